@@ -1,0 +1,27 @@
+package org.mptcpverify.trace;
+
+import java.util.List;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.wire.Bytes;
+
+/**
+ * What a trace did on the reference.
+ *
+ * @param steps       one human-readable line per action: what each side did
+ * @param enabled     per action, whether it was enabled (a disabled action is a no-op and is
+ *                    reported, e.g. ForgeJoin when the attacker cannot build the token field)
+ * @param violations  the properties of the scenario's attack that the final state or any
+ *                    intermediate state violates, each with a one-line explanation
+ * @param segments    every segment that crossed the simulated wire, in order, as whole IP packets
+ */
+public record RunOutcome(List<String> steps, List<Boolean> enabled, List<Violation> violations,
+                         List<WireRecord> segments) {
+    public record Violation(PropertyId property, int atStep, String explanation) {}
+
+    /** One segment on the wire: its IP packet bytes, the path, and who really sent it. */
+    public record WireRecord(int step, String path, String origin, Bytes ipPacket) {}
+
+    public boolean violated(PropertyId p) {
+        return violations.stream().anyMatch(v -> v.property() == p);
+    }
+}

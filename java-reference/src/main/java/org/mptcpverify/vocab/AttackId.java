@@ -1,0 +1,53 @@
+package org.mptcpverify.vocab;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The attacks and scenarios of the matrix columns, each with the properties it checks.
+ * Capabilities are specified in docs/threat-model.md; every engine implements exactly those.
+ */
+public enum AttackId {
+    EAVESDROP_HANDSHAKE("eavesdrop-handshake", List.of(PropertyId.JOIN_AUTHENTICITY)),
+    EAVESDROP_ALL("eavesdrop-all", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.EXTERNAL_KEY_SECRECY)),
+    SYN_JOIN_REWRITE("syn-join-rewrite", List.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY)),
+    JOIN_DOS("join-dos", List.of(PropertyId.JOIN_STATE_UNFORGEABLE)),
+    ADD_ADDR_MITM("add-addr-mitm", List.of(PropertyId.ADDR_AUTHENTICITY)),
+    FASTCLOSE_FORGE("fastclose-forge", List.of(PropertyId.CLOSE_AUTHENTICITY)),
+    LEGIT_JOIN("legit-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
+    NAT_JOIN("nat-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
+    ONE_SIDED_KEY("one-sided-key", List.of(PropertyId.CLEAN_FALLBACK)),
+    TWO_KEYS_ONE_HOST("two-keys-one-host", List.of(PropertyId.KEY_ISOLATION));
+
+    private final String wireName;
+    private final List<PropertyId> properties;
+
+    AttackId(String wireName, List<PropertyId> properties) {
+        this.wireName = wireName;
+        this.properties = properties;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The properties this attack or scenario checks. */
+    public List<PropertyId> properties() {
+        return properties;
+    }
+
+    /** The properties of this attack that apply to the scheme; empty means NOT_APPLICABLE. */
+    public List<PropertyId> applicableProperties(SchemeId scheme) {
+        return properties.stream().filter(p -> p.appliesTo(scheme)).toList();
+    }
+
+    public static Optional<AttackId> byName(String name) {
+        return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

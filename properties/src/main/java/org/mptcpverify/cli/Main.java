@@ -1,0 +1,51 @@
+package org.mptcpverify.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mptcp-verify} command line. Exit codes everywhere: 0 success, 1 the thing checked
+ * failed, 2 bad usage or bad input (one line saying what and where), 3 inconclusive (matrix).
+ */
+@Command(name = "mptcp-verify", mixinStandardHelpOptions = true, version = "mptcp-verify 0.1.0",
+        description = "Formal-model and generated-trace verification of MPTCP subflow authentication.",
+        subcommands = {
+                MatrixCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INCONCLUSIVE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserInputException u) {
+                cmd.getErr().println("mptcp-verify: " + u.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("mptcp-verify: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        return cl.execute(args);
+    }
+}
