@@ -1,0 +1,23 @@
+package org.mptcpverify.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * One engine's decision on one cell.
+ *
+ * @param verdict          HOLDS / VIOLATED / NOT_APPLICABLE / INCONCLUSIVE
+ * @param violated         the properties found violated (empty unless VIOLATED)
+ * @param seconds          wall time of the check
+ * @param bounds           what the verdict rests on, engine-specific and deterministic
+ *                         (TLC: distinctStates, depth, the cfg's constants; Alloy: scope, solver,
+ *                         vars, clauses; traces: tries, seed, maxActions)
+ * @param counterexample   the engine's counterexample file (JSON), or null
+ * @param reason           for INCONCLUSIVE (and NOT_APPLICABLE): why; else null
+ */
+public record CellResult(Verdict verdict, List<PropertyId> violated, double seconds,
+                         Map<String, Object> bounds, Path counterexample, String reason) {
+}

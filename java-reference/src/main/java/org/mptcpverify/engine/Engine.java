@@ -1,0 +1,20 @@
+package org.mptcpverify.engine;
+
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+
+/**
+ * One of the three deciding engines ("traces", "tlc", "alloy"). Each decides a (scheme, attack)
+ * cell on its own; the matrix puts their results side by side.
+ */
+public interface Engine {
+    /** "traces", "tlc" or "alloy". */
+    String name();
+
+    /**
+     * Decides one cell. Never throws for a checking failure: a timeout, an error or a bound hit
+     * is an INCONCLUSIVE result with its reason. Writes the counterexample files of a violated
+     * cell under {@code options.counterexampleRoot()/<scheme>/<attack>/}.
+     */
+    CellResult check(SchemeId scheme, AttackId attack, EngineOptions options);
+}
