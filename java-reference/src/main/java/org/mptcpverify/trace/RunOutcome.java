@@ -1,6 +1,7 @@
 package org.mptcpverify.trace;
 
 import java.util.List;
+import java.util.Map;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.wire.Bytes;
 
@@ -13,9 +14,11 @@ import org.mptcpverify.wire.Bytes;
  * @param violations  the properties of the scenario's attack that the final state or any
  *                    intermediate state violates, each with a one-line explanation
  * @param segments    every segment that crossed the simulated wire, in order, as whole IP packets
+ * @param observations per action, the observable state after it (keys in docs/threat-model.md,
+ *                    "Observations"), used by TLA+ trace validation
  */
 public record RunOutcome(List<String> steps, List<Boolean> enabled, List<Violation> violations,
-                         List<WireRecord> segments) {
+                         List<WireRecord> segments, List<Map<String, Object>> observations) {
     public record Violation(PropertyId property, int atStep, String explanation) {}
 
     /** One segment on the wire: its IP packet bytes, the path, and who really sent it. */
