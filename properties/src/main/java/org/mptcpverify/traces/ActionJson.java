@@ -1,0 +1,45 @@
+package org.mptcpverify.traces;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.trace.TraceAction;
+
+/** Actions as the shared JSON objects: {"action": name, "client": c} (+ "mode", "src" for SpoofJoinSyn). */
+public final class ActionJson {
+    private ActionJson() {
+    }
+
+    public static Map<String, Object> toMap(TraceAction a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", a.name());
+        m.put("client", a.client());
+        if (a instanceof TraceAction.SpoofJoinSyn s) {
+            m.put("mode", s.mode());
+            m.put("src", s.src());
+        }
+        return m;
+    }
+
+    public static List<Map<String, Object>> toMaps(List<TraceAction> actions) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TraceAction a : actions) {
+            out.add(toMap(a));
+        }
+        return out;
+    }
+
+    /** One line for logs and test messages, e.g. {@code Connect(c1), SpoofJoinSyn(c1, replay, spoof2)}. */
+    public static String describe(List<TraceAction> actions) {
+        List<String> parts = new ArrayList<>();
+        for (TraceAction a : actions) {
+            if (a instanceof TraceAction.SpoofJoinSyn s) {
+                parts.add(a.name() + "(" + s.client() + ", " + s.mode() + ", " + s.src() + ")");
+            } else {
+                parts.add(a.name() + "(" + a.client() + ")");
+            }
+        }
+        return String.join(", ", parts);
+    }
+}
