@@ -70,19 +70,29 @@ public final class TracesEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        return check(scheme, attack, attack.properties(), options);
+    }
+
+    /**
+     * Decides a cell for a subset of the attack's properties (a property test checks one at a
+     * time, since a cell stops at its first violation). Properties that do not apply to the
+     * scheme are dropped; none left is NOT_APPLICABLE.
+     */
+    public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions options) {
         long start = System.nanoTime();
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("tries", options.tries());
         bounds.put("seed", options.seed());
         bounds.put("maxActions", maxActions);
         Path json = counterexampleFile(options.counterexampleRoot(), scheme, attack);
-        List<PropertyId> applicable = attack.applicableProperties(scheme);
+        List<PropertyId> applicable = attack.applicableProperties(scheme).stream()
+                .filter(properties::contains).toList();
         try {
             if (applicable.isEmpty()) {
                 deleteStale(json);
                 return new CellResult(Verdict.NOT_APPLICABLE, List.of(), seconds(start), bounds, null,
-                        "no property of " + attack.wireName() + " applies to " + scheme.wireName()
-                                + " (" + attack.properties() + " need an external key)");
+                        "no property of " + attack.wireName() + " checked here applies to " + scheme.wireName()
+                                + " (" + properties + ": a property about the external key needs a scheme with one)");
             }
             if (options.tries() < 1) {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,

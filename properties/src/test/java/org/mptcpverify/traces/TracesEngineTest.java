@@ -78,6 +78,18 @@ class TracesEngineTest {
     }
 
     @Test
+    void writtenCounterexamplesReplayAndAreMinimal() throws IOException {
+        for (AttackId attack : AttackId.values()) {
+            CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.BROKEN, attack, options(tmp, 11, 400));
+            assertEquals(Verdict.VIOLATED, r.verdict(), attack + ": " + r.reason());
+            CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
+            cx.assertReplaysAndIsMinimal(new ToyRunner(), 6);
+            // The toy's minima (ToyRunner): 3 actions, 4 for join-dos (Connect and three SYNs).
+            assertEquals(attack == AttackId.JOIN_DOS ? 4 : 3, cx.actions().size(), attack + ": " + cx.describe());
+        }
+    }
+
+    @Test
     void sameSeedGivesByteIdenticalFiles() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
