@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 MatrixCommand.class,
                 CheckCommand.class,
+                ResultsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
