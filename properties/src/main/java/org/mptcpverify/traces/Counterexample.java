@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpverify.pcap.PcapWriter;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.TraceAction;
@@ -79,7 +80,26 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** 2026-11-27T00:00:00Z: a fixed capture start, so the pcap bytes depend on the trace only. */
+    static final long PCAP_START_MICROS = 1_795_737_600L * 1_000_000L;
+
+    /** Segments as timed packets: action i at second i, the segments of one action 1 ms apart. */
+    List<PcapWriter.TimedPacket> timedPackets() {
+        List<PcapWriter.TimedPacket> out = new ArrayList<>();
+        int lastStep = Integer.MIN_VALUE;
+        int k = 0;
+        for (RunOutcome.WireRecord w : outcome.segments()) {
+            k = w.step() == lastStep ? k + 1 : 0;
+            lastStep = w.step();
+            long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
+            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray()));
+        }
+        return out;
+    }
+
+    /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */
     void write(Path json, Path pcap) throws IOException {
+        PcapWriter.writeRawIp(pcap, timedPackets());
         AtomicFiles.write(json, jsonBytes());
     }
 }

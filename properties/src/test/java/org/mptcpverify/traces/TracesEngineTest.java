@@ -44,7 +44,7 @@ class TracesEngineTest {
     }
 
     @Test
-    void violatedCellIsShrunkAndWritten() throws IOException {
+    void violatedCellIsShrunkAndWritten() throws Exception {
         ToyRunner toy = new ToyRunner();
         TracesEngine engine = new TracesEngine(toy);
         assertEquals("traces", engine.name());
@@ -71,6 +71,16 @@ class TracesEngineTest {
         assertEquals(5, n.get("engineSeed").asLong());
         // The seed in the file draws the scenario; re-running the written actions still fails.
         assertTrue(n.get("originalActions").size() >= 3);
+        // The pcap beside it holds the same segments, in order, at fixed times.
+        List<org.mptcpverify.pcap.CapturedPacket> packets =
+                org.mptcpverify.pcap.PcapReader.read(json.resolveSibling("traces.pcap"));
+        assertEquals(n.get("segments").size(), packets.size());
+        for (int i = 0; i < packets.size(); i++) {
+            assertEquals(n.get("segments").get(i).get("hex").asText(),
+                    java.util.HexFormat.of().formatHex(packets.get(i).ip()));
+            long expectedMicros = 1_795_737_600_000_000L + n.get("segments").get(i).get("step").asLong() * 1_000_000L;
+            assertEquals(expectedMicros * 1000L, packets.get(i).timestampNanos());
+        }
         List<String> fieldOrder = new ArrayList<>();
         n.fieldNames().forEachRemaining(fieldOrder::add);
         assertEquals(List.of("format", "engine", "scheme", "attack", "property", "seed", "keyedSide",
@@ -100,6 +110,8 @@ class TracesEngineTest {
             assertEquals(ra.verdict(), rb.verdict());
             assertEquals(ra.bounds(), rb.bounds());
             assertArrayEquals(Files.readAllBytes(ra.counterexample()), Files.readAllBytes(rb.counterexample()));
+            assertArrayEquals(Files.readAllBytes(ra.counterexample().resolveSibling("traces.pcap")),
+                    Files.readAllBytes(rb.counterexample().resolveSibling("traces.pcap")));
             // Checked again in the same place (the failed seed now re-runs first): same bytes.
             byte[] before = Files.readAllBytes(ra.counterexample());
             CellResult again = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
