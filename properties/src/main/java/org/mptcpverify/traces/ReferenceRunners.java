@@ -7,6 +7,7 @@ import org.mptcpverify.trace.ScenarioRunner;
 /** The Java reference's {@link ScenarioRunner}, found by name while it lands on main. */
 public final class ReferenceRunners {
     private static final List<String> CANDIDATES = List.of(
+            "org.mptcpverify.trace.ReferenceRunner",
             "org.mptcpverify.reference.ReferenceRunner",
             "org.mptcpverify.net.ReferenceRunner",
             "org.mptcpverify.sim.ReferenceRunner",
