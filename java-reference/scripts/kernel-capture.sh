@@ -112,6 +112,11 @@ value = {"kernel": kernel,
 with open(out, "w") as f:
     json.dump(value, f, indent=2, sort_keys=True)
     f.write("\n")
+# The capture is only useful with a join and an announcement in it.
+if value["client"]["subflows"] < 1:
+    sys.exit("kernel-capture: no additional subflow was established (MPTCP_INFO subflows = 0)")
+if value["server"]["addAddrSignal"] < 1:
+    sys.exit("kernel-capture: the server announced no address (MPTCP_INFO add_addr_signal = 0)")
 PY
 
 if command -v tshark >/dev/null 2>&1; then
