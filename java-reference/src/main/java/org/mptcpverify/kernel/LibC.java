@@ -47,4 +47,11 @@ interface LibC extends Library {
     int setns(int fd, int nstype) throws LastErrorException;
 
     int if_nametoindex(String name) throws LastErrorException;
+
+    int AF_INET = 2;
+    int SOCK_DGRAM = 2;
+    long SIOCETHTOOL = 0x8946;
+    int ETHTOOL_STXCSUM = 0x17;
+
+    int ioctl(int fd, long request, Pointer arg) throws LastErrorException;
 }

@@ -6,17 +6,14 @@ import com.sun.jna.Platform;
 import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * An AF_PACKET socket that sends and receives whole Ethernet frames on one interface of one
  * network namespace.
  *
- * <p>Entering the namespace: network namespaces are per thread in Linux, so a short-lived thread
- * calls setns(2) on {@code /run/netns/NAME}, creates and binds the socket, and ends. The socket
- * stays attached to that namespace's interface for its whole life and can then be used from any
- * thread, while every other JVM thread stays in the namespace it started in.
+ * <p>The socket is created by {@link InNamespace} on a thread that entered the namespace; it
+ * stays attached to that namespace's interface for its whole life.
  */
 public final class PacketSocket implements AutoCloseable {
     private static final int SOCKADDR_LL_SIZE = 20;
@@ -38,38 +35,13 @@ public final class PacketSocket implements AutoCloseable {
         if (!Platform.isLinux() || !Platform.is64Bit()) {
             throw new IOException("AF_PACKET sockets need 64-bit Linux");
         }
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.set(openHere(netns, ifname));
-            } catch (RuntimeException e) {
-                result.set(e);
-            }
-        }, "netns-" + netns);
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while opening packet socket", e);
-        }
-        Object r = result.get();
-        if (r instanceof Integer fd) {
-            return new PacketSocket(fd, netns + "/" + ifname);
-        }
-        throw new IOException("cannot open AF_PACKET socket on " + ifname + " in netns " + netns
-                + ": " + ((Throwable) r).getMessage(), (Throwable) r);
+        int fd = InNamespace.call(netns, () -> openHere(ifname));
+        return new PacketSocket(fd, netns + "/" + ifname);
     }
 
-    /** Runs on the dedicated thread: enter the namespace, then create and bind the socket. */
-    private static int openHere(String netns, String ifname) {
+    /** Runs inside the namespace: create and bind the socket. */
+    private static int openHere(String ifname) {
         LibC c = LibC.INSTANCE;
-        int nsfd = c.open("/run/netns/" + netns, LibC.O_RDONLY | LibC.O_CLOEXEC);
-        try {
-            c.setns(nsfd, LibC.CLONE_NEWNET);
-        } finally {
-            c.close(nsfd);
-        }
         int ifindex = c.if_nametoindex(ifname);
         if (ifindex == 0) {
             throw new IllegalStateException("no interface " + ifname);

@@ -116,6 +116,7 @@ public final class Topology implements AutoCloseable {
                 "peer", "name", bridgePort, "netns", bridge());
         Commands.run("ip", "-n", bridge(), "link", "set", bridgePort, "master", "br0", "up");
         Commands.run("ip", "-n", ns, "link", "set", IFACE, "up");
+        Ethtool.disableTxChecksum(ns, IFACE);
     }
 
     /**
