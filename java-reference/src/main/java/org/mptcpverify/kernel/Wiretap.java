@@ -60,7 +60,17 @@ public final class Wiretap implements AutoCloseable {
 
     /** Encodes {@code s} with the reference codec and transmits it to {@code dstMac}. */
     public void send(byte[] dstMac, TcpSegment s) throws IOException {
-        socket.send(Ethernet.frame(dstMac, ownMac, SegmentCodec.encode(s)));
+        byte[] frame = Ethernet.frame(dstMac, ownMac, SegmentCodec.encode(s));
+        // AF_PACKET does not loop a socket's own frames back to it: record them here.
+        synchronized (seen) {
+            frames.add(new RawFrame(nowNanos(), true, frame));
+        }
+        socket.send(frame);
+    }
+
+    private static long nowNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     public List<Seen> segments() {

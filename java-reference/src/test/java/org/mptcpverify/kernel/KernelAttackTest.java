@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The three live attacks succeed against this machine's kernel, with the kernel's evidence. */
 class KernelAttackTest {
-    @TempDir
-    Path dir;
+    /** Captures stay in target/ so a failed CI run can be inspected. */
+    private final Path dir = Path.of("target", "kernel-attacks");
 
     private KernelAttackReport run(String name) throws Exception {
         KernelAssumptions.assumeKernelAvailable();
