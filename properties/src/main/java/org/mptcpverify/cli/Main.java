@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 MatrixCommand.class,
                 CheckCommand.class,
                 ResultsCommand.class,
+                KernelAttackCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
