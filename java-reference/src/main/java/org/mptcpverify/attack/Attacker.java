@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.scheme.AttackerView;
 import org.mptcpverify.scheme.AuthScheme;
-import org.mptcpverify.scheme.Hash;
+import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.scheme.SchemeCrypto;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
@@ -72,7 +72,7 @@ public final class Attacker {
 
     /** A guess keyed with its own key, for a value it cannot derive. */
     private byte[] guess(byte[] msg) {
-        return SchemeCrypto.hmac(Hash.SHA256, SchemeCrypto.be64(knowledge.ownKey()), msg);
+        return SchemeCrypto.hmac(HashAlg.SHA256, SchemeCrypto.be64(knowledge.ownKey()), msg);
     }
 
     // ---- ForgeJoin --------------------------------------------------------------------------------

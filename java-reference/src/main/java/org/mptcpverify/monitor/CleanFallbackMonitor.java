@@ -39,7 +39,7 @@ public final class CleanFallbackMonitor implements PropertyMonitor {
             }
             if (cm) {
                 Optional<GroundTruth.LegitJoin> failed = w.truth().joins().stream()
-                        .filter(j -> j.client().equals(client) && !w.joinEstablished(client, j.clientTuple()))
+                        .filter(j -> j.client().equals(client) && !w.truth().wasEstablished(j))
                         .findFirst();
                 if (failed.isPresent()) {
                     return Optional.of("both ends MPTCP but " + client + "'s Join (action " + (failed.get().step() + 1)

@@ -31,6 +31,7 @@ public final class GroundTruth {
     private final List<AddrAccept> accepts = new ArrayList<>();
     private final List<FastCloseTruth> closes = new ArrayList<>();
     private final List<LegitJoin> joins = new ArrayList<>();
+    private final java.util.Set<Integer> established = new java.util.TreeSet<>();
 
     public void serverConnection(int connId, String origin) {
         serverConnOwner.put(connId, origin);
@@ -82,5 +83,16 @@ public final class GroundTruth {
 
     public List<LegitJoin> joins() {
         return List.copyOf(joins);
+    }
+
+    /** The i-th legitimate join was, at some point, established at both ends. */
+    public void joinEstablished(int i) {
+        established.add(i);
+    }
+
+    /** Whether this join ever was established at both ends (a later close does not undo its success). */
+    public boolean wasEstablished(LegitJoin j) {
+        int i = joins.indexOf(j);
+        return i >= 0 && established.contains(i);
     }
 }

@@ -28,7 +28,7 @@ public final class KeyIsolationMonitor implements PropertyMonitor {
                 return Optional.of("a subflow of " + origin + " is attached to " + owner + "'s connection");
             }
         }
-        return w.truth().joins().stream().filter(j -> !w.joinEstablished(j.client(), j.clientTuple())).findFirst()
+        return w.truth().joins().stream().filter(j -> !w.truth().wasEstablished(j)).findFirst()
                 .map(j -> j.client() + "'s Join (action " + (j.step() + 1) + ") is not established");
     }
 }

@@ -18,7 +18,7 @@ public final class LegitJoinSucceedsMonitor implements PropertyMonitor {
     @Override
     public Optional<String> check(World w) {
         return w.truth().joins().stream()
-                .filter(j -> !j.touchedByAttacker() && !w.joinEstablished(j.client(), j.clientTuple()))
+                .filter(j -> !j.touchedByAttacker() && !w.truth().wasEstablished(j))
                 .findFirst()
                 .map(j -> j.client() + "'s Join (action " + (j.step() + 1) + ") did not end in an established subflow at both ends");
     }

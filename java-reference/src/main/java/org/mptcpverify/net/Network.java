@@ -13,9 +13,6 @@ import org.mptcpverify.wire.TcpSegment;
  * shown to taps as exact IP packet bytes, and logged with their ground-truth origin.
  */
 public final class Network {
-    /** One crossing of the wire: what a tap on {@code path} saw. */
-    public record Crossing(Envelope envelope) {}
-
     private final Deque<Envelope> inFlight = new ArrayDeque<>();
     private final List<Rewriter> boxes = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.mptcpverify.scheme;
 
+import org.mptcpverify.crypto.HashAlg;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import org.mptcpverify.wire.MptcpOption.MpFastClose;
 public interface AuthScheme {
     SchemeId id();
 
-    Hash hash();
+    HashAlg hash();
 
     /** MPTCP version of the MP_CAPABLE / ADD_ADDR / MP_FASTCLOSE layouts (0 or 1). */
     int version();

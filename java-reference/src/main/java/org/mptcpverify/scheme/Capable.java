@@ -41,10 +41,14 @@ final class Capable {
         return false;
     }
 
-    /** A bare v1 SYN option as the keyed record, so the RFC 8684 code path can read it. */
+    /**
+     * A bare v1 SYN option as the keyed record, so the RFC 8684 code path of a server without an
+     * external key can read it: that server does not know the E / G flags and ignores them.
+     */
     static Optional<MptcpOption> asKeyed(Optional<MptcpOption> o) {
         if (o.isPresent() && o.get() instanceof MpCapableTokens t && isBareV1(o)) {
-            return Optional.of(new MpCapable(t.version(), t.flags(), OptionalLong.empty(), OptionalLong.empty(),
+            int flags = t.flags() & ~(MptcpOption.FLAG_E_EXTERNAL_KEY | MptcpOption.FLAG_G_BOUND_KEY);
+            return Optional.of(new MpCapable(t.version(), flags, OptionalLong.empty(), OptionalLong.empty(),
                     OptionalInt.empty(), OptionalInt.empty()));
         }
         return o;

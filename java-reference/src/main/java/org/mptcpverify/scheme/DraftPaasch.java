@@ -51,6 +51,12 @@ public class DraftPaasch extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & FLAG_APP_KEY) != 0;
     }
 
+    /** MP_FASTCLOSE is v0's (the receiver's key): the keys seen in clear are enough. */
+    @Override
+    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
+        return reconstructKeys(v, Role.A).map(this::fastClose);
+    }
+
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         Optional<ConnKeys> base = super.reconstruct(v, as);

@@ -1,5 +1,6 @@
 package org.mptcpverify.scheme;
 
+import org.mptcpverify.crypto.HashAlg;
 import static org.mptcpverify.scheme.SchemeCrypto.be16;
 import static org.mptcpverify.scheme.SchemeCrypto.be32;
 import static org.mptcpverify.scheme.SchemeCrypto.be64;
@@ -26,11 +27,11 @@ import org.mptcpverify.wire.MptcpOption.MpFastClose;
  */
 public abstract class KeyedMptcp implements AuthScheme {
     private final int version;
-    private final Hash hash;
+    private final HashAlg hash;
 
     protected KeyedMptcp(int version) {
         this.version = version;
-        this.hash = version == 0 ? Hash.SHA1 : Hash.SHA256;
+        this.hash = version == 0 ? HashAlg.SHA1 : HashAlg.SHA256;
     }
 
     @Override
@@ -39,7 +40,7 @@ public abstract class KeyedMptcp implements AuthScheme {
     }
 
     @Override
-    public final Hash hash() {
+    public final HashAlg hash() {
         return hash;
     }
 
@@ -264,6 +265,11 @@ public abstract class KeyedMptcp implements AuthScheme {
      * knows every input the scheme's computations need; empty otherwise.
      */
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
+        return reconstructKeys(v, as);
+    }
+
+    /** The state rebuilt from the 64-bit MPTCP keys seen in clear alone (enough for v0/v1 ADD_ADDR and MP_FASTCLOSE). */
+    protected final Optional<ConnKeys> reconstructKeys(AttackerView v, Role as) {
         if (v.keyA().isEmpty() || v.keyB().isEmpty()) {
             return Optional.empty();
         }

@@ -193,13 +193,6 @@ public final class ReferenceRunner implements ScenarioRunner {
             };
         }
 
-        /** Until the segment codec is merged, taps cannot decode bytes: observe the segment itself. */
-        void observeDirect(Envelope e) {
-            if (Packets.decode(e.ipPacket()).isEmpty() && observing(e.path())) {
-                knowledge.observe(e.segment());
-            }
-        }
-
         // ---- execution -----------------------------------------------------------------------------------------
 
         RunOutcome execute(List<TraceAction> actions) {
@@ -208,6 +201,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                 int wireMark = net.wire().size();
                 notes.clear();
                 Optional<String> disabled = perform(current);
+                notes.addAll(attacker.drainNotes());
                 settle();
                 if (current.byAttacker() && disabled.isEmpty()) {
                     attackerActed = true;
@@ -353,7 +347,7 @@ public final class ReferenceRunner implements ScenarioRunner {
         }
 
         void attackerSend(TcpSegment s) {
-            observeDirect(net.send(s, "x"));
+            net.send(s, "x");
         }
 
         /** An application or path-manager event at a host; its segments go on the wire. */
@@ -369,7 +363,6 @@ public final class ReferenceRunner implements ScenarioRunner {
 
         void sendFrom(String h, TcpSegment s) {
             Envelope e = net.send(s, h);
-            observeDirect(e);
             if (!h.equals("s") && isJoinSyn(s)) {
                 truth.clientJoinSyn(new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort()), e.id());
             }
@@ -382,12 +375,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                 if (++n > MAX_DELIVERIES) {
                     throw new IllegalStateException("no quiescence after " + MAX_DELIVERIES + " deliveries");
                 }
-                int mark = net.wire().size();
-                Envelope e = net.next().orElseThrow();
-                for (Envelope rw : net.wire().subList(mark, net.wire().size())) {
-                    observeDirect(rw);
-                }
-                deliver(e);
+                deliver(net.next().orElseThrow());
                 checkSafety();
             }
         }
@@ -397,10 +385,13 @@ public final class ReferenceRunner implements ScenarioRunner {
             if (hosts.containsKey(to)) {
                 deliverToHost(to, e);
             } else if (to.equals("x")) {
-                Packets.decode(e.ipPacket()).or(() -> Optional.of(e.segment())).ifPresent(knowledge::observe);
+                Packets.decode(e.ipPacket()).ifPresent(knowledge::observe); // what reaches x.a it sees
                 for (Attacker.Outgoing o : attacker.receive(e.segment())) {
-                    Envelope sent = o.relayed() ? net.relay(e, o.segment(), Addresses.PX) : net.send(o.segment(), "x");
-                    observeDirect(sent);
+                    if (o.relayed()) {
+                        net.relay(e, o.segment(), Addresses.PX);
+                    } else {
+                        net.send(o.segment(), "x");
+                    }
                 }
                 notes.addAll(attacker.drainNotes());
             }
@@ -459,13 +450,16 @@ public final class ReferenceRunner implements ScenarioRunner {
         }
 
         void checkSafety() {
-            World w = null;
+            World w = world();
+            List<GroundTruth.LegitJoin> joins = truth.joins();
+            for (int i = 0; i < joins.size(); i++) {
+                if (w.joinEstablished(joins.get(i).client(), joins.get(i).clientTuple())) {
+                    truth.joinEstablished(i);
+                }
+            }
             for (PropertyMonitor m : monitors) {
                 if (m.atEndOnly() || violations.containsKey(m.property())) {
                     continue;
-                }
-                if (w == null) {
-                    w = world();
                 }
                 int at = step;
                 m.check(w).ifPresent(why -> violations.put(m.property(), new RunOutcome.Violation(m.property(), at, why)));
