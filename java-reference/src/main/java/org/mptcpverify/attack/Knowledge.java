@@ -28,6 +28,10 @@ public final class Knowledge {
     private final List<TcpSegment> observed = new ArrayList<>();
     private final Set<Bytes> givenKeys;
     private final long ownKey;
+    // derivations are pure in (observed, givenKeys, scheme): cache them until something new is observed
+    private Set<Bytes> cachedKeys;
+    private int cachedAt = -1;
+    private AuthScheme cachedFor;
 
     public Knowledge(Set<Bytes> givenKeys, long ownKey) {
         this.givenKeys = Set.copyOf(givenKeys);
@@ -142,10 +146,16 @@ public final class Knowledge {
 
     /** External keys known: given, or derived from any connection it saw. */
     public Set<Bytes> externalKeys(AuthScheme scheme) {
+        if (cachedKeys != null && cachedAt == observed.size() && cachedFor == scheme) {
+            return cachedKeys;
+        }
         Set<Bytes> keys = new HashSet<>(givenKeys);
         for (String c : List.of("c1", "c2")) {
             keys.addAll(scheme.deriveExternalKeys(rawView(c)));
         }
-        return keys;
+        cachedKeys = Set.copyOf(keys);
+        cachedAt = observed.size();
+        cachedFor = scheme;
+        return cachedKeys;
     }
 }

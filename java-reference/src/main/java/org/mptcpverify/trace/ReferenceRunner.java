@@ -450,8 +450,13 @@ public final class ReferenceRunner implements ScenarioRunner {
         }
 
         void checkSafety() {
-            World w = world();
             List<GroundTruth.LegitJoin> joins = truth.joins();
+            boolean pending = monitors.stream().anyMatch(m -> !m.atEndOnly() && !violations.containsKey(m.property()))
+                    || joins.stream().anyMatch(j -> j.clientTuple() != null && !truth.wasEstablished(j));
+            if (!pending) {
+                return;
+            }
+            World w = world();
             for (int i = 0; i < joins.size(); i++) {
                 if (w.joinEstablished(joins.get(i).client(), joins.get(i).clientTuple())) {
                     truth.joinEstablished(i);
