@@ -247,7 +247,7 @@ public final class MptcpEndpoint {
             } else if (s.has(TcpSegment.SYN)) {
                 onSynAck(s, t, opts, rnd);
             } else if (s.has(TcpSegment.ACK)) {
-                onAck(s, t, opts);
+                onAck(s, t, opts, rnd);
             }
         }
 
@@ -408,7 +408,7 @@ public final class MptcpEndpoint {
             note("join SYN/ACK HMAC good: third ACK+MP_JOIN");
         }
 
-        void onAck(TcpSegment s, Tuple t, List<MptcpOption> opts) {
+        void onAck(TcpSegment s, Tuple t, List<MptcpOption> opts, SplittableRandom rnd) {
             Optional<MpJoinAck> joinAck = first(opts, MpJoinAck.class);
             HalfOpenJoin h = halfOpen.get(t);
             if (joinAck.isPresent()) {
@@ -445,7 +445,7 @@ public final class MptcpEndpoint {
                 if (o instanceof NewKey nk) {
                     onNewKey(c.id(), nk);
                 } else if (o instanceof AddAddr a) {
-                    onAddAddr(c.id(), a);
+                    onAddAddr(c.id(), a, rnd);
                 } else if (o instanceof MpFastClose f) {
                     onFastClose(c.id(), f);
                 }
@@ -475,7 +475,7 @@ public final class MptcpEndpoint {
             note("NEW_KEY from peer " + (k.keyActive() ? "matches: external key active" : "does not match"));
         }
 
-        void onAddAddr(int connId, AddAddr a) {
+        void onAddAddr(int connId, AddAddr a, SplittableRandom rnd) {
             Connection c = conns.get(connId);
             if ((a.flags() & MptcpOption.ADD_ADDR_FLAG_ECHO) != 0 && a.version() == 1) {
                 return; // an echo
@@ -497,8 +497,7 @@ public final class MptcpEndpoint {
             if (c.role() == Role.A) {
                 // full-mesh path manager: join the new address from this host's last address
                 int port = a.port().isPresent() ? a.port().getAsInt() : c.initial().remotePort();
-                openJoin(connId, addresses.get(addresses.size() - 1), a.address(), port,
-                        new SplittableRandom(((long) c.isn() << 32) ^ a.addressId() ^ nextPort));
+                openJoin(connId, addresses.get(addresses.size() - 1), a.address(), port, rnd);
             }
         }
 
