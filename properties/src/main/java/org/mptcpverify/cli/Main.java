@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
