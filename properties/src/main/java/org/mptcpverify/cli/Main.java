@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
         description = "Formal-model and generated-trace verification of MPTCP subflow authentication.",
         subcommands = {
                 MatrixCommand.class,
+                InspectCommand.class,
                 CheckCommand.class,
                 ResultsCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
+                KernelAttackCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,6 +11,7 @@ public final class EngineRegistry {
 
     public static Map<String, Supplier<Engine>> all() {
         Map<String, Supplier<Engine>> m = new LinkedHashMap<>();
+        m.put("traces", org.mptcpverify.traces.TracesEngine::onReference);
         return m;
     }
 }

@@ -16,6 +16,7 @@ import org.mptcpverify.cli.Main;
 import org.mptcpverify.cli.UserInputException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.ScenarioRunner;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -68,8 +69,7 @@ public final class TracesCommand implements Callable<Integer> {
     private final PrintStream stdout;
 
     public TracesCommand() {
-        this(() -> ReferenceRunners.find().orElseThrow(
-                () -> new UserInputException("the Java reference runner is not built into this jar")), System.out);
+        this(ReferenceRunner::new, System.out);
     }
 
     TracesCommand(Supplier<ScenarioRunner> runners, PrintStream stdout) {

@@ -34,7 +34,7 @@ class ValidationTraceExportTest {
 
     @Test
     void exportsValidationTracesForEveryScheme() throws IOException {
-        ScenarioRunner runner = ReferenceSupport.runnerOrSkip();
+        ScenarioRunner runner = ReferenceSupport.runner();
         Path dir = Path.of("target", "validation-traces");
         for (SchemeId scheme : SchemeId.values()) {
             List<Map<String, Object>> traces = ValidationTraceExport.traces(runner, scheme, PER_ATTACK, SEED,
