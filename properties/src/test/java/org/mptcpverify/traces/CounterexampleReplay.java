@@ -20,7 +20,7 @@ import org.mptcpverify.vocab.SchemeId;
 
 /** Reads a traces.json back and checks it independently of the engine that wrote it. */
 record CounterexampleReplay(Scenario scenario, PropertyId property, List<TraceAction> actions, boolean shrinkComplete,
-                            long trySeed, int tries) {
+                            long engineSeed, long trySeed, int tries) {
 
     @SuppressWarnings("unchecked")
     static CounterexampleReplay read(Path json) throws IOException {
@@ -36,7 +36,7 @@ record CounterexampleReplay(Scenario scenario, PropertyId property, List<TraceAc
             actions.add(ActionJson.fromMap(om.convertValue(a, Map.class)));
         }
         return new CounterexampleReplay(sc, property, actions, n.get("shrinkComplete").asBoolean(),
-                n.get("trySeed").asLong(), n.get("tries").asInt());
+                n.get("engineSeed").asLong(), n.get("trySeed").asLong(), n.get("tries").asInt());
     }
 
     /** The written trace still violates its property on {@code runner}, and no single action can go. */
@@ -61,6 +61,6 @@ record CounterexampleReplay(Scenario scenario, PropertyId property, List<TraceAc
     String describe() {
         return ActionJson.describe(actions) + " (scenario seed " + scenario.seed()
                 + (scenario.keyedSide() == null ? "" : ", keyedSide " + scenario.keyedSide())
-                + ", try " + tries + ", trySeed " + trySeed + ")";
+                + ", try " + tries + " of engine seed " + engineSeed + ", trySeed " + trySeed + ")";
     }
 }
