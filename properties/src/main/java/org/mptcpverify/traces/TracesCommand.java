@@ -27,10 +27,9 @@ import picocli.CommandLine.Option;
 
 /** The traces engine's property checks from the command line, one property at a time, and its negative controls. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
-        description = {"Check properties with generated attacker traces on the Java reference, one (scheme, attack,",
-                "property) at a time, shrinking every violation; or, with --controls, check the negative controls.",
-                "Exit codes: 0 nothing violated (--controls: every control violated as it must);",
-                "1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE; 2 bad usage."})
+        description = {"Check properties with generated attacker traces on the Java reference, one (scheme, attack, property) at a time, shrinking every violation.",
+                "With --controls, check the negative controls instead.",
+                "Exit codes: 0 nothing violated (--controls: every control violated, as it must); 1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE; 2 bad usage."})
 public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--schemes", split = ",", paramLabel = "S", description = "Schemes (default: the matrix schemes and broken).")
     List<String> schemes;
