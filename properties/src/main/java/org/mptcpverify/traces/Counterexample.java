@@ -23,7 +23,7 @@ import org.mptcpverify.vocab.PropertyId;
 record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> actions,
                       List<TraceAction> original, RunOutcome outcome, long engineSeed, int tryIndex,
                       long trySeed, int triesBound, int maxActions, int shrinkSteps, int shrinkRuns,
-                      boolean shrinkComplete) {
+                      boolean shrinkComplete, boolean enumerated) {
     static final String FORMAT = "mptcp-verify-counterexample/1";
 
     Map<String, Object> toJson() {
@@ -39,6 +39,7 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
         m.put("actions", ActionJson.toMaps(actions));
         // traces' own fields (replay ignores them)
         m.put("tries", tryIndex + 1);
+        m.put("phase", enumerated ? "exhaustive" : "random");
         m.put("triesBound", triesBound);
         m.put("engineSeed", engineSeed);
         m.put("trySeed", trySeed);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
@@ -121,10 +122,15 @@ public final class TracesEngine implements Engine {
         FailedSeeds failedSeeds = new FailedSeeds(options.workDir(), scheme, attack, options.attackerHasKey());
         long cellSeed = Seeds.cell(options.seed(), scheme, attack);
 
+        TraceSpace.Plan plan = TraceSpace.plan(generator, maxActions, options.tries());
+        bounds.put("exhaustiveUpTo", plan.depth());
+        bounds.put("enumerated", plan.enumerated().size());
+        bounds.put("random", plan.random());
+
         // Earlier failures first, then the seed's own sequence (minus tries already re-run).
         List<FailedSeeds.Entry> order = new ArrayList<>(failedSeeds.load());
         int recorded = order.size();
-        for (int i = 0; i < options.tries(); i++) {
+        for (int i = 0; i < plan.size(); i++) {
             FailedSeeds.Entry fresh = new FailedSeeds.Entry(options.seed(), i, Seeds.trial(cellSeed, i));
             if (!order.subList(0, recorded).contains(fresh)) {
                 order.add(fresh);
@@ -138,8 +144,7 @@ public final class TracesEngine implements Engine {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "timeout after " + run + " of " + order.size() + " tries (" + options.timeout() + ")");
             }
-            GeneratedTrace trace = generator.generate(scheme, entry.trySeed(), entry.tryIndex(),
-                    options.attackerHasKey(), maxActions);
+            GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey());
             RunOutcome outcome = runChecked(trace.scenario(), trace.actions());
             run++;
             distinct.add(trace.actions());
@@ -149,7 +154,7 @@ public final class TracesEngine implements Engine {
             PropertyId violated = firstViolated(outcome, applicable);
             if (violated != null) {
                 return violatedCell(generator, trace, entry, violated, applicable, options, json, bounds,
-                        deadline, failedSeeds, start);
+                        deadline, failedSeeds, start, entry.tryIndex() < plan.enumerated().size());
             }
         }
         deleteStale(json);
@@ -163,7 +168,7 @@ public final class TracesEngine implements Engine {
     private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
                                     PropertyId property, List<PropertyId> applicable, EngineOptions options,
                                     Path json, Map<String, Object> bounds, Deadline deadline,
-                                    FailedSeeds failedSeeds, long start) throws IOException {
+                                    FailedSeeds failedSeeds, long start, boolean enumerated) throws IOException {
         Scenario scenario = trace.scenario();
         Shrinker shrinker = new Shrinker(generator::wellFormed,
                 candidate -> runChecked(scenario, candidate).violated(property), deadline::passed);
@@ -183,10 +188,26 @@ public final class TracesEngine implements Engine {
         }
         Counterexample cx = new Counterexample(scenario, property, shrunk.actions(), trace.actions(), outcome,
                 entry.engineSeed(), entry.tryIndex(), entry.trySeed(), options.tries(), maxActions,
-                shrunk.steps(), shrunk.runs(), shrunk.complete());
+                shrunk.steps(), shrunk.runs(), shrunk.complete(), enumerated);
         cx.write(json, pcapFile(json));
         failedSeeds.record(entry);
         return new CellResult(Verdict.VIOLATED, List.copyOf(violated), seconds(start), bounds, json, null);
+    }
+
+    /**
+     * The trace of try {@code entry.tryIndex()}: the enumerated trace of that index, or a generated
+     * one past the enumeration. Either way the scenario seed (keys, nonces) comes from the try's seed.
+     */
+    private GeneratedTrace materialize(TraceGenerator generator, TraceSpace.Plan plan, SchemeId scheme,
+                                              FailedSeeds.Entry entry, boolean attackerHasKey) {
+        int i = entry.tryIndex();
+        if (i < plan.enumerated().size()) {
+            TraceSpace.Variant v = plan.enumerated().get(i);
+            long scenarioSeed = new SplittableRandom(entry.trySeed()).nextLong();
+            Scenario sc = new Scenario(scheme, generator.attack(), scenarioSeed, v.keyedSide(), attackerHasKey);
+            return new GeneratedTrace(sc, v.actions(), entry.trySeed(), i);
+        }
+        return generator.generate(scheme, entry.trySeed(), i, attackerHasKey, maxActions);
     }
 
     /** Runs a trace and checks that the outcome has the shape the contract promises. */

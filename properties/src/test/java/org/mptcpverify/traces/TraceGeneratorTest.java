@@ -90,6 +90,17 @@ class TraceGeneratorTest {
         }
     }
 
+    /** Whether {@code actions} follows the enabling rules (the boolean form of checkAgainstRules). */
+    static boolean followsRules(AttackId attack, List<TraceAction> actions) {
+        Set<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? Set.of("c1", "c2") : Set.of("c1");
+        try {
+            checkAgainstRules(attack, clients, actions);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
     /** The enabling rules of docs/traces-engine.md, checked action by action. */
     private static void checkAgainstRules(AttackId attack, Set<String> clients, List<TraceAction> actions) {
         Map<String, String> phase = new HashMap<>();

@@ -173,6 +173,20 @@ class TracesEngineTest {
     }
 
     @Test
+    void exhaustiveWhenTheWholeSpaceFitsInTheTries() {
+        ToyRunner toy = new ToyRunner();
+        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.ONE_SIDED_KEY, options(tmp, 2, 500));
+        assertEquals(Verdict.HOLDS, r.verdict());
+        // Brute force, independent of the engine: every rule-abiding trace up to 6 actions, once per keyedSide.
+        int expected = 2 * TraceSpaceTest.bruteForce(AttackId.ONE_SIDED_KEY, 6).size();
+        assertTrue(expected < 500, "space " + expected);
+        assertEquals(expected, toy.runs.get());
+        assertEquals(6, r.bounds().get("exhaustiveUpTo"));
+        assertEquals(expected, r.bounds().get("enumerated"));
+        assertEquals(0, r.bounds().get("random"));
+    }
+
+    @Test
     void nestedSchemeNamesBecomeFolders() {
         CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.DRAFT_BAERTS_LOW_ORDER,
                 AttackId.FASTCLOSE_FORGE, options(tmp, 1, 300));
