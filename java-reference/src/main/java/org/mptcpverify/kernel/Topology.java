@@ -45,7 +45,10 @@ public final class Topology implements AutoCloseable {
 
     private Topology(String id) {
         this.id = id;
-        this.hook = new Thread(this::teardownQuietly, "topology-teardown-" + id);
+        this.hook = new Thread(() -> {
+            System.err.println("mptcp-verify: interrupted; removing namespaces " + id + "-*");
+            teardownQuietly();
+        }, "topology-teardown-" + id);
     }
 
     public String client() {
