@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.matrix.AtomicWrite;
+import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.EngineRegistry;
 import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.matrix.MatrixRun;

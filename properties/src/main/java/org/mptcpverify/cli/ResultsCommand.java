@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.matrix.AtomicWrite;
+import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.CellOutcome;
 import org.mptcpverify.matrix.CounterexampleReadme;
 import org.mptcpverify.matrix.EngineRegistry;

@@ -1,4 +1,4 @@
-package org.mptcpverify.matrix;
+package org.mptcpverify.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
