@@ -20,17 +20,35 @@ public final class DifferentialScenarios {
     static final long SILENCE_MS = 400;
     static final long REPLY_MS = 1_000;
 
-    private final Topology topo;
+    /** Kernel-only evidence (the python server's events, MIB counters); absent for the reference. */
+    private final Optional<Topology> topo;
+    private final Optional<MptcpApp> server;
+    private final Responder responder;
     private final KernelPeer peer;
-    private final MptcpApp server;
-    private final Wiretap tap;
     private final List<KernelObservation> log = new ArrayList<>();
 
-    DifferentialScenarios(Topology topo, Wiretap tap, MptcpApp server, long seed) {
+    DifferentialScenarios(Responder responder, Optional<Topology> topo, Optional<MptcpApp> server, long seed) {
         this.topo = topo;
         this.server = server;
-        this.tap = tap;
-        this.peer = new KernelPeer(tap, Topology.FORGED, Topology.SERVER, PORT, seed);
+        this.responder = responder;
+        this.peer = new KernelPeer(responder, Topology.FORGED, Topology.SERVER, PORT, seed);
+    }
+
+    /** Plays every scenario against {@code responder} and returns what it answered. */
+    public static List<KernelObservation> play(Responder responder, long seed) throws IOException {
+        DifferentialScenarios d = new DifferentialScenarios(responder, Optional.empty(), Optional.empty(), seed);
+        d.playAll();
+        return List.copyOf(d.log);
+    }
+
+    private void playAll() throws IOException {
+        mpCapableHandshake();
+        joinUnknownToken();
+        joinBadHmac();
+        goodJoin();
+        joinBeyondLimit();
+        addAddrBadHmac();
+        fastcloseWrongKey();
     }
 
     /** Builds a topology and a server, runs every scenario, tears down; returns the observations. */
@@ -41,14 +59,9 @@ public final class DifferentialScenarios {
             if (server.awaitEvent("listening", 3_000).isEmpty()) {
                 throw new IOException("kernel server did not start: " + server.stderr());
             }
-            DifferentialScenarios d = new DifferentialScenarios(topo, tap, server, seed);
-            d.mpCapableHandshake();
-            d.joinUnknownToken();
-            d.joinBadHmac();
-            d.goodJoin();
-            d.joinBeyondLimit();
-            d.addAddrBadHmac();
-            d.fastcloseWrongKey();
+            DifferentialScenarios d = new DifferentialScenarios(Responder.kernel(tap, Topology.SERVER_MAC),
+                    Optional.of(topo), Optional.of(server), seed);
+            d.playAll();
             return List.copyOf(d.log);
         }
     }
@@ -58,7 +71,38 @@ public final class DifferentialScenarios {
     }
 
     private int accepted() {
-        return (int) server.events().stream().filter(e -> "accepted".equals(e.path("event").asText())).count();
+        return server.map(s -> (int) s.events().stream()
+                .filter(e -> "accepted".equals(e.path("event").asText())).count()).orElse(0);
+    }
+
+    private void awaitApp(java.util.function.Predicate<JsonNode> p, long ms) {
+        server.ifPresent(s -> s.await(p, ms));
+    }
+
+    private String counters(Optional<KernelCounters> before) throws IOException {
+        if (topo.isEmpty() || before.isEmpty()) {
+            return "";
+        }
+        return "server counters: " + KernelCounters.read(topo.get().server()).since(before.get());
+    }
+
+    private Optional<KernelCounters> countersNow() throws IOException {
+        return topo.isEmpty() ? Optional.empty() : Optional.of(KernelCounters.read(topo.get().server()));
+    }
+
+    /** Application-level outcome for connection {@code conn} since event {@code mark}, kernel only. */
+    private String appOutcome(int conn, int mark, long waitMs) {
+        if (server.isEmpty()) {
+            return "";
+        }
+        Optional<JsonNode> ended = server.get().awaitFrom(mark, e -> e.path("conn").asInt() == conn
+                && ("error".equals(e.path("event").asText()) || "eof".equals(e.path("event").asText())), waitMs);
+        return "server application: " + ended.map(e -> e.path("event").asText()
+                + (e.has("name") ? " " + e.path("name").asText() : "")).orElse("connection still open");
+    }
+
+    private int appMark() {
+        return server.map(MptcpApp::eventCount).orElse(0);
     }
 
     void mpCapableHandshake() throws IOException {
@@ -75,9 +119,9 @@ public final class DifferentialScenarios {
         KernelReply third = peer.exchange(peer.segment(sf.port(), sf.seq(), sf.ack(), TcpSegment.ACK,
                 List.of(MptcpOption.MpCapable.withKeys(1, MptcpOption.FLAG_H_HMAC, key, serverKey)),
                 org.mptcpverify.wire.Bytes.empty()), SILENCE_MS);
-        server.await(e -> accepted() > before, REPLY_MS);
+        awaitApp(e -> accepted() > before, REPLY_MS);
         record("mp-capable-v1", "third ACK + MP_CAPABLE (both keys)", third,
-                "server application accepted: " + (accepted() > before));
+                server.isEmpty() ? "" : "server application accepted: " + (accepted() > before));
     }
 
     void joinUnknownToken() throws IOException {
@@ -114,23 +158,23 @@ public final class DifferentialScenarios {
 
     void addAddrBadHmac() throws IOException {
         KernelPeer.Connection c = peer.connect(peer.nextKey());
-        KernelCounters before = KernelCounters.read(topo.server());
+        Optional<KernelCounters> before = countersNow();
         KernelReply bad = peer.onSubflow(c, KernelPeer.addAddr(c, 3, Topology.FORGED_2, true),
                 t -> t.dst().equals(Topology.FORGED_2) || (t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port()),
                 SILENCE_MS);
         record("add-addr-bad-hmac", "ACK + ADD_ADDR " + Topology.FORGED_2.getHostAddress() + ", HMAC with one bit flipped",
-                bad, "server counters: " + KernelCounters.read(topo.server()).since(before));
-        before = KernelCounters.read(topo.server());
+                bad, counters(before));
+        before = countersNow();
         KernelReply good = peer.onSubflow(c, KernelPeer.addAddr(c, 4, Topology.FORGED_2, false),
                 t -> t.dst().equals(Topology.FORGED_2) || (t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port()),
                 REPLY_MS);
         record("add-addr-bad-hmac", "control: ACK + ADD_ADDR " + Topology.FORGED_2.getHostAddress() + ", correct HMAC",
-                good, "server counters: " + KernelCounters.read(topo.server()).since(before));
-        Optional<Wiretap.Seen> join = tap.await(0, t -> t.dst().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN),
+                good, counters(before));
+        Optional<TcpSegment> join = responder.await(0, t -> t.dst().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN),
                 REPLY_MS);
         record("add-addr-bad-hmac", "control: (nothing sent) the server's own segment to "
-                + Topology.FORGED_2.getHostAddress(), join.map(x -> KernelReply.of(x.segment())).orElse(KernelReply.silence()),
-                join.flatMap(x -> KernelReply.of(x.segment()).option(MptcpOption.MpJoinSyn.class))
+                + Topology.FORGED_2.getHostAddress(), join.map(KernelReply::of).orElse(KernelReply.silence()),
+                join.flatMap(x -> KernelReply.of(x).option(MptcpOption.MpJoinSyn.class))
                         .map(m -> m.receiverToken() == token(c.clientKey()) ? "MP_JOIN token = token(peer key)"
                                 : "MP_JOIN token is not the peer's").orElse(""));
     }
@@ -138,23 +182,18 @@ public final class DifferentialScenarios {
     void fastcloseWrongKey() throws IOException {
         int before = accepted();
         KernelPeer.Connection c = peer.connect(peer.nextKey());
-        server.await(e -> accepted() > before, REPLY_MS);
+        awaitApp(e -> accepted() > before, REPLY_MS);
         int conn = before + 1;
-        int mark = server.eventCount();
+        int mark = appMark();
         KernelReply wrong = peer.onSubflow(c, new MptcpOption.MpFastClose(0, c.serverKey() ^ 1),
                 t -> t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port(), SILENCE_MS);
-        Optional<JsonNode> ended = server.awaitFrom(mark, e -> e.path("conn").asInt() == conn
-                && ("error".equals(e.path("event").asText()) || "eof".equals(e.path("event").asText())), 100);
         record("fastclose-wrong-key", "ACK + MP_FASTCLOSE, receiver key with one bit flipped", wrong,
-                "server application: " + ended.map(e -> e.path("event").asText()).orElse("connection still open"));
-        mark = server.eventCount();
+                appOutcome(conn, mark, 100));
+        mark = appMark();
         KernelReply right = peer.onSubflow(c, new MptcpOption.MpFastClose(0, c.serverKey()),
                 t -> t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port(), REPLY_MS);
-        ended = server.awaitFrom(mark, e -> e.path("conn").asInt() == conn
-                && ("error".equals(e.path("event").asText()) || "eof".equals(e.path("event").asText())), REPLY_MS);
         record("fastclose-wrong-key", "control: ACK + MP_FASTCLOSE, correct receiver key", right,
-                "server application: " + ended.map(e -> e.path("event").asText() + " " + e.path("name").asText())
-                        .orElse("connection still open"));
+                appOutcome(conn, mark, REPLY_MS));
     }
 
     static int token(long key) {

@@ -15,19 +15,20 @@ import org.mptcpverify.wire.TcpSegment;
 
 /**
  * A minimal MPTCP v1 client written with the reference codec, speaking raw segments from the
- * attacker's forged address to the kernel server: the Java side of the differential tests. It
- * sends exactly the segments a scenario prescribes and reports the kernel's reply to each.
+ * attacker's forged address to a server (the kernel, or the reference endpoint): the Java side of
+ * the differential tests. It sends exactly the segments a scenario prescribes and reports the
+ * server's reply to each.
  */
 public final class KernelPeer {
     static final HashAlg V1 = HashAlg.SHA256;
-    private final Wiretap tap;
+    private final Responder server0;
     private final InetAddress self;
     private final InetAddress server;
     private final int serverPort;
     private final SplittableRandom random;
 
-    public KernelPeer(Wiretap tap, InetAddress self, InetAddress server, int serverPort, long seed) {
-        this.tap = tap;
+    public KernelPeer(Responder responder, InetAddress self, InetAddress server, int serverPort, long seed) {
+        this.server0 = responder;
         this.self = self;
         this.server = server;
         this.serverPort = serverPort;
@@ -77,10 +78,10 @@ public final class KernelPeer {
     }
 
     public KernelReply exchange(TcpSegment s, Predicate<TcpSegment> reply, long waitMs) throws IOException {
-        int mark = tap.size();
-        tap.send(Topology.SERVER_MAC, s);
-        Optional<Wiretap.Seen> r = tap.await(mark, reply, waitMs);
-        return r.map(x -> KernelReply.of(x.segment())).orElse(KernelReply.silence());
+        int mark = server0.mark();
+        server0.send(s);
+        Optional<TcpSegment> r = server0.await(mark, reply, waitMs);
+        return r.map(KernelReply::of).orElse(KernelReply.silence());
     }
 
     TcpSegment segment(int port, long seq, long ack, int flags, List<MptcpOption> mptcp, Bytes payload) {
@@ -112,7 +113,7 @@ public final class KernelPeer {
         }
         Subflow sf = new Subflow(syn.port(), syn.isn(), syn.reply().segment().orElseThrow().seq());
         long serverKey = mpc.get().senderKey().getAsLong();
-        tap.send(Topology.SERVER_MAC, segment(sf.port(), sf.seq(), sf.ack(), TcpSegment.ACK,
+        server0.send(segment(sf.port(), sf.seq(), sf.ack(), TcpSegment.ACK,
                 List.of(MptcpOption.MpCapable.withKeys(1, MptcpOption.FLAG_H_HMAC, clientKey, serverKey)),
                 Bytes.empty()));
         return new Connection(sf, clientKey, serverKey);
