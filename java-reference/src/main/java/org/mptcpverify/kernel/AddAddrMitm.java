@@ -86,7 +86,7 @@ public final class AddAddrMitm implements KernelAttack {
                         List.of(Forge.mptcp(dataAck(ctx.fresh().clientNextDsn()))), Bytes.empty()));
             } else {
                 ctx.note("client kernel answered the attacker's SYN/ACK with flags 0x"
-                        + Integer.toHexString(third.get().segment().flags()) + " " + third.get().segment().options());
+                        + Integer.toHexString(third.get().segment().flags()) + " " + KernelReply.of(third.get().segment()).options());
             }
         } else {
             ctx.note("client kernel: no third ACK within 2 s");

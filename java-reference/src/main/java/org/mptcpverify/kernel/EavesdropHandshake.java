@@ -61,7 +61,7 @@ public final class EavesdropHandshake implements KernelAttack {
         Optional<MptcpOption.MpJoinSynAck> join = CapturedConnection.option(synAck, MptcpOption.MpJoinSynAck.class);
         if (!synAck.has(TcpSegment.SYN) || join.isEmpty()) {
             ctx.note("server kernel answered SYN + MP_JOIN with flags 0x" + Integer.toHexString(synAck.flags())
-                    + " options " + synAck.options());
+                    + " " + KernelReply.of(synAck).options());
             return false;
         }
         long expected = MptcpCrypto.joinSynAckHmac(c.hash(), c.serverKey(), c.clientKey(),
@@ -79,7 +79,7 @@ public final class EavesdropHandshake implements KernelAttack {
         // RFC 8684 3.2: the joining host waits for the listener's ACK of the third ACK.
         Optional<Wiretap.Seen> fourth = tap.await(mark, t -> toAttacker(t, port), 1_000);
         if (fourth.isPresent() && fourth.get().segment().has(TcpSegment.RST)) {
-            ctx.note("server kernel reset the subflow after the third ACK: " + fourth.get().segment().options());
+            ctx.note("server kernel reset the subflow after the third ACK: " + KernelReply.of(fourth.get().segment()).options());
             return false;
         }
         ctx.note("server kernel: " + (fourth.isPresent() ? "ACKed the third ACK (subflow established)"
