@@ -47,6 +47,7 @@ public final class DifferentialScenarios {
         joinBadHmac();
         goodJoin();
         joinBeyondLimit();
+        halfOpenJoins();
         addAddrBadHmac();
         fastcloseWrongKey();
     }
@@ -154,6 +155,21 @@ public final class DifferentialScenarios {
             final int k = i;
             j.ackReply().ifPresent(r -> record("join-beyond-limit", "third ACK + MP_JOIN, " + "join " + k, r, ""));
         }
+    }
+
+    /**
+     * join-dos on the wire: three SYN + MP_JOIN for one connection that are never completed (the
+     * token is all they need), then a legitimate join on the same connection.
+     */
+    void halfOpenJoins() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        for (int i = 1; i <= 3; i++) {
+            record("half-open-joins", "lone SYN + MP_JOIN " + i + " of 3, never completed",
+                    peer.halfOpenJoin(c.serverToken(), REPLY_MS), "");
+        }
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
+        record("half-open-joins", "then a legitimate join: SYN + MP_JOIN", j.synReply(), "HMAC-B valid: " + j.hmacBValid());
+        j.ackReply().ifPresent(r -> record("half-open-joins", "then a legitimate join: third ACK", r, ""));
     }
 
     void addAddrBadHmac() throws IOException {

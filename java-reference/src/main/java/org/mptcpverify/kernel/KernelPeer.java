@@ -149,6 +149,12 @@ public final class KernelPeer {
         return new JoinResult(r, Optional.of(ack), valid);
     }
 
+    /** A lone SYN + MP_JOIN with {@code token} that the peer never completes (half-open state). */
+    public KernelReply halfOpenJoin(int token, long waitMs) throws IOException {
+        return exchange(segment(newPort(), newIsn(), 0, TcpSegment.SYN,
+                List.of(new MptcpOption.MpJoinSyn(0, 2, token, nextInt())), Bytes.empty()), waitMs);
+    }
+
     /** An ACK on the connection's first subflow carrying {@code option}, in window. */
     public KernelReply onSubflow(Connection c, MptcpOption option, Predicate<TcpSegment> reply, long waitMs)
             throws IOException {

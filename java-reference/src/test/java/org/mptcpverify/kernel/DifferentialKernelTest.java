@@ -90,6 +90,17 @@ class DifferentialKernelTest {
     }
 
     @Test
+    void halfOpenJoinsDoNotBlockALegitimateJoin() {
+        // join-dos: RFC 8684 sets no bound; Linux keeps each as a request socket (SYN/ACK sent)
+        // and counts only established subflows against its limit, so the legitimate join works.
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(KernelReply.Kind.SYN_ACK, step("half-open-joins", "lone SYN + MP_JOIN " + i).reply().kind());
+        }
+        assertEquals("HMAC-B valid: true", step("half-open-joins", "then a legitimate join: SYN").note());
+        assertEquals(KernelReply.Kind.ACK, step("half-open-joins", "then a legitimate join: third ACK").reply().kind());
+    }
+
+    @Test
     void addAddrWithBadHmacIsIgnoredAndTheGoodOneEchoedAndJoined() {
         assertEquals(KernelReply.Kind.SILENCE, step("add-addr-bad-hmac", "ACK + ADD_ADDR").reply().kind());
         KernelReply echo = step("add-addr-bad-hmac", "control: ACK + ADD_ADDR").reply();
