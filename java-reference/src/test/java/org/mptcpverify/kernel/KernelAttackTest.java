@@ -40,6 +40,11 @@ class KernelAttackTest {
     void addAddrMitm() throws Exception {
         KernelAttackReport r = run("add-addr-mitm");
         assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        // The relay half: the client's next bytes crossed the attacker and reached the server.
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("relay: ")
+                && l.endsWith("crossed the attacker: \"second message from the client\\n\"")), r.evidence()::toString);
+        assertTrue(r.evidence().contains("server application read (whole stream): "
+                + "\"hello from the client\\nsecond message from the client\\n\""), r.evidence()::toString);
     }
 
     @Test
