@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.mptcpverify.crypto.MptcpCrypto;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
