@@ -124,6 +124,9 @@ Kc(c) == "Kc." \o c                            \* bound-key connection key
 Ticket(c, i) == "Ticket." \o c \o "." \o ToString(i)
 NewKeyA(c) == "NewKeyA." \o c
 NewKeyB(c) == "NewKeyB." \o c
+\* Seen(c): the attacker has observed c's connection being set up, so it can
+\* address segments to it (enables ForgeAddAddr and ForgeFastClose).
+Seen(c) == "Seen." \o c
 Mac(kind, material, msg) == "mac(" \o kind \o "," \o material \o "," \o msg \o ")"
 Nonces(n) == "RA" \o ToString(n) \o "|RB" \o ToString(n)
 Tickets == 1..(MaxJoins + MaxAttacks + 1)
@@ -237,7 +240,7 @@ vars == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subf
 View == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subflows,
           remotes, closedBy, joinLog, joins, nonce, know, seenSyns, active, attacks>>
 
-Names == ExtKeys \cup UNION {{r.to} \cup r.from : r \in Rules}
+Names == ExtKeys \cup {Seen(c) : c \in Clients} \cup UNION {{r.to} \cup r.from : r \in Rules}
     \cup UNION {ConnectValues(c) \cup {FastCloseValue(c)} : c \in Clients}
     \cup UNION {{CliField(c, i) : i \in Tickets} : c \in Clients}
 
@@ -331,27 +334,26 @@ UseTicket(C, f) ==
     ELSE usedTickets
 
 (* A join exchange started by the legitimate client c (token field f, nonce *)
-(* n) whose SYN the server sees from `seen`, to local address `local`.     *)
-(* `attackerFinishes`: an in-path attacker that, when the client resets,   *)
-(* answers the server itself with a third ACK built from its knowledge.   *)
-(* The result says whether the server created the half-open state (C, the *)
-(* connection), and whether the subflow got established.                  *)
-JoinResult(c, f, n, seen, local, attackerFinishes) ==
+(* n) whose SYN the server sees from `seen`. The result says whether the   *)
+(* server created the half-open state (on connection C), and whether the    *)
+(* subflow got established (SYN/ACK accepted by the client, third ACK by   *)
+(* the server). Relays (NAT, syn-join-rewrite, the ADD_ADDR MITM) forward  *)
+(* every segment unchanged after the SYN's source rewrite.                 *)
+JoinResult(c, f, n, seen) ==
     LET found == Lookup(f)
         C == CHOOSE x \in found : TRUE
         clientOk == SynAckMac("server", C, n, seen) = SynAckMac("client", c, n, Addr2(c))
         serverOk == Scheme = "broken" \/ AckMac("client", c, n) = AckMac("server", C, n)
-        attackerOk == attackerFinishes /\ (Scheme = "broken" \/ JoinKey("server", C) \in know)
     IN IF found = {} \/ ~RoomFor(C)
        THEN [opened |-> FALSE, conn |-> "none", ok |-> FALSE]
        ELSE [opened |-> TRUE, conn |-> C,
-             ok |-> IF clientOk THEN serverOk ELSE attackerOk]
+             ok |-> clientOk /\ serverOk]
 
 \* Apply a legitimate client's join exchange. Half-open state is transient:
 \* the exchange ends established or reset.
-DoClientJoin(c, kind, seen, local, attackerFinishes) ==
+DoClientJoin(c, kind, seen, local) ==
     LET f == CliField(c, cliTicket[c])
-        r == JoinResult(c, f, nonce, seen, local, attackerFinishes)
+        r == JoinResult(c, f, nonce, seen)
     IN /\ usedTickets' = IF r.opened THEN UseTicket(r.conn, f) ELSE usedTickets
        /\ cliTicket' = IF Scheme = "bound-key" /\ Negotiated
                        THEN [cliTicket EXCEPT ![c] = @ + 1] ELSE cliTicket
@@ -379,27 +381,31 @@ Connect(c) ==
     /\ clientConn' = [clientConn EXCEPT ![c] = ConnOutcome]
     /\ serverConn' = [serverConn EXCEPT ![c] = ConnOutcome]
     /\ recent' = IF ConnOutcome = "mptcp" THEN c ELSE recent
-    /\ know' = Learn("connect", ConnectValues(c))
+    /\ know' = Learn("connect", ConnectValues(c) \cup {Seen(c)})
     /\ lastAction' = [action |-> "Connect", client |-> c]
     /\ UNCHANGED <<cliTicket, usedTickets, halfOpen, subflows, remotes, closedBy, joinLog,
                    joins, nonce, seenSyns, active, attacks>>
 
+\* On a plain-TCP connection (fallback) Join is enabled and opens nothing.
+JoinsNothing == UNCHANGED <<usedTickets, cliTicket, subflows, joinLog, joins, nonce, seenSyns, know>>
+
 Join(c) ==
-    /\ CanJoin(c)
-    /\ DoClientJoin(c, "Join", SeenOnP2(c), "s.a1", FALSE)
+    /\ \/ CanJoin(c) /\ DoClientJoin(c, "Join", SeenOnP2(c), "s.a1")
+       \/ clientConn[c] = "tcp" /\ JoinsNothing
     /\ lastAction' = [action |-> "Join", client |-> c]
     /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, remotes, closedBy, active, attacks>>
 
 \* ADD_ADDR(s.a2, id 2) from the server; the client accepts it (the server
-\* built its authenticator with the material the client checks against) and
-\* opens a join c.a2 -> s.a2 when it has a join left.
+\* built its authenticator with the material the client checks against) and,
+\* the first time, opens a join c.a2 -> s.a2 when it has a join left.
 Advertise(c) ==
-    /\ clientConn[c] = "mptcp" /\ Live(c)
-    /\ "s.a2" \notin {r.addr : r \in remotes[c]}
-    /\ remotes' = [remotes EXCEPT ![c] = @ \cup {[addr |-> "s.a2", origin |-> "s"]}]
-    /\ IF CanJoin(c)
-       THEN DoClientJoin(c, "Advertise", SeenOnP2(c), "s.a2", FALSE)
-       ELSE UNCHANGED <<usedTickets, cliTicket, subflows, joinLog, joins, nonce, seenSyns, know>>
+    /\ Live(c)
+    /\ IF clientConn[c] = "mptcp" /\ "s.a2" \notin {r.addr : r \in remotes[c]}
+       THEN /\ remotes' = [remotes EXCEPT ![c] = @ \cup {[addr |-> "s.a2", origin |-> "s"]}]
+            /\ IF CanJoin(c)
+               THEN DoClientJoin(c, "Advertise", SeenOnP2(c), "s.a2")
+               ELSE JoinsNothing
+       ELSE UNCHANGED remotes /\ JoinsNothing
     /\ lastAction' = [action |-> "Advertise", client |-> c]
     /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, closedBy, active, attacks>>
 
@@ -412,7 +418,7 @@ CloseConn(c, by) ==
     /\ halfOpen' = {h \in halfOpen : h.conn # c}
 
 Close(c) ==
-    /\ clientConn[c] = "mptcp" /\ Live(c)
+    /\ clientConn[c] = "mptcp"
     /\ CloseConn(c, c)
     /\ know' = Learn("p1", {FastCloseValue(c)})
     /\ lastAction' = [action |-> "Close", client |-> c]
@@ -473,12 +479,12 @@ SpoofJoinSyn(c, mode, src) ==
                    joinLog, joins, know, seenSyns>>
 
 \* The client's Join with the attacker on p2 rewriting the SYN's source to x.a
-\* and relaying the rest; if the client resets (broken binds its address),
-\* the attacker completes the handshake itself with what it can build.
+\* and relaying every later segment in both directions (a pure relay: when
+\* the client resets -- broken binds its address -- the reset is relayed too).
 RewriteJoin(c) ==
     /\ CanAttack("RewriteJoin")
-    /\ CanJoin(c)
-    /\ DoClientJoin(c, "RewriteJoin", "x.a", "s.a1", TRUE)
+    /\ \/ CanJoin(c) /\ DoClientJoin(c, "RewriteJoin", "x.a", "s.a1")
+       \/ clientConn[c] = "tcp" /\ JoinsNothing
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "RewriteJoin", client |-> c]
@@ -489,14 +495,14 @@ RewriteJoin(c) ==
 \* joins to x.a and the attacker relays that join to s.a1 (source x.a).
 ForgeAddAddr(c) ==
     /\ CanAttack("ForgeAddAddr")
-    /\ clientConn[c] = "mptcp"
+    /\ Seen(c) \in know
     /\ LET accepted == AddrKey(c) = "none" \/ AddrKey(c) \in know
-       IN IF accepted /\ "x.a" \notin {r.addr : r \in remotes[c]}
+       IN IF accepted /\ clientConn[c] = "mptcp" /\ "x.a" \notin {r.addr : r \in remotes[c]}
           THEN /\ remotes' = [remotes EXCEPT ![c] = @ \cup {[addr |-> "x.a", origin |-> "x"]}]
                /\ IF CanJoin(c)
-                  THEN DoClientJoin(c, "Relayed", "x.a", "s.a1", FALSE)
-                  ELSE UNCHANGED <<usedTickets, cliTicket, subflows, joinLog, joins, nonce, seenSyns, know>>
-          ELSE UNCHANGED <<remotes, usedTickets, cliTicket, subflows, joinLog, joins, nonce, seenSyns, know>>
+                  THEN DoClientJoin(c, "Relayed", "x.a", "s.a1")
+                  ELSE JoinsNothing
+          ELSE UNCHANGED remotes /\ JoinsNothing
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeAddAddr", client |-> c]
@@ -505,8 +511,8 @@ ForgeAddAddr(c) ==
 \* MP_FASTCLOSE to the server as if from c.a1, value built from knowledge.
 ForgeFastClose(c) ==
     /\ CanAttack("ForgeFastClose")
-    /\ Live(c)
-    /\ IF Scheme = "broken" \/ FastCloseValue(c) \in know
+    /\ Seen(c) \in know
+    /\ IF Live(c) /\ (Scheme = "broken" \/ FastCloseValue(c) \in know)
        THEN CloseConn(c, "x")
        ELSE UNCHANGED <<clientConn, serverConn, closedBy, subflows, halfOpen>>
     /\ active' = TRUE
@@ -549,11 +555,12 @@ CloseAuthenticity == \A c \in Clients : closedBy[c] \in {"none", c}
 \* every legitimate Join (on an untouched path) ended established at both ends
 LegitJoinSucceeds == \A e \in joinLog : e.kind = "Join" => e.ok
 
-\* one-sided key: ends agree on MPTCP vs TCP, and an MPTCP connection's join works
+\* one-sided key: ends agree on MPTCP vs TCP (while the client's connection is
+\* open), and while both ends are MPTCP every Join of it was established
 CleanFallback ==
-    /\ \A c \in Clients : (clientConn[c] \in {"mptcp", "tcp"} \/ serverConn[c] \in {"mptcp", "tcp"})
-                            => clientConn[c] = serverConn[c]
-    /\ \A e \in joinLog : e.kind = "Join" => e.ok
+    /\ \A c \in Clients : clientConn[c] \in {"mptcp", "tcp"} => clientConn[c] = serverConn[c]
+    /\ \A e \in joinLog : (e.kind = "Join" /\ clientConn[e.client] = "mptcp" /\ serverConn[e.client] = "mptcp")
+                           => e.ok
 
 \* two applications, two keys, one server: each client's joins land on its own
 \* connection and are established

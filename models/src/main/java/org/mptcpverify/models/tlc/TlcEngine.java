@@ -73,14 +73,24 @@ public final class TlcEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        long start = System.nanoTime();
         List<PropertyId> applicable = attack.applicableProperties(scheme);
-        Map<String, Object> bounds = boundsMap();
         if (applicable.isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
+            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, boundsMap(), null,
                     "no property of " + attack.wireName() + " applies to " + scheme.wireName()
                             + " (it has no external key)");
         }
+        return checkProperties(scheme, attack, applicable, options);
+    }
+
+    /**
+     * Checks the given properties (invariants of the spec) in the attack's scenario, whether or
+     * not the attack lists them: the negative controls use this to show that an invariant is
+     * violable with {@code broken} under an attack other than the one that checks it.
+     */
+    public CellResult checkProperties(SchemeId scheme, AttackId attack, List<PropertyId> applicable,
+                                      EngineOptions options) {
+        long start = System.nanoTime();
+        Map<String, Object> bounds = boundsMap();
         long deadline = start + options.timeout().toNanos();
         List<PropertyId> violated = new ArrayList<>();
         Path counterexample = null;

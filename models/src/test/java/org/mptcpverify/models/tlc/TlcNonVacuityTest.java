@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,7 +24,10 @@ class TlcNonVacuityTest {
         return Stream.of(
                 Arguments.of(PropertyId.JOIN_AUTHENTICITY, AttackId.EAVESDROP_HANDSHAKE),
                 Arguments.of(PropertyId.EXTERNAL_KEY_SECRECY, AttackId.EAVESDROP_ALL),
-                Arguments.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY, AttackId.SYN_JOIN_REWRITE),
+                // Not syn-join-rewrite: broken's SYN/ACK HMAC covers the client address, so its
+                // client resets a rewritten join (docs/models.md); a forged join from x.a shows
+                // the invariant is violable.
+                Arguments.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY, AttackId.EAVESDROP_HANDSHAKE),
                 Arguments.of(PropertyId.JOIN_STATE_UNFORGEABLE, AttackId.JOIN_DOS),
                 Arguments.of(PropertyId.ADDR_AUTHENTICITY, AttackId.ADD_ADDR_MITM),
                 Arguments.of(PropertyId.CLOSE_AUTHENTICITY, AttackId.FASTCLOSE_FORGE),
@@ -35,9 +39,8 @@ class TlcNonVacuityTest {
     @ParameterizedTest(name = "broken violates {0} under {1}")
     @MethodSource("brokenCells")
     void brokenViolatesEveryProperty(PropertyId property, AttackId attack) {
-        assertTrue(attack.properties().contains(property));
-        CellResult r = ENGINE.check(SchemeId.BROKEN, attack,
-                TlcTestSupport.options("nonvacuity", Duration.ofSeconds(60), false));
+        CellResult r = ENGINE.checkProperties(SchemeId.BROKEN, attack, List.of(property),
+                TlcTestSupport.options("nonvacuity-" + property.modelName(), Duration.ofSeconds(60), false));
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
         assertTrue(r.violated().contains(property), r.violated().toString());
     }
@@ -53,6 +56,6 @@ class TlcNonVacuityTest {
         CellResult r = ENGINE.check(scheme, AttackId.EAVESDROP_HANDSHAKE,
                 TlcTestSupport.options("attacker-has-key", Duration.ofSeconds(60), true));
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
-        assertEquals(java.util.List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
+        assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
     }
 }
