@@ -571,8 +571,10 @@ KeyIsolation ==
 -----------------------------------------------------------------------------
 (* Observations (threat model, "Observations"), for trace validation.     *)
 ObsConn(c) ==
-    IF clientConn[c] = serverConn[c] THEN clientConn[c]
-    ELSE clientConn[c] \o "/" \o serverConn[c]
+    CASE clientConn[c] \in {"none", "refused"}                 -> clientConn[c]
+      [] "closed" \in {clientConn[c], serverConn[c]}           -> "closed"
+      [] clientConn[c] = "mptcp" /\ serverConn[c] = "mptcp"    -> "mptcp"
+      [] OTHER                                                -> "tcp"
 ObsSubflows(c) == Cardinality({sf \in subflows : sf.conn = c})
 ObsForeign(c) == Cardinality({sf \in subflows : sf.conn = c /\ sf.origin # c})
 ObsHalfOpen(c) == Cardinality(HalfOpenOf(c))
