@@ -55,13 +55,22 @@ final class AlloyRunner {
         return sources;
     }
 
-    Command command(String label) {
-        return world.getAllCommands().stream().filter(c -> c.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no command " + label + " in the cell module"));
+    /** The command with this label whose State scope is {@code states}. */
+    Command command(String label, int states) {
+        return world.getAllCommands().stream()
+                .filter(c -> c.label.equals(label))
+                .filter(c -> c.scope.stream().anyMatch(cs -> isState(cs.sig.label) && cs.startingScope == states))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no command " + label + " with " + states + " State in the cell module"));
     }
 
-    Solved execute(String label) throws Err {
-        Command cmd = command(label);
+    private static boolean isState(String sigLabel) {
+        return sigLabel.equals("State") || sigLabel.endsWith("/State");
+    }
+
+    Solved execute(String label, int states) throws Err {
+        Command cmd = command(label, states);
         StatsReporter stats = new StatsReporter();
         long t0 = System.nanoTime();
         A4Solution sol = TranslateAlloyToKodkod.execute_command(stats, world.getAllReachableSigs(), cmd, options);
