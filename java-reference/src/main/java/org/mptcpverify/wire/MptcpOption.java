@@ -44,9 +44,52 @@ public sealed interface MptcpOption {
         return OptionCodec.encode(this);
     }
 
-    /** RFC 6824 / RFC 8684 MP_CAPABLE with 64-bit keys (lengths 4, 12, 20, 22, 24). */
+    /**
+     * RFC 6824 / RFC 8684 MP_CAPABLE with 64-bit keys. Version 0: lengths 12 (sender key) and 20
+     * (both keys). Version 1: 4 (no key), 12, 20, 22 (+ data-level length), 24 (+ checksum).
+     * A version-1 option whose flags and length match a {@link MpCapableTokens} layout (E or G
+     * set, length 4, or E: 8/12, G: 16/20) must be built as MpCapableTokens, so every byte
+     * string has exactly one record; this constructor rejects it.
+     */
     record MpCapable(int version, int flags, OptionalLong senderKey, OptionalLong receiverKey,
                      OptionalInt dataLevelLength, OptionalInt checksum) implements MptcpOption {
+        public MpCapable {
+            Check.range("version", version, 0, 1);
+            Check.u8("flags", flags);
+            Check.present("senderKey", senderKey.isPresent(), "receiverKey", receiverKey.isPresent());
+            Check.present("receiverKey", receiverKey.isPresent(), "dataLevelLength", dataLevelLength.isPresent());
+            Check.present("dataLevelLength", dataLevelLength.isPresent(), "checksum", checksum.isPresent());
+            dataLevelLength.ifPresent(v -> Check.u16("dataLevelLength", v));
+            checksum.ifPresent(v -> Check.u16("checksum", v));
+            if (version == 0 && (senderKey.isEmpty() || dataLevelLength.isPresent())) {
+                throw new IllegalArgumentException("MP_CAPABLE v0 has length 12 or 20 only");
+            }
+            if (MpCapableTokens.isTokenLayout(version, flags, 4 + (senderKey.isPresent() ? 8 : 0)
+                    + (receiverKey.isPresent() ? 8 : 0) + (dataLevelLength.isPresent() ? 2 : 0)
+                    + (checksum.isPresent() ? 2 : 0))) {
+                throw new IllegalArgumentException("flags 0x" + Integer.toHexString(flags)
+                        + " with this length is an MpCapableTokens layout");
+            }
+        }
+
+        /** v1 SYN: no key. */
+        public static MpCapable syn(int version, int flags) {
+            return new MpCapable(version, flags, OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty());
+        }
+
+        /** v0 SYN, v0/v1 SYN/ACK: the sender's key. */
+        public static MpCapable withKey(int version, int flags, long senderKey) {
+            return new MpCapable(version, flags, OptionalLong.of(senderKey), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty());
+        }
+
+        /** Third ACK: sender's and receiver's keys. */
+        public static MpCapable withKeys(int version, int flags, long senderKey, long receiverKey) {
+            return new MpCapable(version, flags, OptionalLong.of(senderKey), OptionalLong.of(receiverKey),
+                    OptionalInt.empty(), OptionalInt.empty());
+        }
+
         public int subtype() { return SUBTYPE_MP_CAPABLE; }
     }
 
@@ -57,21 +100,78 @@ public sealed interface MptcpOption {
      */
     record MpCapableTokens(int version, int flags, OptionalInt senderToken, OptionalInt receiverToken,
                            OptionalLong confirm) implements MptcpOption {
+        public MpCapableTokens {
+            Check.range("version", version, 1, 1);
+            Check.u8("flags", flags);
+            if ((flags & (FLAG_E_EXTERNAL_KEY | FLAG_G_BOUND_KEY)) == 0) {
+                throw new IllegalArgumentException("MpCapableTokens needs flag E or G");
+            }
+            Check.present("senderToken", senderToken.isPresent(), "receiverToken", receiverToken.isPresent());
+            if (bound(flags)) {
+                if (confirm.isPresent() != senderToken.isPresent()) {
+                    throw new IllegalArgumentException("flag G: confirm goes with the sender token");
+                }
+            } else if (confirm.isPresent()) {
+                throw new IllegalArgumentException("flag E without G: no confirm");
+            }
+        }
+
+        /** G takes precedence over E when both are set. */
+        static boolean bound(int flags) {
+            return (flags & FLAG_G_BOUND_KEY) != 0;
+        }
+
+        /** Whether a v1 MP_CAPABLE with these flags and length is decoded as MpCapableTokens. */
+        public static boolean isTokenLayout(int version, int flags, int length) {
+            if (version < 1) return false;
+            if (bound(flags)) return length == 4 || length == 16 || length == 20;
+            if ((flags & FLAG_E_EXTERNAL_KEY) != 0) return length == 4 || length == 8 || length == 12;
+            return false;
+        }
+
+        public static MpCapableTokens syn(int flags) {
+            return new MpCapableTokens(1, flags, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
+        }
+
+        /** draft-baerts (flag E): SYN/ACK with the sender's token, or third ACK with both tokens. */
+        public static MpCapableTokens external(int flags, int senderToken, OptionalInt receiverToken) {
+            return new MpCapableTokens(1, flags, OptionalInt.of(senderToken), receiverToken, OptionalLong.empty());
+        }
+
+        /** bound-key (flag G): SYN/ACK (no receiver token) or third ACK, with the confirm value. */
+        public static MpCapableTokens bound(int flags, int senderToken, OptionalInt receiverToken, long confirm) {
+            return new MpCapableTokens(1, flags, OptionalInt.of(senderToken), receiverToken, OptionalLong.of(confirm));
+        }
+
         public int subtype() { return SUBTYPE_MP_CAPABLE; }
     }
 
     /** SYN + MP_JOIN (12 bytes). flags: low nibble (backup, K). */
     record MpJoinSyn(int flags, int addressId, int receiverToken, int senderRandom) implements MptcpOption {
+        public MpJoinSyn {
+            Check.range("flags", flags, 0, 15);
+            Check.u8("addressId", addressId);
+        }
+
         public int subtype() { return SUBTYPE_MP_JOIN; }
     }
 
     /** SYN/ACK + MP_JOIN (16 bytes): truncated HMAC-B and R-B. */
     record MpJoinSynAck(int flags, int addressId, long truncatedHmac, int senderRandom) implements MptcpOption {
+        public MpJoinSynAck {
+            Check.range("flags", flags, 0, 15);
+            Check.u8("addressId", addressId);
+        }
+
         public int subtype() { return SUBTYPE_MP_JOIN; }
     }
 
-    /** Third ACK + MP_JOIN (24 bytes): 160-bit HMAC-A. */
+    /** Third ACK + MP_JOIN (24 bytes): 160-bit HMAC-A. The 12 reserved bits are zero. */
     record MpJoinAck(Bytes hmac) implements MptcpOption {
+        public MpJoinAck {
+            if (hmac.length() != 20) throw new IllegalArgumentException("MP_JOIN ACK HMAC is 20 bytes");
+        }
+
         public int subtype() { return SUBTYPE_MP_JOIN; }
     }
 
@@ -81,6 +181,43 @@ public sealed interface MptcpOption {
      */
     record Dss(int flags, OptionalLong dataAck, OptionalLong dataSequence, OptionalLong subflowSequence,
                OptionalInt dataLevelLength, OptionalInt checksum) implements MptcpOption {
+        public static final int F_DATA_FIN = 0x10, F_DSN8 = 0x08, F_MAPPING = 0x04, F_ACK8 = 0x02, F_ACK = 0x01;
+
+        public Dss {
+            Check.range("flags", flags, 0, 0x1f);
+            if (dataAck.isPresent() != ((flags & F_ACK) != 0)) {
+                throw new IllegalArgumentException("data ACK present iff flag A");
+            }
+            if ((flags & F_ACK8) == 0) dataAck.ifPresent(v -> Check.u32("dataAck", v));
+            boolean m = (flags & F_MAPPING) != 0;
+            if (dataSequence.isPresent() != m || subflowSequence.isPresent() != m
+                    || dataLevelLength.isPresent() != m || (checksum.isPresent() && !m)) {
+                throw new IllegalArgumentException("mapping (DSN, SSN, length) present iff flag M");
+            }
+            if ((flags & F_DSN8) == 0) dataSequence.ifPresent(v -> Check.u32("dataSequence", v));
+            subflowSequence.ifPresent(v -> Check.u32("subflowSequence", v));
+            dataLevelLength.ifPresent(v -> Check.u16("dataLevelLength", v));
+            checksum.ifPresent(v -> Check.u16("checksum", v));
+        }
+
+        /** A mapping with a 64-bit data sequence number and no data ACK. */
+        public static Dss mapping(long dataSequence, long subflowSequence, int dataLevelLength,
+                                  OptionalInt checksum) {
+            return new Dss(F_MAPPING | F_DSN8, OptionalLong.empty(), OptionalLong.of(dataSequence),
+                    OptionalLong.of(subflowSequence), OptionalInt.of(dataLevelLength), checksum);
+        }
+
+        /** The same DSS with the DATA_FIN flag set. */
+        public Dss withDataFin() {
+            return new Dss(flags | F_DATA_FIN, dataAck, dataSequence, subflowSequence, dataLevelLength, checksum);
+        }
+
+        /** A 64-bit data ACK only. */
+        public static Dss ack(long dataAck) {
+            return new Dss(F_ACK | F_ACK8, OptionalLong.of(dataAck), OptionalLong.empty(),
+                    OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty());
+        }
+
         public int subtype() { return SUBTYPE_DSS; }
     }
 
@@ -90,14 +227,47 @@ public sealed interface MptcpOption {
      */
     record AddAddr(int version, int flags, int addressId, InetAddress address, OptionalInt port,
                    OptionalLong truncatedHmac) implements MptcpOption {
+        public AddAddr {
+            Check.range("version", version, 0, 1);
+            Check.range("flags", flags, 0, 15);
+            Check.u8("addressId", addressId);
+            java.util.Objects.requireNonNull(address, "address");
+            port.ifPresent(v -> Check.u16("port", v));
+            int ipVer = address.getAddress().length == 4 ? 4 : 6;
+            if (version == 0) {
+                if (flags != ipVer) throw new IllegalArgumentException("ADD_ADDR v0 flags nibble is IPVer " + ipVer);
+                if (truncatedHmac.isPresent()) throw new IllegalArgumentException("ADD_ADDR v0 has no HMAC");
+            } else if (truncatedHmac.isPresent() == ((flags & ADD_ADDR_FLAG_ECHO) != 0)) {
+                throw new IllegalArgumentException("ADD_ADDR v1 carries an HMAC iff it is not an echo");
+            }
+        }
+
+        /** Whether the flags mark an echo (version 1 only). */
+        public boolean echo() {
+            return version == 1 && (flags & ADD_ADDR_FLAG_ECHO) != 0;
+        }
+
         public int subtype() { return SUBTYPE_ADD_ADDR; }
     }
 
     record RemoveAddr(List<Integer> addressIds) implements MptcpOption {
+        public RemoveAddr {
+            addressIds = List.copyOf(addressIds);
+            if (addressIds.isEmpty() || addressIds.size() > 252) {
+                throw new IllegalArgumentException("REMOVE_ADDR carries 1..252 address ids");
+            }
+            addressIds.forEach(v -> Check.u8("addressId", v));
+        }
+
         public int subtype() { return SUBTYPE_REMOVE_ADDR; }
     }
 
+    /** MP_PRIO: 3 bytes (RFC 8684) or 4 with an address id (RFC 6824). */
     record MpPrio(boolean backup, OptionalInt addressId) implements MptcpOption {
+        public MpPrio {
+            addressId.ifPresent(v -> Check.u8("addressId", v));
+        }
+
         public int subtype() { return SUBTYPE_MP_PRIO; }
     }
 
@@ -107,16 +277,31 @@ public sealed interface MptcpOption {
 
     /** MP_FASTCLOSE: the receiver's key (RFC) or an authenticator (external-key schemes). */
     record MpFastClose(int flags, long value) implements MptcpOption {
+        public MpFastClose {
+            Check.range("flags", flags, 0, 15);
+        }
+
         public int subtype() { return SUBTYPE_MP_FASTCLOSE; }
     }
 
     /** MP_TCPRST (RFC 8684 3.6): flags U V W T and a reason code. */
     record MpTcpRst(int flags, int reason) implements MptcpOption {
+        public static final int U = 0x08, V = 0x04, W = 0x02, T = 0x01;
+
+        public MpTcpRst {
+            Check.range("flags", flags, 0, 15);
+            Check.u8("reason", reason);
+        }
+
         public int subtype() { return SUBTYPE_MP_TCPRST; }
     }
 
     /** NEW_KEY (draft-baerts): K bit and the low-order 64 bits of an HMAC of the external key. */
     record NewKey(int flags, long hmac) implements MptcpOption {
+        public NewKey {
+            Check.range("flags", flags, 0, 15);
+        }
+
         public int subtype() { return SUBTYPE_NEW_KEY; }
     }
 }

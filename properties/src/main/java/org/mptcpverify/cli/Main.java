@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         description = "Formal-model and generated-trace verification of MPTCP subflow authentication.",
         subcommands = {
                 MatrixCommand.class,
+                InspectCommand.class,
+                CheckCommand.class,
+                ResultsCommand.class,
+                KernelAttackCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,15 +1,110 @@
 package org.mptcpverify.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.matrix.EngineRegistry;
+import org.mptcpverify.matrix.MatrixFormats;
+import org.mptcpverify.matrix.MatrixRun;
+import org.mptcpverify.matrix.MatrixRunner;
+import org.mptcpverify.matrix.Progress;
+import org.mptcpverify.matrix.Versions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The verdict matrix: every (scheme, attack) cell with every engine. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
-        description = "Run every (scheme, attack) cell with every engine and print the verdict matrix.")
+        description = {"Run every selected (scheme, attack) cell with every selected engine and print the verdict matrix.",
+                "Writes matrix.json, matrix.md, matrix.tex and the counterexamples into --out.",
+                "Exit codes: 0 all cells finished and all engines agree; 1 some engines disagree;",
+                "3 some cell is INCONCLUSIVE (and none disagrees); 2 bad usage."})
 public final class MatrixCommand implements Callable<Integer> {
+    @Option(names = "--engines", split = ",", paramLabel = "E", description = "Engines (default: all): traces, tlc, alloy.")
+    List<String> engines;
+
+    @Option(names = "--schemes", split = ",", paramLabel = "S", description = "Schemes (default: all matrix schemes).")
+    List<String> schemes;
+
+    @Option(names = "--attacks", split = ",", paramLabel = "A", description = "Attacks (default: all).")
+    List<String> attacks;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "Terminal output: text, md, latex or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", defaultValue = "target/matrix", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed for every engine (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Checks run in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
+    int jobs;
+
+    @Option(names = "--tries", defaultValue = "200", paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Override
     public Integer call() {
-        System.out.println("no engines yet");
-        return Main.EXIT_OK;
+        if (!List.of("text", "md", "latex", "json").contains(format)) {
+            throw new UserInputException("--format: unknown format '" + format + "' (text, md, latex, json)");
+        }
+        if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
+        if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
+        if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
+        Map<String, Supplier<Engine>> available = EngineRegistry.all();
+        if (available.isEmpty()) {
+            System.out.println("no engines yet");
+            return Main.EXIT_OK;
+        }
+        Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
+        for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
+            Supplier<Engine> f = available.get(e);
+            if (f == null) throw new UserInputException("--engines: unknown engine '" + e + "' (known: " + String.join(", ", available.keySet()) + ")");
+            selected.put(e, f);
+        }
+        List<SchemeId> ss = schemes == null ? SchemeId.matrixSchemes() : schemes.stream()
+                .map(n -> SchemeId.byName(n).orElseThrow(() -> new UserInputException("--schemes: unknown scheme '" + n
+                        + "' (known: " + String.join(", ", Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()) + ")")))
+                .toList();
+        List<AttackId> as = attacks == null ? List.of(AttackId.values()) : attacks.stream()
+                .map(n -> AttackId.byName(n).orElseThrow(() -> new UserInputException("--attacks: unknown attack '" + n
+                        + "' (known: " + String.join(", ", Arrays.stream(AttackId.values()).map(AttackId::wireName).toList()) + ")")))
+                .toList();
+        Path outDir = out.toAbsolutePath().normalize();
+        EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
+                Duration.ofSeconds(timeoutSeconds), tries, false);
+        Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
+        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect());
+        String json = MatrixFormats.json(run, outDir);
+        String md = MatrixFormats.markdown(run, outDir, true);
+        String tex = MatrixFormats.latex(run);
+        AtomicWrite.text(outDir.resolve("matrix.json"), json);
+        AtomicWrite.text(outDir.resolve("matrix.md"), md);
+        AtomicWrite.text(outDir.resolve("matrix.tex"), tex);
+        System.out.print(switch (format) {
+            case "md" -> md;
+            case "latex" -> tex;
+            case "json" -> json;
+            default -> MatrixFormats.text(run, outDir);
+        });
+        System.err.printf(java.util.Locale.ROOT, "matrix: %d cells, %.1f s; wrote %s%n", run.cells().size(), run.wallSeconds(), outDir);
+        if (run.anyDisagreement()) {
+            System.err.println("matrix: THE ENGINES DISAGREE on at least one cell (exit 1): see the DISAGREE marks above");
+        }
+        return run.exitCode();
     }
 }

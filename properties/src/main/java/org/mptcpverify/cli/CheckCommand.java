@@ -1,0 +1,75 @@
+package org.mptcpverify.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.matrix.EngineRegistry;
+import org.mptcpverify.matrix.MatrixFormats;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** One cell with one engine. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Decide one (scheme, attack) cell with one engine.",
+                "Exit codes: 0 HOLDS or NOT_APPLICABLE; 1 VIOLATED (counterexample written); 3 INCONCLUSIVE; 2 bad usage."})
+public final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--engine", required = true, paramLabel = "E", description = "traces, tlc or alloy.")
+    String engine;
+
+    @Option(names = "--scheme", required = true, paramLabel = "S", description = "A scheme name, e.g. rfc8684 or draft-baerts/low-order.")
+    String scheme;
+
+    @Option(names = "--attack", required = true, paramLabel = "A", description = "An attack name, e.g. eavesdrop-handshake.")
+    String attack;
+
+    @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "Where counterexamples are written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tries", defaultValue = "200", paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys.")
+    boolean attackerHasKey;
+
+    @Override
+    public Integer call() {
+        Supplier<Engine> f = EngineRegistry.all().get(engine);
+        if (f == null) {
+            throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
+                    + String.join(", ", EngineRegistry.all().keySet()) + ")");
+        }
+        SchemeId s = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("--scheme: unknown scheme '" + scheme + "'"));
+        AttackId a = AttackId.byName(attack).orElseThrow(() -> new UserInputException("--attack: unknown attack '" + attack + "'"));
+        if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
+        Path outDir = out.toAbsolutePath().normalize();
+        EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
+                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey);
+        CellResult r = f.get().check(s, a, o);
+        System.out.printf(Locale.ROOT, "%s %s / %s: %s%n", engine, s, a, r.verdict());
+        if (!r.violated().isEmpty()) {
+            System.out.println("  violated: " + String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()));
+        }
+        System.out.printf(Locale.ROOT, "  bounds: %s%n  seconds: %.2f%n", MatrixFormats.bounds(r), r.seconds());
+        if (r.counterexample() != null) System.out.println("  counterexample: " + MatrixFormats.relative(r.counterexample(), outDir));
+        if (r.reason() != null) System.out.println("  reason: " + r.reason());
+        return switch (r.verdict()) {
+            case HOLDS, NOT_APPLICABLE -> Main.EXIT_OK;
+            case VIOLATED -> Main.EXIT_FAILED;
+            case INCONCLUSIVE -> Main.EXIT_INCONCLUSIVE;
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package org.mptcpverify.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.matrix.CellOutcome;
+import org.mptcpverify.matrix.CounterexampleReadme;
+import org.mptcpverify.matrix.EngineRegistry;
+import org.mptcpverify.matrix.MatrixRun;
+import org.mptcpverify.matrix.MatrixRunner;
+import org.mptcpverify.matrix.Progress;
+import org.mptcpverify.matrix.ResultsDoc;
+import org.mptcpverify.matrix.TreeCompare;
+import org.mptcpverify.matrix.Versions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Regenerates (or checks) the committed results: counterexamples/ and docs/results.md. */
+@Command(name = "results", mixinStandardHelpOptions = true,
+        description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per",
+                "violated cell, with a generated README.md) and docs/results.md.",
+                "With --check, write nothing and exit 1 when the committed results are stale."})
+public final class ResultsCommand implements Callable<Integer> {
+    public static final long DEFAULT_SEED = 20261127L;
+    public static final int DEFAULT_TRIES = 200;
+
+    @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale.")
+    boolean check;
+
+    @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "Checks in parallel (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Override
+    public Integer call() {
+        if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
+        Path root = Versions.repoRoot();
+        if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("docs"))) {
+            throw new UserInputException("not in an mptcp-verify checkout: " + root);
+        }
+        Path runDir = root.resolve("target/results-run");
+        TreeCompare.replace(root.resolve("target/empty-dir-does-not-exist"), runDir);
+        EngineOptions options = new EngineOptions(DEFAULT_SEED, runDir.resolve("counterexamples"), runDir.resolve("work"),
+                Duration.ofSeconds(120), DEFAULT_TRIES, false);
+        List<SchemeId> schemes = SchemeId.matrixSchemes();
+        List<AttackId> attacks = List.of(AttackId.values());
+        Progress progress = new Progress(System.err, System.console() != null,
+                schemes.size() * attacks.size() * EngineRegistry.all().size());
+        MatrixRun run = new MatrixRunner(EngineRegistry.all(), jobs).run(schemes, attacks, options, progress, Versions.collect());
+        CounterexampleReadme.Narrator narrator = Narration.onReference();
+        for (CellOutcome c : run.cells()) {
+            if (c.verdict() == Verdict.VIOLATED || !c.agree()) {
+                Path dir = options.counterexampleRoot().resolve(c.scheme().wireName()).resolve(c.attack().wireName());
+                if (Files.isDirectory(dir)) AtomicWrite.text(dir.resolve("README.md"), CounterexampleReadme.render(c, narrator));
+            }
+        }
+        String results = ResultsDoc.render(run, runDir);
+        Path committedCx = root.resolve("counterexamples");
+        Path committedResults = root.resolve("docs/results.md");
+        if (check) {
+            AtomicWrite.text(runDir.resolve("results.md"), results);
+            List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
+            if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
+                diffs.add("differs: docs/results.md");
+            }
+            if (!diffs.isEmpty()) {
+                System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
+                diffs.forEach(d -> System.err.println("  " + d));
+                return Main.EXIT_FAILED;
+            }
+            System.out.println("results: committed counterexamples/ and docs/results.md are current");
+            return run.exitCode();
+        }
+        TreeCompare.replace(options.counterexampleRoot(), committedCx);
+        AtomicWrite.text(committedResults, results);
+        System.out.println("results: wrote counterexamples/ and docs/results.md");
+        return run.exitCode();
+    }
+}

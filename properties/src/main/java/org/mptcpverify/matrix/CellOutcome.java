@@ -1,0 +1,52 @@
+package org.mptcpverify.matrix;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * One (scheme, attack) cell with every selected engine's result. The engines decide
+ * independently; this record only compares them.
+ */
+public record CellOutcome(SchemeId scheme, AttackId attack, Map<String, CellResult> engines) {
+    public CellOutcome {
+        engines = Collections.unmodifiableMap(new LinkedHashMap<>(engines));
+    }
+
+    /** The properties the cell checks for this scheme (empty: NOT_APPLICABLE). */
+    public List<PropertyId> properties() {
+        return attack.applicableProperties(scheme);
+    }
+
+    /**
+     * Engines agree when every engine that reached a decision reached the same one. An
+     * INCONCLUSIVE engine neither agrees nor disagrees; it makes the cell INCONCLUSIVE.
+     */
+    public boolean agree() {
+        return engines.values().stream()
+                .map(CellResult::verdict)
+                .filter(v -> v != Verdict.INCONCLUSIVE)
+                .distinct().count() <= 1;
+    }
+
+    public boolean inconclusive() {
+        return engines.values().stream().anyMatch(r -> r.verdict() == Verdict.INCONCLUSIVE);
+    }
+
+    /**
+     * The cell's verdict: the engines' common verdict; INCONCLUSIVE when engines disagree or any
+     * engine is inconclusive (a disagreement is reported separately, via {@link #agree()}).
+     */
+    public Verdict verdict() {
+        if (!agree() || inconclusive() || engines.isEmpty()) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return engines.values().iterator().next().verdict();
+    }
+}

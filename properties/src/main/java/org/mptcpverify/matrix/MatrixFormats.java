@@ -1,0 +1,250 @@
+package org.mptcpverify.matrix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/** Renders a matrix run as text, Markdown, LaTeX or JSON. Output depends only on the run. */
+public final class MatrixFormats {
+    /** Marks a cell whose engines disagree; it must be impossible to miss. */
+    public static final String DISAGREE_MARK = "DISAGREE";
+
+    private MatrixFormats() {}
+
+    // ---- JSON ------------------------------------------------------------------------------
+
+    public static String json(MatrixRun run, Path counterexampleBase) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> cells = new ArrayList<>();
+        for (CellOutcome c : run.cells()) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("scheme", c.scheme().wireName());
+            cell.put("attack", c.attack().wireName());
+            cell.put("properties", c.attack().properties().stream()
+                    .filter(p -> p.appliesTo(c.scheme())).map(PropertyId::modelName).toList());
+            cell.put("verdict", c.verdict().name());
+            cell.put("agree", c.agree());
+            Map<String, Object> engines = new LinkedHashMap<>();
+            c.engines().forEach((name, r) -> engines.put(name, engineJson(r, counterexampleBase)));
+            cell.put("engines", engines);
+            cells.add(cell);
+        }
+        root.put("cells", cells);
+        root.put("versions", new TreeMap<>(run.versions()));
+        root.put("seed", run.seed());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render matrix JSON", e);
+        }
+    }
+
+    private static Map<String, Object> engineJson(CellResult r, Path base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", r.verdict().name());
+        m.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
+        m.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+        m.put("bounds", new TreeMap<>(r.bounds()));
+        m.put("counterexample", relative(r.counterexample(), base));
+        m.put("reason", r.reason());
+        return m;
+    }
+
+    /** A counterexample path as written in reports: relative to the folder holding counterexamples/. */
+    public static String relative(Path file, Path base) {
+        if (file == null) return null;
+        Path abs = file.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        return (abs.startsWith(b) ? b.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    // ---- text ------------------------------------------------------------------------------
+
+    public static String text(MatrixRun run, Path base) {
+        StringBuilder sb = new StringBuilder();
+        List<AttackId> attacks = attacks(run);
+        List<SchemeId> schemes = schemes(run);
+        sb.append("Verdict matrix (engines: ").append(String.join(", ", run.engines()))
+                .append("; seed ").append(run.seed()).append(")\n\n");
+        int w0 = schemes.stream().mapToInt(s -> s.wireName().length()).max().orElse(6) + 2;
+        sb.append(pad("", w0));
+        for (int i = 0; i < attacks.size(); i++) sb.append(pad("A" + (i + 1), 10));
+        sb.append('\n');
+        for (SchemeId s : schemes) {
+            sb.append(pad(s.wireName(), w0));
+            for (AttackId a : attacks) sb.append(pad(shortVerdict(cell(run, s, a)), 10));
+            sb.append('\n');
+        }
+        sb.append('\n');
+        for (int i = 0; i < attacks.size(); i++) {
+            AttackId a = attacks.get(i);
+            sb.append(String.format(Locale.ROOT, "  A%-3d %-20s %s%n", i + 1, a.wireName(),
+                    String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())));
+        }
+        sb.append("\n  VIOLATED / HOLDS (within bounds) / n/a = NOT_APPLICABLE / INCONCL = INCONCLUSIVE; ")
+                .append("!! = the engines DISAGREE\n");
+        List<CellOutcome> disagreeing = run.cells().stream().filter(c -> !c.agree()).toList();
+        if (!disagreeing.isEmpty()) {
+            sb.append("\n!!! ").append(disagreeing.size()).append(" cell(s) where the engines ").append(DISAGREE_MARK)
+                    .append(":\n");
+            for (CellOutcome c : disagreeing) sb.append("!!!   ").append(c.scheme()).append(" / ").append(c.attack())
+                    .append(": ").append(engineSummary(c)).append('\n');
+        }
+        sb.append("\nDetails\n");
+        for (CellOutcome c : run.cells()) {
+            sb.append("\n").append(c.scheme()).append(" / ").append(c.attack()).append(": ")
+                    .append(c.agree() ? c.verdict().name() : DISAGREE_MARK + " (" + engineSummary(c) + ")")
+                    .append("\n  properties: ")
+                    .append(c.properties().isEmpty() ? "none apply (no external key)"
+                            : String.join(", ", c.properties().stream().map(PropertyId::modelName).toList()))
+                    .append('\n');
+            c.engines().forEach((name, r) -> sb.append("  ").append(pad(name, 7)).append(pad(r.verdict().name(), 15))
+                    .append(String.format(Locale.ROOT, "%7.2f s  ", r.seconds()))
+                    .append(bounds(r))
+                    .append(r.counterexample() == null ? "" : "\n" + " ".repeat(24) + "counterexample: " + relative(r.counterexample(), base))
+                    .append(r.reason() == null ? "" : "\n" + " ".repeat(24) + "reason: " + r.reason())
+                    .append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String shortVerdict(CellOutcome c) {
+        if (c == null) return "";
+        if (!c.agree()) return "!!" + DISAGREE_MARK.substring(0, 4);
+        return switch (c.verdict()) {
+            case HOLDS -> "HOLDS";
+            case VIOLATED -> "VIOLATED";
+            case NOT_APPLICABLE -> "n/a";
+            case INCONCLUSIVE -> "INCONCL";
+        };
+    }
+
+    static String engineSummary(CellOutcome c) {
+        List<String> parts = new ArrayList<>();
+        c.engines().forEach((n, r) -> parts.add(n + "=" + r.verdict()));
+        return String.join(", ", parts);
+    }
+
+    public static String bounds(CellResult r) {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(r.bounds()).forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+
+    // ---- Markdown ------------------------------------------------------------------------------
+
+    public static String markdown(MatrixRun run, Path base, boolean withSeconds) {
+        StringBuilder sb = new StringBuilder();
+        List<AttackId> attacks = attacks(run);
+        sb.append("| scheme |");
+        for (AttackId a : attacks) sb.append(" `").append(a.wireName()).append("` |");
+        sb.append("\n|---|");
+        sb.append("---|".repeat(attacks.size())).append('\n');
+        for (SchemeId s : schemes(run)) {
+            sb.append("| `").append(s.wireName()).append("` |");
+            for (AttackId a : attacks) {
+                CellOutcome c = cell(run, s, a);
+                sb.append(' ').append(c == null ? "" : c.agree() ? mdVerdict(c.verdict()) : "**" + DISAGREE_MARK + "**")
+                        .append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append("\nEngines: ").append(String.join(", ", run.engines())).append("; seed ").append(run.seed())
+                .append(". HOLDS means no violation within the bounds listed per cell below.\n");
+        sb.append("\n## Per cell\n");
+        for (CellOutcome c : run.cells()) {
+            sb.append("\n### `").append(c.scheme()).append("` / `").append(c.attack()).append("`: ")
+                    .append(c.agree() ? c.verdict().name() : "**" + DISAGREE_MARK + "** (" + engineSummary(c) + ")")
+                    .append("\n\nProperties: ")
+                    .append(c.properties().isEmpty() ? "none applies (the scheme has no external key)"
+                            : String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))
+                    .append("\n\n| engine | verdict | violated | bounds |")
+                    .append(withSeconds ? " seconds |" : "").append(" counterexample |\n|---|---|---|---|")
+                    .append(withSeconds ? "---|" : "").append("---|\n");
+            c.engines().forEach((name, r) -> {
+                sb.append("| ").append(name).append(" | ").append(r.verdict()).append(" | ")
+                        .append(String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()))
+                        .append(" | ").append(bounds(r).replace("|", "\\|"))
+                        .append(r.reason() == null ? "" : "; reason: " + r.reason().replace("|", "\\|"))
+                        .append(" |");
+                if (withSeconds) sb.append(String.format(Locale.ROOT, " %.2f |", r.seconds()));
+                String ce = relative(r.counterexample(), base);
+                sb.append(' ').append(ce == null ? "" : "`" + ce + "`").append(" |\n");
+            });
+        }
+        return sb.toString();
+    }
+
+    private static String mdVerdict(Verdict v) {
+        return switch (v) {
+            case HOLDS -> "HOLDS";
+            case VIOLATED -> "**VIOLATED**";
+            case NOT_APPLICABLE -> "n/a";
+            case INCONCLUSIVE -> "INCONCLUSIVE";
+        };
+    }
+
+    // ---- LaTeX ------------------------------------------------------------------------------
+
+    public static String latex(MatrixRun run) {
+        StringBuilder sb = new StringBuilder();
+        List<AttackId> attacks = attacks(run);
+        sb.append("% Generated by ./mptcp-verify matrix (seed ").append(run.seed()).append("); engines: ")
+                .append(String.join(", ", run.engines())).append('\n');
+        sb.append("% V = VIOLATED, H = HOLDS within bounds, -- = not applicable, ? = inconclusive, ")
+                .append("\\textbf{!} = engines disagree\n");
+        sb.append("\\begin{tabular}{l").append("c".repeat(attacks.size())).append("}\n\\hline\nScheme");
+        for (AttackId a : attacks) sb.append(" & \\rotatebox{90}{\\texttt{").append(tex(a.wireName())).append("}}");
+        sb.append(" \\\\\n\\hline\n");
+        for (SchemeId s : schemes(run)) {
+            sb.append("\\texttt{").append(tex(s.wireName())).append('}');
+            for (AttackId a : attacks) {
+                CellOutcome c = cell(run, s, a);
+                String v = c == null ? "" : !c.agree() ? "\\textbf{!}" : switch (c.verdict()) {
+                    case HOLDS -> "H";
+                    case VIOLATED -> "V";
+                    case NOT_APPLICABLE -> "--";
+                    case INCONCLUSIVE -> "?";
+                };
+                sb.append(" & ").append(v);
+            }
+            sb.append(" \\\\\n");
+        }
+        sb.append("\\hline\n\\end{tabular}\n");
+        return sb.toString();
+    }
+
+    private static String tex(String s) {
+        return s.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("&", "\\&").replace("%", "\\%");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static List<AttackId> attacks(MatrixRun run) {
+        return run.cells().stream().map(CellOutcome::attack).distinct().toList();
+    }
+
+    static List<SchemeId> schemes(MatrixRun run) {
+        return run.cells().stream().map(CellOutcome::scheme).distinct().toList();
+    }
+
+    static CellOutcome cell(MatrixRun run, SchemeId s, AttackId a) {
+        return run.cells().stream().filter(c -> c.scheme() == s && c.attack() == a).findFirst().orElse(null);
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s + " " : s + " ".repeat(w - s.length());
+    }
+}

@@ -1,0 +1,105 @@
+package org.mptcpverify.traces;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.pcap.PcapWriter;
+import org.mptcpverify.trace.RunOutcome;
+import org.mptcpverify.trace.Scenario;
+import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.vocab.PropertyId;
+
+/**
+ * A shrunk counterexample in the shared format (docs/threat-model.md, "Counterexample files"),
+ * followed by the traces engine's own fields. Written byte for byte the same for the same inputs.
+ */
+record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> actions,
+                      List<TraceAction> original, RunOutcome outcome, long engineSeed, int tryIndex,
+                      long trySeed, int triesBound, int maxActions, int shrinkSteps, int shrinkRuns,
+                      boolean shrinkComplete) {
+    static final String FORMAT = "mptcp-verify-counterexample/1";
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("engine", "traces");
+        m.put("scheme", scenario.scheme().wireName());
+        m.put("attack", scenario.attack().wireName());
+        m.put("property", property.modelName());
+        m.put("seed", scenario.seed());
+        m.put("keyedSide", scenario.keyedSide());
+        m.put("attackerHasKey", scenario.attackerHasKey());
+        m.put("actions", ActionJson.toMaps(actions));
+        // traces' own fields (replay ignores them)
+        m.put("tries", tryIndex + 1);
+        m.put("triesBound", triesBound);
+        m.put("engineSeed", engineSeed);
+        m.put("trySeed", trySeed);
+        m.put("maxActions", maxActions);
+        m.put("shrinkSteps", shrinkSteps);
+        m.put("shrinkRuns", shrinkRuns);
+        m.put("shrinkComplete", shrinkComplete);
+        m.put("originalActions", ActionJson.toMaps(original));
+        m.put("explanation", explanation());
+        m.put("enabled", outcome.enabled());
+        m.put("steps", outcome.steps());
+        List<Map<String, Object>> segs = new ArrayList<>();
+        for (RunOutcome.WireRecord w : outcome.segments()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", w.step());
+            s.put("path", w.path());
+            s.put("origin", w.origin());
+            s.put("hex", w.ipPacket().hex());
+            segs.add(s);
+        }
+        m.put("segments", segs);
+        return m;
+    }
+
+    String explanation() {
+        for (RunOutcome.Violation v : outcome.violations()) {
+            if (v.property() == property) {
+                return v.explanation();
+            }
+        }
+        return "";
+    }
+
+    byte[] jsonBytes() throws IOException {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
+        pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+        String text = new ObjectMapper().writer(pp).writeValueAsString(toJson()) + "\n";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 2026-11-27T00:00:00Z: a fixed capture start, so the pcap bytes depend on the trace only. */
+    static final long PCAP_START_MICROS = 1_795_737_600L * 1_000_000L;
+
+    /** Segments as timed packets: action i at second i, the segments of one action 1 ms apart. */
+    List<PcapWriter.TimedPacket> timedPackets() {
+        List<PcapWriter.TimedPacket> out = new ArrayList<>();
+        int lastStep = Integer.MIN_VALUE;
+        int k = 0;
+        for (RunOutcome.WireRecord w : outcome.segments()) {
+            k = w.step() == lastStep ? k + 1 : 0;
+            lastStep = w.step();
+            long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
+            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray()));
+        }
+        return out;
+    }
+
+    /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */
+    void write(Path json, Path pcap) throws IOException {
+        PcapWriter.writeRawIp(pcap, timedPackets());
+        AtomicFiles.write(json, jsonBytes());
+    }
+}

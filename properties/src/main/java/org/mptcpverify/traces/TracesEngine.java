@@ -1,0 +1,228 @@
+package org.mptcpverify.traces;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.trace.RunOutcome;
+import org.mptcpverify.trace.Scenario;
+import org.mptcpverify.trace.ScenarioRunner;
+import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The {@code traces} engine: runs generated attacker traces on a {@link ScenarioRunner} (the Java
+ * reference), stops at the first trace that violates one of the cell's applicable properties,
+ * shrinks it to a locally minimal trace and writes it as {@code traces.json} and {@code traces.pcap}.
+ * HOLDS means: every one of {@code tries} traces of at most {@code maxActions} actions, drawn
+ * from {@code seed}, passed; nothing more.
+ */
+public final class TracesEngine implements Engine {
+    public static final int DEFAULT_MAX_ACTIONS = 6;
+    public static final int DEFAULT_TRIES = 200;
+
+    private final ScenarioRunner runner;
+    private final int maxActions;
+
+    public TracesEngine(ScenarioRunner runner) {
+        this(runner, DEFAULT_MAX_ACTIONS);
+    }
+
+    public TracesEngine(ScenarioRunner runner, int maxActions) {
+        if (maxActions < 1) {
+            throw new IllegalArgumentException("maxActions must be >= 1, got " + maxActions);
+        }
+        this.runner = runner;
+        this.maxActions = maxActions;
+    }
+
+    @Override
+    public String name() {
+        return "traces";
+    }
+
+    public int maxActions() {
+        return maxActions;
+    }
+
+    /** Where this engine writes a cell's counterexample JSON (pcap beside it). */
+    public static Path counterexampleFile(Path root, SchemeId scheme, AttackId attack) {
+        Path dir = root;
+        for (String part : scheme.wireName().split("/")) {
+            dir = dir.resolve(part);
+        }
+        return dir.resolve(attack.wireName()).resolve("traces.json");
+    }
+
+    static Path pcapFile(Path json) {
+        return json.resolveSibling("traces.pcap");
+    }
+
+    @Override
+    public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        return check(scheme, attack, attack.properties(), options);
+    }
+
+    /**
+     * Decides a cell for a subset of the attack's properties (a property test checks one at a
+     * time, since a cell stops at its first violation). Properties that do not apply to the
+     * scheme are dropped; none left is NOT_APPLICABLE.
+     */
+    public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions options) {
+        long start = System.nanoTime();
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("tries", options.tries());
+        bounds.put("seed", options.seed());
+        bounds.put("maxActions", maxActions);
+        Path json = counterexampleFile(options.counterexampleRoot(), scheme, attack);
+        List<PropertyId> applicable = attack.applicableProperties(scheme).stream()
+                .filter(properties::contains).toList();
+        try {
+            if (applicable.isEmpty()) {
+                deleteStale(json);
+                return new CellResult(Verdict.NOT_APPLICABLE, List.of(), seconds(start), bounds, null,
+                        "no property of " + attack.wireName() + " checked here applies to " + scheme.wireName()
+                                + " (" + properties + ": a property about the external key needs a scheme with one)");
+            }
+            if (options.tries() < 1) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                        "tries must be >= 1, got " + options.tries());
+            }
+            return search(scheme, attack, options, applicable, json, bounds, start);
+        } catch (IOException | RuntimeException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                    "traces engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options,
+                              List<PropertyId> applicable, Path json, Map<String, Object> bounds,
+                              long start) throws IOException {
+        TraceGenerator generator = TraceGenerator.forAttack(attack);
+        Deadline deadline = new Deadline(start, options.timeout());
+        FailedSeeds failedSeeds = new FailedSeeds(options.workDir(), scheme, attack, options.attackerHasKey());
+        long cellSeed = Seeds.cell(options.seed(), scheme, attack);
+
+        // Earlier failures first, then the seed's own sequence (minus tries already re-run).
+        List<FailedSeeds.Entry> order = new ArrayList<>(failedSeeds.load());
+        int recorded = order.size();
+        for (int i = 0; i < options.tries(); i++) {
+            FailedSeeds.Entry fresh = new FailedSeeds.Entry(options.seed(), i, Seeds.trial(cellSeed, i));
+            if (!order.subList(0, recorded).contains(fresh)) {
+                order.add(fresh);
+            }
+        }
+        int run = 0;
+        int withAttackerEnabled = 0;
+        for (FailedSeeds.Entry entry : order) {
+            if (deadline.passed()) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                        "timeout after " + run + " of " + order.size() + " tries (" + options.timeout() + ")");
+            }
+            GeneratedTrace trace = generator.generate(scheme, entry.trySeed(), entry.tryIndex(),
+                    options.attackerHasKey(), maxActions);
+            RunOutcome outcome = runChecked(trace.scenario(), trace.actions());
+            run++;
+            if (attackerActionEnabled(trace.actions(), outcome)) {
+                withAttackerEnabled++;
+            }
+            PropertyId violated = firstViolated(outcome, applicable);
+            if (violated != null) {
+                return violatedCell(generator, trace, entry, violated, applicable, options, json, bounds,
+                        deadline, failedSeeds, start);
+            }
+        }
+        deleteStale(json);
+        if (!generator.capabilities().isEmpty()) {
+            bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
+        }
+        return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
+    }
+
+    private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
+                                    PropertyId property, List<PropertyId> applicable, EngineOptions options,
+                                    Path json, Map<String, Object> bounds, Deadline deadline,
+                                    FailedSeeds failedSeeds, long start) throws IOException {
+        Scenario scenario = trace.scenario();
+        Shrinker shrinker = new Shrinker(generator::wellFormed,
+                candidate -> runChecked(scenario, candidate).violated(property), deadline::passed);
+        Shrinker.Result shrunk = shrinker.shrink(trace.actions());
+        RunOutcome outcome = runChecked(scenario, shrunk.actions());
+        if (!outcome.violated(property)) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                    "the runner is not deterministic: the shrunk trace " + ActionJson.describe(shrunk.actions())
+                            + " violated " + property + " and then did not");
+        }
+        List<PropertyId> violated = new ArrayList<>();
+        violated.add(property);
+        for (PropertyId p : applicable) {
+            if (p != property && outcome.violated(p)) {
+                violated.add(p);
+            }
+        }
+        Counterexample cx = new Counterexample(scenario, property, shrunk.actions(), trace.actions(), outcome,
+                entry.engineSeed(), entry.tryIndex(), entry.trySeed(), options.tries(), maxActions,
+                shrunk.steps(), shrunk.runs(), shrunk.complete());
+        cx.write(json, pcapFile(json));
+        failedSeeds.record(entry);
+        return new CellResult(Verdict.VIOLATED, List.copyOf(violated), seconds(start), bounds, json, null);
+    }
+
+    /** Runs a trace and checks that the outcome has the shape the contract promises. */
+    private RunOutcome runChecked(Scenario scenario, List<TraceAction> actions) {
+        RunOutcome o = runner.run(scenario, actions);
+        if (o == null) {
+            throw new IllegalStateException("the runner returned no outcome");
+        }
+        if (o.enabled().size() != actions.size() || o.observations().size() != actions.size()) {
+            throw new IllegalStateException("the runner returned " + o.enabled().size() + " enabled flags and "
+                    + o.observations().size() + " observations for " + actions.size() + " actions");
+        }
+        return o;
+    }
+
+    private static PropertyId firstViolated(RunOutcome outcome, List<PropertyId> applicable) {
+        for (RunOutcome.Violation v : outcome.violations()) {
+            if (applicable.contains(v.property())) {
+                return v.property();
+            }
+        }
+        return null;
+    }
+
+    private static boolean attackerActionEnabled(List<TraceAction> actions, RunOutcome outcome) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).byAttacker() && Boolean.TRUE.equals(outcome.enabled().get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A counterexample from an earlier run that this run no longer finds must not stay behind. */
+    private static void deleteStale(Path json) throws IOException {
+        Files.deleteIfExists(json);
+        Files.deleteIfExists(pcapFile(json));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The per-cell time budget; none when the options give no timeout. */
+    private record Deadline(long startNanos, Duration timeout) {
+        boolean passed() {
+            return timeout != null && System.nanoTime() - startNanos > timeout.toNanos();
+        }
+    }
+}

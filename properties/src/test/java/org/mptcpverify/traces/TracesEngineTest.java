@@ -1,0 +1,231 @@
+package org.mptcpverify.traces;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.trace.RunOutcome;
+import org.mptcpverify.trace.ScenarioRunner;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/** The engine on the toy runner: verdicts, files, determinism, seeds re-run first, failures. */
+class TracesEngineTest {
+    @TempDir
+    Path tmp;
+
+    private EngineOptions options(Path dir, long seed, int tries) {
+        return new EngineOptions(seed, dir.resolve("cx"), dir.resolve("work"), Duration.ofSeconds(30), tries, false);
+    }
+
+    @Test
+    void notApplicableWhenNoPropertyAppliesToTheScheme() {
+        ToyRunner toy = new ToyRunner();
+        CellResult r = new TracesEngine(toy).check(SchemeId.RFC8684, AttackId.ONE_SIDED_KEY, options(tmp, 1, 50));
+        assertEquals(Verdict.NOT_APPLICABLE, r.verdict());
+        assertEquals(0, toy.runs.get());
+        assertTrue(r.reason().contains("external key"), r.reason());
+    }
+
+    @Test
+    void violatedCellIsShrunkAndWritten() throws Exception {
+        ToyRunner toy = new ToyRunner();
+        TracesEngine engine = new TracesEngine(toy);
+        assertEquals("traces", engine.name());
+        CellResult r = engine.check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, options(tmp, 5, 200));
+        assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
+        assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
+        Path json = tmp.resolve("cx/rfc8684/eavesdrop-handshake/traces.json");
+        assertEquals(json, r.counterexample());
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        assertEquals("mptcp-verify-counterexample/1", n.get("format").asText());
+        assertEquals("traces", n.get("engine").asText());
+        assertEquals("rfc8684", n.get("scheme").asText());
+        assertEquals("eavesdrop-handshake", n.get("attack").asText());
+        assertEquals("JoinAuthenticity", n.get("property").asText());
+        assertTrue(n.get("keyedSide").isNull());
+        assertFalse(n.get("attackerHasKey").asBoolean());
+        List<String> actions = new ArrayList<>();
+        n.get("actions").forEach(a -> actions.add(a.get("action").asText() + "(" + a.get("client").asText() + ")"));
+        assertEquals(List.of("Connect(c1)", "Advertise(c1)", "ForgeJoin(c1)"), actions);
+        assertEquals(3, n.get("segments").size());
+        assertTrue(n.get("segments").get(0).get("hex").asText().startsWith("45"));
+        assertTrue(n.get("tries").asInt() >= 1);
+        assertTrue(n.get("shrinkSteps").asInt() >= 0);
+        assertEquals(5, n.get("engineSeed").asLong());
+        // The seed in the file draws the scenario; re-running the written actions still fails.
+        assertTrue(n.get("originalActions").size() >= 3);
+        // The pcap beside it holds the same segments, in order, at fixed times.
+        List<org.mptcpverify.pcap.CapturedPacket> packets =
+                org.mptcpverify.pcap.PcapReader.read(json.resolveSibling("traces.pcap"));
+        assertEquals(n.get("segments").size(), packets.size());
+        for (int i = 0; i < packets.size(); i++) {
+            assertEquals(n.get("segments").get(i).get("hex").asText(),
+                    java.util.HexFormat.of().formatHex(packets.get(i).ip()));
+            long expectedMicros = 1_795_737_600_000_000L + n.get("segments").get(i).get("step").asLong() * 1_000_000L;
+            assertEquals(expectedMicros * 1000L, packets.get(i).timestampNanos());
+        }
+        List<String> fieldOrder = new ArrayList<>();
+        n.fieldNames().forEachRemaining(fieldOrder::add);
+        assertEquals(List.of("format", "engine", "scheme", "attack", "property", "seed", "keyedSide",
+                "attackerHasKey", "actions"), fieldOrder.subList(0, 9));
+    }
+
+    @Test
+    void writtenCounterexamplesReplayAndAreMinimal() throws IOException {
+        for (AttackId attack : AttackId.values()) {
+            CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.BROKEN, attack, options(tmp, 11, 400));
+            assertEquals(Verdict.VIOLATED, r.verdict(), attack + ": " + r.reason());
+            CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
+            cx.assertReplaysAndIsMinimal(new ToyRunner(), 6);
+            // The toy's minima (ToyRunner): 3 actions, 4 for join-dos (Connect and three SYNs).
+            assertEquals(attack == AttackId.JOIN_DOS ? 4 : 3, cx.actions().size(), attack + ": " + cx.describe());
+        }
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalFiles() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        for (AttackId attack : List.of(AttackId.EAVESDROP_HANDSHAKE, AttackId.JOIN_DOS, AttackId.TWO_KEYS_ONE_HOST)) {
+            CellResult ra = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
+            CellResult rb = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(b, 77, 300));
+            assertEquals(Verdict.VIOLATED, ra.verdict(), attack + ": " + ra.reason());
+            assertEquals(ra.verdict(), rb.verdict());
+            assertEquals(ra.bounds(), rb.bounds());
+            assertArrayEquals(Files.readAllBytes(ra.counterexample()), Files.readAllBytes(rb.counterexample()));
+            assertArrayEquals(Files.readAllBytes(ra.counterexample().resolveSibling("traces.pcap")),
+                    Files.readAllBytes(rb.counterexample().resolveSibling("traces.pcap")));
+            // Checked again in the same place (the failed seed now re-runs first): same bytes.
+            byte[] before = Files.readAllBytes(ra.counterexample());
+            CellResult again = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
+            assertArrayEquals(before, Files.readAllBytes(again.counterexample()));
+        }
+    }
+
+    @Test
+    void failedSeedIsReRunFirst() {
+        ToyRunner first = new ToyRunner();
+        EngineOptions o = options(tmp, 3, 500);
+        CellResult r1 = new TracesEngine(first).check(SchemeId.RFC6824, AttackId.JOIN_DOS, o);
+        assertEquals(Verdict.VIOLATED, r1.verdict());
+        int tries = triesOf(r1);
+        assertTrue(Files.isRegularFile(new FailedSeeds(o.workDir(), SchemeId.RFC6824, AttackId.JOIN_DOS, false).file()));
+        // With another engine seed, the recorded failing try runs first and fails at once.
+        ToyRunner second = new ToyRunner();
+        CellResult r2 = new TracesEngine(second).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 4, 500));
+        assertEquals(Verdict.VIOLATED, r2.verdict());
+        int shrinkRuns = shrinkRunsOf(r2);
+        assertEquals(1 + shrinkRuns + 1, second.runs.get(), "found by the first try, then shrunk, then re-run once");
+        assertTrue(tries >= 1);
+    }
+
+    private static int triesOf(CellResult r) {
+        try {
+            return new ObjectMapper().readTree(r.counterexample().toFile()).get("tries").asInt();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int shrinkRunsOf(CellResult r) {
+        try {
+            return new ObjectMapper().readTree(r.counterexample().toFile()).get("shrinkRuns").asInt();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void holdsAfterAllTriesAndRemovesAStaleCounterexample() throws IOException {
+        EngineOptions o = options(tmp, 9, 120);
+        Path stale = TracesEngine.counterexampleFile(o.counterexampleRoot(), SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL);
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "{}");
+        ToyRunner toy = new ToyRunner();
+        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, o);
+        assertEquals(Verdict.HOLDS, r.verdict());
+        assertEquals(120, toy.runs.get());
+        assertEquals(120, r.bounds().get("tries"));
+        assertEquals(9L, r.bounds().get("seed"));
+        assertEquals(6, r.bounds().get("maxActions"));
+        assertTrue((int) r.bounds().get("triesWithAttackerActionEnabled") > 0);
+        assertNull(r.counterexample());
+        assertFalse(Files.exists(stale));
+    }
+
+    @Test
+    void nestedSchemeNamesBecomeFolders() {
+        CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.DRAFT_BAERTS_LOW_ORDER,
+                AttackId.FASTCLOSE_FORGE, options(tmp, 1, 300));
+        assertEquals(Verdict.VIOLATED, r.verdict());
+        assertEquals(tmp.resolve("cx/draft-baerts/low-order/fastclose-forge/traces.json"), r.counterexample());
+    }
+
+    @Test
+    void exceptionIsInconclusiveWithTheReason() {
+        ScenarioRunner boom = (s, a) -> {
+            throw new IllegalStateException("reference exploded");
+        };
+        CellResult r = new TracesEngine(boom).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(r.reason().contains("reference exploded"), r.reason());
+        assertNull(r.counterexample());
+    }
+
+    @Test
+    void malformedOutcomeIsInconclusive() {
+        ScenarioRunner shortOutcome = (s, a) -> new RunOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
+        CellResult r = new TracesEngine(shortOutcome).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(r.reason().contains("enabled flags"), r.reason());
+    }
+
+    @Test
+    void timeoutIsInconclusiveNeverHolds() {
+        EngineOptions o = new EngineOptions(1, tmp.resolve("cx"), tmp.resolve("work"), Duration.ZERO, 100, false);
+        ScenarioRunner slow = (s, a) -> {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ToyRunner().run(s, a);
+        };
+        CellResult r = new TracesEngine(slow).check(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, o);
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(r.reason().startsWith("timeout"), r.reason());
+    }
+
+    @Test
+    void nondeterministicRunnerIsCaught() {
+        int[] calls = {0};
+        // Reports a violation on its first call only: the shrunk trace can never be confirmed.
+        ScenarioRunner flaky = (s, a) -> {
+            RunOutcome o = new ToyRunner().run(s, a);
+            List<RunOutcome.Violation> v = calls[0]++ == 0
+                    ? List.of(new RunOutcome.Violation(PropertyId.JOIN_AUTHENTICITY, 0, "once")) : List.of();
+            return new RunOutcome(o.steps(), o.enabled(), v, o.segments(), o.observations());
+        };
+        CellResult r = new TracesEngine(flaky).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, options(tmp, 1, 10));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), String.valueOf(r.reason()));
+        assertTrue(r.reason().contains("not deterministic"), r.reason());
+        assertFalse(Files.exists(tmp.resolve("cx/rfc8684/eavesdrop-handshake/traces.json")));
+    }
+}
