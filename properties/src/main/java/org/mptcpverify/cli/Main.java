@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 CheckCommand.class,
                 ResultsCommand.class,
-                org.mptcpverify.traces.TracesCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
+                org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
