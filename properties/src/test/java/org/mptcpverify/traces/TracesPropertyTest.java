@@ -60,12 +60,12 @@ class TracesPropertyTest {
             });
 
     /**
-     * Properties that {@code broken}, exactly as docs/schemes.md specifies it, cannot violate:
-     * its client binds its own address into the join SYN/ACK HMAC and resets a join whose source
-     * was rewritten, so under syn-join-rewrite (the only attack that checks it) no server-side
-     * subflow ever has a foreign address. Reported to the coordinator (the reference's
-     * NegativeControlTest pins the same gap). For these the test demands that some matrix scheme
-     * violates the property instead, and fails once broken does (gap closed: remove the entry).
+     * Properties whose broken control the reference cannot show yet. SubflowEndpointAuthenticity:
+     * the reference's broken binds the client's address into the join SYN/ACK HMAC (the spec before
+     * 08:14 UTC), so its client resets a join whose source was rewritten and broken withstands
+     * syn-join-rewrite, the only attack that checks it. docs/schemes.md now binds the server's
+     * address instead; until the reference follows, the test demands that some matrix scheme
+     * violates the property, and it fails as soon as broken does, so the entry gets removed.
      */
     private static final Set<PropertyId> BROKEN_SPEC_GAPS = Set.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
 
@@ -181,7 +181,7 @@ class TracesPropertyTest {
                     CellResult r = await(e.getValue());
                     if (r.verdict() == Verdict.VIOLATED) {
                         assertFalse(BROKEN_SPEC_GAPS.contains(property), "broken now violates " + property
-                                + " under " + e.getKey() + ": the spec gap is closed, remove it from BROKEN_SPEC_GAPS");
+                                + " under " + e.getKey() + ": the gap is closed, remove it from BROKEN_SPEC_GAPS");
                         return;
                     }
                     verdicts.append(' ').append(e.getKey()).append('=').append(r.verdict())
@@ -196,7 +196,7 @@ class TracesPropertyTest {
                 for (AttackId a : attacks) {
                     for (SchemeId other : SchemeId.matrixSchemes()) {
                         if (property.appliesTo(other) && await(submit(other, a, property, false)).verdict() == Verdict.VIOLATED) {
-                            System.out.println("traces KNOWN SPEC GAP (docs/schemes.md broken): " + vacuous
+                            System.out.println("traces KNOWN GAP (the reference's broken predates docs/schemes.md of 08:14): " + vacuous
                                     + "; the property is violated by " + other + " under " + a);
                             return;
                         }
