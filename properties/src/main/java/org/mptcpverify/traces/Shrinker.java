@@ -154,11 +154,24 @@ public final class Shrinker {
             throw new OutOfTime(best);
         }
         runs++;
-        if (fails.test(candidate)) {
+        boolean failed;
+        try {
+            failed = fails.test(candidate);
+        } catch (Stop stop) {
+            throw new OutOfTime(best);
+        }
+        if (failed) {
             steps++;
             return true;
         }
         return false;
+    }
+
+    /** Thrown by the oracle to stop shrinking where it is (e.g. a run that exceeded the time budget). */
+    public static final class Stop extends RuntimeException {
+        public Stop() {
+            super(null, null, false, false);
+        }
     }
 
     /** Unwinds the search when the time budget is spent, carrying the best trace so far. */

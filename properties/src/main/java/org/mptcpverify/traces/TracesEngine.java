@@ -3,7 +3,6 @@ package org.mptcpverify.traces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -107,7 +106,9 @@ public final class TracesEngine implements Engine {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "tries must be >= 1, got " + options.tries());
             }
-            return search(scheme, attack, options, applicable, json, bounds, start);
+            try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
+                return search(scheme, attack, options, applicable, json, bounds, start, watchdog);
+            }
         } catch (IOException | RuntimeException e) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "traces engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -116,9 +117,8 @@ public final class TracesEngine implements Engine {
 
     private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options,
                               List<PropertyId> applicable, Path json, Map<String, Object> bounds,
-                              long start) throws IOException {
+                              long start, RunWatchdog watchdog) throws IOException {
         TraceGenerator generator = TraceGenerator.forAttack(attack);
-        Deadline deadline = new Deadline(start, options.timeout());
         FailedSeeds failedSeeds = new FailedSeeds(options.workDir(), scheme, attack, options.attackerHasKey());
         long cellSeed = Seeds.cell(options.seed(), scheme, attack);
 
@@ -140,12 +140,14 @@ public final class TracesEngine implements Engine {
         int withAttackerEnabled = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
-            if (deadline.passed()) {
-                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
-                        "timeout after " + run + " of " + order.size() + " tries (" + options.timeout() + ")");
-            }
             GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey());
-            RunOutcome outcome = runChecked(trace.scenario(), trace.actions());
+            RunOutcome outcome;
+            try {
+                outcome = runChecked(watchdog, trace.scenario(), trace.actions());
+            } catch (RunWatchdog.Expired e) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                        "timeout after " + run + " of " + order.size() + " tries: " + e.getMessage());
+            }
             run++;
             distinct.add(trace.actions());
             if (attackerActionEnabled(trace.actions(), outcome)) {
@@ -154,7 +156,7 @@ public final class TracesEngine implements Engine {
             PropertyId violated = firstViolated(outcome, applicable);
             if (violated != null) {
                 return violatedCell(generator, trace, entry, violated, applicable, options, json, bounds,
-                        deadline, failedSeeds, start, entry.tryIndex() < plan.enumerated().size());
+                        watchdog, failedSeeds, start, entry.tryIndex() < plan.enumerated().size(), outcome);
             }
         }
         deleteStale(json);
@@ -167,13 +169,31 @@ public final class TracesEngine implements Engine {
 
     private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
                                     PropertyId property, List<PropertyId> applicable, EngineOptions options,
-                                    Path json, Map<String, Object> bounds, Deadline deadline,
-                                    FailedSeeds failedSeeds, long start, boolean enumerated) throws IOException {
+                                    Path json, Map<String, Object> bounds, RunWatchdog watchdog,
+                                    FailedSeeds failedSeeds, long start, boolean enumerated,
+                                    RunOutcome firstOutcome) throws IOException {
         Scenario scenario = trace.scenario();
-        Shrinker shrinker = new Shrinker(generator::wellFormed,
-                candidate -> runChecked(scenario, candidate).violated(property), deadline::passed);
+        // The outcome of the latest accepted candidate, i.e. of the shrunk trace, in case time runs out.
+        RunOutcome[] lastFailing = {firstOutcome};
+        Shrinker shrinker = new Shrinker(generator::wellFormed, candidate -> {
+            try {
+                RunOutcome o = runChecked(watchdog, scenario, candidate);
+                if (o.violated(property)) {
+                    lastFailing[0] = o;
+                    return true;
+                }
+                return false;
+            } catch (RunWatchdog.Expired e) {
+                throw new Shrinker.Stop();
+            }
+        }, watchdog::passed);
         Shrinker.Result shrunk = shrinker.shrink(trace.actions());
-        RunOutcome outcome = runChecked(scenario, shrunk.actions());
+        RunOutcome outcome;
+        try {
+            outcome = runChecked(watchdog, scenario, shrunk.actions());
+        } catch (RunWatchdog.Expired e) {
+            outcome = lastFailing[0]; // no time left to confirm determinism; the violation stands
+        }
         if (!outcome.violated(property)) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "the runner is not deterministic: the shrunk trace " + ActionJson.describe(shrunk.actions())
@@ -210,9 +230,9 @@ public final class TracesEngine implements Engine {
         return generator.generate(scheme, entry.trySeed(), i, attackerHasKey, maxActions);
     }
 
-    /** Runs a trace and checks that the outcome has the shape the contract promises. */
-    private RunOutcome runChecked(Scenario scenario, List<TraceAction> actions) {
-        RunOutcome o = runner.run(scenario, actions);
+    /** Runs a trace within the time budget and checks that the outcome has the shape the contract promises. */
+    private RunOutcome runChecked(RunWatchdog watchdog, Scenario scenario, List<TraceAction> actions) {
+        RunOutcome o = watchdog.run(() -> runner.run(scenario, actions));
         if (o == null) {
             throw new IllegalStateException("the runner returned no outcome");
         }
@@ -251,10 +271,4 @@ public final class TracesEngine implements Engine {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** The per-cell time budget; none when the options give no timeout. */
-    private record Deadline(long startNanos, Duration timeout) {
-        boolean passed() {
-            return timeout != null && System.nanoTime() - startNanos > timeout.toNanos();
-        }
-    }
 }

@@ -230,6 +230,57 @@ class TracesEngineTest {
     }
 
     @Test
+    void aRunThatHangsIsAbandonedAtTheTimeout() {
+        ScenarioRunner hangs = (sc, a) -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("should have been abandoned");
+        };
+        EngineOptions o = new EngineOptions(1, tmp.resolve("cx"), tmp.resolve("work"), Duration.ofMillis(300), 10, false);
+        long t0 = System.nanoTime();
+        CellResult r = new TracesEngine(hangs).check(SchemeId.RFC8684, AttackId.JOIN_DOS, o);
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(r.reason().startsWith("timeout after 0 of"), r.reason());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 10, "returned only after " + (System.nanoTime() - t0) / 1e9 + " s");
+    }
+
+    @Test
+    void aHangWhileShrinkingStillGivesTheViolation() throws IOException {
+        int[] calls = {0};
+        // The first run fails; every later run hangs: no shrinking possible, but the violation is real.
+        ScenarioRunner failsThenHangs = (sc, a) -> {
+            if (calls[0]++ == 0) {
+                return new ToyRunner().run(sc, a);
+            }
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("should have been abandoned");
+        };
+        // Find a seed whose first try fails on the toy, so that the hang starts during shrinking.
+        EngineOptions o = null;
+        for (long seed = 0; seed < 200 && o == null; seed++) {
+            EngineOptions candidate = new EngineOptions(seed, tmp.resolve("cx" + seed), tmp.resolve("w" + seed),
+                    Duration.ofMillis(500), 1, false);
+            if (new TracesEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, candidate).verdict()
+                    == Verdict.VIOLATED) {
+                o = new EngineOptions(seed, tmp.resolve("hang-cx"), tmp.resolve("hang-w"), Duration.ofMillis(500), 1, false);
+            }
+        }
+        assertTrue(o != null, "no seed with a failing first try");
+        CellResult r = new TracesEngine(failsThenHangs).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, o);
+        assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
+        JsonNode n = new ObjectMapper().readTree(r.counterexample().toFile());
+        assertFalse(n.get("shrinkComplete").asBoolean());
+        assertEquals(n.get("originalActions"), n.get("actions"));
+    }
+
+    @Test
     void nondeterministicRunnerIsCaught() {
         int[] calls = {0};
         // Reports a violation on its first call only: the shrunk trace can never be confirmed.
