@@ -96,11 +96,17 @@ public final class TracesEngine implements Engine {
         List<PropertyId> applicable = attack.applicableProperties(scheme).stream()
                 .filter(properties::contains).toList();
         try {
+            if (properties.isEmpty() || !attack.properties().containsAll(properties)) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                        "asked to check " + properties + " under " + attack.wireName() + ", which checks "
+                                + attack.properties());
+            }
             if (applicable.isEmpty()) {
                 deleteStale(json);
                 return new CellResult(Verdict.NOT_APPLICABLE, List.of(), seconds(start), bounds, null,
-                        "no property of " + attack.wireName() + " checked here applies to " + scheme.wireName()
-                                + " (" + properties + ": a property about the external key needs a scheme with one)");
+                        scheme.wireName() + " has no external key, and " + properties.stream()
+                                .map(PropertyId::modelName).collect(java.util.stream.Collectors.joining(", "))
+                                + " of " + attack.wireName() + " are about the external key");
             }
             if (options.tries() < 1) {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,

@@ -41,6 +41,10 @@ class TracesEngineTest {
         assertEquals(Verdict.NOT_APPLICABLE, r.verdict());
         assertEquals(0, toy.runs.get());
         assertTrue(r.reason().contains("external key"), r.reason());
+        CellResult wrong = new TracesEngine(toy).check(SchemeId.RFC8684, AttackId.JOIN_DOS,
+                List.of(PropertyId.KEY_ISOLATION), options(tmp, 1, 50));
+        assertEquals(Verdict.INCONCLUSIVE, wrong.verdict());
+        assertTrue(wrong.reason().contains("KeyIsolation"), wrong.reason());
     }
 
     @Test
