@@ -45,6 +45,11 @@ class KernelAttackTest {
                 && l.endsWith("crossed the attacker: \"second message from the client\\n\"")), r.evidence()::toString);
         assertTrue(r.evidence().contains("server application read (whole stream): "
                 + "\"hello from the client\\nsecond message from the client\\n\""), r.evidence()::toString);
+        // And back: the server's reply crossed the attacker and reached the client.
+        assertTrue(r.evidence().contains("relay: server bytes that crossed the attacker: \"reply from the server\\n\""),
+                r.evidence()::toString);
+        assertTrue(r.evidence().contains("client application read (whole stream): \"reply from the server\\n\""),
+                r.evidence()::toString);
     }
 
     @Test
