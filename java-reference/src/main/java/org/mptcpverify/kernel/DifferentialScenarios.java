@@ -57,7 +57,7 @@ public final class DifferentialScenarios {
         try (Topology topo = Topology.create();
              Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC)) {
             MptcpApp server = MptcpApp.multiServer(topo, PORT);
-            if (server.awaitEvent("listening", 3_000).isEmpty()) {
+            if (server.awaitEvent("listening", 5_000).isEmpty()) {
                 throw new IOException("kernel server did not start: " + server.stderr());
             }
             DifferentialScenarios d = new DifferentialScenarios(Responder.kernel(tap, Topology.SERVER_MAC),
