@@ -34,6 +34,10 @@ public final class KernelAttackCommand implements Callable<Integer> {
             description = "seed of the attacker's own random choices (port, nonce, ISN); default ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write the report (verdict, kernel release, evidence) as JSON to FILE")
+    Path json;
+
     @Option(names = "--wrong-keys",
             description = "negative control: the attacker uses wrong keys instead of the captured ones; "
                     + "the attack must then fail (exit 1)")
@@ -80,6 +84,9 @@ public final class KernelAttackCommand implements Callable<Integer> {
         System.out.println("kernel-attack " + r.attack() + " against Linux " + r.kernelRelease() + ": "
                 + (r.succeeded() ? "SUCCEEDED" : "DID NOT SUCCEED") + " (" + r.millis() + " ms)");
         r.evidence().forEach(line -> System.out.println("  " + line));
+        if (json != null) {
+            org.mptcpverify.io.AtomicWrite.text(json, r.toJson(seed, wrongKeys));
+        }
         return r.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }
