@@ -24,7 +24,7 @@ class KernelAttackTest {
         KernelAttackReport r = KernelAttackRunner.run(attack, Optional.of(pcap), 1L, wrongKeys);
         System.out.println("== " + name + (wrongKeys ? " (wrong keys)" : "") + " on " + r.kernelRelease()
                 + " (" + r.millis() + " ms): "
-                + (r.succeeded() ? "SUCCEEDED" : "FAILED"));
+                + (r.succeeded() ? "attack succeeded" : "attack did not succeed"));
         r.evidence().forEach(l -> System.out.println("   " + l));
         assertTrue(Files.size(pcap) > 24, "pcap written");
         return r;
