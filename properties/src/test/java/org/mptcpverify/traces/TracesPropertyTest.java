@@ -1,7 +1,6 @@
 package org.mptcpverify.traces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -58,16 +57,6 @@ class TracesPropertyTest {
                 t.setDaemon(true);
                 return t;
             });
-
-    /**
-     * Properties whose broken control the reference cannot show yet. SubflowEndpointAuthenticity:
-     * the reference's broken binds the client's address into the join SYN/ACK HMAC (the spec before
-     * 08:14 UTC), so its client resets a join whose source was rewritten and broken withstands
-     * syn-join-rewrite, the only attack that checks it. docs/schemes.md now binds the server's
-     * address instead; until the reference follows, the test demands that some matrix scheme
-     * violates the property, and it fails as soon as broken does, so the entry gets removed.
-     */
-    private static final Set<PropertyId> BROKEN_SPEC_GAPS = Set.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
 
     /** What docs/schemes.md claims for our design: everything except binding addresses. */
     private static final Set<PropertyId> BOUND_KEY_UNCLAIMED = Set.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
@@ -180,29 +169,13 @@ class TracesPropertyTest {
                 for (Map.Entry<AttackId, Future<CellResult>> e : checks.entrySet()) {
                     CellResult r = await(e.getValue());
                     if (r.verdict() == Verdict.VIOLATED) {
-                        assertFalse(BROKEN_SPEC_GAPS.contains(property), "broken now violates " + property
-                                + " under " + e.getKey() + ": the gap is closed, remove it from BROKEN_SPEC_GAPS");
                         return;
                     }
                     verdicts.append(' ').append(e.getKey()).append('=').append(r.verdict())
                             .append(r.reason() == null ? "" : " (" + r.reason() + ")");
                 }
-                String vacuous = "negative control vacuous: the broken scheme violates " + property
-                        + " under none of its attacks (seed " + SEED + ", tries " + TRIES + "):" + verdicts;
-                if (!BROKEN_SPEC_GAPS.contains(property)) {
-                    fail(vacuous);
-                }
-                // A known gap: the property must still be shown violable, by some matrix scheme.
-                for (AttackId a : attacks) {
-                    for (SchemeId other : SchemeId.matrixSchemes()) {
-                        if (property.appliesTo(other) && await(submit(other, a, property, false)).verdict() == Verdict.VIOLATED) {
-                            System.out.println("traces KNOWN GAP (the reference's broken predates docs/schemes.md of 08:14): " + vacuous
-                                    + "; the property is violated by " + other + " under " + a);
-                            return;
-                        }
-                    }
-                }
-                fail(vacuous + "; and no matrix scheme violates it either");
+                fail("negative control vacuous: the broken scheme violates " + property
+                        + " under none of its attacks (seed " + SEED + ", tries " + TRIES + "):" + verdicts);
             }));
         }
         return out;
