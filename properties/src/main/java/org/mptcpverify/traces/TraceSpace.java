@@ -5,8 +5,8 @@ import java.util.List;
 import org.mptcpverify.trace.TraceAction;
 
 /**
- * The well-formed traces of an attack up to a length, enumerated in a fixed depth-first order
- * (each scenario variant in turn, then every trace in preorder: a prefix before its extensions).
+ * The well-formed traces of an attack up to a length, enumerated in a fixed order: by length,
+ * then (for one-sided-key) by scenario variant, then in the generator's order of enabled actions.
  * At 6 actions most attacks have a few hundred traces, so the engine runs them all when they fit
  * in its budget; otherwise it enumerates as deep as half the budget allows and samples the rest.
  */
@@ -36,32 +36,38 @@ public final class TraceSpace {
     private TraceSpace() {
     }
 
-    /** Every well-formed trace of 1..depth actions, or null when there are more than {@code limit}. */
+    /**
+     * Every well-formed trace of 1..depth actions, or null when there are more than {@code limit};
+     * shortest first (breadth first, each length across the scenario variants), so the first
+     * enumerated trace that violates a property is a shortest one.
+     */
     public static List<Variant> upTo(TraceGenerator g, int depth, int limit) {
         List<Variant> out = new ArrayList<>();
+        List<List<Node>> frontiers = new ArrayList<>();
         for (String side : g.keyedSides()) {
-            if (!walk(g, GenState.initial(g.clients()), depth, new ArrayList<>(), side, out, limit)) {
-                return null;
+            frontiers.add(List.of(new Node(GenState.initial(g.clients()), List.of(), side)));
+        }
+        for (int d = 1; d <= depth; d++) {
+            for (int f = 0; f < frontiers.size(); f++) {
+                List<Node> next = new ArrayList<>();
+                for (Node n : frontiers.get(f)) {
+                    for (TraceAction a : g.enabled(n.state())) {
+                        List<TraceAction> t = new ArrayList<>(n.actions());
+                        t.add(a);
+                        out.add(new Variant(t, n.side()));
+                        if (out.size() > limit) {
+                            return null;
+                        }
+                        next.add(new Node(n.state().after(a, g.observation()), t, n.side()));
+                    }
+                }
+                frontiers.set(f, next);
             }
         }
         return out;
     }
 
-    private static boolean walk(TraceGenerator g, GenState state, int depth, List<TraceAction> prefix, String side,
-                                List<Variant> out, int limit) {
-        if (depth == 0) {
-            return true;
-        }
-        for (TraceAction a : g.enabled(state)) {
-            prefix.add(a);
-            out.add(new Variant(prefix, side));
-            if (out.size() > limit || !walk(g, state.after(a, g.observation()), depth - 1, prefix, side, out, limit)) {
-                return false;
-            }
-            prefix.remove(prefix.size() - 1);
-        }
-        return true;
-    }
+    private record Node(GenState state, List<TraceAction> actions, String side) {}
 
     /** All traces when they fit in {@code tries}; else the deepest enumeration within half of it, plus samples. */
     public static Plan plan(TraceGenerator g, int maxActions, int tries) {

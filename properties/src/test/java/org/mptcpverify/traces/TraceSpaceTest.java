@@ -68,7 +68,10 @@ class TraceSpaceTest {
         int sides = attack == AttackId.ONE_SIDED_KEY ? 2 : 1;
         assertEquals(expected.size() * sides, space.size());
         Set<TraceSpace.Variant> seen = new HashSet<>();
+        int length = 1;
         for (TraceSpace.Variant v : space) {
+            assertTrue(v.actions().size() >= length, "shorter trace after a longer one: " + v);
+            length = v.actions().size();
             assertTrue(expected.contains(v.actions()), attack + ": " + ActionJson.describe(v.actions()));
             assertTrue(seen.add(v), "listed twice: " + v);
             if (v.actions().size() > 1) {
