@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
@@ -22,8 +23,23 @@ public final class FailedSeeds {
     private final Path file;
 
     public FailedSeeds(Path workDir, SchemeId scheme, AttackId attack, boolean attackerHasKey) {
-        String name = attack.wireName() + (attackerHasKey ? "-attacker-has-key" : "") + ".txt";
-        this.file = workDir.resolve("traces-failed-seeds").resolve(scheme.wireName()).resolve(name);
+        this(workDir, scheme, attack, attack.properties(), attackerHasKey);
+    }
+
+    /**
+     * The file of one check: a check of only some of the attack's properties keeps its own file,
+     * so that checks of the same cell running side by side do not feed each other's failures.
+     */
+    public FailedSeeds(Path workDir, SchemeId scheme, AttackId attack, List<PropertyId> properties,
+                       boolean attackerHasKey) {
+        StringBuilder name = new StringBuilder(attack.wireName());
+        if (!properties.equals(attack.properties())) {
+            for (PropertyId p : properties) {
+                name.append('-').append(p.modelName());
+            }
+        }
+        name.append(attackerHasKey ? "-attacker-has-key" : "").append(".txt");
+        this.file = workDir.resolve("traces-failed-seeds").resolve(scheme.wireName()).resolve(name.toString());
     }
 
     public record Entry(long engineSeed, int tryIndex, long trySeed) {

@@ -113,7 +113,7 @@ public final class TracesEngine implements Engine {
                         "tries must be >= 1, got " + options.tries());
             }
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
-                return search(scheme, attack, options, applicable, json, bounds, start, watchdog);
+                return search(scheme, attack, options, properties, applicable, json, bounds, start, watchdog);
             }
         } catch (IOException | RuntimeException e) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
@@ -121,11 +121,11 @@ public final class TracesEngine implements Engine {
         }
     }
 
-    private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options,
+    private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options, List<PropertyId> properties,
                               List<PropertyId> applicable, Path json, Map<String, Object> bounds,
                               long start, RunWatchdog watchdog) throws IOException {
         TraceGenerator generator = TraceGenerator.forAttack(attack);
-        FailedSeeds failedSeeds = new FailedSeeds(options.workDir(), scheme, attack, options.attackerHasKey());
+        FailedSeeds failedSeeds = new FailedSeeds(options.workDir(), scheme, attack, properties, options.attackerHasKey());
         long cellSeed = Seeds.cell(options.seed(), scheme, attack);
 
         TraceSpace.Plan plan = TraceSpace.plan(generator, maxActions, options.tries());
