@@ -140,6 +140,20 @@ class TracesEngineTest {
         assertTrue(tries >= 1);
     }
 
+    @Test
+    void checksOfSomePropertiesKeepTheirOwnFailedSeeds() {
+        EngineOptions o = options(tmp, 3, 300);
+        CellResult one = new TracesEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_ALL,
+                List.of(PropertyId.JOIN_AUTHENTICITY), o);
+        assertEquals(Verdict.VIOLATED, one.verdict());
+        Path subset = new FailedSeeds(o.workDir(), SchemeId.RFC8684, AttackId.EAVESDROP_ALL,
+                List.of(PropertyId.JOIN_AUTHENTICITY), false).file();
+        Path whole = new FailedSeeds(o.workDir(), SchemeId.RFC8684, AttackId.EAVESDROP_ALL, false).file();
+        assertTrue(Files.isRegularFile(subset), subset.toString());
+        assertFalse(Files.exists(whole), whole.toString());
+        assertTrue(subset.getFileName().toString().contains("JoinAuthenticity"), subset.toString());
+    }
+
     private static int triesOf(CellResult r) {
         try {
             return new ObjectMapper().readTree(r.counterexample().toFile()).get("tries").asInt();
