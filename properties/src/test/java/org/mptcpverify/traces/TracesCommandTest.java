@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,18 @@ class TracesCommandTest {
                 "--tries", "300");
         assertEquals(0, fine.code(), fine.out());
         assertFalse(fine.out().contains("VACUOUS"), fine.out());
+    }
+
+    @Test
+    void onTheReferenceThroughMain() {
+        // The default wiring (Main -> TracesCommand -> ReferenceRunner), on two cells the threat model settles:
+        // rfc8684 sends its keys in clear, so an eavesdropper forges a join; bound-key sends none.
+        String out = tmp.resolve("main").toString();
+        assertEquals(Main.EXIT_FAILED, Main.execute("traces", "--schemes", "rfc8684", "--attacks", "eavesdrop-handshake",
+                "--tries", "50", "--out", out));
+        assertEquals(Main.EXIT_OK, Main.execute("traces", "--schemes", "bound-key", "--attacks", "eavesdrop-handshake",
+                "--tries", "50", "--out", out));
+        assertTrue(Files.isRegularFile(tmp.resolve("main/counterexamples/JoinAuthenticity/rfc8684/eavesdrop-handshake/traces.json")));
     }
 
     @Test
