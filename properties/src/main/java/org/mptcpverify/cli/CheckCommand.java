@@ -36,7 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tries", defaultValue = "200", paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")

@@ -51,7 +51,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Checks run in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
     int jobs;
 
-    @Option(names = "--tries", defaultValue = "200", paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
-    public static final int DEFAULT_TRIES = 200;
+    public static final int DEFAULT_TRIES = org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES;
 
     @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale.")
     boolean check;
