@@ -498,7 +498,13 @@ public final class MptcpEndpoint {
             }
             subflows.put(t, new Subflow(t, c.id(), Subflow.Phase.ESTABLISHED, h.rB(), h.rA(), h.tokenField(),
                     h.isn(), h.peerIsn()));
-            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, List.of());
+            // As Linux: the ACK of the third ACK carries a DSS data ACK (a join subflow whose first ACK
+            // has no MPTCP option looks like option stripping to a Linux client).
+            OptionalLong idsn = scheme.peerIdsn(c.keys());
+            List<MptcpOption> dss = idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
+                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty()));
+            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dss);
             note("third ACK+MP_JOIN HMAC good: subflow from " + t.remoteAddr().getHostAddress()
                     + " attached to connection " + c.id() + ", ACK");
         }
@@ -548,14 +554,15 @@ public final class MptcpEndpoint {
 
         void closeConnection(Connection c, boolean sendResets) {
             conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
+            // Linux answers MP_FASTCLOSE with RST + MP_TCPRST reason 0 (docs/kernel.md)
             if (sendResets) {
-                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                reset(c.initial(), c.isn() + 1, c.peerIsn() + 1, RST_UNSPECIFIED);
             }
             for (Subflow sf : List.copyOf(subflows.values())) {
                 if (sf.connId() == c.id()) {
                     subflows.remove(sf.tuple());
                     if (sendResets) {
-                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                        reset(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, RST_UNSPECIFIED);
                     }
                 }
             }

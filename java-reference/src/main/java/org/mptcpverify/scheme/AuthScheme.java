@@ -84,6 +84,11 @@ public interface AuthScheme {
         return keys;
     }
 
+    /** The peer's initial data sequence number, when the design defines one (keys in MP_CAPABLE). */
+    default java.util.OptionalLong peerIdsn(ConnKeys keys) {
+        return java.util.OptionalLong.empty();
+    }
+
     // ---- MP_JOIN ------------------------------------------------------------------------------
 
     /** MP_JOIN flags nibble (draft-baerts: K bit). */

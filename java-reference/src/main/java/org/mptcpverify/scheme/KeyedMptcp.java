@@ -150,6 +150,12 @@ public abstract class KeyedMptcp implements AuthScheme {
         return keys.withRemoteKey(ka).withTokens(keys.localToken(), token(ka));
     }
 
+    @Override
+    public OptionalLong peerIdsn(ConnKeys keys) {
+        return keys.hasRemoteKey() ? OptionalLong.of(org.mptcpverify.crypto.MptcpCrypto.idsn(hash, keys.remoteKey()))
+                : OptionalLong.empty();
+    }
+
     // ---- MP_JOIN -------------------------------------------------------------------------------
 
     @Override
