@@ -403,6 +403,14 @@ public final class ReferenceRunner implements ScenarioRunner {
             StepResult r = endpoint.step(before, new Event.Receive(e.segment(), rnd.nextLong()));
             EndpointState after = r.state();
             recordTruth(h, before, after, e);
+            if (!h.equals("s") && e.origin().equals("s")) {
+                // a join the client's path manager opened on the server's ADD_ADDR is a legitimate join too
+                for (Tuple t : after.subflows().keySet()) {
+                    if (!before.subflows().containsKey(t)) {
+                        truth.legitJoin(new GroundTruth.LegitJoin(step, h, t, false));
+                    }
+                }
+            }
             hosts.put(h, after);
             notes.addAll(r.notes());
             for (TcpSegment s : r.out()) {
