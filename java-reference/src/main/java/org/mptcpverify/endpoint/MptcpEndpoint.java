@@ -370,7 +370,7 @@ public final class MptcpEndpoint {
             conns.put(c.id(), c.withKeys(m.get().keys()));
             int rB = rnd.nextInt();
             long isn = rnd.nextLong() & 0xffffffffL;
-            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.remoteAddr());
+            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.localAddr());
             HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
                     addressId(t.localAddr()), isn, s.seq());
             halfOpen.put(t, h);
@@ -429,7 +429,7 @@ public final class MptcpEndpoint {
                 return;
             }
             int rB = opt.get().senderRandom();
-            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), t.localAddr())) {
+            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), c.initial().remoteAddr())) {
                 subflows.remove(t);
                 reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
                 note("join SYN/ACK with a bad HMAC: RST");
