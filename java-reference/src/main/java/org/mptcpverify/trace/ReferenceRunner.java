@@ -364,7 +364,12 @@ public final class ReferenceRunner implements ScenarioRunner {
         void sendFrom(String h, TcpSegment s) {
             Envelope e = net.send(s, h);
             if (!h.equals("s") && isJoinSyn(s)) {
-                truth.clientJoinSyn(new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort()), e.id());
+                Tuple clientView = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
+                truth.clientJoinSyn(clientView, e.id());
+                if (current instanceof TraceAction.Advertise && s.dst().equals(Addresses.of("s.a2"))) {
+                    // the path manager's join to the advertised address is a legitimate join too
+                    truth.legitJoin(new GroundTruth.LegitJoin(step, h, clientView, false));
+                }
             }
         }
 
@@ -403,14 +408,6 @@ public final class ReferenceRunner implements ScenarioRunner {
             StepResult r = endpoint.step(before, new Event.Receive(e.segment(), rnd.nextLong()));
             EndpointState after = r.state();
             recordTruth(h, before, after, e);
-            if (!h.equals("s") && e.origin().equals("s")) {
-                // a join the client's path manager opened on the server's ADD_ADDR is a legitimate join too
-                for (Tuple t : after.subflows().keySet()) {
-                    if (!before.subflows().containsKey(t)) {
-                        truth.legitJoin(new GroundTruth.LegitJoin(step, h, t, false));
-                    }
-                }
-            }
             hosts.put(h, after);
             notes.addAll(r.notes());
             for (TcpSegment s : r.out()) {

@@ -37,8 +37,9 @@ class CellVerdictTest {
             SchemeId.DRAFT_BAERTS_LOW_ORDER, "H H V V H V H H H H",
             // tickets: nothing to forge or replay without Kc; addresses are not bound (NAT must work)
             SchemeId.BOUND_KEY, "H H V H H H H H H H",
-            // broken: K in clear, no checks at the server; its SYN/ACK HMAC binds the server address
-            // (the initial one at the client), so every join to an advertised address fails
+            // broken: its SYN/ACK HMAC binds the server address, so joins to an advertised address
+            // fail (legit-join, and nat-join too: Advertise is available there and its join is a
+            // legitimate join) while NATed joins to s.a1 and rewritten sources go through
             SchemeId.BROKEN, "V V V V V V V V V V");
 
     @Test
