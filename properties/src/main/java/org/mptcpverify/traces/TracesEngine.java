@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.ScenarioRunner;
@@ -41,11 +40,6 @@ public final class TracesEngine implements Engine {
 
     private final ScenarioRunner runner;
     private final int maxActions;
-
-    /** The engine on the Java reference, with the default bounds: what the matrix runs. */
-    public static TracesEngine onReference() {
-        return new TracesEngine(new ReferenceRunner());
-    }
 
     public TracesEngine(ScenarioRunner runner) {
         this(runner, DEFAULT_MAX_ACTIONS);
