@@ -221,8 +221,8 @@ VARIABLES
     recent,       \* client whose connection the server created last ("none" at first)
     cliTicket,    \* bound-key: index of c's next join ticket
     usedTickets,  \* bound-key: tickets of c's connection the server has used
-    halfOpen,     \* half-open joins at the server: [conn, origin, src, nonce]
-    subflows,     \* established joined subflows at the server: [conn, origin, remote, local]
+    halfOpen,     \* half-open joins at the server: [conn, origin, src, nonce] (nonce: R-A)
+    subflows,     \* established joined subflows at the server: [conn, origin, remote, local, n]
     remotes,      \* c -> addresses c's client added from ADD_ADDR: [addr, origin]
     closedBy,     \* c -> who originated the MP_FASTCLOSE that closed c's connection
     joinLog,      \* legitimate join exchanges: [client, kind, n, ok, conn]
@@ -251,7 +251,7 @@ TypeOK ==
     /\ cliTicket \in [Clients -> Tickets \cup {MaxJoins + MaxAttacks + 2}]
     /\ usedTickets \in [Clients -> SUBSET Tickets]
     /\ halfOpen \subseteq [conn : Clients, origin : Actors, src : STRING, nonce : Nat]
-    /\ subflows \subseteq [conn : Clients, origin : Actors, remote : STRING, local : STRING]
+    /\ subflows \subseteq [conn : Clients, origin : Actors, remote : STRING, local : STRING, n : Nat]
     /\ remotes \in [Clients -> SUBSET [addr : STRING, origin : Actors]]
     /\ closedBy \in [Clients -> Actors \cup {"none"}]
     /\ joinLog \subseteq [client : Clients, kind : STRING, n : Nat, ok : BOOLEAN, conn : Clients \cup {"none"}]
@@ -358,7 +358,7 @@ DoClientJoin(c, kind, seen, local) ==
        /\ cliTicket' = IF Scheme = "bound-key" /\ Negotiated
                        THEN [cliTicket EXCEPT ![c] = @ + 1] ELSE cliTicket
        /\ subflows' = IF r.ok
-                      THEN subflows \cup {[conn |-> r.conn, origin |-> c, remote |-> seen, local |-> local]}
+                      THEN subflows \cup {[conn |-> r.conn, origin |-> c, remote |-> seen, local |-> local, n |-> nonce]}
                       ELSE subflows
        /\ joinLog' = joinLog \cup {[client |-> c, kind |-> kind, n |-> nonce, ok |-> r.ok, conn |-> r.conn]}
        /\ joins' = [joins EXCEPT ![c] = @ + 1]
@@ -428,22 +428,25 @@ Close(c) ==
 -----------------------------------------------------------------------------
 (* Attacker actions.                                                      *)
 
-\* Token-field values a SYN aimed at c's connection may carry.
+\* Token-field values the attacker can build for a SYN aimed at c's connection.
+\* A bound-key ticket is one-time: forging one means computing it from Kc
+\* (an observed ticket is already used; resending it is SpoofJoinSyn replay).
 ForgeFields(c) ==
-    IF Scheme = "bound-key" /\ Negotiated THEN {Ticket(c, i) : i \in Tickets}
-    ELSE {CliField(c, 1)}
+    IF Scheme = "bound-key" /\ Negotiated
+    THEN IF Kc(c) \in know THEN {Ticket(c, i) : i \in Tickets} ELSE {}
+    ELSE {CliField(c, 1)} \cap know
 
 ForgeJoin(c) ==
     /\ CanAttack("ForgeJoin")
     /\ nonce < MaxNonces
-    /\ \E f \in ForgeFields(c) \cap know :
+    /\ \E f \in ForgeFields(c) :
         LET found == Lookup(f)
             C == CHOOSE y \in found : TRUE
             opened == found # {} /\ RoomFor(C)
             ok == opened /\ (Scheme = "broken" \/ JoinKey("server", C) \in know)
         IN /\ usedTickets' = IF opened THEN UseTicket(C, f) ELSE usedTickets
            /\ subflows' = IF ok
-                          THEN subflows \cup {[conn |-> C, origin |-> "x", remote |-> "x.a", local |-> "s.a1"]}
+                          THEN subflows \cup {[conn |-> C, origin |-> "x", remote |-> "x.a", local |-> "s.a1", n |-> nonce]}
                           ELSE subflows
     /\ nonce' = nonce + 1
     /\ active' = TRUE
@@ -453,26 +456,27 @@ ForgeJoin(c) ==
                    joinLog, joins, know, seenSyns>>
 
 \* A lone SYN+MP_JOIN from a spoofed source: it can only create half-open state.
-SpoofSyn(c, mode, src, f, n, origin) ==
+\* Every such SYN comes from a fresh source port (a new 4-tuple), so even a
+\* replayed one is a new request, never a retransmission; `id` tells the
+\* half-open joins apart.
+SpoofSyn(c, mode, src, f, id, origin) ==
     LET found == Lookup(f)
         C == CHOOSE y \in found : TRUE
-        dup == \E h \in halfOpen : h.src = src /\ h.nonce = n   \* a retransmission: same state
-        opened == found # {} /\ ~dup /\ RoomFor(C)
+        opened == found # {} /\ RoomFor(C)
     IN /\ halfOpen' = IF opened
-                      THEN halfOpen \cup {[conn |-> C, origin |-> origin, src |-> src, nonce |-> n]}
+                      THEN halfOpen \cup {[conn |-> C, origin |-> origin, src |-> src, nonce |-> id]}
                       ELSE halfOpen
        /\ usedTickets' = IF opened THEN UseTicket(C, f) ELSE usedTickets
        /\ lastAction' = [action |-> "SpoofJoinSyn", client |-> c, mode |-> mode, src |-> src]
 
 SpoofJoinSyn(c, mode, src) ==
     /\ CanAttack("SpoofJoinSyn")
+    /\ nonce < MaxNonces
     /\ \/ /\ mode = "forge"
-          /\ nonce < MaxNonces
-          /\ \E f \in ForgeFields(c) \cap know : SpoofSyn(c, mode, src, f, nonce, "x")
-          /\ nonce' = nonce + 1
+          /\ \E f \in ForgeFields(c) : SpoofSyn(c, mode, src, f, nonce, "x")
        \/ /\ mode = "replay"
-          /\ \E s \in seenSyns : s.client = c /\ SpoofSyn(c, mode, src, s.field, s.n, c)
-          /\ UNCHANGED nonce
+          /\ \E s \in seenSyns : s.client = c /\ SpoofSyn(c, mode, src, s.field, nonce, c)
+    /\ nonce' = nonce + 1
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ UNCHANGED <<clientConn, serverConn, recent, cliTicket, subflows, remotes, closedBy,

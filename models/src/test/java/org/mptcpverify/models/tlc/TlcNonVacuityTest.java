@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.trace.Replayer;
+import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -43,6 +45,19 @@ class TlcNonVacuityTest {
                 TlcTestSupport.options("nonvacuity-" + property.modelName(), Duration.ofSeconds(60), false));
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
         assertTrue(r.violated().contains(property), r.violated().toString());
+        // the reference monitors only the attack's own properties
+        if (attack.properties().contains(property)) {
+            assertReplays(r);
+        }
+    }
+
+    static void assertReplays(CellResult r) {
+        try {
+            Replayer.Replay replay = new Replayer().replay(r.counterexample());
+            assertTrue(replay.reproduced(), String.join("\n", replay.report()));
+        } catch (TraceJson.BadTraceFileException e) {
+            throw new AssertionError(r.counterexample() + ": " + e.getMessage(), e);
+        }
     }
 
     static Stream<SchemeId> externalKeySchemes() {
@@ -57,5 +72,6 @@ class TlcNonVacuityTest {
                 TlcTestSupport.options("attacker-has-key", Duration.ofSeconds(60), true));
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
         assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
+        assertReplays(r);
     }
 }
