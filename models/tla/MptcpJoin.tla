@@ -218,7 +218,7 @@ ConnStates == {"none", "mptcp", "tcp", "refused", "closed"}
 VARIABLES
     clientConn,   \* c -> connection state at the client
     serverConn,   \* c -> connection state at the server (c's connection)
-    recent,       \* client whose connection the server created last ("none" at first)
+    created,      \* the clients whose MPTCP connections the server created, in order
     cliTicket,    \* bound-key: index of c's next join ticket
     usedTickets,  \* bound-key: tickets of c's connection the server has used
     halfOpen,     \* half-open joins at the server: [conn, origin, src, nonce] (nonce: R-A)
@@ -234,10 +234,10 @@ VARIABLES
     attacks,      \* active attacker actions taken
     lastAction    \* the action that produced this state (for the 1:1 trace mapping)
 
-vars == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subflows,
+vars == <<clientConn, serverConn, created, cliTicket, usedTickets, halfOpen, subflows,
           remotes, closedBy, joinLog, joins, nonce, know, seenSyns, active, attacks, lastAction>>
 \* lastAction only records the step's name; successors never depend on it.
-View == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subflows,
+View == <<clientConn, serverConn, created, cliTicket, usedTickets, halfOpen, subflows,
           remotes, closedBy, joinLog, joins, nonce, know, seenSyns, active, attacks>>
 
 Names == ExtKeys \cup {Seen(c) : c \in Clients} \cup UNION {{r.to} \cup r.from : r \in Rules}
@@ -247,7 +247,7 @@ Names == ExtKeys \cup {Seen(c) : c \in Clients} \cup UNION {{r.to} \cup r.from :
 TypeOK ==
     /\ clientConn \in [Clients -> ConnStates]
     /\ serverConn \in [Clients -> ConnStates]
-    /\ recent \in Clients \cup {"none"}
+    /\ created \in Seq(Clients)
     /\ cliTicket \in [Clients -> Tickets \cup {MaxJoins + MaxAttacks + 2}]
     /\ usedTickets \in [Clients -> SUBSET Tickets]
     /\ halfOpen \subseteq [conn : Clients, origin : Actors, src : STRING, nonce : Nat]
@@ -265,7 +265,7 @@ TypeOK ==
 Init ==
     /\ clientConn = [c \in Clients |-> "none"]
     /\ serverConn = [c \in Clients |-> "none"]
-    /\ recent = "none"
+    /\ created = <<>>
     /\ cliTicket = [c \in Clients |-> 1]
     /\ usedTickets = [c \in Clients |-> {}]
     /\ halfOpen = {}
@@ -308,6 +308,12 @@ CanAttack(name) == name \in AttackerActions /\ attacks < MaxAttacks
 (* identifies (a set with at most one element; empty = unknown -> RST).   *)
 
 Live(c) == serverConn[c] = "mptcp"
+\* thesis-xor-global's token_tnb: the connection created last, open or not
+Recent == IF created = <<>> THEN "none" ELSE created[Len(created)]
+\* broken's target: its most recent connection that is still open
+RecentOpen ==
+    LET open == {k \in 1..Len(created) : Live(created[k])}
+    IN IF open = {} THEN "none" ELSE created[CHOOSE k \in open : \A j \in open : j <= k]
 TicketIndex(c, f) == {i \in Tickets : Ticket(c, i) = f}
 InWindow(c, i) ==
     /\ i \notin usedTickets[c]
@@ -316,12 +322,12 @@ AcceptsField(c, f) ==
     /\ Live(c)
     /\ CASE Scheme = "thesis-xor-global" ->
                 IF ServerHostKey = NoKey THEN f = TokB(c)
-                ELSE c = recent /\ f = Xor(TokB(c), ServerHostKey)
+                ELSE c = Recent /\ f = Xor(TokB(c), ServerHostKey)
          [] Scheme = "thesis-xor" ->
                 f = IF ServerAppKey(c) = NoKey THEN TokB(c) ELSE Xor(TokB(c), ServerAppKey(c))
          [] Scheme = "bound-key" /\ Negotiated ->
                 \E i \in TicketIndex(c, f) : InWindow(c, i)
-         [] Scheme = "broken" -> c = recent   \* ignores the token field
+         [] Scheme = "broken" -> c = RecentOpen   \* ignores the token field
          [] OTHER -> f = TokB(c)
 Lookup(f) == {c \in Clients : AcceptsField(c, f)}
 
@@ -380,7 +386,7 @@ Connect(c) ==
     /\ clientConn[c] = "none"
     /\ clientConn' = [clientConn EXCEPT ![c] = ConnOutcome]
     /\ serverConn' = [serverConn EXCEPT ![c] = ConnOutcome]
-    /\ recent' = IF ConnOutcome = "mptcp" THEN c ELSE recent
+    /\ created' = IF ConnOutcome = "mptcp" THEN Append(created, c) ELSE created
     /\ know' = Learn("connect", ConnectValues(c) \cup {Seen(c)})
     /\ lastAction' = [action |-> "Connect", client |-> c]
     /\ UNCHANGED <<cliTicket, usedTickets, halfOpen, subflows, remotes, closedBy, joinLog,
@@ -393,7 +399,7 @@ Join(c) ==
     /\ \/ CanJoin(c) /\ DoClientJoin(c, "Join", SeenOnP2(c), "s.a1")
        \/ clientConn[c] = "tcp" /\ JoinsNothing
     /\ lastAction' = [action |-> "Join", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, remotes, closedBy, active, attacks>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, remotes, closedBy, active, attacks>>
 
 \* ADD_ADDR(s.a2, id 2) from the server; the client accepts it (the server
 \* built its authenticator with the material the client checks against) and,
@@ -407,7 +413,7 @@ Advertise(c) ==
                ELSE JoinsNothing
        ELSE UNCHANGED remotes /\ JoinsNothing
     /\ lastAction' = [action |-> "Advertise", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, closedBy, active, attacks>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, closedBy, active, attacks>>
 
 \* The server closes the connection and every subflow and half-open join of it.
 CloseConn(c, by) ==
@@ -422,7 +428,7 @@ Close(c) ==
     /\ CloseConn(c, c)
     /\ know' = Learn("p1", {FastCloseValue(c)})
     /\ lastAction' = [action |-> "Close", client |-> c]
-    /\ UNCHANGED <<recent, cliTicket, usedTickets, remotes, joinLog, joins, nonce, seenSyns,
+    /\ UNCHANGED <<created, cliTicket, usedTickets, remotes, joinLog, joins, nonce, seenSyns,
                    active, attacks>>
 
 -----------------------------------------------------------------------------
@@ -452,7 +458,7 @@ ForgeJoin(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeJoin", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, cliTicket, halfOpen, remotes, closedBy,
+    /\ UNCHANGED <<clientConn, serverConn, created, cliTicket, halfOpen, remotes, closedBy,
                    joinLog, joins, know, seenSyns>>
 
 \* A lone SYN+MP_JOIN from a spoofed source: it can only create half-open state.
@@ -479,7 +485,7 @@ SpoofJoinSyn(c, mode, src) ==
     /\ nonce' = nonce + 1
     /\ active' = TRUE
     /\ attacks' = attacks + 1
-    /\ UNCHANGED <<clientConn, serverConn, recent, cliTicket, subflows, remotes, closedBy,
+    /\ UNCHANGED <<clientConn, serverConn, created, cliTicket, subflows, remotes, closedBy,
                    joinLog, joins, know, seenSyns>>
 
 \* The client's Join with the attacker on p2 rewriting the SYN's source to x.a
@@ -492,7 +498,7 @@ RewriteJoin(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "RewriteJoin", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, remotes, closedBy>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, remotes, closedBy>>
 
 \* ADD_ADDR(x.a, id 9) to c's client as if from s.a1. Accepted when the
 \* scheme has no authenticator, or the attacker can build it. The client then
@@ -510,7 +516,7 @@ ForgeAddAddr(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeAddAddr", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, closedBy>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, closedBy>>
 
 \* MP_FASTCLOSE to the server as if from c.a1, value built from knowledge.
 ForgeFastClose(c) ==
@@ -522,7 +528,7 @@ ForgeFastClose(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeFastClose", client |-> c]
-    /\ UNCHANGED <<recent, cliTicket, usedTickets, remotes, joinLog, joins, nonce, know, seenSyns>>
+    /\ UNCHANGED <<created, cliTicket, usedTickets, remotes, joinLog, joins, nonce, know, seenSyns>>
 
 Next ==
     \E c \in Clients :
