@@ -38,6 +38,22 @@ class TlcDeterminismTest {
     }
 
     @Test
+    void columnCfgFilesAreWrittenOncePerCheckedCell() throws Exception {
+        Path a = TlcTestSupport.TARGET.resolve("cfg-a");
+        Path b = TlcTestSupport.TARGET.resolve("cfg-b");
+        List<Path> fa = ColumnFiles.write(a, TlcBounds.standard());
+        List<Path> fb = ColumnFiles.write(b, TlcBounds.standard());
+        // 10 schemes x 10 attacks, minus 4 NOT_APPLICABLE cells, plus a second side for one-sided-key (8 schemes)
+        assertEquals(100 - 4 + 8, fa.size());
+        for (int i = 0; i < fa.size(); i++) {
+            assertEquals(fa.get(i).getFileName(), fb.get(i).getFileName());
+            assertArrayEquals(Files.readAllBytes(fa.get(i)), Files.readAllBytes(fb.get(i)));
+        }
+        assertTrue(Files.isRegularFile(a.resolve("MC_draft-baerts_low-order_one-sided-key_server.cfg")));
+        assertTrue(Files.isRegularFile(a.resolve("MptcpJoin.tla")));
+    }
+
+    @Test
     void cfgStatesItsBoundsAndIsStable() {
         TlcCheck check = new TlcCheck(SchemeId.DRAFT_BAERTS_LOW_ORDER, AttackId.ONE_SIDED_KEY, "server", false,
                 List.of(PropertyId.CLEAN_FALLBACK), TlcBounds.standard());
