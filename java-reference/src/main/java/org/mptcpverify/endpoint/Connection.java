@@ -44,6 +44,12 @@ public record Connection(int id, Role role, Tuple initial, ConnPhase phase, Conn
         return new Connection(id, role, initial, phase, keys, isn, peerIsn, n, remoteAddrs);
     }
 
+    public Connection withoutRemoteAddr(int addrId) {
+        Map<Integer, InetAddress> m = new TreeMap<>(remoteAddrs);
+        m.remove(addrId);
+        return new Connection(id, role, initial, phase, keys, isn, peerIsn, joinsOpened, m);
+    }
+
     public Connection withRemoteAddr(int addrId, InetAddress a) {
         Map<Integer, InetAddress> m = new TreeMap<>(remoteAddrs);
         m.put(addrId, a);

@@ -21,7 +21,7 @@ public record EndpointState(String host, List<InetAddress> addresses, HostKeys h
                             Map<Integer, KeySetting> listeners, Map<Integer, Connection> connections,
                             Map<Tuple, Subflow> subflows, Map<Tuple, HalfOpenJoin> halfOpen,
                             int nextConnId, int nextPort, int halfOpenLimit) {
-    /** Linux's default `subflows` limit. */
+    /** Half-open joins per connection: a modelling bound (2), not a Linux limit; see docs/kernel.md. */
     public static final int DEFAULT_HALF_OPEN_LIMIT = 2;
 
     public EndpointState {

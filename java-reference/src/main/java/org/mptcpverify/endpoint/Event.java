@@ -21,6 +21,9 @@ public sealed interface Event {
     /** Path manager: announce {@code addr} with address id {@code addrId} on connection {@code connId}. */
     record Advertise(int connId, int addrId, InetAddress addr) implements Event {}
 
+    /** Path manager: withdraw address id {@code addrId} on connection {@code connId} (REMOVE_ADDR). */
+    record RemoveAddr(int connId, int addrId) implements Event {}
+
     /** Application: abort connection {@code connId} with MP_FASTCLOSE. */
     record FastClose(int connId) implements Event {}
 

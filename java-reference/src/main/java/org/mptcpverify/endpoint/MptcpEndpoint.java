@@ -61,6 +61,8 @@ public final class MptcpEndpoint {
             w.openJoin(j.connId(), j.local(), j.remote(), j.port(), new SplittableRandom(j.entropy()));
         } else if (event instanceof Event.Advertise a) {
             w.advertise(a);
+        } else if (event instanceof Event.RemoveAddr r) {
+            w.removeAddr(r);
         } else if (event instanceof Event.FastClose f) {
             w.fastClose(f);
         } else if (event instanceof Event.Receive r) {
@@ -217,6 +219,37 @@ public final class MptcpEndpoint {
             note("ADD_ADDR(" + a.addr().getHostAddress() + ", id " + a.addrId() + ")");
         }
 
+        void removeAddr(Event.RemoveAddr r) {
+            Connection c = conns.get(r.connId());
+            if (c == null || !c.established() || !c.isMptcp()) {
+                note("cannot remove an address on connection " + r.connId());
+                return;
+            }
+            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK,
+                    Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
+            note("REMOVE_ADDR(id " + r.addrId() + ")");
+        }
+
+        /** REMOVE_ADDR (unauthenticated in RFC 8684): forget the addresses and reset the subflows to them. */
+        void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
+            Connection c = conns.get(connId);
+            for (int id : r.addressIds()) {
+                InetAddress gone = c.remoteAddrs().get(id);
+                if (gone == null) {
+                    continue;
+                }
+                c = c.withoutRemoteAddr(id);
+                for (Subflow sf : List.copyOf(subflows.values())) {
+                    if (sf.connId() == connId && sf.tuple().remoteAddr().equals(gone)) {
+                        subflows.remove(sf.tuple());
+                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                    }
+                }
+                note("REMOVE_ADDR(id " + id + "): forgot " + gone.getHostAddress() + " and reset its subflows");
+            }
+            conns.put(connId, c);
+        }
+
         void fastClose(Event.FastClose f) {
             Connection c = conns.get(f.connId());
             if (c == null || !c.established() || !c.isMptcp()) {
@@ -337,7 +370,8 @@ public final class MptcpEndpoint {
             conns.put(c.id(), c.withKeys(m.get().keys()));
             int rB = rnd.nextInt();
             long isn = rnd.nextLong() & 0xffffffffL;
-            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.remoteAddr());
+            // broken binds the server address the join was sent to (docs/schemes.md); others ignore it
+            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.localAddr());
             HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
                     addressId(t.localAddr()), isn, s.seq());
             halfOpen.put(t, h);
@@ -396,7 +430,8 @@ public final class MptcpEndpoint {
                 return;
             }
             int rB = opt.get().senderRandom();
-            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), t.localAddr())) {
+            // the client believes the server is where the connection began (only broken uses this)
+            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), c.initial().remoteAddr())) {
                 subflows.remove(t);
                 reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
                 note("join SYN/ACK with a bad HMAC: RST");
@@ -448,6 +483,8 @@ public final class MptcpEndpoint {
                     onAddAddr(c.id(), a, rnd);
                 } else if (o instanceof MpFastClose f) {
                     onFastClose(c.id(), f);
+                } else if (o instanceof MptcpOption.RemoveAddr r) {
+                    onRemoveAddr(c.id(), r);
                 }
             }
         }

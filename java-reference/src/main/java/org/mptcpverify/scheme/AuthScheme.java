@@ -113,11 +113,11 @@ public interface AuthScheme {
         return configured;
     }
 
-    /** SYN/ACK truncated HMAC computed by the server; {@code clientAddr} is the client address as the server sees it. */
-    long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress clientAddr);
+    /** SYN/ACK truncated HMAC computed by the server; {@code serverAddr} is the address the join was sent to. */
+    long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress serverAddr);
 
-    /** The client's check of the SYN/ACK HMAC; {@code ownAddr} is the client's own view of its address. */
-    boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress ownAddr);
+    /** The client's check of the SYN/ACK HMAC; {@code believedServerAddr} is where the client thinks the server is. */
+    boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress believedServerAddr);
 
     /** Third-ACK HMAC (160 bits) computed by the client. */
     Bytes thirdAckHmac(ConnKeys clientKeys, int rA, int rB);

@@ -19,8 +19,8 @@ import org.mptcpverify.wire.MptcpOption;
  * Negative control, built to violate every property: the client's Key-A is its external key (so the
  * key crosses the wire in clear), the server ignores the join token and attaches every join to its
  * most recent connection, keeps any number of half-open joins and accepts any third-ACK HMAC,
- * ADD_ADDR and MP_FASTCLOSE; the SYN/ACK HMAC binds each side's own view of the client address and
- * is keyed with K at a side that has one (nothing is signalled).
+ * ADD_ADDR and MP_FASTCLOSE; the SYN/ACK HMAC binds each side's view of the server address (so joins
+ * to advertised addresses fail) and is keyed with K at a side that has one (nothing is signalled).
  */
 public final class Broken extends KeyedMptcp {
     public Broken() {
@@ -57,9 +57,9 @@ public final class Broken extends KeyedMptcp {
     }
 
     @Override
-    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress boundAddr) {
         byte[] key = k.hasExtKey() ? k.extKey().toArray() : joinMacKeyB(k);
-        return SchemeCrypto.truncL64(SchemeCrypto.hmac(hash(), key, cat(be32(rB), be32(rA), clientAddr.getAddress())));
+        return SchemeCrypto.truncL64(SchemeCrypto.hmac(hash(), key, cat(be32(rB), be32(rA), boundAddr.getAddress())));
     }
 
     @Override

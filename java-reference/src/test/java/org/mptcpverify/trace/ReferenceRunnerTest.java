@@ -65,6 +65,37 @@ class ReferenceRunnerTest {
     }
 
     @Test
+    void everySchemeJoinsWithKeysOnBothSides() {
+        for (SchemeId s : SchemeId.values()) {
+            RunOutcome o = new ReferenceRunner().run(Scenario.of(s, AttackId.LEGIT_JOIN, SEED),
+                    List.of(new Connect("c1"), new Join("c1")));
+            assertEquals("mptcp", o.observations().get(1).get("conn.c1"), s.toString());
+            assertEquals(1, o.observations().get(1).get("subflows.c1"), s + ": " + o.steps());
+            assertTrue(o.steps().get(1).contains("established"), s + ": " + o.steps().get(1));
+            assertTrue(o.violations().isEmpty(), s + ": " + o.violations());
+        }
+    }
+
+    @Test
+    void oneSidedKeyOutcomes() {
+        Map<SchemeId, String> expected = Map.of(
+                SchemeId.BOUND_KEY, "tcp 0",            // negotiated: clean fallback to plain TCP
+                SchemeId.DRAFT_BAERTS, "mptcp 1",       // the keyless side answers as RFC 8684
+                SchemeId.DRAFT_PAASCH, "mptcp 1",       // signalled: plain v0 when one side does not signal
+                SchemeId.DRAFT_PAASCH_UNSIGNALLED, "mptcp 0", // HMACs keyed differently: the join is reset
+                SchemeId.THESIS_XOR, "mptcp 0",         // XORed vs plain token field: the join is reset
+                SchemeId.THESIS_XOR_GLOBAL, "mptcp 0");
+        for (Map.Entry<SchemeId, String> e : expected.entrySet()) {
+            for (String side : List.of("client", "server")) {
+                RunOutcome o = new ReferenceRunner().run(new Scenario(e.getKey(), AttackId.ONE_SIDED_KEY, SEED, side, false),
+                        List.of(new Connect("c1"), new Join("c1")));
+                Map<String, Object> obs = o.observations().get(1);
+                assertEquals(e.getValue(), obs.get("conn.c1") + " " + obs.get("subflows.c1"), e.getKey() + " key at " + side);
+            }
+        }
+    }
+
+    @Test
     void natJoinWorksThroughTheNatForEveryScheme() {
         for (SchemeId s : SchemeId.matrixSchemes()) {
             RunOutcome o = new ReferenceRunner().run(Scenario.of(s, AttackId.NAT_JOIN, SEED),

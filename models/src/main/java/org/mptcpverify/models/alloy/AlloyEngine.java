@@ -1,0 +1,225 @@
+package org.mptcpverify.models.alloy;
+
+import edu.mit.csail.sdg.alloy4.Err;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The {@code alloy} engine: checks a cell's properties on models/alloy/mptcp.als with the Alloy
+ * Analyzer, in process, on a worker thread bounded by the options' timeout.
+ *
+ * <p>Verdicts: VIOLATED when a property's {@code check} is satisfiable (a counterexample trace);
+ * HOLDS only when every check finished unsatisfiable within the stated scope, the cell's
+ * consistency run is satisfiable (so the checks are not vacuous) and the knowledge closure is a
+ * fixpoint; INCONCLUSIVE on timeout, error or a failed self-check; NOT_APPLICABLE when no property
+ * of the attack applies to the scheme.
+ */
+public final class AlloyEngine implements Engine {
+    /** System property choosing the SAT solver ({@code sat4j}, or the bundled {@code minisat}, {@code glucose}). */
+    public static final String SOLVER_PROPERTY = "mptcp.alloy.solver";
+    public static final String DEFAULT_SOLVER = "sat4j";
+
+    /** Alloy's parser and translator keep static caches: one cell at a time per JVM. */
+    private static final ReentrantLock ALLOY = new ReentrantLock();
+
+    static {
+        // kodkod logs every translation phase at INFO through the bundled slf4j SimpleLogger
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+    }
+
+    private final String solver;
+
+    public AlloyEngine() {
+        this(System.getProperty(SOLVER_PROPERTY, DEFAULT_SOLVER));
+    }
+
+    public AlloyEngine(String solver) {
+        this.solver = solver;
+    }
+
+    @Override
+    public String name() {
+        return "alloy";
+    }
+
+    @Override
+    public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        return check(AlloyCell.of(scheme, attack, options.attackerHasKey()), options);
+    }
+
+    /** Checks a cell with an explicit scope (tests use other scopes than the default). */
+    public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, int states) {
+        return check(new AlloyCell(scheme, attack, options.attackerHasKey(), states), options);
+    }
+
+    CellResult check(AlloyCell cell, EngineOptions options) {
+        Map<String, Object> bounds = baseBounds(cell);
+        if (cell.properties().isEmpty()) {
+            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
+                    "no property of " + cell.attack().wireName() + " applies to " + cell.scheme().wireName()
+                            + " (it has no external key)");
+        }
+        long t0 = System.nanoTime();
+        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, bounds, t0));
+        Thread worker = new Thread(task, "alloy-" + cell.moduleName());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stop(worker);
+            return inconclusive(bounds, t0, "timeout after " + seconds(options.timeout()) + " s");
+        } catch (InterruptedException e) {
+            stop(worker);
+            Thread.currentThread().interrupt();
+            return inconclusive(bounds, t0, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            return inconclusive(bounds, t0, "error: " + c.getClass().getSimpleName() + ": " + firstLine(c.getMessage()));
+        }
+    }
+
+    private CellResult decide(AlloyCell cell, EngineOptions options, Map<String, Object> bounds, long t0)
+            throws Exception {
+        if (!ALLOY.tryLock(options.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            return inconclusive(bounds, t0, "the Alloy analyzer stayed busy with another cell");
+        }
+        try {
+            Path cellDir = options.workDir().resolve("alloy");
+            Path tmp = cellDir.resolve("tmp");
+            Files.createDirectories(tmp);
+            Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
+            Path cellFile = AlloyModelFiles.writeCell(cellDir, cell);
+            AlloyRunner runner = AlloyRunner.parse(cellFile, solver, tmp);
+
+            AlloyRunner.Solved consistent = runner.execute(AlloyCellSource.CONSISTENT, cell.states());
+            if (!consistent.satisfiable()) {
+                return inconclusive(bounds, t0, "model inconsistent for this cell: run "
+                        + AlloyCellSource.CONSISTENT + " has no instance, every check would pass vacuously");
+            }
+            AlloyRunner.Solved fix = runner.execute(AlloyCellSource.CLOSURE_IS_FIXPOINT, cell.states());
+            if (fix.satisfiable()) {
+                return inconclusive(bounds, t0, "attacker knowledge closure is not a fixpoint within the scope");
+            }
+
+            List<PropertyId> violated = new ArrayList<>();
+            Path counterexample = null;
+            Map<String, Object> perProperty = new LinkedHashMap<>();
+            int maxVars = 0;
+            int maxClauses = 0;
+            for (PropertyId p : cell.properties()) {
+                AlloyRunner.Solved verdict = runner.execute(p.modelName(), cell.states());
+                maxVars = Math.max(maxVars, verdict.primaryVars());
+                maxClauses = Math.max(maxClauses, verdict.clauses());
+                Map<String, Object> pb = new LinkedHashMap<>();
+                pb.put("result", verdict.satisfiable() ? "counterexample" : "unsat");
+                pb.put("primaryVars", verdict.primaryVars());
+                pb.put("totalVars", verdict.totalVars());
+                pb.put("clauses", verdict.clauses());
+                pb.put("seconds", round(verdict.seconds()));
+                if (verdict.satisfiable()) {
+                    violated.add(p);
+                    AlloyRunner.Solved shortest = shortest(runner, p, cell, verdict);
+                    AlloyTrace trace = AlloyTrace.read(runner.world(), shortest.solution());
+                    pb.put("steps", trace.actions().size());
+                    if (counterexample == null) {
+                        Path dir = AlloyCounterexample.folder(options.counterexampleRoot(), cell);
+                        AlloyCounterexample.writeXml(dir, runner, shortest.solution(), cellDir);
+                        counterexample = AlloyCounterexample.writeJson(dir, cell, p, options.seed(), trace);
+                    }
+                }
+                perProperty.put(p.modelName(), pb);
+            }
+            bounds.put("primaryVars", maxVars);
+            bounds.put("clauses", maxClauses);
+            bounds.put("properties", perProperty);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            bounds.put("seconds", round(secs));
+            if (!violated.isEmpty()) {
+                return new CellResult(Verdict.VIOLATED, List.copyOf(violated), secs, bounds, counterexample, null);
+            }
+            return new CellResult(Verdict.HOLDS, List.of(), secs, bounds, null, null);
+        } finally {
+            ALLOY.unlock();
+        }
+    }
+
+    /** The first satisfiable scope from 2 states up: a shortest counterexample trace. */
+    private static AlloyRunner.Solved shortest(AlloyRunner runner, PropertyId p, AlloyCell cell,
+                                               AlloyRunner.Solved atFullScope) throws Err {
+        for (int k = 2; k < cell.states(); k++) {
+            AlloyRunner.Solved s = runner.execute(p.modelName(), k);
+            if (s.satisfiable()) {
+                return s;
+            }
+        }
+        return atFullScope;
+    }
+
+    private Map<String, Object> baseBounds(AlloyCell cell) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("scope", "exactly " + cell.states() + " State (traces of up to " + (cell.states() - 1) + " actions)");
+        b.put("states", cell.states());
+        b.put("solver", solver);
+        return b;
+    }
+
+    private static CellResult inconclusive(Map<String, Object> bounds, long t0, String reason) {
+        return new CellResult(Verdict.INCONCLUSIVE, List.of(), (System.nanoTime() - t0) / 1e9, bounds, null, reason);
+    }
+
+    /**
+     * Ends a worker that overran its time. SAT4J and Kodkod do not poll interruption, so after a
+     * grace period the thread is stopped (its finally blocks release the Alloy lock); on a JVM
+     * where Thread.stop is unsupported it stays a daemon that cannot block exit.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread worker) {
+        worker.interrupt();
+        try {
+            worker.join(200);
+            if (worker.isAlive()) {
+                worker.stop();
+                worker.join(2000);
+            }
+        } catch (UnsupportedOperationException | InterruptedException ignored) {
+            // leave the daemon thread; the next cell's tryLock reports the busy analyzer
+        }
+    }
+
+    private static double round(double s) {
+        return Math.round(s * 1000.0) / 1000.0;
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

@@ -1,0 +1,95 @@
+package org.mptcpverify.models.alloy;
+
+import edu.mit.csail.sdg.alloy4.A4Reporter;
+import edu.mit.csail.sdg.alloy4.Err;
+import edu.mit.csail.sdg.ast.Command;
+import edu.mit.csail.sdg.parser.CompModule;
+import edu.mit.csail.sdg.parser.CompUtil;
+import edu.mit.csail.sdg.translator.A4Options;
+import edu.mit.csail.sdg.translator.A4Solution;
+import edu.mit.csail.sdg.translator.TranslateAlloyToKodkod;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kodkod.engine.satlab.SATFactory;
+
+/**
+ * Parses a cell module and executes its commands headless, in the calling thread. The caller
+ * owns timeouts ({@link AlloyEngine} runs this on a worker thread).
+ */
+final class AlloyRunner {
+    /** One executed command. For a {@code check}, {@code satisfiable} means a counterexample. */
+    record Solved(String label, boolean check, boolean satisfiable, int primaryVars, int totalVars,
+                  int clauses, double seconds, A4Solution solution) {
+    }
+
+    private final CompModule world;
+    private final Map<String, String> sources;
+    private final A4Options options;
+
+    private AlloyRunner(CompModule world, Map<String, String> sources, A4Options options) {
+        this.world = world;
+        this.sources = sources;
+        this.options = options;
+    }
+
+    /** Parses {@code cellFile} (and the modules it opens, found next to it). */
+    static AlloyRunner parse(Path cellFile, String solverId, Path tmpDir) throws Err {
+        Map<String, String> loaded = new LinkedHashMap<>();
+        CompModule world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, loaded, cellFile.toString());
+        A4Options opt = new A4Options();
+        opt.solver = SATFactory.get(solverId);
+        opt.tempDirectory = tmpDir.toString();
+        opt.solverDirectory = tmpDir.toString();
+        opt.originalFilename = cellFile.toString();
+        opt.skolemDepth = 1;
+        return new AlloyRunner(world, loaded, opt);
+    }
+
+    CompModule world() {
+        return world;
+    }
+
+    /** Every source file read, by absolute path, for embedding in the instance XML. */
+    Map<String, String> sources() {
+        return sources;
+    }
+
+    /** The command with this label whose State scope is {@code states}. */
+    Command command(String label, int states) {
+        return world.getAllCommands().stream()
+                .filter(c -> c.label.equals(label))
+                .filter(c -> c.scope.stream().anyMatch(cs -> isState(cs.sig.label) && cs.startingScope == states))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no command " + label + " with " + states + " State in the cell module"));
+    }
+
+    private static boolean isState(String sigLabel) {
+        return sigLabel.equals("State") || sigLabel.endsWith("/State");
+    }
+
+    Solved execute(String label, int states) throws Err {
+        Command cmd = command(label, states);
+        StatsReporter stats = new StatsReporter();
+        long t0 = System.nanoTime();
+        A4Solution sol = TranslateAlloyToKodkod.execute_command(stats, world.getAllReachableSigs(), cmd, options);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Solved(label, cmd.check, sol.satisfiable(), stats.primaryVars, stats.totalVars,
+                stats.clauses, seconds, sol);
+    }
+
+    /** Captures the translation size Alloy reports just before solving. */
+    private static final class StatsReporter extends A4Reporter {
+        int primaryVars = -1;
+        int totalVars = -1;
+        int clauses = -1;
+
+        @Override
+        public void solve(int plength, int primaryVars, int totalVars, int clauses) {
+            this.primaryVars = primaryVars;
+            this.totalVars = totalVars;
+            this.clauses = clauses;
+        }
+    }
+}

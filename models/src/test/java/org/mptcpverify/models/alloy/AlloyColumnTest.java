@@ -1,0 +1,137 @@
+package org.mptcpverify.models.alloy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The whole Alloy column: every (scheme, attack) cell, against verdicts worked out by hand from
+ * docs/schemes.md and docs/threat-model.md (reasons in docs/models.md "## Alloy"), and every
+ * counterexample file well-formed. Writes the column with its bounds to target/alloy-column.txt.
+ */
+class AlloyColumnTest {
+    /**
+     * Expected verdict per attack in AttackId order (V violated, H holds, N not applicable).
+     * `broken` holds in syn-join-rewrite and legit-join: its specification binds the client's own
+     * address into the join HMAC (so a rewritten source breaks the join, like a NAT) and attaches
+     * every join to the only connection there is; see docs/models.md.
+     */
+    static final Map<SchemeId, String> EXPECTED = new EnumMap<>(Map.of(
+            SchemeId.RFC6824, "VVVVVVHHNN",
+            SchemeId.RFC8684, "VVVVVVHHNN",
+            SchemeId.THESIS_XOR_GLOBAL, "HVVVVVHHVV",
+            SchemeId.THESIS_XOR, "HVVVVVHHVH",
+            SchemeId.DRAFT_PAASCH, "HHVVVVHHHH",
+            SchemeId.DRAFT_PAASCH_UNSIGNALLED, "HHVVVVHHVH",
+            SchemeId.DRAFT_BAERTS, "HHVVHHHHHH",
+            SchemeId.DRAFT_BAERTS_LOW_ORDER, "HHVVHVHHHH",
+            SchemeId.BOUND_KEY, "HHVHHHHHHH",
+            SchemeId.BROKEN, "VVHVVVHVVV"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void wholeColumnMatchesTheSpecifiedSchemes() throws IOException {
+        EngineOptions opt = AlloyTestSupport.options("column");
+        AlloyEngine engine = new AlloyEngine();
+        List<String> problems = new ArrayList<>();
+        StringBuilder table = new StringBuilder();
+        long t0 = System.nanoTime();
+        for (SchemeId scheme : SchemeId.values()) {
+            String expected = EXPECTED.get(scheme);
+            AttackId[] attacks = AttackId.values();
+            for (int i = 0; i < attacks.length; i++) {
+                AttackId attack = attacks[i];
+                CellResult r = engine.check(scheme, attack, opt);
+                table.append(String.format("%-26s %-20s %-14s %s %s%n", scheme.wireName(), attack.wireName(),
+                        r.verdict(), r.violated(), r.verdict() == Verdict.NOT_APPLICABLE ? "" : r.bounds()));
+                Verdict want = switch (expected.charAt(i)) {
+                    case 'V' -> Verdict.VIOLATED;
+                    case 'H' -> Verdict.HOLDS;
+                    default -> Verdict.NOT_APPLICABLE;
+                };
+                if (r.verdict() != want) {
+                    problems.add(scheme + " / " + attack + ": " + r.verdict() + " (want " + want + ") " + r.reason());
+                }
+                if (r.verdict() == Verdict.VIOLATED) {
+                    checkCounterexample(scheme, attack, r, problems);
+                } else if (r.verdict() == Verdict.HOLDS) {
+                    if (!r.violated().isEmpty() || r.counterexample() != null) {
+                        problems.add(scheme + " / " + attack + ": HOLDS with violations or a counterexample");
+                    }
+                    if (!(r.bounds().get("clauses") instanceof Integer c) || c <= 0) {
+                        problems.add(scheme + " / " + attack + ": HOLDS without a solved translation");
+                    }
+                }
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        table.append(String.format("total %.1f s%n", secs));
+        Files.writeString(AlloyTestSupport.target().resolve("alloy-column.txt"), table.toString(), StandardCharsets.UTF_8);
+        assertEquals(List.of(), problems, table.toString());
+    }
+
+    private static void checkCounterexample(SchemeId scheme, AttackId attack, CellResult r, List<String> problems)
+            throws IOException {
+        String cell = scheme + " / " + attack + ": ";
+        Path json = r.counterexample();
+        if (json == null || !Files.isRegularFile(json)) {
+            problems.add(cell + "no alloy.json");
+            return;
+        }
+        if (!Files.isRegularFile(json.resolveSibling("alloy.xml"))
+                || !Files.readString(json.resolveSibling("alloy.xml")).contains("<instance")) {
+            problems.add(cell + "no alloy.xml instance");
+        }
+        JsonNode doc = JSON.readTree(json.toFile());
+        assertEquals("mptcp-verify-counterexample/1", doc.path("format").asText(), cell);
+        assertEquals("alloy", doc.path("engine").asText(), cell);
+        assertEquals(scheme.wireName(), doc.path("scheme").asText(), cell);
+        assertEquals(attack.wireName(), doc.path("attack").asText(), cell);
+        PropertyId p = PropertyId.byName(doc.path("property").asText()).orElse(null);
+        if (p == null || !r.violated().contains(p)) {
+            problems.add(cell + "property " + doc.path("property") + " not among the violated " + r.violated());
+        }
+        JsonNode actions = doc.path("actions");
+        assertTrue(actions.isArray() && actions.size() > 0, cell + "empty action list");
+        assertEquals(actions.size(), doc.path("steps").asInt(), cell + "steps");
+        assertEquals(attack == AttackId.ONE_SIDED_KEY, doc.path("keyedSide").isTextual(), cell + "keyedSide");
+        boolean attackerActs = false;
+        for (JsonNode a : actions) {
+            String name = a.path("action").asText();
+            attackerActs |= List.of("ForgeJoin", "SpoofJoinSyn", "RewriteJoin", "ForgeAddAddr", "ForgeFastClose")
+                    .contains(name);
+            if (!a.path("client").asText().matches("c[12]")) {
+                problems.add(cell + "bad client in " + a);
+            }
+        }
+        boolean activeAttack = switch (attack) {
+            case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY, TWO_KEYS_ONE_HOST -> false;
+            default -> true;
+        };
+        // ExternalKeySecrecy can fall to observation alone; every other attack property needs an attacker action.
+        if (activeAttack && !attackerActs && doc.path("property").asText().equals("ExternalKeySecrecy") == false) {
+            problems.add(cell + "counterexample without an attacker action: " + actions);
+        }
+        if (!activeAttack && attackerActs) {
+            problems.add(cell + "attacker action in a scenario without attacker: " + actions);
+        }
+    }
+}
