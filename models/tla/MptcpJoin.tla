@@ -155,7 +155,10 @@ JoinKey(side, c) ==
          [] OTHER                               -> Keys(c)
 
 \* SYN/ACK HMAC (built by the server) and third-ACK HMAC (built by the client).
-\* `addr` is the client address as the builder sees it: only broken covers it.
+\* `addr` is the server address the join went to, as the side sees it (the
+\* server: where the SYN arrived; the client: always the connection's initial
+\* server address s.a1). Only broken covers it, so its joins to an advertised
+\* address fail.
 SynAckMac(side, c, n, addr) ==
     Mac("synack", JoinKey(side, c), Nonces(n) \o (IF Scheme = "broken" THEN "|" \o addr ELSE ""))
 AckMac(side, c, n) == Mac("ack", JoinKey(side, c), Nonces(n))
@@ -345,15 +348,15 @@ UseTicket(C, f) ==
     ELSE usedTickets
 
 (* A join exchange started by the legitimate client c (token field f, nonce *)
-(* n) whose SYN the server sees from `seen`. The result says whether the   *)
+(* n) whose SYN the server sees from `seen` at `local`. It says whether the *)
 (* server created the half-open state (on connection C), and whether the    *)
 (* subflow got established (SYN/ACK accepted by the client, third ACK by   *)
 (* the server). Relays (NAT, syn-join-rewrite, the ADD_ADDR MITM) forward  *)
 (* every segment unchanged after the SYN's source rewrite.                 *)
-JoinResult(c, f, n, seen) ==
+JoinResult(c, f, n, local) ==
     LET found == Lookup(f)
         C == CHOOSE x \in found : TRUE
-        clientOk == SynAckMac("server", C, n, seen) = SynAckMac("client", c, n, Addr2(c))
+        clientOk == SynAckMac("server", C, n, local) = SynAckMac("client", c, n, "s.a1")
         serverOk == Scheme = "broken" \/ AckMac("client", c, n) = AckMac("server", C, n)
     IN IF found = {} \/ ~RoomFor(C)
        THEN [opened |-> FALSE, conn |-> "none", ok |-> FALSE]
@@ -364,7 +367,7 @@ JoinResult(c, f, n, seen) ==
 \* the exchange ends established or reset.
 DoClientJoin(c, kind, seen, local) ==
     LET f == CliField(c, cliTicket[c])
-        r == JoinResult(c, f, nonce, seen)
+        r == JoinResult(c, f, nonce, local)
     IN /\ usedTickets' = IF r.opened THEN UseTicket(r.conn, f) ELSE usedTickets
        /\ cliTicket' = IF Scheme = "bound-key" /\ Negotiated
                        THEN [cliTicket EXCEPT ![c] = @ + 1] ELSE cliTicket
@@ -567,21 +570,26 @@ AddrAuthenticity == \A c \in Clients : \A r \in remotes[c] : r.origin = "s"
 \* the server fast-closes C only on an MP_FASTCLOSE from C's client
 CloseAuthenticity == \A c \in Clients : closedBy[c] \in {"none", c}
 
-\* every legitimate Join (on an untouched path) ended established at both ends
-LegitJoinSucceeds == \A e \in joinLog : e.kind = "Join" => e.ok
+\* Legitimate joins: the Join action's, and the path manager's join after a
+\* legitimate ADD_ADDR (Advertise). RewriteJoin's and the join relayed after a
+\* forged ADD_ADDR are on paths the attacker touches.
+LegitKinds == {"Join", "Advertise"}
+
+\* every legitimate join (on an untouched path) ended established at both ends
+LegitJoinSucceeds == \A e \in joinLog : e.kind \in LegitKinds => e.ok
 
 \* one-sided key: ends agree on MPTCP vs TCP (while the client's connection is
 \* open), and while both ends are MPTCP every Join of it was established
 CleanFallback ==
     /\ \A c \in Clients : clientConn[c] \in {"mptcp", "tcp"} => clientConn[c] = serverConn[c]
-    /\ \A e \in joinLog : (e.kind = "Join" /\ clientConn[e.client] = "mptcp" /\ serverConn[e.client] = "mptcp")
-                           => e.ok
+    /\ \A e \in joinLog : (e.kind \in LegitKinds /\ clientConn[e.client] = "mptcp"
+                              /\ serverConn[e.client] = "mptcp") => e.ok
 
 \* two applications, two keys, one server: each client's joins land on its own
 \* connection and are established
 KeyIsolation ==
     /\ \A sf \in subflows : sf.origin \in Clients => sf.conn = sf.origin
-    /\ \A e \in joinLog : e.kind = "Join" => (e.ok /\ e.conn = e.client)
+    /\ \A e \in joinLog : e.kind \in LegitKinds => (e.ok /\ e.conn = e.client)
 
 -----------------------------------------------------------------------------
 (* Observations (threat model, "Observations"), for trace validation.     *)
