@@ -38,8 +38,9 @@ class CellVerdictTest {
             // tickets: nothing to forge or replay without Kc; addresses are not bound (NAT must work)
             SchemeId.BOUND_KEY, "H H V H H H H H H H",
             // broken: its SYN/ACK HMAC binds the server address, so joins to an advertised address
-            // fail (legit-join) while NATed joins and rewritten sources go through
-            SchemeId.BROKEN, "V V V V V V V H V V");
+            // fail (legit-join, and nat-join too: Advertise is available there and its join is a
+            // legitimate join) while NATed joins to s.a1 and rewritten sources go through
+            SchemeId.BROKEN, "V V V V V V V V V V");
 
     @Test
     void everyCellGetsTheVerdictOfTheSpec() {

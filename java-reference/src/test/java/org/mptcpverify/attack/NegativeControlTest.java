@@ -30,6 +30,14 @@ class NegativeControlTest {
         assertEquals(EnumSet.allOf(PropertyId.class), violated);
     }
 
+    @Test
+    void brokenViolatesEveryAttack() {
+        for (AttackId a : AttackId.values()) {
+            assertTrue(ShortestTraces.run(SchemeId.BROKEN, a, SEED, false).stream().anyMatch(o -> !o.violations().isEmpty()),
+                    "broken / " + a);
+        }
+    }
+
     /**
      * broken binds the server address into its SYN/ACK HMAC (docs/schemes.md): a rewritten source
      * goes through (syn-join-rewrite is violated), a join to an advertised address fails.
