@@ -12,14 +12,14 @@
 (*    exchange (as the vocabulary defines it), so a TLC trace maps 1:1 to  *)
 (*    a replayable action list: Connect, Join, Advertise, Close,           *)
 (*    ForgeJoin, SpoofJoinSyn, RewriteJoin, ForgeAddAddr, ForgeFastClose.  *)
-(*    Inside an exchange the segments are processed in protocol order     *)
+(*    Inside an exchange the segments are processed in protocol order      *)
 (*    (SYN -> half-open state -> SYN/ACK check at the client -> third-ACK  *)
-(*    check at the server -> established subflow), each check comparing   *)
+(*    check at the server -> established subflow), each check comparing    *)
 (*    symbolic HMAC terms built by the sender and by the receiver.         *)
 (*  - Crypto is symbolic. Values are names (strings); two values are equal *)
-(*    only when built from the same material and message. The attacker's  *)
-(*    knowledge `know` is a set of names closed under the scheme's        *)
-(*    derivation rules (Rules): token from a known key, the key material  *)
+(*    only when built from the same material and message. The attacker's   *)
+(*    knowledge `know` is a set of names closed under the scheme's         *)
+(*    derivation rules (Rules): token from a known key, the key material   *)
 (*    of an HMAC from its known parts, x XOR y from x and y and either     *)
 (*    operand from the XOR and the other (thesis schemes), the values a    *)
 (*    known external key lets it compute (NEW_KEY, confirm, tickets, Kc).  *)
@@ -34,6 +34,11 @@
 (*    pairs (RA n, RB n); no nonce is ever reused.                         *)
 (*  - Observation and active capabilities switched per Attack exactly as   *)
 (*    the threat model's table (Observes, AttackerActions).                *)
+(*  - Relays (the NAT, RewriteJoin, the ADD_ADDR man in the middle)        *)
+(*    rewrite a join SYN's source and forward every later segment,         *)
+(*    resets too.                                                          *)
+(*  - Ground truth the protocol cannot see: every half-open join and       *)
+(*    subflow records the actor that originated its SYN+MP_JOIN.           *)
 (*                                                                         *)
 (* What is left out                                                        *)
 (*  - Data transfer, DSS, retransmission timers, window and sequence       *)
@@ -47,7 +52,7 @@
 (* Properties. All nine are state invariants with the shared names.        *)
 (* Because every action is a whole exchange, each reachable state is a     *)
 (* quiescent state (no segment in flight), so LegitJoinSucceeds,           *)
-(* CleanFallback and KeyIsolation -- "at quiescence" properties -- are      *)
+(* CleanFallback and KeyIsolation -- "at quiescence" properties -- are     *)
 (* exactly invariants over the join history `joinLog`: no fairness is      *)
 (* needed, and a Join that fails is visible in the state right after it.   *)
 (***************************************************************************)
@@ -150,7 +155,10 @@ JoinKey(side, c) ==
          [] OTHER                               -> Keys(c)
 
 \* SYN/ACK HMAC (built by the server) and third-ACK HMAC (built by the client).
-\* `addr` is the client address as the builder sees it: only broken covers it.
+\* `addr` is the server address the join went to, as the side sees it (the
+\* server: where the SYN arrived; the client: always the connection's initial
+\* server address s.a1). Only broken covers it, so its joins to an advertised
+\* address fail.
 SynAckMac(side, c, n, addr) ==
     Mac("synack", JoinKey(side, c), Nonces(n) \o (IF Scheme = "broken" THEN "|" \o addr ELSE ""))
 AckMac(side, c, n) == Mac("ack", JoinKey(side, c), Nonces(n))
@@ -218,11 +226,11 @@ ConnStates == {"none", "mptcp", "tcp", "refused", "closed"}
 VARIABLES
     clientConn,   \* c -> connection state at the client
     serverConn,   \* c -> connection state at the server (c's connection)
-    recent,       \* client whose connection the server created last ("none" at first)
+    created,      \* the clients whose MPTCP connections the server created, in order
     cliTicket,    \* bound-key: index of c's next join ticket
     usedTickets,  \* bound-key: tickets of c's connection the server has used
-    halfOpen,     \* half-open joins at the server: [conn, origin, src, nonce]
-    subflows,     \* established joined subflows at the server: [conn, origin, remote, local]
+    halfOpen,     \* half-open joins at the server: [conn, origin, src, nonce] (nonce: R-A)
+    subflows,     \* established joined subflows at the server: [conn, origin, remote, local, n]
     remotes,      \* c -> addresses c's client added from ADD_ADDR: [addr, origin]
     closedBy,     \* c -> who originated the MP_FASTCLOSE that closed c's connection
     joinLog,      \* legitimate join exchanges: [client, kind, n, ok, conn]
@@ -234,10 +242,10 @@ VARIABLES
     attacks,      \* active attacker actions taken
     lastAction    \* the action that produced this state (for the 1:1 trace mapping)
 
-vars == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subflows,
+vars == <<clientConn, serverConn, created, cliTicket, usedTickets, halfOpen, subflows,
           remotes, closedBy, joinLog, joins, nonce, know, seenSyns, active, attacks, lastAction>>
 \* lastAction only records the step's name; successors never depend on it.
-View == <<clientConn, serverConn, recent, cliTicket, usedTickets, halfOpen, subflows,
+View == <<clientConn, serverConn, created, cliTicket, usedTickets, halfOpen, subflows,
           remotes, closedBy, joinLog, joins, nonce, know, seenSyns, active, attacks>>
 
 Names == ExtKeys \cup {Seen(c) : c \in Clients} \cup UNION {{r.to} \cup r.from : r \in Rules}
@@ -247,11 +255,11 @@ Names == ExtKeys \cup {Seen(c) : c \in Clients} \cup UNION {{r.to} \cup r.from :
 TypeOK ==
     /\ clientConn \in [Clients -> ConnStates]
     /\ serverConn \in [Clients -> ConnStates]
-    /\ recent \in Clients \cup {"none"}
+    /\ created \in Seq(Clients)
     /\ cliTicket \in [Clients -> Tickets \cup {MaxJoins + MaxAttacks + 2}]
     /\ usedTickets \in [Clients -> SUBSET Tickets]
     /\ halfOpen \subseteq [conn : Clients, origin : Actors, src : STRING, nonce : Nat]
-    /\ subflows \subseteq [conn : Clients, origin : Actors, remote : STRING, local : STRING]
+    /\ subflows \subseteq [conn : Clients, origin : Actors, remote : STRING, local : STRING, n : Nat]
     /\ remotes \in [Clients -> SUBSET [addr : STRING, origin : Actors]]
     /\ closedBy \in [Clients -> Actors \cup {"none"}]
     /\ joinLog \subseteq [client : Clients, kind : STRING, n : Nat, ok : BOOLEAN, conn : Clients \cup {"none"}]
@@ -265,7 +273,7 @@ TypeOK ==
 Init ==
     /\ clientConn = [c \in Clients |-> "none"]
     /\ serverConn = [c \in Clients |-> "none"]
-    /\ recent = "none"
+    /\ created = <<>>
     /\ cliTicket = [c \in Clients |-> 1]
     /\ usedTickets = [c \in Clients |-> {}]
     /\ halfOpen = {}
@@ -308,6 +316,12 @@ CanAttack(name) == name \in AttackerActions /\ attacks < MaxAttacks
 (* identifies (a set with at most one element; empty = unknown -> RST).   *)
 
 Live(c) == serverConn[c] = "mptcp"
+\* thesis-xor-global's token_tnb: the connection created last, open or not
+Recent == IF created = <<>> THEN "none" ELSE created[Len(created)]
+\* broken's target: its most recent connection that is still open
+RecentOpen ==
+    LET open == {k \in 1..Len(created) : Live(created[k])}
+    IN IF open = {} THEN "none" ELSE created[CHOOSE k \in open : \A j \in open : j <= k]
 TicketIndex(c, f) == {i \in Tickets : Ticket(c, i) = f}
 InWindow(c, i) ==
     /\ i \notin usedTickets[c]
@@ -316,12 +330,12 @@ AcceptsField(c, f) ==
     /\ Live(c)
     /\ CASE Scheme = "thesis-xor-global" ->
                 IF ServerHostKey = NoKey THEN f = TokB(c)
-                ELSE c = recent /\ f = Xor(TokB(c), ServerHostKey)
+                ELSE c = Recent /\ f = Xor(TokB(c), ServerHostKey)
          [] Scheme = "thesis-xor" ->
                 f = IF ServerAppKey(c) = NoKey THEN TokB(c) ELSE Xor(TokB(c), ServerAppKey(c))
          [] Scheme = "bound-key" /\ Negotiated ->
                 \E i \in TicketIndex(c, f) : InWindow(c, i)
-         [] Scheme = "broken" -> c = recent   \* ignores the token field
+         [] Scheme = "broken" -> c = RecentOpen   \* ignores the token field
          [] OTHER -> f = TokB(c)
 Lookup(f) == {c \in Clients : AcceptsField(c, f)}
 
@@ -334,15 +348,15 @@ UseTicket(C, f) ==
     ELSE usedTickets
 
 (* A join exchange started by the legitimate client c (token field f, nonce *)
-(* n) whose SYN the server sees from `seen`. The result says whether the   *)
+(* n) whose SYN the server sees from `seen` at `local`. It says whether the *)
 (* server created the half-open state (on connection C), and whether the    *)
 (* subflow got established (SYN/ACK accepted by the client, third ACK by   *)
 (* the server). Relays (NAT, syn-join-rewrite, the ADD_ADDR MITM) forward  *)
 (* every segment unchanged after the SYN's source rewrite.                 *)
-JoinResult(c, f, n, seen) ==
+JoinResult(c, f, n, local) ==
     LET found == Lookup(f)
         C == CHOOSE x \in found : TRUE
-        clientOk == SynAckMac("server", C, n, seen) = SynAckMac("client", c, n, Addr2(c))
+        clientOk == SynAckMac("server", C, n, local) = SynAckMac("client", c, n, "s.a1")
         serverOk == Scheme = "broken" \/ AckMac("client", c, n) = AckMac("server", C, n)
     IN IF found = {} \/ ~RoomFor(C)
        THEN [opened |-> FALSE, conn |-> "none", ok |-> FALSE]
@@ -353,12 +367,12 @@ JoinResult(c, f, n, seen) ==
 \* the exchange ends established or reset.
 DoClientJoin(c, kind, seen, local) ==
     LET f == CliField(c, cliTicket[c])
-        r == JoinResult(c, f, nonce, seen)
+        r == JoinResult(c, f, nonce, local)
     IN /\ usedTickets' = IF r.opened THEN UseTicket(r.conn, f) ELSE usedTickets
        /\ cliTicket' = IF Scheme = "bound-key" /\ Negotiated
                        THEN [cliTicket EXCEPT ![c] = @ + 1] ELSE cliTicket
        /\ subflows' = IF r.ok
-                      THEN subflows \cup {[conn |-> r.conn, origin |-> c, remote |-> seen, local |-> local]}
+                      THEN subflows \cup {[conn |-> r.conn, origin |-> c, remote |-> seen, local |-> local, n |-> nonce]}
                       ELSE subflows
        /\ joinLog' = joinLog \cup {[client |-> c, kind |-> kind, n |-> nonce, ok |-> r.ok, conn |-> r.conn]}
        /\ joins' = [joins EXCEPT ![c] = @ + 1]
@@ -380,7 +394,7 @@ Connect(c) ==
     /\ clientConn[c] = "none"
     /\ clientConn' = [clientConn EXCEPT ![c] = ConnOutcome]
     /\ serverConn' = [serverConn EXCEPT ![c] = ConnOutcome]
-    /\ recent' = IF ConnOutcome = "mptcp" THEN c ELSE recent
+    /\ created' = IF ConnOutcome = "mptcp" THEN Append(created, c) ELSE created
     /\ know' = Learn("connect", ConnectValues(c) \cup {Seen(c)})
     /\ lastAction' = [action |-> "Connect", client |-> c]
     /\ UNCHANGED <<cliTicket, usedTickets, halfOpen, subflows, remotes, closedBy, joinLog,
@@ -393,7 +407,7 @@ Join(c) ==
     /\ \/ CanJoin(c) /\ DoClientJoin(c, "Join", SeenOnP2(c), "s.a1")
        \/ clientConn[c] = "tcp" /\ JoinsNothing
     /\ lastAction' = [action |-> "Join", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, remotes, closedBy, active, attacks>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, remotes, closedBy, active, attacks>>
 
 \* ADD_ADDR(s.a2, id 2) from the server; the client accepts it (the server
 \* built its authenticator with the material the client checks against) and,
@@ -407,7 +421,7 @@ Advertise(c) ==
                ELSE JoinsNothing
        ELSE UNCHANGED remotes /\ JoinsNothing
     /\ lastAction' = [action |-> "Advertise", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, closedBy, active, attacks>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, closedBy, active, attacks>>
 
 \* The server closes the connection and every subflow and half-open join of it.
 CloseConn(c, by) ==
@@ -422,60 +436,64 @@ Close(c) ==
     /\ CloseConn(c, c)
     /\ know' = Learn("p1", {FastCloseValue(c)})
     /\ lastAction' = [action |-> "Close", client |-> c]
-    /\ UNCHANGED <<recent, cliTicket, usedTickets, remotes, joinLog, joins, nonce, seenSyns,
+    /\ UNCHANGED <<created, cliTicket, usedTickets, remotes, joinLog, joins, nonce, seenSyns,
                    active, attacks>>
 
 -----------------------------------------------------------------------------
 (* Attacker actions.                                                      *)
 
-\* Token-field values a SYN aimed at c's connection may carry.
+\* Token-field values the attacker can build for a SYN aimed at c's connection.
+\* A bound-key ticket is one-time: forging one means computing it from Kc
+\* (an observed ticket is already used; resending it is SpoofJoinSyn replay).
 ForgeFields(c) ==
-    IF Scheme = "bound-key" /\ Negotiated THEN {Ticket(c, i) : i \in Tickets}
-    ELSE {CliField(c, 1)}
+    IF Scheme = "bound-key" /\ Negotiated
+    THEN IF Kc(c) \in know THEN {Ticket(c, i) : i \in Tickets} ELSE {}
+    ELSE {CliField(c, 1)} \cap know
 
 ForgeJoin(c) ==
     /\ CanAttack("ForgeJoin")
     /\ nonce < MaxNonces
-    /\ \E f \in ForgeFields(c) \cap know :
+    /\ \E f \in ForgeFields(c) :
         LET found == Lookup(f)
             C == CHOOSE y \in found : TRUE
             opened == found # {} /\ RoomFor(C)
             ok == opened /\ (Scheme = "broken" \/ JoinKey("server", C) \in know)
         IN /\ usedTickets' = IF opened THEN UseTicket(C, f) ELSE usedTickets
            /\ subflows' = IF ok
-                          THEN subflows \cup {[conn |-> C, origin |-> "x", remote |-> "x.a", local |-> "s.a1"]}
+                          THEN subflows \cup {[conn |-> C, origin |-> "x", remote |-> "x.a", local |-> "s.a1", n |-> nonce]}
                           ELSE subflows
     /\ nonce' = nonce + 1
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeJoin", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, cliTicket, halfOpen, remotes, closedBy,
+    /\ UNCHANGED <<clientConn, serverConn, created, cliTicket, halfOpen, remotes, closedBy,
                    joinLog, joins, know, seenSyns>>
 
 \* A lone SYN+MP_JOIN from a spoofed source: it can only create half-open state.
-SpoofSyn(c, mode, src, f, n, origin) ==
+\* Every such SYN comes from a fresh source port (a new 4-tuple), so even a
+\* replayed one is a new request, never a retransmission; `id` tells the
+\* half-open joins apart.
+SpoofSyn(c, mode, src, f, id, origin) ==
     LET found == Lookup(f)
         C == CHOOSE y \in found : TRUE
-        dup == \E h \in halfOpen : h.src = src /\ h.nonce = n   \* a retransmission: same state
-        opened == found # {} /\ ~dup /\ RoomFor(C)
+        opened == found # {} /\ RoomFor(C)
     IN /\ halfOpen' = IF opened
-                      THEN halfOpen \cup {[conn |-> C, origin |-> origin, src |-> src, nonce |-> n]}
+                      THEN halfOpen \cup {[conn |-> C, origin |-> origin, src |-> src, nonce |-> id]}
                       ELSE halfOpen
        /\ usedTickets' = IF opened THEN UseTicket(C, f) ELSE usedTickets
        /\ lastAction' = [action |-> "SpoofJoinSyn", client |-> c, mode |-> mode, src |-> src]
 
 SpoofJoinSyn(c, mode, src) ==
     /\ CanAttack("SpoofJoinSyn")
+    /\ nonce < MaxNonces
     /\ \/ /\ mode = "forge"
-          /\ nonce < MaxNonces
-          /\ \E f \in ForgeFields(c) \cap know : SpoofSyn(c, mode, src, f, nonce, "x")
-          /\ nonce' = nonce + 1
+          /\ \E f \in ForgeFields(c) : SpoofSyn(c, mode, src, f, nonce, "x")
        \/ /\ mode = "replay"
-          /\ \E s \in seenSyns : s.client = c /\ SpoofSyn(c, mode, src, s.field, s.n, c)
-          /\ UNCHANGED nonce
+          /\ \E s \in seenSyns : s.client = c /\ SpoofSyn(c, mode, src, s.field, nonce, c)
+    /\ nonce' = nonce + 1
     /\ active' = TRUE
     /\ attacks' = attacks + 1
-    /\ UNCHANGED <<clientConn, serverConn, recent, cliTicket, subflows, remotes, closedBy,
+    /\ UNCHANGED <<clientConn, serverConn, created, cliTicket, subflows, remotes, closedBy,
                    joinLog, joins, know, seenSyns>>
 
 \* The client's Join with the attacker on p2 rewriting the SYN's source to x.a
@@ -488,7 +506,7 @@ RewriteJoin(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "RewriteJoin", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, remotes, closedBy>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, remotes, closedBy>>
 
 \* ADD_ADDR(x.a, id 9) to c's client as if from s.a1. Accepted when the
 \* scheme has no authenticator, or the attacker can build it. The client then
@@ -506,7 +524,7 @@ ForgeAddAddr(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeAddAddr", client |-> c]
-    /\ UNCHANGED <<clientConn, serverConn, recent, halfOpen, closedBy>>
+    /\ UNCHANGED <<clientConn, serverConn, created, halfOpen, closedBy>>
 
 \* MP_FASTCLOSE to the server as if from c.a1, value built from knowledge.
 ForgeFastClose(c) ==
@@ -518,7 +536,7 @@ ForgeFastClose(c) ==
     /\ active' = TRUE
     /\ attacks' = attacks + 1
     /\ lastAction' = [action |-> "ForgeFastClose", client |-> c]
-    /\ UNCHANGED <<recent, cliTicket, usedTickets, remotes, joinLog, joins, nonce, know, seenSyns>>
+    /\ UNCHANGED <<created, cliTicket, usedTickets, remotes, joinLog, joins, nonce, know, seenSyns>>
 
 Next ==
     \E c \in Clients :
@@ -552,21 +570,26 @@ AddrAuthenticity == \A c \in Clients : \A r \in remotes[c] : r.origin = "s"
 \* the server fast-closes C only on an MP_FASTCLOSE from C's client
 CloseAuthenticity == \A c \in Clients : closedBy[c] \in {"none", c}
 
-\* every legitimate Join (on an untouched path) ended established at both ends
-LegitJoinSucceeds == \A e \in joinLog : e.kind = "Join" => e.ok
+\* Legitimate joins: the Join action's, and the path manager's join after a
+\* legitimate ADD_ADDR (Advertise). RewriteJoin's and the join relayed after a
+\* forged ADD_ADDR are on paths the attacker touches.
+LegitKinds == {"Join", "Advertise"}
+
+\* every legitimate join (on an untouched path) ended established at both ends
+LegitJoinSucceeds == \A e \in joinLog : e.kind \in LegitKinds => e.ok
 
 \* one-sided key: ends agree on MPTCP vs TCP (while the client's connection is
 \* open), and while both ends are MPTCP every Join of it was established
 CleanFallback ==
     /\ \A c \in Clients : clientConn[c] \in {"mptcp", "tcp"} => clientConn[c] = serverConn[c]
-    /\ \A e \in joinLog : (e.kind = "Join" /\ clientConn[e.client] = "mptcp" /\ serverConn[e.client] = "mptcp")
-                           => e.ok
+    /\ \A e \in joinLog : (e.kind \in LegitKinds /\ clientConn[e.client] = "mptcp"
+                              /\ serverConn[e.client] = "mptcp") => e.ok
 
 \* two applications, two keys, one server: each client's joins land on its own
 \* connection and are established
 KeyIsolation ==
     /\ \A sf \in subflows : sf.origin \in Clients => sf.conn = sf.origin
-    /\ \A e \in joinLog : e.kind = "Join" => (e.ok /\ e.conn = e.client)
+    /\ \A e \in joinLog : e.kind \in LegitKinds => (e.ok /\ e.conn = e.client)
 
 -----------------------------------------------------------------------------
 (* Observations (threat model, "Observations"), for trace validation.     *)

@@ -88,6 +88,13 @@ public final class CounterexampleFile {
         return json;
     }
 
+    /** Removes this engine's files of a cell (tlc.json, tlc.txt), if any. */
+    public static void delete(Path root, SchemeId scheme, AttackId attack) throws IOException {
+        Path dir = cellDir(root, scheme, attack);
+        Files.deleteIfExists(dir.resolve("tlc.json"));
+        Files.deleteIfExists(dir.resolve("tlc.txt"));
+    }
+
     static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {

@@ -153,6 +153,12 @@ public final class TlcEngine implements Engine {
         if (inconclusive != null) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds, bounds, null, inconclusive);
         }
+        try {
+            CounterexampleFile.delete(options.counterexampleRoot(), scheme, attack); // a stale one would contradict HOLDS
+        } catch (IOException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds, bounds, null,
+                    "could not remove a stale counterexample: " + e.getMessage());
+        }
         return new CellResult(Verdict.HOLDS, List.of(), seconds, bounds, null, null);
     }
 

@@ -21,7 +21,7 @@ public final class TraceModuleWriter {
     public static final String MODULE = "TraceCheck";
 
     /** MptcpJoin's variables, in its order. */
-    static final List<String> SPEC_VARIABLES = List.of("clientConn", "serverConn", "recent", "cliTicket",
+    static final List<String> SPEC_VARIABLES = List.of("clientConn", "serverConn", "created", "cliTicket",
             "usedTickets", "halfOpen", "subflows", "remotes", "closedBy", "joinLog", "joins", "nonce", "know",
             "seenSyns", "active", "attacks", "lastAction");
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -134,6 +135,25 @@ class TlcColumnTest {
             assertEquals(doc.get("actions").size() + 1, doc.get("states").size(), e.getKey());
             assertTrue(Files.isRegularFile(r.counterexample().resolveSibling("tlc.txt")));
         }
+    }
+
+    /** Model -> reference: every TLC counterexample reproduces its violation on the Java reference. */
+    @Test
+    void everyCounterexampleReplaysOnTheReference() throws Exception {
+        List<String> failed = new ArrayList<>();
+        int replayed = 0;
+        for (var e : RESULTS.entrySet()) {
+            if (e.getValue().verdict() == Verdict.VIOLATED) {
+                replayed++;
+                Replayer.Replay r = new Replayer().replay(e.getValue().counterexample());
+                if (!r.reproduced()) {
+                    failed.add(e.getKey() + ":\n  " + String.join("\n  ", r.report()));
+                }
+            }
+        }
+        assertTrue(replayed > 0);
+        assertTrue(failed.isEmpty(), failed.size() + " of " + replayed + " TLC counterexamples do not replay:\n"
+                + String.join("\n", failed));
     }
 
     @Test
