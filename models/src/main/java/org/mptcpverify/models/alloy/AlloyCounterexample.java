@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.trace.TraceAction;
 import org.mptcpverify.vocab.PropertyId;
 
@@ -54,7 +55,7 @@ final class AlloyCounterexample {
         doc.put("steps", trace.actions().size());
         Path file = dir.resolve("alloy.json");
         byte[] bytes = (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, bytes);
+        AtomicWrite.bytes(file, bytes);
         return file;
     }
 
@@ -86,7 +87,7 @@ final class AlloyCounterexample {
         }
         String xml = sw.toString().replace(cellDir.toAbsolutePath() + "/", "");
         Path file = dir.resolve("alloy.xml");
-        AtomicFiles.write(file, xml.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.text(file, xml);
         return file;
     }
 
