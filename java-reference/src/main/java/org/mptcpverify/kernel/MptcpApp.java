@@ -45,6 +45,12 @@ public final class MptcpApp {
                 List.of("python3", "-u", "-c", SCRIPT, "server", Integer.toString(port))));
     }
 
+    /** A server accepting any number of connections (events carry a "conn" number). */
+    public static MptcpApp multiServer(Topology topo, int port) throws IOException {
+        return new MptcpApp("server", topo.spawn(topo.server(),
+                List.of("python3", "-u", "-c", SCRIPT, "multi", Integer.toString(port))));
+    }
+
     public static MptcpApp client(Topology topo, String serverAddress, int port) throws IOException {
         return new MptcpApp("client", topo.spawn(topo.client(),
                 List.of("python3", "-u", "-c", SCRIPT, "client", serverAddress, Integer.toString(port))));

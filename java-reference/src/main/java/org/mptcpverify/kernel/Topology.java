@@ -31,6 +31,8 @@ public final class Topology implements AutoCloseable {
     public static final InetAddress SERVER = addr("10.1.0.2");
     /** The address the attacker forges as its own (no host has it). */
     public static final InetAddress FORGED = addr("10.1.0.66");
+    /** A second attacker address, for announcements (ADD_ADDR) in the differential tests. */
+    public static final InetAddress FORGED_2 = addr("10.1.0.67");
     public static final byte[] CLIENT_MAC = mac("02:6d:76:00:00:01");
     public static final byte[] SERVER_MAC = mac("02:6d:76:00:00:02");
     public static final byte[] ATTACKER_MAC = mac("02:6d:76:00:00:66");
@@ -43,7 +45,10 @@ public final class Topology implements AutoCloseable {
 
     private Topology(String id) {
         this.id = id;
-        this.hook = new Thread(this::teardownQuietly, "topology-teardown-" + id);
+        this.hook = new Thread(() -> {
+            System.err.println("mptcp-verify: interrupted; removing namespaces " + id + "-*");
+            teardownQuietly();
+        }, "topology-teardown-" + id);
     }
 
     public String client() {
@@ -100,8 +105,10 @@ public final class Topology implements AutoCloseable {
         Commands.run("ip", "-n", server(), "addr", "add", SERVER.getHostAddress() + "/24", "dev", IFACE);
         Commands.run("ip", "-n", attacker(), "link", "set", IFACE, "promisc", "on");
         for (String ns : List.of(client(), server())) {
-            Commands.run("ip", "-n", ns, "neigh", "replace", FORGED.getHostAddress(), "lladdr",
-                    macString(ATTACKER_MAC), "dev", IFACE, "nud", "permanent");
+            for (InetAddress forged : List.of(FORGED, FORGED_2)) {
+                Commands.run("ip", "-n", ns, "neigh", "replace", forged.getHostAddress(), "lladdr",
+                        macString(ATTACKER_MAC), "dev", IFACE, "nud", "permanent");
+            }
             Commands.run("ip", "-n", ns, "mptcp", "limits", "set", "subflows", "2", "add_addr_accepted", "2");
         }
         // Client and server learn each other without ARP too, so captures start with the SYN.

@@ -3,6 +3,7 @@
 # commands on stdin: "send HEX", "info", "close", "quit".
 #   python3 mptcp_app.py server PORT
 #   python3 mptcp_app.py client ADDR PORT
+#   python3 mptcp_app.py multi PORT     (accepts any number of connections; events carry "conn")
 import json, os, select, socket, struct, sys
 
 IPPROTO_MPTCP = 262
@@ -82,9 +83,46 @@ def serve(conn):
                 out("error", errno=e.errno, name=type(e).__name__, message=os.strerror(e.errno or 0))
 
 
+def multi(port):
+    """Accepts connections forever; one thread per connection reports its data, EOF or error."""
+    import threading
+    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_MPTCP)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("0.0.0.0", port))
+    ls.listen(16)
+    out("listening", port=port)
+    lock = threading.Lock()
+
+    def report(event, **kw):
+        with lock:
+            out(event, **kw)
+
+    def reader(n, conn):
+        while True:
+            try:
+                data = conn.recv(65536)
+            except OSError as e:
+                report("error", conn=n, errno=e.errno, name=type(e).__name__,
+                       message=os.strerror(e.errno), info=info(conn))
+                return
+            if not data:
+                report("eof", conn=n, info=info(conn))
+                return
+            report("data", conn=n, hex=data.hex(), info=info(conn))
+
+    n = 0
+    while True:
+        conn, peer = ls.accept()
+        n += 1
+        report("accepted", conn=n, peer="%s:%d" % peer, info=info(conn))
+        threading.Thread(target=reader, args=(n, conn), daemon=True).start()
+
+
 def main():
     role = sys.argv[1]
-    if role == "server":
+    if role == "multi":
+        multi(int(sys.argv[2]))
+    elif role == "server":
         ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_MPTCP)
         ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         ls.bind(("0.0.0.0", int(sys.argv[2])))

@@ -1,5 +1,6 @@
 package org.mptcpverify.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,11 +14,16 @@ class KernelAttackTest {
     private final Path dir = Path.of("target", "kernel-attacks");
 
     private KernelAttackReport run(String name) throws Exception {
+        return run(name, false);
+    }
+
+    private KernelAttackReport run(String name, boolean wrongKeys) throws Exception {
         KernelAssumptions.assumeKernelAvailable();
         KernelAttack attack = KernelAttack.byName(name).orElseThrow();
-        Path pcap = dir.resolve(name + ".pcap");
-        KernelAttackReport r = KernelAttackRunner.run(attack, Optional.of(pcap), 1L);
-        System.out.println("== " + name + " on " + r.kernelRelease() + " (" + r.millis() + " ms): "
+        Path pcap = dir.resolve(name + (wrongKeys ? "-wrong-keys" : "") + ".pcap");
+        KernelAttackReport r = KernelAttackRunner.run(attack, Optional.of(pcap), 1L, wrongKeys);
+        System.out.println("== " + name + (wrongKeys ? " (wrong keys)" : "") + " on " + r.kernelRelease()
+                + " (" + r.millis() + " ms): "
                 + (r.succeeded() ? "SUCCEEDED" : "FAILED"));
         r.evidence().forEach(l -> System.out.println("   " + l));
         assertTrue(Files.size(pcap) > 24, "pcap written");
@@ -34,11 +40,41 @@ class KernelAttackTest {
     void addAddrMitm() throws Exception {
         KernelAttackReport r = run("add-addr-mitm");
         assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        // The relay half: the client's next bytes crossed the attacker and reached the server.
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("relay: ")
+                && l.endsWith("crossed the attacker: \"second message from the client\\n\"")), r.evidence()::toString);
+        assertTrue(r.evidence().contains("server application read (whole stream): "
+                + "\"hello from the client\\nsecond message from the client\\n\""), r.evidence()::toString);
     }
 
     @Test
     void fastcloseForge() throws Exception {
         KernelAttackReport r = run("fastclose-forge");
         assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+    }
+
+    // Negative controls: the same attacker without the right keys must fail, and the kernel
+    // evidence must show the rejection (so the success checks above can fail).
+
+    @Test
+    void eavesdropHandshakeWithWrongKeysIsResetByTheServer() throws Exception {
+        KernelAttackReport r = run("eavesdrop-handshake", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server kernel answered SYN + MP_JOIN with flags 0x14")),
+                () -> "expected a RST to the join: " + r.evidence());
+    }
+
+    @Test
+    void addAddrMitmWithWrongKeysIsIgnoredByTheClient() throws Exception {
+        KernelAttackReport r = run("add-addr-mitm", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("client kernel: no SYN to")), r.evidence()::toString);
+    }
+
+    @Test
+    void fastcloseForgeWithWrongKeyLeavesTheConnectionOpen() throws Exception {
+        KernelAttackReport r = run("fastclose-forge", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().contains("server application: no error or EOF within 3 s"), r.evidence()::toString);
     }
 }

@@ -32,6 +32,11 @@ public final class KernelAttackCommand implements Callable<Integer> {
             description = "seed of the attacker's own random choices (port, nonce, ISN); default ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--wrong-keys",
+            description = "negative control: the attacker uses wrong keys instead of the captured ones; "
+                    + "the attack must then fail (exit 1)")
+    boolean wrongKeys;
+
     @Override
     public Integer call() {
         KernelAttack a = KernelAttack.byName(attack).orElseThrow(() -> new UserInputException(
@@ -44,7 +49,7 @@ public final class KernelAttackCommand implements Callable<Integer> {
         Path out = pcap != null ? pcap : Path.of("kernel-attack-" + a.id().wireName() + ".pcap");
         KernelAttackReport r;
         try {
-            r = KernelAttackRunner.run(a, Optional.of(out), seed);
+            r = KernelAttackRunner.run(a, Optional.of(out), seed, wrongKeys);
         } catch (IOException e) {
             System.err.println("mptcp-verify: kernel-attack " + a.id().wireName() + ": run failed: " + e.getMessage());
             return Main.EXIT_FAILED;

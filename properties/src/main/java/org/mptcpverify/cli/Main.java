@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,
+                ReplayCommand.class,
+                org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -20,7 +20,7 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
         LegitJoinGenerator, NatJoinGenerator, OneSidedKeyGenerator, TwoKeysOneHostGenerator {
 
     /** The spoofed source addresses a SpoofJoinSyn may use, simplest first. */
-    List<String> SPOOF_SOURCES = List.of("spoof1", "spoof2");
+    List<String> SPOOF_SOURCES = List.of("spoof1", "spoof2", "spoof3");
 
     AttackId attack();
 

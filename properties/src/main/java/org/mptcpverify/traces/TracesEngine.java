@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
@@ -29,7 +31,7 @@ import org.mptcpverify.vocab.Verdict;
  */
 public final class TracesEngine implements Engine {
     public static final int DEFAULT_MAX_ACTIONS = 6;
-    public static final int DEFAULT_TRIES = 200;
+    public static final int DEFAULT_TRIES = 500;
 
     private final ScenarioRunner runner;
     private final int maxActions;
@@ -124,6 +126,7 @@ public final class TracesEngine implements Engine {
         }
         int run = 0;
         int withAttackerEnabled = 0;
+        Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
             if (deadline.passed()) {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
@@ -133,6 +136,7 @@ public final class TracesEngine implements Engine {
                     options.attackerHasKey(), maxActions);
             RunOutcome outcome = runChecked(trace.scenario(), trace.actions());
             run++;
+            distinct.add(trace.actions());
             if (attackerActionEnabled(trace.actions(), outcome)) {
                 withAttackerEnabled++;
             }
@@ -143,6 +147,7 @@ public final class TracesEngine implements Engine {
             }
         }
         deleteStale(json);
+        bounds.put("distinctTraces", distinct.size());
         if (!generator.capabilities().isEmpty()) {
             bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
         }

@@ -81,7 +81,8 @@ class TraceGeneratorTest {
             assertEquals(Set.of("client", "server"), sidesSeen);
         }
         if (attack == AttackId.JOIN_DOS) {
-            assertTrue(paramsSeen.containsAll(Set.of("forge/spoof1", "forge/spoof2", "replay/spoof1", "replay/spoof2")),
+            assertTrue(paramsSeen.containsAll(Set.of("forge/spoof1", "forge/spoof2", "forge/spoof3",
+                    "replay/spoof1", "replay/spoof2", "replay/spoof3")),
                     paramsSeen.toString());
         }
         if (attack == AttackId.TWO_KEYS_ONE_HOST) {
@@ -107,7 +108,7 @@ class TraceGeneratorTest {
                 assertEquals("open", p, "attacker action on a connection that is not open: " + why);
                 if (a instanceof TraceAction.SpoofJoinSyn s) {
                     assertTrue(Set.of("forge", "replay").contains(s.mode()), why);
-                    assertTrue(Set.of("spoof1", "spoof2").contains(s.src()), why);
+                    assertTrue(Set.of("spoof1", "spoof2", "spoof3").contains(s.src()), why);
                     if (s.mode().equals("replay")) {
                         assertTrue(joinSeen.contains(a.client()), "replay with nothing observed: " + why);
                     }

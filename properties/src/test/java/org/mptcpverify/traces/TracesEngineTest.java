@@ -166,6 +166,8 @@ class TracesEngineTest {
         assertEquals(9L, r.bounds().get("seed"));
         assertEquals(6, r.bounds().get("maxActions"));
         assertTrue((int) r.bounds().get("triesWithAttackerActionEnabled") > 0);
+        int distinct = (int) r.bounds().get("distinctTraces");
+        assertTrue(distinct > 10 && distinct <= 120, "distinctTraces " + distinct);
         assertNull(r.counterexample());
         assertFalse(Files.exists(stale));
     }

@@ -9,11 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
@@ -25,28 +33,64 @@ import org.mptcpverify.vocab.Verdict;
 
 /**
  * Property tests on the Java reference: one container per (attack, property), one test per scheme
- * of the matrix plus the {@code broken} control. Every test fails on an INCONCLUSIVE check and on a
- * counterexample that does not replay or is not 1-minimal; the controls fail when vacuous; the
- * {@code bound-key} design claims (docs/schemes.md) fail when violated. Other schemes' verdicts
- * are reported, not asserted: whether rfc8684 falls to an eavesdropper is what we measure.
+ * of the matrix plus the {@code broken} control, each checking that property alone. Every test
+ * fails on an INCONCLUSIVE check and on a counterexample that does not replay or is not
+ * 1-minimal; {@code bound-key} fails when it violates a property docs/schemes.md claims for it.
+ * The negative controls fail when vacuous: {@code broken} must violate every property under some
+ * attack, the attacker given the key must break JoinAuthenticity. Other schemes' verdicts are reported, not asserted: whether
+ * rfc8684 falls to an eavesdropper is what we measure, not what we assume.
  *
- * <p>Seed: {@code -Dmptcp.seed} (fixed by the pom); tries: {@code -Dmptcp.traces.tries}.
+ * <p>Seed: {@code -Dmptcp.seed} (fixed by the pom); tries: {@code -Dmptcp.traces.tries}. The checks
+ * run on all cores (one runner per check; every check has its own seed stream and folders, so the
+ * results do not depend on it); each dynamic test then asserts on its check's result.
  */
 @Tag("traces-properties")
 class TracesPropertyTest {
     static final long SEED = Long.getLong("mptcp.seed", 20261127L);
     static final int TRIES = Integer.getInteger("mptcp.traces.tries", TracesEngine.DEFAULT_TRIES);
     private static final Path OUT = Path.of("target", "traces-property-tests");
+    private static final ExecutorService POOL =
+            Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "traces-property-check");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** What docs/schemes.md claims for our design: everything except binding addresses. */
     private static final Set<PropertyId> BOUND_KEY_UNCLAIMED = Set.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
 
     private static EngineOptions options(Path root, boolean attackerHasKey) {
         return new EngineOptions(SEED, root, Path.of("target"), Duration.ofSeconds(60), TRIES, attackerHasKey);
     }
 
+    private record CheckKey(SchemeId scheme, AttackId attack, PropertyId property, boolean attackerHasKey) {}
+
+    /** Each check runs once per JVM, shared by the factories that look at it. */
+    private static final Map<CheckKey, Future<CellResult>> CHECKS = new ConcurrentHashMap<>();
+
+    /** Starts one check on the pool (once), with a runner of its own. */
+    private static Future<CellResult> submit(SchemeId scheme, AttackId attack, PropertyId property, boolean key) {
+        Path root = OUT.resolve(key ? "attacker-has-key" : property.modelName());
+        return CHECKS.computeIfAbsent(new CheckKey(scheme, attack, property, key), k -> POOL.submit(
+                () -> new TracesEngine(ReferenceRunners.find().orElseThrow())
+                        .check(scheme, attack, List.of(property), options(root, key))));
+    }
+
+    private static CellResult await(Future<CellResult> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("the check threw", e.getCause());
+        }
+    }
+
     /** Reports the whole class as skipped, with the reason, when the reference is missing. */
-    @org.junit.jupiter.api.Test
+    @Test
     void referenceRunnerIsAvailable() {
         ReferenceSupport.runnerOrSkip();
     }
@@ -54,7 +98,6 @@ class TracesPropertyTest {
     @TestFactory
     List<DynamicNode> everyAttackAndProperty() {
         ScenarioRunner runner = ReferenceSupport.runnerOrSkip();
-        TracesEngine engine = new TracesEngine(runner);
         List<SchemeId> schemes = new ArrayList<>(SchemeId.matrixSchemes());
         schemes.add(SchemeId.BROKEN);
         List<DynamicNode> out = new ArrayList<>();
@@ -63,8 +106,9 @@ class TracesPropertyTest {
                 List<DynamicNode> cells = new ArrayList<>();
                 for (SchemeId scheme : schemes) {
                     if (property.appliesTo(scheme)) {
+                        Future<CellResult> f = submit(scheme, attack, property, false);
                         cells.add(DynamicTest.dynamicTest(scheme.wireName(),
-                                () -> checkCell(engine, runner, scheme, attack, property)));
+                                () -> checkCell(await(f), runner, scheme, attack, property)));
                     }
                 }
                 out.add(DynamicContainer.dynamicContainer(attack.wireName() + " / " + property.modelName(), cells));
@@ -73,49 +117,80 @@ class TracesPropertyTest {
         return out;
     }
 
-    private static void checkCell(TracesEngine engine, ScenarioRunner runner, SchemeId scheme, AttackId attack,
+    private static void checkCell(CellResult r, ScenarioRunner runner, SchemeId scheme, AttackId attack,
                                   PropertyId property) throws IOException {
-        CellResult r = engine.check(scheme, attack, List.of(property), options(OUT.resolve(property.modelName()), false));
         String where = scheme + " / " + attack + " / " + property + " (seed " + SEED + ", tries " + TRIES
-                + ", maxActions " + engine.maxActions() + ")";
+                + ", maxActions " + TracesEngine.DEFAULT_MAX_ACTIONS + ")";
         assertNotEquals(Verdict.INCONCLUSIVE, r.verdict(), where + ": " + r.reason());
         assertNotEquals(Verdict.NOT_APPLICABLE, r.verdict(), where + ": " + r.reason());
         String shrunk = "";
         if (r.verdict() == Verdict.VIOLATED) {
             CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
             assertEquals(property, cx.property());
-            cx.assertReplaysAndIsMinimal(runner, engine.maxActions());
+            cx.assertReplaysAndIsMinimal(runner, TracesEngine.DEFAULT_MAX_ACTIONS);
             shrunk = cx.describe();
         }
         System.out.printf("traces %-26s %-20s %-28s %-9s %6.2fs %s%n", scheme, attack, property, r.verdict(),
-                r.seconds(), shrunk);
-        if (scheme == SchemeId.BROKEN && r.verdict() != Verdict.VIOLATED) {
-            fail("negative control vacuous: the broken scheme does not violate " + where + "; "
-                    + r.verdict() + " " + r.bounds());
-        }
+                r.seconds(), shrunk.isEmpty() ? r.bounds() : shrunk);
         if (scheme == SchemeId.BOUND_KEY && !BOUND_KEY_UNCLAIMED.contains(property) && r.verdict() == Verdict.VIOLATED) {
             fail("bound-key design claim broken: " + where + " violated by " + shrunk);
         }
     }
 
+    /**
+     * Negative control 1 (docs/threat-model.md): the broken scheme violates every property, under
+     * at least one of the attacks that check it (LegitJoinSucceeds, say, fails for broken under
+     * nat-join, not under legit-join where nothing rewrites addresses).
+     */
+    @TestFactory
+    List<DynamicNode> brokenViolatesEveryProperty() {
+        ReferenceSupport.runnerOrSkip();
+        List<DynamicNode> out = new ArrayList<>();
+        for (PropertyId property : PropertyId.values()) {
+            List<AttackId> attacks = new ArrayList<>();
+            for (AttackId a : AttackId.values()) {
+                if (a.properties().contains(property)) {
+                    attacks.add(a);
+                }
+            }
+            Map<AttackId, Future<CellResult>> checks = new java.util.LinkedHashMap<>();
+            for (AttackId a : attacks) {
+                checks.put(a, submit(SchemeId.BROKEN, a, property, false));
+            }
+            out.add(DynamicTest.dynamicTest(property.modelName(), () -> {
+                StringBuilder verdicts = new StringBuilder();
+                for (Map.Entry<AttackId, Future<CellResult>> e : checks.entrySet()) {
+                    CellResult r = await(e.getValue());
+                    if (r.verdict() == Verdict.VIOLATED) {
+                        return;
+                    }
+                    verdicts.append(' ').append(e.getKey()).append('=').append(r.verdict())
+                            .append(r.reason() == null ? "" : " (" + r.reason() + ")");
+                }
+                fail("negative control vacuous: the broken scheme violates " + property + " under none of its attacks"
+                        + " (seed " + SEED + ", tries " + TRIES + "):" + verdicts);
+            }));
+        }
+        return out;
+    }
+
     @TestFactory
     List<DynamicNode> attackerGivenTheKeyBreaksJoinAuthenticity() {
         ScenarioRunner runner = ReferenceSupport.runnerOrSkip();
-        TracesEngine engine = new TracesEngine(runner);
         List<DynamicNode> out = new ArrayList<>();
         for (SchemeId scheme : SchemeId.values()) {
             if (!scheme.usesExternalKey()) {
                 continue;
             }
+            Future<CellResult> f = submit(scheme, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY, true);
             out.add(DynamicTest.dynamicTest(scheme.wireName(), () -> {
-                CellResult r = engine.check(scheme, AttackId.EAVESDROP_HANDSHAKE, List.of(PropertyId.JOIN_AUTHENTICITY),
-                        options(OUT.resolve("attacker-has-key"), true));
+                CellResult r = await(f);
                 String where = scheme + " / eavesdrop-handshake / JoinAuthenticity with the attacker given the key (seed "
                         + SEED + ", tries " + TRIES + ")";
                 assertEquals(Verdict.VIOLATED, r.verdict(), "negative control vacuous: " + where + ": "
                         + r.verdict() + " " + (r.reason() == null ? r.bounds() : r.reason()));
                 CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
-                cx.assertReplaysAndIsMinimal(runner, engine.maxActions());
+                cx.assertReplaysAndIsMinimal(runner, TracesEngine.DEFAULT_MAX_ACTIONS);
                 System.out.printf("traces %-26s %-20s %-28s %-9s %6.2fs %s%n", scheme, "eavesdrop-handshake+key",
                         PropertyId.JOIN_AUTHENTICITY, r.verdict(), r.seconds(), cx.describe());
             }));

@@ -1,0 +1,58 @@
+package org.mptcpverify.endpoint;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.Role;
+
+/**
+ * One MPTCP (or fallen-back) connection at one end.
+ *
+ * @param initial      the initial subflow's tuple
+ * @param isn / peerIsn initial sequence numbers of the initial subflow
+ * @param joinsOpened  client: joins opened so far (the next join is number joinsOpened + 1)
+ * @param remoteAddrs  addresses the peer announced and this side accepted (ADD_ADDR), by id
+ */
+public record Connection(int id, Role role, Tuple initial, ConnPhase phase, ConnKeys keys, long isn, long peerIsn,
+                         int joinsOpened, Map<Integer, InetAddress> remoteAddrs) {
+    public Connection {
+        remoteAddrs = Map.copyOf(remoteAddrs);
+    }
+
+    public boolean isMptcp() {
+        return keys.mptcp();
+    }
+
+    public boolean established() {
+        return phase == ConnPhase.ESTABLISHED;
+    }
+
+    public Connection withPhase(ConnPhase p) {
+        return new Connection(id, role, initial, p, keys, isn, peerIsn, joinsOpened, remoteAddrs);
+    }
+
+    public Connection withKeys(ConnKeys k) {
+        return new Connection(id, role, initial, phase, k, isn, peerIsn, joinsOpened, remoteAddrs);
+    }
+
+    public Connection withPeerIsn(long p) {
+        return new Connection(id, role, initial, phase, keys, isn, p, joinsOpened, remoteAddrs);
+    }
+
+    public Connection withJoinsOpened(int n) {
+        return new Connection(id, role, initial, phase, keys, isn, peerIsn, n, remoteAddrs);
+    }
+
+    public Connection withoutRemoteAddr(int addrId) {
+        Map<Integer, InetAddress> m = new TreeMap<>(remoteAddrs);
+        m.remove(addrId);
+        return new Connection(id, role, initial, phase, keys, isn, peerIsn, joinsOpened, m);
+    }
+
+    public Connection withRemoteAddr(int addrId, InetAddress a) {
+        Map<Integer, InetAddress> m = new TreeMap<>(remoteAddrs);
+        m.put(addrId, a);
+        return new Connection(id, role, initial, phase, keys, isn, peerIsn, joinsOpened, m);
+    }
+}

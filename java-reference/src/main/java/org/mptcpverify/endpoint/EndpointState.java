@@ -1,0 +1,53 @@
+package org.mptcpverify.endpoint;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.KeySetting;
+
+/**
+ * Everything one host's MPTCP stack holds. Immutable; {@link MptcpEndpoint#step} returns a new one.
+ *
+ * @param addresses      the host's own addresses (the last one is where its path manager joins from)
+ * @param listeners      listening ports and their sockets' key settings
+ * @param connections    by connection id (ids grow, so iteration order is creation order)
+ * @param subflows       joined subflows by local tuple
+ * @param halfOpen       server: half-open joins by local tuple
+ * @param halfOpenLimit  configured bound on half-open joins per connection
+ */
+public record EndpointState(String host, List<InetAddress> addresses, HostKeys hostKeys,
+                            Map<Integer, KeySetting> listeners, Map<Integer, Connection> connections,
+                            Map<Tuple, Subflow> subflows, Map<Tuple, HalfOpenJoin> halfOpen,
+                            int nextConnId, int nextPort, int halfOpenLimit) {
+    /** Linux's default `subflows` limit. */
+    public static final int DEFAULT_HALF_OPEN_LIMIT = 2;
+
+    public EndpointState {
+        addresses = List.copyOf(addresses);
+        listeners = Map.copyOf(listeners);
+        connections = Map.copyOf(connections);
+        subflows = Map.copyOf(subflows);
+        halfOpen = Map.copyOf(halfOpen);
+    }
+
+    public static EndpointState initial(String host, List<InetAddress> addresses, int halfOpenLimit) {
+        return new EndpointState(host, addresses, HostKeys.initial(), Map.of(), Map.of(), Map.of(), Map.of(),
+                1, 40000, halfOpenLimit);
+    }
+
+    public Optional<Connection> connection(int id) {
+        return Optional.ofNullable(connections.get(id));
+    }
+
+    /** Established joined subflows of connection {@code connId}. */
+    public List<Subflow> establishedJoins(int connId) {
+        return subflows.values().stream()
+                .filter(s -> s.connId() == connId && s.phase() == Subflow.Phase.ESTABLISHED).toList();
+    }
+
+    public List<HalfOpenJoin> halfOpenOf(int connId) {
+        return halfOpen.values().stream().filter(h -> h.connId() == connId).toList();
+    }
+}

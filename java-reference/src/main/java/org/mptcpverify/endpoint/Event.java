@@ -1,0 +1,32 @@
+package org.mptcpverify.endpoint;
+
+import java.net.InetAddress;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * What can happen to an endpoint: an application call or an arriving segment. {@code entropy}
+ * seeds every random value the step draws (keys, nonces, ISNs), so steps are pure.
+ */
+public sealed interface Event {
+    /** Server application: bind() + listen() on {@code port}, with the socket's key setting. */
+    record Bind(int port, KeySetting setting) implements Event {}
+
+    /** Client application: connect() from {@code local} to {@code remote:port}. */
+    record Connect(InetAddress local, InetAddress remote, int port, KeySetting setting, long entropy) implements Event {}
+
+    /** Path manager: open a join on connection {@code connId} from {@code local} to {@code remote:port}. */
+    record Join(int connId, InetAddress local, InetAddress remote, int port, long entropy) implements Event {}
+
+    /** Path manager: announce {@code addr} with address id {@code addrId} on connection {@code connId}. */
+    record Advertise(int connId, int addrId, InetAddress addr) implements Event {}
+
+    /** Path manager: withdraw address id {@code addrId} on connection {@code connId} (REMOVE_ADDR). */
+    record RemoveAddr(int connId, int addrId) implements Event {}
+
+    /** Application: abort connection {@code connId} with MP_FASTCLOSE. */
+    record FastClose(int connId) implements Event {}
+
+    /** A segment arrives. */
+    record Receive(TcpSegment segment, long entropy) implements Event {}
+}

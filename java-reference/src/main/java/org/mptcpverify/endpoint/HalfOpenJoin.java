@@ -1,0 +1,9 @@
+package org.mptcpverify.endpoint;
+
+/**
+ * Server state created by a SYN+MP_JOIN whose token field matched a connection, before the peer is
+ * authenticated: the nonces, the SYN/ACK's truncated HMAC, and what the third ACK must carry is
+ * checked against the connection's keys when it arrives.
+ */
+public record HalfOpenJoin(Tuple tuple, int connId, int tokenField, int rA, int rB, long synAckHmac,
+                           int addressId, long isn, long peerIsn) {}

@@ -1,0 +1,569 @@
+package org.mptcpverify.endpoint;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.AuthScheme.ConnRef;
+import org.mptcpverify.scheme.AuthScheme.Hello;
+import org.mptcpverify.scheme.AuthScheme.JoinMatch;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Role;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+import org.mptcpverify.wire.MptcpOption.MpJoinAck;
+import org.mptcpverify.wire.MptcpOption.MpJoinSyn;
+import org.mptcpverify.wire.MptcpOption.MpJoinSynAck;
+import org.mptcpverify.wire.MptcpOption.MpTcpRst;
+import org.mptcpverify.wire.MptcpOption.NewKey;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * An MPTCP host as a pure step function {@code (state, event) -> (state, segments out)}, in client
+ * and server roles at once, generic over the {@link AuthScheme}. Sequence numbers are real but not
+ * validated: in-window injection on an existing subflow is out of scope (docs/threat-model.md).
+ */
+public final class MptcpEndpoint {
+    /** MP_TCPRST reasons (RFC 8684 3.6). */
+    public static final int RST_UNSPECIFIED = 0;
+    public static final int RST_MPTCP_ERROR = 1;
+    public static final int RST_PROHIBITED = 3;
+
+    private static final int WINDOW = 65535;
+
+    private final AuthScheme scheme;
+
+    public MptcpEndpoint(AuthScheme scheme) {
+        this.scheme = scheme;
+    }
+
+    public AuthScheme scheme() {
+        return scheme;
+    }
+
+    public StepResult step(EndpointState state, Event event) {
+        Work w = new Work(state);
+        if (event instanceof Event.Bind b) {
+            w.bind(b);
+        } else if (event instanceof Event.Connect c) {
+            w.connect(c);
+        } else if (event instanceof Event.Join j) {
+            w.openJoin(j.connId(), j.local(), j.remote(), j.port(), new SplittableRandom(j.entropy()));
+        } else if (event instanceof Event.Advertise a) {
+            w.advertise(a);
+        } else if (event instanceof Event.RemoveAddr r) {
+            w.removeAddr(r);
+        } else if (event instanceof Event.FastClose f) {
+            w.fastClose(f);
+        } else if (event instanceof Event.Receive r) {
+            w.receive(r.segment(), new SplittableRandom(r.entropy()));
+        }
+        return new StepResult(w.freeze(), w.out, w.notes);
+    }
+
+    /** A mutable copy of the state for the duration of one step. */
+    private final class Work {
+        final String host;
+        final List<InetAddress> addresses;
+        HostKeys hostKeys;
+        final Map<Integer, KeySetting> listeners;
+        final Map<Integer, Connection> conns;
+        final Map<Tuple, Subflow> subflows;
+        final Map<Tuple, HalfOpenJoin> halfOpen;
+        int nextConnId;
+        int nextPort;
+        final int halfOpenLimit;
+        final List<TcpSegment> out = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        Work(EndpointState s) {
+            host = s.host();
+            addresses = s.addresses();
+            hostKeys = s.hostKeys();
+            listeners = new HashMap<>(s.listeners());
+            conns = new java.util.TreeMap<>(s.connections());
+            subflows = new HashMap<>(s.subflows());
+            halfOpen = new HashMap<>(s.halfOpen());
+            nextConnId = s.nextConnId();
+            nextPort = s.nextPort();
+            halfOpenLimit = s.halfOpenLimit();
+        }
+
+        EndpointState freeze() {
+            return new EndpointState(host, addresses, hostKeys, listeners, conns, subflows, halfOpen,
+                    nextConnId, nextPort, halfOpenLimit);
+        }
+
+        void note(String s) {
+            notes.add(host + ": " + s);
+        }
+
+        // ---- sending -----------------------------------------------------------------------------
+
+        void send(Tuple t, long seq, long ack, int flags, List<MptcpOption> options) {
+            List<TcpSegment.TcpOption> opts = options.stream()
+                    .<TcpSegment.TcpOption>map(TcpSegment.TcpOption.Mptcp::new).toList();
+            out.add(new TcpSegment(t.localAddr(), t.remoteAddr(), t.localPort(), t.remotePort(),
+                    seq & 0xffffffffL, ack & 0xffffffffL, flags, WINDOW, opts, Bytes.empty()));
+        }
+
+        void send(Tuple t, long seq, long ack, int flags, Optional<MptcpOption> option) {
+            send(t, seq, ack, flags, option.map(List::of).orElse(List.of()));
+        }
+
+        /** A reset, with MP_TCPRST when the scheme is v1-based. */
+        void reset(Tuple t, long seq, long ack, int reason) {
+            List<MptcpOption> opts = scheme.sendsTcpRst() ? List.of(new MpTcpRst(0, reason)) : List.of();
+            send(t, seq, ack, TcpSegment.RST | (ack != 0 ? TcpSegment.ACK : 0), opts);
+        }
+
+        /** Reply with a RST to a segment no socket wants (plain TCP behaviour). */
+        void resetUnknown(TcpSegment s) {
+            Tuple t = Tuple.ofArriving(s);
+            if (s.has(TcpSegment.ACK)) {
+                send(t, s.ack(), 0, TcpSegment.RST, List.of());
+            } else {
+                send(t, 0, s.seq() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+            }
+        }
+
+        int addressId(InetAddress a) {
+            int i = addresses.indexOf(a);
+            return Math.max(i, 0);
+        }
+
+        List<ConnRef> joinableConns() {
+            List<ConnRef> refs = new ArrayList<>();
+            for (Connection c : conns.values()) {
+                if (c.role() == Role.B && c.established() && scheme.joinsAllowed(c.keys())) {
+                    refs.add(new ConnRef(c.id(), c.keys()));
+                }
+            }
+            return refs;
+        }
+
+        Optional<Connection> connByInitial(Tuple t) {
+            return conns.values().stream().filter(c -> c.initial().equals(t)).findFirst();
+        }
+
+        /** The connection a segment on tuple {@code t} belongs to (initial or joined subflow). */
+        Optional<Connection> connOf(Tuple t) {
+            Optional<Connection> c = connByInitial(t);
+            if (c.isPresent()) {
+                return c;
+            }
+            Subflow sf = subflows.get(t);
+            return sf == null ? Optional.empty() : Optional.ofNullable(conns.get(sf.connId()));
+        }
+
+        // ---- application calls ------------------------------------------------------------------------
+
+        void bind(Event.Bind b) {
+            listeners.put(b.port(), b.setting());
+            hostKeys = scheme.onBindOrConnect(hostKeys, b.setting());
+            note("bind()+listen() on port " + b.port() + keyNote(b.setting()));
+        }
+
+        String keyNote(KeySetting s) {
+            return s.isNone() ? " without external key" : " with an external key";
+        }
+
+        void connect(Event.Connect c) {
+            SplittableRandom rnd = new SplittableRandom(c.entropy());
+            hostKeys = scheme.onBindOrConnect(hostKeys, c.setting());
+            Hello h = scheme.clientSyn(scheme.socketKey(c.setting()), rnd);
+            Tuple t = new Tuple(c.local(), nextPort++, c.remote(), c.port());
+            long isn = rnd.nextLong() & 0xffffffffL;
+            Connection conn = new Connection(nextConnId++, Role.A, t, ConnPhase.SYN_SENT, h.keys(), isn, 0, 0, Map.of());
+            conns.put(conn.id(), conn);
+            send(t, isn, 0, TcpSegment.SYN, h.option());
+            note("connect()" + keyNote(c.setting()) + ": SYN" + (h.option().isPresent() ? "+MP_CAPABLE" : " (no MP_CAPABLE)"));
+        }
+
+        void openJoin(int connId, InetAddress local, InetAddress remote, int port, SplittableRandom rnd) {
+            Connection c = conns.get(connId);
+            if (c == null || !c.established() || !scheme.joinsAllowed(c.keys())) {
+                note("cannot open a join on connection " + connId + " (not an established MPTCP connection that allows joins)");
+                return;
+            }
+            int index = c.joinsOpened() + 1;
+            int field = scheme.joinTokenField(c.keys(), index, hostKeys);
+            int rA = rnd.nextInt();
+            long isn = rnd.nextLong() & 0xffffffffL;
+            Tuple t = new Tuple(local, nextPort++, remote, port);
+            conns.put(connId, c.withJoinsOpened(index));
+            subflows.put(t, new Subflow(t, connId, Subflow.Phase.SYN_SENT, rA, 0, field, isn, 0));
+            send(t, isn, 0, TcpSegment.SYN,
+                    Optional.of(new MpJoinSyn(scheme.joinFlags(c.keys()), addressId(local), field, rA)));
+            note("SYN+MP_JOIN #" + index + " " + local.getHostAddress() + " -> " + remote.getHostAddress());
+        }
+
+        void advertise(Event.Advertise a) {
+            Connection c = conns.get(a.connId());
+            if (c == null || !c.established() || !c.isMptcp()) {
+                note("cannot advertise on connection " + a.connId());
+                return;
+            }
+            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK,
+                    Optional.of(scheme.addAddr(c.keys(), a.addrId(), a.addr())));
+            note("ADD_ADDR(" + a.addr().getHostAddress() + ", id " + a.addrId() + ")");
+        }
+
+        void removeAddr(Event.RemoveAddr r) {
+            Connection c = conns.get(r.connId());
+            if (c == null || !c.established() || !c.isMptcp()) {
+                note("cannot remove an address on connection " + r.connId());
+                return;
+            }
+            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK,
+                    Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
+            note("REMOVE_ADDR(id " + r.addrId() + ")");
+        }
+
+        /** REMOVE_ADDR (unauthenticated in RFC 8684): forget the addresses and reset the subflows to them. */
+        void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
+            Connection c = conns.get(connId);
+            for (int id : r.addressIds()) {
+                InetAddress gone = c.remoteAddrs().get(id);
+                if (gone == null) {
+                    continue;
+                }
+                c = c.withoutRemoteAddr(id);
+                for (Subflow sf : List.copyOf(subflows.values())) {
+                    if (sf.connId() == connId && sf.tuple().remoteAddr().equals(gone)) {
+                        subflows.remove(sf.tuple());
+                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                    }
+                }
+                note("REMOVE_ADDR(id " + id + "): forgot " + gone.getHostAddress() + " and reset its subflows");
+            }
+            conns.put(connId, c);
+        }
+
+        void fastClose(Event.FastClose f) {
+            Connection c = conns.get(f.connId());
+            if (c == null || !c.established() || !c.isMptcp()) {
+                note("cannot fast-close connection " + f.connId());
+                return;
+            }
+            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, Optional.of(scheme.fastClose(c.keys())));
+            conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
+            note("MP_FASTCLOSE, connection closed");
+        }
+
+        // ---- arriving segments ---------------------------------------------------------------------------
+
+        void receive(TcpSegment s, SplittableRandom rnd) {
+            List<MptcpOption> opts = s.options().stream()
+                    .filter(TcpSegment.TcpOption.Mptcp.class::isInstance)
+                    .map(o -> ((TcpSegment.TcpOption.Mptcp) o).option()).toList();
+            Tuple t = Tuple.ofArriving(s);
+            if (s.has(TcpSegment.RST)) {
+                onReset(t, opts);
+            } else if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK)) {
+                Optional<MpJoinSyn> join = first(opts, MpJoinSyn.class);
+                if (join.isPresent()) {
+                    onJoinSyn(s, t, join.get(), rnd);
+                } else {
+                    onSyn(s, t, opts, rnd);
+                }
+            } else if (s.has(TcpSegment.SYN)) {
+                onSynAck(s, t, opts, rnd);
+            } else if (s.has(TcpSegment.ACK)) {
+                onAck(s, t, opts, rnd);
+            }
+        }
+
+        <T extends MptcpOption> Optional<T> first(List<MptcpOption> opts, Class<T> type) {
+            return opts.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
+
+        Optional<MptcpOption> capable(List<MptcpOption> opts) {
+            return opts.stream().filter(o -> o.subtype() == MptcpOption.SUBTYPE_MP_CAPABLE).findFirst();
+        }
+
+        void onReset(Tuple t, List<MptcpOption> opts) {
+            String why = first(opts, MpTcpRst.class).map(r -> " (MP_TCPRST reason " + r.reason() + ")").orElse("");
+            if (subflows.containsKey(t)) {
+                Subflow sf = subflows.remove(t);
+                note("subflow " + t + (sf.phase() == Subflow.Phase.ESTABLISHED ? " reset" : " join reset") + why);
+                return;
+            }
+            if (halfOpen.remove(t) != null) {
+                note("half-open join " + t + " reset by peer" + why);
+                return;
+            }
+            Optional<Connection> c = connByInitial(t);
+            if (c.isPresent()) {
+                if (c.get().phase() == ConnPhase.SYN_SENT) {
+                    conns.put(c.get().id(), c.get().withPhase(ConnPhase.REFUSED));
+                    note("connection refused" + why);
+                } else if (c.get().phase() != ConnPhase.CLOSED) {
+                    closeConnection(c.get(), false);
+                    note("connection reset" + why);
+                }
+            }
+        }
+
+        void onSyn(TcpSegment s, Tuple t, List<MptcpOption> opts, SplittableRandom rnd) {
+            KeySetting listener = listeners.get(t.localPort());
+            if (listener == null) {
+                resetUnknown(s);
+                note("SYN to closed port " + t.localPort() + ": RST");
+                return;
+            }
+            Optional<Connection> existing = connByInitial(t);
+            if (existing.isPresent()) {
+                return; // a retransmitted SYN; the SYN/ACK already went out
+            }
+            Hello h = scheme.serverSynAck(capable(opts), scheme.socketKey(listener), rnd, this::tokenInUse);
+            long isn = rnd.nextLong() & 0xffffffffL;
+            Connection c = new Connection(nextConnId++, Role.B, t, ConnPhase.SYN_RCVD, h.keys(), isn, s.seq(), 0, Map.of());
+            conns.put(c.id(), c);
+            if (h.option().isPresent()) {
+                hostKeys = scheme.onServerConnectionCreated(hostKeys, h.keys());
+            }
+            send(t, isn, s.seq() + 1, TcpSegment.SYN | TcpSegment.ACK, h.option());
+            note("SYN on port " + t.localPort() + ": SYN/ACK" + (h.option().isPresent() ? "+MP_CAPABLE" : " without MP_CAPABLE (plain TCP)"));
+        }
+
+        boolean tokenInUse(int token) {
+            return conns.values().stream().anyMatch(c -> c.role() == Role.B && c.keys().localToken() == token);
+        }
+
+        void onJoinSyn(TcpSegment s, Tuple t, MpJoinSyn syn, SplittableRandom rnd) {
+            HalfOpenJoin pending = halfOpen.get(t);
+            if (pending != null) {
+                if (pending.tokenField() == syn.receiverToken() && pending.rA() == syn.senderRandom()) {
+                    sendJoinSynAck(pending); // retransmission: answered from the existing state
+                    note("retransmitted SYN+MP_JOIN answered from its half-open state");
+                } else {
+                    reset(t, 0, s.seq() + 1, RST_MPTCP_ERROR);
+                    note("SYN+MP_JOIN reusing a half-open tuple: RST");
+                }
+                return;
+            }
+            Optional<JoinMatch> m = scheme.lookupJoin(syn.receiverToken(), joinableConns(), hostKeys);
+            if (m.isEmpty()) {
+                reset(t, 0, s.seq() + 1, RST_MPTCP_ERROR);
+                note("SYN+MP_JOIN from " + t.remoteAddr().getHostAddress() + " with token field "
+                        + hex(syn.receiverToken()) + ": no connection, RST");
+                return;
+            }
+            Connection c = conns.get(m.get().connId());
+            long open = halfOpen.values().stream().filter(h -> h.connId() == c.id()).count();
+            if (open >= scheme.halfOpenLimit(halfOpenLimit)) {
+                reset(t, 0, s.seq() + 1, RST_PROHIBITED);
+                note("SYN+MP_JOIN for connection " + c.id() + ": half-open limit " + halfOpenLimit + " reached, RST");
+                return;
+            }
+            conns.put(c.id(), c.withKeys(m.get().keys()));
+            int rB = rnd.nextInt();
+            long isn = rnd.nextLong() & 0xffffffffL;
+            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.remoteAddr());
+            HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
+                    addressId(t.localAddr()), isn, s.seq());
+            halfOpen.put(t, h);
+            sendJoinSynAck(h);
+            note("SYN+MP_JOIN from " + t.remoteAddr().getHostAddress() + " matched connection " + c.id()
+                    + ": half-open, SYN/ACK+MP_JOIN");
+        }
+
+        void sendJoinSynAck(HalfOpenJoin h) {
+            Connection c = conns.get(h.connId());
+            send(h.tuple(), h.isn(), h.peerIsn() + 1, TcpSegment.SYN | TcpSegment.ACK,
+                    Optional.of(new MpJoinSynAck(scheme.joinFlags(c.keys()), h.addressId(), h.synAckHmac(), h.rB())));
+        }
+
+        void onSynAck(TcpSegment s, Tuple t, List<MptcpOption> opts, SplittableRandom rnd) {
+            Subflow sf = subflows.get(t);
+            if (sf != null && sf.phase() == Subflow.Phase.SYN_SENT) {
+                onJoinSynAck(s, t, sf, first(opts, MpJoinSynAck.class));
+                return;
+            }
+            Optional<Connection> oc = connByInitial(t);
+            if (oc.isEmpty() || oc.get().phase() != ConnPhase.SYN_SENT) {
+                if (oc.isEmpty() && sf == null) {
+                    resetUnknown(s);
+                    note("SYN/ACK for no socket from " + t.remoteAddr().getHostAddress() + ": RST");
+                }
+                return;
+            }
+            Connection c = oc.get();
+            Hello h = scheme.clientThirdAck(c.keys(), capable(opts), rnd);
+            c = c.withKeys(h.keys()).withPeerIsn(s.seq()).withPhase(ConnPhase.ESTABLISHED);
+            conns.put(c.id(), c);
+            send(t, c.isn() + 1, s.seq() + 1, TcpSegment.ACK, h.option());
+            note("SYN/ACK" + (capable(opts).isPresent() ? "+MP_CAPABLE" : "") + ": third ACK, "
+                    + (c.isMptcp() ? "MPTCP connection" : "plain TCP (fallback)"));
+            sendKeyAgreement(c);
+        }
+
+        void sendKeyAgreement(Connection c) {
+            if (!c.isMptcp()) {
+                return;
+            }
+            Optional<MptcpOption> ka = scheme.keyAgreement(c.keys());
+            if (ka.isPresent()) {
+                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, ka);
+                note("NEW_KEY");
+            }
+        }
+
+        void onJoinSynAck(TcpSegment s, Tuple t, Subflow sf, Optional<MpJoinSynAck> opt) {
+            Connection c = conns.get(sf.connId());
+            if (opt.isEmpty() || c == null || c.phase() != ConnPhase.ESTABLISHED) {
+                subflows.remove(t);
+                reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
+                note("join SYN/ACK without MP_JOIN: RST");
+                return;
+            }
+            int rB = opt.get().senderRandom();
+            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), t.localAddr())) {
+                subflows.remove(t);
+                reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
+                note("join SYN/ACK with a bad HMAC: RST");
+                return;
+            }
+            subflows.put(t, sf.withPeer(rB, s.seq()).withPhase(Subflow.Phase.ACK_SENT));
+            send(t, sf.isn() + 1, s.seq() + 1, TcpSegment.ACK,
+                    Optional.of(new MpJoinAck(scheme.thirdAckHmac(c.keys(), sf.localNonce(), rB))));
+            note("join SYN/ACK HMAC good: third ACK+MP_JOIN");
+        }
+
+        void onAck(TcpSegment s, Tuple t, List<MptcpOption> opts, SplittableRandom rnd) {
+            Optional<MpJoinAck> joinAck = first(opts, MpJoinAck.class);
+            HalfOpenJoin h = halfOpen.get(t);
+            if (joinAck.isPresent()) {
+                if (h == null) {
+                    resetUnknown(s);
+                    note("third ACK+MP_JOIN without half-open state: RST");
+                } else {
+                    onJoinThirdAck(t, h, joinAck.get());
+                }
+                return;
+            }
+            Subflow sf = subflows.get(t);
+            if (sf != null && sf.phase() == Subflow.Phase.ACK_SENT) {
+                subflows.put(t, sf.withPhase(Subflow.Phase.ESTABLISHED));
+                note("join " + t.localAddr().getHostAddress() + " -> " + t.remoteAddr().getHostAddress() + " established");
+            }
+            Optional<Connection> oc = connOf(t);
+            if (oc.isEmpty()) {
+                return;
+            }
+            Connection c = oc.get();
+            if (c.role() == Role.B && c.phase() == ConnPhase.SYN_RCVD && c.initial().equals(t)) {
+                c = c.withKeys(scheme.serverEstablished(c.keys(), capable(opts))).withPhase(ConnPhase.ESTABLISHED);
+                conns.put(c.id(), c);
+                note("third ACK" + (capable(opts).isPresent() ? "+MP_CAPABLE" : "") + ": "
+                        + (c.isMptcp() ? "MPTCP connection " + c.id() : "plain TCP connection " + c.id()));
+                sendKeyAgreement(c);
+                return;
+            }
+            if (c.phase() != ConnPhase.ESTABLISHED || !c.isMptcp()) {
+                return;
+            }
+            for (MptcpOption o : opts) {
+                if (o instanceof NewKey nk) {
+                    onNewKey(c.id(), nk);
+                } else if (o instanceof AddAddr a) {
+                    onAddAddr(c.id(), a, rnd);
+                } else if (o instanceof MpFastClose f) {
+                    onFastClose(c.id(), f);
+                } else if (o instanceof MptcpOption.RemoveAddr r) {
+                    onRemoveAddr(c.id(), r);
+                }
+            }
+        }
+
+        void onJoinThirdAck(Tuple t, HalfOpenJoin h, MpJoinAck ack) {
+            halfOpen.remove(t);
+            Connection c = conns.get(h.connId());
+            if (c == null || c.phase() != ConnPhase.ESTABLISHED
+                    || !scheme.thirdAckHmacOk(c.keys(), h.rA(), h.rB(), ack.hmac())) {
+                reset(t, h.isn() + 1, 0, RST_MPTCP_ERROR);
+                note("third ACK+MP_JOIN with a bad HMAC: RST (MP_TCPRST reason " + RST_MPTCP_ERROR + ")");
+                return;
+            }
+            subflows.put(t, new Subflow(t, c.id(), Subflow.Phase.ESTABLISHED, h.rB(), h.rA(), h.tokenField(),
+                    h.isn(), h.peerIsn()));
+            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, List.of());
+            note("third ACK+MP_JOIN HMAC good: subflow from " + t.remoteAddr().getHostAddress()
+                    + " attached to connection " + c.id() + ", ACK");
+        }
+
+        void onNewKey(int connId, NewKey nk) {
+            Connection c = conns.get(connId);
+            ConnKeys k = scheme.onKeyAgreement(c.keys(), nk);
+            conns.put(connId, c.withKeys(k));
+            note("NEW_KEY from peer " + (k.keyActive() ? "matches: external key active" : "does not match"));
+        }
+
+        void onAddAddr(int connId, AddAddr a, SplittableRandom rnd) {
+            Connection c = conns.get(connId);
+            if ((a.flags() & MptcpOption.ADD_ADDR_FLAG_ECHO) != 0 && a.version() == 1) {
+                return; // an echo
+            }
+            if (!scheme.addAddrOk(c.keys(), a)) {
+                note("ADD_ADDR(" + a.address().getHostAddress() + ", id " + a.addressId() + ") rejected (authenticator)");
+                return;
+            }
+            if (c.remoteAddrs().containsValue(a.address())) {
+                return;
+            }
+            c = c.withRemoteAddr(a.addressId(), a.address());
+            conns.put(connId, c);
+            note("ADD_ADDR(" + a.address().getHostAddress() + ", id " + a.addressId() + ") accepted");
+            if (a.version() == 1) {
+                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, Optional.of(new AddAddr(1,
+                        MptcpOption.ADD_ADDR_FLAG_ECHO, a.addressId(), a.address(), OptionalInt.empty(), OptionalLong.empty())));
+            }
+            if (c.role() == Role.A) {
+                // full-mesh path manager: join the new address from this host's last address
+                int port = a.port().isPresent() ? a.port().getAsInt() : c.initial().remotePort();
+                openJoin(connId, addresses.get(addresses.size() - 1), a.address(), port, rnd);
+            }
+        }
+
+        void onFastClose(int connId, MpFastClose f) {
+            Connection c = conns.get(connId);
+            if (!scheme.fastCloseOk(c.keys(), f)) {
+                note("MP_FASTCLOSE rejected (value does not match)");
+                return;
+            }
+            closeConnection(c, true);
+            note("MP_FASTCLOSE accepted: connection " + connId + " closed, RST on its subflows");
+        }
+
+        void closeConnection(Connection c, boolean sendResets) {
+            conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
+            if (sendResets) {
+                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+            }
+            for (Subflow sf : List.copyOf(subflows.values())) {
+                if (sf.connId() == c.id()) {
+                    subflows.remove(sf.tuple());
+                    if (sendResets) {
+                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                    }
+                }
+            }
+            halfOpen.values().removeIf(h -> h.connId() == c.id());
+        }
+    }
+
+    static String hex(int v) {
+        return String.format("%08x", v);
+    }
+}

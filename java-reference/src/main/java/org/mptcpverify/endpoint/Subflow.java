@@ -1,0 +1,22 @@
+package org.mptcpverify.endpoint;
+
+/**
+ * A joined subflow (not the initial one) at one end.
+ *
+ * @param phase       client: SYN_SENT, ACK_SENT (third ACK sent, waiting for the server's ACK),
+ *                    ESTABLISHED; server: ESTABLISHED (half-open joins are {@link HalfOpenJoin})
+ * @param localNonce / remoteNonce R-A and R-B as this side knows them
+ * @param tokenField  the join SYN's token field
+ */
+public record Subflow(Tuple tuple, int connId, Phase phase, int localNonce, int remoteNonce, int tokenField,
+                      long isn, long peerIsn) {
+    public enum Phase { SYN_SENT, ACK_SENT, ESTABLISHED }
+
+    public Subflow withPhase(Phase p) {
+        return new Subflow(tuple, connId, p, localNonce, remoteNonce, tokenField, isn, peerIsn);
+    }
+
+    public Subflow withPeer(int nonce, long peerIsn) {
+        return new Subflow(tuple, connId, phase, localNonce, nonce, tokenField, isn, peerIsn);
+    }
+}

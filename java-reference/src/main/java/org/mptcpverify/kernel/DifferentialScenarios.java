@@ -1,0 +1,218 @@
+package org.mptcpverify.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * The segment sequences of the differential tests, played by the Java {@link KernelPeer} against
+ * the kernel server (a multi-connection python MPTCP server), each step's reply recorded. The
+ * same sequences are meant for the reference server; see docs/kernel.md.
+ */
+public final class DifferentialScenarios {
+    static final int PORT = 5301;
+    /** How long a step waits before calling the kernel silent. */
+    static final long SILENCE_MS = 400;
+    static final long REPLY_MS = 1_000;
+
+    /** Kernel-only evidence (the python server's events, MIB counters); absent for the reference. */
+    private final Optional<Topology> topo;
+    private final Optional<MptcpApp> server;
+    private final Responder responder;
+    private final KernelPeer peer;
+    private final List<KernelObservation> log = new ArrayList<>();
+
+    DifferentialScenarios(Responder responder, Optional<Topology> topo, Optional<MptcpApp> server, long seed) {
+        this.topo = topo;
+        this.server = server;
+        this.responder = responder;
+        this.peer = new KernelPeer(responder, Topology.FORGED, Topology.SERVER, PORT, seed);
+    }
+
+    /** Plays every scenario against {@code responder} and returns what it answered. */
+    public static List<KernelObservation> play(Responder responder, long seed) throws IOException {
+        DifferentialScenarios d = new DifferentialScenarios(responder, Optional.empty(), Optional.empty(), seed);
+        d.playAll();
+        return List.copyOf(d.log);
+    }
+
+    private void playAll() throws IOException {
+        mpCapableHandshake();
+        joinUnknownToken();
+        joinBadHmac();
+        goodJoin();
+        joinBeyondLimit();
+        halfOpenJoins();
+        addAddrBadHmac();
+        fastcloseWrongKey();
+    }
+
+    /** Builds a topology and a server, runs every scenario, tears down; returns the observations. */
+    public static List<KernelObservation> runAll(long seed) throws IOException {
+        try (Topology topo = Topology.create();
+             Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC)) {
+            MptcpApp server = MptcpApp.multiServer(topo, PORT);
+            if (server.awaitEvent("listening", 3_000).isEmpty()) {
+                throw new IOException("kernel server did not start: " + server.stderr());
+            }
+            DifferentialScenarios d = new DifferentialScenarios(Responder.kernel(tap, Topology.SERVER_MAC),
+                    Optional.of(topo), Optional.of(server), seed);
+            d.playAll();
+            return List.copyOf(d.log);
+        }
+    }
+
+    private void record(String scenario, String step, KernelReply reply, String note) {
+        log.add(new KernelObservation(scenario, step, reply, note));
+    }
+
+    private int accepted() {
+        return server.map(s -> (int) s.events().stream()
+                .filter(e -> "accepted".equals(e.path("event").asText())).count()).orElse(0);
+    }
+
+    private void awaitApp(java.util.function.Predicate<JsonNode> p, long ms) {
+        server.ifPresent(s -> s.await(p, ms));
+    }
+
+    private String counters(Optional<KernelCounters> before) throws IOException {
+        if (topo.isEmpty() || before.isEmpty()) {
+            return "";
+        }
+        return "server counters: " + KernelCounters.read(topo.get().server()).since(before.get());
+    }
+
+    private Optional<KernelCounters> countersNow() throws IOException {
+        return topo.isEmpty() ? Optional.empty() : Optional.of(KernelCounters.read(topo.get().server()));
+    }
+
+    /** Application-level outcome for connection {@code conn} since event {@code mark}, kernel only. */
+    private String appOutcome(int conn, int mark, long waitMs) {
+        if (server.isEmpty()) {
+            return "";
+        }
+        Optional<JsonNode> ended = server.get().awaitFrom(mark, e -> e.path("conn").asInt() == conn
+                && ("error".equals(e.path("event").asText()) || "eof".equals(e.path("event").asText())), waitMs);
+        return "server application: " + ended.map(e -> e.path("event").asText()
+                + (e.has("name") ? " " + e.path("name").asText() : "")).orElse("connection still open");
+    }
+
+    private int appMark() {
+        return server.map(MptcpApp::eventCount).orElse(0);
+    }
+
+    void mpCapableHandshake() throws IOException {
+        int before = accepted();
+        KernelPeer.SynResult syn = peer.mpCapableSyn(REPLY_MS);
+        record("mp-capable-v1", "SYN + MP_CAPABLE v1 (flag H)", syn.reply(), "");
+        Optional<MptcpOption.MpCapable> mpc = syn.reply().option(MptcpOption.MpCapable.class);
+        if (mpc.isEmpty() || mpc.get().senderKey().isEmpty()) {
+            return;
+        }
+        long key = peer.nextKey();
+        long serverKey = mpc.get().senderKey().getAsLong();
+        KernelPeer.Subflow sf = new KernelPeer.Subflow(syn.port(), syn.isn(), syn.reply().segment().orElseThrow().seq());
+        KernelReply third = peer.exchange(peer.segment(sf.port(), sf.seq(), sf.ack(), TcpSegment.ACK,
+                List.of(MptcpOption.MpCapable.withKeys(1, MptcpOption.FLAG_H_HMAC, key, serverKey)),
+                org.mptcpverify.wire.Bytes.empty()), SILENCE_MS);
+        awaitApp(e -> accepted() > before, REPLY_MS);
+        record("mp-capable-v1", "third ACK + MP_CAPABLE (both keys)", third,
+                server.isEmpty() ? "" : "server application accepted: " + (accepted() > before));
+    }
+
+    void joinUnknownToken() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken() ^ 0x5a5a5a5a, false, REPLY_MS);
+        record("join-unknown-token", "SYN + MP_JOIN, token no connection has", j.synReply(), "");
+    }
+
+    void joinBadHmac() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken(), true, REPLY_MS);
+        record("join-bad-hmac", "SYN + MP_JOIN, known token", j.synReply(), "HMAC-B valid: " + j.hmacBValid());
+        j.ackReply().ifPresent(r -> record("join-bad-hmac", "third ACK + MP_JOIN, HMAC-A with one bit flipped", r, ""));
+    }
+
+    void goodJoin() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
+        record("good-join", "SYN + MP_JOIN, known token", j.synReply(), "HMAC-B valid: " + j.hmacBValid());
+        j.ackReply().ifPresent(r -> record("good-join", "third ACK + MP_JOIN, correct HMAC-A", r, ""));
+    }
+
+    /** The server allows 2 additional subflows per connection (ip mptcp limits), so join 3 is one too many. */
+    void joinBeyondLimit() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        for (int i = 1; i <= 3; i++) {
+            KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
+            String n = "join " + i + " of 3 (limit: 2 subflows)";
+            record("join-beyond-limit", "SYN + MP_JOIN, " + n, j.synReply(), "");
+            final int k = i;
+            j.ackReply().ifPresent(r -> record("join-beyond-limit", "third ACK + MP_JOIN, " + "join " + k, r, ""));
+        }
+    }
+
+    /**
+     * join-dos on the wire: three SYN + MP_JOIN for one connection that are never completed (the
+     * token is all they need), then a legitimate join on the same connection.
+     */
+    void halfOpenJoins() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        for (int i = 1; i <= 3; i++) {
+            record("half-open-joins", "lone SYN + MP_JOIN " + i + " of 3, never completed",
+                    peer.halfOpenJoin(c.serverToken(), REPLY_MS), "");
+        }
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
+        record("half-open-joins", "then a legitimate join: SYN + MP_JOIN", j.synReply(), "HMAC-B valid: " + j.hmacBValid());
+        j.ackReply().ifPresent(r -> record("half-open-joins", "then a legitimate join: third ACK", r, ""));
+    }
+
+    void addAddrBadHmac() throws IOException {
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        Optional<KernelCounters> before = countersNow();
+        KernelReply bad = peer.onSubflow(c, KernelPeer.addAddr(c, 3, Topology.FORGED_2, true),
+                t -> t.dst().equals(Topology.FORGED_2) || (t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port()),
+                SILENCE_MS);
+        record("add-addr-bad-hmac", "ACK + ADD_ADDR " + Topology.FORGED_2.getHostAddress() + ", HMAC with one bit flipped",
+                bad, counters(before));
+        before = countersNow();
+        KernelReply good = peer.onSubflow(c, KernelPeer.addAddr(c, 4, Topology.FORGED_2, false),
+                t -> t.dst().equals(Topology.FORGED_2) || (t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port()),
+                REPLY_MS);
+        record("add-addr-bad-hmac", "control: ACK + ADD_ADDR " + Topology.FORGED_2.getHostAddress() + ", correct HMAC",
+                good, counters(before));
+        Optional<TcpSegment> join = responder.await(0, t -> t.dst().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN),
+                REPLY_MS);
+        record("add-addr-bad-hmac", "control: (nothing sent) the server's own segment to "
+                + Topology.FORGED_2.getHostAddress(), join.map(KernelReply::of).orElse(KernelReply.silence()),
+                join.flatMap(x -> KernelReply.of(x).option(MptcpOption.MpJoinSyn.class))
+                        .map(m -> m.receiverToken() == token(c.clientKey()) ? "MP_JOIN token = token(peer key)"
+                                : "MP_JOIN token is not the peer's").orElse(""));
+    }
+
+    void fastcloseWrongKey() throws IOException {
+        int before = accepted();
+        KernelPeer.Connection c = peer.connect(peer.nextKey());
+        awaitApp(e -> accepted() > before, REPLY_MS);
+        int conn = before + 1;
+        int mark = appMark();
+        KernelReply wrong = peer.onSubflow(c, new MptcpOption.MpFastClose(0, c.serverKey() ^ 1),
+                t -> t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port(), SILENCE_MS);
+        record("fastclose-wrong-key", "ACK + MP_FASTCLOSE, receiver key with one bit flipped", wrong,
+                appOutcome(conn, mark, 100));
+        mark = appMark();
+        KernelReply right = peer.onSubflow(c, new MptcpOption.MpFastClose(0, c.serverKey()),
+                t -> t.dst().equals(Topology.FORGED) && t.dstPort() == c.subflow().port(), REPLY_MS);
+        record("fastclose-wrong-key", "control: ACK + MP_FASTCLOSE, correct receiver key", right,
+                appOutcome(conn, mark, REPLY_MS));
+    }
+
+    static int token(long key) {
+        return MptcpCrypto.token(KernelPeer.V1, key);
+    }
+}

@@ -1,0 +1,20 @@
+package org.mptcpverify.monitor;
+
+import java.util.Optional;
+import org.mptcpverify.net.Addresses;
+import org.mptcpverify.vocab.PropertyId;
+
+/** Every address a client acts on was advertised by the server (the ADD_ADDR originated at s). */
+public final class AddrAuthenticityMonitor implements PropertyMonitor {
+    @Override
+    public PropertyId property() {
+        return PropertyId.ADDR_AUTHENTICITY;
+    }
+
+    @Override
+    public Optional<String> check(World w) {
+        return w.truth().accepts().stream().filter(a -> !a.origin().equals("s")).findFirst()
+                .map(a -> a.client() + " added " + Addresses.nameOf(a.addr())
+                        + " as a remote address and joined it, on an ADD_ADDR that originated at " + a.origin());
+    }
+}

@@ -1,0 +1,98 @@
+package org.mptcpverify.monitor;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mptcpverify.endpoint.Tuple;
+
+/**
+ * What really happened, recorded by the runner from the segments' origins and never read by the
+ * protocol: who opened each server connection, which SYN+MP_JOIN created each server-side join,
+ * who sent each ADD_ADDR a client acted on and each MP_FASTCLOSE the server obeyed, and the
+ * legitimate Join actions.
+ */
+public final class GroundTruth {
+    /** The SYN+MP_JOIN behind a server-side join: its envelope, origin and where the origin sent it from. */
+    public record SynTruth(long envelopeId, String origin, InetAddress originSrc, int originSrcPort) {}
+
+    public record AddrAccept(int step, String client, InetAddress addr, String origin) {}
+
+    public record FastCloseTruth(int step, int serverConnId, String origin) {}
+
+    /** A legitimate Join action: the client-side tuple of the join it opened (null: none opened). */
+    public record LegitJoin(int step, String client, Tuple clientTuple, boolean touchedByAttacker) {}
+
+    private final Map<Integer, String> serverConnOwner = new HashMap<>();
+    private final Map<Tuple, SynTruth> serverJoinSyns = new HashMap<>();
+    private final Map<Tuple, Long> clientJoinSyns = new HashMap<>();
+    private final List<AddrAccept> accepts = new ArrayList<>();
+    private final List<FastCloseTruth> closes = new ArrayList<>();
+    private final List<LegitJoin> joins = new ArrayList<>();
+    private final java.util.Set<Integer> established = new java.util.TreeSet<>();
+
+    public void serverConnection(int connId, String origin) {
+        serverConnOwner.put(connId, origin);
+    }
+
+    public Optional<String> ownerOf(int serverConnId) {
+        return Optional.ofNullable(serverConnOwner.get(serverConnId));
+    }
+
+    public Map<Integer, String> serverConnOwners() {
+        return Map.copyOf(serverConnOwner);
+    }
+
+    public void serverJoinSyn(Tuple serverTuple, SynTruth t) {
+        serverJoinSyns.put(serverTuple, t);
+    }
+
+    public Optional<SynTruth> joinSynAt(Tuple serverTuple) {
+        return Optional.ofNullable(serverJoinSyns.get(serverTuple));
+    }
+
+    public void clientJoinSyn(Tuple clientTuple, long envelopeId) {
+        clientJoinSyns.putIfAbsent(clientTuple, envelopeId);
+    }
+
+    public Optional<Long> clientJoinSynId(Tuple clientTuple) {
+        return Optional.ofNullable(clientJoinSyns.get(clientTuple));
+    }
+
+    public void accepted(AddrAccept a) {
+        accepts.add(a);
+    }
+
+    public List<AddrAccept> accepts() {
+        return List.copyOf(accepts);
+    }
+
+    public void fastClosed(FastCloseTruth c) {
+        closes.add(c);
+    }
+
+    public List<FastCloseTruth> closes() {
+        return List.copyOf(closes);
+    }
+
+    public void legitJoin(LegitJoin j) {
+        joins.add(j);
+    }
+
+    public List<LegitJoin> joins() {
+        return List.copyOf(joins);
+    }
+
+    /** The i-th legitimate join was, at some point, established at both ends. */
+    public void joinEstablished(int i) {
+        established.add(i);
+    }
+
+    /** Whether this join ever was established at both ends (a later close does not undo its success). */
+    public boolean wasEstablished(LegitJoin j) {
+        int i = joins.indexOf(j);
+        return i >= 0 && established.contains(i);
+    }
+}

@@ -1,0 +1,159 @@
+package org.mptcpverify.scheme;
+
+import org.mptcpverify.crypto.HashAlg;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+
+/**
+ * One subflow-authentication design (docs/schemes.md). The endpoints are generic; everything
+ * that differs between designs is decided here: what MP_CAPABLE carries, post-handshake key
+ * agreement, tokens and the join SYN token field, the server's lookup, the join HMACs, the
+ * ADD_ADDR and MP_FASTCLOSE authenticators and their checks, where keys come from, and what the
+ * attacker can derive from what it observed.
+ *
+ * <p>Methods are pure; randomness comes in as a {@link SplittableRandom} the caller seeded.
+ */
+public interface AuthScheme {
+    SchemeId id();
+
+    HashAlg hash();
+
+    /** MPTCP version of the MP_CAPABLE / ADD_ADDR / MP_FASTCLOSE layouts (0 or 1). */
+    int version();
+
+    /** v1-based schemes put MP_TCPRST (RFC 8684 3.6) on their resets; v0 sends plain RST. */
+    default boolean sendsTcpRst() {
+        return version() == 1;
+    }
+
+    // ---- where keys come from -------------------------------------------------------------
+
+    /** The socket configuration an application uses to give this scheme the external key drawn from {@code material}. */
+    KeySetting keySetting(Bytes material);
+
+    /** The key material that authenticates, as the attacker would have to know it (null: none). */
+    Bytes effectiveKey(KeySetting setting);
+
+    /** The external key a socket configured with {@code setting} carries into its connections (null: none). */
+    Bytes socketKey(KeySetting setting);
+
+    /** Host-wide effect of bind() (server) or connect() (client) with this setting. */
+    default HostKeys onBindOrConnect(HostKeys host, KeySetting setting) {
+        return host;
+    }
+
+    /** Host-wide effect of the server creating a connection. */
+    default HostKeys onServerConnectionCreated(HostKeys host, ConnKeys keys) {
+        return host;
+    }
+
+    // ---- MP_CAPABLE handshake ---------------------------------------------------------------
+
+    /** The client's SYN option (empty: plain TCP SYN) and its initial connection state. */
+    Hello clientSyn(Bytes socketKey, SplittableRandom rnd);
+
+    /**
+     * The server's answer to a SYN carrying {@code syn} (empty: no MP_CAPABLE): the SYN/ACK option
+     * (empty: plain TCP) and its connection state. {@code tokenInUse} avoids token collisions.
+     */
+    Hello serverSynAck(Optional<MptcpOption> syn, Bytes socketKey, SplittableRandom rnd,
+                       java.util.function.IntPredicate tokenInUse);
+
+    /** The client's third ACK option (empty: plain TCP) after a SYN/ACK carrying {@code synAck}. */
+    Hello clientThirdAck(ConnKeys keys, Optional<MptcpOption> synAck, SplittableRandom rnd);
+
+    /** The server's state after the third ACK carrying {@code ack}. */
+    ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack);
+
+    /** Post-handshake key agreement: the option a side sends once established (draft-baerts NEW_KEY). */
+    default Optional<MptcpOption> keyAgreement(ConnKeys keys) {
+        return Optional.empty();
+    }
+
+    /** Handles a peer's key-agreement option. */
+    default ConnKeys onKeyAgreement(ConnKeys keys, MptcpOption option) {
+        return keys;
+    }
+
+    // ---- MP_JOIN ------------------------------------------------------------------------------
+
+    /** MP_JOIN flags nibble (draft-baerts: K bit). */
+    default int joinFlags(ConnKeys keys) {
+        return 0;
+    }
+
+    /** Whether this side may open or accept joins yet (draft-baerts: only once the key is active). */
+    default boolean joinsAllowed(ConnKeys keys) {
+        return keys.mptcp();
+    }
+
+    /** The token field of the client's {@code joinIndex}-th join SYN (1-based). */
+    int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host);
+
+    /** A connection as the server's join lookup sees it. */
+    record ConnRef(int id, ConnKeys keys) {}
+
+    /** The connection a join SYN is attached to, with its updated state (a used ticket). */
+    record JoinMatch(int connId, ConnKeys keys) {}
+
+    /** Server lookup of a join SYN's token field among its MPTCP connections (oldest first). */
+    Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host);
+
+    /** Half-open joins allowed per connection, given the configured bound. */
+    default int halfOpenLimit(int configured) {
+        return configured;
+    }
+
+    /** SYN/ACK truncated HMAC computed by the server; {@code clientAddr} is the client address as the server sees it. */
+    long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress clientAddr);
+
+    /** The client's check of the SYN/ACK HMAC; {@code ownAddr} is the client's own view of its address. */
+    boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress ownAddr);
+
+    /** Third-ACK HMAC (160 bits) computed by the client. */
+    Bytes thirdAckHmac(ConnKeys clientKeys, int rA, int rB);
+
+    /** The server's check of the third-ACK HMAC. */
+    boolean thirdAckHmacOk(ConnKeys serverKeys, int rA, int rB, Bytes hmac);
+
+    // ---- ADD_ADDR / MP_FASTCLOSE --------------------------------------------------------------
+
+    MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr);
+
+    boolean addAddrOk(ConnKeys receiver, AddAddr option);
+
+    MptcpOption fastClose(ConnKeys sender);
+
+    boolean fastCloseOk(ConnKeys receiver, MpFastClose option);
+
+    // ---- the attacker's derivations ------------------------------------------------------------
+
+    /** External keys (effective bytes) derivable from the view, beyond those already in it. */
+    default Set<Bytes> deriveExternalKeys(AttackerView view) {
+        return Set.of();
+    }
+
+    /** The token field of a join SYN for the target connection, if derivable. */
+    OptionalInt forgeJoinToken(AttackerView view);
+
+    /** The third-ACK HMAC of a join the attacker opened (it is A), if derivable. */
+    Optional<Bytes> forgeThirdAckHmac(AttackerView view, int rA, int rB);
+
+    /** An ADD_ADDR as if from the server, if its authenticator is derivable. */
+    Optional<MptcpOption> forgeAddAddr(AttackerView view, int id, InetAddress addr);
+
+    /** An MP_FASTCLOSE as if from the client, if its value is derivable. */
+    Optional<MptcpOption> forgeFastClose(AttackerView view);
+
+    /** The connection state this side starts with, plus the option it sends. */
+    record Hello(Optional<MptcpOption> option, ConnKeys keys) {}
+}

@@ -1,0 +1,92 @@
+package org.mptcpverify.scheme;
+
+import static org.mptcpverify.scheme.SchemeCrypto.be32;
+import static org.mptcpverify.scheme.SchemeCrypto.cat;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+
+/**
+ * Negative control, built to violate every property: the client's Key-A is its external key (so the
+ * key crosses the wire in clear), the server ignores the join token and attaches every join to its
+ * most recent connection, keeps any number of half-open joins and accepts any third-ACK HMAC,
+ * ADD_ADDR and MP_FASTCLOSE; the SYN/ACK HMAC binds each side's own view of the client address and
+ * is keyed with K at a side that has one (nothing is signalled).
+ */
+public final class Broken extends KeyedMptcp {
+    public Broken() {
+        super(1);
+    }
+
+    @Override
+    public SchemeId id() {
+        return SchemeId.BROKEN;
+    }
+
+    /** A 64-bit external key, so that it can be the MPTCP key. */
+    @Override
+    public KeySetting keySetting(Bytes material) {
+        byte[] k = Arrays.copyOf(material.toArray(), 8);
+        k[7] |= 1; // never 0
+        return new KeySetting.AppKey(Bytes.of(k));
+    }
+
+    @Override
+    protected long clientKey(Bytes socketKey, SplittableRandom rnd) {
+        return socketKey == null ? rnd.nextLong() : ByteBuffer.wrap(socketKey.toArray()).getLong();
+    }
+
+    @Override
+    public Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host) {
+        return conns.isEmpty() ? Optional.empty()
+                : Optional.of(new JoinMatch(conns.get(conns.size() - 1).id(), conns.get(conns.size() - 1).keys()));
+    }
+
+    @Override
+    public int halfOpenLimit(int configured) {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+        byte[] key = k.hasExtKey() ? k.extKey().toArray() : joinMacKeyB(k);
+        return SchemeCrypto.truncL64(SchemeCrypto.hmac(hash(), key, cat(be32(rB), be32(rA), clientAddr.getAddress())));
+    }
+
+    @Override
+    public boolean thirdAckHmacOk(ConnKeys serverKeys, int rA, int rB, Bytes hmac) {
+        return true;
+    }
+
+    @Override
+    public boolean addAddrOk(ConnKeys receiver, MptcpOption.AddAddr option) {
+        return receiver.role() == Role.B || super.addAddrOk(receiver, option);
+    }
+
+    @Override
+    public boolean fastCloseOk(ConnKeys receiver, MptcpOption.MpFastClose option) {
+        return receiver.role() == Role.B || super.fastCloseOk(receiver, option);
+    }
+
+    /** Key-A is the external key: seeing it is knowing K. */
+    @Override
+    public Set<Bytes> deriveExternalKeys(AttackerView v) {
+        return v.keyA().isPresent() ? Set.of(Bytes.of(SchemeCrypto.be64(v.keyA().getAsLong()))) : Set.of();
+    }
+
+    /** The server ignores the field: any value will do. */
+    @Override
+    public OptionalInt forgeJoinToken(AttackerView v) {
+        OptionalInt tb = knownTokenB(v);
+        return tb.isPresent() ? tb : OptionalInt.of(0);
+    }
+}

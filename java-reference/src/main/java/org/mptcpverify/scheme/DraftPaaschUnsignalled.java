@@ -1,0 +1,31 @@
+package org.mptcpverify.scheme;
+
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.MptcpOption;
+
+/**
+ * draft-paasch, unsignalled reading: nothing on the wire says app keys are in use; each side keys
+ * its join HMACs with K when its own application enabled MPTCP_ENABLE_APP_KEY.
+ */
+public final class DraftPaaschUnsignalled extends DraftPaasch {
+    @Override
+    public SchemeId id() {
+        return SchemeId.DRAFT_PAASCH_UNSIGNALLED;
+    }
+
+    @Override
+    protected int capableFlags(ConnKeys k) {
+        return MptcpOption.FLAG_H_HMAC;
+    }
+
+    @Override
+    protected boolean extModeFrom(ConnKeys keys, int peerFlags) {
+        return keys.hasExtKey();
+    }
+
+    /** Nothing is visible; an attacker that knows a key assumes the applications use it. */
+    @Override
+    protected boolean extModeSeen(AttackerView v) {
+        return !v.externalKeys().isEmpty();
+    }
+}

@@ -1,0 +1,324 @@
+package org.mptcpverify.scheme;
+
+import org.mptcpverify.crypto.HashAlg;
+import static org.mptcpverify.scheme.SchemeCrypto.be16;
+import static org.mptcpverify.scheme.SchemeCrypto.be32;
+import static org.mptcpverify.scheme.SchemeCrypto.be64;
+import static org.mptcpverify.scheme.SchemeCrypto.cat;
+import static org.mptcpverify.scheme.SchemeCrypto.hmac;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+
+/**
+ * MPTCP as RFC 6824 (v0) and RFC 8684 (v1) specify it: 64-bit keys in clear in MP_CAPABLE, tokens
+ * and HMACs derived from them. The external-key designs that keep this handshake (the thesis,
+ * draft-paasch, broken) extend it and override the hooks below.
+ */
+public abstract class KeyedMptcp implements AuthScheme {
+    private final int version;
+    private final HashAlg hash;
+
+    protected KeyedMptcp(int version) {
+        this.version = version;
+        this.hash = version == 0 ? HashAlg.SHA1 : HashAlg.SHA256;
+    }
+
+    @Override
+    public final int version() {
+        return version;
+    }
+
+    @Override
+    public final HashAlg hash() {
+        return hash;
+    }
+
+    // ---- keys -----------------------------------------------------------------------------
+
+    @Override
+    public KeySetting keySetting(Bytes material) {
+        return new KeySetting.AppKey(material);
+    }
+
+    @Override
+    public Bytes effectiveKey(KeySetting setting) {
+        return socketKey(setting);
+    }
+
+    @Override
+    public Bytes socketKey(KeySetting setting) {
+        return setting instanceof KeySetting.AppKey a ? a.key() : null;
+    }
+
+    public int token(long key) {
+        return SchemeCrypto.token(hash, key);
+    }
+
+    /** A fresh 64-bit key whose token no existing connection uses (as Linux redraws on collision). */
+    protected long freshKey(SplittableRandom rnd, IntPredicate tokenInUse) {
+        while (true) {
+            long k = rnd.nextLong();
+            if (!tokenInUse.test(token(k))) {
+                return k;
+            }
+        }
+    }
+
+    /** Key-A of a new client connection. */
+    protected long clientKey(Bytes socketKey, SplittableRandom rnd) {
+        return rnd.nextLong();
+    }
+
+    /** MP_CAPABLE flags this side sends. */
+    protected int capableFlags(ConnKeys keys) {
+        return MptcpOption.FLAG_H_HMAC;
+    }
+
+    /** Whether the peer's MP_CAPABLE flags and this side's configuration select the external-key mode. */
+    protected boolean extModeFrom(ConnKeys keys, int peerFlags) {
+        return false;
+    }
+
+    protected static Optional<MpCapable> capable(Optional<MptcpOption> o) {
+        return o.filter(MpCapable.class::isInstance).map(MpCapable.class::cast);
+    }
+
+    // ---- MP_CAPABLE --------------------------------------------------------------------------
+
+    @Override
+    public Hello clientSyn(Bytes socketKey, SplittableRandom rnd) {
+        long ka = clientKey(socketKey, rnd);
+        ConnKeys keys = ConnKeys.start(Role.A, socketKey).withLocalKey(ka).withTokens(token(ka), 0);
+        OptionalLong sent = version == 0 ? OptionalLong.of(ka) : OptionalLong.empty();
+        return new Hello(Optional.of(new MpCapable(version, capableFlags(keys), sent, OptionalLong.empty(),
+                OptionalInt.empty(), OptionalInt.empty())), keys);
+    }
+
+    @Override
+    public Hello serverSynAck(Optional<MptcpOption> syn, Bytes socketKey, SplittableRandom rnd, IntPredicate tokenInUse) {
+        ConnKeys keys = ConnKeys.start(Role.B, socketKey);
+        Optional<MpCapable> c = capable(syn).filter(o -> o.version() == version
+                && o.senderKey().isPresent() == (version == 0) && o.receiverKey().isEmpty());
+        if (c.isEmpty()) {
+            return new Hello(Optional.empty(), keys.withMptcp(false));
+        }
+        long kb = freshKey(rnd, tokenInUse);
+        keys = keys.withLocalKey(kb).withTokens(token(kb), 0).withMptcp(true)
+                .withExtMode(extModeFrom(keys, c.get().flags()));
+        if (version == 0) {
+            long ka = c.get().senderKey().getAsLong();
+            keys = keys.withRemoteKey(ka).withTokens(token(kb), token(ka));
+        }
+        return new Hello(Optional.of(new MpCapable(version, capableFlags(keys), OptionalLong.of(kb),
+                OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty())), keys);
+    }
+
+    @Override
+    public Hello clientThirdAck(ConnKeys keys, Optional<MptcpOption> synAck, SplittableRandom rnd) {
+        Optional<MpCapable> c = capable(synAck).filter(o -> o.version() == version
+                && o.senderKey().isPresent() && o.receiverKey().isEmpty());
+        if (c.isEmpty()) {
+            return new Hello(Optional.empty(), keys.withMptcp(false));
+        }
+        long kb = c.get().senderKey().getAsLong();
+        ConnKeys k = keys.withRemoteKey(kb).withTokens(keys.localToken(), token(kb)).withMptcp(true)
+                .withExtMode(extModeFrom(keys, c.get().flags()));
+        return new Hello(Optional.of(new MpCapable(version, capableFlags(k), OptionalLong.of(k.localKey()),
+                OptionalLong.of(kb), OptionalInt.empty(), OptionalInt.empty())), k);
+    }
+
+    @Override
+    public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
+        Optional<MpCapable> c = capable(ack).filter(o -> o.version() == version
+                && o.senderKey().isPresent() && o.receiverKey().isPresent()
+                && o.receiverKey().getAsLong() == keys.localKey());
+        if (c.isEmpty() || !keys.mptcp()) {
+            return keys.withMptcp(false);
+        }
+        long ka = c.get().senderKey().getAsLong();
+        return keys.withRemoteKey(ka).withTokens(keys.localToken(), token(ka));
+    }
+
+    // ---- MP_JOIN -------------------------------------------------------------------------------
+
+    @Override
+    public int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host) {
+        return clientKeys.remoteToken();
+    }
+
+    @Override
+    public Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host) {
+        return conns.stream().filter(c -> c.keys().localToken() == field)
+                .findFirst().map(c -> new JoinMatch(c.id(), c.keys()));
+    }
+
+    /** HMAC key of the SYN/ACK (sent by B): Key-B || Key-A. */
+    protected byte[] joinMacKeyB(ConnKeys k) {
+        return cat(be64(k.keyB()), be64(k.keyA()));
+    }
+
+    /** HMAC key of the third ACK (sent by A): Key-A || Key-B. */
+    protected byte[] joinMacKeyA(ConnKeys k) {
+        return cat(be64(k.keyA()), be64(k.keyB()));
+    }
+
+    /** The HMAC-B the connection state {@code k} (either side) gives. */
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+        return SchemeCrypto.truncL64(hmac(hash, joinMacKeyB(k), cat(be32(rB), be32(rA))));
+    }
+
+    @Override
+    public long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress clientAddr) {
+        return expectedSynAckHmac(serverKeys, rA, rB, clientAddr);
+    }
+
+    @Override
+    public boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress ownAddr) {
+        return SchemeCrypto.equal(hmac, expectedSynAckHmac(clientKeys, rA, rB, ownAddr));
+    }
+
+    @Override
+    public Bytes thirdAckHmac(ConnKeys clientKeys, int rA, int rB) {
+        return SchemeCrypto.truncL160(hmac(hash, joinMacKeyA(clientKeys), cat(be32(rA), be32(rB))));
+    }
+
+    @Override
+    public boolean thirdAckHmacOk(ConnKeys serverKeys, int rA, int rB, Bytes hmac) {
+        return SchemeCrypto.equal(hmac.toArray(), thirdAckHmac(serverKeys, rA, rB).toArray());
+    }
+
+    // ---- ADD_ADDR / MP_FASTCLOSE ----------------------------------------------------------------
+
+    /** The ADD_ADDR authenticator from {@code sender}, computed from either side's state; empty in v0. */
+    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr) {
+        if (version == 0) {
+            return OptionalLong.empty();
+        }
+        long ks = sender == Role.A ? k.keyA() : k.keyB();
+        long kr = sender == Role.A ? k.keyB() : k.keyA();
+        return OptionalLong.of(SchemeCrypto.truncR64(hmac(hash, cat(be64(ks), be64(kr)), addrMessage(id, addr))));
+    }
+
+    /** id (1) || address (4 or 16) || port (2, zero: no port sent). */
+    protected static byte[] addrMessage(int id, InetAddress addr) {
+        return cat(new byte[] {(byte) id}, addr.getAddress(), be16(0));
+    }
+
+    protected int addAddrFlags(ConnKeys k) {
+        return version == 0 ? 4 : 0; // v0: the nibble is IPVer
+    }
+
+    @Override
+    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr) {
+        return new AddAddr(version, addAddrFlags(sender), id, addr, OptionalInt.empty(),
+                addAddrAuth(sender, sender.role(), id, addr));
+    }
+
+    @Override
+    public boolean addAddrOk(ConnKeys receiver, AddAddr option) {
+        if (option.version() != version || !receiver.mptcp()) {
+            return false;
+        }
+        OptionalLong expected = addAddrAuth(receiver, receiver.role().peer(), option.addressId(), option.address());
+        if (expected.isEmpty()) {
+            return true; // nothing to check: the design has no authenticator
+        }
+        return option.truncatedHmac().isPresent()
+                && SchemeCrypto.equal(option.truncatedHmac().getAsLong(), expected.getAsLong());
+    }
+
+    /** MP_FASTCLOSE value from {@code sender}: the receiver's key (RFC 6824 / RFC 8684). */
+    protected long fastCloseValue(ConnKeys k, Role sender) {
+        return sender == Role.A ? k.keyB() : k.keyA();
+    }
+
+    protected int fastCloseFlags(ConnKeys k) {
+        return 0;
+    }
+
+    @Override
+    public MptcpOption fastClose(ConnKeys sender) {
+        return new MpFastClose(fastCloseFlags(sender), fastCloseValue(sender, sender.role()));
+    }
+
+    @Override
+    public boolean fastCloseOk(ConnKeys receiver, MpFastClose option) {
+        return receiver.mptcp()
+                && SchemeCrypto.equal(option.value(), fastCloseValue(receiver, receiver.role().peer()));
+    }
+
+    // ---- attacker ------------------------------------------------------------------------------
+
+    /**
+     * The connection state the attacker can rebuild for role {@code as} from what it saw, when it
+     * knows every input the scheme's computations need; empty otherwise.
+     */
+    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
+        return reconstructKeys(v, as);
+    }
+
+    /** The state rebuilt from the 64-bit MPTCP keys seen in clear alone (enough for v0/v1 ADD_ADDR and MP_FASTCLOSE). */
+    protected final Optional<ConnKeys> reconstructKeys(AttackerView v, Role as) {
+        if (v.keyA().isEmpty() || v.keyB().isEmpty()) {
+            return Optional.empty();
+        }
+        long ka = v.keyA().getAsLong();
+        long kb = v.keyB().getAsLong();
+        ConnKeys k = ConnKeys.start(as, null).withMptcp(true);
+        return Optional.of(as == Role.A
+                ? k.withLocalKey(ka).withRemoteKey(kb).withTokens(token(ka), token(kb))
+                : k.withLocalKey(kb).withRemoteKey(ka).withTokens(token(kb), token(ka)));
+    }
+
+    /** Token-B as the attacker knows it: from Key-B, or seen in clear. */
+    protected OptionalInt knownTokenB(AttackerView v) {
+        if (v.keyB().isPresent()) {
+            return OptionalInt.of(token(v.keyB().getAsLong()));
+        }
+        return v.tokenB();
+    }
+
+    @Override
+    public OptionalInt forgeJoinToken(AttackerView v) {
+        return knownTokenB(v);
+    }
+
+    @Override
+    public Optional<Bytes> forgeThirdAckHmac(AttackerView v, int rA, int rB) {
+        return reconstruct(v, Role.A).map(k -> thirdAckHmac(k, rA, rB));
+    }
+
+    @Override
+    public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
+        if (version == 0 && addAddrAuthFree()) {
+            return Optional.of(new AddAddr(0, 4, id, addr, OptionalInt.empty(), OptionalLong.empty()));
+        }
+        return reconstruct(v, Role.B).map(k -> addAddr(k, id, addr));
+    }
+
+    /** v0 ADD_ADDR carries no authenticator, so anyone can build one. */
+    protected boolean addAddrAuthFree() {
+        return true;
+    }
+
+    @Override
+    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
+        return reconstruct(v, Role.A).map(this::fastClose);
+    }
+
+    @Override
+    public String toString() {
+        return id().wireName();
+    }
+}

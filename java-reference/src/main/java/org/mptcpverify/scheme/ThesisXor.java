@@ -1,0 +1,112 @@
+package org.mptcpverify.scheme;
+
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+
+/**
+ * The thesis scheme with the key per socket: v0 wire and HMACs, the join SYN token field is
+ * {@code Token-B XOR (int)key} (plain Token-B when the key is 0), the key parsed from sin_zero
+ * with kstrtoul. The server finds the connection C with {@code field == token(C) XOR (int)key(C)}.
+ */
+public class ThesisXor extends KeyedMptcp {
+    /** Keys the runner draws: decimal numbers that fit in the 8 bytes of sin_zero. */
+    private static final long MAX_SIN_ZERO_KEY = 99_999_999L;
+
+    public ThesisXor() {
+        super(0);
+    }
+
+    @Override
+    public SchemeId id() {
+        return SchemeId.THESIS_XOR;
+    }
+
+    @Override
+    public KeySetting keySetting(Bytes material) {
+        long v = Integer.toUnsignedLong(ByteBuffer.wrap(material.toArray()).getInt(0)) % MAX_SIN_ZERO_KEY + 1;
+        return KeySetting.SinZero.decimal(v);
+    }
+
+    /** The value kstrtoul stores for this setting, if the parse succeeds. */
+    protected static OptionalLong parsed(KeySetting setting) {
+        return setting instanceof KeySetting.SinZero z ? Kstrtoul.parse(z.sinZero()) : OptionalLong.empty();
+    }
+
+    @Override
+    public Bytes socketKey(KeySetting setting) {
+        // The socket attribute starts at 0 and kstrtoul writes it only on success; 0 means "no key".
+        OptionalLong v = parsed(setting);
+        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(SchemeCrypto.be64(v.getAsLong())) : null;
+    }
+
+    /** Only the low 32 bits authenticate: xor_token_key_tnb takes an int. */
+    @Override
+    public Bytes effectiveKey(KeySetting setting) {
+        OptionalLong v = parsed(setting);
+        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(SchemeCrypto.be32((int) v.getAsLong())) : null;
+    }
+
+    /** The thesis's token field: plain when the key is 0, else XORed with the key's low 32 bits. */
+    protected static int xorField(int token, long key) {
+        return key == 0 ? token : token ^ (int) key;
+    }
+
+    protected static long keyValue(Bytes extKey) {
+        return extKey == null ? 0 : ByteBuffer.wrap(extKey.toArray()).getLong();
+    }
+
+    @Override
+    public int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host) {
+        return xorField(clientKeys.remoteToken(), keyValue(clientKeys.extKey()));
+    }
+
+    @Override
+    public Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host) {
+        return conns.stream()
+                .filter(c -> field == xorField(c.keys().localToken(), keyValue(c.keys().extKey())))
+                .findFirst().map(c -> new JoinMatch(c.id(), c.keys()));
+    }
+
+    // ---- attacker: t XOR K with t known reveals K ------------------------------------------------
+
+    @Override
+    public Set<Bytes> deriveExternalKeys(AttackerView v) {
+        Set<Bytes> keys = new HashSet<>();
+        OptionalInt tb = knownTokenB(v);
+        if (tb.isPresent()) {
+            for (int field : v.joinSynFields()) {
+                int k = field ^ tb.getAsInt();
+                if (k != 0) {
+                    keys.add(Bytes.of(SchemeCrypto.be32(k)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The 32-bit effective key the attacker knows, if any. */
+    protected static OptionalInt knownKey32(AttackerView v) {
+        return v.externalKeys().stream().sorted(java.util.Comparator.comparing(Bytes::hex))
+                .mapToInt(b -> {
+                    byte[] a = b.toArray();
+                    return ByteBuffer.wrap(a).getInt(a.length - 4);
+                }).findFirst();
+    }
+
+    @Override
+    public OptionalInt forgeJoinToken(AttackerView v) {
+        OptionalInt tb = knownTokenB(v);
+        OptionalInt k = knownKey32(v);
+        if (tb.isEmpty() || k.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(xorField(tb.getAsInt(), Integer.toUnsignedLong(k.getAsInt())));
+    }
+}

@@ -1,0 +1,220 @@
+package org.mptcpverify.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.net.Addresses;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+
+/**
+ * The common fields of a counterexample file (docs/threat-model.md, "Counterexample files"):
+ * reading with a one-line reason for anything malformed, and writing them in the shared layout.
+ * Engine-specific fields after {@code actions} are ignored on reading.
+ */
+public final class TraceJson {
+    public static final String FORMAT = "mptcp-verify-counterexample/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ACTIONS = Set.of("Connect", "Join", "Advertise", "Close", "ForgeJoin",
+            "SpoofJoinSyn", "RewriteJoin", "ForgeAddAddr", "ForgeFastClose");
+
+    private TraceJson() {}
+
+    /** A counterexample's common fields. */
+    public record CounterexampleFile(String engine, SchemeId scheme, AttackId attack, PropertyId property, long seed,
+                                     String keyedSide, boolean attackerHasKey, List<TraceAction> actions) {
+        public CounterexampleFile {
+            actions = List.copyOf(actions);
+        }
+
+        public Scenario scenario() {
+            return new Scenario(scheme, attack, seed, keyedSide, attackerHasKey);
+        }
+    }
+
+    /** A file that is not a valid counterexample: the message says what is wrong. */
+    public static final class BadTraceFileException extends Exception {
+        public BadTraceFileException(String message) {
+            super(message);
+        }
+    }
+
+    public static CounterexampleFile read(Path file) throws BadTraceFileException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new BadTraceFileException("cannot read: " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    public static CounterexampleFile parse(String text) throws BadTraceFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadTraceFileException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadTraceFileException("not a JSON object");
+        }
+        String format = text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw new BadTraceFileException("\"format\" is '" + format + "', expected '" + FORMAT + "'");
+        }
+        String engine = text(root, "engine");
+        SchemeId scheme = SchemeId.byName(text(root, "scheme"))
+                .orElseThrow(() -> new BadTraceFileException("unknown scheme '" + root.get("scheme").asText() + "'"));
+        AttackId attack = AttackId.byName(text(root, "attack"))
+                .orElseThrow(() -> new BadTraceFileException("unknown attack '" + root.get("attack").asText() + "'"));
+        PropertyId property = PropertyId.byName(text(root, "property"))
+                .orElseThrow(() -> new BadTraceFileException("unknown property '" + root.get("property").asText() + "'"));
+        if (!attack.applicableProperties(scheme).contains(property)) {
+            throw new BadTraceFileException("property " + property + " is not checked by " + attack + " on " + scheme);
+        }
+        JsonNode seed = root.get("seed");
+        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw new BadTraceFileException("\"seed\" must be an integer");
+        }
+        JsonNode ks = root.get("keyedSide");
+        String keyedSide = ks == null || ks.isNull() ? null : ks.isTextual() ? ks.asText() : "?";
+        if (attack == AttackId.ONE_SIDED_KEY) {
+            if (!"client".equals(keyedSide) && !"server".equals(keyedSide)) {
+                throw new BadTraceFileException("\"keyedSide\" must be \"client\" or \"server\" for one-sided-key");
+            }
+        } else if (keyedSide != null) {
+            throw new BadTraceFileException("\"keyedSide\" must be null outside one-sided-key");
+        }
+        JsonNode hk = root.get("attackerHasKey");
+        if (hk == null || !hk.isBoolean()) {
+            throw new BadTraceFileException("\"attackerHasKey\" must be true or false");
+        }
+        JsonNode acts = root.get("actions");
+        if (acts == null || !acts.isArray()) {
+            throw new BadTraceFileException("\"actions\" must be an array");
+        }
+        List<TraceAction> actions = new ArrayList<>();
+        for (int i = 0; i < acts.size(); i++) {
+            actions.add(action(acts.get(i), i));
+        }
+        return new CounterexampleFile(engine, scheme, attack, property, seed.asLong(), keyedSide, hk.asBoolean(), actions);
+    }
+
+    private static String text(JsonNode root, String field) throws BadTraceFileException {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new BadTraceFileException("missing string field \"" + field + "\"");
+        }
+        return n.asText();
+    }
+
+    private static TraceAction action(JsonNode n, int i) throws BadTraceFileException {
+        String where = "actions[" + i + "]";
+        if (n == null || !n.isObject()) {
+            throw new BadTraceFileException(where + " is not an object");
+        }
+        String name = field(n, "action", where);
+        if (!ACTIONS.contains(name)) {
+            throw new BadTraceFileException(where + ": unknown action '" + name + "'");
+        }
+        String client = field(n, "client", where);
+        if (!client.equals("c1") && !client.equals("c2")) {
+            throw new BadTraceFileException(where + ": unknown client '" + client + "' (c1 or c2)");
+        }
+        Set<String> allowed = name.equals("SpoofJoinSyn") ? Set.of("action", "client", "mode", "src") : Set.of("action", "client");
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw new BadTraceFileException(where + ": " + name + " has no parameter \"" + f + "\"");
+            }
+        }
+        switch (name) {
+            case "Connect": return new TraceAction.Connect(client);
+            case "Join": return new TraceAction.Join(client);
+            case "Advertise": return new TraceAction.Advertise(client);
+            case "Close": return new TraceAction.Close(client);
+            case "ForgeJoin": return new TraceAction.ForgeJoin(client);
+            case "RewriteJoin": return new TraceAction.RewriteJoin(client);
+            case "ForgeAddAddr": return new TraceAction.ForgeAddAddr(client);
+            case "ForgeFastClose": return new TraceAction.ForgeFastClose(client);
+            default: {
+                String mode = field(n, "mode", where);
+                if (!mode.equals("forge") && !mode.equals("replay")) {
+                    throw new BadTraceFileException(where + ": SpoofJoinSyn mode '" + mode + "' (forge or replay)");
+                }
+                String src = field(n, "src", where);
+                if (Addresses.byName(src).isEmpty()) {
+                    throw new BadTraceFileException(where + ": unknown source address '" + src + "'");
+                }
+                return new TraceAction.SpoofJoinSyn(client, mode, src);
+            }
+        }
+    }
+
+    private static String field(JsonNode n, String f, String where) throws BadTraceFileException {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isTextual()) {
+            throw new BadTraceFileException(where + ": missing string \"" + f + "\"");
+        }
+        return v.asText();
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    public static Map<String, Object> actionMap(TraceAction a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", a.name());
+        m.put("client", a.client());
+        if (a instanceof TraceAction.SpoofJoinSyn s) {
+            m.put("mode", s.mode());
+            m.put("src", s.src());
+        }
+        return m;
+    }
+
+    /** The common fields in the shared order; {@code extra} (engine fields) follow {@code actions}. */
+    public static Map<String, Object> toMap(CounterexampleFile f, Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("engine", f.engine());
+        m.put("scheme", f.scheme().wireName());
+        m.put("attack", f.attack().wireName());
+        m.put("property", f.property().modelName());
+        m.put("seed", f.seed());
+        m.put("keyedSide", f.keyedSide());
+        m.put("attackerHasKey", f.attackerHasKey());
+        m.put("actions", f.actions().stream().map(TraceJson::actionMap).toList());
+        m.putAll(extra);
+        return m;
+    }
+
+    public static String write(CounterexampleFile f, Map<String, Object> extra) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
+        pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+        try {
+            return JSON.writer(pp).writeValueAsString(toMap(f, extra)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the file atomically (temp file in the same directory, then an atomic move). */
+    public static void writeFile(Path target, CounterexampleFile f, Map<String, Object> extra) {
+        AtomicWrite.text(target, write(f, extra));
+    }
+}

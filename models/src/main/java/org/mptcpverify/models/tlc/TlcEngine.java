@@ -1,0 +1,237 @@
+package org.mptcpverify.models.tlc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The {@code tlc} engine: checks a cell's applicable properties as invariants of
+ * models/tla/MptcpJoin.tla with TLC, one child JVM per run.
+ *
+ * <p>A cell may need several runs: one-sided-key is checked with the key on the client and on
+ * the server; after a violation the remaining properties are checked again without the violated
+ * one, so {@code violated} lists every violated property. HOLDS only when every run finished the
+ * state space ("Model checking completed", exit 0); anything else is INCONCLUSIVE with the reason.
+ */
+public final class TlcEngine implements Engine {
+    public static final String SPEC = "MptcpJoin";
+
+    private final TlcBounds bounds;
+    private final String specText;
+    private final TlcProcess tlc;
+
+    public TlcEngine() {
+        this(TlcBounds.standard(), bundledSpec(), 1);
+    }
+
+    /** @param specText the module text to check (tests pass a deliberately broken one) */
+    public TlcEngine(TlcBounds bounds, String specText, int workers) {
+        this.bounds = bounds;
+        this.specText = specText;
+        this.tlc = new TlcProcess(TlcProcess.locateTlaTools(), workers, "512m");
+    }
+
+    @Override
+    public String name() {
+        return "tlc";
+    }
+
+    /** The spec shipped with this module (models/tla, copied into the jar as /tla). */
+    public static String bundledSpec() {
+        try (InputStream in = TlcEngine.class.getResourceAsStream("/tla/" + SPEC + ".tla")) {
+            if (in == null) {
+                throw new IllegalStateException("/tla/" + SPEC + ".tla is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sides a cell is checked with: both for one-sided-key, else none. */
+    public static List<String> keyedSides(AttackId attack) {
+        return attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server") : java.util.Collections.singletonList(null);
+    }
+
+    @Override
+    public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        List<PropertyId> applicable = attack.applicableProperties(scheme);
+        if (applicable.isEmpty()) {
+            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, boundsMap(), null,
+                    "no property of " + attack.wireName() + " applies to " + scheme.wireName()
+                            + " (it has no external key)");
+        }
+        return checkProperties(scheme, attack, applicable, options);
+    }
+
+    /**
+     * Checks the given properties (invariants of the spec) in the attack's scenario, whether or
+     * not the attack lists them: the negative controls use this to show that an invariant is
+     * violable with {@code broken} under an attack other than the one that checks it.
+     */
+    public CellResult checkProperties(SchemeId scheme, AttackId attack, List<PropertyId> applicable,
+                                      EngineOptions options) {
+        long start = System.nanoTime();
+        Map<String, Object> bounds = boundsMap();
+        long deadline = start + options.timeout().toNanos();
+        List<PropertyId> violated = new ArrayList<>();
+        Path counterexample = null;
+        String inconclusive = null;
+        long distinct = 0;
+        int depth = 0;
+        int runs = 0;
+        try {
+            for (String side : keyedSides(attack)) {
+                List<PropertyId> remaining = new ArrayList<>(applicable);
+                while (!remaining.isEmpty() && inconclusive == null) {
+                    TlcCheck check = new TlcCheck(scheme, attack, side, options.attackerHasKey(), remaining, this.bounds);
+                    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                    if (left.isNegative() || left.isZero()) {
+                        inconclusive = "timeout after " + options.timeout().toSeconds() + " s";
+                        break;
+                    }
+                    Path dir = runDir(options.workDir(), check, ++runs);
+                    Outcome o = runOnce(check, dir, options.seed(), left);
+                    distinct += o.report == null ? 0 : o.report.distinctStates().orElse(0L);
+                    depth = Math.max(depth, o.report == null ? 0 : o.report.depth().orElse(0));
+                    if (o.inconclusive != null) {
+                        inconclusive = o.inconclusive;
+                    } else if (o.violated == null) {
+                        remaining.clear(); // the whole state space satisfied every remaining invariant
+                    } else {
+                        remaining.remove(o.violated);
+                        if (!violated.contains(o.violated)) {
+                            violated.add(o.violated);
+                        }
+                        if (counterexample == null) {
+                            counterexample = CounterexampleFile.write(options.counterexampleRoot(), scheme, attack,
+                                    CounterexampleFile.document(scheme, attack, o.violated, options.seed(), side,
+                                            options.attackerHasKey(), TraceActions.of(o.report.trace()),
+                                            o.report.trace()),
+                                    o.report.traceText());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            inconclusive = "I/O error running TLC: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inconclusive = "interrupted";
+        } catch (RuntimeException e) {
+            inconclusive = "could not read TLC's output: " + e.getMessage();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        bounds.put("distinctStates", distinct);
+        bounds.put("depth", depth);
+        bounds.put("runs", runs);
+        if (!violated.isEmpty()) {
+            violated.sort(Comparator.naturalOrder());
+            if (inconclusive != null) {
+                bounds.put("incomplete", inconclusive);
+            }
+            return new CellResult(Verdict.VIOLATED, List.copyOf(violated), seconds, bounds, counterexample, null);
+        }
+        if (inconclusive != null) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds, bounds, null, inconclusive);
+        }
+        return new CellResult(Verdict.HOLDS, List.of(), seconds, bounds, null, null);
+    }
+
+    private record Outcome(PropertyId violated, String inconclusive, TlcReport report) {
+    }
+
+    private Outcome runOnce(TlcCheck check, Path dir, long seed, Duration timeout)
+            throws IOException, InterruptedException {
+        Files.writeString(dir.resolve(SPEC + ".tla"), specText, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("MC.cfg"), CfgWriter.render(check), StandardCharsets.UTF_8);
+        TlcRun run = tlc.run(dir, SPEC, "MC.cfg", seed, timeout);
+        if (run.timedOut()) {
+            return new Outcome(null, "timeout after " + Math.round(run.seconds()) + " s", null);
+        }
+        TlcReport report = TlcOutput.parse(run.output());
+        String why = "TLC exit code " + run.exitCode() + firstError(report, run.output());
+        return switch (run.exitCode()) {
+            case TlcRun.OK -> report.completed() && report.errors().isEmpty()
+                    ? new Outcome(null, null, report)
+                    : new Outcome(null, "TLC exited 0 without completing the state space" + firstError(report, run.output()), report);
+            case TlcRun.SAFETY -> {
+                Optional<PropertyId> p = report.violatedInvariant().flatMap(PropertyId::byName);
+                if (p.isPresent() && check.invariants().contains(p.get()) && !report.trace().isEmpty()) {
+                    yield new Outcome(p.get(), null, report);
+                }
+                // TypeOK or an unknown invariant: the model is wrong, not the protocol
+                yield new Outcome(null, "invariant " + report.violatedInvariant().orElse("?")
+                        + " violated (not a checked property)", report);
+            }
+            case TlcRun.PARSE_ERROR -> new Outcome(null, "TLC could not parse the spec: " + why, report);
+            case TlcRun.CONFIG_ERROR -> new Outcome(null, "TLC rejected the cfg: " + why, report);
+            default -> new Outcome(null, why, report);
+        };
+    }
+
+    private static String firstError(TlcReport report, String output) {
+        if (!report.errors().isEmpty()) {
+            return ": " + oneLine(report.errors().get(0));
+        }
+        if (output.contains("OutOfMemoryError")) {
+            return ": out of memory";
+        }
+        return "";
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+    }
+
+    private Map<String, Object> boundsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("connectionsPerClient", 1);
+        m.put("maxJoins", bounds.maxJoins());
+        m.put("maxAttacks", bounds.maxAttacks());
+        m.put("maxNonces", bounds.maxNonces());
+        m.put("spoofs", bounds.spoofs());
+        return m;
+    }
+
+    private static Path runDir(Path workDir, TlcCheck check, int run) throws IOException {
+        Path dir = workDir.resolve("tlc");
+        for (String part : check.scheme().wireName().split("/")) {
+            dir = dir.resolve(part);
+        }
+        dir = dir.resolve(check.attack().wireName())
+                .resolve((check.attackerHasKey() ? "attacker-has-key-" : "") + "run" + run);
+        deleteTree(dir);
+        return Files.createDirectories(dir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

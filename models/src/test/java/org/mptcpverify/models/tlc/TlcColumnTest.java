@@ -1,0 +1,143 @@
+package org.mptcpverify.models.tlc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The whole TLC column: every matrix scheme x every attack, two cells at a time. The expected
+ * verdicts are the hand analysis of docs/schemes.md against docs/threat-model.md (done before
+ * and independently of the model); a disagreement fails the build and must be explained.
+ */
+class TlcColumnTest {
+    static final Map<String, CellResult> RESULTS = new LinkedHashMap<>();
+    static double columnSeconds;
+
+    // V violated, H holds, N not applicable; columns in AttackId order.
+    private static final Map<SchemeId, String> EXPECTED = Map.of(
+            SchemeId.RFC6824, "VVVVVVHHNN",
+            SchemeId.RFC8684, "VVVVVVHHNN",
+            SchemeId.THESIS_XOR_GLOBAL, "HVVVVVHHVV",
+            SchemeId.THESIS_XOR, "HVVVVVHHVH",
+            SchemeId.DRAFT_PAASCH, "HHVVVVHHHH",
+            SchemeId.DRAFT_PAASCH_UNSIGNALLED, "HHVVVVHHVH",
+            SchemeId.DRAFT_BAERTS, "HHVVHHHHHH",
+            SchemeId.DRAFT_BAERTS_LOW_ORDER, "HHVVHVHHHH",
+            SchemeId.BOUND_KEY, "HHVHHHHHHH");
+
+    @BeforeAll
+    static void runColumn() throws Exception {
+        TlcEngine engine = new TlcEngine();
+        EngineOptions options = TlcTestSupport.options("column", Duration.ofSeconds(60), false);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Map<String, Future<CellResult>> futures = new LinkedHashMap<>();
+            for (SchemeId s : SchemeId.matrixSchemes()) {
+                for (AttackId a : AttackId.values()) {
+                    futures.put(s + " x " + a, pool.submit(() -> engine.check(s, a, options)));
+                }
+            }
+            for (var e : futures.entrySet()) {
+                RESULTS.put(e.getKey(), e.getValue().get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        columnSeconds = (System.nanoTime() - start) / 1e9;
+        StringBuilder table = new StringBuilder("TLC column in " + Math.round(columnSeconds) + " s\n");
+        RESULTS.forEach((k, r) -> table.append(String.format("%-48s %-14s %-40s states=%s depth=%s %.1fs%n",
+                k, r.verdict(), r.violated(), r.bounds().get("distinctStates"), r.bounds().get("depth"), r.seconds())));
+        System.out.print(table);
+        Files.createDirectories(TlcTestSupport.TARGET);
+        Files.writeString(TlcTestSupport.TARGET.resolve("column.txt"), table);
+    }
+
+    @Test
+    void everyCellIsDecided() {
+        List<String> undecided = new ArrayList<>();
+        RESULTS.forEach((k, r) -> {
+            if (r.verdict() == Verdict.INCONCLUSIVE) {
+                undecided.add(k + ": " + r.reason());
+            }
+        });
+        assertTrue(undecided.isEmpty(), "inconclusive cells: " + undecided);
+    }
+
+    @Test
+    void verdictsMatchTheHandAnalysis() {
+        List<String> diff = new ArrayList<>();
+        for (SchemeId s : SchemeId.matrixSchemes()) {
+            for (AttackId a : AttackId.values()) {
+                char want = EXPECTED.get(s).charAt(a.ordinal());
+                CellResult r = RESULTS.get(s + " x " + a);
+                char got = switch (r.verdict()) {
+                    case VIOLATED -> 'V';
+                    case HOLDS -> 'H';
+                    case NOT_APPLICABLE -> 'N';
+                    case INCONCLUSIVE -> '?';
+                };
+                if (want != got) {
+                    diff.add(s + " x " + a + ": expected " + want + ", TLC " + got);
+                }
+            }
+        }
+        assertTrue(diff.isEmpty(), String.join("\n", diff));
+    }
+
+    @Test
+    void notApplicableExactlyWhereNoPropertyApplies() {
+        RESULTS.forEach((k, r) -> {
+            String[] sa = k.split(" x ");
+            boolean none = AttackId.byName(sa[1]).orElseThrow()
+                    .applicableProperties(SchemeId.byName(sa[0]).orElseThrow()).isEmpty();
+            assertEquals(none, r.verdict() == Verdict.NOT_APPLICABLE, k);
+        });
+    }
+
+    @Test
+    void everyViolationHasAWellFormedCounterexample() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (var e : RESULTS.entrySet()) {
+            CellResult r = e.getValue();
+            if (r.verdict() != Verdict.VIOLATED) {
+                continue;
+            }
+            assertNotNull(r.counterexample(), e.getKey());
+            JsonNode doc = json.readTree(r.counterexample().toFile());
+            String[] sa = e.getKey().split(" x ");
+            assertEquals(CounterexampleFile.FORMAT, doc.get("format").asText());
+            assertEquals("tlc", doc.get("engine").asText());
+            assertEquals(sa[0], doc.get("scheme").asText());
+            assertEquals(sa[1], doc.get("attack").asText());
+            assertTrue(r.violated().stream().anyMatch(p -> p.modelName().equals(doc.get("property").asText())));
+            assertTrue(doc.get("actions").size() >= 1);
+            assertEquals(doc.get("actions").size() + 1, doc.get("states").size(), e.getKey());
+            assertTrue(Files.isRegularFile(r.counterexample().resolveSibling("tlc.txt")));
+        }
+    }
+
+    @Test
+    void columnIsFast() {
+        assertTrue(columnSeconds < 240, "TLC column took " + columnSeconds + " s");
+    }
+}

@@ -1,0 +1,177 @@
+package org.mptcpverify.traces;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.mptcpverify.cli.Main;
+import org.mptcpverify.cli.UserInputException;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.trace.ScenarioRunner;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The traces engine's property checks from the command line, one property at a time, and its negative controls. */
+@Command(name = "traces", mixinStandardHelpOptions = true,
+        description = {"Check properties with generated attacker traces on the Java reference, one (scheme, attack,",
+                "property) at a time, shrinking every violation; or, with --controls, check the negative controls.",
+                "Exit codes: 0 nothing violated (--controls: every control violated as it must);",
+                "1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE; 2 bad usage."})
+public final class TracesCommand implements Callable<Integer> {
+    @Option(names = "--schemes", split = ",", paramLabel = "S", description = "Schemes (default: the matrix schemes and broken).")
+    List<String> schemes;
+
+    @Option(names = "--attacks", split = ",", paramLabel = "A", description = "Attacks (default: all).")
+    List<String> attacks;
+
+    @Option(names = "--properties", split = ",", paramLabel = "P", description = "Properties (default: every property of each attack).")
+    List<String> properties;
+
+    @Option(names = "--tries", defaultValue = "" + TracesEngine.DEFAULT_TRIES, paramLabel = "N",
+            description = "Generated traces per check (default: ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-actions", defaultValue = "" + TracesEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
+            description = "Longest generated trace (default: ${DEFAULT-VALUE}).")
+    int maxActions;
+
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--attacker-has-key", description = "Give the attacker the external keys.")
+    boolean attackerHasKey;
+
+    @Option(names = "--controls", description = "Check the negative controls instead: broken violates every property under some attack, and "
+            + "the attacker given the key violates JoinAuthenticity under eavesdrop-handshake against every external-key scheme.")
+    boolean controls;
+
+    @Option(names = "--out", defaultValue = "target/traces", paramLabel = "DIR", description = "Counterexamples and work files (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    private final Supplier<ScenarioRunner> runners;
+    private final PrintStream stdout;
+
+    public TracesCommand() {
+        this(() -> ReferenceRunners.find().orElseThrow(
+                () -> new UserInputException("the Java reference runner is not built into this jar")), System.out);
+    }
+
+    TracesCommand(Supplier<ScenarioRunner> runners, PrintStream stdout) {
+        this.runners = runners;
+        this.stdout = stdout;
+    }
+
+    /**
+     * One check: a scheme, an attack, one property, with or without the key; {@code controlGroup}
+     * names the negative control it belongs to (null for a plain check).
+     */
+    record Check(SchemeId scheme, AttackId attack, PropertyId property, boolean attackerHasKey, String controlGroup) {}
+
+    @Override
+    public Integer call() {
+        if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
+        if (maxActions < 1) throw new UserInputException("--max-actions: must be at least 1, got " + maxActions);
+        if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
+        List<SchemeId> ss = schemes == null ? defaultSchemes() : names(schemes, "--schemes", SchemeId::byName, SchemeId.values());
+        List<AttackId> as = attacks == null ? List.of(AttackId.values()) : names(attacks, "--attacks", AttackId::byName, AttackId.values());
+        List<PropertyId> ps = properties == null ? null : names(properties, "--properties", PropertyId::byName, PropertyId.values());
+        List<Check> checks = controls ? controlChecks(ss, as) : propertyChecks(ss, as, ps);
+        if (checks.isEmpty()) {
+            throw new UserInputException("no (scheme, attack, property) check matches the selection");
+        }
+        TracesEngine engine = new TracesEngine(runners.get(), maxActions);
+        Path outDir = out.toAbsolutePath().normalize();
+        boolean violated = false;
+        boolean inconclusive = false;
+        // A control group (one property for broken, one scheme for the key) is vacuous when none of its checks violates.
+        Map<String, Boolean> groupViolated = new LinkedHashMap<>();
+        for (Check c : checks) {
+            Path root = outDir.resolve("counterexamples").resolve(c.attackerHasKey() ? "attacker-has-key" : c.property().modelName());
+            EngineOptions o = new EngineOptions(seed, root, outDir.resolve("work"), Duration.ofSeconds(timeoutSeconds),
+                    tries, c.attackerHasKey());
+            CellResult r = engine.check(c.scheme(), c.attack(), List.of(c.property()), o);
+            String detail = r.counterexample() != null ? outDir.relativize(r.counterexample()).toString()
+                    : r.reason() != null ? r.reason() : r.bounds().toString();
+            stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s%n", c.scheme(), c.attack(), c.property(),
+                    c.attackerHasKey() ? "+key" : "", r.verdict(), r.seconds(), detail);
+            violated |= r.verdict() == Verdict.VIOLATED;
+            inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+            if (c.controlGroup() != null) {
+                groupViolated.merge(c.controlGroup(), r.verdict() == Verdict.VIOLATED, Boolean::logicalOr);
+            }
+        }
+        if (controls) {
+            boolean vacuous = false;
+            for (Map.Entry<String, Boolean> g : groupViolated.entrySet()) {
+                if (!g.getValue()) {
+                    stdout.println("VACUOUS CONTROL: " + g.getKey());
+                    vacuous = true;
+                }
+            }
+            return vacuous ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
+        }
+        return violated ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
+    }
+
+    private List<Check> propertyChecks(List<SchemeId> ss, List<AttackId> as, List<PropertyId> ps) {
+        List<Check> out = new ArrayList<>();
+        for (AttackId a : as) {
+            for (PropertyId p : a.properties()) {
+                if (ps != null && !ps.contains(p)) continue;
+                for (SchemeId s : ss) {
+                    if (p.appliesTo(s)) out.add(new Check(s, a, p, attackerHasKey, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Check> controlChecks(List<SchemeId> ss, List<AttackId> as) {
+        List<Check> out = new ArrayList<>();
+        if (ss.contains(SchemeId.BROKEN)) {
+            for (AttackId a : as) {
+                for (PropertyId p : a.properties()) {
+                    out.add(new Check(SchemeId.BROKEN, a, p, false, "broken violates " + p + " under some attack"));
+                }
+            }
+        }
+        if (as.contains(AttackId.EAVESDROP_HANDSHAKE)) {
+            for (SchemeId s : ss) {
+                if (s.usesExternalKey()) out.add(new Check(s, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY, true,
+                        "the attacker given the key violates JoinAuthenticity against " + s));
+            }
+        }
+        return out;
+    }
+
+    private static List<SchemeId> defaultSchemes() {
+        List<SchemeId> all = new ArrayList<>(SchemeId.matrixSchemes());
+        all.add(SchemeId.BROKEN);
+        return all;
+    }
+
+    private static <T> List<T> names(List<String> given, String option, Function<String, java.util.Optional<T>> byName, T[] known) {
+        List<T> out = new ArrayList<>();
+        for (String n : given) {
+            out.add(byName.apply(n).orElseThrow(() -> new UserInputException(option + ": unknown name '" + n + "' (known: "
+                    + String.join(", ", Arrays.stream(known).map(Object::toString).toList()) + ")")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package org.mptcpverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mptcpverify.kernel.Topology;
+
+/** kernel-attack's exit codes: 0 attack shown by the kernel, 1 not, 2 bad usage. */
+class KernelAttackCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void unknownAttackIsExitTwoNamingIt() {
+        Run r = run("kernel-attack", "--attack", "join-dos");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("join-dos") && r.err().contains("eavesdrop-handshake"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void missingAttackIsExitTwo() {
+        assertEquals(2, run("kernel-attack").code());
+    }
+
+    @Test
+    void liveEavesdropHandshakeIsExitZeroAndWrongKeysExitOne(@TempDir Path dir) throws Exception {
+        var reason = Topology.unavailableReason();
+        Assumptions.assumeTrue(reason.isEmpty(), () -> "kernel test skipped: " + reason.orElse(""));
+        Path pcap = dir.resolve("e.pcap");
+        Run ok = run("kernel-attack", "--attack", "eavesdrop-handshake", "--pcap", pcap.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("SUCCEEDED") && ok.out().contains("INJECTED BY ATTACKER"), ok.out());
+        assertTrue(Files.size(pcap) > 24);
+        Run control = run("kernel-attack", "--attack", "eavesdrop-handshake", "--wrong-keys",
+                "--pcap", dir.resolve("w.pcap").toString());
+        assertEquals(1, control.code(), control.out() + control.err());
+        assertTrue(control.out().contains("DID NOT SUCCEED"), control.out());
+    }
+}

@@ -1,0 +1,78 @@
+package org.mptcpverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.trace.TraceJson;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+
+class ReplayCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static Path write(Path dir, SchemeId s) {
+        Path p = dir.resolve(s.wireName().replace('/', '_') + ".json");
+        TraceJson.writeFile(p, new TraceJson.CounterexampleFile("traces", s, AttackId.FASTCLOSE_FORGE,
+                PropertyId.CLOSE_AUTHENTICITY, 20261127, null, false,
+                List.of(new TraceAction.Connect("c1"), new TraceAction.ForgeFastClose("c1"))), Map.of());
+        return p;
+    }
+
+    @Test
+    void reproducedViolationIsExitZeroWithStepsAndVerdict(@TempDir Path dir) {
+        Run r = run("replay", write(dir, SchemeId.DRAFT_BAERTS_LOW_ORDER).toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(" 1. Connect(c1): "), r.out());
+        assertTrue(r.out().contains(" 2. ForgeFastClose(c1): "), r.out());
+        assertTrue(r.out().contains("CloseAuthenticity: VIOLATED again"), r.out());
+    }
+
+    @Test
+    void notReproducedIsExitOne(@TempDir Path dir) {
+        Run r = run("replay", write(dir, SchemeId.DRAFT_BAERTS).toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("CloseAuthenticity: NOT violated on replay"), r.out());
+    }
+
+    @Test
+    void badFileIsExitTwoWithOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"something-else\"}");
+        Run r = run("replay", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.json") && r.err().contains("format"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"));
+        Run missing = run("replay", dir.resolve("nope.json").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.json"), missing.err());
+    }
+}
