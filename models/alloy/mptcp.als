@@ -120,7 +120,7 @@ sig State {
   acted: Client -> Addr -> Origin,
   -- fast-closed connections -> origin of the MP_FASTCLOSE that closed it
   closedBy: Client -> Origin,
-  -- clients with a legitimate join (Join, or Advertise's join) on an untouched path that failed
+  -- clients with a legitimate Join action on an untouched path that did not establish
   joinFailed: set Client
 }
 
@@ -291,8 +291,8 @@ pred keepClient[p, n: State] { n.acted = p.acted and n.joinFailed = p.joinFailed
 pred tag[n: State, a: Act, c: Client] { n.act = a and n.who = c and no n.mode and no n.src }
 pred learn[p, n: State, obs: Kind -> Client] { n.seen = p.knows + obs }
 
--- A legitimate join of c (Join or Advertise's), seen by the server from `from`; `counted` says
--- whether a failure counts against LegitJoinSucceeds (the attacker does not touch the path).
+-- A join opened by c (Join, Advertise's, RewriteJoin's), seen by the server from `from`; `counted`
+-- says whether a failure counts as a failed legitimate Join (the Join action, untouched path).
 pred doJoin[p, n: State, c: Client, from: Addr, counted: Flag] {
   let t = target[p, c] |
     (legitTokenOk[p, c] and legitHmacOk[p, c, from]) implies {
@@ -333,7 +333,9 @@ pred advertise[p, n: State, c: Client] {
   tag[n, Advertise, c]
   keepConn[p, n]
   n.acted = p.acted + c -> s_a2 -> s
-  doJoin[p, n, c, joinSource[c], Yes]
+  -- the path manager's join to s.a2: its subflow counts, but the properties' "legitimate Join"
+  -- is the Join action (docs/properties.md), so its failure is not counted
+  doJoin[p, n, c, joinSource[c], No]
   learn[p, n, seesP2[p] implies joinVals[c] else none -> none]
 }
 
