@@ -171,6 +171,32 @@ class AlloyColumnTest {
         assertEquals(List.of(), failures, "counterexamples that do not replay");
     }
 
+    /**
+     * Reference -> model, bounded: every action list of up to 3 actions of each attack's
+     * vocabulary run on the reference violates exactly the properties the model finds violated
+     * in that cell (the model's scope is larger; every counterexample it found is at most 3
+     * actions long). A HOLDS the reference refutes, or a violation it cannot reach, fails.
+     */
+    @Test
+    void referenceAgreesOnEveryCellUpToThreeActions() {
+        List<String> differ = new ArrayList<>();
+        for (SchemeId scheme : SchemeId.values()) {
+            for (AttackId attack : AttackId.values()) {
+                CellResult r = cell(scheme, attack);
+                if (r.verdict() == Verdict.NOT_APPLICABLE) {
+                    continue;
+                }
+                Set<PropertyId> ref = ReferenceEnumeration.violated(scheme, attack, 3, AlloyTestSupport.SEED);
+                Set<PropertyId> model = EnumSet.noneOf(PropertyId.class);
+                model.addAll(r.violated());
+                if (!ref.equals(model)) {
+                    differ.add(scheme + " / " + attack + ": reference " + ref + ", alloy " + r.violated());
+                }
+            }
+        }
+        assertEquals(List.of(), differ);
+    }
+
     /** Same cell, same bytes, in another work folder: the files carry no run- or machine-specific data. */
     @Test
     void counterexampleFilesAreReproducible() throws IOException {
