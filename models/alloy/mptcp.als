@@ -22,9 +22,10 @@ module mptcp
  * values, ADD_ADDR HMACs) are never modelled as knowledge: they are never inverted and a fresh
  * nonce makes a replay useless; what an attacker needs is the HMAC *key*.
  *
- * The cell (scheme, attack, keyed side, attacker-has-key) is fixed by a fact in a generated cell
- * module that opens this one (see AlloyCellSource.java); that module also holds the asserts named
- * as the properties and their `check` commands.
+ * A generated cell module opens this one (AlloyCellSource.java): its commands' scope selects the
+ * scheme, the attack and the attacker-has-key control (see "The cell is selected by the command's
+ * scope" below); it holds the asserts named as the properties and their `check` commands. In
+ * one-sided-key the keyed side is left free, so one check covers client-only and server-only.
  */
 
 open util/ordering[State] as ord

@@ -80,7 +80,8 @@ public final class AlloyEngine implements Engine {
         }
         AlloyWarmUp.ensure();
         long t0 = System.nanoTime();
-        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, bounds, t0));
+        // the worker fills its own copy: a timed-out worker must not touch the map returned here
+        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, new LinkedHashMap<>(bounds), t0));
         Thread worker = new Thread(task, "alloy-" + cell.moduleName());
         worker.setDaemon(true);
         worker.start();
