@@ -174,9 +174,10 @@ fun derive[k: Kind -> Client]: Kind -> Client {
   + (sch = broken implies EK -> (KA.k & cKeyed) + KA -> (EK.k & cKeyed) else none -> none)
 }
 -- The closure is taken in three explicit rounds, from the State field `seen` (what was known plus
--- what was observed) through `round1`, `round2` (nesting `derive` would blow the formula up exponentially). The longest derivation
--- chain is 2 (key -> token -> external key; K -> Kc -> ticket), and ClosureIsFixpoint checks
--- that the result is closed in every reachable state.
+-- what was observed) through `round1` and `round2` (nesting `derive` calls would blow the formula
+-- up exponentially). The longest derivation chain is 2 (key -> token -> external key;
+-- K -> Kc -> ticket), and ClosureIsFixpoint checks that the result is closed in every reachable
+-- state.
 fact Closure {
   all n: State | {
     n.round1 = derive[n.seen]

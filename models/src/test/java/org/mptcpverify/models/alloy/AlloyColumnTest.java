@@ -249,7 +249,7 @@ class AlloyColumnTest {
             default -> true;
         };
         // ExternalKeySecrecy can fall to observation alone; every other attack property needs an attacker action.
-        if (activeAttack && !attackerActs && doc.path("property").asText().equals("ExternalKeySecrecy") == false) {
+        if (activeAttack && !attackerActs && !doc.path("property").asText().equals("ExternalKeySecrecy")) {
             problems.add(cell + "counterexample without an attacker action: " + actions);
         }
         if (!activeAttack && attackerActs) {
