@@ -17,7 +17,7 @@ import org.mptcpverify.scheme.Role;
 public record Connection(int id, Role role, Tuple initial, ConnPhase phase, ConnKeys keys, long isn, long peerIsn,
                          int joinsOpened, Map<Integer, InetAddress> remoteAddrs) {
     public Connection {
-        remoteAddrs = Map.copyOf(remoteAddrs);
+        remoteAddrs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(remoteAddrs));
     }
 
     public boolean isMptcp() {

@@ -1,9 +1,11 @@
 package org.mptcpverify.endpoint;
 
 import java.net.InetAddress;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.mptcpverify.scheme.HostKeys;
 import org.mptcpverify.scheme.KeySetting;
 
@@ -21,15 +23,20 @@ public record EndpointState(String host, List<InetAddress> addresses, HostKeys h
                             Map<Integer, KeySetting> listeners, Map<Integer, Connection> connections,
                             Map<Tuple, Subflow> subflows, Map<Tuple, HalfOpenJoin> halfOpen,
                             int nextConnId, int nextPort, int halfOpenLimit) {
-    /** Linux's default `subflows` limit. */
+    /** Half-open joins per connection: a modelling bound (2), not a Linux limit; see docs/kernel.md. */
     public static final int DEFAULT_HALF_OPEN_LIMIT = 2;
 
     public EndpointState {
+        // sorted, so that every iteration (segments sent, monitors' first finding) is the same in every run
         addresses = List.copyOf(addresses);
-        listeners = Map.copyOf(listeners);
-        connections = Map.copyOf(connections);
-        subflows = Map.copyOf(subflows);
-        halfOpen = Map.copyOf(halfOpen);
+        listeners = sorted(listeners);
+        connections = sorted(connections);
+        subflows = sorted(subflows);
+        halfOpen = sorted(halfOpen);
+    }
+
+    private static <K extends Comparable<K>, V> Map<K, V> sorted(Map<K, V> m) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
     public static EndpointState initial(String host, List<InetAddress> addresses, int halfOpenLimit) {

@@ -2,13 +2,13 @@ package org.mptcpverify.endpoint;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.AuthScheme.ConnRef;
 import org.mptcpverify.scheme.AuthScheme.Hello;
@@ -90,10 +90,10 @@ public final class MptcpEndpoint {
             host = s.host();
             addresses = s.addresses();
             hostKeys = s.hostKeys();
-            listeners = new HashMap<>(s.listeners());
-            conns = new java.util.TreeMap<>(s.connections());
-            subflows = new HashMap<>(s.subflows());
-            halfOpen = new HashMap<>(s.halfOpen());
+            listeners = new TreeMap<>(s.listeners());
+            conns = new TreeMap<>(s.connections());
+            subflows = new TreeMap<>(s.subflows());
+            halfOpen = new TreeMap<>(s.halfOpen());
             nextConnId = s.nextConnId();
             nextPort = s.nextPort();
             halfOpenLimit = s.halfOpenLimit();
@@ -370,7 +370,7 @@ public final class MptcpEndpoint {
             conns.put(c.id(), c.withKeys(m.get().keys()));
             int rB = rnd.nextInt();
             long isn = rnd.nextLong() & 0xffffffffL;
-            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.remoteAddr());
+            long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.localAddr());
             HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
                     addressId(t.localAddr()), isn, s.seq());
             halfOpen.put(t, h);
@@ -429,7 +429,7 @@ public final class MptcpEndpoint {
                 return;
             }
             int rB = opt.get().senderRandom();
-            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), t.localAddr())) {
+            if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), c.initial().remoteAddr())) {
                 subflows.remove(t);
                 reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
                 note("join SYN/ACK with a bad HMAC: RST");
@@ -498,7 +498,13 @@ public final class MptcpEndpoint {
             }
             subflows.put(t, new Subflow(t, c.id(), Subflow.Phase.ESTABLISHED, h.rB(), h.rA(), h.tokenField(),
                     h.isn(), h.peerIsn()));
-            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, List.of());
+            // As Linux: the ACK of the third ACK carries a DSS data ACK (a join subflow whose first ACK
+            // has no MPTCP option looks like option stripping to a Linux client).
+            OptionalLong idsn = scheme.peerIdsn(c.keys());
+            List<MptcpOption> dss = idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
+                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty()));
+            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dss);
             note("third ACK+MP_JOIN HMAC good: subflow from " + t.remoteAddr().getHostAddress()
                     + " attached to connection " + c.id() + ", ACK");
         }
@@ -548,14 +554,15 @@ public final class MptcpEndpoint {
 
         void closeConnection(Connection c, boolean sendResets) {
             conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
+            // Linux answers MP_FASTCLOSE with RST + MP_TCPRST reason 0 (docs/kernel.md)
             if (sendResets) {
-                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                reset(c.initial(), c.isn() + 1, c.peerIsn() + 1, RST_UNSPECIFIED);
             }
             for (Subflow sf : List.copyOf(subflows.values())) {
                 if (sf.connId() == c.id()) {
                     subflows.remove(sf.tuple());
                     if (sendResets) {
-                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                        reset(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, RST_UNSPECIFIED);
                     }
                 }
             }

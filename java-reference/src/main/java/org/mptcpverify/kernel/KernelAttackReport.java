@@ -19,4 +19,25 @@ public record KernelAttackReport(String attack, boolean succeeded, List<String> 
     public KernelAttackReport {
         evidence = List.copyOf(evidence);
     }
+
+    /** The report as JSON (fixed field order), for citing a run. */
+    public String toJson(long seed, boolean wrongKeys) {
+        var m = new com.fasterxml.jackson.databind.ObjectMapper();
+        var o = m.createObjectNode();
+        o.put("attack", attack);
+        o.put("target", "linux");
+        o.put("kernelRelease", kernelRelease);
+        o.put("succeeded", succeeded);
+        o.put("seed", seed);
+        o.put("wrongKeys", wrongKeys);
+        o.put("millis", millis);
+        o.put("pcap", pcap.map(Path::toString).orElse(null));
+        var ev = o.putArray("evidence");
+        evidence.forEach(ev::add);
+        try {
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

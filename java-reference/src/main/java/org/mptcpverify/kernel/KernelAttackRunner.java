@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 public final class KernelAttackRunner {
     static final int SERVER_PORT = 5201;
     static final byte[] CLIENT_DATA = "hello from the client\n".getBytes(StandardCharsets.US_ASCII);
-    private static final long STEP_TIMEOUT_MS = 3_000;
+    /** Generous: only a failing run waits this long, and python start-up is slow on a loaded machine. */
+    private static final long STEP_TIMEOUT_MS = 5_000;
 
     private KernelAttackRunner() {}
 

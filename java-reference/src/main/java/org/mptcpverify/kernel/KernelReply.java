@@ -38,6 +38,43 @@ public record KernelReply(Kind kind, List<MptcpOption> options, Optional<TcpSegm
         return option(MptcpOption.MpTcpRst.class).map(MptcpOption.MpTcpRst::reason);
     }
 
+    /**
+     * The reply without its random parts (keys, nonces, HMACs, sequence numbers): the kind and,
+     * per MPTCP option, what a differential test compares.
+     */
+    public String shape() {
+        StringBuilder b = new StringBuilder(kind.name());
+        for (MptcpOption o : options) {
+            b.append(' ').append(shape(o));
+        }
+        return b.toString();
+    }
+
+    static String shape(MptcpOption o) {
+        if (o instanceof MptcpOption.MpCapable m) {
+            return "MP_CAPABLE(v" + m.version() + ",flags=" + Integer.toHexString(m.flags())
+                    + (m.senderKey().isPresent() ? ",sender-key" : "") + (m.receiverKey().isPresent() ? ",receiver-key" : "")
+                    + (m.dataLevelLength().isPresent() ? ",data-len" : "") + ")";
+        } else if (o instanceof MptcpOption.MpJoinSyn j) {
+            return "MP_JOIN-SYN(flags=" + j.flags() + ")";
+        } else if (o instanceof MptcpOption.MpJoinSynAck j) {
+            return "MP_JOIN-SYN/ACK(flags=" + j.flags() + ",id=" + j.addressId() + ")";
+        } else if (o instanceof MptcpOption.MpJoinAck) {
+            return "MP_JOIN-ACK";
+        } else if (o instanceof MptcpOption.Dss d) {
+            return "DSS(" + (d.dataAck().isPresent() ? "data-ack" : "") + (d.dataSequence().isPresent() ? ",mapping" : "")
+                    + ((d.flags() & MptcpOption.Dss.F_DATA_FIN) != 0 ? ",DATA_FIN" : "") + ")";
+        } else if (o instanceof MptcpOption.AddAddr a) {
+            return "ADD_ADDR(" + (a.echo() ? "echo," : "") + "id=" + a.addressId() + "," + a.address().getHostAddress()
+                    + (a.truncatedHmac().isPresent() ? ",hmac" : "") + ")";
+        } else if (o instanceof MptcpOption.MpTcpRst r) {
+            return "MP_TCPRST(reason=" + r.reason() + ")";
+        } else if (o instanceof MptcpOption.MpFastClose) {
+            return "MP_FASTCLOSE";
+        }
+        return o.getClass().getSimpleName();
+    }
+
     @Override
     public String toString() {
         return kind + (options.isEmpty() ? "" : " " + options);

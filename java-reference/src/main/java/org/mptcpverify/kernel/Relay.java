@@ -25,6 +25,7 @@ final class Relay implements AutoCloseable {
     private volatile boolean stopped;
     private long clientBytes;
     private final java.io.ByteArrayOutputStream clientPayload = new java.io.ByteArrayOutputStream();
+    private final java.io.ByteArrayOutputStream serverPayload = new java.io.ByteArrayOutputStream();
     private int relayed;
 
     Relay(Wiretap tap, Leg client, Leg server, int fromMark) {
@@ -54,6 +55,9 @@ final class Relay implements AutoCloseable {
                     }
                 } else if (on(t, s)) {
                     forward(t, s, c);
+                    synchronized (this) {
+                        serverPayload.writeBytes(t.payload().toArray());
+                    }
                 }
             } catch (IOException e) {
                 System.err.println("relay: " + e.getMessage());
@@ -87,6 +91,10 @@ final class Relay implements AutoCloseable {
 
     synchronized byte[] clientPayload() {
         return clientPayload.toByteArray();
+    }
+
+    synchronized byte[] serverPayload() {
+        return serverPayload.toByteArray();
     }
 
     synchronized int relayed() {

@@ -148,9 +148,15 @@ public final class Topology implements AutoCloseable {
                     && !Commands.tryRun("id", "-u").out().strip().equals("0")) {
                 return java.util.Optional.of("not root: network namespaces need CAP_SYS_ADMIN");
             }
-            if (Commands.tryRun("ip", "netns", "list").exit() != 0) {
-                return java.util.Optional.of("`ip netns` does not work here");
+            // Listing can work where creating cannot (a container without CAP_SYS_ADMIN): try one.
+            byte[] r = new byte[3];
+            new SecureRandom().nextBytes(r);
+            String probe = "mvprobe" + HexFormat.of().formatHex(r);
+            Commands.Result made = Commands.tryRun("ip", "netns", "add", probe);
+            if (made.exit() != 0) {
+                return java.util.Optional.of("`ip netns add` fails here: " + made.err().strip());
             }
+            Commands.tryRun("ip", "netns", "del", probe);
             java.nio.file.Path enabled = java.nio.file.Path.of("/proc/sys/net/mptcp/enabled");
             if (!java.nio.file.Files.exists(enabled)
                     || !java.nio.file.Files.readString(enabled).strip().equals("1")) {

@@ -42,7 +42,7 @@ public final class CleanFallbackMonitor implements PropertyMonitor {
                         .filter(j -> j.client().equals(client) && !w.truth().wasEstablished(j))
                         .findFirst();
                 if (failed.isPresent()) {
-                    return Optional.of("both ends MPTCP but " + client + "'s Join (action " + (failed.get().step() + 1)
+                    return Optional.of("both ends MPTCP but " + client + "'s join (action " + (failed.get().step() + 1)
                             + ") failed");
                 }
             }

@@ -22,7 +22,10 @@ public final class GroundTruth {
 
     public record FastCloseTruth(int step, int serverConnId, String origin) {}
 
-    /** A legitimate Join action: the client-side tuple of the join it opened (null: none opened). */
+    /**
+     * A legitimate join: a Join action, or the join a client opens on the server's ADD_ADDR; the
+     * client-side tuple of the join (null: the Join action could open none).
+     */
     public record LegitJoin(int step, String client, Tuple clientTuple, boolean touchedByAttacker) {}
 
     private final Map<Integer, String> serverConnOwner = new HashMap<>();

@@ -1,6 +1,5 @@
 package org.mptcpverify.monitor;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.mptcpverify.endpoint.HalfOpenJoin;
@@ -19,7 +18,7 @@ public final class JoinStateUnforgeableMonitor implements PropertyMonitor {
 
     @Override
     public Optional<String> check(World w) {
-        Map<Integer, Integer> perConn = new HashMap<>();
+        Map<Integer, Integer> perConn = new java.util.TreeMap<>();
         for (HalfOpenJoin h : w.server().halfOpen().values()) {
             String owner = w.ownerOf(h.connId());
             Optional<GroundTruth.SynTruth> t = w.truth().joinSynAt(h.tuple());

@@ -29,6 +29,6 @@ public final class KeyIsolationMonitor implements PropertyMonitor {
             }
         }
         return w.truth().joins().stream().filter(j -> !w.truth().wasEstablished(j)).findFirst()
-                .map(j -> j.client() + "'s Join (action " + (j.step() + 1) + ") is not established");
+                .map(j -> j.client() + "'s join (action " + (j.step() + 1) + ") is not established");
     }
 }

@@ -3,7 +3,7 @@ package org.mptcpverify.monitor;
 import java.util.Optional;
 import org.mptcpverify.vocab.PropertyId;
 
-/** At quiescence, every legitimate Join on a path the attacker does not touch is established at both ends. */
+/** At quiescence, every legitimate join (a Join action, or a join opened on the server's ADD_ADDR) on a path the attacker does not touch was established at both ends. */
 public final class LegitJoinSucceedsMonitor implements PropertyMonitor {
     @Override
     public PropertyId property() {
@@ -20,6 +20,6 @@ public final class LegitJoinSucceedsMonitor implements PropertyMonitor {
         return w.truth().joins().stream()
                 .filter(j -> !j.touchedByAttacker() && !w.truth().wasEstablished(j))
                 .findFirst()
-                .map(j -> j.client() + "'s Join (action " + (j.step() + 1) + ") did not end in an established subflow at both ends");
+                .map(j -> j.client() + "'s join (action " + (j.step() + 1) + ") did not end in an established subflow at both ends");
     }
 }

@@ -84,6 +84,11 @@ public interface AuthScheme {
         return keys;
     }
 
+    /** The peer's initial data sequence number, when the design defines one (keys in MP_CAPABLE). */
+    default java.util.OptionalLong peerIdsn(ConnKeys keys) {
+        return java.util.OptionalLong.empty();
+    }
+
     // ---- MP_JOIN ------------------------------------------------------------------------------
 
     /** MP_JOIN flags nibble (draft-baerts: K bit). */
@@ -113,11 +118,17 @@ public interface AuthScheme {
         return configured;
     }
 
-    /** SYN/ACK truncated HMAC computed by the server; {@code clientAddr} is the client address as the server sees it. */
-    long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress clientAddr);
+    /**
+     * SYN/ACK truncated HMAC computed by the server; {@code serverAddr} is the server address the
+     * join was sent to, as the server saw it (only `broken` binds it).
+     */
+    long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress serverAddr);
 
-    /** The client's check of the SYN/ACK HMAC; {@code ownAddr} is the client's own view of its address. */
-    boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress ownAddr);
+    /**
+     * The client's check of the SYN/ACK HMAC; {@code serverAddr} is the server address as the client
+     * believes it: the connection's initial server address.
+     */
+    boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress serverAddr);
 
     /** Third-ACK HMAC (160 bits) computed by the client. */
     Bytes thirdAckHmac(ConnKeys clientKeys, int rA, int rB);

@@ -154,9 +154,9 @@ public final class BoundKey extends KeyedMptcp {
     // ---- labelled authenticators ---------------------------------------------------------------------
 
     @Override
-    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress serverAddr) {
         if (!k.extMode()) {
-            return super.expectedSynAckHmac(k, rA, rB, clientAddr);
+            return super.expectedSynAckHmac(k, rA, rB, serverAddr);
         }
         return SchemeCrypto.truncL64(mac(k.connKey().toArray(), ascii("bk-join-B"), be32(rB), be32(rA)));
     }

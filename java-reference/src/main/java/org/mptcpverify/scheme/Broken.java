@@ -19,8 +19,8 @@ import org.mptcpverify.wire.MptcpOption;
  * Negative control, built to violate every property: the client's Key-A is its external key (so the
  * key crosses the wire in clear), the server ignores the join token and attaches every join to its
  * most recent connection, keeps any number of half-open joins and accepts any third-ACK HMAC,
- * ADD_ADDR and MP_FASTCLOSE; the SYN/ACK HMAC binds each side's own view of the client address and
- * is keyed with K at a side that has one (nothing is signalled).
+ * ADD_ADDR and MP_FASTCLOSE; the SYN/ACK HMAC binds each side's view of the server address the join
+ * went to and is keyed with K at a side that has one (nothing is signalled).
  */
 public final class Broken extends KeyedMptcp {
     public Broken() {
@@ -56,10 +56,16 @@ public final class Broken extends KeyedMptcp {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * {@code trunc_L64(HMAC(k, R-B||R-A||addrB))}: K at a side with a key, else Key-B||Key-A; addrB the
+     * server address the join went to as the server saw it, or (client) the connection's initial
+     * server address. A join to an advertised address therefore always fails, while a rewritten
+     * client source goes unnoticed.
+     */
     @Override
-    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress serverAddr) {
         byte[] key = k.hasExtKey() ? k.extKey().toArray() : joinMacKeyB(k);
-        return SchemeCrypto.truncL64(SchemeCrypto.hmac(hash(), key, cat(be32(rB), be32(rA), clientAddr.getAddress())));
+        return SchemeCrypto.truncL64(SchemeCrypto.hmac(hash(), key, cat(be32(rB), be32(rA), serverAddr.getAddress())));
     }
 
     @Override

@@ -150,6 +150,12 @@ public abstract class KeyedMptcp implements AuthScheme {
         return keys.withRemoteKey(ka).withTokens(keys.localToken(), token(ka));
     }
 
+    @Override
+    public OptionalLong peerIdsn(ConnKeys keys) {
+        return keys.hasRemoteKey() ? OptionalLong.of(org.mptcpverify.crypto.MptcpCrypto.idsn(hash, keys.remoteKey()))
+                : OptionalLong.empty();
+    }
+
     // ---- MP_JOIN -------------------------------------------------------------------------------
 
     @Override
@@ -174,18 +180,18 @@ public abstract class KeyedMptcp implements AuthScheme {
     }
 
     /** The HMAC-B the connection state {@code k} (either side) gives. */
-    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress clientAddr) {
+    protected long expectedSynAckHmac(ConnKeys k, int rA, int rB, InetAddress serverAddr) {
         return SchemeCrypto.truncL64(hmac(hash, joinMacKeyB(k), cat(be32(rB), be32(rA))));
     }
 
     @Override
-    public long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress clientAddr) {
-        return expectedSynAckHmac(serverKeys, rA, rB, clientAddr);
+    public long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress serverAddr) {
+        return expectedSynAckHmac(serverKeys, rA, rB, serverAddr);
     }
 
     @Override
-    public boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress ownAddr) {
-        return SchemeCrypto.equal(hmac, expectedSynAckHmac(clientKeys, rA, rB, ownAddr));
+    public boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress serverAddr) {
+        return SchemeCrypto.equal(hmac, expectedSynAckHmac(clientKeys, rA, rB, serverAddr));
     }
 
     @Override

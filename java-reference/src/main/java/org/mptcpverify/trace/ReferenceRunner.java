@@ -364,7 +364,12 @@ public final class ReferenceRunner implements ScenarioRunner {
         void sendFrom(String h, TcpSegment s) {
             Envelope e = net.send(s, h);
             if (!h.equals("s") && isJoinSyn(s)) {
-                truth.clientJoinSyn(new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort()), e.id());
+                Tuple clientView = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
+                truth.clientJoinSyn(clientView, e.id());
+                if (current instanceof TraceAction.Advertise && s.dst().equals(Addresses.of("s.a2"))) {
+                    // the path manager's join to the advertised address is a legitimate join too
+                    truth.legitJoin(new GroundTruth.LegitJoin(step, h, clientView, false));
+                }
             }
         }
 

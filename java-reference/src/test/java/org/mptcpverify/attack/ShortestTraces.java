@@ -6,6 +6,7 @@ import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.trace.TraceAction.Advertise;
 import org.mptcpverify.trace.TraceAction.Connect;
 import org.mptcpverify.trace.TraceAction.ForgeAddAddr;
 import org.mptcpverify.trace.TraceAction.ForgeFastClose;
@@ -31,8 +32,9 @@ final class ShortestTraces {
                     List.of(c, new Join("c1"), new SpoofJoinSyn("c1", "replay", "spoof1")));
             case ADD_ADDR_MITM -> List.of(List.of(c, new ForgeAddAddr("c1")));
             case FASTCLOSE_FORGE -> List.of(List.of(c, new ForgeFastClose("c1")));
-            case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> List.of(List.of(c, new Join("c1")));
-            case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")));
+            case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> List.of(List.of(c, new Join("c1")), List.of(c, new Advertise("c1")));
+            case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")),
+                    List.of(c, new Connect("c2"), new Advertise("c1"), new Advertise("c2")));
         };
     }
 

@@ -192,6 +192,27 @@ class HandshakeJoinTest {
     }
 
     @Test
+    void theServerAcksAJoinWithADssDataAckAsLinuxDoes() {
+        Hosts h = connected(1, SEED);
+        h.join();
+        TcpSegment fourth = h.log.get(h.log.size() - 1);
+        assertEquals("s", org.mptcpverify.net.Addresses.actorOf(fourth.src()));
+        MptcpOption.Dss dss = Hosts.option(fourth, MptcpOption.Dss.class).orElseThrow();
+        long idsnA = org.mptcpverify.crypto.MptcpCrypto.idsn(org.mptcpverify.crypto.HashAlg.SHA256,
+                h.clientConn().keys().keyA());
+        assertEquals((idsnA + 1) & 0xffffffffL, dss.dataAck().getAsLong());
+    }
+
+    @Test
+    void fastCloseIsAnsweredWithRstReasonZero() {
+        Hosts h = connected(1, SEED);
+        h.event("c1", new Event.FastClose(h.clientConn().id()));
+        h.run();
+        assertEquals(ConnPhase.CLOSED, h.serverConn().phase());
+        assertEquals(0, Hosts.option(h.last("s", TcpSegment.RST).orElseThrow(), MpTcpRst.class).orElseThrow().reason());
+    }
+
+    @Test
     void connectToAClosedPortIsRefused() {
         Hosts h = new Hosts(new Rfc8684(), SEED);
         h.connect(KeySetting.none());

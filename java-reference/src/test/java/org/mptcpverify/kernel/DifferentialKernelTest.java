@@ -96,6 +96,10 @@ class DifferentialKernelTest {
         for (int i = 1; i <= 3; i++) {
             assertEquals(KernelReply.Kind.SYN_ACK, step("half-open-joins", "lone SYN + MP_JOIN " + i).reply().kind());
         }
+        String held = step("half-open-joins", "lone SYN + MP_JOIN 3").note();
+        assertTrue(held.startsWith("server sockets in SYN-RECV: ")
+                && Integer.parseInt(held.substring(held.lastIndexOf(' ') + 1)) >= 3,
+                "three half-open joins held for one connection: " + held);
         assertEquals("HMAC-B valid: true", step("half-open-joins", "then a legitimate join: SYN").note());
         assertEquals(KernelReply.Kind.ACK, step("half-open-joins", "then a legitimate join: third ACK").reply().kind());
     }

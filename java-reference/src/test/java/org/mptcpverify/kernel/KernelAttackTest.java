@@ -24,7 +24,7 @@ class KernelAttackTest {
         KernelAttackReport r = KernelAttackRunner.run(attack, Optional.of(pcap), 1L, wrongKeys);
         System.out.println("== " + name + (wrongKeys ? " (wrong keys)" : "") + " on " + r.kernelRelease()
                 + " (" + r.millis() + " ms): "
-                + (r.succeeded() ? "SUCCEEDED" : "FAILED"));
+                + (r.succeeded() ? "attack succeeded" : "attack did not succeed"));
         r.evidence().forEach(l -> System.out.println("   " + l));
         assertTrue(Files.size(pcap) > 24, "pcap written");
         return r;
@@ -45,6 +45,11 @@ class KernelAttackTest {
                 && l.endsWith("crossed the attacker: \"second message from the client\\n\"")), r.evidence()::toString);
         assertTrue(r.evidence().contains("server application read (whole stream): "
                 + "\"hello from the client\\nsecond message from the client\\n\""), r.evidence()::toString);
+        // And back: the server's reply crossed the attacker and reached the client.
+        assertTrue(r.evidence().contains("relay: server bytes that crossed the attacker: \"reply from the server\\n\""),
+                r.evidence()::toString);
+        assertTrue(r.evidence().contains("client application read (whole stream): \"reply from the server\\n\""),
+                r.evidence()::toString);
     }
 
     @Test

@@ -96,6 +96,16 @@ class ReferenceRunnerTest {
     }
 
     @Test
+    void aJoinOpenedOnTheServersAddAddrIsALegitimateJoin() {
+        List<TraceAction> t = List.of(new Connect("c1"), new Advertise("c1"));
+        RunOutcome broken = new ReferenceRunner().run(Scenario.of(SchemeId.BROKEN, AttackId.NAT_JOIN, SEED), t);
+        assertTrue(broken.violated(PropertyId.LEGIT_JOIN_SUCCEEDS), broken.steps().toString());
+        RunOutcome rfc = new ReferenceRunner().run(Scenario.of(SchemeId.RFC8684, AttackId.NAT_JOIN, SEED), t);
+        assertTrue(rfc.violations().isEmpty(), rfc.violations().toString());
+        assertEquals(1, rfc.observations().get(1).get("subflows.c1"));
+    }
+
+    @Test
     void natJoinWorksThroughTheNatForEveryScheme() {
         for (SchemeId s : SchemeId.matrixSchemes()) {
             RunOutcome o = new ReferenceRunner().run(Scenario.of(s, AttackId.NAT_JOIN, SEED),

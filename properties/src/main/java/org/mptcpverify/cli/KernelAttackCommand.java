@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
                 "Needs root, `ip netns` and net.mptcp.enabled=1. Exit 0: the attack succeeded and the kernel "
                         + "showed it; 1: it did not (or the run failed); 2: bad usage or no namespaces here."})
 public final class KernelAttackCommand implements Callable<Integer> {
+    static final int DEADLINE_SECONDS = 18;
+
     @Option(names = "--attack", required = true, paramLabel = "ATTACK",
             description = "eavesdrop-handshake, add-addr-mitm or fastclose-forge")
     String attack;
@@ -31,6 +33,10 @@ public final class KernelAttackCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "seed of the attacker's own random choices (port, nonce, ISN); default ${DEFAULT-VALUE}")
     long seed;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write the report (verdict, kernel release, evidence) as JSON to FILE")
+    Path json;
 
     @Option(names = "--wrong-keys",
             description = "negative control: the attacker uses wrong keys instead of the captured ones; "
@@ -48,15 +54,39 @@ public final class KernelAttackCommand implements Callable<Integer> {
         }
         Path out = pcap != null ? pcap : Path.of("kernel-attack-" + a.id().wireName() + ".pcap");
         KernelAttackReport r;
+        // A hard deadline: every step has its own timeout, this guards against the unforeseen.
+        // On expiry the JVM's exit runs the topology's shutdown hook, which removes the namespaces.
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor(run -> {
+            Thread t = new Thread(run, "kernel-attack");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            r = KernelAttackRunner.run(a, Optional.of(out), seed, wrongKeys);
-        } catch (IOException e) {
-            System.err.println("mptcp-verify: kernel-attack " + a.id().wireName() + ": run failed: " + e.getMessage());
+            r = ex.submit(() -> KernelAttackRunner.run(a, Optional.of(out), seed, wrongKeys))
+                    .get(DEADLINE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                System.err.println("mptcp-verify: kernel-attack " + a.id().wireName() + ": run failed: " + cause.getMessage());
+                return Main.EXIT_FAILED;
+            }
+            throw new IllegalStateException(cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("mptcp-verify: kernel-attack " + a.id().wireName() + ": no result within "
+                    + DEADLINE_SECONDS + " s");
             return Main.EXIT_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.EXIT_FAILED;
+        } finally {
+            ex.shutdownNow();
         }
         System.out.println("kernel-attack " + r.attack() + " against Linux " + r.kernelRelease() + ": "
                 + (r.succeeded() ? "SUCCEEDED" : "DID NOT SUCCEED") + " (" + r.millis() + " ms)");
         r.evidence().forEach(line -> System.out.println("  " + line));
+        if (json != null) {
+            org.mptcpverify.io.AtomicWrite.text(json, r.toJson(seed, wrongKeys));
+        }
         return r.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

@@ -50,10 +50,16 @@ class KernelAttackCommandTest {
         var reason = Topology.unavailableReason();
         Assumptions.assumeTrue(reason.isEmpty(), () -> "kernel test skipped: " + reason.orElse(""));
         Path pcap = dir.resolve("e.pcap");
-        Run ok = run("kernel-attack", "--attack", "eavesdrop-handshake", "--pcap", pcap.toString());
+        Path json = dir.resolve("e.json");
+        Run ok = run("kernel-attack", "--attack", "eavesdrop-handshake", "--pcap", pcap.toString(),
+                "--json", json.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("SUCCEEDED") && ok.out().contains("INJECTED BY ATTACKER"), ok.out());
         assertTrue(Files.size(pcap) > 24);
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals("eavesdrop-handshake", report.path("attack").asText());
+        assertTrue(report.path("succeeded").asBoolean());
+        assertTrue(report.path("evidence").toString().contains("INJECTED BY ATTACKER"));
         Run control = run("kernel-attack", "--attack", "eavesdrop-handshake", "--wrong-keys",
                 "--pcap", dir.resolve("w.pcap").toString());
         assertEquals(1, control.code(), control.out() + control.err());
