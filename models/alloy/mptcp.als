@@ -22,9 +22,10 @@ module mptcp
  * values, ADD_ADDR HMACs) are never modelled as knowledge: they are never inverted and a fresh
  * nonce makes a replay useless; what an attacker needs is the HMAC *key*.
  *
- * The cell (scheme, attack, keyed side, attacker-has-key) is fixed by a fact in a generated cell
- * module that opens this one (see AlloyCellSource.java); that module also holds the asserts named
- * as the properties and their `check` commands.
+ * A generated cell module opens this one (AlloyCellSource.java): its commands' scope selects the
+ * scheme, the attack and the attacker-has-key control (see "The cell is selected by the command's
+ * scope" below); it holds the asserts named as the properties and their `check` commands. In
+ * one-sided-key the keyed side is left free, so one check covers client-only and server-only.
  */
 
 open util/ordering[State] as ord
@@ -120,7 +121,7 @@ sig State {
   acted: Client -> Addr -> Origin,
   -- fast-closed connections -> origin of the MP_FASTCLOSE that closed it
   closedBy: Client -> Origin,
-  -- clients with a legitimate join (Join, or Advertise's join) on an untouched path that failed
+  -- clients with a legitimate join (Join, or Advertise's) on an untouched path that did not establish
   joinFailed: set Client
 }
 
@@ -173,9 +174,10 @@ fun derive[k: Kind -> Client]: Kind -> Client {
   + (sch = broken implies EK -> (KA.k & cKeyed) + KA -> (EK.k & cKeyed) else none -> none)
 }
 -- The closure is taken in three explicit rounds, from the State field `seen` (what was known plus
--- what was observed) through `round1`, `round2` (nesting `derive` would blow the formula up exponentially). The longest derivation
--- chain is 2 (key -> token -> external key; K -> Kc -> ticket), and ClosureIsFixpoint checks
--- that the result is closed in every reachable state.
+-- what was observed) through `round1` and `round2` (nesting `derive` calls would blow the formula
+-- up exponentially). The longest derivation chain is 2 (key -> token -> external key;
+-- K -> Kc -> ticket), and ClosureIsFixpoint checks that the result is closed in every reachable
+-- state.
 fact Closure {
   all n: State | {
     n.round1 = derive[n.seen]
@@ -240,11 +242,13 @@ pred legitTokenOk[p: State, c: Client] {
 }
 
 -- Both ends compute the same join HMACs (the client's check of the SYN/ACK and the server's of the
--- third ACK pass). `from`: the source address the server sees.
-pred legitHmacOk[p: State, c: Client, from: Addr] {
+-- third ACK pass). `dest`: the server address the join reached, as the server sees it. broken
+-- binds the server address: the server's view against the client's belief, always the
+-- connection's initial s.a1, so a join to the advertised s.a2 always fails.
+pred legitHmacOk[p: State, c: Client, dest: Addr] {
   sch = draft_paasch_unsignalled implies (c in cKeyed iff target[p, c] in sKeyed)
   else sch = broken implies
-    (c = target[p, c] and (c in cKeyed iff c in sKeyed) and from = c.a2)
+    (c = target[p, c] and (c in cKeyed iff c in sKeyed) and dest = s_a1)
   else no none
 }
 
@@ -291,11 +295,12 @@ pred keepClient[p, n: State] { n.acted = p.acted and n.joinFailed = p.joinFailed
 pred tag[n: State, a: Act, c: Client] { n.act = a and n.who = c and no n.mode and no n.src }
 pred learn[p, n: State, obs: Kind -> Client] { n.seen = p.knows + obs }
 
--- A legitimate join of c (Join or Advertise's), seen by the server from `from`; `counted` says
--- whether a failure counts against LegitJoinSucceeds (the attacker does not touch the path).
-pred doJoin[p, n: State, c: Client, from: Addr, counted: Flag] {
+-- A join opened by c (Join, Advertise's, RewriteJoin's), seen by the server from `from` and sent
+-- to `dest`; `counted` says whether a failure counts as a failed legitimate join (Join and the
+-- path manager's join after a legitimate ADD_ADDR, on a path the attacker does not touch).
+pred doJoin[p, n: State, c: Client, from, dest: Addr, counted: Flag] {
   let t = target[p, c] |
-    (legitTokenOk[p, c] and legitHmacOk[p, c, from]) implies {
+    (legitTokenOk[p, c] and legitHmacOk[p, c, dest]) implies {
       n.sub = p.sub + t -> c -> from
       n.joinFailed = p.joinFailed
     } else {
@@ -324,7 +329,7 @@ pred join[p, n: State, c: Client] {
   p.cst[c] = Mptcp
   tag[n, Join, c]
   keepConn[p, n] and n.acted = p.acted
-  doJoin[p, n, c, joinSource[c], Yes]
+  doJoin[p, n, c, joinSource[c], s_a1, Yes]
   learn[p, n, seesP2[p] implies joinVals[c] else none -> none]
 }
 
@@ -333,7 +338,8 @@ pred advertise[p, n: State, c: Client] {
   tag[n, Advertise, c]
   keepConn[p, n]
   n.acted = p.acted + c -> s_a2 -> s
-  doJoin[p, n, c, joinSource[c], Yes]
+  -- the path manager's join to s.a2 is a legitimate join too
+  doJoin[p, n, c, joinSource[c], s_a2, Yes]
   learn[p, n, seesP2[p] implies joinVals[c] else none -> none]
 }
 
@@ -384,7 +390,7 @@ pred rewriteJoin[p, n: State, c: Client] {
   p.cst[c] = Mptcp
   tag[n, RewriteJoin, c]
   keepConn[p, n] and n.acted = p.acted
-  doJoin[p, n, c, x_a, No]
+  doJoin[p, n, c, x_a, s_a1, No]
   learn[p, n, joinVals[c]]     -- it relays the join
 }
 
@@ -396,7 +402,7 @@ pred forgeAddAddr[p, n: State, c: Client] {
     n.acted = p.acted + c -> x_a -> x
     -- the client joins to x.a; the attacker relays that join to s.a1 from x.a
     let t = target[p, c] |
-      (legitTokenOk[p, c] and legitHmacOk[p, c, x_a]) implies n.sub = p.sub + t -> c -> x_a
+      (legitTokenOk[p, c] and legitHmacOk[p, c, s_a1]) implies n.sub = p.sub + t -> c -> x_a
       else n.sub = p.sub
     learn[p, n, joinVals[c]]
   } else {

@@ -1,32 +1,25 @@
 package org.mptcpverify.models.alloy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import edu.mit.csail.sdg.alloy4.Err;
 import edu.mit.csail.sdg.translator.A4Solution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.vocab.PropertyId;
 
 /**
  * Writes a cell's counterexample: {@code alloy.xml} (the instance, openable in the Analyzer, with
  * the model sources embedded) and {@code alloy.json} (the shared counterexample format plus
- * {@code steps}). Both atomic; both free of machine-specific paths so that equal inputs give
+ * {@code steps}, the trace's actions, and {@code states}, the scope searched). Both atomic; both free of machine-specific paths so that equal inputs give
  * equal bytes.
  */
 final class AlloyCounterexample {
-    static final String FORMAT = "mptcp-verify-counterexample/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private AlloyCounterexample() {
     }
 
@@ -39,38 +32,15 @@ final class AlloyCounterexample {
         return dir.resolve(cell.attack().wireName());
     }
 
-    static Path writeJson(Path dir, AlloyCell cell, PropertyId property, long seed, AlloyTrace trace)
-            throws IOException {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", FORMAT);
-        doc.put("engine", "alloy");
-        doc.put("scheme", cell.scheme().wireName());
-        doc.put("attack", cell.attack().wireName());
-        doc.put("property", property.modelName());
-        doc.put("seed", seed);
-        doc.put("keyedSide", trace.keyedSide());
-        doc.put("attackerHasKey", cell.attackerHasKey());
-        doc.put("actions", actions(trace.actions()));
-        doc.put("steps", trace.actions().size());
+    static Path writeJson(Path dir, AlloyCell cell, PropertyId property, long seed, AlloyTrace trace) {
+        TraceJson.CounterexampleFile f = new TraceJson.CounterexampleFile("alloy", cell.scheme(), cell.attack(),
+                property, seed, trace.keyedSide(), cell.attackerHasKey(), trace.actions());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("steps", trace.actions().size());
+        extra.put("states", cell.states());
         Path file = dir.resolve("alloy.json");
-        byte[] bytes = (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, bytes);
+        TraceJson.writeFile(file, f, extra);
         return file;
-    }
-
-    static List<Map<String, String>> actions(List<TraceAction> actions) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (TraceAction a : actions) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("action", a.name());
-            m.put("client", a.client());
-            if (a instanceof TraceAction.SpoofJoinSyn s) {
-                m.put("mode", s.mode());
-                m.put("src", s.src());
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     /**
@@ -86,7 +56,7 @@ final class AlloyCounterexample {
         }
         String xml = sw.toString().replace(cellDir.toAbsolutePath() + "/", "");
         Path file = dir.resolve("alloy.xml");
-        AtomicFiles.write(file, xml.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.text(file, xml);
         return file;
     }
 

@@ -3,7 +3,6 @@ package org.mptcpverify.models.alloy;
 import edu.mit.csail.sdg.alloy4.Err;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +78,10 @@ public final class AlloyEngine implements Engine {
                     "no property of " + cell.attack().wireName() + " applies to " + cell.scheme().wireName()
                             + " (it has no external key)");
         }
+        AlloyWarmUp.ensure();
         long t0 = System.nanoTime();
-        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, bounds, t0));
+        // the worker fills its own copy: a timed-out worker must not touch the map returned here
+        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, new LinkedHashMap<>(bounds), t0));
         Thread worker = new Thread(task, "alloy-" + cell.moduleName());
         worker.setDaemon(true);
         worker.start();
@@ -108,7 +109,6 @@ public final class AlloyEngine implements Engine {
             Path cellDir = options.workDir().resolve("alloy");
             Path tmp = cellDir.resolve("tmp");
             Files.createDirectories(tmp);
-            Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
             Path cellFile = AlloyModelFiles.writeCell(cellDir, cell);
             AlloyRunner runner = AlloyRunner.parse(cellFile, solver, tmp);
 
@@ -190,14 +190,15 @@ public final class AlloyEngine implements Engine {
 
     /**
      * Ends a worker that overran its time. SAT4J and Kodkod do not poll interruption, so after a
-     * grace period the thread is stopped (its finally blocks release the Alloy lock); on a JVM
-     * where Thread.stop is unsupported it stays a daemon that cannot block exit.
+     * grace period the thread is stopped (its finally blocks release the Alloy lock; AlloyWarmUp
+     * keeps class initialisation off the worker); on a JVM where Thread.stop is unsupported it
+     * stays a daemon that cannot block exit, and later cells report the busy analyzer.
      */
     @SuppressWarnings({"deprecation", "removal"})
     private static void stop(Thread worker) {
         worker.interrupt();
         try {
-            worker.join(200);
+            worker.join(500);
             if (worker.isAlive()) {
                 worker.stop();
                 worker.join(2000);

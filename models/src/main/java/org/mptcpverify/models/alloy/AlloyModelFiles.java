@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.mptcpverify.io.AtomicWrite;
 
 /**
  * Where the model lives and where the generated cell modules go. The common module
@@ -53,6 +54,6 @@ final class AlloyModelFiles {
         if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(content)) {
             return;
         }
-        AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.text(target, content);
     }
 }
