@@ -1,12 +1,12 @@
 package org.mptcpverify.pcap;
 
-import org.mptcpverify.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mptcpverify.io.AtomicWrite;
 
 /**
  * Writes classic pcap files (little-endian, microsecond timestamps) of raw IP packets (link type
