@@ -3,11 +3,10 @@ package org.mptcpverify.pcap;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mptcpverify.io.AtomicWrite;
 
 /**
  * Writes classic pcap files (little-endian, microsecond timestamps) of raw IP packets (link type
@@ -54,17 +53,7 @@ public final class PcapWriter {
 
     /** Writes packets with the given timestamps, in list order. */
     public static void writeRawIp(Path file, List<TimedPacket> packets) throws IOException {
-        byte[] bytes = toBytes(packets);
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.write(file, toBytes(packets));
     }
 
     /** The exact bytes {@link #writeRawIp(Path, List)} writes. */

@@ -122,8 +122,16 @@ public final class TraceJson {
         return n.asText();
     }
 
+    /** Parses one action object of the shared vocabulary; the message names what is wrong. */
+    public static TraceAction parseAction(JsonNode n) throws BadTraceFileException {
+        return action(n, "action");
+    }
+
     private static TraceAction action(JsonNode n, int i) throws BadTraceFileException {
-        String where = "actions[" + i + "]";
+        return action(n, "actions[" + i + "]");
+    }
+
+    private static TraceAction action(JsonNode n, String where) throws BadTraceFileException {
         if (n == null || !n.isObject()) {
             throw new BadTraceFileException(where + " is not an object");
         }

@@ -56,7 +56,7 @@ public final class MatrixFormats {
         m.put("verdict", r.verdict().name());
         m.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
         m.put("seconds", Math.round(r.seconds() * 100) / 100.0);
-        m.put("bounds", new TreeMap<>(r.bounds()));
+        m.put("bounds", withoutTimings(r.bounds()));
         m.put("counterexample", relative(r.counterexample(), base));
         m.put("reason", r.reason());
         return m;
@@ -139,8 +139,27 @@ public final class MatrixFormats {
 
     public static String bounds(CellResult r) {
         List<String> parts = new ArrayList<>();
-        new TreeMap<>(r.bounds()).forEach((k, v) -> parts.add(k + "=" + v));
+        withoutTimings(r.bounds()).forEach((k, v) -> parts.add(k + "=" + v));
         return String.join(", ", parts);
+    }
+
+    /**
+     * The bounds a verdict rests on, sorted, without wall-clock fields (an engine may report
+     * {@code seconds} inside its bounds): timings are reported once per engine, not as bounds,
+     * so that regenerated results differ from committed ones only where a verdict or bound does.
+     */
+    static Map<String, Object> withoutTimings(Map<String, ?> bounds) {
+        Map<String, Object> out = new TreeMap<>();
+        bounds.forEach((k, v) -> {
+            if (k.equals("seconds") || k.equals("wallSeconds")) return;
+            out.put(k, v instanceof Map<?, ?> m ? withoutTimings(castMap(m)) : v);
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Map<?, ?> m) {
+        return (Map<String, ?>) m;
     }
 
     // ---- Markdown ------------------------------------------------------------------------------

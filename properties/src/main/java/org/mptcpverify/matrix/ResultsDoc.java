@@ -31,21 +31,38 @@ public final class ResultsDoc {
                         .append(MatrixFormats.engineSummary(c)).append(". See the cell below.\n");
             } else if (c.verdict() == Verdict.VIOLATED) {
                 sb.append("- `").append(c.scheme()).append("` falls to `").append(c.attack()).append("` (")
-                        .append(String.join(", ", violated(c))).append("): ").append(support(c)).append(".\n");
+                        .append(String.join(", ", violated(c))).append("): found by ")
+                        .append(String.join(", ", c.engines().keySet())).append("; ").append(counterexampleLengths(c))
+                        .append(", each replayed on the reference.\n");
             }
         }
         sb.append('\n');
         for (CellOutcome c : run.cells()) {
             if (c.agree() && c.verdict() == Verdict.HOLDS) {
-                sb.append("- `").append(c.scheme()).append("` withstands `").append(c.attack()).append("` (")
-                        .append(String.join(", ", c.properties().stream().map(PropertyId::modelName).toList()))
-                        .append(") within: ").append(support(c)).append(".\n");
+                sb.append("- `").append(c.scheme()).append("` satisfies ")
+                        .append(String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))
+                        .append(" under `").append(c.attack()).append('`').append(" within: ").append(support(c)).append(".\n");
             }
         }
         sb.append("\n## Versions\n\n");
         new TreeMap<>(run.versions()).forEach((k, v) -> sb.append("- ").append(k).append(": `").append(v).append("`\n"));
         sb.append('\n').append(md.substring(md.indexOf("## Per cell")));
         return sb.toString();
+    }
+
+    /** "counterexamples of 2 (traces), 2 (tlc), 3 (alloy) actions". */
+    private static String counterexampleLengths(CellOutcome c) {
+        List<String> parts = new java.util.ArrayList<>();
+        c.engines().forEach((name, r) -> {
+            if (r.counterexample() == null) return;
+            try {
+                int n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.counterexample().toFile()).path("actions").size();
+                parts.add(n + " (" + name + ")");
+            } catch (java.io.IOException e) {
+                parts.add("unreadable (" + name + ")");
+            }
+        });
+        return "counterexamples of " + String.join(", ", parts) + " actions";
     }
 
     private static List<String> violated(CellOutcome c) {
@@ -57,8 +74,32 @@ public final class ResultsDoc {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, CellResult> e : c.engines().entrySet()) {
             if (sb.length() > 0) sb.append("; ");
-            sb.append(e.getKey()).append(" [").append(MatrixFormats.bounds(e.getValue())).append(']');
+            sb.append(e.getKey()).append(" (").append(shortBounds(e.getKey(), e.getValue().bounds())).append(')');
         }
         return sb.toString();
+    }
+
+    /** The bounds that matter for a claim, in words; the per-cell section lists all of them. */
+    static String shortBounds(String engine, Map<String, Object> b) {
+        switch (engine) {
+            case "traces":
+                if (b.containsKey("exhaustiveUpTo")) {
+                    return "all " + b.get("enumerated") + " traces of up to " + b.get("exhaustiveUpTo") + " actions";
+                }
+                if (b.containsKey("tries")) return b.get("tries") + " generated traces of up to " + b.get("maxActions") + " actions";
+                break;
+            case "tlc":
+                if (b.containsKey("distinctStates")) {
+                    return b.get("distinctStates") + " distinct states, depth " + b.get("depth") + ", at most "
+                            + b.get("maxJoins") + " joins per client and " + b.get("maxAttacks") + " attacker actions";
+                }
+                break;
+            case "alloy":
+                if (b.containsKey("scope")) return "scope " + b.get("scope") + ", " + b.get("solver");
+                break;
+            default:
+                break;
+        }
+        return MatrixFormats.bounds(new CellResult(null, List.of(), 0, b, null, null));
     }
 }

@@ -1,10 +1,11 @@
 package org.mptcpverify.traces;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.trace.TraceJson;
 
 /** Actions as the shared JSON objects: {"action": name, "client": c} (+ "mode", "src" for SpoofJoinSyn). */
 public final class ActionJson {
@@ -12,50 +13,16 @@ public final class ActionJson {
     }
 
     public static Map<String, Object> toMap(TraceAction a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("action", a.name());
-        m.put("client", a.client());
-        if (a instanceof TraceAction.SpoofJoinSyn s) {
-            m.put("mode", s.mode());
-            m.put("src", s.src());
-        }
-        return m;
+        return TraceJson.actionMap(a);
     }
 
     /** Reads one action object; throws IllegalArgumentException naming what is wrong. */
     public static TraceAction fromMap(Map<String, ?> m) {
-        String name = string(m, "action");
-        String c = string(m, "client");
-        if (!c.equals("c1") && !c.equals("c2")) {
-            throw new IllegalArgumentException("unknown client '" + c + "' (c1 or c2)");
+        try {
+            return TraceJson.parseAction(new ObjectMapper().valueToTree(m));
+        } catch (TraceJson.BadTraceFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        switch (name) {
-            case "Connect": return new TraceAction.Connect(c);
-            case "Join": return new TraceAction.Join(c);
-            case "Advertise": return new TraceAction.Advertise(c);
-            case "Close": return new TraceAction.Close(c);
-            case "ForgeJoin": return new TraceAction.ForgeJoin(c);
-            case "RewriteJoin": return new TraceAction.RewriteJoin(c);
-            case "ForgeAddAddr": return new TraceAction.ForgeAddAddr(c);
-            case "ForgeFastClose": return new TraceAction.ForgeFastClose(c);
-            case "SpoofJoinSyn": {
-                String mode = string(m, "mode");
-                if (!mode.equals("forge") && !mode.equals("replay")) {
-                    throw new IllegalArgumentException("unknown SpoofJoinSyn mode '" + mode + "' (forge or replay)");
-                }
-                return new TraceAction.SpoofJoinSyn(c, mode, string(m, "src"));
-            }
-            default:
-                throw new IllegalArgumentException("unknown action '" + name + "'");
-        }
-    }
-
-    private static String string(Map<String, ?> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("action object without a string \"" + key + "\": " + m);
-        }
-        return s;
     }
 
     public static List<Map<String, Object>> toMaps(List<TraceAction> actions) {

@@ -1,5 +1,6 @@
 package org.mptcpverify.traces;
 
+import org.mptcpverify.io.AtomicWrite;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +102,6 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
     /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */
     void write(Path json, Path pcap) throws IOException {
         PcapWriter.writeRawIp(pcap, timedPackets());
-        AtomicFiles.write(json, jsonBytes());
+        AtomicWrite.write(json, jsonBytes());
     }
 }

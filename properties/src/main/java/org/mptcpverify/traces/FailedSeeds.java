@@ -1,5 +1,6 @@
 package org.mptcpverify.traces;
 
+import org.mptcpverify.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,6 @@ public final class FailedSeeds {
         for (Entry x : entries) {
             sb.append(x.line()).append('\n');
         }
-        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

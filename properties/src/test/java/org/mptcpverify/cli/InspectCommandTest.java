@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,20 +21,8 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static Path captures() {
@@ -55,7 +40,7 @@ class InspectCommandTest {
 
     @Test
     void kernelCaptureVerifiesWithExitZeroAndTheJsonContract() throws Exception {
-        Run r = run("inspect", CAPTURE.toString(), "--json");
+        CliRun r = run("inspect", CAPTURE.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("connections"), names(root));
@@ -84,7 +69,7 @@ class InspectCommandTest {
 
     @Test
     void textReportIsOneBlockPerConnection() {
-        Run r = run("inspect", CAPTURE.toString());
+        CliRun r = run("inspect", CAPTURE.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("connection 1: MPTCP v1"), r.out());
         assertFalse(r.out().contains("connection 2"), r.out());
@@ -109,11 +94,11 @@ class InspectCommandTest {
         assertTrue(at > 0);
         file[at + 3] ^= 0x10;
         Path bad = Files.write(dir.resolve("tampered.pcap"), file);
-        Run r = run("inspect", bad.toString(), "--json");
+        CliRun r = run("inspect", bad.toString(), "--json");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(new ObjectMapper().readTree(r.out()).at("/connections/0/addAddrs/0/hmacValid").isBoolean());
         assertFalse(new ObjectMapper().readTree(r.out()).at("/connections/0/addAddrs/0/hmacValid").asBoolean());
-        Run t = run("inspect", bad.toString());
+        CliRun t = run("inspect", bad.toString());
         assertEquals(1, t.code());
         assertTrue(t.out().contains("FAILED: 1 of"), t.out());
     }
@@ -122,7 +107,7 @@ class InspectCommandTest {
     void truncatedFileIsExitTwoNamingFileAndOffset() throws Exception {
         byte[] file = Files.readAllBytes(CAPTURE);
         Path cut = Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(file, file.length - 5));
-        Run r = run("inspect", cut.toString(), "--json");
+        CliRun r = run("inspect", cut.toString(), "--json");
         assertEquals(2, r.code());
         assertEquals("", r.out());
         List<String> err = r.err().lines().toList();
@@ -135,10 +120,10 @@ class InspectCommandTest {
     @Test
     void nonPcapAndMissingFilesAreExitTwo() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "this is not a capture\n");
-        Run r = run("inspect", text.toString());
+        CliRun r = run("inspect", text.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(text.toString()) && r.err().contains("byte offset 0"), r.err());
-        Run m = run("inspect", dir.resolve("nope.pcap").toString());
+        CliRun m = run("inspect", dir.resolve("nope.pcap").toString());
         assertEquals(2, m.code());
         assertTrue(m.err().contains("nope.pcap"), m.err());
         assertEquals(2, run("inspect").code(), "FILE is required");
@@ -159,14 +144,14 @@ class InspectCommandTest {
         syn[33] = 0x02;
         Path f = dir.resolve("plain.pcap");
         PcapWriter.writeRawIp(f, List.of(syn), 0, 0);
-        Run r = run("inspect", f.toString(), "--json");
+        CliRun r = run("inspect", f.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(0, new ObjectMapper().readTree(r.out()).get("connections").size());
     }
 
     @Test
     void helpNamesTheExitCodes() {
-        Run r = run("inspect", "--help");
+        CliRun r = run("inspect", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--json"));
         assertTrue(r.out().contains("1") && r.out().contains("fails verification"), r.out());

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -16,25 +13,13 @@ import org.mptcpverify.kernel.Topology;
 
 /** kernel-attack's exit codes: 0 attack shown by the kernel, 1 not, 2 bad usage. */
 class KernelAttackCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void unknownAttackIsExitTwoNamingIt() {
-        Run r = run("kernel-attack", "--attack", "join-dos");
+        CliRun r = run("kernel-attack", "--attack", "join-dos");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("join-dos") && r.err().contains("eavesdrop-handshake"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -51,7 +36,7 @@ class KernelAttackCommandTest {
         Assumptions.assumeTrue(reason.isEmpty(), () -> "kernel test skipped: " + reason.orElse(""));
         Path pcap = dir.resolve("e.pcap");
         Path json = dir.resolve("e.json");
-        Run ok = run("kernel-attack", "--attack", "eavesdrop-handshake", "--pcap", pcap.toString(),
+        CliRun ok = run("kernel-attack", "--attack", "eavesdrop-handshake", "--pcap", pcap.toString(),
                 "--json", json.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("SUCCEEDED") && ok.out().contains("INJECTED BY ATTACKER"), ok.out());
@@ -60,7 +45,7 @@ class KernelAttackCommandTest {
         assertEquals("eavesdrop-handshake", report.path("attack").asText());
         assertTrue(report.path("succeeded").asBoolean());
         assertTrue(report.path("evidence").toString().contains("INJECTED BY ATTACKER"));
-        Run control = run("kernel-attack", "--attack", "eavesdrop-handshake", "--wrong-keys",
+        CliRun control = run("kernel-attack", "--attack", "eavesdrop-handshake", "--wrong-keys",
                 "--pcap", dir.resolve("w.pcap").toString());
         assertEquals(1, control.code(), control.out() + control.err());
         assertTrue(control.out().contains("DID NOT SUCCEED"), control.out());

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +17,8 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 
 class ReplayCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static Path write(Path dir, SchemeId s) {
@@ -48,7 +31,7 @@ class ReplayCommandTest {
 
     @Test
     void reproducedViolationIsExitZeroWithStepsAndVerdict(@TempDir Path dir) {
-        Run r = run("replay", write(dir, SchemeId.DRAFT_BAERTS_LOW_ORDER).toString());
+        CliRun r = run("replay", write(dir, SchemeId.DRAFT_BAERTS_LOW_ORDER).toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(" 1. Connect(c1): "), r.out());
         assertTrue(r.out().contains(" 2. ForgeFastClose(c1): "), r.out());
@@ -57,7 +40,7 @@ class ReplayCommandTest {
 
     @Test
     void notReproducedIsExitOne(@TempDir Path dir) {
-        Run r = run("replay", write(dir, SchemeId.DRAFT_BAERTS).toString());
+        CliRun r = run("replay", write(dir, SchemeId.DRAFT_BAERTS).toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("CloseAuthenticity: NOT violated on replay"), r.out());
     }
@@ -66,12 +49,12 @@ class ReplayCommandTest {
     void badFileIsExitTwoWithOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"something-else\"}");
-        Run r = run("replay", bad.toString());
+        CliRun r = run("replay", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.json") && r.err().contains("format"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"));
-        Run missing = run("replay", dir.resolve("nope.json").toString());
+        CliRun missing = run("replay", dir.resolve("nope.json").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.json"), missing.err());
     }

@@ -1,5 +1,6 @@
 package org.mptcpverify.traces;
 
+import org.mptcpverify.io.AtomicWrite;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,6 @@ final class ValidationTraceExport {
         pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
         pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
         String text = new ObjectMapper().writer(pp).writeValueAsString(traces) + "\n";
-        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -54,7 +54,10 @@ final class AlloyCounterexample {
         try (PrintWriter pw = new PrintWriter(sw)) {
             sol.writeXML(pw, runner.world().getAllFunc(), sources);
         }
-        String xml = sw.toString().replace(cellDir.toAbsolutePath() + "/", "");
+        // Alloy stamps its jar's build date, which a shaded jar (the CLI) loses: pin it, so the
+        // file depends only on the instance, whichever way the engine was launched
+        String xml = sw.toString().replace(cellDir.toAbsolutePath() + "/", "")
+                .replaceFirst("builddate=\"[^\"]*\"", "builddate=\"alloy-6.2.0\"");
         Path file = dir.resolve("alloy.xml");
         AtomicWrite.text(file, xml);
         return file;

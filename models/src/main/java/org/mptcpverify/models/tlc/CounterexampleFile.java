@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -51,7 +52,7 @@ public final class CounterexampleFile {
         doc.put("attackerHasKey", attackerHasKey);
         List<Map<String, Object>> acts = new ArrayList<>();
         for (TraceAction a : actions) {
-            acts.add(actionJson(a));
+            acts.add(TraceJson.actionMap(a));
         }
         doc.put("actions", acts);
         List<Map<String, Object>> st = new ArrayList<>();
@@ -65,17 +66,6 @@ public final class CounterexampleFile {
         }
         doc.put("states", st);
         return doc;
-    }
-
-    public static Map<String, Object> actionJson(TraceAction a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("action", a.name());
-        m.put("client", a.client());
-        if (a instanceof TraceAction.SpoofJoinSyn s) {
-            m.put("mode", s.mode());
-            m.put("src", s.src());
-        }
-        return m;
     }
 
     /** Writes tlc.json and tlc.txt; returns the JSON path. */
@@ -96,12 +86,6 @@ public final class CounterexampleFile {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,86 @@
+package org.mptcpverify.matrix;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.cli.Main;
+import org.mptcpverify.trace.Replayer;
+
+/**
+ * The committed results are real and current: every committed counterexample (of every engine)
+ * replays on the Java reference, every committed pcap opens in tshark without a malformed-packet
+ * warning, and regenerating the default matrix reproduces counterexamples/ and docs/results.md.
+ */
+class CommittedResultsTest {
+    private static final Path ROOT = Versions.repoRoot();
+    private static final Path CX = ROOT.resolve("counterexamples");
+
+    private static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> s = Files.walk(CX)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyCommittedCounterexampleReplaysOnTheReference() throws Exception {
+        List<Path> jsons = files(".json");
+        assertFalse(jsons.isEmpty(), "no committed counterexamples under " + CX);
+        Replayer replayer = new Replayer();
+        List<String> failed = new ArrayList<>();
+        for (Path p : jsons) {
+            if (!replayer.replay(p).reproduced()) failed.add(ROOT.relativize(p).toString());
+        }
+        assertEquals(List.of(), failed, "counterexamples that do not replay on the reference");
+    }
+
+    @Test
+    void everyCommittedPcapOpensInTsharkWithoutMalformedPackets() throws Exception {
+        List<Path> pcaps = files(".pcap");
+        assertFalse(pcaps.isEmpty(), "no committed pcaps under " + CX);
+        Assumptions.assumeTrue(onPath("tshark"), "tshark is not installed (CI installs it; apt-get install tshark)");
+        List<String> bad = new ArrayList<>();
+        for (Path p : pcaps) {
+            Process proc = new ProcessBuilder("tshark", "-n", "-r", p.toString(), "-V").redirectErrorStream(true).start();
+            String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(proc.waitFor(60, TimeUnit.SECONDS));
+            if (proc.exitValue() != 0 || out.contains("Malformed Packet") || out.contains("Dissector bug")) {
+                bad.add(ROOT.relativize(p) + " (exit " + proc.exitValue() + ")");
+            }
+        }
+        assertEquals(List.of(), bad, "pcaps tshark reports as malformed");
+    }
+
+    @Test
+    void theCommittedResultsAreCurrent() {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.execute("results", "--check", "--jobs", "2");
+        } finally {
+            System.setErr(old);
+        }
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, "committed results are stale or the engines disagree; run ./mptcp-verify results\n"
+                + log.lines().filter(l -> !l.startsWith("[")).reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) return true;
+        }
+        return false;
+    }
+}
