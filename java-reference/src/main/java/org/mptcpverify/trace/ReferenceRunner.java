@@ -196,6 +196,8 @@ public final class ReferenceRunner implements ScenarioRunner {
         // ---- execution -----------------------------------------------------------------------------------------
 
         RunOutcome execute(List<TraceAction> actions) {
+            step = 0;
+            checkSafety(); // the initial state too, as a TLA+ invariant (an attacker given the key knows it at once)
             for (step = 0; step < actions.size(); step++) {
                 current = actions.get(step);
                 int wireMark = net.wire().size();

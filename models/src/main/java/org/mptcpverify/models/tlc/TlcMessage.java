@@ -6,6 +6,8 @@ package org.mptcpverify.models.tlc;
  */
 public record TlcMessage(int code, int severity, String text) {
     public static final int INVARIANT_VIOLATED = 2110;
+    /** An invariant already false in an initial state; the message carries that state. */
+    public static final int INVARIANT_VIOLATED_INITIAL = 2107;
     public static final int BEHAVIOR_HEADER = 2121;
     public static final int TRACE_STATE = 2217;
     public static final int STARTING = 2185;

@@ -65,6 +65,16 @@ public final class TlcOutput {
                         traceText.append(m.text()).append('\n');
                     }
                 }
+                case TlcMessage.INVARIANT_VIOLATED_INITIAL -> {
+                    // no 2121/2217 follow: the violating initial state is the whole trace
+                    Matcher v = VIOLATED.matcher(m.text());
+                    if (v.find() && violated.isEmpty()) {
+                        violated = Optional.of(v.group(1));
+                        String[] parts = m.text().split("\n", 2);
+                        trace.add(state("1: <Initial predicate>\n" + (parts.length > 1 ? parts[1] : "")));
+                        traceText.append(m.text()).append('\n');
+                    }
+                }
                 case TlcMessage.BEHAVIOR_HEADER -> traceText.append(m.text()).append('\n');
                 case TlcMessage.TRACE_STATE -> {
                     trace.add(state(m.text()));

@@ -21,6 +21,18 @@ class TlcOutputTest {
         }
     }
 
+    /** TLC reports an invariant false in an initial state as 2107, with no 2121/2217 trace. */
+    @Test
+    void violationInTheInitialState() throws IOException {
+        TlcReport r = TlcOutput.parse(captured("initial-violation.out"));
+        assertEquals("ExternalKeySecrecy", r.violatedInvariant().orElseThrow());
+        assertEquals(1, r.trace().size());
+        assertTrue(r.trace().get(0).header().contains("Initial predicate"));
+        assertEquals("FALSE", r.trace().get(0).variables().get("active"));
+        assertEquals(List.of(), TraceActions.of(r.trace()));
+        assertTrue(r.traceText().startsWith("Invariant ExternalKeySecrecy is violated by the initial state"));
+    }
+
     @Test
     void violationWithTrace() throws IOException {
         TlcReport r = TlcOutput.parse(captured("violation.out"));
