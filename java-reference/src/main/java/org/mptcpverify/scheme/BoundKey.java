@@ -6,7 +6,6 @@ import static org.mptcpverify.scheme.SchemeCrypto.cat;
 import static org.mptcpverify.scheme.SchemeCrypto.hmac;
 
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -198,15 +197,7 @@ public final class BoundKey extends KeyedMptcp {
         if (!extModeSeen(v)) {
             return super.reconstruct(v, as);
         }
-        Optional<Bytes> key = v.externalKeys().stream().min(Comparator.comparing(Bytes::hex));
-        if (key.isEmpty() || v.tokenA().isEmpty() || v.tokenB().isEmpty()) {
-            return Optional.empty();
-        }
-        int ta = v.tokenA().getAsInt();
-        int tb = v.tokenB().getAsInt();
-        ConnKeys k = ConnKeys.start(as, key.get()).withMptcp(true).withExtMode(true)
-                .withConnKey(connKey(key.get(), ta, tb));
-        return Optional.of(as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta));
+        return reconstructTokenMode(v, as, (k, key, ta, tb) -> k.withConnKey(connKey(key, ta, tb)));
     }
 
     /** The next ticket after the joins it saw, if Kc is derivable. */

@@ -5,7 +5,6 @@ import static org.mptcpverify.scheme.SchemeCrypto.cat;
 import static org.mptcpverify.scheme.SchemeCrypto.hmac;
 
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -189,13 +188,6 @@ public class DraftBaerts extends KeyedMptcp {
         if (!extModeSeen(v)) {
             return super.reconstruct(v, as);
         }
-        Optional<Bytes> key = v.externalKeys().stream().min(Comparator.comparing(Bytes::hex));
-        if (key.isEmpty() || v.tokenA().isEmpty() || v.tokenB().isEmpty()) {
-            return Optional.empty();
-        }
-        int ta = v.tokenA().getAsInt();
-        int tb = v.tokenB().getAsInt();
-        ConnKeys k = ConnKeys.start(as, key.get()).withMptcp(true).withExtMode(true).withKeyActive(true);
-        return Optional.of(as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta));
+        return reconstructTokenMode(v, as, (k, key, ta, tb) -> k.withKeyActive(true));
     }
 }

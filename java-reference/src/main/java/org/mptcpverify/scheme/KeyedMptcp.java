@@ -8,6 +8,7 @@ import static org.mptcpverify.scheme.SchemeCrypto.cat;
 import static org.mptcpverify.scheme.SchemeCrypto.hmac;
 
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -285,6 +286,27 @@ public abstract class KeyedMptcp implements AuthScheme {
         return Optional.of(as == Role.A
                 ? k.withLocalKey(ka).withRemoteKey(kb).withTokens(token(ka), token(kb))
                 : k.withLocalKey(kb).withRemoteKey(ka).withTokens(token(kb), token(ka)));
+    }
+
+    /** What a token-mode scheme derives from the external key and both tokens (connection key, active key, ...). */
+    @FunctionalInterface
+    protected interface TokenModeKeys {
+        ConnKeys complete(ConnKeys base, Bytes extKey, int tokenA, int tokenB);
+    }
+
+    /**
+     * The state rebuilt for a token-mode connection (draft-baerts E, bound-key G: no 64-bit keys on
+     * the wire): needs an external key the attacker knows and both tokens it saw in clear.
+     */
+    protected static Optional<ConnKeys> reconstructTokenMode(AttackerView v, Role as, TokenModeKeys complete) {
+        Optional<Bytes> key = v.externalKeys().stream().min(Comparator.comparing(Bytes::hex));
+        if (key.isEmpty() || v.tokenA().isEmpty() || v.tokenB().isEmpty()) {
+            return Optional.empty();
+        }
+        int ta = v.tokenA().getAsInt();
+        int tb = v.tokenB().getAsInt();
+        ConnKeys k = complete.complete(ConnKeys.start(as, key.get()).withMptcp(true).withExtMode(true), key.get(), ta, tb);
+        return Optional.of(as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta));
     }
 
     /** Token-B as the attacker knows it: from Key-B, or seen in clear. */
