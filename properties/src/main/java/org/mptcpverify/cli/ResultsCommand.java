@@ -16,6 +16,7 @@ import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
+import org.mptcpverify.models.tlc.TlcConfigurations;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 /** Regenerates (or checks) the committed results: counterexamples/ and docs/results.md. */
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per",
-                "violated cell, with a generated README.md) and docs/results.md.",
+                "violated cell, with a generated README.md), models/tla/mc/ (the TLC configuration of every cell)",
+                "and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
@@ -61,11 +63,15 @@ public final class ResultsCommand implements Callable<Integer> {
             }
         }
         String results = ResultsDoc.render(run, runDir);
+        Path mcRun = runDir.resolve("tla-mc");
+        TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
+        Path committedMc = root.resolve("models/tla/mc");
         Path committedCx = root.resolve("counterexamples");
         Path committedResults = root.resolve("docs/results.md");
         if (check) {
             AtomicWrite.text(runDir.resolve("results.md"), results);
             List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
+            TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (models/tla/mc)"));
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
             }
@@ -78,8 +84,9 @@ public final class ResultsCommand implements Callable<Integer> {
             return run.exitCode();
         }
         TreeCompare.replace(options.counterexampleRoot(), committedCx);
+        TreeCompare.replace(mcRun, committedMc);
         AtomicWrite.text(committedResults, results);
-        System.out.println("results: wrote counterexamples/ and docs/results.md");
+        System.out.println("results: wrote counterexamples/, models/tla/mc/ and docs/results.md");
         return run.exitCode();
     }
 }

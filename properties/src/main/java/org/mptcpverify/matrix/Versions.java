@@ -31,7 +31,7 @@ public final class Versions {
             if (!Files.isDirectory(d)) continue;
             try (Stream<Path> files = Files.walk(d)) {
                 files.filter(Files::isRegularFile)
-                        .filter(p -> p.toString().endsWith(".tla") || p.toString().endsWith(".cfg") || p.toString().endsWith(".als"))
+                        .filter(p -> p.toString().endsWith(".tla") || p.toString().endsWith(".als"))
                         .sorted()
                         .forEach(p -> v.put("sha256:" + root.relativize(p).toString().replace('\\', '/'), sha256(p)));
             } catch (IOException e) {
