@@ -55,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
         SchemeId s = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("--scheme: unknown scheme '" + scheme + "'"));
         AttackId a = AttackId.byName(attack).orElseThrow(() -> new UserInputException("--attack: unknown attack '" + attack + "'"));
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
-        Path outDir = out.toAbsolutePath().normalize();
+        Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey);
         CellResult r = f.get().check(s, a, o);

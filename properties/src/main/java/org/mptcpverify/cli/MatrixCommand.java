@@ -66,10 +66,6 @@ public final class MatrixCommand implements Callable<Integer> {
         if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
         Map<String, Supplier<Engine>> available = EngineRegistry.all();
-        if (available.isEmpty()) {
-            System.out.println("no engines yet");
-            return Main.EXIT_OK;
-        }
         Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
         for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
             Supplier<Engine> f = available.get(e);
@@ -84,7 +80,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 .map(n -> AttackId.byName(n).orElseThrow(() -> new UserInputException("--attacks: unknown attack '" + n
                         + "' (known: " + String.join(", ", Arrays.stream(AttackId.values()).map(AttackId::wireName).toList()) + ")")))
                 .toList();
-        Path outDir = out.toAbsolutePath().normalize();
+        Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, false);
         Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());

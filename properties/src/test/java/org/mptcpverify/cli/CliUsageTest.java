@@ -31,6 +31,21 @@ class CliUsageTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsExitTwoAndLeftAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("not-a-folder"), "keep me");
+        for (String[] args : new String[][] {
+                {"matrix", "--schemes", "rfc8684", "--attacks", "legit-join", "--out", file.toString()},
+                {"check", "--engine", "traces", "--scheme", "rfc8684", "--attack", "legit-join", "--out", file.toString()}}) {
+            CliRun r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertTrue(r.err().contains("not a folder"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertEquals("keep me", java.nio.file.Files.readString(file));
+    }
+
+    @Test
     void unknownOptionIsExitTwo() {
         CliRun r = run("matrix", "--no-such-option");
         assertEquals(2, r.code());
