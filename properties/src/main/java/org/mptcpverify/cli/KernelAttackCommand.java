@@ -53,6 +53,13 @@ public final class KernelAttackCommand implements Callable<Integer> {
             throw new UserInputException("kernel-attack cannot run here: " + unavailable.get());
         }
         Path out = pcap != null ? pcap : Path.of("kernel-attack-" + a.id().wireName() + ".pcap");
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UserInputException("--pcap: " + out + " is a folder, not a file");
+        }
+        Path outDir = out.toAbsolutePath().getParent();
+        if (outDir != null && java.nio.file.Files.exists(outDir) && !java.nio.file.Files.isDirectory(outDir)) {
+            throw new UserInputException("--pcap: " + outDir + " is not a folder");
+        }
         KernelAttackReport r;
         // A hard deadline: every step has its own timeout, this guards against the unforeseen.
         // On expiry the JVM's exit runs the topology's shutdown hook, which removes the namespaces.
