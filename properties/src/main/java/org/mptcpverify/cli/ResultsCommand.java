@@ -16,6 +16,7 @@ import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
+import org.mptcpverify.models.alloy.AlloyCells;
 import org.mptcpverify.models.tlc.TlcConfigurations;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Option;
 /** Regenerates (or checks) the committed results: counterexamples/ and docs/results.md. */
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per",
-                "violated cell, with a generated README.md), models/tla/mc/ (the TLC configuration of every cell)",
-                "and docs/results.md.",
+                "violated cell, with a generated README.md), models/tla/mc/ and models/alloy/cells/ (the TLC",
+                "configuration and the Alloy module of every cell) and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
@@ -66,12 +67,16 @@ public final class ResultsCommand implements Callable<Integer> {
         Path mcRun = runDir.resolve("tla-mc");
         TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
         Path committedMc = root.resolve("models/tla/mc");
+        Path cellsRun = runDir.resolve("alloy-cells");
+        AlloyCells.all().forEach((name, als) -> AtomicWrite.text(cellsRun.resolve(name), als));
+        Path committedCells = root.resolve("models/alloy").resolve(AlloyCells.FOLDER);
         Path committedCx = root.resolve("counterexamples");
         Path committedResults = root.resolve("docs/results.md");
         if (check) {
             AtomicWrite.text(runDir.resolve("results.md"), results);
             List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
             TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (models/tla/mc)"));
+            TreeCompare.differences(committedCells, cellsRun).forEach(d -> diffs.add(d + " (models/alloy/cells)"));
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
             }
@@ -85,8 +90,9 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         TreeCompare.replace(options.counterexampleRoot(), committedCx);
         TreeCompare.replace(mcRun, committedMc);
+        TreeCompare.replace(cellsRun, committedCells);
         AtomicWrite.text(committedResults, results);
-        System.out.println("results: wrote counterexamples/, models/tla/mc/ and docs/results.md");
+        System.out.println("results: wrote counterexamples/, models/tla/mc/, models/alloy/cells/ and docs/results.md");
         return run.exitCode();
     }
 }

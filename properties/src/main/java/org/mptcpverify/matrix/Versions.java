@@ -29,7 +29,7 @@ public final class Versions {
         for (String dir : List.of("models/tla", "models/alloy")) {
             Path d = root.resolve(dir);
             if (!Files.isDirectory(d)) continue;
-            try (Stream<Path> files = Files.walk(d)) {
+            try (Stream<Path> files = Files.list(d)) { // the models themselves, not the generated per-cell files below them
                 files.filter(Files::isRegularFile)
                         .filter(p -> p.toString().endsWith(".tla") || p.toString().endsWith(".als"))
                         .sorted()
