@@ -52,8 +52,8 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeId s = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("--scheme: unknown scheme '" + scheme + "'"));
-        AttackId a = AttackId.byName(attack).orElseThrow(() -> new UserInputException("--attack: unknown attack '" + attack + "'"));
+        SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),

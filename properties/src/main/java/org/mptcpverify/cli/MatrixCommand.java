@@ -3,7 +3,6 @@ package org.mptcpverify.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,10 @@ public final class MatrixCommand implements Callable<Integer> {
             if (f == null) throw new UserInputException("--engines: unknown engine '" + e + "' (known: " + String.join(", ", available.keySet()) + ")");
             selected.put(e, f);
         }
-        List<SchemeId> ss = schemes == null ? SchemeId.matrixSchemes() : schemes.stream()
-                .map(n -> SchemeId.byName(n).orElseThrow(() -> new UserInputException("--schemes: unknown scheme '" + n
-                        + "' (known: " + String.join(", ", Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()) + ")")))
-                .toList();
-        List<AttackId> as = attacks == null ? List.of(AttackId.values()) : attacks.stream()
-                .map(n -> AttackId.byName(n).orElseThrow(() -> new UserInputException("--attacks: unknown attack '" + n
-                        + "' (known: " + String.join(", ", Arrays.stream(AttackId.values()).map(AttackId::wireName).toList()) + ")")))
-                .toList();
+        List<SchemeId> ss = schemes == null ? SchemeId.matrixSchemes()
+                : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
+        List<AttackId> as = attacks == null ? List.of(AttackId.values())
+                : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, false);

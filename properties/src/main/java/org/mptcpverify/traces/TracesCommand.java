@@ -4,15 +4,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mptcpverify.cli.Main;
+import org.mptcpverify.cli.Names;
 import org.mptcpverify.cli.UserInputException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
@@ -87,9 +86,9 @@ public final class TracesCommand implements Callable<Integer> {
         if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
         if (maxActions < 1) throw new UserInputException("--max-actions: must be at least 1, got " + maxActions);
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
-        List<SchemeId> ss = schemes == null ? defaultSchemes() : names(schemes, "--schemes", SchemeId::byName, SchemeId.values());
-        List<AttackId> as = attacks == null ? List.of(AttackId.values()) : names(attacks, "--attacks", AttackId::byName, AttackId.values());
-        List<PropertyId> ps = properties == null ? null : names(properties, "--properties", PropertyId::byName, PropertyId.values());
+        List<SchemeId> ss = schemes == null ? defaultSchemes() : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
+        List<AttackId> as = attacks == null ? List.of(AttackId.values()) : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
+        List<PropertyId> ps = properties == null ? null : Names.all(properties, "--properties", PropertyId::byName, PropertyId.values());
         List<Check> checks = controls ? controlChecks(ss, as) : propertyChecks(ss, as, ps);
         if (checks.isEmpty()) {
             throw new UserInputException("no (scheme, attack, property) check matches the selection");
@@ -163,14 +162,5 @@ public final class TracesCommand implements Callable<Integer> {
         List<SchemeId> all = new ArrayList<>(SchemeId.matrixSchemes());
         all.add(SchemeId.BROKEN);
         return all;
-    }
-
-    private static <T> List<T> names(List<String> given, String option, Function<String, java.util.Optional<T>> byName, T[] known) {
-        List<T> out = new ArrayList<>();
-        for (String n : given) {
-            out.add(byName.apply(n).orElseThrow(() -> new UserInputException(option + ": unknown name '" + n + "' (known: "
-                    + String.join(", ", Arrays.stream(known).map(Object::toString).toList()) + ")")));
-        }
-        return out;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.mptcpverify.trace.ActionAlphabet;
 import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
@@ -22,29 +23,9 @@ final class ReferenceEnumeration {
     private ReferenceEnumeration() {
     }
 
-    /** The actions an attack allows, for its clients (c1, and c2 in two-keys-one-host). */
+    /** The attack's actions (shared {@link ActionAlphabet}), with the spoofed sources used here. */
     static List<TraceAction> alphabet(AttackId attack) {
-        List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
-        List<TraceAction> out = new ArrayList<>();
-        for (String c : clients) {
-            out.add(new TraceAction.Connect(c));
-            out.add(new TraceAction.Join(c));
-            out.add(new TraceAction.Advertise(c));
-            out.add(new TraceAction.Close(c));
-            switch (attack) {
-                case EAVESDROP_HANDSHAKE, EAVESDROP_ALL -> out.add(new TraceAction.ForgeJoin(c));
-                case JOIN_DOS -> {
-                    out.add(new TraceAction.SpoofJoinSyn(c, "forge", "spoof1"));
-                    out.add(new TraceAction.SpoofJoinSyn(c, "replay", "spoof1"));
-                }
-                case SYN_JOIN_REWRITE -> out.add(new TraceAction.RewriteJoin(c));
-                case ADD_ADDR_MITM -> out.add(new TraceAction.ForgeAddAddr(c));
-                case FASTCLOSE_FORGE -> out.add(new TraceAction.ForgeFastClose(c));
-                default -> {
-                }
-            }
-        }
-        return out;
+        return ActionAlphabet.of(attack, List.of("spoof1"));
     }
 
     /** Properties violated by some action list of length 1..maxLength (both keyed sides in one-sided-key). */

@@ -3,6 +3,7 @@ package org.mptcpverify.models.tlc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mptcpverify.trace.ActionAlphabet;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.ScenarioRunner;
@@ -19,30 +20,9 @@ final class ReferenceTraceGenerator {
     private ReferenceTraceGenerator() {
     }
 
+    /** The attack's actions (shared {@link ActionAlphabet}), with the spoofed sources used here. */
     static List<TraceAction> alphabet(AttackId attack) {
-        List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
-        List<TraceAction> out = new ArrayList<>();
-        for (String c : clients) {
-            out.add(new TraceAction.Connect(c));
-            out.add(new TraceAction.Join(c));
-            out.add(new TraceAction.Advertise(c));
-            out.add(new TraceAction.Close(c));
-            switch (attack) {
-                case EAVESDROP_HANDSHAKE, EAVESDROP_ALL -> out.add(new TraceAction.ForgeJoin(c));
-                case SYN_JOIN_REWRITE -> out.add(new TraceAction.RewriteJoin(c));
-                case JOIN_DOS -> {
-                    for (String mode : List.of("forge", "replay")) {
-                        for (String src : List.of("spoof1", "spoof2")) {
-                            out.add(new TraceAction.SpoofJoinSyn(c, mode, src));
-                        }
-                    }
-                }
-                case ADD_ADDR_MITM -> out.add(new TraceAction.ForgeAddAddr(c));
-                case FASTCLOSE_FORGE -> out.add(new TraceAction.ForgeFastClose(c));
-                default -> { }
-            }
-        }
-        return out;
+        return ActionAlphabet.of(attack, List.of("spoof1", "spoof2"));
     }
 
     /** {@code perScenario} traces of {@code length} actions per scheme, attack and keyed side. */
