@@ -95,6 +95,11 @@ public final class Network {
         return e;
     }
 
+    /** How many crossings so far (cheaper than {@link #wire()}.size()). */
+    public int crossings() {
+        return wire.size();
+    }
+
     /** Every crossing so far, in order. */
     public List<Envelope> wire() {
         return List.copyOf(wire);

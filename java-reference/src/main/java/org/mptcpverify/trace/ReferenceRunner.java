@@ -90,6 +90,7 @@ public final class ReferenceRunner implements ScenarioRunner {
         final List<Map<String, Object>> observations = new ArrayList<>();
         final List<RunOutcome.WireRecord> wire = new ArrayList<>();
         int step;
+        int wireBase;
         TraceAction current;
         boolean attackerActed;
 
@@ -197,6 +198,7 @@ public final class ReferenceRunner implements ScenarioRunner {
 
         RunOutcome execute(List<TraceAction> actions) {
             step = 0;
+            wireBase = net.crossings();
             checkSafety(); // the initial state too, as a TLA+ invariant (an attacker given the key knows it at once)
             for (step = 0; step < actions.size(); step++) {
                 current = actions.get(step);
@@ -213,7 +215,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                 steps.add(describe(current) + ": " + (disabled.isPresent() ? "not enabled (" + disabled.get() + ")"
                         : String.join("; ", notes)));
                 for (Envelope e : net.wire().subList(wireMark, net.wire().size())) {
-                    wire.add(new RunOutcome.WireRecord(step, e.path(), e.origin(), e.ipPacket()));
+                    wire.add(new RunOutcome.WireRecord(step, e.path(), e.origin(), e.ipPacket(), e.id()));
                 }
                 checkSafety();
                 observations.add(observe());
@@ -223,7 +225,7 @@ public final class ReferenceRunner implements ScenarioRunner {
             for (PropertyMonitor m : monitors) {
                 if (m.atEndOnly()) {
                     m.check(w).ifPresent(why -> violations.putIfAbsent(m.property(),
-                            new RunOutcome.Violation(m.property(), Math.max(0, actions.size() - 1), why)));
+                            new RunOutcome.Violation(m.property(), Math.max(0, actions.size() - 1), why, wire.size())));
                 }
             }
             return new RunOutcome(steps, enabled, List.copyOf(violations.values()), wire, observations);
@@ -474,7 +476,8 @@ public final class ReferenceRunner implements ScenarioRunner {
                     continue;
                 }
                 int at = step;
-                m.check(w).ifPresent(why -> violations.put(m.property(), new RunOutcome.Violation(m.property(), at, why)));
+                int crossed = net.crossings() - wireBase; // an index into the outcome's segments
+                m.check(w).ifPresent(why -> violations.put(m.property(), new RunOutcome.Violation(m.property(), at, why, crossed)));
             }
         }
 

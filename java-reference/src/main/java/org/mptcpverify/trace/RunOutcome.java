@@ -19,10 +19,27 @@ import org.mptcpverify.wire.Bytes;
  */
 public record RunOutcome(List<String> steps, List<Boolean> enabled, List<Violation> violations,
                          List<WireRecord> segments, List<Map<String, Object>> observations) {
-    public record Violation(PropertyId property, int atStep, String explanation) {}
+    /**
+     * @param afterSegments how many of {@link #segments} had crossed the wire when the monitor
+     *                      first saw the violation (where a sequence chart marks it); -1 unknown
+     */
+    public record Violation(PropertyId property, int atStep, String explanation, int afterSegments) {
+        public Violation(PropertyId property, int atStep, String explanation) {
+            this(property, atStep, explanation, -1);
+        }
+    }
 
-    /** One segment on the wire: its IP packet bytes, the path, and who really sent it. */
-    public record WireRecord(int step, String path, String origin, Bytes ipPacket) {}
+    /**
+     * One segment on the wire: its IP packet bytes, the path, and who really sent it.
+     *
+     * @param id the segment's identity on the network: a relayed or rewritten copy keeps the id of
+     *           the segment it was made from (how a chart tells a rewrite from a new segment); -1 unknown
+     */
+    public record WireRecord(int step, String path, String origin, Bytes ipPacket, long id) {
+        public WireRecord(int step, String path, String origin, Bytes ipPacket) {
+            this(step, path, origin, ipPacket, -1);
+        }
+    }
 
     public boolean violated(PropertyId p) {
         return violations.stream().anyMatch(v -> v.property() == p);

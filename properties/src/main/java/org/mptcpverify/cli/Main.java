@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
+                ChartCommand.class,
+                ReportCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })

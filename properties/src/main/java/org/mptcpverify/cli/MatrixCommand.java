@@ -79,7 +79,7 @@ public final class MatrixCommand implements Callable<Integer> {
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, false);
         Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect());
+        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect(ss, as));
         String json = MatrixFormats.json(run, outDir);
         String md = MatrixFormats.markdown(run, outDir, true);
         String tex = MatrixFormats.latex(run);

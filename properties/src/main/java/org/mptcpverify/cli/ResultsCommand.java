@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mptcpverify.chart.Charts;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.CellOutcome;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
 /** Regenerates (or checks) the committed results: counterexamples/ and docs/results.md. */
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per",
-                "violated cell, with a generated README.md), models/tla/mc/ and models/alloy/cells/ (the TLC",
+                "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every",
+                "counterexample file), models/tla/mc/ and models/alloy/cells/ (the TLC",
                 "configuration and the Alloy module of every cell) and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
@@ -63,6 +65,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 if (Files.isDirectory(dir)) AtomicWrite.text(dir.resolve("README.md"), CounterexampleReadme.render(c, narrator));
             }
         }
+        if (Files.isDirectory(options.counterexampleRoot())) Charts.writeBesideAll(options.counterexampleRoot());
         String results = ResultsDoc.render(run, runDir);
         Path mcRun = runDir.resolve("tla-mc");
         TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));

@@ -37,6 +37,8 @@ public final class CounterexampleReadme {
         sb.append("| engine | verdict | file |\n|---|---|---|\n");
         cell.engines().forEach((name, r) -> sb.append("| ").append(name).append(" | ").append(r.verdict()).append(" | ")
                 .append(r.counterexample() == null ? "" : "`" + r.counterexample().getFileName() + "`").append(" |\n"));
+        sb.append("\nBeside each `<engine>.json`: its message sequence chart as `<engine>.svg` and as a TikZ picture ")
+                .append("`<engine>.tex` (`\\input` it; needs the tikz package), drawn from its replay on the reference.\n");
         Path primary = primary(cell);
         if (primary != null) {
             JsonNode json = read(primary);

@@ -3,7 +3,6 @@ package org.mptcpverify.matrix;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.Verdict;
@@ -44,9 +43,10 @@ public final class ResultsDoc {
                         .append(" under `").append(c.attack()).append('`').append(" within: ").append(support(c)).append(".\n");
             }
         }
-        sb.append("\n## Versions\n\n");
-        new TreeMap<>(run.versions()).forEach((k, v) -> sb.append("- ").append(k).append(": `").append(v).append("`\n"));
-        sb.append('\n').append(md.substring(md.indexOf("## Per cell")));
+        sb.append('\n').append(MatrixFormats.versionsSection(run, false));
+        sb.append("\nThe git commit, whether the tree was dirty, and the SHA-256 of the reference build are recorded in ")
+                .append("`matrix.json` (`./mptcp-verify matrix`), not here: they change with every commit.\n");
+        sb.append('\n').append(md, md.indexOf("## Per cell"), md.indexOf("\n## Versions"));
         return sb.toString();
     }
 

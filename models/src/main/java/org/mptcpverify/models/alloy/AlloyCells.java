@@ -20,15 +20,18 @@ public final class AlloyCells {
     public static Map<String, String> all() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
-            for (AttackId a : AttackId.values()) {
-                if (a.applicableProperties(s).isEmpty()) continue;
-                AlloyCell cell = AlloyCell.of(s, a, false);
-                // Alloy resolves "open mptcp" against the root implied by the module path
-                String text = AlloyCellSource.render(cell)
-                        .replace("module " + cell.moduleName(), "module " + FOLDER + "/" + cell.moduleName());
-                out.put(cell.moduleName() + ".als", text);
-            }
+            for (AttackId a : AttackId.values()) out.putAll(of(s, a));
         }
         return out;
+    }
+
+    /** One cell's module (none if NOT_APPLICABLE). */
+    public static Map<String, String> of(SchemeId s, AttackId a) {
+        if (a.applicableProperties(s).isEmpty()) return Map.of();
+        AlloyCell cell = AlloyCell.of(s, a, false);
+        // Alloy resolves "open mptcp" against the root implied by the module path
+        String text = AlloyCellSource.render(cell)
+                .replace("module " + cell.moduleName(), "module " + FOLDER + "/" + cell.moduleName());
+        return Map.of(cell.moduleName() + ".als", text);
     }
 }

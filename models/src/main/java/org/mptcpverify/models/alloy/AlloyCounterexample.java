@@ -15,7 +15,7 @@ import org.mptcpverify.vocab.PropertyId;
 
 /**
  * Writes a cell's counterexample: {@code alloy.xml} (the instance, openable in the Analyzer, with
- * the model sources embedded) and {@code alloy.json} (the shared counterexample format plus
+ * the model sources embedded and, on its root element, the scope the verdict was checked at) and {@code alloy.json} (the shared counterexample format plus
  * {@code steps}, the trace's actions, and {@code states}, the scope searched). Both atomic; both free of machine-specific paths so that equal inputs give
  * equal bytes.
  */
@@ -47,7 +47,8 @@ final class AlloyCounterexample {
      * Alloy's instance XML. The embedded sources are keyed by their file name only (the cell
      * modules live in a scratch folder whose absolute path differs per machine).
      */
-    static Path writeXml(Path dir, AlloyRunner runner, A4Solution sol, Path cellDir) throws IOException, Err {
+    static Path writeXml(Path dir, AlloyRunner runner, A4Solution sol, Path cellDir, String property, int checkedStates)
+            throws IOException, Err {
         Map<String, String> sources = new TreeMap<>();
         runner.sources().forEach((file, text) -> sources.put(relative(cellDir, file), text));
         StringWriter sw = new StringWriter();
@@ -57,7 +58,12 @@ final class AlloyCounterexample {
         // Alloy stamps its jar's build date, which a shaded jar (the CLI) loses: pin it, so the
         // file depends only on the instance, whichever way the engine was launched
         String xml = sw.toString().replace(cellDir.toAbsolutePath() + "/", "")
-                .replaceFirst("builddate=\"[^\"]*\"", "builddate=\"alloy-6.2.0\"");
+                .replaceFirst("builddate=\"[^\"]*\"", "builddate=\"alloy-6.2.0\"")
+                // the instance's own command names the scope of the shortest counterexample; the verdict
+                // rests on the check at the cell's full scope, which a reader must see too
+                .replaceFirst("<alloy builddate=\"alloy-6.2.0\"", "<alloy builddate=\"alloy-6.2.0\" mptcpverify-checked=\"Check "
+                        + property + " for exactly " + checkedStates + " State found a counterexample (the verdict's scope); "
+                        + "the instance below is the shortest one, from the same check at the scope its command names\"");
         Path file = dir.resolve("alloy.xml");
         AtomicWrite.text(file, xml);
         return file;

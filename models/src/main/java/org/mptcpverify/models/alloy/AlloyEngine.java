@@ -144,7 +144,7 @@ public final class AlloyEngine implements Engine {
                     pb.put("steps", trace.actions().size());
                     if (counterexample == null) {
                         Path dir = AlloyCounterexample.folder(options.counterexampleRoot(), cell);
-                        AlloyCounterexample.writeXml(dir, runner, shortest.solution(), cellDir);
+                        AlloyCounterexample.writeXml(dir, runner, shortest.solution(), cellDir, p.modelName(), cell.states());
                         counterexample = AlloyCounterexample.writeJson(dir, cell, p, options.seed(), trace);
                     }
                 }

@@ -20,15 +20,20 @@ public final class TlcConfigurations {
     public static Map<String, String> all() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
-            for (AttackId a : AttackId.values()) {
-                List<PropertyId> props = a.applicableProperties(s);
-                if (props.isEmpty()) continue;
-                for (String side : TlcEngine.keyedSides(a)) {
-                    String name = "MC_" + s.wireName().replace('/', '-') + "_" + a.wireName()
-                            + (side == null ? "" : "_" + side) + ".cfg";
-                    out.put(name, CfgWriter.render(new TlcCheck(s, a, side, false, props, TlcBounds.standard())));
-                }
-            }
+            for (AttackId a : AttackId.values()) out.putAll(of(s, a));
+        }
+        return out;
+    }
+
+    /** One cell's configurations (one per keyed side where the attack has sides; none if NOT_APPLICABLE). */
+    public static Map<String, String> of(SchemeId s, AttackId a) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<PropertyId> props = a.applicableProperties(s);
+        if (props.isEmpty()) return out;
+        for (String side : TlcEngine.keyedSides(a)) {
+            String name = "MC_" + s.wireName().replace('/', '-') + "_" + a.wireName()
+                    + (side == null ? "" : "_" + side) + ".cfg";
+            out.put(name, CfgWriter.render(new TlcCheck(s, a, side, false, props, TlcBounds.standard())));
         }
         return out;
     }

@@ -1,0 +1,59 @@
+package org.mptcpverify.chart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.trace.Replayer;
+import org.mptcpverify.trace.TraceJson;
+
+/** Charts of counterexample files: drawn from their replay, written beside them as .svg and .tex. */
+public final class Charts {
+    public enum Format {
+        SVG("svg"), TIKZ("tex");
+
+        public final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String render(SequenceChart c) {
+            return this == SVG ? SvgChart.render(c) : TikzChart.render(c);
+        }
+    }
+
+    private Charts() {}
+
+    public static Replayer.Replay replay(Path counterexample) throws TraceJson.BadTraceFileException {
+        return new Replayer().replay(counterexample);
+    }
+
+    /** {@code traces.json} -> {@code traces.svg}. */
+    public static Path beside(Path counterexample, Format f) {
+        String n = counterexample.getFileName().toString();
+        return counterexample.resolveSibling(n.substring(0, n.length() - ".json".length()) + "." + f.extension);
+    }
+
+    /** Writes the SVG and TikZ chart beside every counterexample file under {@code root}. */
+    public static void writeBesideAll(Path root) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path p : files) {
+            SequenceChart c;
+            try {
+                c = ReplayChart.of(replay(p));
+            } catch (TraceJson.BadTraceFileException e) {
+                throw new IllegalStateException("an engine wrote a counterexample the reference cannot read: " + p + ": " + e.getMessage());
+            }
+            for (Format f : Format.values()) AtomicWrite.text(beside(p, f), f.render(c));
+        }
+    }
+}
