@@ -13,7 +13,6 @@ record ChartLayout(double width, double height, List<Double> columns, double hea
     static final double CHAR = 6.0;
     static final double LINE = 12;
     static final double HEAD_HEIGHT = 34;
-    static final int FAILURE_WRAP = 90;
 
     /** An event with the y of its top and its height (a message's arrow sits at the bottom). */
     record Placed(ChartEvent event, double top, double height, List<String> lines) {}
@@ -35,7 +34,7 @@ record ChartLayout(double width, double height, List<Double> columns, double hea
         double y = headTop + HEAD_HEIGHT + 10;
         double lifelineTop = headTop + HEAD_HEIGHT;
         List<Placed> rows = new ArrayList<>();
-        int wrap = Math.max(FAILURE_WRAP, (int) ((width - 2 * MARGIN) / CHAR) - 4);
+        int wrap = Math.max(20, (int) ((width - 2 * MARGIN) / CHAR) - 4); // the failure box spans the chart
         for (ChartEvent e : c.events()) {
             if (e instanceof ChartEvent.Message m) {
                 double h = m.lines().size() * LINE + 10;

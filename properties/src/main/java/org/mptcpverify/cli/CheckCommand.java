@@ -30,7 +30,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attack", required = true, paramLabel = "A", description = "An attack name, e.g. eavesdrop-handshake.")
     String attack;
 
-    @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "Where counterexamples are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}); the counterexample goes to "
+            + "DIR/counterexamples/<scheme>/<attack>/, and the path printed is relative to DIR.")
     Path out;
 
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,9 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("  violated: " + String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()));
         }
         System.out.printf(Locale.ROOT, "  bounds: %s%n  seconds: %.2f%n", MatrixFormats.bounds(r), r.seconds());
-        if (r.counterexample() != null) System.out.println("  counterexample: " + MatrixFormats.relative(r.counterexample(), outDir));
+        if (r.counterexample() != null) {
+            System.out.println("  counterexample: " + MatrixFormats.relative(r.counterexample(), outDir) + " (relative to --out " + outDir + ")");
+        }
         if (r.reason() != null) System.out.println("  reason: " + r.reason());
         return switch (r.verdict()) {
             case HOLDS, NOT_APPLICABLE -> Main.EXIT_OK;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** Re-runs a counterexample file on the Java reference. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Re-run a counterexample file (any engine's) on the Java reference: print what each side did",
-                "per action and whether the recorded property is violated again.",
+        description = {"Re-run a counterexample file (any engine's) on the Java reference: print what each side did "
+                + "per action and whether the recorded property is violated again.",
                 "Exit codes: 0 the violation reproduces; 1 it does not; 2 bad file."})
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A counterexample JSON file (counterexamples/<scheme>/<attack>/<engine>.json).")

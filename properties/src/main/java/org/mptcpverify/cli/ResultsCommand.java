@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 
 /** Regenerates (or checks) the committed results: counterexamples/ and docs/results.md. */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per",
-                "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every",
-                "counterexample file), models/tla/mc/ and models/alloy/cells/ (the TLC",
-                "configuration and the Alloy module of every cell) and docs/results.md.",
+        description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
+                + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
+                + "counterexample file), models/tla/mc/ and models/alloy/cells/ (the TLC configuration and the "
+                + "Alloy module of every cell) and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;

@@ -20,6 +20,10 @@ import org.mptcpverify.vocab.Verdict;
 public final class MatrixFormats {
     /** Marks a cell whose engines disagree; it must be impossible to miss. */
     public static final String DISAGREE_MARK = "DISAGREE";
+    /** The one wording of an empty property list, everywhere a cell's properties are listed. */
+    public static final String NO_PROPERTY = "none applies (NOT_APPLICABLE: the scheme has no external key)";
+    /** The legend of the short form used in tables, the only place NOT_APPLICABLE is abbreviated. */
+    public static final String NA_LEGEND = "n/a = NOT_APPLICABLE (no property of the attack applies to the scheme)";
 
     private MatrixFormats() {}
 
@@ -93,7 +97,7 @@ public final class MatrixFormats {
             sb.append(String.format(Locale.ROOT, "  A%-3d %-20s %s%n", i + 1, a.wireName(),
                     String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())));
         }
-        sb.append("\n  VIOLATED / HOLDS (within bounds) / n/a = NOT_APPLICABLE / INCONCL = INCONCLUSIVE; ")
+        sb.append("\n  VIOLATED / HOLDS (within bounds) / ").append(NA_LEGEND).append(" / INCONCL = INCONCLUSIVE; ")
                 .append("!! = the engines DISAGREE\n");
         List<CellOutcome> disagreeing = run.cells().stream().filter(c -> !c.agree()).toList();
         if (!disagreeing.isEmpty()) {
@@ -107,7 +111,7 @@ public final class MatrixFormats {
             sb.append("\n").append(c.scheme()).append(" / ").append(c.attack()).append(": ")
                     .append(c.agree() ? c.verdict().name() : DISAGREE_MARK + " (" + engineSummary(c) + ")")
                     .append("\n  properties: ")
-                    .append(c.properties().isEmpty() ? "none apply (no external key)"
+                    .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(PropertyId::modelName).toList()))
                     .append('\n');
             c.engines().forEach((name, r) -> sb.append("  ").append(pad(name, 7)).append(pad(r.verdict().name(), 15))
@@ -181,13 +185,13 @@ public final class MatrixFormats {
             sb.append('\n');
         }
         sb.append("\nEngines: ").append(String.join(", ", run.engines())).append("; seed ").append(run.seed())
-                .append(". HOLDS means no violation within the bounds listed per cell below.\n");
+                .append(". HOLDS means no violation within the bounds listed per cell below; ").append(NA_LEGEND).append(".\n");
         sb.append("\n## Per cell\n");
         for (CellOutcome c : run.cells()) {
             sb.append("\n### `").append(c.scheme()).append("` / `").append(c.attack()).append("`: ")
                     .append(c.agree() ? c.verdict().name() : "**" + DISAGREE_MARK + "** (" + engineSummary(c) + ")")
                     .append("\n\nProperties: ")
-                    .append(c.properties().isEmpty() ? "none applies (the scheme has no external key)"
+                    .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))
                     .append("\n\n| engine | verdict | violated | bounds |")
                     .append(withSeconds ? " seconds |" : "").append(" counterexample |\n|---|---|---|---|")
@@ -269,8 +273,7 @@ public final class MatrixFormats {
         }
         sb.append("\\bottomrule\n\\end{tabular}}\n\\par\\smallskip\n\\begin{minipage}{\\columnwidth}\\footnotesize\n");
         sb.append("V = VIOLATED (a counterexample that replays on the Java reference); ")
-                .append("H = HOLDS within the bounds below; n/a = NOT\\_APPLICABLE (no property of the attack ")
-                .append("applies to the scheme); ? = INCONCLUSIVE; \\textbf{!} = the engines disagree.\\\\\n");
+                .append("H = HOLDS within the bounds below; ").append(tex(NA_LEGEND)).append("; ? = INCONCLUSIVE; \\textbf{!} = the engines disagree.\\\\\n");
         sb.append("Engines and bounds common to every cell: ").append(tex(commonBounds(run)))
                 .append("; per-cell bounds in \\texttt{matrix.json}. Seed ").append(run.seed())
                 .append("; ").append(tex("mptcp-verify " + run.versions().getOrDefault("mptcp-verify", "unknown")))

@@ -16,6 +16,7 @@ import org.mptcpverify.chart.Charts;
 import org.mptcpverify.chart.ReplayChart;
 import org.mptcpverify.chart.SequenceChart;
 import org.mptcpverify.chart.SvgChart;
+import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 
@@ -80,7 +81,7 @@ public final class ReportSite {
             b.append("</tr>\n");
         }
         b.append("</table>\n<p>VIOLATED: a counterexample that replays on the Java reference. HOLDS: within the ")
-                .append("bounds listed per cell. n/a: NOT_APPLICABLE, no property of the attack applies to the scheme. ")
+                .append("bounds listed per cell. ").append(Html.esc(MatrixFormats.NA_LEGEND)).append(". ")
                 .append("INCONCLUSIVE: some engine could not decide. DISAGREE: the engines that decided differ.</p>\n");
         b.append(versions(m));
         return Html.page("mptcp-verify verdict matrix", null, b.toString());
@@ -94,7 +95,7 @@ public final class ReportSite {
                 .append(c.path("agree").asBoolean(true) ? Html.esc(c.path("verdict").asText()) : "engines DISAGREE").append("</h1>\n");
         List<String> props = new ArrayList<>();
         c.path("properties").forEach(p -> props.add("<code>" + Html.esc(p.asText()) + "</code>"));
-        b.append("<p>Properties: ").append(props.isEmpty() ? "none applies (NOT_APPLICABLE: the scheme has no external key)"
+        b.append("<p>Properties: ").append(props.isEmpty() ? Html.esc(MatrixFormats.NO_PROPERTY)
                 : String.join(", ", props)).append(" (docs/properties.md).</p>\n");
         b.append("<h2>Engines</h2>\n<table class=\"engines-table\">\n<tr><th>engine</th><th>verdict</th><th>violated</th>")
                 .append("<th>seconds</th><th>bounds and what the engine recorded</th><th>counterexample</th></tr>\n");
