@@ -114,7 +114,10 @@ public final class ReportSite {
             }
             b.append("</td><td>");
             String cx = r.path("counterexample").isTextual() ? r.path("counterexample").asText() : null;
-            if (cx != null) {
+            if (cx != null && !insideBase(cx)) {
+                // a path outside the matrix folder is shown, never copied (the site must not write outside itself)
+                b.append("<code>").append(Html.esc(cx)).append("</code> (outside the matrix folder: not copied)");
+            } else if (cx != null) {
                 Path file = base.resolve(cx);
                 copyFolder(file.getParent(), base, files);
                 b.append("<a href=\"../files/").append(Html.esc(cx)).append("\"><code>").append(Html.esc(cx)).append("</code></a>");
@@ -170,6 +173,11 @@ public final class ReportSite {
         String stem = siteName.substring(0, siteName.length() - ".json".length());
         for (Charts.Format f : Charts.Format.values()) files.putIfAbsent(stem + "." + f.extension, utf8(f.render(chart)));
         return SvgChart.render(chart);
+    }
+
+    private static boolean insideBase(String relative) {
+        Path p = Path.of(relative);
+        return !p.isAbsolute() && p.normalize().equals(p) && !p.startsWith("..");
     }
 
     private static void copyFolder(Path dir, Path base, Map<String, byte[]> files) {
