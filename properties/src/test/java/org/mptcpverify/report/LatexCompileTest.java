@@ -94,7 +94,7 @@ class LatexCompileTest {
                 .thenComparing(Comparator.naturalOrder())).limit(2).toList();
         for (Path chart : longest) {
             Files.copy(chart, dir.resolve("chart.tex"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            assertEquals(1, compile("chart", "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\begin{document}\n"
+            assertEquals(1, compile("figure", "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\begin{document}\n"
                     + "\\resizebox{\\linewidth}{!}{\\input{chart.tex}}\n\\end{document}\n"), chart.toString());
         }
     }
@@ -103,8 +103,10 @@ class LatexCompileTest {
         Files.writeString(dir.resolve(name + ".tex"), "\\documentclass{article}\n" + body);
         Tool.Result r = PDFLATEX.run(dir, 120, List.of("-interaction=nonstopmode", "-halt-on-error", name + ".tex"));
         String log = Files.exists(dir.resolve(name + ".log")) ? Files.readString(dir.resolve(name + ".log")) : r.out();
-        assertEquals(0, r.code(), "pdflatex failed:\n" + log.lines().filter(l -> l.startsWith("!") || l.startsWith("l."))
-                .reduce("", (a, c) -> a + c + "\n"));
+        List<String> lines = log.lines().toList();
+        String errors = lines.stream().filter(l -> l.startsWith("!") || l.startsWith("l.")).reduce("", (a, c) -> a + c + "\n");
+        assertEquals(0, r.code(), "pdflatex failed:\n" + (errors.isEmpty()
+                ? String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())) : errors));
         Matcher m = PAGES.matcher(log.replace("\n", ""));
         assertTrue(m.find(), "no page count in the log");
         return Integer.parseInt(m.group(1));
