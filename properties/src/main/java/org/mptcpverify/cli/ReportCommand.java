@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.report.ReportSite;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path json = matrix;
         if (json == null) {
             json = dir.resolve("matrix").resolve("matrix.json");
-            code = new CommandLine(new MatrixCommand()).execute("--out", dir.resolve("matrix").toString(), "--jobs", String.valueOf(jobs));
+            code = Main.execute("matrix", "--out", dir.resolve("matrix").toString(), "--jobs", String.valueOf(jobs));
             if (code == Main.EXIT_USAGE || !Files.isRegularFile(json)) return code;
             m = read(json);
         }

@@ -17,7 +17,6 @@ import org.mptcpverify.chart.ReplayChart;
 import org.mptcpverify.chart.SequenceChart;
 import org.mptcpverify.chart.SvgChart;
 import org.mptcpverify.matrix.MatrixFormats;
-import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 
 /**
@@ -166,7 +165,7 @@ public final class ReportSite {
     private static String chart(Path counterexample, String siteName, Map<String, byte[]> files) {
         SequenceChart chart;
         try {
-            chart = ReplayChart.of(new Replayer().replay(counterexample));
+            chart = ReplayChart.of(Charts.replay(counterexample));
         } catch (TraceJson.BadTraceFileException e) {
             return "<p>This counterexample cannot be read by the reference: " + Html.esc(e.getMessage()) + "</p>\n";
         }
