@@ -90,6 +90,7 @@ public final class DefinitionParser {
             }
             if (header != null) {
                 finishMessage(header, headerLine, body);
+                line = n + 1;
                 header = null;
                 body = null;
             }
@@ -622,12 +623,23 @@ public final class DefinitionParser {
     private void checkMessages() throws DefinitionException {
         for (Message m : messages) {
             for (Stmt s : m.body()) {
+                List<String> read = new ArrayList<>();
                 if (s instanceof Stmt.Check c) {
+                    read.add(c.field());
+                    Terms.atoms(c.term()).forEach(a -> read.add(a.name()));
+                } else if (s instanceof Stmt.Store st) {
+                    Terms.atoms(st.term()).forEach(a -> read.add(a.name()));
+                }
+                for (String f : read) {
+                    if (stateName(f) != null || !m.phase().fields().containsKey(f)) {
+                        continue;
+                    }
                     boolean sent = messages.stream().anyMatch(o -> o.phase() == m.phase() && o.from() == m.from()
-                            && o.field(c.field()).isPresent());
+                            && o.field(f).isPresent());
                     if (!sent) {
-                        line = c.line();
-                        throw error("check on field " + c.field() + " that no side sends in " + m.phase().keyword());
+                        line = s.line();
+                        throw error((s instanceof Stmt.Check ? "check" : "store") + " on field " + f
+                                + " that no side sends in " + m.phase().keyword());
                     }
                 }
             }
