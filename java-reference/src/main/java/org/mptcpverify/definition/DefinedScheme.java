@@ -790,11 +790,19 @@ public final class DefinedScheme implements AuthScheme {
             if (f.isEmpty()) {
                 continue;
             }
+            // Computing from what the handshake and the known keys give comes first; replaying an
+            // observed join field second: a one-sided configuration gives the same term (K) different
+            // values at the two sides, and the value the receiver checks is the computed one.
+            Term target = concrete(f.get().term(), mode, params);
             Map<Term, Bytes> k = knowledge(v, mode, true);
+            Optional<Bytes> value = deduction.derive(k, target);
+            if (value.isPresent()) {
+                return value;
+            }
             for (int j = 0; j < v.joinSynFields().size(); j++) {
                 learnJoin(k, v, mode, j);
             }
-            Optional<Bytes> value = deduction.derive(k, concrete(f.get().term(), mode, params));
+            value = deduction.derive(k, target);
             if (value.isPresent()) {
                 return value;
             }
