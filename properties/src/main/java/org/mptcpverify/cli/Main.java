@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
+                ListCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })
