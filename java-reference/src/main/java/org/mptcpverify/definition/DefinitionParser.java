@@ -644,9 +644,58 @@ public final class DefinitionParser {
                 }
             }
         }
+        checkComplete();
         if (keySource == null && modes.stream().anyMatch(Mode::requiresKey)) {
             line = 1;
             throw error("a mode requires K but no external line declares it");
+        }
+    }
+
+    /** The segments the reference always exchanges: every definition gives them, in every mode. */
+    private static final List<Object[]> REQUIRED = List.of(
+            new Object[] {Phase.HANDSHAKE_SYN, Role.A}, new Object[] {Phase.HANDSHAKE_SYN_ACK, Role.B},
+            new Object[] {Phase.HANDSHAKE_ACK, Role.A}, new Object[] {Phase.JOIN_SYN, Role.A},
+            new Object[] {Phase.JOIN_SYN_ACK, Role.B}, new Object[] {Phase.JOIN_ACK, Role.A},
+            new Object[] {Phase.ADD_ADDR, Role.A}, new Object[] {Phase.ADD_ADDR, Role.B},
+            new Object[] {Phase.FAST_CLOSE, Role.A}, new Object[] {Phase.FAST_CLOSE, Role.B});
+
+    private void checkComplete() throws DefinitionException {
+        line = 1;
+        for (String let : List.of("tokA", "tokB")) {
+            if (!lets.containsKey(let)) {
+                throw error("missing let " + let + " (the token the endpoints see)");
+            }
+        }
+        for (Object[] r : REQUIRED) {
+            Phase p = (Phase) r[0];
+            Role from = (Role) r[1];
+            for (Mode mode : modes) {
+                boolean present = messages.stream().anyMatch(m -> m.phase() == p && m.from() == from
+                        && (m.mode() == null || m.mode().equals(mode.name())));
+                if (!present) {
+                    throw error("no " + p.keyword() + " message " + (from == Role.A ? "A->B" : "B->A")
+                            + " for mode " + mode.name());
+                }
+            }
+        }
+        for (Message m : messages) {
+            line = m.line();
+            boolean lookups = m.body().stream().anyMatch(Stmt.Lookup.class::isInstance);
+            if (m.phase() == Phase.JOIN_SYN && !lookups) {
+                throw error("a join-syn message needs a lookup line (which connection the join attaches to)");
+            }
+            if (m.body().stream().filter(Stmt.Lookup.class::isInstance).count() > 1) {
+                throw error("one lookup per join-syn message");
+            }
+            String needed = switch (m.phase()) {
+                case JOIN_SYN -> "token";
+                case JOIN_SYN_ACK, JOIN_ACK, KEY_AGREEMENT -> "hmac";
+                case FAST_CLOSE -> "key";
+                default -> null;
+            };
+            if (needed != null && m.field(needed).isEmpty()) {
+                throw error(m.phase().keyword() + " message " + m.name() + " must send field " + needed);
+            }
         }
     }
 

@@ -36,6 +36,19 @@ class DefinitionParserTest {
             "message join-ack : join-ack A->B MP_JOIN",                 // 16
             "  field hmac = truncL(160, hmac(K, cat(Ra, Rb)))",         // 17
             "  check hmac else rst",                                    // 18
+            "let tokA = token(Ka)",                                     // 19
+            "message join-syn : join-syn A->B MP_JOIN",                 // 20
+            "  field token = tokB",                                     // 21
+            "  lookup token == tokB",                                   // 22
+            "message join-syn-ack : join-syn-ack B->A MP_JOIN",         // 23
+            "  field hmac = truncL(64, hmac(K, cat(Rb, Ra)))",          // 24
+            "message ack : handshake-ack A->B MP_CAPABLE",              // 25
+            "message add-addr-a : add-addr A->B ADD_ADDR",              // 26
+            "message add-addr-b : add-addr B->A ADD_ADDR",              // 27
+            "message fast-close-a : fast-close A->B MP_FASTCLOSE",      // 28
+            "  field key = Kb",                                         // 29
+            "message fast-close-b : fast-close B->A MP_FASTCLOSE",      // 30
+            "  field key = Ka",                                         // 31
             "");
 
     private static String replaceLine(int line, String text) {
@@ -48,7 +61,7 @@ class DefinitionParserTest {
     void theExampleParses() throws DefinitionException {
         SchemeDefinition d = DefinitionParser.parse("demo.scheme", GOOD);
         assertEquals("demo", d.name());
-        assertEquals(3, d.messages().size());
+        assertEquals(10, d.messages().size());
     }
 
     @Test
@@ -95,9 +108,29 @@ class DefinitionParserTest {
 
     @Test
     void aCheckOnAFieldNoSideSends() {
-        String text = GOOD + "message fast-close-a : fast-close A->B MP_FASTCLOSE\n  check key == Kb else ignore\n";
+        String text = GOOD + "message prio : key-agreement A->B NEW_KEY\n  field hmac = 0:64\n"
+                + "message prio-b : key-agreement B->A NEW_KEY\n  check hmac == 0:64 else ignore\n";
         DefinitionException e = assertThrows(DefinitionException.class, () -> DefinitionParser.parse("demo.scheme", text));
-        assertEquals("demo.scheme:20: check on field key that no side sends in fast-close", e.getMessage());
+        assertEquals("demo.scheme:35: check on field hmac that no side sends in key-agreement", e.getMessage());
+        DefinitionException f = assertThrows(DefinitionException.class,
+                () -> DefinitionParser.parse("demo.scheme", replaceLine(24, "")));
+        assertEquals("demo.scheme:23: join-syn-ack message join-syn-ack must send field hmac", f.getMessage());
+        String text2 = replaceLine(29, "  check key == Kb else ignore");
+        DefinitionException e2 = assertThrows(DefinitionException.class, () -> DefinitionParser.parse("demo.scheme", text2));
+        assertEquals("demo.scheme:29: check on field key that no side sends in fast-close", e2.getMessage());
+    }
+
+    @Test
+    void aMissingSegmentOrLookupIsNamed() {
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> DefinitionParser.parse("demo.scheme", replaceLine(30, "message fast-close-b : fast-close A->B MP_FASTCLOSE")));
+        assertEquals("demo.scheme:30: two messages for fast-close A->B in the same mode", e.getMessage());
+        DefinitionException l = assertThrows(DefinitionException.class,
+                () -> DefinitionParser.parse("demo.scheme", replaceLine(22, "")));
+        assertEquals("demo.scheme:20: a join-syn message needs a lookup line (which connection the join attaches to)", l.getMessage());
+        DefinitionException m = assertThrows(DefinitionException.class,
+                () -> DefinitionParser.parse("demo.scheme", replaceLine(27, "")));
+        assertEquals("demo.scheme:1: no add-addr message B->A for mode base", m.getMessage());
     }
 
     @Test
