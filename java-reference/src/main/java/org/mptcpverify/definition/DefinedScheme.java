@@ -228,7 +228,7 @@ public final class DefinedScheme implements AuthScheme {
 
     /** What one side can name: received fields, parameters, slots, host slots, K, lets. */
     private final class Ctx {
-        ConnKeys keys;
+        final ConnKeys keys;
         final HostKeys host;
         final String mode;
         final Map<String, Bytes> params = new HashMap<>();
@@ -427,7 +427,7 @@ public final class DefinedScheme implements AuthScheme {
     @Override
     public Hello clientSyn(Bytes socketKey, SplittableRandom rnd) {
         ConnKeys keys = ConnKeys.start(Role.A, socketKey);
-        String mode = def.localModes() ? preferred(hasKey(keys, null)) : preferred(hasKey(keys, null));
+        String mode = preferred(hasKey(keys, null));
         Ctx c = new Ctx(keys, null, mode);
         Message m = handshake(Phase.HANDSHAKE_SYN, Role.A, mode);
         Map<String, Bytes> f = send(m, c, rnd, null);
@@ -437,20 +437,27 @@ public final class DefinedScheme implements AuthScheme {
     @Override
     public Hello serverSynAck(Optional<MptcpOption> syn, Bytes socketKey, SplittableRandom rnd, IntPredicate tokenInUse) {
         ConnKeys keys = ConnKeys.start(Role.B, socketKey);
-        Optional<Map<String, Bytes>> got = capableFields(syn);
-        if (got.isEmpty()) {
-            return new Hello(Optional.empty(), keys.withMptcp(false));
-        }
-        String mode = negotiate(offered(flagsOf(syn)), preferred(hasKey(keys, null)));
+        return answer(keys, syn, preferred(hasKey(keys, null)), Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_SYN_ACK, rnd, tokenInUse);
+    }
+
+    /**
+     * One handshake step: the received MP_CAPABLE ({@code inPhase}, from the peer) negotiated against
+     * this side's mode and checked, then this side's answer ({@code outPhase}); plain TCP (no option)
+     * when there is no MP_CAPABLE of this version, the modes do not agree, or a check fails.
+     */
+    private Hello answer(ConnKeys keys, Optional<MptcpOption> received, String own, Phase inPhase, Phase outPhase,
+                         SplittableRandom rnd, IntPredicate tokenInUse) {
+        Optional<Map<String, Bytes>> got = capableFields(received);
+        String mode = got.isEmpty() ? null : negotiate(offered(flagsOf(received)), own);
         if (mode == null) {
-            return new Hello(Optional.empty(), keys.withMptcp(false));
+            return new Hello(Optional.empty(), keys.withMptcp(false)); // bound-key's "no downgrade" lands here
         }
-        Message in = handshake(Phase.HANDSHAKE_SYN, Role.A, mode);
+        Message in = handshake(inPhase, keys.role().peer(), mode);
         Ctx c = new Ctx(keys, null, mode);
         if (!layoutMatches(in, got.get()) || receive(in, c, got.get()).isPresent()) {
             return new Hello(Optional.empty(), keys.withMptcp(false));
         }
-        Message out = handshake(Phase.HANDSHAKE_SYN_ACK, Role.B, mode);
+        Message out = handshake(outPhase, keys.role(), mode);
         Map<String, Bytes> f = send(out, c, rnd, tokenInUse);
         return new Hello(Optional.of(capable(out, mode, f)), c.result(true));
     }
@@ -472,22 +479,7 @@ public final class DefinedScheme implements AuthScheme {
 
     @Override
     public Hello clientThirdAck(ConnKeys keys, Optional<MptcpOption> synAck, SplittableRandom rnd) {
-        Optional<Map<String, Bytes>> got = capableFields(synAck);
-        if (got.isEmpty()) {
-            return new Hello(Optional.empty(), keys.withMptcp(false));
-        }
-        String mode = negotiate(offered(flagsOf(synAck)), modeOf(keys, null));
-        if (mode == null) {
-            return new Hello(Optional.empty(), keys.withMptcp(false)); // no downgrade: plain TCP
-        }
-        Message in = handshake(Phase.HANDSHAKE_SYN_ACK, Role.B, mode);
-        Ctx c = new Ctx(keys, null, mode);
-        if (!layoutMatches(in, got.get()) || receive(in, c, got.get()).isPresent()) {
-            return new Hello(Optional.empty(), keys.withMptcp(false));
-        }
-        Message out = handshake(Phase.HANDSHAKE_ACK, Role.A, mode);
-        Map<String, Bytes> f = send(out, c, rnd, null);
-        return new Hello(Optional.of(capable(out, mode, f)), c.result(true));
+        return answer(keys, synAck, modeOf(keys, null), Phase.HANDSHAKE_SYN_ACK, Phase.HANDSHAKE_ACK, rnd, null);
     }
 
     @Override

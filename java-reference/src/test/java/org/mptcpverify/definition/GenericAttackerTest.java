@@ -86,8 +86,11 @@ class GenericAttackerTest {
                 } else if (b.get(k).isPresent()) {
                     // the generic attacker may derive more than the hand-written one, never less or otherwise
                     stronger++;
-                    if (STRONGER_SHOWN.add(id + " " + k)) {
-                        System.out.println("generic attacker derives more: " + what.replace("\n", " | "));
+                    if (STRONGER_SHOWN.add(id + " " + k)) { // what was seen, never the values (keys)
+                        System.out.println("generic attacker derives more: " + id + " "
+                                + List.of("forgeJoinToken", "forgeThirdAckHmac", "forgeAddAddr", "forgeFastClose").get(k)
+                                + " from " + seen(raw) + ", keys handed over: " + !given.isEmpty()
+                                + ", configured " + clientKeyed + "/" + serverKeyed);
                     }
                 }
             }
@@ -97,6 +100,18 @@ class GenericAttackerTest {
         assertTrue(derivable > 0, "nothing was derivable: the comparison is vacuous");
         assertTrue(notDerivable > 0 || id == SchemeId.RFC6824 || id == SchemeId.BROKEN,
                 "everything was derivable: no negative case compared");
+    }
+
+    private static String seen(AttackerView v) {
+        List<String> l = new ArrayList<>();
+        if (v.keyA().isPresent()) l.add("Key-A");
+        if (v.keyB().isPresent()) l.add("Key-B");
+        if (v.tokenA().isPresent()) l.add("Token-A");
+        if (v.tokenB().isPresent()) l.add("Token-B");
+        if (v.capableFlags() >= 0) l.add("flags " + v.capableFlags());
+        if (!v.newKeyFromA().isEmpty() || !v.newKeyFromB().isEmpty()) l.add("NEW_KEY");
+        l.add(v.joinSynFields().size() + " join SYN(s)");
+        return String.join(", ", l);
     }
 
     private static Optional<Integer> box(OptionalInt i) {

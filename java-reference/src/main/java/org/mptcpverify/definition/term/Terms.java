@@ -28,15 +28,21 @@ public final class Terms {
     /** The total order XOR parts are sorted by: their printed form. */
     public static final Comparator<Term> order = Comparator.comparing(Terms::show);
 
-    public static Term cat(List<Term> parts) {
+    /** {@code parts} with every part of the same kind replaced by its own parts (associativity). */
+    private static List<Term> flatten(List<Term> parts, Class<? extends Term> kind) {
         List<Term> flat = new ArrayList<>();
         for (Term p : parts) {
-            if (p instanceof Cat c) {
-                flat.addAll(c.parts());
+            if (kind.isInstance(p)) {
+                flat.addAll(args(p));
             } else {
                 flat.add(p);
             }
         }
+        return flat;
+    }
+
+    public static Term cat(List<Term> parts) {
+        List<Term> flat = flatten(parts, Cat.class);
         if (flat.isEmpty()) {
             throw new IllegalArgumentException("cat of nothing");
         }
@@ -54,15 +60,7 @@ public final class Terms {
     public static Term xor(List<Term> parts, int width) {
         Map<Term, Integer> count = new LinkedHashMap<>();
         long constant = 0;
-        List<Term> flat = new ArrayList<>();
-        for (Term p : parts) {
-            if (p instanceof Xor x) {
-                flat.addAll(x.parts());
-            } else {
-                flat.add(p);
-            }
-        }
-        for (Term p : flat) {
+        for (Term p : flatten(parts, Xor.class)) {
             if (p instanceof Num n) {
                 constant ^= n.value();
             } else {
