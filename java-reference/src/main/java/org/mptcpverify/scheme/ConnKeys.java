@@ -1,5 +1,6 @@
 package org.mptcpverify.scheme;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mptcpverify.wire.Bytes;
@@ -21,18 +22,20 @@ import org.mptcpverify.wire.Bytes;
  * @param extKey        this socket's external key, or null
  * @param connKey       bound-key: Kc, or null
  * @param usedTickets   bound-key server: join ticket indices already used
+ * @param slots         a scheme run from its definition (org.mptcpverify.definition): its state slots by name
  */
 public record ConnKeys(Role role, boolean mptcp, boolean extMode, boolean keyActive,
                        boolean hasLocalKey, long localKey, boolean hasRemoteKey, long remoteKey,
                        int localToken, int remoteToken, Bytes extKey, Bytes connKey,
-                       Set<Integer> usedTickets) {
+                       Set<Integer> usedTickets, Map<String, Bytes> slots) {
 
     public ConnKeys {
         usedTickets = Set.copyOf(usedTickets);
+        slots = Map.copyOf(slots);
     }
 
     public static ConnKeys start(Role role, Bytes extKey) {
-        return new ConnKeys(role, false, false, false, false, 0, false, 0, 0, 0, extKey, null, Set.of());
+        return new ConnKeys(role, false, false, false, false, 0, false, 0, 0, 0, extKey, null, Set.of(), Map.of());
     }
 
     public boolean hasExtKey() {
@@ -41,49 +44,54 @@ public record ConnKeys(Role role, boolean mptcp, boolean extMode, boolean keyAct
 
     public ConnKeys withMptcp(boolean v) {
         return new ConnKeys(role, v, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, connKey, usedTickets);
+                localToken, remoteToken, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withExtMode(boolean v) {
         return new ConnKeys(role, mptcp, v, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, connKey, usedTickets);
+                localToken, remoteToken, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withKeyActive(boolean v) {
         return new ConnKeys(role, mptcp, extMode, v, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, connKey, usedTickets);
+                localToken, remoteToken, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withLocalKey(long k) {
         return new ConnKeys(role, mptcp, extMode, keyActive, true, k, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, connKey, usedTickets);
+                localToken, remoteToken, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withRemoteKey(long k) {
         return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, true, k,
-                localToken, remoteToken, extKey, connKey, usedTickets);
+                localToken, remoteToken, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withTokens(int local, int remote) {
         return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                local, remote, extKey, connKey, usedTickets);
+                local, remote, extKey, connKey, usedTickets, slots);
     }
 
     public ConnKeys withExtKey(Bytes k) {
         return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, k, connKey, usedTickets);
+                localToken, remoteToken, k, connKey, usedTickets, slots);
     }
 
     public ConnKeys withConnKey(Bytes kc) {
         return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, kc, usedTickets);
+                localToken, remoteToken, extKey, kc, usedTickets, slots);
     }
 
     public ConnKeys withTicketUsed(int index) {
         Set<Integer> used = new TreeSet<>(usedTickets);
         used.add(index);
         return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
-                localToken, remoteToken, extKey, connKey, used);
+                localToken, remoteToken, extKey, connKey, used, slots);
+    }
+
+    public ConnKeys withSlots(Map<String, Bytes> s) {
+        return new ConnKeys(role, mptcp, extMode, keyActive, hasLocalKey, localKey, hasRemoteKey, remoteKey,
+                localToken, remoteToken, extKey, connKey, usedTickets, s);
     }
 
     /** The client's key (Key-A) and the server's key (Key-B), whichever side this is. */

@@ -51,18 +51,25 @@ public final class ReferenceRunner implements ScenarioRunner {
     private static final int MAX_DELIVERIES = 10_000;
 
     private final int halfOpenLimit;
+    private final java.util.function.Function<org.mptcpverify.vocab.SchemeId, AuthScheme> schemes;
 
     public ReferenceRunner() {
         this(EndpointState.DEFAULT_HALF_OPEN_LIMIT);
     }
 
     public ReferenceRunner(int halfOpenLimit) {
+        this(halfOpenLimit, Schemes::of);
+    }
+
+    /** A runner whose endpoints and attacker use {@code schemes} (e.g. schemes run from their definitions). */
+    public ReferenceRunner(int halfOpenLimit, java.util.function.Function<org.mptcpverify.vocab.SchemeId, AuthScheme> schemes) {
         this.halfOpenLimit = halfOpenLimit;
+        this.schemes = schemes;
     }
 
     @Override
     public RunOutcome run(Scenario scenario, List<TraceAction> actions) {
-        return new Run(scenario, halfOpenLimit).execute(actions);
+        return new Run(scenario, halfOpenLimit, schemes.apply(scenario.scheme())).execute(actions);
     }
 
     /** One execution: all mutable simulation state lives here, for one call. */
@@ -94,10 +101,10 @@ public final class ReferenceRunner implements ScenarioRunner {
         TraceAction current;
         boolean attackerActed;
 
-        Run(Scenario sc, int halfOpenLimit) {
+        Run(Scenario sc, int halfOpenLimit, AuthScheme scheme) {
             this.sc = sc;
             this.attack = sc.attack();
-            this.scheme = Schemes.of(sc.scheme());
+            this.scheme = scheme;
             this.endpoint = new MptcpEndpoint(scheme);
             this.rnd = new SplittableRandom(sc.seed());
             this.halfOpenLimit = halfOpenLimit;

@@ -46,14 +46,26 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys.")
     boolean attackerHasKey;
 
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
+    Path schemeFile;
+
     @Override
     public Integer call() {
-        Supplier<Engine> f = EngineRegistry.all().get(engine);
-        if (f == null) {
+        Supplier<Engine> found = EngineRegistry.all().get(engine);
+        Supplier<Engine> f = found;
+        if (found == null) {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        if (schemeFile != null) {
+            SchemeFile.requireTraces(engine);
+            SchemeFile sf = SchemeFile.load(schemeFile);
+            if (sf.scheme() != s) {
+                throw new UserInputException("--scheme-file: " + schemeFile + " defines " + sf.scheme() + ", not --scheme " + s);
+            }
+            f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
+        }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
         Path outDir = OutputFolder.prepare(out, "--out");

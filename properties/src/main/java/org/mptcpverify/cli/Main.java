@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ChartCommand.class,
                 ReportCommand.class,
+                ListCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -53,6 +53,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
     int tries;
 
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of the scheme it names; --schemes defaults to that scheme.")
+    Path schemeFile;
+
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -65,13 +68,24 @@ public final class MatrixCommand implements Callable<Integer> {
         if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
         Map<String, Supplier<Engine>> available = EngineRegistry.all();
+        SchemeFile sf = null;
+        if (schemeFile != null) {
+            for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
+                if (available.containsKey(e)) {
+                    SchemeFile.requireTraces(e);
+                }
+            }
+            sf = SchemeFile.load(schemeFile);
+            SchemeFile loaded = sf;
+            available.put("traces", () -> new org.mptcpverify.traces.TracesEngine(loaded.runner()));
+        }
         Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
         for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
             Supplier<Engine> f = available.get(e);
             if (f == null) throw new UserInputException("--engines: unknown engine '" + e + "' (known: " + String.join(", ", available.keySet()) + ")");
             selected.put(e, f);
         }
-        List<SchemeId> ss = schemes == null ? SchemeId.matrixSchemes()
+        List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
                 : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());

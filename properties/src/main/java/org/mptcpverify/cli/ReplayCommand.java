@@ -16,11 +16,14 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A counterexample JSON file (counterexamples/<scheme>/<attack>/<engine>.json).")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--scheme-file", paramLabel = "PATH", description = "Replay with this scheme definition (docs/scheme-definitions.md) in place of the built-in implementation of the scheme it names.")
+    Path schemeFile;
+
     @Override
     public Integer call() {
         Replayer.Replay r;
         try {
-            r = new Replayer().replay(file);
+            r = (schemeFile == null ? new Replayer() : new Replayer(SchemeFile.load(schemeFile).runner())).replay(file);
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }

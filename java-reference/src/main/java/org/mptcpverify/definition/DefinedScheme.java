@@ -1,0 +1,870 @@
+package org.mptcpverify.definition;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import org.mptcpverify.crypto.HashAlg;
+import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.definition.SchemeDefinition.Fresh;
+import org.mptcpverify.definition.SchemeDefinition.KeySource;
+import org.mptcpverify.definition.SchemeDefinition.Message;
+import org.mptcpverify.definition.SchemeDefinition.Mode;
+import org.mptcpverify.definition.term.Deduction;
+import org.mptcpverify.definition.term.Evaluator;
+import org.mptcpverify.definition.term.Term;
+import org.mptcpverify.definition.term.Terms;
+import org.mptcpverify.scheme.AttackerView;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Kstrtoul;
+import org.mptcpverify.scheme.Role;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+import org.mptcpverify.wire.MptcpOption.NewKey;
+
+/**
+ * A scheme run from its definition (docs/scheme-definitions.md): the generic endpoints call the
+ * {@link AuthScheme} hooks, and every hook evaluates the definition's message of that phase, in the
+ * side's mode, with real bytes and real crypto. The attacker methods are one generic procedure: the
+ * observed fields become known terms with their values, and {@link Deduction} says whether the
+ * value asked for is derivable, and computes it.
+ *
+ * <p>State lives in {@link ConnKeys#slots()}; {@code $mode} holds the side's mode. The conventional
+ * lets {@code tokA}/{@code tokB} give the tokens the endpoints see, {@code idsnA}/{@code idsnB} the
+ * peer's IDSN; the host slot {@code token_tnb} is the reference's {@link HostKeys#tokenTnb()}.
+ */
+public final class DefinedScheme implements AuthScheme {
+    private static final String MODE = "$mode";
+    private static final String HOST_TOKEN = "token_tnb";
+    /** Keys the runner draws for sin-zero sources: decimal numbers that fit in the 8 bytes of sin_zero. */
+    private static final long MAX_SIN_ZERO_KEY = 99_999_999L;
+
+    private final SchemeDefinition def;
+    private final SchemeId id;
+    private final Evaluator eval;
+    private final Deduction deduction;
+    private final int hashBits;
+
+    public DefinedScheme(SchemeDefinition def) {
+        this.def = def;
+        this.id = SchemeId.byName(def.name()).orElseThrow(() -> new IllegalArgumentException(
+                "scheme " + def.name() + " has no name in the vocabulary yet; only built-in names run on the reference"));
+        this.eval = new Evaluator(def.hash());
+        this.deduction = new Deduction(eval);
+        this.hashBits = def.hash().outputLength() * 8;
+    }
+
+    public SchemeDefinition definition() {
+        return def;
+    }
+
+    @Override
+    public SchemeId id() {
+        return id;
+    }
+
+    @Override
+    public HashAlg hash() {
+        return def.hash();
+    }
+
+    @Override
+    public int version() {
+        return def.version();
+    }
+
+    // ---- key sources --------------------------------------------------------------------------
+
+    @Override
+    public KeySetting keySetting(Bytes material) {
+        KeySource s = def.keySource() == null ? KeySource.SOCKET : def.keySource();
+        return switch (s) {
+            case SOCKET -> new KeySetting.AppKey(material);
+            case SOCKET_64_ODD -> {
+                byte[] k = Arrays.copyOf(material.toArray(), 8);
+                k[7] |= 1;
+                yield new KeySetting.AppKey(Bytes.of(k));
+            }
+            case SIN_ZERO, SIN_ZERO_HOST -> KeySetting.SinZero.decimal(
+                    Integer.toUnsignedLong(ByteBuffer.wrap(material.toArray()).getInt(0)) % MAX_SIN_ZERO_KEY + 1);
+        };
+    }
+
+    private static OptionalLong parsed(KeySetting setting) {
+        return setting instanceof KeySetting.SinZero z ? Kstrtoul.parse(z.sinZero()) : OptionalLong.empty();
+    }
+
+    private boolean sinZero() {
+        return def.keySource() == KeySource.SIN_ZERO || def.keySource() == KeySource.SIN_ZERO_HOST;
+    }
+
+    @Override
+    public Bytes effectiveKey(KeySetting setting) {
+        if (!sinZero()) {
+            return socketKeyBytes(setting);
+        }
+        OptionalLong v = parsed(setting);
+        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(Evaluator.right(MptcpCrypto.be64(v.getAsLong()), def.keyWidth())) : null;
+    }
+
+    private static Bytes socketKeyBytes(KeySetting setting) {
+        return setting instanceof KeySetting.AppKey a ? a.key() : null;
+    }
+
+    @Override
+    public Bytes socketKey(KeySetting setting) {
+        if (def.keySource() == KeySource.SIN_ZERO_HOST) {
+            return null; // the key is read from the host variable when used
+        }
+        if (def.keySource() == KeySource.SIN_ZERO) {
+            OptionalLong v = parsed(setting);
+            return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(MptcpCrypto.be64(v.getAsLong())) : null;
+        }
+        return socketKeyBytes(setting);
+    }
+
+    @Override
+    public HostKeys onBindOrConnect(HostKeys host, KeySetting setting) {
+        if (def.keySource() != KeySource.SIN_ZERO_HOST) {
+            return host;
+        }
+        OptionalLong v = parsed(setting);
+        return v.isPresent() ? host.withExternalKey(v.getAsLong()) : host; // kstrtoul writes only on success
+    }
+
+    /** K as this side sees it; null when it has none (sin-zero sources: 0, the variable's initial value). */
+    private Bytes keyValue(ConnKeys k, HostKeys host) {
+        return switch (def.keySource() == null ? KeySource.SOCKET : def.keySource()) {
+            case SOCKET, SOCKET_64_ODD -> k.extKey();
+            case SIN_ZERO -> Bytes.of(Evaluator.right(k.extKey() == null ? new byte[8] : k.extKey().toArray(), def.keyWidth()));
+            case SIN_ZERO_HOST -> Bytes.of(Evaluator.right(MptcpCrypto.be64(host == null ? 0 : host.externalKeyTnb()), def.keyWidth()));
+        };
+    }
+
+    private boolean hasKey(ConnKeys k, HostKeys host) {
+        Bytes v = keyValue(k, host);
+        return v != null && !(sinZero() && isZero(v));
+    }
+
+    private static boolean isZero(Bytes b) {
+        for (int i = 0; i < b.length(); i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- modes -----------------------------------------------------------------------------------
+
+    /** The mode a side configured like this prefers: the first non-base mode whose requirement holds. */
+    private String preferred(boolean hasKey) {
+        for (Mode m : def.modes().subList(1, def.modes().size())) {
+            if (!m.requiresKey() || hasKey) {
+                return m.name();
+            }
+        }
+        return def.baseMode().name();
+    }
+
+    /** The side's mode: stored, or for a host-wide key re-read from the host at each use (as the thesis code does). */
+    private String modeOf(ConnKeys k, HostKeys host) {
+        if (def.localModes() && def.keySource() == KeySource.SIN_ZERO_HOST && host != null) {
+            return preferred(hasKey(k, host));
+        }
+        Bytes m = k.slots().get(MODE);
+        return m == null ? def.baseMode().name() : new String(m.toArray(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private Mode mode(String name) {
+        return def.mode(name).orElseThrow();
+    }
+
+    /** The signalled mode whose flag a received MP_CAPABLE carries (the base mode if none). */
+    private String offered(int flags) {
+        if (def.localModes()) {
+            return null;
+        }
+        for (Mode m : def.modes()) {
+            if (m.flag() != 0 && (flags & m.flag()) != 0) {
+                return m.name();
+            }
+        }
+        return def.baseMode().name();
+    }
+
+    /** The mode a receiver continues in after a handshake segment of mode {@code offered}; null: plain TCP. */
+    private String negotiate(String offered, String own) {
+        if (offered == null || offered.equals(own)) {
+            return own;
+        }
+        if (own.equals(def.baseMode().name())) {
+            return own; // a side without the mode's configuration ignores the flag
+        }
+        return mode(own).mismatchTcp() ? null : def.baseMode().name();
+    }
+
+    // ---- evaluation context ------------------------------------------------------------------------
+
+    /** What one side can name: received fields, parameters, slots, host slots, K, lets. */
+    private final class Ctx {
+        final ConnKeys keys;
+        final HostKeys host;
+        final String mode;
+        final Map<String, Bytes> params = new HashMap<>();
+        final Map<String, Bytes> received = new HashMap<>();
+        final Map<String, Bytes> slots;
+        int tokenTnb;
+
+        Ctx(ConnKeys keys, HostKeys host, String mode) {
+            this.keys = keys;
+            this.host = host;
+            this.mode = mode;
+            this.slots = new LinkedHashMap<>(keys.slots());
+            this.tokenTnb = host == null ? 0 : host.tokenTnb();
+        }
+
+        Bytes get(String n) {
+            if (received.containsKey(n)) return received.get(n);
+            if (params.containsKey(n)) return params.get(n);
+            if (slots.containsKey(n)) return slots.get(n);
+            if (n.equals(HOST_TOKEN) && def.hostSlots().containsKey(n)) return Bytes.of(MptcpCrypto.be32(tokenTnb));
+            if (n.equals(DefinitionParser.KEY)) return keyValue(keys, host);
+            Optional<Term> let = def.let(n, mode);
+            if (let.isPresent()) {
+                return eval.eval(let.get(), this::get);
+            }
+            return null;
+        }
+
+        Optional<Bytes> value(Term t) {
+            try {
+                return Optional.of(eval.eval(t, this::get));
+            } catch (Evaluator.Undefined e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The connection state with the slots and the conventional tokens written back. */
+        ConnKeys result(boolean mptcp) {
+            Map<String, Bytes> s = new LinkedHashMap<>(slots);
+            s.put(MODE, Bytes.of(mode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            ConnKeys k = keys.withSlots(s).withMptcp(mptcp).withExtMode(!mode.equals(def.baseMode().name()));
+            Role r = k.role();
+            int local = value(atom(r == Role.A ? "tokA" : "tokB")).map(DefinedScheme::int32).orElse(k.localToken());
+            int remote = value(atom(r == Role.A ? "tokB" : "tokA")).map(DefinedScheme::int32).orElse(k.remoteToken());
+            return k.withTokens(local, remote);
+        }
+    }
+
+    private static Term atom(String n) {
+        return new Term.Atom(n, 32);
+    }
+
+    private static int int32(Bytes b) {
+        return ByteBuffer.wrap(b.toArray()).getInt(b.length() - 4);
+    }
+
+    private static long int64(Bytes b) {
+        return ByteBuffer.wrap(b.toArray()).getLong(b.length() - 8);
+    }
+
+    private Ctx ctx(ConnKeys k, HostKeys host) {
+        return new Ctx(k, host, modeOf(k, host));
+    }
+
+    // ---- sending and receiving one message ------------------------------------------------------------
+
+    /** Runs the sender's lines of {@code m}; returns its field values. */
+    private Map<String, Bytes> send(Message m, Ctx c, SplittableRandom rnd, IntPredicate tokenInUse) {
+        Map<String, Bytes> fields = new LinkedHashMap<>();
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.Draw d) {
+                c.slots.put(d.atom(), draw(def.fresh().get(d.atom()), c, rnd, tokenInUse));
+            } else if (s instanceof Stmt.Set st) {
+                Bytes v = c.value(st.term()).orElseThrow(() -> undefined(m, st));
+                if (st.host()) {
+                    c.tokenTnb = int32(v);
+                } else {
+                    c.slots.put(st.slot(), v);
+                }
+            } else if (s instanceof Stmt.Field f) {
+                fields.put(f.name(), c.value(f.term()).orElseThrow(() -> undefined(m, f)));
+            }
+        }
+        return fields;
+    }
+
+    private IllegalStateException undefined(Message m, Stmt s) {
+        return new IllegalStateException(def.file() + ":" + s.line() + ": cannot evaluate in message " + m.name());
+    }
+
+    private Bytes draw(Fresh f, Ctx c, SplittableRandom rnd, IntPredicate tokenInUse) {
+        while (true) {
+            Bytes v = Bytes.of(f.width() == 64 ? MptcpCrypto.be64(rnd.nextLong()) : MptcpCrypto.be32(rnd.nextInt()));
+            if (f.nonzero() && isZero(v)) {
+                continue;
+            }
+            if (f.distinct() != null && v.equals(c.slots.get(f.distinct()))) {
+                continue;
+            }
+            if (f.unused() != null && tokenInUse != null) {
+                Map<String, Bytes> env = Map.of(f.name(), v);
+                if (tokenInUse.test(int32(eval.eval(f.unused(), env::get)))) {
+                    continue;
+                }
+            }
+            return v;
+        }
+    }
+
+    /** Runs the receiver's lines of {@code m} on {@code fields}: the failed check's outcome, or empty. */
+    private Optional<Stmt.Outcome> receive(Message m, Ctx c, Map<String, Bytes> fields) {
+        c.received.putAll(fields);
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.Store st) {
+                Optional<Bytes> v = c.value(st.term());
+                if (v.isEmpty()) {
+                    return Optional.of(Stmt.Outcome.DROP);
+                }
+                c.slots.put(st.slot(), v.get());
+            } else if (s instanceof Stmt.Check ch) {
+                Bytes got = fields.get(ch.field());
+                Optional<Bytes> want = c.value(ch.term());
+                if (got == null || want.isEmpty() || !MptcpCrypto.constantTimeEquals(got, want.get())) {
+                    return Optional.of(ch.outcome());
+                }
+            }
+        }
+        c.received.clear();
+        return Optional.empty();
+    }
+
+    private static boolean hasChecks(Message m) {
+        return m.body().stream().anyMatch(Stmt.Check.class::isInstance);
+    }
+
+    // ---- MP_CAPABLE ------------------------------------------------------------------------------------
+
+    private int capableFlags(Message m, String mode) {
+        return m.flags() | mode(mode).flag();
+    }
+
+    private MptcpOption capable(Message m, String mode, Map<String, Bytes> f) {
+        int flags = capableFlags(m, mode);
+        boolean tokens = f.containsKey("sender-token") || f.containsKey("receiver-token") || f.containsKey("confirm")
+                || MpCapableTokens.isTokenLayout(def.version(), flags, 4);
+        if (tokens) {
+            return new MpCapableTokens(1, flags, optInt(f.get("sender-token")), optInt(f.get("receiver-token")),
+                    optLong(f.get("confirm")));
+        }
+        return new MpCapable(def.version(), flags, optLong(f.get("sender-key")), optLong(f.get("receiver-key")),
+                OptionalInt.empty(), OptionalInt.empty());
+    }
+
+    private static OptionalInt optInt(Bytes b) {
+        return b == null ? OptionalInt.empty() : OptionalInt.of(int32(b));
+    }
+
+    private static OptionalLong optLong(Bytes b) {
+        return b == null ? OptionalLong.empty() : OptionalLong.of(int64(b));
+    }
+
+    /** The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another version). */
+    private Optional<Map<String, Bytes>> capableFields(Optional<MptcpOption> o) {
+        Map<String, Bytes> f = new LinkedHashMap<>();
+        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == def.version()
+                && c.dataLevelLength().isEmpty()) {
+            c.senderKey().ifPresent(v -> f.put("sender-key", Bytes.of(MptcpCrypto.be64(v))));
+            c.receiverKey().ifPresent(v -> f.put("receiver-key", Bytes.of(MptcpCrypto.be64(v))));
+            return Optional.of(f);
+        }
+        if (o.isPresent() && o.get() instanceof MpCapableTokens t && t.version() == def.version()) {
+            t.senderToken().ifPresent(v -> f.put("sender-token", Bytes.of(MptcpCrypto.be32(v))));
+            t.receiverToken().ifPresent(v -> f.put("receiver-token", Bytes.of(MptcpCrypto.be32(v))));
+            t.confirm().ifPresent(v -> f.put("confirm", Bytes.of(MptcpCrypto.be64(v))));
+            return Optional.of(f);
+        }
+        return Optional.empty();
+    }
+
+    private static int flagsOf(Optional<MptcpOption> o) {
+        if (o.isPresent() && o.get() instanceof MpCapable c) return c.flags();
+        if (o.isPresent() && o.get() instanceof MpCapableTokens t) return t.flags();
+        return 0;
+    }
+
+    /** Whether the received fields are exactly the ones the message variant sends (its wire layout). */
+    private static boolean layoutMatches(Message m, Map<String, Bytes> fields) {
+        return fields.keySet().equals(new LinkedHashSet<>(m.fields().stream().map(Stmt.Field::name).toList()));
+    }
+
+    private Message handshake(Phase p, Role from, String mode) {
+        return def.message(p, from, mode).orElseThrow(() -> new IllegalStateException(
+                def.file() + ": no " + p.keyword() + " message for mode " + mode));
+    }
+
+    @Override
+    public Hello clientSyn(Bytes socketKey, SplittableRandom rnd) {
+        ConnKeys keys = ConnKeys.start(Role.A, socketKey);
+        String mode = preferred(hasKey(keys, null));
+        Ctx c = new Ctx(keys, null, mode);
+        Message m = handshake(Phase.HANDSHAKE_SYN, Role.A, mode);
+        Map<String, Bytes> f = send(m, c, rnd, null);
+        return new Hello(Optional.of(capable(m, mode, f)), c.result(false));
+    }
+
+    @Override
+    public Hello serverSynAck(Optional<MptcpOption> syn, Bytes socketKey, SplittableRandom rnd, IntPredicate tokenInUse) {
+        ConnKeys keys = ConnKeys.start(Role.B, socketKey);
+        return answer(keys, syn, preferred(hasKey(keys, null)), Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_SYN_ACK, rnd, tokenInUse);
+    }
+
+    /**
+     * One handshake step: the received MP_CAPABLE ({@code inPhase}, from the peer) negotiated against
+     * this side's mode and checked, then this side's answer ({@code outPhase}); plain TCP (no option)
+     * when there is no MP_CAPABLE of this version, the modes do not agree, or a check fails.
+     */
+    private Hello answer(ConnKeys keys, Optional<MptcpOption> received, String own, Phase inPhase, Phase outPhase,
+                         SplittableRandom rnd, IntPredicate tokenInUse) {
+        Optional<Map<String, Bytes>> got = capableFields(received);
+        String mode = got.isEmpty() ? null : negotiate(offered(flagsOf(received)), own);
+        if (mode == null) {
+            return new Hello(Optional.empty(), keys.withMptcp(false)); // bound-key's "no downgrade" lands here
+        }
+        Message in = handshake(inPhase, keys.role().peer(), mode);
+        Ctx c = new Ctx(keys, null, mode);
+        if (!layoutMatches(in, got.get()) || receive(in, c, got.get()).isPresent()) {
+            return new Hello(Optional.empty(), keys.withMptcp(false));
+        }
+        Message out = handshake(outPhase, keys.role(), mode);
+        Map<String, Bytes> f = send(out, c, rnd, tokenInUse);
+        return new Hello(Optional.of(capable(out, mode, f)), c.result(true));
+    }
+
+    @Override
+    public HostKeys onServerConnectionCreated(HostKeys host, ConnKeys keys) {
+        Message m = handshake(Phase.HANDSHAKE_SYN_ACK, Role.B, modeOf(keys, null));
+        if (m.body().stream().noneMatch(s -> s instanceof Stmt.Set st && st.host())) {
+            return host;
+        }
+        Ctx c = new Ctx(keys, host, modeOf(keys, null));
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.Set st && st.host()) {
+                c.tokenTnb = int32(c.value(st.term()).orElseThrow(() -> undefined(m, st)));
+            }
+        }
+        return host.withTokenTnb(c.tokenTnb);
+    }
+
+    @Override
+    public Hello clientThirdAck(ConnKeys keys, Optional<MptcpOption> synAck, SplittableRandom rnd) {
+        return answer(keys, synAck, modeOf(keys, null), Phase.HANDSHAKE_SYN_ACK, Phase.HANDSHAKE_ACK, rnd, null);
+    }
+
+    @Override
+    public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
+        Optional<Map<String, Bytes>> got = capableFields(ack);
+        if (got.isEmpty() || !keys.mptcp()) {
+            return keys.withMptcp(false);
+        }
+        String mode = modeOf(keys, null);
+        String offered = offered(flagsOf(ack));
+        if (offered != null && !offered.equals(mode)) {
+            return keys.withMptcp(false);
+        }
+        Message in = handshake(Phase.HANDSHAKE_ACK, Role.A, mode);
+        Ctx c = new Ctx(keys, null, mode);
+        if (!layoutMatches(in, got.get()) || receive(in, c, got.get()).isPresent()) {
+            return keys.withMptcp(false);
+        }
+        return c.result(true);
+    }
+
+    @Override
+    public OptionalLong peerIdsn(ConnKeys keys) {
+        Ctx c = ctx(keys, null);
+        return c.value(new Term.Atom(keys.role() == Role.A ? "idsnB" : "idsnA", 64))
+                .map(b -> OptionalLong.of(int64(b))).orElse(OptionalLong.empty());
+    }
+
+    // ---- key agreement -------------------------------------------------------------------------------
+
+    @Override
+    public Optional<MptcpOption> keyAgreement(ConnKeys keys) {
+        if (!keys.mptcp()) {
+            return Optional.empty();
+        }
+        Ctx c = ctx(keys, null);
+        return def.message(Phase.KEY_AGREEMENT, keys.role(), c.mode)
+                .map(m -> new NewKey(0, int64(send(m, c, null, null).get("hmac"))));
+    }
+
+    @Override
+    public ConnKeys onKeyAgreement(ConnKeys keys, MptcpOption option) {
+        if (!keys.mptcp() || !(option instanceof NewKey nk)) {
+            return keys;
+        }
+        Ctx c = ctx(keys, null);
+        Optional<Message> m = def.message(Phase.KEY_AGREEMENT, keys.role().peer(), c.mode);
+        if (m.isEmpty()) {
+            return keys;
+        }
+        boolean ok = receive(m.get(), c, Map.of("hmac", Bytes.of(MptcpCrypto.be64(nk.hmac())))).isEmpty();
+        return ok ? keys.withKeyActive(true) : keys;
+    }
+
+    /** Whether this side authenticates anything yet (a mode marked until-agreed waits for the key agreement). */
+    @Override
+    public boolean joinsAllowed(ConnKeys keys) {
+        return keys.mptcp() && (!mode(modeOf(keys, null)).untilAgreed() || keys.keyActive());
+    }
+
+    // ---- MP_JOIN ------------------------------------------------------------------------------------------
+
+    @Override
+    public int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host) {
+        Ctx c = ctx(clientKeys, host);
+        c.params.put("i", Bytes.of(MptcpCrypto.be32(joinIndex)));
+        Message m = handshake(Phase.JOIN_SYN, Role.A, c.mode);
+        return int32(send(m, c, null, null).get("token"));
+    }
+
+    private Optional<Stmt.Lookup> lookupOf(String mode) {
+        return def.message(Phase.JOIN_SYN, Role.A, mode).flatMap(m -> m.body().stream()
+                .filter(Stmt.Lookup.class::isInstance).map(Stmt.Lookup.class::cast).findFirst());
+    }
+
+    @Override
+    public Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host) {
+        Bytes f = Bytes.of(MptcpCrypto.be32(field));
+        for (ConnRef ref : conns) {
+            Ctx c = ctx(ref.keys(), host);
+            Optional<Stmt.Lookup> l = lookupOf(c.mode);
+            if (l.isEmpty()) {
+                continue;
+            }
+            switch (l.get().kind()) {
+                case NEWEST -> {
+                    ConnRef last = conns.get(conns.size() - 1);
+                    return Optional.of(new JoinMatch(last.id(), last.keys()));
+                }
+                case HOST -> {
+                    if (!c.value(l.get().expect()).map(v -> MptcpCrypto.constantTimeEquals(v, f)).orElse(false)) {
+                        return Optional.empty();
+                    }
+                    for (ConnRef d : conns) {
+                        Ctx dc = ctx(d.keys(), host);
+                        Optional<Bytes> left = dc.value(l.get().attachLeft());
+                        if (left.isPresent() && left.equals(dc.value(l.get().attachRight()))) {
+                            return Optional.of(new JoinMatch(d.id(), d.keys()));
+                        }
+                    }
+                    return Optional.empty();
+                }
+                case PER_CONNECTION -> {
+                    Optional<JoinMatch> hit = perConnection(l.get(), ref, c, f);
+                    if (hit.isPresent()) {
+                        return hit;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<JoinMatch> perConnection(Stmt.Lookup l, ConnRef ref, Ctx c, Bytes field) {
+        if (l.window() == 0) {
+            boolean hit = c.value(l.expect()).map(v -> MptcpCrypto.constantTimeEquals(v, field)).orElse(false);
+            return hit ? Optional.of(new JoinMatch(ref.id(), ref.keys())) : Optional.empty();
+        }
+        int checked = 0;
+        for (int i = 1; checked < l.window(); i++) {
+            if (l.once() && ref.keys().usedTickets().contains(i)) {
+                continue;
+            }
+            checked++;
+            c.params.put("i", Bytes.of(MptcpCrypto.be32(i)));
+            if (c.value(l.expect()).map(v -> MptcpCrypto.constantTimeEquals(v, field)).orElse(false)) {
+                return Optional.of(new JoinMatch(ref.id(), l.once() ? ref.keys().withTicketUsed(i) : ref.keys()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int halfOpenLimit(int configured) {
+        return def.halfOpenUnlimited() ? Integer.MAX_VALUE : configured;
+    }
+
+    private Ctx joinCtx(ConnKeys k, int rA, int rB, InetAddress serverAddr) {
+        Ctx c = ctx(k, null);
+        c.params.put("Ra", Bytes.of(MptcpCrypto.be32(rA)));
+        c.params.put("Rb", Bytes.of(MptcpCrypto.be32(rB)));
+        if (serverAddr != null) {
+            c.params.put("addrB", Bytes.of(serverAddr.getAddress()));
+        }
+        return c;
+    }
+
+    @Override
+    public long synAckHmac(ConnKeys serverKeys, int rA, int rB, InetAddress serverAddr) {
+        Ctx c = joinCtx(serverKeys, rA, rB, serverAddr);
+        return int64(send(handshake(Phase.JOIN_SYN_ACK, Role.B, c.mode), c, null, null).get("hmac"));
+    }
+
+    @Override
+    public boolean synAckHmacOk(ConnKeys clientKeys, int rA, int rB, long hmac, InetAddress serverAddr) {
+        Ctx c = joinCtx(clientKeys, rA, rB, serverAddr);
+        return receive(handshake(Phase.JOIN_SYN_ACK, Role.B, c.mode), c, Map.of("hmac", Bytes.of(MptcpCrypto.be64(hmac)))).isEmpty();
+    }
+
+    @Override
+    public Bytes thirdAckHmac(ConnKeys clientKeys, int rA, int rB) {
+        Ctx c = joinCtx(clientKeys, rA, rB, null);
+        return send(handshake(Phase.JOIN_ACK, Role.A, c.mode), c, null, null).get("hmac");
+    }
+
+    @Override
+    public boolean thirdAckHmacOk(ConnKeys serverKeys, int rA, int rB, Bytes hmac) {
+        Ctx c = joinCtx(serverKeys, rA, rB, null);
+        return receive(handshake(Phase.JOIN_ACK, Role.A, c.mode), c, Map.of("hmac", hmac)).isEmpty();
+    }
+
+    // ---- ADD_ADDR / MP_FASTCLOSE -----------------------------------------------------------------------------
+
+    private static void addrParams(Ctx c, int id, InetAddress addr) {
+        c.params.put("id", Bytes.of(new byte[] {(byte) id}));
+        c.params.put("addr", Bytes.of(addr.getAddress()));
+        c.params.put("port", Bytes.of(MptcpCrypto.be16(0))); // the reference advertises no port
+    }
+
+    private int addAddrFlags() {
+        return def.version() == 0 ? 4 : 0; // v0: the nibble is IPVer
+    }
+
+    @Override
+    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr) {
+        Ctx c = ctx(sender, null);
+        addrParams(c, id, addr);
+        Map<String, Bytes> f = send(handshake(Phase.ADD_ADDR, sender.role(), c.mode), c, null, null);
+        return new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), optLong(f.get("hmac")));
+    }
+
+    @Override
+    public boolean addAddrOk(ConnKeys receiver, AddAddr option) {
+        if (option.version() != def.version() || !joinsAllowed(receiver)) {
+            return false;
+        }
+        Ctx c = ctx(receiver, null);
+        addrParams(c, option.addressId(), option.address());
+        Map<String, Bytes> got = new HashMap<>();
+        option.truncatedHmac().ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
+        return receive(handshake(Phase.ADD_ADDR, receiver.role().peer(), c.mode), c, got).isEmpty();
+    }
+
+    @Override
+    public MptcpOption fastClose(ConnKeys sender) {
+        Ctx c = ctx(sender, null);
+        return new MpFastClose(0, int64(send(handshake(Phase.FAST_CLOSE, sender.role(), c.mode), c, null, null).get("key")));
+    }
+
+    @Override
+    public boolean fastCloseOk(ConnKeys receiver, MpFastClose option) {
+        if (!joinsAllowed(receiver)) {
+            return false;
+        }
+        Ctx c = ctx(receiver, null);
+        return receive(handshake(Phase.FAST_CLOSE, receiver.role().peer(), c.mode), c,
+                Map.of("key", Bytes.of(MptcpCrypto.be64(option.value())))).isEmpty();
+    }
+
+    // ---- the generic attacker -----------------------------------------------------------------------------------
+
+    /** Modes the observed connection may be in: the signalled one seen, or (local modes) every mode, keyed first. */
+    private List<String> observedModes(AttackerView v) {
+        if (def.localModes()) {
+            List<String> l = new ArrayList<>();
+            for (int k = def.modes().size() - 1; k >= 0; k--) {
+                l.add(def.modes().get(k).name());
+            }
+            return l;
+        }
+        return List.of(v.capableFlags() < 0 ? def.baseMode().name() : offered(v.capableFlags()));
+    }
+
+    /** {@code t} with lets expanded in {@code mode} and parameters replaced by the public values given. */
+    private Term concrete(Term t, String mode, Map<String, Term> params) {
+        return Terms.mapAtoms(t, a -> {
+            Term.Atom atom = (Term.Atom) a;
+            if (params.containsKey(atom.name())) {
+                return params.get(atom.name());
+            }
+            Optional<Term> let = def.let(atom.name(), mode);
+            return let.isPresent() ? concrete(let.get(), mode, params) : a;
+        }, hashBits);
+    }
+
+    private void learn(Map<Term, Bytes> known, Phase p, Role from, String mode, String field, Bytes value,
+                       Map<String, Term> params) {
+        if (value == null) {
+            return;
+        }
+        def.message(p, from, mode).flatMap(m -> m.field(field))
+                .ifPresent(f -> known.putIfAbsent(concrete(f.term(), mode, params), value));
+    }
+
+    /** The observed fields as known terms with their values (handshake and key agreement), plus K if known. */
+    private Map<Term, Bytes> knowledge(AttackerView v, String mode, boolean withKey) {
+        Map<Term, Bytes> k = new LinkedHashMap<>();
+        Map<String, Term> none = Map.of();
+        Bytes ka = v.keyA().isPresent() ? Bytes.of(MptcpCrypto.be64(v.keyA().getAsLong())) : null;
+        Bytes kb = v.keyB().isPresent() ? Bytes.of(MptcpCrypto.be64(v.keyB().getAsLong())) : null;
+        Bytes ta = v.tokenA().isPresent() ? Bytes.of(MptcpCrypto.be32(v.tokenA().getAsInt())) : null;
+        Bytes tb = v.tokenB().isPresent() ? Bytes.of(MptcpCrypto.be32(v.tokenB().getAsInt())) : null;
+        for (Phase p : List.of(Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_ACK)) {
+            learn(k, p, Role.A, mode, "sender-key", ka, none);
+            learn(k, p, Role.A, mode, "receiver-key", kb, none);
+            learn(k, p, Role.A, mode, "sender-token", ta, none);
+            learn(k, p, Role.A, mode, "receiver-token", tb, none);
+        }
+        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-key", kb, none);
+        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-token", tb, none);
+        if (!v.newKeyFromA().isEmpty()) {
+            learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromA()))), none);
+        }
+        if (!v.newKeyFromB().isEmpty()) {
+            learn(k, Phase.KEY_AGREEMENT, Role.B, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromB()))), none);
+        }
+        if (withKey) {
+            // The attacker's known keys, tried in a fixed order (as the given-key profiles hand them over).
+            v.externalKeys().stream().min(Comparator.comparing(Bytes::hex))
+                    .ifPresent(key -> k.putIfAbsent(new Term.Atom(DefinitionParser.KEY, 8 * key.length()), key));
+        }
+        k.putIfAbsent(new Term.Atom("Kx", 64), Bytes.of(MptcpCrypto.be64(v.ownKey()))); // its own atom
+        return k;
+    }
+
+    private static long last(List<Long> l) {
+        return l.get(l.size() - 1);
+    }
+
+    private void learnJoin(Map<Term, Bytes> k, AttackerView v, String mode, int j) {
+        learn(k, Phase.JOIN_SYN, Role.A, mode, "token", Bytes.of(MptcpCrypto.be32(v.joinSynFields().get(j))),
+                Map.of("i", new Term.Num(j + 1, 32)));
+    }
+
+    /** The first observed mode in which the field is derivable, and its value. */
+    private Optional<Bytes> forge(AttackerView v, Phase p, Role from, String field, Map<String, Term> params) {
+        for (String mode : observedModes(v)) {
+            Optional<Message> m = def.message(p, from, mode);
+            Optional<Stmt.Field> f = m.flatMap(x -> x.field(field));
+            if (f.isEmpty()) {
+                continue;
+            }
+            // Computing from what the handshake and the known keys give comes first; replaying an
+            // observed join field second: a one-sided configuration gives the same term (K) different
+            // values at the two sides, and the value the receiver checks is the computed one.
+            Term target = concrete(f.get().term(), mode, params);
+            Map<Term, Bytes> k = knowledge(v, mode, true);
+            Optional<Bytes> value = deduction.derive(k, target);
+            if (value.isPresent()) {
+                return value;
+            }
+            for (int j = 0; j < v.joinSynFields().size(); j++) {
+                learnJoin(k, v, mode, j);
+            }
+            value = deduction.derive(k, target);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Set<Bytes> deriveExternalKeys(AttackerView v) {
+        Set<Bytes> keys = new LinkedHashSet<>();
+        if (def.keySource() == null) {
+            return keys;
+        }
+        Term target = new Term.Atom(DefinitionParser.KEY, def.keyWidth());
+        for (String mode : observedModes(v)) {
+            Map<Term, Bytes> base = knowledge(v, mode, false);
+            deduction.derive(base, target).ifPresent(keys::add);
+            for (int j = 0; j < v.joinSynFields().size(); j++) {
+                Map<Term, Bytes> k = new LinkedHashMap<>(base); // each join on its own: the key may have changed
+                learnJoin(k, v, mode, j);
+                deduction.derive(k, target).ifPresent(keys::add);
+            }
+            if (!keys.isEmpty()) {
+                break;
+            }
+        }
+        keys.removeIf(b -> sinZero() && isZero(b)); // 0 is "no key" for a sin_zero key
+        return keys;
+    }
+
+    @Override
+    public OptionalInt forgeJoinToken(AttackerView v) {
+        Optional<Bytes> t = forge(v, Phase.JOIN_SYN, Role.A, "token",
+                Map.of("i", new Term.Num(v.joinSynFields().size() + 1, 32)));
+        if (t.isPresent()) {
+            return OptionalInt.of(int32(t.get()));
+        }
+        // A token field no lookup compares is filled with the attacker's own value.
+        boolean unread = observedModes(v).stream().map(this::lookupOf)
+                .anyMatch(l -> l.isPresent() && l.get().kind() == Stmt.Lookup.Kind.NEWEST);
+        return unread ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<Bytes> forgeThirdAckHmac(AttackerView v, int rA, int rB) {
+        return forge(v, Phase.JOIN_ACK, Role.A, "hmac", Map.of("Ra", new Term.Num(Integer.toUnsignedLong(rA), 32),
+                "Rb", new Term.Num(Integer.toUnsignedLong(rB), 32)));
+    }
+
+    @Override
+    public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
+        Optional<Message> any = observedModes(v).stream().map(m -> def.message(Phase.ADD_ADDR, Role.B, m))
+                .flatMap(Optional::stream).findFirst();
+        if (any.isPresent() && any.get().field("hmac").isEmpty()) {
+            return Optional.of(new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.empty()));
+        }
+        Map<String, Term> params = Map.of("id", new Term.Num(id, 8),
+                "addr", new Term.Num(Integer.toUnsignedLong(ByteBuffer.wrap(addr.getAddress()).getInt()), 32),
+                "port", new Term.Num(0, 16));
+        return forge(v, Phase.ADD_ADDR, Role.B, "hmac", params).map(h ->
+                new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
+    }
+
+    @Override
+    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
+        return forge(v, Phase.FAST_CLOSE, Role.A, "key", Map.of()).map(k -> new MpFastClose(0, int64(k)));
+    }
+
+    @Override
+    public String toString() {
+        return def.name();
+    }
+}

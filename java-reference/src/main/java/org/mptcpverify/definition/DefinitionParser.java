@@ -1,0 +1,859 @@
+package org.mptcpverify.definition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.mptcpverify.crypto.HashAlg;
+import org.mptcpverify.definition.SchemeDefinition.Fresh;
+import org.mptcpverify.definition.SchemeDefinition.KeySource;
+import org.mptcpverify.definition.SchemeDefinition.Message;
+import org.mptcpverify.definition.SchemeDefinition.Mode;
+import org.mptcpverify.definition.term.Term;
+import org.mptcpverify.definition.term.Term.Atom;
+import org.mptcpverify.definition.term.Terms;
+import org.mptcpverify.scheme.Role;
+
+/**
+ * Reads a {@code .scheme} file (docs/scheme-definitions.md). Every problem is reported as a
+ * {@link DefinitionException} {@code file:line: problem}: unknown keyword, term, slot, mode or
+ * field; a field the phase's option does not have; a check on a field no side sends; widths that
+ * differ where a field, a check, a store or an XOR needs them equal.
+ */
+public final class DefinitionParser {
+    /** Values the reference supplies to every definition, with their widths (docs: "Parameters"). */
+    public static final Map<String, Integer> PARAMETERS = Map.of(
+            "Ra", 32, "Rb", 32, "i", 32, "id", 8, "addr", 32, "port", 16, "addrB", 32);
+    /** The name of the external key. */
+    public static final String KEY = "K";
+
+    private final String file;
+    private int line;
+    private String name;
+    private int version = -1;
+    private HashAlg hash;
+    private KeySource keySource;
+    private int keyWidth;
+    private final Map<String, Fresh> fresh = new LinkedHashMap<>();
+    private final Map<String, Integer> slots = new LinkedHashMap<>();
+    private final Map<String, Integer> hostSlots = new LinkedHashMap<>();
+    private boolean halfOpenUnlimited;
+    private final List<Mode> modes = new ArrayList<>();
+    private final Map<String, Map<String, Term>> lets = new LinkedHashMap<>();
+    private final List<Message> messages = new ArrayList<>();
+
+    private DefinitionParser(String file) {
+        this.file = file;
+    }
+
+    public static SchemeDefinition parse(Path path) throws DefinitionException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DefinitionException(path.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        return parse(path.toString(), text);
+    }
+
+    public static SchemeDefinition parse(String file, String text) throws DefinitionException {
+        return new DefinitionParser(file).run(text);
+    }
+
+    private DefinitionException error(String problem) {
+        return new DefinitionException(file, line, problem);
+    }
+
+    private SchemeDefinition run(String text) throws DefinitionException {
+        String[] lines = text.split("\n", -1);
+        List<String[]> body = null;
+        String[] header = null;
+        int headerLine = 0;
+        for (int n = 0; n < lines.length; n++) {
+            line = n + 1;
+            String raw = stripComment(lines[n]);
+            if (raw.isBlank()) {
+                continue;
+            }
+            boolean indented = Character.isWhitespace(raw.charAt(0));
+            if (indented) {
+                if (body == null) {
+                    throw error("indented line outside a message");
+                }
+                body.add(new String[] {raw.trim(), String.valueOf(line)});
+                continue;
+            }
+            if (header != null) {
+                finishMessage(header, headerLine, body);
+                line = n + 1;
+                header = null;
+                body = null;
+            }
+            String l = raw.trim();
+            if (l.startsWith("message ")) {
+                header = new String[] {l};
+                headerLine = line;
+                body = new ArrayList<>();
+            } else {
+                topLevel(l);
+            }
+        }
+        if (header != null) {
+            finishMessage(header, headerLine, body);
+        }
+        line = lines.length;
+        if (name == null || version < 0 || hash == null) {
+            throw error("missing " + (name == null ? "scheme" : version < 0 ? "version" : "hash") + " line");
+        }
+        if (modes.isEmpty()) {
+            modes.add(new Mode("base", 0, false, false, false, false));
+        }
+        checkMessages();
+        return new SchemeDefinition(name, file, version, hash, keySource, keyWidth, Map.copyOf(fresh),
+                Map.copyOf(slots), Map.copyOf(hostSlots), halfOpenUnlimited, List.copyOf(modes), lets,
+                List.copyOf(messages));
+    }
+
+    private static String stripComment(String s) {
+        boolean inString = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                inString = !inString;
+            } else if (c == '#' && !inString) {
+                return s.substring(0, i).stripTrailing();
+            }
+        }
+        return s.stripTrailing();
+    }
+
+    // ---- top level -------------------------------------------------------------------------
+
+    private void topLevel(String l) throws DefinitionException {
+        String[] w = l.split("\\s+");
+        switch (w[0]) {
+            case "scheme" -> {
+                expectWords(w, 2);
+                name = w[1];
+            }
+            case "version" -> {
+                expectWords(w, 2);
+                version = integer(w[1]);
+                if (version != 0 && version != 1) {
+                    throw error("version is 0 or 1, got " + w[1]);
+                }
+            }
+            case "hash" -> {
+                expectWords(w, 2);
+                hash = switch (w[1]) {
+                    case "sha1" -> HashAlg.SHA1;
+                    case "sha256" -> HashAlg.SHA256;
+                    default -> throw error("hash is sha1 or sha256, got " + w[1]);
+                };
+            }
+            case "external" -> external(w);
+            case "state" -> slot(w, slots);
+            case "host" -> slot(w, hostSlots);
+            case "fresh" -> fresh(w);
+            case "half-open" -> {
+                if (w.length != 2 || !w[1].equals("unlimited")) {
+                    throw error("expected: half-open unlimited");
+                }
+                halfOpenUnlimited = true;
+            }
+            case "mode" -> mode(w);
+            case "let" -> let(l);
+            default -> throw error("unknown keyword " + w[0]);
+        }
+    }
+
+    private void expectWords(String[] w, int n) throws DefinitionException {
+        if (w.length != n) {
+            throw error(w[0] + " takes " + (n - 1) + " word(s)");
+        }
+    }
+
+    private int integer(String s) throws DefinitionException {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw error("not a number: " + s);
+        }
+    }
+
+    private int width(String s) throws DefinitionException {
+        int w = integer(s);
+        if (w <= 0 || w % 8 != 0) {
+            throw error("a width is a positive multiple of 8 bits, got " + s);
+        }
+        return w;
+    }
+
+    /** {@code external K : WIDTH SOURCE} */
+    private void external(String[] w) throws DefinitionException {
+        if (w.length != 5 || !w[1].equals(KEY) || !w[2].equals(":")) {
+            throw error("expected: external K : WIDTH SOURCE");
+        }
+        keyWidth = width(w[3]);
+        for (KeySource s : KeySource.values()) {
+            if (s.keyword.equals(w[4])) {
+                keySource = s;
+                return;
+            }
+        }
+        throw error("unknown key source " + w[4]);
+    }
+
+    /** {@code state NAME : WIDTH} / {@code host NAME : WIDTH} */
+    private void slot(String[] w, Map<String, Integer> into) throws DefinitionException {
+        if (w.length != 4 || !w[2].equals(":")) {
+            throw error("expected: " + w[0] + " NAME : WIDTH");
+        }
+        checkNewName(w[1]);
+        into.put(w[1], width(w[3]));
+    }
+
+    private void checkNewName(String n) throws DefinitionException {
+        if (!n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw error("bad name " + n);
+        }
+        if (slots.containsKey(n) || hostSlots.containsKey(n) || lets.containsKey(n) || PARAMETERS.containsKey(n)
+                || n.equals(KEY)) {
+            throw error("name already used: " + n);
+        }
+    }
+
+    /** {@code fresh NAME : WIDTH by A|B [nonzero] [unused TERM] [distinct SLOT]} (the slot NAME must exist). */
+    private void fresh(String[] w) throws DefinitionException {
+        if (w.length < 6 || !w[2].equals(":") || !w[4].equals("by")) {
+            throw error("expected: fresh NAME : WIDTH by A|B [nonzero] [unused TERM] [distinct SLOT]");
+        }
+        int width = width(w[3]);
+        if (width != 32 && width != 64) {
+            throw error("fresh values are 32 or 64 bits (the reference draws ints and longs), got " + width);
+        }
+        Role by = role(w[5]);
+        boolean nonzero = false;
+        String unused = null;
+        String distinct = null;
+        for (int k = 6; k < w.length; k++) {
+            switch (w[k]) {
+                case "nonzero" -> nonzero = true;
+                case "unused" -> {
+                    if (++k >= w.length) {
+                        throw error("unused needs a term");
+                    }
+                    unused = w[k];
+                }
+                case "distinct" -> {
+                    if (++k >= w.length) {
+                        throw error("distinct needs a slot");
+                    }
+                    distinct = w[k];
+                }
+                default -> throw error("unknown fresh option " + w[k]);
+            }
+        }
+        if (!slots.containsKey(w[1])) {
+            throw error("unknown slot " + w[1] + " (declare it with state before fresh)");
+        }
+        if (slots.get(w[1]) != width) {
+            throw error("fresh " + w[1] + " is " + width + " bits, its slot " + slots.get(w[1]));
+        }
+        if (unused != null && by != Role.B) {
+            throw error("unused applies to values the server draws (its token table)");
+        }
+        Term u = unused == null ? null : term(unused, this::stateName);
+        if (u != null && Terms.width(u, hashBits()) != 32) {
+            throw error("unused names a 32-bit token, got " + Terms.width(u, hashBits()) + " bits");
+        }
+        if (distinct != null && !slots.containsKey(distinct)) {
+            throw error("unknown slot " + distinct);
+        }
+        fresh.put(w[1], new Fresh(w[1], width, by, nonzero, u, distinct));
+    }
+
+    private Role role(String s) throws DefinitionException {
+        return switch (s) {
+            case "A" -> Role.A;
+            case "B" -> Role.B;
+            default -> throw error("a side is A (client) or B (server), got " + s);
+        };
+    }
+
+    /** {@code mode NAME [flag L] [local] [requires K] [mismatch tcp|base] [until-agreed]} */
+    private void mode(String[] w) throws DefinitionException {
+        if (w.length < 2) {
+            throw error("mode needs a name");
+        }
+        int flag = 0;
+        boolean local = false;
+        boolean requires = false;
+        boolean mismatchTcp = false;
+        boolean untilAgreed = false;
+        for (int k = 2; k < w.length; k++) {
+            switch (w[k]) {
+                case "flag" -> flag = capableFlag(k + 1 < w.length ? w[++k] : "");
+                case "local" -> local = true;
+                case "requires" -> {
+                    if (k + 1 >= w.length || !w[++k].equals(KEY)) {
+                        throw error("expected: requires K");
+                    }
+                    requires = true;
+                }
+                case "mismatch" -> {
+                    String v = k + 1 < w.length ? w[++k] : "";
+                    if (!v.equals("tcp") && !v.equals("base")) {
+                        throw error("mismatch is tcp or base, got " + v);
+                    }
+                    mismatchTcp = v.equals("tcp");
+                }
+                case "until-agreed" -> untilAgreed = true;
+                default -> throw error("unknown mode option " + w[k]);
+            }
+        }
+        if (modes.stream().anyMatch(m -> m.name().equals(w[1]))) {
+            throw error("mode " + w[1] + " declared twice");
+        }
+        if (modes.isEmpty() && (flag != 0 || local || requires)) {
+            throw error("the first mode is the base mode: no flag, local or requires");
+        }
+        if (!modes.isEmpty()) {
+            if (flag == 0 && !local) {
+                throw error("a mode after the base mode is signalled (flag L) or local");
+            }
+            if (modes.size() > 1 && modes.get(1).local() != local) {
+                throw error("modes are either all signalled or all local");
+            }
+        }
+        modes.add(new Mode(w[1], flag, local, requires, mismatchTcp, untilAgreed));
+    }
+
+    /** MP_CAPABLE flag letters as RFC 8684 3.1 names the bits (A = 0x80 ... H = 0x01). */
+    private int capableFlag(String letter) throws DefinitionException {
+        if (letter.length() != 1 || letter.charAt(0) < 'A' || letter.charAt(0) > 'H') {
+            throw error("an MP_CAPABLE flag is one of A..H, got " + letter);
+        }
+        return 0x80 >> (letter.charAt(0) - 'A');
+    }
+
+    /** {@code let [MODE] NAME = TERM} */
+    private void let(String l) throws DefinitionException {
+        String rest = l.substring(3).trim();
+        String mode = "";
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0) {
+                throw error("missing ]");
+            }
+            mode = rest.substring(1, close).trim();
+            requireMode(mode);
+            rest = rest.substring(close + 1).trim();
+        }
+        int eq = rest.indexOf('=');
+        if (eq < 0) {
+            throw error("expected: let NAME = TERM");
+        }
+        String n = rest.substring(0, eq).trim();
+        Term t = term(rest.substring(eq + 1).trim(), this::stateName);
+        Map<String, Term> variants = lets.get(n);
+        if (variants == null) {
+            checkNewName(n);
+            if (!mode.isEmpty()) {
+                throw error("let [" + mode + "] " + n + " before the let for every mode");
+            }
+            variants = new LinkedHashMap<>();
+            lets.put(n, variants);
+        } else {
+            if (variants.containsKey(mode)) {
+                throw error("let " + n + " defined twice for the same mode");
+            }
+            int base = Terms.width(variants.get(""), hashBits());
+            if (Terms.width(t, hashBits()) != base) {
+                throw error("let [" + mode + "] " + n + " is " + Terms.width(t, hashBits()) + " bits, the base let " + base);
+            }
+        }
+        variants.put(mode, t);
+    }
+
+    private void requireMode(String m) throws DefinitionException {
+        if (modes.stream().noneMatch(x -> x.name().equals(m))) {
+            throw error("unknown mode " + m);
+        }
+    }
+
+    private int hashBits() {
+        return hash == null ? 256 : hash.outputLength() * 8;
+    }
+
+    // ---- names in terms ----------------------------------------------------------------------
+
+    /** Names a side can use: its slots, K, host slots, parameters, lets. */
+    private Integer stateName(String n) {
+        if (slots.containsKey(n)) return slots.get(n);
+        if (hostSlots.containsKey(n)) return hostSlots.get(n);
+        if (PARAMETERS.containsKey(n)) return PARAMETERS.get(n);
+        if (n.equals(KEY) && keySource != null) return keyWidth;
+        if (lets.containsKey(n)) return Terms.width(lets.get(n).get(""), hashBits());
+        return null;
+    }
+
+    // ---- messages ------------------------------------------------------------------------------
+
+    /** {@code message NAME [MODE] : PHASE A->B OPTION [flags L,L]} and its body. */
+    private void finishMessage(String[] header, int headerLine, List<String[]> body) throws DefinitionException {
+        line = headerLine;
+        String h = header[0].substring("message".length()).trim();
+        int colon = h.indexOf(':');
+        if (colon < 0) {
+            throw error("expected: message NAME [MODE] : PHASE A->B OPTION [flags L,L]");
+        }
+        String left = h.substring(0, colon).trim();
+        String mode = null;
+        String msgName = left;
+        if (left.contains("[")) {
+            msgName = left.substring(0, left.indexOf('[')).trim();
+            mode = left.substring(left.indexOf('[') + 1, left.indexOf(']')).trim();
+            requireMode(mode);
+        }
+        String[] w = h.substring(colon + 1).trim().split("\\s+");
+        if (w.length != 3 && w.length != 5) {
+            throw error("expected: message NAME [MODE] : PHASE A->B OPTION [flags L,L]");
+        }
+        Phase phase = Phase.byKeyword(w[0]).orElseThrow(() -> error("unknown phase " + w[0]));
+        Role from = switch (w[1]) {
+            case "A->B" -> Role.A;
+            case "B->A" -> Role.B;
+            default -> throw error("direction is A->B or B->A, got " + w[1]);
+        };
+        if (!w[2].equals(phase.option())) {
+            throw error(phase.keyword() + " carries " + phase.option() + ", not " + w[2]);
+        }
+        int flags = 0;
+        if (w.length == 5) {
+            if (!w[3].equals("flags") || !phase.option().equals("MP_CAPABLE")) {
+                throw error("flags are MP_CAPABLE flags: ... MP_CAPABLE flags L,L");
+            }
+            for (String f : w[4].split(",")) {
+                flags |= capableFlag(f.trim());
+            }
+        }
+        String mname = msgName;
+        String mmode = mode;
+        if (messages.stream().anyMatch(m -> m.name().equals(mname) && java.util.Objects.equals(m.mode(), mmode))) {
+            throw error("message " + msgName + (mode == null ? "" : " [" + mode + "]") + " declared twice");
+        }
+        if (messages.stream().anyMatch(m -> m.phase() == phase && m.from() == from
+                && java.util.Objects.equals(m.mode(), mmode) && !m.name().equals(mname))) {
+            throw error("two messages for " + phase.keyword() + " " + w[1] + " in the same mode");
+        }
+        List<Stmt> stmts = new ArrayList<>();
+        for (String[] b : body) {
+            line = Integer.parseInt(b[1]);
+            stmts.add(statement(b[0], phase, from, stmts));
+        }
+        messages.add(new Message(msgName, mode, phase, from, flags, List.copyOf(stmts), headerLine));
+    }
+
+    private Stmt statement(String s, Phase phase, Role from, List<Stmt> before) throws DefinitionException {
+        String kw = s.split("\\s+")[0];
+        String rest = s.substring(kw.length()).trim();
+        switch (kw) {
+            case "draw" -> {
+                Fresh f = fresh.get(rest);
+                if (f == null) {
+                    throw error("unknown fresh value " + rest);
+                }
+                if (f.by() != from) {
+                    throw error(rest + " is drawn by " + f.by() + ", this message is sent by " + from);
+                }
+                return new Stmt.Draw(rest, line);
+            }
+            case "set" -> {
+                String[] lr = assignment(rest, ":=");
+                boolean host = hostSlots.containsKey(lr[0]);
+                if (!host && !slots.containsKey(lr[0])) {
+                    throw error("unknown slot " + lr[0]);
+                }
+                Term t = term(lr[1], this::stateName);
+                sameWidth(host ? hostSlots.get(lr[0]) : slots.get(lr[0]), t, "slot " + lr[0]);
+                return new Stmt.Set(lr[0], t, host, line);
+            }
+            case "field" -> {
+                String[] lr = assignment(rest, "=");
+                Integer w = phase.fields().get(lr[0]);
+                if (w == null) {
+                    throw error(phase.option() + " in " + phase.keyword() + " has no field " + lr[0]
+                            + " (fields: " + String.join(", ", phase.fields().keySet()) + ")");
+                }
+                Term t = term(lr[1], this::stateName);
+                sameWidth(w, t, "field " + lr[0]);
+                return new Stmt.Field(lr[0], t, line);
+            }
+            case "check" -> {
+                int elseAt = rest.lastIndexOf(" else ");
+                if (elseAt < 0) {
+                    throw error("expected: check FIELD == TERM else rst|drop|tcp|ignore");
+                }
+                String outcome = rest.substring(elseAt + 6).trim();
+                Stmt.Outcome o = null;
+                for (Stmt.Outcome x : Stmt.Outcome.values()) {
+                    if (x.keyword.equals(outcome)) {
+                        o = x;
+                    }
+                }
+                if (o == null) {
+                    throw error("unknown outcome " + outcome);
+                }
+                String lhs = rest.substring(0, elseAt).trim();
+                if (!lhs.contains("==")) {
+                    // "check F else O": the receiver recomputes F as this message defines it
+                    Stmt.Field own = before.stream().filter(Stmt.Field.class::isInstance).map(Stmt.Field.class::cast)
+                            .filter(f -> f.name().equals(lhs)).findFirst()
+                            .orElseThrow(() -> error("check " + lhs + " without == needs a field " + lhs + " above it"));
+                    return new Stmt.Check(lhs, own.term(), o, line);
+                }
+                String[] lr = assignment(lhs, "==");
+                Integer w = phase.fields().get(lr[0]);
+                if (w == null) {
+                    throw error(phase.option() + " in " + phase.keyword() + " has no field " + lr[0]);
+                }
+                Term t = term(lr[1], receiverNames(phase));
+                sameWidth(w, t, "check of " + lr[0]);
+                if (phase.option().equals("MP_CAPABLE") && o != Stmt.Outcome.TCP) {
+                    throw error("a failed MP_CAPABLE check means plain TCP: else tcp");
+                }
+                return new Stmt.Check(lr[0], t, o, line);
+            }
+            case "store" -> {
+                String[] lr = assignment(rest, ":=");
+                if (!slots.containsKey(lr[0])) {
+                    throw error("unknown slot " + lr[0]);
+                }
+                Term t = term(lr[1], receiverNames(phase));
+                sameWidth(slots.get(lr[0]), t, "slot " + lr[0]);
+                return new Stmt.Store(lr[0], t, line);
+            }
+            case "lookup" -> {
+                if (phase != Phase.JOIN_SYN) {
+                    throw error("lookup belongs to join-syn");
+                }
+                return lookup(rest);
+            }
+            default -> throw error("unknown statement " + kw);
+        }
+    }
+
+    private Function<String, Integer> receiverNames(Phase phase) {
+        return n -> {
+            Integer w = stateName(n);
+            return w != null ? w : phase.fields().get(n);
+        };
+    }
+
+    /** {@code token == T [window N once]} | {@code host token == T attach T == T} | {@code newest} */
+    private Stmt lookup(String rest) throws DefinitionException {
+        if (rest.equals("newest")) {
+            return new Stmt.Lookup(Stmt.Lookup.Kind.NEWEST, null, 0, false, null, null, line);
+        }
+        boolean host = rest.startsWith("host ");
+        if (host) {
+            rest = rest.substring(5).trim();
+        }
+        if (!rest.startsWith("token ==")) {
+            throw error("expected: lookup [host] token == TERM ... | lookup newest");
+        }
+        rest = rest.substring("token ==".length()).trim();
+        if (host) {
+            int at = rest.indexOf(" attach ");
+            if (at < 0) {
+                throw error("a host lookup says which connection: attach TERM == TERM");
+            }
+            Term expect = term(rest.substring(0, at), this::stateName);
+            sameWidth(32, expect, "lookup");
+            String[] lr = assignment(rest.substring(at + 8), "==");
+            Term l = term(lr[0], this::stateName);
+            Term r = term(lr[1], this::stateName);
+            sameWidth(Terms.width(l, hashBits()), r, "attach");
+            return new Stmt.Lookup(Stmt.Lookup.Kind.HOST, expect, 0, false, l, r, line);
+        }
+        int window = 0;
+        boolean once = false;
+        int at = rest.indexOf(" window ");
+        if (at >= 0) {
+            String[] w = rest.substring(at + 8).trim().split("\\s+");
+            window = integer(w[0]);
+            once = w.length == 2 && w[1].equals("once");
+            if (window <= 0 || (w.length == 2 && !once) || w.length > 2) {
+                throw error("expected: window N [once]");
+            }
+            rest = rest.substring(0, at);
+        }
+        Term expect = term(rest, this::stateName);
+        sameWidth(32, expect, "lookup");
+        return new Stmt.Lookup(Stmt.Lookup.Kind.PER_CONNECTION, expect, window, once, null, null, line);
+    }
+
+    private String[] assignment(String s, String op) throws DefinitionException {
+        int at = s.indexOf(op);
+        if (at < 0) {
+            throw error("expected " + op + " in: " + s);
+        }
+        String l = s.substring(0, at).trim();
+        String r = s.substring(at + op.length()).trim();
+        if (l.isEmpty() || r.isEmpty()) {
+            throw error("expected NAME " + op + " TERM");
+        }
+        return new String[] {l, r};
+    }
+
+    private void sameWidth(int expected, Term t, String what) throws DefinitionException {
+        int w = Terms.width(t, hashBits());
+        if (w != expected) {
+            throw error(what + " is " + expected + " bits, the term " + Terms.show(t) + " is " + w + " bits");
+        }
+    }
+
+    /** After all messages: every checked field is sent by some variant of its message. */
+    private void checkMessages() throws DefinitionException {
+        for (Message m : messages) {
+            for (Stmt s : m.body()) {
+                List<String> read = new ArrayList<>();
+                if (s instanceof Stmt.Check c) {
+                    read.add(c.field());
+                    Terms.atoms(c.term()).forEach(a -> read.add(a.name()));
+                } else if (s instanceof Stmt.Store st) {
+                    Terms.atoms(st.term()).forEach(a -> read.add(a.name()));
+                }
+                for (String f : read) {
+                    if (stateName(f) != null || !m.phase().fields().containsKey(f)) {
+                        continue;
+                    }
+                    boolean sent = messages.stream().anyMatch(o -> o.phase() == m.phase() && o.from() == m.from()
+                            && o.field(f).isPresent());
+                    if (!sent) {
+                        line = s.line();
+                        throw error((s instanceof Stmt.Check ? "check" : "store") + " on field " + f
+                                + " that no side sends in " + m.phase().keyword());
+                    }
+                }
+            }
+        }
+        checkComplete();
+        if (keySource == null && modes.stream().anyMatch(Mode::requiresKey)) {
+            line = 1;
+            throw error("a mode requires K but no external line declares it");
+        }
+    }
+
+    /** The segments the reference always exchanges: every definition gives them, in every mode. */
+    private static final List<Object[]> REQUIRED = List.of(
+            new Object[] {Phase.HANDSHAKE_SYN, Role.A}, new Object[] {Phase.HANDSHAKE_SYN_ACK, Role.B},
+            new Object[] {Phase.HANDSHAKE_ACK, Role.A}, new Object[] {Phase.JOIN_SYN, Role.A},
+            new Object[] {Phase.JOIN_SYN_ACK, Role.B}, new Object[] {Phase.JOIN_ACK, Role.A},
+            new Object[] {Phase.ADD_ADDR, Role.A}, new Object[] {Phase.ADD_ADDR, Role.B},
+            new Object[] {Phase.FAST_CLOSE, Role.A}, new Object[] {Phase.FAST_CLOSE, Role.B});
+
+    private void checkComplete() throws DefinitionException {
+        line = 1;
+        for (String let : List.of("tokA", "tokB")) {
+            if (!lets.containsKey(let)) {
+                throw error("missing let " + let + " (the token the endpoints see)");
+            }
+        }
+        for (Object[] r : REQUIRED) {
+            Phase p = (Phase) r[0];
+            Role from = (Role) r[1];
+            for (Mode mode : modes) {
+                boolean present = messages.stream().anyMatch(m -> m.phase() == p && m.from() == from
+                        && (m.mode() == null || m.mode().equals(mode.name())));
+                if (!present) {
+                    throw error("no " + p.keyword() + " message " + (from == Role.A ? "A->B" : "B->A")
+                            + " for mode " + mode.name());
+                }
+            }
+        }
+        for (Message m : messages) {
+            line = m.line();
+            boolean lookups = m.body().stream().anyMatch(Stmt.Lookup.class::isInstance);
+            if (m.phase() == Phase.JOIN_SYN && !lookups) {
+                throw error("a join-syn message needs a lookup line (which connection the join attaches to)");
+            }
+            if (m.body().stream().filter(Stmt.Lookup.class::isInstance).count() > 1) {
+                throw error("one lookup per join-syn message");
+            }
+            String needed = switch (m.phase()) {
+                case JOIN_SYN -> "token";
+                case JOIN_SYN_ACK, JOIN_ACK, KEY_AGREEMENT -> "hmac";
+                case FAST_CLOSE -> "key";
+                default -> null;
+            };
+            if (needed != null && m.field(needed).isEmpty()) {
+                throw error(m.phase().keyword() + " message " + m.name() + " must send field " + needed);
+            }
+        }
+    }
+
+    // ---- terms -----------------------------------------------------------------------------------
+
+    private Term term(String s, Function<String, Integer> names) throws DefinitionException {
+        TermReader r = new TermReader(s, names);
+        Term t = r.term();
+        r.skipSpace();
+        if (r.pos != s.length()) {
+            throw error("unexpected '" + s.substring(r.pos) + "' in term " + s);
+        }
+        return t;
+    }
+
+    /** Recursive descent over one term. */
+    private final class TermReader {
+        final String s;
+        final Function<String, Integer> names;
+        int pos;
+
+        TermReader(String s, Function<String, Integer> names) {
+            this.s = s;
+            this.names = names;
+        }
+
+        void skipSpace() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        Term term() throws DefinitionException {
+            skipSpace();
+            if (pos >= s.length()) {
+                throw error("missing term");
+            }
+            char c = s.charAt(pos);
+            if (c == '"') {
+                int end = s.indexOf('"', pos + 1);
+                if (end < 0) {
+                    throw error("unterminated label");
+                }
+                String text = s.substring(pos + 1, end);
+                pos = end + 1;
+                if (text.isEmpty()) {
+                    throw error("empty label");
+                }
+                return new Term.Label(text);
+            }
+            if (Character.isDigit(c)) {
+                int start = pos;
+                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == ':')) {
+                    pos++;
+                }
+                String[] vw = s.substring(start, pos).split(":");
+                if (vw.length != 2) {
+                    throw error("a number is VALUE:WIDTH, e.g. 0:32, got " + s.substring(start, pos));
+                }
+                return new Term.Num(Long.parseLong(vw[0]), width(vw[1]));
+            }
+            int start = pos;
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
+                    || s.charAt(pos) == '-')) {
+                pos++;
+            }
+            String id = s.substring(start, pos);
+            if (id.isEmpty()) {
+                throw error("unexpected '" + s.substring(pos) + "'");
+            }
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == '(') {
+                pos++;
+                List<Term> args = new ArrayList<>();
+                List<Integer> ints = new ArrayList<>();
+                if (id.equals("truncL") || id.equals("truncR")) {
+                    skipSpace();
+                    int ns = pos;
+                    while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                        pos++;
+                    }
+                    ints.add(width(s.substring(ns, pos)));
+                    expect(',');
+                }
+                while (true) {
+                    args.add(term());
+                    skipSpace();
+                    if (pos < s.length() && s.charAt(pos) == ',') {
+                        pos++;
+                        continue;
+                    }
+                    expect(')');
+                    break;
+                }
+                return apply(id, ints, args);
+            }
+            Integer w = names.apply(id);
+            if (w == null) {
+                throw error("unknown term " + id);
+            }
+            return new Atom(id, w);
+        }
+
+        void expect(char c) throws DefinitionException {
+            skipSpace();
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw error("expected '" + c + "' in term " + s);
+            }
+            pos++;
+        }
+
+        Term apply(String fn, List<Integer> ints, List<Term> a) throws DefinitionException {
+            int hb = hashBits();
+            switch (fn) {
+                case "hash", "token", "idsn" -> {
+                    arity(fn, a, 1);
+                    return fn.equals("hash") ? new Term.Hash(a.get(0))
+                            : fn.equals("token") ? new Term.Token(a.get(0)) : new Term.Idsn(a.get(0));
+                }
+                case "hmac" -> {
+                    arity(fn, a, 2);
+                    return new Term.Hmac(a.get(0), a.get(1));
+                }
+                case "cat" -> {
+                    if (a.size() < 2) {
+                        throw error("cat takes at least 2 terms");
+                    }
+                    return Terms.cat(a);
+                }
+                case "xor" -> {
+                    if (a.size() < 2) {
+                        throw error("xor takes at least 2 terms");
+                    }
+                    int w0 = Terms.width(a.get(0), hb);
+                    for (Term t : a) {
+                        if (Terms.width(t, hb) != w0) {
+                            throw error("xor of different widths: " + Terms.show(a.get(0)) + " is " + w0 + " bits, "
+                                    + Terms.show(t) + " is " + Terms.width(t, hb));
+                        }
+                    }
+                    return Terms.xor(a, w0);
+                }
+                case "truncL", "truncR" -> {
+                    arity(fn, a, 1);
+                    int n = ints.get(0);
+                    if (n > Terms.width(a.get(0), hb)) {
+                        throw error(fn + " to " + n + " bits of a " + Terms.width(a.get(0), hb) + "-bit term");
+                    }
+                    return fn.equals("truncL") ? new Term.TruncL(n, a.get(0)) : new Term.TruncR(n, a.get(0));
+                }
+                default -> throw error("unknown function " + fn);
+            }
+        }
+
+        void arity(String fn, List<Term> a, int n) throws DefinitionException {
+            if (a.size() != n) {
+                throw error(fn + " takes " + n + " term(s), got " + a.size());
+            }
+        }
+    }
+}

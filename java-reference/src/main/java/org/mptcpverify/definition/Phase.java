@@ -1,0 +1,60 @@
+package org.mptcpverify.definition;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The segments of a scheme's message figure, each with the MPTCP option that carries it and that
+ * option's definable fields and their widths in bits (the wire layouts of org.mptcpverify.wire).
+ */
+public enum Phase {
+    HANDSHAKE_SYN("handshake-syn", "MP_CAPABLE", capable()),
+    HANDSHAKE_SYN_ACK("handshake-syn-ack", "MP_CAPABLE", capable()),
+    HANDSHAKE_ACK("handshake-ack", "MP_CAPABLE", capable()),
+    KEY_AGREEMENT("key-agreement", "NEW_KEY", Map.of("hmac", 64)),
+    JOIN_SYN("join-syn", "MP_JOIN", Map.of("token", 32)),
+    JOIN_SYN_ACK("join-syn-ack", "MP_JOIN", Map.of("hmac", 64)),
+    JOIN_ACK("join-ack", "MP_JOIN", Map.of("hmac", 160)),
+    ADD_ADDR("add-addr", "ADD_ADDR", Map.of("hmac", 64)),
+    FAST_CLOSE("fast-close", "MP_FASTCLOSE", Map.of("key", 64));
+
+    private final String keyword;
+    private final String option;
+    private final Map<String, Integer> fields;
+
+    Phase(String keyword, String option, Map<String, Integer> fields) {
+        this.keyword = keyword;
+        this.option = option;
+        this.fields = fields;
+    }
+
+    private static Map<String, Integer> capable() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("sender-key", 64);
+        m.put("receiver-key", 64);
+        m.put("sender-token", 32);
+        m.put("receiver-token", 32);
+        m.put("confirm", 64);
+        return m;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    /** The MPTCP option this segment carries. */
+    public String option() {
+        return option;
+    }
+
+    /** Definable fields and their widths. */
+    public Map<String, Integer> fields() {
+        return fields;
+    }
+
+    public static Optional<Phase> byKeyword(String k) {
+        return Arrays.stream(values()).filter(p -> p.keyword.equals(k)).findFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package org.mptcpverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --scheme-file} on check and replay (traces engine), with issue #11's example: bound-key whose
+ * join tickets are never marked used (one word, {@code once}, deleted from its definition). The
+ * traces engine finds the join-dos violation, the counterexample replays under that definition and
+ * not under the built-in bound-key; bad files and other engines are exit 2 with one line.
+ */
+class SchemeFileTest {
+    private static final Path BOUND_KEY = Path.of("..", "models", "schemes", "bound-key.scheme");
+
+    private static Path reusableTickets(Path dir) throws IOException {
+        String text = Files.readString(BOUND_KEY);
+        assertTrue(text.contains(" window 4 once"), "the committed definition marks tickets used");
+        return Files.writeString(dir.resolve("bound-key-reuse.scheme"), text.replace(" window 4 once", " window 4"));
+    }
+
+    @Test
+    void ticketsNeverMarkedUsedAreFoundAndReplay(@TempDir Path tmp) throws IOException {
+        Path def = reusableTickets(tmp);
+        Path out = tmp.resolve("out");
+        CliRun c = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+                "--scheme-file", def.toString(), "--tries", "2000", "--out", out.toString());
+        assertEquals(1, c.code(), c.out() + c.err());
+        assertTrue(c.out().contains("JoinStateUnforgeable"), c.out());
+        Path cex = out.resolve("counterexamples/bound-key/join-dos/traces.json");
+        assertTrue(Files.isRegularFile(cex));
+        CliRun again = CliRun.run("replay", cex.toString(), "--scheme-file", def.toString());
+        assertEquals(0, again.code(), again.out() + again.err());
+        CliRun builtIn = CliRun.run("replay", cex.toString());
+        assertEquals(1, builtIn.code(), "the built-in bound-key marks tickets used: " + builtIn.out());
+    }
+
+    @Test
+    void aBadDefinitionIsOneLineAndNothingWritten(@TempDir Path tmp) throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.scheme"), "scheme bound-key\nversion 2\n");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+                "--scheme-file", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals("mptcp-verify: " + bad + ":2: version is 0 or 1, got 2", r.err().strip());
+        assertFalse(Files.exists(out), "nothing written on bad input");
+        CliRun m = CliRun.run("matrix", "--engines", "traces", "--scheme-file", bad.toString(), "--out", out.toString());
+        assertEquals(2, m.code());
+        assertEquals(1, m.err().lines().count(), m.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void otherEnginesAndOtherNamesAreExitTwo(@TempDir Path tmp) throws IOException {
+        Path def = reusableTickets(tmp);
+        for (String engine : new String[] {"tlc", "alloy"}) {
+            CliRun r = CliRun.run("check", "--engine", engine, "--scheme", "bound-key", "--attack", "join-dos",
+                    "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
+            assertEquals(2, r.code());
+            assertEquals("mptcp-verify: engine " + engine + " cannot run a scheme file yet", r.err().strip());
+        }
+        CliRun m = CliRun.run("matrix", "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, m.code(), "the default engines include tlc");
+        assertEquals("mptcp-verify: engine tlc cannot run a scheme file yet", m.err().strip());
+        CliRun n = CliRun.run("check", "--engine", "traces", "--scheme", "rfc8684", "--attack", "join-dos",
+                "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, n.code());
+        assertTrue(n.err().contains("defines bound-key, not --scheme rfc8684"), n.err());
+        Path unknown = Files.writeString(tmp.resolve("mine.scheme"),
+                Files.readString(def).replace("scheme bound-key", "scheme my-design"));
+        CliRun u = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+                "--scheme-file", unknown.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, u.code());
+        assertTrue(u.err().contains("scheme 'my-design' is not in the vocabulary yet"), u.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+}
