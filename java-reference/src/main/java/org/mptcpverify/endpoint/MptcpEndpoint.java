@@ -246,7 +246,8 @@ public final class MptcpEndpoint {
          * whose remote address id (from the peer's MP_JOIN) is named is closed, id 0 being the initial
          * subflow; so is every subflow to an address accepted under that id by ADD_ADDR (whose id the
          * reference's SYN/ACK does not repeat), and that address is forgotten. RFC 8684 3.4.2 says the receiver SHOULD first probe the path with a
-         * keepalive and keep it if answered; Linux does not, and neither does the reference.
+         * keepalive and keep it if answered; Linux does not, and neither does the reference. As Linux,
+         * the subflow is closed gracefully: FIN + ACK with a DSS data ACK.
          */
         void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
             for (int id : r.addressIds()) {
@@ -260,18 +261,19 @@ public final class MptcpEndpoint {
                     boolean named = sf.remoteAddrId() == id || sf.tuple().remoteAddr().equals(gone);
                     if (sf.connId() == connId && named && sf.phase() != Subflow.Phase.SYN_SENT) {
                         subflows.remove(sf.tuple());
-                        reset(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, RST_UNSPECIFIED);
+                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.FIN | TcpSegment.ACK, dataAck(c));
                         closed.add(sf.tuple().toString());
                     }
                 }
                 if (id == 0 && c.initialOpen()) {
                     closed.add(c.initial() + " (initial)");
-                    reset(c.initial(), c.isn() + 1, c.peerIsn() + 1, RST_UNSPECIFIED);
+                    send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.FIN | TcpSegment.ACK, dataAck(c));
                     initialClosed(conns.get(connId));
                 }
                 note("REMOVE_ADDR(id " + id + ")" + (gone == null ? "" : ": forgot " + gone.getHostAddress())
-                        + (closed.isEmpty() ? ", no subflow to close" : ", reset " + String.join(", ", closed)));
+                        + (closed.isEmpty() ? ", no subflow to close" : ", closed " + String.join(", ", closed)));
             }
+            closeIfNoSubflowLeft(connId);
         }
 
         /**
@@ -353,6 +355,7 @@ public final class MptcpEndpoint {
             if (subflows.containsKey(t)) {
                 Subflow sf = subflows.remove(t);
                 note("subflow " + t + (sf.phase() == Subflow.Phase.ESTABLISHED ? " reset" : " join reset") + why);
+                closeIfNoSubflowLeft(sf.connId());
                 return;
             }
             if (halfOpen.remove(t) != null) {
@@ -515,6 +518,13 @@ public final class MptcpEndpoint {
                 return;
             }
             Subflow sf = subflows.get(t);
+            if (sf != null && s.has(TcpSegment.FIN) && sf.phase() == Subflow.Phase.ESTABLISHED) {
+                // the peer closed this subflow (e.g. on a REMOVE_ADDR); the connection keeps its others
+                subflows.remove(t);
+                note("subflow " + t + " closed by the peer (FIN)");
+                closeIfNoSubflowLeft(sf.connId());
+                return;
+            }
             if (sf != null && sf.phase() == Subflow.Phase.ACK_SENT) {
                 subflows.put(t, sf.withPhase(Subflow.Phase.ESTABLISHED));
                 note("join " + t.localAddr().getHostAddress() + " -> " + t.remoteAddr().getHostAddress() + " established");
@@ -575,13 +585,26 @@ public final class MptcpEndpoint {
                     h.isn(), h.peerIsn(), h.remoteAddrId(), h.peerBackup()));
             // As Linux: the ACK of the third ACK carries a DSS data ACK (a join subflow whose first ACK
             // has no MPTCP option looks like option stripping to a Linux client).
-            OptionalLong idsn = scheme.peerIdsn(c.keys());
-            List<MptcpOption> dss = idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
-                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
-                    OptionalInt.empty(), OptionalInt.empty()));
-            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dss);
+            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dataAck(c));
             note("third ACK+MP_JOIN HMAC good: subflow from " + t.remoteAddr().getHostAddress()
                     + " attached to connection " + c.id() + ", ACK");
+        }
+
+        /** A DSS with the 32-bit data ACK IDSN(peer) + 1 (no data is modelled), when the scheme defines an IDSN. */
+        List<MptcpOption> dataAck(Connection c) {
+            OptionalLong idsn = scheme.peerIdsn(c.keys());
+            return idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
+                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty()));
+        }
+
+        /** A connection whose initial subflow is closed ends with its last join. */
+        void closeIfNoSubflowLeft(int connId) {
+            Connection c = conns.get(connId);
+            if (c != null && !c.initialOpen() && c.phase() != ConnPhase.CLOSED && establishedJoins(connId) == 0) {
+                closeConnection(c, false);
+                note("connection " + connId + " closed: its last subflow is gone");
+            }
         }
 
         long establishedJoins(int connId) {

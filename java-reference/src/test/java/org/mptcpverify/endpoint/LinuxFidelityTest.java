@@ -155,7 +155,7 @@ class LinuxFidelityTest {
                 List.of(new MptcpOption.RemoveAddr(List.of(id)))));
         assertTrue(h.serverJoins().isEmpty(), "Linux closes subflows by remote address id");
         assertEquals(ConnPhase.ESTABLISHED, h.serverConn().phase());
-        assertTrue(h.clientJoins().isEmpty(), "the server's RST reached the client");
+        assertTrue(h.clientJoins().isEmpty(), "the server's FIN reached the client");
     }
 
     @Test
