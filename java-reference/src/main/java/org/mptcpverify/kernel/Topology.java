@@ -165,7 +165,7 @@ public final class Topology implements AutoCloseable {
                     || !java.nio.file.Files.readString(enabled).strip().equals("1")) {
                 return java.util.Optional.of("MPTCP is not enabled in this kernel (/proc/sys/net/mptcp/enabled)");
             }
-            if (Commands.tryRun("python3", "-c", "import socket; socket.socket(2, 1, 262).close()").exit() != 0) {
+            if (Commands.tryRun(MptcpApp.PYTHON, "-c", "import socket; socket.socket(2, 1, 262).close()").exit() != 0) {
                 return java.util.Optional.of("python3 cannot open an IPPROTO_MPTCP socket");
             }
             return java.util.Optional.empty();
