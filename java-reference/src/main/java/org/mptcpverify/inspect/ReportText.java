@@ -77,6 +77,13 @@ public final class ReportText {
                     .append(a.echoFrame().isPresent() ? ", echoed in frame " + a.echoFrame().getAsLong() : ", no echo")
                     .append('\n');
         }
+        for (OptionReport o : c.options()) {
+            s.append("  ").append(o.name()).append(" frame ").append(o.frame()).append(" from ").append(o.sender())
+                    .append(": ").append(o.detail()).append(", ")
+                    .append(o.check() == HmacCheck.UNAVAILABLE ? "not checked (" + o.why() + ")"
+                            : o.check() == HmacCheck.VALID ? "value is the receiver's key" : "value is NOT the receiver's key")
+                    .append('\n');
+        }
     }
 
     private static String word(HmacCheck h) {
