@@ -350,4 +350,19 @@ class InspectorTest {
         assertTrue(text.contains("MP_PRIO frame") && text.contains("backup") && text.contains("not checked ("), text);
         assertTrue(text.contains("MP_TCPRST frame") && text.contains("reason 0"), text);
     }
+
+    /** A join whose token matches no captured connection: nothing is verified, and the summary says so. */
+    @Test
+    void aCaptureWithNothingCheckableIsNotReportedAsVerified() throws Exception {
+        Synthetic s = new Synthetic()
+                .tcp(CA2, 40001, SB, 80, 900, 0, SYN, Synthetic.joinSyn(1, TOKEN_B ^ 0x5a5a5a5a, RA))
+                .tcp(SB, 80, CA2, 40001, 700, 901, SYNACK, Synthetic.joinSynAck(0, JOIN_SYNACK_HMAC, RB))
+                .tcp(CA2, 40001, SB, 80, 901, 701, ACK, Synthetic.joinAck(JOIN_ACK_HMAC));
+        InspectReport r = inspect(s);
+        assertEquals(0, r.hmacsChecked());
+        assertEquals(2, r.hmacsNotChecked());
+        String text = ReportText.format(r);
+        assertTrue(text.contains("nothing verified: no HMAC could be recomputed; 2 could not be checked"), text);
+        assertFalse(text.contains("ok: 0 HMACs"), text);
+    }
 }
