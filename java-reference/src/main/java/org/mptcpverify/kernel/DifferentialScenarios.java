@@ -58,6 +58,7 @@ public final class DifferentialScenarios {
         fastcloseOnRst();
         removeAddr();
         mpPrio();
+        fallbackAtThirdAck();
     }
 
     /** Builds a topology and a server, runs every scenario, tears down; returns the observations. */
@@ -342,6 +343,28 @@ public final class DifferentialScenarios {
         return ss.lines().filter(l -> l.contains(Topology.FORGED.getHostAddress() + ":" + sf.port()))
                 .map(l -> l.replaceAll(".*tcp-ulp-mptcp (flags:\\S+).*", "; ss subflow $1")).findFirst()
                 .orElse("; ss: subflow not listed");
+    }
+
+    /**
+     * Fallback (RFC 8684 3.7): the peer's third ACK carries no MP_CAPABLE, so the connection is plain
+     * TCP; a join with the token of the server's key then finds no connection.
+     */
+    void fallbackAtThirdAck() throws IOException {
+        KernelPeer.SynResult syn = peer.mpCapableSyn(REPLY_MS);
+        Optional<MptcpOption.MpCapable> mpc = syn.reply().option(MptcpOption.MpCapable.class);
+        if (mpc.isEmpty() || mpc.get().senderKey().isEmpty()) {
+            record("fallback", "SYN + MP_CAPABLE", syn.reply(), "no MP_CAPABLE SYN/ACK");
+            return;
+        }
+        long serverKey = mpc.get().senderKey().getAsLong();
+        KernelPeer.Subflow sf = new KernelPeer.Subflow(syn.port(), syn.isn(), syn.reply().segment().orElseThrow().seq());
+        Optional<KernelCounters> before = countersNow();
+        KernelReply third = peer.exchange(peer.segment(sf.port(), sf.seq(), sf.ack(), TcpSegment.ACK, List.of(),
+                org.mptcpverify.wire.Bytes.empty()), SILENCE_MS);
+        record("fallback", "third ACK without MP_CAPABLE", third, counters(before));
+        KernelPeer.Connection c = new KernelPeer.Connection(sf, peer.nextKey(), serverKey);
+        KernelPeer.JoinResult j = peer.join(c, c.serverToken(), false, REPLY_MS);
+        record("fallback", "then SYN + MP_JOIN with the token of the server's key", j.synReply(), "");
     }
 
     /** Kernel only: the application's MPTCP_INFO for connection {@code conn}. */

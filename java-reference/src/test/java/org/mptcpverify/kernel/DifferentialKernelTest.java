@@ -179,4 +179,14 @@ class DifferentialKernelTest {
         assertTrue(p.note().contains("MPTcpExtMPPrioRx=1"), p.note());
         assertTrue(p.note().matches(".*ss subflow flags:\\S*B.*"), "ss: backup requested by the peer (B): " + p.note());
     }
+
+    @Test
+    void aThirdAckWithoutMpCapableFallsBackToTcp() {
+        KernelObservation third = step("fallback", "third ACK");
+        assertEquals(KernelReply.Kind.SILENCE, third.reply().kind());
+        assertTrue(third.note().contains("MPTcpExtMPCapableFallbackACK=1"), "MIB MPCapableFallbackACK: " + third.note());
+        KernelReply join = step("fallback", "then SYN + MP_JOIN").reply();
+        assertEquals(KernelReply.Kind.RST, join.kind(), "RFC 8684 3.7: a fallen-back connection takes no joins");
+        assertEquals(Optional.of(1), join.resetReason());
+    }
 }

@@ -68,6 +68,8 @@ class KernelVsReferenceTest {
         // join limits: Linux's (no half-open bound, subflows checked at the third ACK)
         assertEquals(Optional.of(3), step(ref, "join-beyond-limit", "third ACK + MP_JOIN, join 3").reply().resetReason());
         assertEquals(KernelReply.Kind.ACK, step(ref, "half-open-joins", "then a legitimate join: third ACK").reply().kind());
+        assertEquals(Optional.of(1), step(ref, "fallback", "then SYN + MP_JOIN").reply().resetReason(),
+                "RFC 8684 3.7: a fallen-back connection takes no joins");
     }
 
     private static KernelObservation step(List<KernelObservation> obs, String scenario, String prefix) {
