@@ -245,9 +245,10 @@ public final class MptcpEndpoint {
          * REMOVE_ADDR (unauthenticated in RFC 8684), acted on at once as Linux 6.18 does: every subflow
          * whose remote address id (from the peer's MP_JOIN) is named is closed, id 0 being the initial
          * subflow; so is every subflow to an address accepted under that id by ADD_ADDR (whose id the
-         * reference's SYN/ACK does not repeat), and that address is forgotten. RFC 8684 3.4.2 says the receiver SHOULD first probe the path with a
-         * keepalive and keep it if answered; Linux does not, and neither does the reference. As Linux,
-         * the subflow is closed gracefully: FIN + ACK with a DSS data ACK.
+         * reference's SYN/ACK does not repeat), and that address is forgotten. RFC 8684 3.4.2 says the
+         * receiver SHOULD first probe the path with a keepalive and keep it if answered; Linux does
+         * not, and neither does the reference. As Linux, the subflow is closed gracefully: FIN + ACK
+         * with a DSS data ACK.
          */
         void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
             for (int id : r.addressIds()) {
