@@ -38,7 +38,8 @@ public final class JoinDos implements KernelAttack {
         int held = synRecv(ctx) - before;
         ctx.note("server kernel: " + held + " request sockets in SYN-RECV for port " + c.serverPort()
                 + " (ss -Htn state syn-recv, server namespace)");
-        Commands.runIn(ctx.topology().server(), "sysctl", "-q", "-w", "net.ipv4.tcp_syncookies=2");
+        // written through /proc rather than sysctl(8), which a minimal system may lack
+        Commands.runIn(ctx.topology().server(), "sh", "-c", "echo 2 > /proc/sys/net/ipv4/tcp_syncookies");
         int beforeCookies = synRecv(ctx);
         int answeredCookies = phase(ctx, c, "with SYN cookies (net.ipv4.tcp_syncookies=2)");
         int heldCookies = synRecv(ctx) - beforeCookies;
