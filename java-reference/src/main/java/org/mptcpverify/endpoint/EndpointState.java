@@ -17,14 +17,12 @@ import org.mptcpverify.scheme.KeySetting;
  * @param connections    by connection id (ids grow, so iteration order is creation order)
  * @param subflows       joined subflows by local tuple
  * @param halfOpen       server: half-open joins by local tuple
- * @param halfOpenLimit  configured bound on half-open joins per connection
+ * @param joinLimits     the server's limits on joins per connection (Linux's by default)
  */
 public record EndpointState(String host, List<InetAddress> addresses, HostKeys hostKeys,
                             Map<Integer, KeySetting> listeners, Map<Integer, Connection> connections,
                             Map<Tuple, Subflow> subflows, Map<Tuple, HalfOpenJoin> halfOpen,
-                            int nextConnId, int nextPort, int halfOpenLimit) {
-    /** Half-open joins per connection: a modelling bound (2), not a Linux limit; see docs/kernel.md. */
-    public static final int DEFAULT_HALF_OPEN_LIMIT = 2;
+                            int nextConnId, int nextPort, JoinLimits joinLimits) {
 
     public EndpointState {
         // sorted, so that every iteration (segments sent, monitors' first finding) is the same in every run
@@ -39,9 +37,14 @@ public record EndpointState(String host, List<InetAddress> addresses, HostKeys h
         return Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
-    public static EndpointState initial(String host, List<InetAddress> addresses, int halfOpenLimit) {
+    /** A host with Linux's join limits ({@link JoinLimits#linuxDefault()}). */
+    public static EndpointState initial(String host, List<InetAddress> addresses) {
+        return initial(host, addresses, JoinLimits.linuxDefault());
+    }
+
+    public static EndpointState initial(String host, List<InetAddress> addresses, JoinLimits limits) {
         return new EndpointState(host, addresses, HostKeys.initial(), Map.of(), Map.of(), Map.of(), Map.of(),
-                1, 40000, halfOpenLimit);
+                1, 40000, limits);
     }
 
     public Optional<Connection> connection(int id) {

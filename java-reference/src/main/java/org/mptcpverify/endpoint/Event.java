@@ -18,8 +18,13 @@ public sealed interface Event {
     /** Path manager: open a join on connection {@code connId} from {@code local} to {@code remote:port}. */
     record Join(int connId, InetAddress local, InetAddress remote, int port, long entropy) implements Event {}
 
-    /** Path manager: announce {@code addr} with address id {@code addrId} on connection {@code connId}. */
-    record Advertise(int connId, int addrId, InetAddress addr) implements Event {}
+    /** Path manager: announce {@code addr} (and {@code port}, if any) with address id {@code addrId} on connection {@code connId}. */
+    record Advertise(int connId, int addrId, InetAddress addr, java.util.OptionalInt port) implements Event {
+        /** An address without a port (joins go to the connection's port). */
+        public Advertise(int connId, int addrId, InetAddress addr) {
+            this(connId, addrId, addr, java.util.OptionalInt.empty());
+        }
+    }
 
     /** Path manager: withdraw address id {@code addrId} on connection {@code connId} (REMOVE_ADDR). */
     record RemoveAddr(int connId, int addrId) implements Event {}

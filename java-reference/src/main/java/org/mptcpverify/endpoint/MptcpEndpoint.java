@@ -82,7 +82,7 @@ public final class MptcpEndpoint {
         final Map<Tuple, HalfOpenJoin> halfOpen;
         int nextConnId;
         int nextPort;
-        final int halfOpenLimit;
+        final JoinLimits joinLimits;
         final List<TcpSegment> out = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
@@ -96,12 +96,12 @@ public final class MptcpEndpoint {
             halfOpen = new TreeMap<>(s.halfOpen());
             nextConnId = s.nextConnId();
             nextPort = s.nextPort();
-            halfOpenLimit = s.halfOpenLimit();
+            joinLimits = s.joinLimits();
         }
 
         EndpointState freeze() {
             return new EndpointState(host, addresses, hostKeys, listeners, conns, subflows, halfOpen,
-                    nextConnId, nextPort, halfOpenLimit);
+                    nextConnId, nextPort, joinLimits);
         }
 
         void note(String s) {
@@ -119,6 +119,19 @@ public final class MptcpEndpoint {
 
         void send(Tuple t, long seq, long ack, int flags, Optional<MptcpOption> option) {
             send(t, seq, ack, flags, option.map(List::of).orElse(List.of()));
+        }
+
+        /**
+         * A connection-level option (ADD_ADDR, REMOVE_ADDR, MP_FASTCLOSE, NEW_KEY, echoes) goes on the
+         * initial subflow while it is open, else on the oldest established join.
+         */
+        void sendOnConnection(Connection c, int flags, Optional<MptcpOption> option) {
+            if (c.initialOpen()) {
+                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, flags, option);
+                return;
+            }
+            subflows.values().stream().filter(sf -> sf.connId() == c.id() && sf.phase() == Subflow.Phase.ESTABLISHED)
+                    .findFirst().ifPresent(sf -> send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, flags, option));
         }
 
         /** A reset, with MP_TCPRST when the scheme is v1-based. */
@@ -202,7 +215,7 @@ public final class MptcpEndpoint {
             long isn = rnd.nextLong() & 0xffffffffL;
             Tuple t = new Tuple(local, nextPort++, remote, port);
             conns.put(connId, c.withJoinsOpened(index));
-            subflows.put(t, new Subflow(t, connId, Subflow.Phase.SYN_SENT, rA, 0, field, isn, 0));
+            subflows.put(t, new Subflow(t, connId, Subflow.Phase.SYN_SENT, rA, 0, field, isn, 0, 0, false));
             send(t, isn, 0, TcpSegment.SYN,
                     Optional.of(new MpJoinSyn(scheme.joinFlags(c.keys()), addressId(local), field, rA)));
             note("SYN+MP_JOIN #" + index + " " + local.getHostAddress() + " -> " + remote.getHostAddress());
@@ -214,8 +227,7 @@ public final class MptcpEndpoint {
                 note("cannot advertise on connection " + a.connId());
                 return;
             }
-            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK,
-                    Optional.of(scheme.addAddr(c.keys(), a.addrId(), a.addr())));
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.addAddr(c.keys(), a.addrId(), a.addr(), a.port())));
             note("ADD_ADDR(" + a.addr().getHostAddress() + ", id " + a.addrId() + ")");
         }
 
@@ -225,29 +237,58 @@ public final class MptcpEndpoint {
                 note("cannot remove an address on connection " + r.connId());
                 return;
             }
-            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK,
-                    Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
             note("REMOVE_ADDR(id " + r.addrId() + ")");
         }
 
-        /** REMOVE_ADDR (unauthenticated in RFC 8684): forget the addresses and reset the subflows to them. */
+        /**
+         * REMOVE_ADDR (unauthenticated in RFC 8684), acted on at once as Linux 6.18 does: every subflow
+         * whose remote address id (from the peer's MP_JOIN) is named is closed, id 0 being the initial
+         * subflow; so is every subflow to an address accepted under that id by ADD_ADDR (whose id the
+         * reference's SYN/ACK does not repeat), and that address is forgotten. RFC 8684 3.4.2 says the
+         * receiver SHOULD first probe the path with a keepalive and keep it if answered; Linux does
+         * not, and neither does the reference. As Linux, the subflow is closed gracefully: FIN + ACK
+         * with a DSS data ACK.
+         */
         void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
-            Connection c = conns.get(connId);
             for (int id : r.addressIds()) {
+                Connection c = conns.get(connId);
                 InetAddress gone = c.remoteAddrs().get(id);
-                if (gone == null) {
-                    continue;
+                if (gone != null) {
+                    conns.put(connId, c.withoutRemoteAddr(id));
                 }
-                c = c.withoutRemoteAddr(id);
+                List<String> closed = new ArrayList<>();
                 for (Subflow sf : List.copyOf(subflows.values())) {
-                    if (sf.connId() == connId && sf.tuple().remoteAddr().equals(gone)) {
+                    boolean named = sf.remoteAddrId() == id || sf.tuple().remoteAddr().equals(gone);
+                    if (sf.connId() == connId && named && sf.phase() != Subflow.Phase.SYN_SENT) {
                         subflows.remove(sf.tuple());
-                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.RST | TcpSegment.ACK, List.of());
+                        send(sf.tuple(), sf.isn() + 1, sf.peerIsn() + 1, TcpSegment.FIN | TcpSegment.ACK, dataAck(c));
+                        closed.add(sf.tuple().toString());
                     }
                 }
-                note("REMOVE_ADDR(id " + id + "): forgot " + gone.getHostAddress() + " and reset its subflows");
+                if (id == 0 && c.initialOpen()) {
+                    closed.add(c.initial() + " (initial)");
+                    send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.FIN | TcpSegment.ACK, dataAck(c));
+                    initialClosed(conns.get(connId));
+                }
+                note("REMOVE_ADDR(id " + id + ")" + (gone == null ? "" : ": forgot " + gone.getHostAddress())
+                        + (closed.isEmpty() ? ", no subflow to close" : ", closed " + String.join(", ", closed)));
             }
-            conns.put(connId, c);
+            closeIfNoSubflowLeft(connId);
+        }
+
+        /**
+         * The initial subflow is gone; as in Linux the connection lives on while it has another
+         * established subflow, and is closed otherwise.
+         */
+        void initialClosed(Connection c) {
+            boolean others = subflows.values().stream()
+                    .anyMatch(sf -> sf.connId() == c.id() && sf.phase() == Subflow.Phase.ESTABLISHED);
+            if (others) {
+                conns.put(c.id(), c.withInitialClosed());
+            } else {
+                closeConnection(c.withInitialClosed(), false);
+            }
         }
 
         void fastClose(Event.FastClose f) {
@@ -256,7 +297,7 @@ public final class MptcpEndpoint {
                 note("cannot fast-close connection " + f.connId());
                 return;
             }
-            send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, Optional.of(scheme.fastClose(c.keys())));
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.fastClose(c.keys())));
             conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
             note("MP_FASTCLOSE, connection closed");
         }
@@ -292,11 +333,30 @@ public final class MptcpEndpoint {
             return opts.stream().filter(o -> o.subtype() == MptcpOption.SUBTYPE_MP_CAPABLE).findFirst();
         }
 
+        /**
+         * A RST closes its subflow. As in Linux, options on a RST are read: a valid MP_FASTCLOSE on
+         * it closes the whole connection (RST on its other subflows); a reset of the initial
+         * subflow alone leaves the connection on its other subflows.
+         */
         void onReset(Tuple t, List<MptcpOption> opts) {
             String why = first(opts, MpTcpRst.class).map(r -> " (MP_TCPRST reason " + r.reason() + ")").orElse("");
+            Optional<Connection> owner = connOf(t).filter(c -> c.established() && c.isMptcp()
+                    && (!c.initial().equals(t) || c.initialOpen()));
+            Optional<MpFastClose> fc = first(opts, MpFastClose.class);
+            if (owner.isPresent() && fc.isPresent()) {
+                if (scheme.fastCloseOk(owner.get().keys(), fc.get())) {
+                    Connection c = owner.get();
+                    subflows.remove(t);
+                    closeConnection(c.initial().equals(t) ? c.withInitialClosed() : c, true);
+                    note("RST + MP_FASTCLOSE accepted: connection " + c.id() + " closed, RST on its other subflows");
+                    return;
+                }
+                note("RST + MP_FASTCLOSE rejected (value does not match); the RST closes its subflow only");
+            }
             if (subflows.containsKey(t)) {
                 Subflow sf = subflows.remove(t);
                 note("subflow " + t + (sf.phase() == Subflow.Phase.ESTABLISHED ? " reset" : " join reset") + why);
+                closeIfNoSubflowLeft(sf.connId());
                 return;
             }
             if (halfOpen.remove(t) != null) {
@@ -304,13 +364,14 @@ public final class MptcpEndpoint {
                 return;
             }
             Optional<Connection> c = connByInitial(t);
-            if (c.isPresent()) {
+            if (c.isPresent() && c.get().initialOpen()) {
                 if (c.get().phase() == ConnPhase.SYN_SENT) {
                     conns.put(c.get().id(), c.get().withPhase(ConnPhase.REFUSED));
                     note("connection refused" + why);
                 } else if (c.get().phase() != ConnPhase.CLOSED) {
-                    closeConnection(c.get(), false);
-                    note("connection reset" + why);
+                    initialClosed(c.get());
+                    note(conns.get(c.get().id()).phase() == ConnPhase.CLOSED ? "connection reset" + why
+                            : "initial subflow reset" + why + "; connection " + c.get().id() + " continues on its other subflows");
                 }
             }
         }
@@ -362,9 +423,10 @@ public final class MptcpEndpoint {
             }
             Connection c = conns.get(m.get().connId());
             long open = halfOpen.values().stream().filter(h -> h.connId() == c.id()).count();
-            if (open >= scheme.halfOpenLimit(halfOpenLimit)) {
+            OptionalInt bound = joinLimits.halfOpenPerConnection();
+            if (bound.isPresent() && open >= scheme.halfOpenLimit(bound.getAsInt())) {
                 reset(t, 0, s.seq() + 1, RST_PROHIBITED);
-                note("SYN+MP_JOIN for connection " + c.id() + ": half-open limit " + halfOpenLimit + " reached, RST");
+                note("SYN+MP_JOIN for connection " + c.id() + ": half-open limit " + bound.getAsInt() + " reached, RST");
                 return;
             }
             conns.put(c.id(), c.withKeys(m.get().keys()));
@@ -372,7 +434,8 @@ public final class MptcpEndpoint {
             long isn = rnd.nextLong() & 0xffffffffL;
             long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.localAddr());
             HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
-                    addressId(t.localAddr()), isn, s.seq());
+                    addressId(t.localAddr()), isn, s.seq(), syn.addressId(),
+                    (syn.flags() & MptcpOption.JOIN_FLAG_BACKUP) != 0);
             halfOpen.put(t, h);
             sendJoinSynAck(h);
             note("SYN+MP_JOIN from " + t.remoteAddr().getHostAddress() + " matched connection " + c.id()
@@ -415,7 +478,7 @@ public final class MptcpEndpoint {
             }
             Optional<MptcpOption> ka = scheme.keyAgreement(c.keys());
             if (ka.isPresent()) {
-                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, ka);
+                sendOnConnection(c, TcpSegment.ACK, ka);
                 note("NEW_KEY");
             }
         }
@@ -435,7 +498,9 @@ public final class MptcpEndpoint {
                 note("join SYN/ACK with a bad HMAC: RST");
                 return;
             }
-            subflows.put(t, sf.withPeer(rB, s.seq()).withPhase(Subflow.Phase.ACK_SENT));
+            subflows.put(t, sf.withPeer(rB, s.seq(), opt.get().addressId())
+                    .withPeerBackup((opt.get().flags() & MptcpOption.JOIN_FLAG_BACKUP) != 0)
+                    .withPhase(Subflow.Phase.ACK_SENT));
             send(t, sf.isn() + 1, s.seq() + 1, TcpSegment.ACK,
                     Optional.of(new MpJoinAck(scheme.thirdAckHmac(c.keys(), sf.localNonce(), rB))));
             note("join SYN/ACK HMAC good: third ACK+MP_JOIN");
@@ -454,6 +519,13 @@ public final class MptcpEndpoint {
                 return;
             }
             Subflow sf = subflows.get(t);
+            if (sf != null && s.has(TcpSegment.FIN) && sf.phase() == Subflow.Phase.ESTABLISHED) {
+                // the peer closed this subflow (e.g. on a REMOVE_ADDR); the connection keeps its others
+                subflows.remove(t);
+                note("subflow " + t + " closed by the peer (FIN)");
+                closeIfNoSubflowLeft(sf.connId());
+                return;
+            }
             if (sf != null && sf.phase() == Subflow.Phase.ACK_SENT) {
                 subflows.put(t, sf.withPhase(Subflow.Phase.ESTABLISHED));
                 note("join " + t.localAddr().getHostAddress() + " -> " + t.remoteAddr().getHostAddress() + " established");
@@ -463,6 +535,11 @@ public final class MptcpEndpoint {
                 return;
             }
             Connection c = oc.get();
+            if (c.initial().equals(t) && !c.initialOpen()) {
+                resetUnknown(s);
+                note("segment on the closed initial subflow " + t + ": RST");
+                return;
+            }
             if (c.role() == Role.B && c.phase() == ConnPhase.SYN_RCVD && c.initial().equals(t)) {
                 c = c.withKeys(scheme.serverEstablished(c.keys(), capable(opts))).withPhase(ConnPhase.ESTABLISHED);
                 conns.put(c.id(), c);
@@ -483,6 +560,8 @@ public final class MptcpEndpoint {
                     onFastClose(c.id(), f);
                 } else if (o instanceof MptcpOption.RemoveAddr r) {
                     onRemoveAddr(c.id(), r);
+                } else if (o instanceof MptcpOption.MpPrio p) {
+                    onMpPrio(c.id(), t, p);
                 }
             }
         }
@@ -496,17 +575,60 @@ public final class MptcpEndpoint {
                 note("third ACK+MP_JOIN with a bad HMAC: RST (MP_TCPRST reason " + RST_MPTCP_ERROR + ")");
                 return;
             }
+            OptionalInt limit = joinLimits.subflowsPerConnection();
+            if (limit.isPresent() && establishedJoins(c.id()) >= limit.getAsInt()) {
+                reset(t, h.isn() + 1, 0, RST_PROHIBITED);
+                note("third ACK+MP_JOIN HMAC good, but connection " + c.id() + " has its " + limit.getAsInt()
+                        + " subflows: RST (MP_TCPRST reason " + RST_PROHIBITED + ")");
+                return;
+            }
             subflows.put(t, new Subflow(t, c.id(), Subflow.Phase.ESTABLISHED, h.rB(), h.rA(), h.tokenField(),
-                    h.isn(), h.peerIsn()));
+                    h.isn(), h.peerIsn(), h.remoteAddrId(), h.peerBackup()));
             // As Linux: the ACK of the third ACK carries a DSS data ACK (a join subflow whose first ACK
             // has no MPTCP option looks like option stripping to a Linux client).
-            OptionalLong idsn = scheme.peerIdsn(c.keys());
-            List<MptcpOption> dss = idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
-                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
-                    OptionalInt.empty(), OptionalInt.empty()));
-            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dss);
+            send(t, h.isn() + 1, h.peerIsn() + 1, TcpSegment.ACK, dataAck(c));
             note("third ACK+MP_JOIN HMAC good: subflow from " + t.remoteAddr().getHostAddress()
                     + " attached to connection " + c.id() + ", ACK");
+        }
+
+        /** A DSS with the 32-bit data ACK IDSN(peer) + 1 (no data is modelled), when the scheme defines an IDSN. */
+        List<MptcpOption> dataAck(Connection c) {
+            OptionalLong idsn = scheme.peerIdsn(c.keys());
+            return idsn.isEmpty() ? List.of() : List.of(new MptcpOption.Dss(MptcpOption.Dss.F_ACK,
+                    OptionalLong.of((idsn.getAsLong() + 1) & 0xffffffffL), OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalInt.empty(), OptionalInt.empty()));
+        }
+
+        /** A connection whose initial subflow is closed ends with its last join. */
+        void closeIfNoSubflowLeft(int connId) {
+            Connection c = conns.get(connId);
+            if (c != null && !c.initialOpen() && c.phase() != ConnPhase.CLOSED && establishedJoins(connId) == 0) {
+                closeConnection(c, false);
+                note("connection " + connId + " closed: its last subflow is gone");
+            }
+        }
+
+        long establishedJoins(int connId) {
+            return subflows.values().stream()
+                    .filter(sf -> sf.connId() == connId && sf.phase() == Subflow.Phase.ESTABLISHED).count();
+        }
+
+        /**
+         * MP_PRIO (unauthenticated in RFC 8684): the peer asks that the subflow it arrived on be used
+         * as backup (or regular) from now on; Linux applies it to that subflow (MPTcpExtMPPrioRx).
+         */
+        void onMpPrio(int connId, Tuple t, MptcpOption.MpPrio p) {
+            Connection c = conns.get(connId);
+            if (c.initial().equals(t)) {
+                conns.put(connId, c.withInitialPeerBackup(p.backup()));
+            } else {
+                Subflow sf = subflows.get(t);
+                if (sf == null) {
+                    return;
+                }
+                subflows.put(t, sf.withPeerBackup(p.backup()));
+            }
+            note("MP_PRIO: subflow " + t + " is " + (p.backup() ? "backup" : "regular") + " for the peer from now on");
         }
 
         void onNewKey(int connId, NewKey nk) {
@@ -532,8 +654,8 @@ public final class MptcpEndpoint {
             conns.put(connId, c);
             note("ADD_ADDR(" + a.address().getHostAddress() + ", id " + a.addressId() + ") accepted");
             if (a.version() == 1) {
-                send(c.initial(), c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, Optional.of(new AddAddr(1,
-                        MptcpOption.ADD_ADDR_FLAG_ECHO, a.addressId(), a.address(), OptionalInt.empty(), OptionalLong.empty())));
+                sendOnConnection(c, TcpSegment.ACK, Optional.of(new AddAddr(1,
+                        MptcpOption.ADD_ADDR_FLAG_ECHO, a.addressId(), a.address(), a.port(), OptionalLong.empty())));
             }
             if (c.role() == Role.A) {
                 // full-mesh path manager: join the new address from this host's last address
@@ -555,7 +677,7 @@ public final class MptcpEndpoint {
         void closeConnection(Connection c, boolean sendResets) {
             conns.put(c.id(), c.withPhase(ConnPhase.CLOSED));
             // Linux answers MP_FASTCLOSE with RST + MP_TCPRST reason 0 (docs/kernel.md)
-            if (sendResets) {
+            if (sendResets && c.initialOpen()) {
                 reset(c.initial(), c.isn() + 1, c.peerIsn() + 1, RST_UNSPECIFIED);
             }
             for (Subflow sf : List.copyOf(subflows.values())) {

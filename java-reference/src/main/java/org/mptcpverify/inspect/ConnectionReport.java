@@ -15,8 +15,9 @@ import java.util.OptionalLong;
 public record ConnectionReport(long firstFrame, Optional<Endpoint> a, Optional<Endpoint> b, OptionalInt version,
                                OptionalLong keyA, OptionalLong keyB, OptionalInt tokenA, OptionalInt tokenB,
                                OptionalLong idsnA, OptionalLong idsnB, List<SubflowReport> subflows,
-                               List<JoinReport> joins, List<AddAddrReport> addAddrs) {
+                               List<JoinReport> joins, List<AddAddrReport> addAddrs, List<OptionReport> options) {
     public ConnectionReport {
+        options = List.copyOf(options);
         subflows = List.copyOf(subflows);
         joins = List.copyOf(joins);
         addAddrs = List.copyOf(addAddrs);

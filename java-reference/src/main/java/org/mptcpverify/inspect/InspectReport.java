@@ -27,6 +27,14 @@ public record InspectReport(String file, long ipPackets, long tcpSegments, long 
         return checks().filter(h -> h != HmacCheck.UNAVAILABLE).count();
     }
 
+    /**
+     * HMAC fields seen that could not be recomputed: a key not captured, a join matching no captured
+     * connection, or an external-key scheme (inspect knows RFC 6824 / RFC 8684 derivations only).
+     */
+    public long hmacsNotChecked() {
+        return checks().filter(h -> h == HmacCheck.UNAVAILABLE).count();
+    }
+
     /** HMACs recomputed that did not match: any makes inspect exit 1. */
     public long hmacFailures() {
         return checks().filter(h -> h == HmacCheck.INVALID).count();

@@ -118,6 +118,9 @@ public final class Inspector {
 
     private record AddAddrSeen(long frame, Flow flow, boolean fromInitiator, AddAddr option) {}
 
+    /** Any other MPTCP option seen on a subflow (listed per connection; DSS is not listed). */
+    private record OptionSeen(long frame, Flow flow, boolean fromInitiator, MptcpOption option) {}
+
     private static final class Collector {
         long ipPackets;
         long tcpSegments;
@@ -127,6 +130,7 @@ public final class Inspector {
         final List<Flow> flows = new ArrayList<>();
         final List<Conn> conns = new ArrayList<>();
         final List<AddAddrSeen> addAddrs = new ArrayList<>();
+        final List<OptionSeen> others = new ArrayList<>();
         long orphanOptions;
 
         void add(TcpPacket p) {
@@ -239,6 +243,8 @@ public final class Inspector {
                 }
             } else if (o instanceof AddAddr a) {
                 addAddrs.add(new AddAddrSeen(p.frame(), f, fromInitiator, a));
+            } else if (!(o instanceof MptcpOption.Dss)) {
+                others.add(new OptionSeen(p.frame(), f, fromInitiator, o));
             }
         }
 
@@ -345,7 +351,8 @@ public final class Inspector {
             subflows.sort(Comparator.comparingLong(SubflowReport::firstFrame));
             joins.sort(Comparator.comparingLong(JoinReport::synFrame));
             return new ConnectionReport(c.firstFrame, Optional.of(c.a), Optional.of(c.b), c.version(),
-                    c.keyA, c.keyB, tokenA, tokenB, idsnA, idsnB, subflows, joins, addAddrReports(c, alg));
+                    c.keyA, c.keyB, tokenA, tokenB, idsnA, idsnB, subflows, joins, addAddrReports(c, alg),
+                    optionReports(c));
         }
 
         private ConnectionReport orphanReport(List<Flow> group) {
@@ -361,7 +368,8 @@ public final class Inspector {
                     + " matches no connection whose keys were captured; its HMACs are not verified");
             return new ConnectionReport(group.get(0).firstFrame, Optional.empty(), Optional.empty(),
                     OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), subflows, joins, List.of());
+                    OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), subflows, joins, List.of(),
+                    List.of());
         }
 
         private JoinReport joinReport(Flow f, Optional<HashAlg> alg, Conn c) {
@@ -422,6 +430,50 @@ public final class Inspector {
             }
             out.sort(Comparator.comparingLong(AddAddrReport::frame));
             return out;
+        }
+
+        private List<OptionReport> optionReports(Conn c) {
+            List<OptionReport> out = new ArrayList<>();
+            for (OptionSeen s : others) {
+                if (s.flow().conn != c) {
+                    continue;
+                }
+                boolean senderIsA = s.fromInitiator() == s.flow().initiatorIsA;
+                out.add(optionReport(s.frame(), senderIsA ? "A" : "B", s.option(), c, senderIsA));
+            }
+            return out;
+        }
+
+        private static OptionReport optionReport(long frame, String sender, MptcpOption o, Conn c, boolean senderIsA) {
+            String unauth = "RFC 8684 gives it no authenticator";
+            if (o instanceof MptcpOption.MpFastClose f) {
+                OptionalLong receiverKey = senderIsA ? c.keyB : c.keyA;
+                if (receiverKey.isEmpty()) {
+                    return new OptionReport(frame, sender, "MP_FASTCLOSE", String.format("value %016x", f.value()),
+                            HmacCheck.UNAVAILABLE, "the receiver's key was not captured");
+                }
+                boolean ok = MptcpCrypto.constantTimeEquals(f.value(), receiverKey.getAsLong());
+                return new OptionReport(frame, sender, "MP_FASTCLOSE", String.format("value %016x", f.value()),
+                        ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
+            } else if (o instanceof MptcpOption.MpTcpRst r) {
+                return new OptionReport(frame, sender, "MP_TCPRST", "reason " + r.reason() + ", flags 0x"
+                        + Integer.toHexString(r.flags()), HmacCheck.UNAVAILABLE, unauth);
+            } else if (o instanceof MptcpOption.RemoveAddr r) {
+                return new OptionReport(frame, sender, "REMOVE_ADDR", "address ids " + r.addressIds(),
+                        HmacCheck.UNAVAILABLE, unauth);
+            } else if (o instanceof MptcpOption.MpPrio p) {
+                return new OptionReport(frame, sender, "MP_PRIO", (p.backup() ? "backup" : "regular")
+                        + (p.addressId().isPresent() ? ", address id " + p.addressId().getAsInt() : ""),
+                        HmacCheck.UNAVAILABLE, unauth);
+            } else if (o instanceof MptcpOption.MpFail f) {
+                return new OptionReport(frame, sender, "MP_FAIL", "data sequence " + Long.toUnsignedString(f.dataSequence()),
+                        HmacCheck.UNAVAILABLE, unauth);
+            } else if (o instanceof MptcpOption.NewKey k) {
+                return new OptionReport(frame, sender, "NEW_KEY", String.format("flags 0x%x, value %016x", k.flags(), k.hmac()),
+                        HmacCheck.UNAVAILABLE, "a draft-baerts value, keyed by an external key (give --scheme and --key)");
+            }
+            return new OptionReport(frame, sender, o.getClass().getSimpleName(), o.toString(), HmacCheck.UNAVAILABLE,
+                    "not an RFC 8684 option the report knows");
         }
 
         private static HmacCheck addAddrCheck(Conn c, Optional<HashAlg> alg, boolean senderIsA, AddAddr a) {

@@ -59,6 +59,16 @@ public final class ReportJson {
                 }
                 ao.put("hmacValid", a.hmac().asJson());
             }
+            ArrayNode others = o.putArray("options");
+            for (OptionReport op : c.options()) {
+                ObjectNode oo = others.addObject();
+                oo.put("frame", op.frame());
+                oo.put("sender", op.sender());
+                oo.put("option", op.name());
+                oo.put("detail", op.detail());
+                oo.put("valid", op.check().asJson());
+                oo.put("notChecked", op.why());
+            }
         }
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

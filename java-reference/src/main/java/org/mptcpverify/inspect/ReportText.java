@@ -27,10 +27,17 @@ public final class ReportText {
         s.append('\n');
         long checked = r.hmacsChecked();
         long failed = r.hmacFailures();
+        long unchecked = r.hmacsNotChecked();
+        String rest = unchecked == 0 ? "" : "; " + unchecked + " could not be checked (a key not captured, a join"
+                + " matching no captured connection, or an external-key scheme: only RFC 6824 / RFC 8684"
+                + " derivations are known here)";
         if (failed > 0) {
-            s.append("FAILED: ").append(failed).append(" of ").append(checked).append(" HMACs do not verify\n");
+            s.append("FAILED: ").append(failed).append(" of ").append(checked).append(" HMACs do not verify")
+                    .append(rest).append('\n');
+        } else if (checked == 0) {
+            s.append("nothing verified: no HMAC could be recomputed").append(rest).append('\n');
         } else {
-            s.append("ok: ").append(checked).append(" HMACs recomputed, all verify\n");
+            s.append("ok: ").append(checked).append(" HMACs recomputed, all verify").append(rest).append('\n');
         }
         return s.toString();
     }
@@ -75,6 +82,13 @@ public final class ReportText {
                     .append(a.port().isPresent() ? " port " + a.port().getAsInt() : " (no port)")
                     .append(", HMAC ").append(word(a.hmac()))
                     .append(a.echoFrame().isPresent() ? ", echoed in frame " + a.echoFrame().getAsLong() : ", no echo")
+                    .append('\n');
+        }
+        for (OptionReport o : c.options()) {
+            s.append("  ").append(o.name()).append(" frame ").append(o.frame()).append(" from ").append(o.sender())
+                    .append(": ").append(o.detail()).append(", ")
+                    .append(o.check() == HmacCheck.UNAVAILABLE ? "not checked (" + o.why() + ")"
+                            : o.check() == HmacCheck.VALID ? "value is the receiver's key" : "value is NOT the receiver's key")
                     .append('\n');
         }
     }

@@ -10,12 +10,12 @@ import org.mptcpverify.vocab.AttackId;
  * was set up and captured, acts only on what the attacker captured, and returns whether the
  * kernel's own evidence shows it worked, appending that evidence to the context.
  */
-public sealed interface KernelAttack permits EavesdropHandshake, AddAddrMitm, FastcloseForge {
+public sealed interface KernelAttack permits EavesdropHandshake, AddAddrMitm, FastcloseForge, JoinDos {
     AttackId id();
 
     boolean run(AttackContext ctx) throws IOException;
 
-    List<KernelAttack> ALL = List.of(new EavesdropHandshake(), new AddAddrMitm(), new FastcloseForge());
+    List<KernelAttack> ALL = List.of(new EavesdropHandshake(), new AddAddrMitm(), new FastcloseForge(), new JoinDos());
 
     static Optional<KernelAttack> byName(String name) {
         return ALL.stream().filter(a -> a.id().wireName().equals(name)).findFirst();

@@ -120,7 +120,8 @@ public final class KernelPeer {
     }
 
     /** The outcome of a join attempt: the SYN's reply, and the third ACK's reply if it got that far. */
-    public record JoinResult(KernelReply synReply, Optional<KernelReply> ackReply, boolean hmacBValid) {}
+    public record JoinResult(KernelReply synReply, Optional<KernelReply> ackReply, boolean hmacBValid,
+                             Optional<Subflow> subflow) {}
 
     /**
      * SYN + MP_JOIN with {@code token}; on a SYN/ACK, a third ACK with the HMAC computed from
@@ -131,10 +132,10 @@ public final class KernelPeer {
         long isn = newIsn();
         int randomA = nextInt();
         KernelReply r = exchange(segment(port, isn, 0, TcpSegment.SYN,
-                List.of(new MptcpOption.MpJoinSyn(0, 2, token, randomA)), Bytes.empty()), waitMs);
+                List.of(new MptcpOption.MpJoinSyn(0, JOIN_ADDRESS_ID, token, randomA)), Bytes.empty()), waitMs);
         Optional<MptcpOption.MpJoinSynAck> sa = r.option(MptcpOption.MpJoinSynAck.class);
         if (r.kind() != KernelReply.Kind.SYN_ACK || sa.isEmpty()) {
-            return new JoinResult(r, Optional.empty(), false);
+            return new JoinResult(r, Optional.empty(), false, Optional.empty());
         }
         boolean valid = MptcpCrypto.constantTimeEquals(sa.get().truncatedHmac(),
                 MptcpCrypto.joinSynAckHmac(V1, c.serverKey(), c.clientKey(), sa.get().senderRandom(), randomA));
@@ -146,13 +147,23 @@ public final class KernelPeer {
         Subflow sf = new Subflow(port, isn, r.segment().orElseThrow().seq());
         KernelReply ack = exchange(segment(port, sf.seq(), sf.ack(), TcpSegment.ACK,
                 List.of(new MptcpOption.MpJoinAck(Bytes.of(hmac))), Bytes.empty()), waitMs);
-        return new JoinResult(r, Optional.of(ack), valid);
+        return new JoinResult(r, Optional.of(ack), valid, Optional.of(sf));
     }
 
     /** A lone SYN + MP_JOIN with {@code token} that the peer never completes (half-open state). */
     public KernelReply halfOpenJoin(int token, long waitMs) throws IOException {
         return exchange(segment(newPort(), newIsn(), 0, TcpSegment.SYN,
                 List.of(new MptcpOption.MpJoinSyn(0, 2, token, nextInt())), Bytes.empty()), waitMs);
+    }
+
+    /** The MP_JOIN address id this peer sends in its joins. */
+    static final int JOIN_ADDRESS_ID = 2;
+
+    /** A segment with {@code flags} and {@code options} on {@code sf}, in window, waiting for a reply matching {@code reply}. */
+    public KernelReply onSubflow(Subflow sf, int flags, List<MptcpOption> options, Predicate<TcpSegment> reply,
+                                 long waitMs) throws IOException {
+        return exchange(segment(sf.port(), sf.seq(), (flags & TcpSegment.ACK) != 0 ? sf.ack() : 0, flags, options,
+                Bytes.empty()), reply, waitMs);
     }
 
     /** An ACK on the connection's first subflow carrying {@code option}, in window. */
@@ -167,5 +178,15 @@ public final class KernelPeer {
         long hmac = MptcpCrypto.addAddrHmac(V1, c.clientKey(), c.serverKey(), id, address, OptionalInt.empty());
         return new MptcpOption.AddAddr(1, 0, id, address, OptionalInt.empty(),
                 java.util.OptionalLong.of(corrupt ? hmac ^ 1 : hmac));
+    }
+
+    /**
+     * ADD_ADDR v1 of {@code address} and {@code port}; the HMAC covers {@code hmacPort} (the real port
+     * for RFC 8684 3.4.1, or none to reproduce the old reference's reading).
+     */
+    public static MptcpOption.AddAddr addAddrWithPort(Connection c, int id, InetAddress address, int port,
+                                                      OptionalInt hmacPort) {
+        long hmac = MptcpCrypto.addAddrHmac(V1, c.clientKey(), c.serverKey(), id, address, hmacPort);
+        return new MptcpOption.AddAddr(1, 0, id, address, OptionalInt.of(port), java.util.OptionalLong.of(hmac));
     }
 }

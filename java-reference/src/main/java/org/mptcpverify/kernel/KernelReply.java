@@ -33,6 +33,11 @@ public record KernelReply(Kind kind, List<MptcpOption> options, Optional<TcpSegm
         return options.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** Whether the reply closes its direction (TCP FIN). */
+    public boolean fin() {
+        return segment.map(t -> t.has(TcpSegment.FIN)).orElse(false);
+    }
+
     /** The MP_TCPRST reason code, if the reply carries one. */
     public Optional<Integer> resetReason() {
         return option(MptcpOption.MpTcpRst.class).map(MptcpOption.MpTcpRst::reason);
@@ -43,7 +48,7 @@ public record KernelReply(Kind kind, List<MptcpOption> options, Optional<TcpSegm
      * per MPTCP option, what a differential test compares.
      */
     public String shape() {
-        StringBuilder b = new StringBuilder(kind.name());
+        StringBuilder b = new StringBuilder(kind.name() + (fin() ? "+FIN" : ""));
         for (MptcpOption o : options) {
             b.append(' ').append(shape(o));
         }
@@ -66,9 +71,12 @@ public record KernelReply(Kind kind, List<MptcpOption> options, Optional<TcpSegm
                     + ((d.flags() & MptcpOption.Dss.F_DATA_FIN) != 0 ? ",DATA_FIN" : "") + ")";
         } else if (o instanceof MptcpOption.AddAddr a) {
             return "ADD_ADDR(" + (a.echo() ? "echo," : "") + "id=" + a.addressId() + "," + a.address().getHostAddress()
+                    + (a.port().isPresent() ? ":" + a.port().getAsInt() : "")
                     + (a.truncatedHmac().isPresent() ? ",hmac" : "") + ")";
         } else if (o instanceof MptcpOption.MpTcpRst r) {
             return "MP_TCPRST(reason=" + r.reason() + ")";
+        } else if (o instanceof MptcpOption.MpPrio p) {
+            return "MP_PRIO(" + (p.backup() ? "backup" : "regular") + ")";
         } else if (o instanceof MptcpOption.MpFastClose) {
             return "MP_FASTCLOSE";
         }
@@ -77,6 +85,6 @@ public record KernelReply(Kind kind, List<MptcpOption> options, Optional<TcpSegm
 
     @Override
     public String toString() {
-        return kind + (options.isEmpty() ? "" : " " + options);
+        return kind + (fin() ? "+FIN" : "") + (options.isEmpty() ? "" : " " + options);
     }
 }

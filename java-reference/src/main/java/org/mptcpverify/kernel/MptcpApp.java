@@ -40,20 +40,27 @@ public final class MptcpApp {
         e.start();
     }
 
+    /**
+     * The system's python3 when there is one: a version-manager shim (pyenv) on PATH is a shell
+     * script whose start-up takes seconds on a loaded machine, longer than a step's timeout.
+     */
+    static final String PYTHON = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3"))
+            ? "/usr/bin/python3" : "python3";
+
     public static MptcpApp server(Topology topo, int port) throws IOException {
         return new MptcpApp("server", topo.spawn(topo.server(),
-                List.of("python3", "-u", "-c", SCRIPT, "server", Integer.toString(port))));
+                List.of(PYTHON, "-u", "-c", SCRIPT, "server", Integer.toString(port))));
     }
 
     /** A server accepting any number of connections (events carry a "conn" number). */
     public static MptcpApp multiServer(Topology topo, int port) throws IOException {
         return new MptcpApp("server", topo.spawn(topo.server(),
-                List.of("python3", "-u", "-c", SCRIPT, "multi", Integer.toString(port))));
+                List.of(PYTHON, "-u", "-c", SCRIPT, "multi", Integer.toString(port))));
     }
 
     public static MptcpApp client(Topology topo, String serverAddress, int port) throws IOException {
         return new MptcpApp("client", topo.spawn(topo.client(),
-                List.of("python3", "-u", "-c", SCRIPT, "client", serverAddress, Integer.toString(port))));
+                List.of(PYTHON, "-u", "-c", SCRIPT, "client", serverAddress, Integer.toString(port))));
     }
 
     private void pumpEvents() {

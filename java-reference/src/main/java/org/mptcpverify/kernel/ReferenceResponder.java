@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.endpoint.Event;
 import org.mptcpverify.endpoint.MptcpEndpoint;
 import org.mptcpverify.endpoint.StepResult;
@@ -16,7 +17,8 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.TcpSegment;
 
 /**
- * The reference server (rfc8684 scheme, pure step function) as a {@link Responder}: each segment
+ * The reference server (rfc8684 scheme, pure step function, Linux's join limits with the kernel
+ * server's {@code subflows} setting) as a {@link Responder}: each segment
  * is one Receive step; everything the step sends is appended to the server's output stream. It
  * answers synchronously, so waiting is never needed.
  */
@@ -29,7 +31,7 @@ public final class ReferenceResponder implements Responder {
 
     public ReferenceResponder(InetAddress server, int port, long seed) {
         this.entropy = new SplittableRandom(seed);
-        this.state = EndpointState.initial("s", List.of(server), EndpointState.DEFAULT_HALF_OPEN_LIMIT);
+        this.state = EndpointState.initial("s", List.of(server), JoinLimits.linux(Topology.SUBFLOWS));
         apply(new Event.Bind(port, KeySetting.none()));
     }
 

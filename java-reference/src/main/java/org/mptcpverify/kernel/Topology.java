@@ -27,6 +27,8 @@ import java.util.List;
  */
 public final class Topology implements AutoCloseable {
     public static final String IFACE = "eth1";
+    /** {@code ip mptcp limits ... subflows} on client and server (Linux's default, set explicitly). */
+    public static final int SUBFLOWS = org.mptcpverify.endpoint.JoinLimits.LINUX_DEFAULT_SUBFLOWS;
     public static final InetAddress CLIENT = addr("10.1.0.1");
     public static final InetAddress SERVER = addr("10.1.0.2");
     /** The address the attacker forges as its own (no host has it). */
@@ -109,7 +111,8 @@ public final class Topology implements AutoCloseable {
                 Commands.run("ip", "-n", ns, "neigh", "replace", forged.getHostAddress(), "lladdr",
                         macString(ATTACKER_MAC), "dev", IFACE, "nud", "permanent");
             }
-            Commands.run("ip", "-n", ns, "mptcp", "limits", "set", "subflows", "2", "add_addr_accepted", "2");
+            Commands.run("ip", "-n", ns, "mptcp", "limits", "set", "subflows", Integer.toString(SUBFLOWS),
+                    "add_addr_accepted", "2");
         }
         // Client and server learn each other without ARP too, so captures start with the SYN.
         Commands.run("ip", "-n", client(), "neigh", "replace", SERVER.getHostAddress(), "lladdr",
@@ -162,7 +165,7 @@ public final class Topology implements AutoCloseable {
                     || !java.nio.file.Files.readString(enabled).strip().equals("1")) {
                 return java.util.Optional.of("MPTCP is not enabled in this kernel (/proc/sys/net/mptcp/enabled)");
             }
-            if (Commands.tryRun("python3", "-c", "import socket; socket.socket(2, 1, 262).close()").exit() != 0) {
+            if (Commands.tryRun(MptcpApp.PYTHON, "-c", "import socket; socket.socket(2, 1, 262).close()").exit() != 0) {
                 return java.util.Optional.of("python3 cannot open an IPPROTO_MPTCP socket");
             }
             return java.util.Optional.empty();

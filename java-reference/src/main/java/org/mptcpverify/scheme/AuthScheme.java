@@ -138,7 +138,12 @@ public interface AuthScheme {
 
     // ---- ADD_ADDR / MP_FASTCLOSE --------------------------------------------------------------
 
-    MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr);
+    MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr, java.util.OptionalInt port);
+
+    /** ADD_ADDR without a port. */
+    default MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr) {
+        return addAddr(sender, id, addr, java.util.OptionalInt.empty());
+    }
 
     boolean addAddrOk(ConnKeys receiver, AddAddr option);
 

@@ -169,12 +169,12 @@ public final class BoundKey extends KeyedMptcp {
     }
 
     @Override
-    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr) {
+    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr, java.util.OptionalInt port) {
         if (!k.extMode()) {
-            return super.addAddrAuth(k, sender, id, addr);
+            return super.addAddrAuth(k, sender, id, addr, port);
         }
         return OptionalLong.of(SchemeCrypto.truncR64(mac(k.connKey().toArray(), ascii("bk-addr"),
-                ascii(sender.name()), addrMessage(id, addr))));
+                ascii(sender.name()), addrMessage(id, addr, port))));
     }
 
     @Override

@@ -144,11 +144,11 @@ public class DraftBaerts extends KeyedMptcp {
     }
 
     @Override
-    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr) {
+    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr, java.util.OptionalInt port) {
         if (!k.extMode()) {
-            return super.addAddrAuth(k, sender, id, addr);
+            return super.addAddrAuth(k, sender, id, addr, port);
         }
-        return OptionalLong.of(SchemeCrypto.truncR64(hmac(hash(), k.extKey().toArray(), addrMessage(id, addr))));
+        return OptionalLong.of(SchemeCrypto.truncR64(hmac(hash(), k.extKey().toArray(), addrMessage(id, addr, port))));
     }
 
     @Override

@@ -208,18 +208,18 @@ public abstract class KeyedMptcp implements AuthScheme {
     // ---- ADD_ADDR / MP_FASTCLOSE ----------------------------------------------------------------
 
     /** The ADD_ADDR authenticator from {@code sender}, computed from either side's state; empty in v0. */
-    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr) {
+    protected OptionalLong addAddrAuth(ConnKeys k, Role sender, int id, InetAddress addr, OptionalInt port) {
         if (version == 0) {
             return OptionalLong.empty();
         }
         long ks = sender == Role.A ? k.keyA() : k.keyB();
         long kr = sender == Role.A ? k.keyB() : k.keyA();
-        return OptionalLong.of(SchemeCrypto.truncR64(hmac(hash, cat(be64(ks), be64(kr)), addrMessage(id, addr))));
+        return OptionalLong.of(SchemeCrypto.truncR64(hmac(hash, cat(be64(ks), be64(kr)), addrMessage(id, addr, port))));
     }
 
-    /** id (1) || address (4 or 16) || port (2, zero: no port sent). */
-    protected static byte[] addrMessage(int id, InetAddress addr) {
-        return cat(new byte[] {(byte) id}, addr.getAddress(), be16(0));
+    /** id (1) || address (4 or 16) || port (2; RFC 8684 3.4.1: two zero octets when no port is sent). */
+    protected static byte[] addrMessage(int id, InetAddress addr, OptionalInt port) {
+        return cat(new byte[] {(byte) id}, addr.getAddress(), be16(port.orElse(0)));
     }
 
     protected int addAddrFlags(ConnKeys k) {
@@ -227,9 +227,9 @@ public abstract class KeyedMptcp implements AuthScheme {
     }
 
     @Override
-    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr) {
-        return new AddAddr(version, addAddrFlags(sender), id, addr, OptionalInt.empty(),
-                addAddrAuth(sender, sender.role(), id, addr));
+    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr, OptionalInt port) {
+        return new AddAddr(version, addAddrFlags(sender), id, addr, port,
+                addAddrAuth(sender, sender.role(), id, addr, port));
     }
 
     @Override
@@ -237,7 +237,8 @@ public abstract class KeyedMptcp implements AuthScheme {
         if (option.version() != version || !receiver.mptcp()) {
             return false;
         }
-        OptionalLong expected = addAddrAuth(receiver, receiver.role().peer(), option.addressId(), option.address());
+        OptionalLong expected = addAddrAuth(receiver, receiver.role().peer(), option.addressId(), option.address(),
+                option.port());
         if (expected.isEmpty()) {
             return true; // nothing to check: the design has no authenticator
         }

@@ -16,6 +16,7 @@ import org.mptcpverify.attack.Knowledge;
 import org.mptcpverify.endpoint.ConnPhase;
 import org.mptcpverify.endpoint.Connection;
 import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.endpoint.Event;
 import org.mptcpverify.endpoint.MptcpEndpoint;
 import org.mptcpverify.endpoint.StepResult;
@@ -53,8 +54,13 @@ public final class ReferenceRunner implements ScenarioRunner {
     private final int halfOpenLimit;
     private final java.util.function.Function<org.mptcpverify.vocab.SchemeId, AuthScheme> schemes;
 
+    /**
+     * The matrix's runner: servers use the contract's join limits ({@link JoinLimits#contract},
+     * half-open bound {@value JoinLimits#CONTRACT_HALF_OPEN}, no bound on established joins), not
+     * Linux's (docs/reference.md, "Choices where the contract leaves room").
+     */
     public ReferenceRunner() {
-        this(EndpointState.DEFAULT_HALF_OPEN_LIMIT);
+        this(JoinLimits.CONTRACT_HALF_OPEN);
     }
 
     public ReferenceRunner(int halfOpenLimit) {
@@ -147,14 +153,14 @@ public final class ReferenceRunner implements ScenarioRunner {
                 k2 = scheme.keySetting(Bytes.of(m2));
             }
             List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
-            hosts.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"), halfOpenLimit));
+            hosts.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"), JoinLimits.contract(halfOpenLimit)));
             KeySetting none = KeySetting.none();
             for (String c : clients) {
                 KeySetting k = c.equals("c1") ? k1 : k2;
                 clientKeys.put(c, keyed("client") ? k : none);
                 appPort.put(c, c.equals("c1") ? 80 : 81);
                 clientAddrs.put(c, Addresses.of(c, "a1", "a2"));
-                hosts.put(c, EndpointState.initial(c, Addresses.of(c, "a1", "a2"), halfOpenLimit));
+                hosts.put(c, EndpointState.initial(c, Addresses.of(c, "a1", "a2"), JoinLimits.contract(halfOpenLimit)));
                 if (keyed("client") && scheme.effectiveKey(k) != null) {
                     realKeys.add(scheme.effectiveKey(k));
                 }

@@ -3,7 +3,8 @@
 # commands on stdin: "send HEX", "info", "close", "quit".
 #   python3 mptcp_app.py server PORT
 #   python3 mptcp_app.py client ADDR PORT
-#   python3 mptcp_app.py multi PORT     (accepts any number of connections; events carry "conn")
+#   python3 mptcp_app.py multi PORT     (accepts any number of connections; events carry "conn";
+#                                        its only command is "info N")
 import json, os, select, socket, struct, sys
 
 IPPROTO_MPTCP = 262
@@ -110,10 +111,23 @@ def multi(port):
                 return
             report("data", conn=n, hex=data.hex(), info=info(conn))
 
+    conns = {}
+
+    def commands():
+        # "info N": connection N's MPTCP_INFO now (the differential tests read it after a step)
+        for line in sys.stdin:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == "info" and parts[1].isdigit() and int(parts[1]) in conns:
+                report("info", conn=int(parts[1]), info=info(conns[int(parts[1])]))
+            else:
+                report("bad-command", line=line.strip())
+
+    threading.Thread(target=commands, daemon=True).start()
     n = 0
     while True:
         conn, peer = ls.accept()
         n += 1
+        conns[n] = conn
         report("accepted", conn=n, peer="%s:%d" % peer, info=info(conn))
         threading.Thread(target=reader, args=(n, conn), daemon=True).start()
 

@@ -31,7 +31,11 @@ class HandshakeJoinTest {
     }
 
     static Hosts connected(int version, long seed) {
-        Hosts h = new Hosts(scheme(version), seed);
+        return connected(version, seed, JoinLimits.linuxDefault());
+    }
+
+    static Hosts connected(int version, long seed, JoinLimits limits) {
+        Hosts h = new Hosts(scheme(version), seed, limits);
         h.bind(KeySetting.none());
         h.connect(KeySetting.none());
         return h;
@@ -136,8 +140,8 @@ class HandshakeJoinTest {
 
     @ParameterizedTest(name = "v{0}")
     @ValueSource(ints = {0, 1})
-    void halfOpenLimitIsEnforced(int version) {
-        Hosts h = connected(version, SEED);
+    void contractHalfOpenLimitIsEnforced(int version) {
+        Hosts h = connected(version, SEED, JoinLimits.contract(JoinLimits.CONTRACT_HALF_OPEN));
         int token = h.clientConn().keys().remoteToken();
         // three SYN+MP_JOIN from the client's second address that nobody completes
         h.tamper = s -> s.has(TcpSegment.SYN) && s.has(TcpSegment.ACK) ? null : s; // SYN/ACKs lost
@@ -148,14 +152,14 @@ class HandshakeJoinTest {
             h.inFlight.add(syn);
             h.run();
         }
-        assertEquals(EndpointState.DEFAULT_HALF_OPEN_LIMIT, h.state.get("s").halfOpen().size());
+        assertEquals(JoinLimits.CONTRACT_HALF_OPEN, h.state.get("s").halfOpen().size());
         assertReset(h, "s", version, MptcpEndpoint.RST_PROHIBITED);
     }
 
     @ParameterizedTest(name = "v{0}")
     @ValueSource(ints = {0, 1})
     void configurableHalfOpenLimit(int version) {
-        Hosts h = new Hosts(scheme(version), SEED, 1);
+        Hosts h = new Hosts(scheme(version), SEED, JoinLimits.contract(1));
         h.bind(KeySetting.none());
         h.connect(KeySetting.none());
         h.tamper = s -> s.has(TcpSegment.SYN) && s.has(TcpSegment.ACK) ? null : s;

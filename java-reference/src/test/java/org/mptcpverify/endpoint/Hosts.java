@@ -33,14 +33,14 @@ final class Hosts {
     UnaryOperator<TcpSegment> tamper = UnaryOperator.identity();
 
     Hosts(AuthScheme scheme, long seed) {
-        this(scheme, seed, EndpointState.DEFAULT_HALF_OPEN_LIMIT);
+        this(scheme, seed, JoinLimits.linuxDefault());
     }
 
-    Hosts(AuthScheme scheme, long seed, int halfOpenLimit) {
+    Hosts(AuthScheme scheme, long seed, JoinLimits limits) {
         endpoint = new MptcpEndpoint(scheme);
         rnd = new SplittableRandom(seed);
-        state.put("c1", EndpointState.initial("c1", Addresses.of("c1", "a1", "a2"), halfOpenLimit));
-        state.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"), halfOpenLimit));
+        state.put("c1", EndpointState.initial("c1", Addresses.of("c1", "a1", "a2"), limits));
+        state.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"), limits));
     }
 
     void event(String host, Event e) {

@@ -100,7 +100,7 @@ class InspectorTest {
     void jsonHasTheContractNamesAndValues() throws Exception {
         String json = ReportJson.format(inspect(standard(JOIN_SYNACK_HMAC, JOIN_ACK_HMAC, ADD_ADDR_FROM_A)));
         JsonNode c = new ObjectMapper().readTree(json).get("connections").get(0);
-        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs"),
+        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 fieldNames(c));
         assertEquals(1, c.get("version").asInt());
         assertEquals("0102030405060708", c.get("keyA").asText());
@@ -321,5 +321,48 @@ class InspectorTest {
         Synthetic s = standard(JOIN_SYNACK_HMAC, JOIN_ACK_HMAC, ADD_ADDR_FROM_A);
         assertEquals(ReportJson.format(inspect(s)), ReportJson.format(inspect(s)));
         assertEquals(ReportText.format(inspect(s)), ReportText.format(inspect(s)));
+    }
+
+    /** MP_PRIO, REMOVE_ADDR, MP_FASTCLOSE and MP_TCPRST are listed; only MP_FASTCLOSE has an RFC check. */
+    @Test
+    void everyOtherOptionIsListedAndUnauthenticatedOnesAreNotCalledInvalid() throws Exception {
+        Synthetic s = standard(JOIN_SYNACK_HMAC, JOIN_ACK_HMAC, ADD_ADDR_FROM_A)
+                .tcp(CA2, 40001, SB, 80, 901, 701, ACK, org.mptcpverify.wire.OptionCodec.encode(
+                        new org.mptcpverify.wire.MptcpOption.MpPrio(true, java.util.OptionalInt.empty())))
+                .tcp(SB, 80, CA, 40000, 501, 101, ACK, org.mptcpverify.wire.OptionCodec.encode(
+                        new org.mptcpverify.wire.MptcpOption.RemoveAddr(List.of(4))))
+                .tcp(CA, 40000, SB, 80, 101, 501, ACK, org.mptcpverify.wire.OptionCodec.encode(
+                        new org.mptcpverify.wire.MptcpOption.MpFastClose(0, KB)))
+                .tcp(CA, 40000, SB, 80, 101, 501, ACK, org.mptcpverify.wire.OptionCodec.encode(
+                        new org.mptcpverify.wire.MptcpOption.MpFastClose(0, KA)))
+                .tcp(SB, 80, CA, 40000, 501, 0, RST, org.mptcpverify.wire.OptionCodec.encode(
+                        new org.mptcpverify.wire.MptcpOption.MpTcpRst(0, 0)));
+        ConnectionReport c = inspect(s).connections().get(0);
+        List<String> names = c.options().stream().map(o -> o.sender() + " " + o.name()).toList();
+        assertEquals(List.of("A MP_PRIO", "B REMOVE_ADDR", "A MP_FASTCLOSE", "A MP_FASTCLOSE", "B MP_TCPRST"), names);
+        assertEquals(HmacCheck.VALID, c.options().get(2).check(), "A's MP_FASTCLOSE carries Key-B, the receiver's key");
+        assertEquals(HmacCheck.INVALID, c.options().get(3).check(), "Key-A is not the receiver's key");
+        for (int i : new int[] {0, 1, 4}) {
+            assertEquals(HmacCheck.UNAVAILABLE, c.options().get(i).check());
+            assertTrue(c.options().get(i).why().contains("no authenticator"), c.options().get(i).why());
+        }
+        String text = ReportText.format(inspect(s));
+        assertTrue(text.contains("MP_PRIO frame") && text.contains("backup") && text.contains("not checked ("), text);
+        assertTrue(text.contains("MP_TCPRST frame") && text.contains("reason 0"), text);
+    }
+
+    /** A join whose token matches no captured connection: nothing is verified, and the summary says so. */
+    @Test
+    void aCaptureWithNothingCheckableIsNotReportedAsVerified() throws Exception {
+        Synthetic s = new Synthetic()
+                .tcp(CA2, 40001, SB, 80, 900, 0, SYN, Synthetic.joinSyn(1, TOKEN_B ^ 0x5a5a5a5a, RA))
+                .tcp(SB, 80, CA2, 40001, 700, 901, SYNACK, Synthetic.joinSynAck(0, JOIN_SYNACK_HMAC, RB))
+                .tcp(CA2, 40001, SB, 80, 901, 701, ACK, Synthetic.joinAck(JOIN_ACK_HMAC));
+        InspectReport r = inspect(s);
+        assertEquals(0, r.hmacsChecked());
+        assertEquals(2, r.hmacsNotChecked());
+        String text = ReportText.format(r);
+        assertTrue(text.contains("nothing verified: no HMAC could be recomputed; 2 could not be checked"), text);
+        assertFalse(text.contains("ok: 0 HMACs"), text);
     }
 }

@@ -126,4 +126,67 @@ class DifferentialKernelTest {
         assertEquals(KernelReply.Kind.RST, right.reply().kind());
         assertTrue(right.note().contains("error"), right.note());
     }
+
+    @Test
+    void addAddrHmacCoversThePort() {
+        KernelObservation zero = step("add-addr-port", "ACK + ADD_ADDR");
+        assertEquals(KernelReply.Kind.SILENCE, zero.reply().kind(), "RFC 8684 3.4.1: an HMAC over port 0 does not cover 8080");
+        assertTrue(!zero.note().contains("MPTcpExtAddAddr"), "MPTcpExtAddAddr unchanged: " + zero.note());
+        KernelObservation real = step("add-addr-port", "control:");
+        MptcpOption.AddAddr echo = real.reply().option(MptcpOption.AddAddr.class).orElseThrow();
+        assertTrue(echo.echo() && echo.port().equals(java.util.OptionalInt.of(DifferentialScenarios.ADD_ADDR_PORT)),
+                "the echo repeats the port: " + echo);
+        assertTrue(real.note().contains("MPTcpExtAddAddr=1") && real.note().contains("MPTcpExtPortAdd=1"), real.note());
+        assertTrue(real.note().contains("join goes to port " + DifferentialScenarios.ADD_ADDR_PORT), real.note());
+    }
+
+    @Test
+    void resetOfTheInitialSubflowLeavesTheConnectionOnItsJoin() {
+        KernelObservation rst = step("rst-initial-subflow", "RST");
+        assertEquals(KernelReply.Kind.SILENCE, rst.reply().kind());
+        assertTrue(rst.note().contains("connection still open") && rst.note().contains("\"subflows\":1"),
+                "application sees no error; MPTCP_INFO subflows (additional) = 1: " + rst.note());
+        KernelReply fc = step("rst-initial-subflow", "then ACK + MP_FASTCLOSE").reply();
+        assertEquals(KernelReply.Kind.RST, fc.kind(), "the connection lived on: MP_FASTCLOSE on the join closes it");
+        assertEquals(Optional.of(0), fc.resetReason());
+    }
+
+    @Test
+    void fastCloseOnARstIsActedOnOnlyWithTheRightKey() {
+        KernelObservation wrong = step("fastclose-on-rst", "RST + MP_FASTCLOSE");
+        assertEquals(KernelReply.Kind.SILENCE, wrong.reply().kind(), "nothing sent on the join");
+        assertTrue(wrong.note().contains("connection still open") && !wrong.note().contains("MPTcpExtMPFastcloseRx"),
+                wrong.note());
+        KernelObservation right = step("fastclose-on-rst", "control:");
+        assertEquals(KernelReply.Kind.RST, right.reply().kind(), "RFC 8684 3.5: the other subflows are reset");
+        assertTrue(right.note().contains("MPTcpExtMPFastcloseRx=1") && right.note().contains("ConnectionResetError"),
+                right.note());
+    }
+
+    @Test
+    void removeAddrClosesTheSubflowWithThatAddressId() {
+        KernelObservation none = step("remove-addr", "ACK + REMOVE_ADDR(9)");
+        assertEquals(KernelReply.Kind.SILENCE, none.reply().kind());
+        KernelObservation rm = step("remove-addr", "ACK + REMOVE_ADDR(" + KernelPeer.JOIN_ADDRESS_ID + ")");
+        assertTrue(rm.reply().fin() || rm.reply().kind() == KernelReply.Kind.RST, "the join is closed: " + rm.reply());
+        assertTrue(rm.note().contains("\"subflows\":0"), "MPTCP_INFO subflows (additional) = 0: " + rm.note());
+    }
+
+    @Test
+    void mpPrioMarksTheJoinAsBackup() {
+        KernelObservation p = step("mp-prio", "ACK + MP_PRIO");
+        assertEquals(KernelReply.Kind.SILENCE, p.reply().kind(), "MP_PRIO needs no reply");
+        assertTrue(p.note().contains("MPTcpExtMPPrioRx=1"), p.note());
+        assertTrue(p.note().matches(".*ss subflow flags:\\S*B.*"), "ss: backup requested by the peer (B): " + p.note());
+    }
+
+    @Test
+    void aThirdAckWithoutMpCapableFallsBackToTcp() {
+        KernelObservation third = step("fallback", "third ACK");
+        assertEquals(KernelReply.Kind.SILENCE, third.reply().kind());
+        assertTrue(third.note().contains("MPTcpExtMPCapableFallbackACK=1"), "MIB MPCapableFallbackACK: " + third.note());
+        KernelReply join = step("fallback", "then SYN + MP_JOIN").reply();
+        assertEquals(KernelReply.Kind.RST, join.kind(), "RFC 8684 3.7: a fallen-back connection takes no joins");
+        assertEquals(Optional.of(1), join.resetReason());
+    }
 }

@@ -82,4 +82,24 @@ class KernelAttackTest {
         assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
         assertTrue(r.evidence().contains("server application: no error or EOF within 3 s"), r.evidence()::toString);
     }
+
+    @Test
+    void joinDosLeavesHalfOpenJoinsWithAndWithoutSynCookies() throws Exception {
+        KernelAttackReport r = run("join-dos");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server kernel: " + JoinDos.SYNS + " request sockets")
+                || l.matches("server kernel: ([5-9]|\\d\\d+) request sockets.*")), r.evidence()::toString);
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("attacker with SYN cookies")
+                && l.contains("answered " + JoinDos.SYNS + " with SYN/ACK")), r.evidence()::toString);
+    }
+
+    @Test
+    void joinDosWithWrongKeysIsResetAndLeavesNoState() throws Exception {
+        KernelAttackReport r = run("join-dos", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.contains("answered 0 with SYN/ACK") && l.contains("flags 0x14")),
+                "the unknown token is answered with RST + ACK: " + r.evidence());
+        assertTrue(r.evidence().contains("server kernel: 0 request sockets in SYN-RECV for port 5201"
+                + " (ss -Htn state syn-recv, server namespace)"), r.evidence()::toString);
+    }
 }

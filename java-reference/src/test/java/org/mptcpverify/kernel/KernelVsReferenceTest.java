@@ -19,10 +19,6 @@ import org.mptcpverify.wire.MptcpOption;
 class KernelVsReferenceTest {
     /** "scenario / step" of each documented difference, with the reason's short name. */
     static final Map<String, String> DOCUMENTED = new TreeMap<>(Map.of(
-            "join-beyond-limit / third ACK + MP_JOIN, join 3", "subflow limit: Linux refuses at the third ACK",
-            "half-open-joins / lone SYN + MP_JOIN 3 of 3, never completed", "half-open limit: reference only",
-            "half-open-joins / then a legitimate join: SYN + MP_JOIN", "half-open limit: reference only",
-            "half-open-joins / then a legitimate join: third ACK", "half-open limit: reference only",
             "add-addr-bad-hmac / control: (nothing sent) the server's own segment to 10.1.0.67",
             "the kernel server's path manager joins announced addresses (add_addr_accepted 2)"));
 
@@ -59,6 +55,21 @@ class KernelVsReferenceTest {
                 .option(MptcpOption.AddAddr.class).map(MptcpOption.AddAddr::echo).orElse(false), "echo");
         assertEquals(KernelReply.Kind.SILENCE, step(ref, "fastclose-wrong-key", "ACK + MP_FASTCLOSE").reply().kind());
         assertEquals(KernelReply.Kind.RST, step(ref, "fastclose-wrong-key", "control:").reply().kind());
+        assertEquals(KernelReply.Kind.SILENCE, step(ref, "add-addr-port", "ACK + ADD_ADDR").reply().kind(),
+                "RFC 8684 3.4.1: the HMAC covers the port");
+        assertTrue(step(ref, "add-addr-port", "control:").reply().option(MptcpOption.AddAddr.class)
+                .map(MptcpOption.AddAddr::echo).orElse(false), "echo");
+        assertEquals(KernelReply.Kind.RST, step(ref, "rst-initial-subflow", "then ACK + MP_FASTCLOSE").reply().kind(),
+                "the connection outlived its initial subflow");
+        assertEquals(KernelReply.Kind.SILENCE, step(ref, "fastclose-on-rst", "RST + MP_FASTCLOSE").reply().kind());
+        assertEquals(KernelReply.Kind.RST, step(ref, "fastclose-on-rst", "control:").reply().kind(),
+                "RFC 8684 3.5: RST + MP_FASTCLOSE resets the other subflows");
+        assertTrue(step(ref, "remove-addr", "ACK + REMOVE_ADDR(2)").reply().fin(), "the join is closed");
+        // join limits: Linux's (no half-open bound, subflows checked at the third ACK)
+        assertEquals(Optional.of(3), step(ref, "join-beyond-limit", "third ACK + MP_JOIN, join 3").reply().resetReason());
+        assertEquals(KernelReply.Kind.ACK, step(ref, "half-open-joins", "then a legitimate join: third ACK").reply().kind());
+        assertEquals(Optional.of(1), step(ref, "fallback", "then SYN + MP_JOIN").reply().resetReason(),
+                "RFC 8684 3.7: a fallen-back connection takes no joins");
     }
 
     private static KernelObservation step(List<KernelObservation> obs, String scenario, String prefix) {

@@ -12,6 +12,7 @@ import org.mptcpverify.endpoint.ConnPhase;
 import org.mptcpverify.endpoint.Connection;
 import org.mptcpverify.endpoint.EndpointState;
 import org.mptcpverify.endpoint.HalfOpenJoin;
+import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.endpoint.Subflow;
 import org.mptcpverify.endpoint.Tuple;
 import org.mptcpverify.net.Addresses;
@@ -34,7 +35,7 @@ class MonitorTest {
 
     static World world(Map<Tuple, Subflow> subs, Map<Tuple, HalfOpenJoin> half, GroundTruth t, Set<Bytes> attacker) {
         EndpointState s = new EndpointState("s", Addresses.of("s", "a1", "a2"), HostKeys.initial(), Map.of(),
-                Map.of(1, conn()), subs, half, 2, 40000, 2);
+                Map.of(1, conn()), subs, half, 2, 40000, JoinLimits.contract(2));
         t.serverConnection(1, "c1");
         return new World(Map.of("s", s), t, Map.of("c1", Addresses.of("c1", "a1", "a2")),
                 Set.of(Bytes.fromHex("01020304")), attacker, 2);
@@ -49,7 +50,7 @@ class MonitorTest {
         GroundTruth t = new GroundTruth();
         Tuple relayed = from(X, 5000);
         t.serverJoinSyn(relayed, new GroundTruth.SynTruth(7, "c1", C1A2, 41000));
-        Map<Tuple, Subflow> subs = Map.of(relayed, new Subflow(relayed, 1, Subflow.Phase.ESTABLISHED, 1, 2, 3, 4, 5));
+        Map<Tuple, Subflow> subs = Map.of(relayed, new Subflow(relayed, 1, Subflow.Phase.ESTABLISHED, 1, 2, 3, 4, 5, 0, false));
         assertTrue(new JoinAuthenticityMonitor().check(world(subs, Map.of(), t, Set.of())).isEmpty(),
                 "relayed by the attacker but opened by c1: authentic");
         assertTrue(new SubflowEndpointAuthenticityMonitor().check(world(subs, Map.of(), t, Set.of())).isPresent(),
@@ -65,7 +66,7 @@ class MonitorTest {
         GroundTruth t = new GroundTruth();
         for (int i = 0; i < 3; i++) {
             Tuple tu = from(C1A2, 41000 + i);
-            half.put(tu, new HalfOpenJoin(tu, 1, 9, 1, 2, 3, 0, 4, 5));
+            half.put(tu, new HalfOpenJoin(tu, 1, 9, 1, 2, 3, 0, 4, 5, 0, false));
             t.serverJoinSyn(tu, new GroundTruth.SynTruth(i, "c1", C1A2, 41000 + i));
         }
         assertTrue(new JoinStateUnforgeableMonitor().check(world(Map.of(), half, t, Set.of())).orElseThrow()
@@ -73,7 +74,7 @@ class MonitorTest {
         half.remove(from(C1A2, 41002));
         assertTrue(new JoinStateUnforgeableMonitor().check(world(Map.of(), half, t, Set.of())).isEmpty());
         Tuple rewritten = from(X, 41005);
-        half.put(rewritten, new HalfOpenJoin(rewritten, 1, 9, 1, 2, 3, 0, 4, 5));
+        half.put(rewritten, new HalfOpenJoin(rewritten, 1, 9, 1, 2, 3, 0, 4, 5, 0, false));
         t.serverJoinSyn(rewritten, new GroundTruth.SynTruth(9, "c1", C1A2, 41005));
         assertTrue(new JoinStateUnforgeableMonitor().check(world(Map.of(), half, t, Set.of())).orElseThrow()
                 .contains("rewritten"));

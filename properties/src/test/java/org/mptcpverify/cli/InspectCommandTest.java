@@ -45,7 +45,7 @@ class InspectCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("connections"), names(root));
         JsonNode c = root.get("connections").get(0);
-        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs"),
+        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 names(c));
         assertEquals(1, c.get("version").asInt());
         for (String f : List.of("keyA", "keyB", "idsnA", "idsnB")) {

@@ -19,9 +19,9 @@ class KernelAttackCommandTest {
 
     @Test
     void unknownAttackIsExitTwoNamingIt() {
-        CliRun r = run("kernel-attack", "--attack", "join-dos");
+        CliRun r = run("kernel-attack", "--attack", "no-such-attack");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("join-dos") && r.err().contains("eavesdrop-handshake"), r.err());
+        assertTrue(r.err().contains("no-such-attack") && r.err().contains("join-dos") && r.err().contains("all"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
@@ -49,5 +49,21 @@ class KernelAttackCommandTest {
                 "--pcap", dir.resolve("w.pcap").toString());
         assertEquals(1, control.code(), control.out() + control.err());
         assertTrue(control.out().contains("DID NOT SUCCEED"), control.out());
+    }
+
+    @Test
+    void allWithWrongKeysIsExitTwo() {
+        CliRun r = run("kernel-attack", "--attack", "all", "--wrong-keys");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--wrong-keys"), r.err());
+    }
+
+    @Test
+    void allWithAFileForPcapIsExitTwoAndLeavesItAlone(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "keep");
+        CliRun r = run("kernel-attack", "--attack", "all", "--pcap", file.toString());
+        assertEquals(2, r.code());
+        assertEquals("keep", Files.readString(file));
     }
 }

@@ -1,0 +1,79 @@
+package org.mptcpverify.kernel;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.Event;
+import org.mptcpverify.endpoint.MptcpEndpoint;
+import org.mptcpverify.endpoint.StepResult;
+import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * The reference in its client role (rfc8684 {@link MptcpEndpoint}, addresses 10.1.0.66 and
+ * 10.1.0.67) speaking to the kernel server through the attacker's bridge port: what the reference
+ * sends goes on the wire as encoded by the codec, and every segment the kernel sends to those
+ * addresses is one Receive step. The kernel is then the judge of the reference's client bytes.
+ */
+public final class ReferenceClient {
+    private final MptcpEndpoint endpoint = new MptcpEndpoint(Schemes.of(SchemeId.RFC8684));
+    private final Wiretap tap;
+    private final SplittableRandom entropy;
+    private final List<String> notes = new ArrayList<>();
+    private EndpointState state = EndpointState.initial("c", List.of(Topology.FORGED, Topology.FORGED_2));
+    private int fed;
+
+    public ReferenceClient(Wiretap tap, long seed) {
+        this.tap = tap;
+        this.entropy = new SplittableRandom(seed);
+        this.fed = tap.size();
+    }
+
+    public long nextEntropy() {
+        return entropy.nextLong();
+    }
+
+    /** One application or path-manager event; what the step sends goes to the kernel server. */
+    public void apply(Event e) throws IOException {
+        StepResult r = endpoint.step(state, e);
+        state = r.state();
+        notes.addAll(r.notes());
+        for (TcpSegment s : r.out()) {
+            tap.send(Topology.SERVER_MAC, s);
+        }
+    }
+
+    /** Feeds the kernel server's segments to the reference for {@code ms} milliseconds. */
+    public void pump(long ms) throws IOException {
+        long deadline = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            List<Wiretap.Seen> seen = tap.segments();
+            for (int i = fed; i < seen.size(); i++) {
+                TcpSegment s = seen.get(i).segment();
+                if (s.src().equals(Topology.SERVER)
+                        && (s.dst().equals(Topology.FORGED) || s.dst().equals(Topology.FORGED_2))) {
+                    apply(new Event.Receive(s, entropy.nextLong()));
+                }
+            }
+            fed = seen.size();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public EndpointState state() {
+        return state;
+    }
+
+    /** The reference's own account of every step. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+}
