@@ -653,10 +653,11 @@ public final class DefinedScheme implements AuthScheme {
 
     // ---- ADD_ADDR / MP_FASTCLOSE -----------------------------------------------------------------------------
 
-    private static void addrParams(Ctx c, int id, InetAddress addr) {
+    /** RFC 8684 3.4.1: the HMAC covers the port, two zero octets when none is sent. */
+    private static void addrParams(Ctx c, int id, InetAddress addr, OptionalInt port) {
         c.params.put("id", Bytes.of(new byte[] {(byte) id}));
         c.params.put("addr", Bytes.of(addr.getAddress()));
-        c.params.put("port", Bytes.of(MptcpCrypto.be16(0))); // the reference advertises no port
+        c.params.put("port", Bytes.of(MptcpCrypto.be16(port.orElse(0))));
     }
 
     private int addAddrFlags() {
@@ -664,11 +665,11 @@ public final class DefinedScheme implements AuthScheme {
     }
 
     @Override
-    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr) {
+    public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr, OptionalInt port) {
         Ctx c = ctx(sender, null);
-        addrParams(c, id, addr);
+        addrParams(c, id, addr, port);
         Map<String, Bytes> f = send(handshake(Phase.ADD_ADDR, sender.role(), c.mode), c, null, null);
-        return new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), optLong(f.get("hmac")));
+        return new AddAddr(def.version(), addAddrFlags(), id, addr, port, optLong(f.get("hmac")));
     }
 
     @Override
@@ -677,7 +678,7 @@ public final class DefinedScheme implements AuthScheme {
             return false;
         }
         Ctx c = ctx(receiver, null);
-        addrParams(c, option.addressId(), option.address());
+        addrParams(c, option.addressId(), option.address(), option.port());
         Map<String, Bytes> got = new HashMap<>();
         option.truncatedHmac().ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
         return receive(handshake(Phase.ADD_ADDR, receiver.role().peer(), c.mode), c, got).isEmpty();

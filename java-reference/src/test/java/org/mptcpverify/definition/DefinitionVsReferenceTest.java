@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.trace.ActionAlphabet;
@@ -54,8 +54,8 @@ class DefinitionVsReferenceTest {
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("cells")
     void definitionRunsLikeTheHandWrittenScheme(SchemeId scheme, AttackId attack) {
-        ReferenceRunner hand = new ReferenceRunner(EndpointState.DEFAULT_HALF_OPEN_LIMIT, Schemes::of);
-        ReferenceRunner fromDefinition = new ReferenceRunner(EndpointState.DEFAULT_HALF_OPEN_LIMIT,
+        ReferenceRunner hand = new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, Schemes::of);
+        ReferenceRunner fromDefinition = new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN,
                 DefinitionVsReferenceTest::defined);
         List<TraceAction> alphabet = ActionAlphabet.of(attack, List.of("spoof1", "spoof2"));
         SplittableRandom pick = new SplittableRandom(scheme.ordinal() * 1000L + attack.ordinal());

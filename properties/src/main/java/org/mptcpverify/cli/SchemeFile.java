@@ -7,7 +7,7 @@ import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.SchemeDefinition;
-import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.trace.ReferenceRunner;
@@ -44,6 +44,6 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation) {
     }
 
     ReferenceRunner runner() {
-        return new ReferenceRunner(EndpointState.DEFAULT_HALF_OPEN_LIMIT, schemes());
+        return new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes());
     }
 }
