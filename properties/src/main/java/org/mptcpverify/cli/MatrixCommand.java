@@ -47,11 +47,20 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed for every engine (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Checks run in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", description = "Checks run in parallel (default: one per core, capped by memory); results do not depend on it.")
+    Integer jobs;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
+
+    @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
+    String bounds;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "tlc: TLC's own worker threads per run (default: ${DEFAULT-VALUE}); for one large cell.")
+    int workers;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -61,10 +70,10 @@ public final class MatrixCommand implements Callable<Integer> {
         if (!List.of("text", "md", "latex", "json").contains(format)) {
             throw new UserInputException("--format: unknown format '" + format + "' (text, md, latex, json)");
         }
-        if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
+        if (workers < 1) throw new UserInputException("--workers: must be at least 1, got " + workers);
         if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
-        Map<String, Supplier<Engine>> available = EngineRegistry.all();
+        Map<String, Supplier<Engine>> available = EngineRegistry.all(workers);
         Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
         for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
             Supplier<Engine> f = available.get(e);
@@ -75,11 +84,17 @@ public final class MatrixCommand implements Callable<Integer> {
                 : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
+        org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
+        BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
+        Map<String, Engine> instances = new LinkedHashMap<>();
+        selected.forEach((name, f) -> instances.put(name, f.get()));
+        BoundsArguments.requireHonoured(instances, ss, as, requested);
+        int parallel = Jobs.resolve(jobs, System.err);
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, false);
+                Duration.ofSeconds(timeoutSeconds), tries, false, requested);
         Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect());
+        MatrixRun run = new MatrixRunner(selected, parallel).run(ss, as, options, progress, Versions.collect());
         String json = MatrixFormats.json(run, outDir);
         String md = MatrixFormats.markdown(run, outDir, true);
         String tex = MatrixFormats.latex(run);

@@ -13,7 +13,11 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.mptcpverify.engine.BoundKey;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.vocab.AttackId;
@@ -35,6 +39,9 @@ public final class AlloyEngine implements Engine {
     /** System property choosing the SAT solver ({@code sat4j}, or the bundled {@code minisat}, {@code glucose}). */
     public static final String SOLVER_PROPERTY = "mptcp.alloy.solver";
     public static final String DEFAULT_SOLVER = "sat4j";
+    /** The State scope; {@code steps} is the same bound counted in actions (states = steps + 1). */
+    public static final BoundKey STATES = new BoundKey("states", 2, "State atoms of a trace (steps + 1)");
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, STATES);
 
     /** Alloy's parser and translator keep static caches: one cell at a time per JVM. */
     private static final ReentrantLock ALLOY = new ReentrantLock();
@@ -62,8 +69,41 @@ public final class AlloyEngine implements Engine {
     }
 
     @Override
+    public List<BoundKey> boundKeys() {
+        return KEYS;
+    }
+
+    /** Today's model has no per-kind action bounds: joins and attacker actions are bounded by steps only. */
+    @Override
+    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        BoundKey.requireKnown(name(), KEYS, requested);
+        CorePopulation.require(attack, requested);
+        int states = requested.getOr("states", AlloyCell.defaultStates(attack));
+        if (requested.get("steps").isPresent()) {
+            int fromSteps = requested.getOr("steps", 0) + 1;
+            if (requested.get("states").isPresent() && states != fromSteps) {
+                throw new BoundsException("steps=" + (fromSteps - 1) + " and states=" + states
+                        + " disagree: the alloy engine checks states = steps + 1");
+            }
+            states = fromSteps;
+        }
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("connections", CorePopulation.connections());
+        m.put("clients", CorePopulation.clients(attack));
+        m.put("steps", states - 1);
+        m.put("states", states);
+        return new Bounds(m);
+    }
+
+    @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        return check(AlloyCell.of(scheme, attack, options.attackerHasKey()), options);
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
+        } catch (BoundsException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
+        }
+        return check(new AlloyCell(scheme, attack, options.attackerHasKey(), resolved.getOr("states", 0)), options);
     }
 
     /** Checks a cell with an explicit scope (tests use other scopes than the default). */
@@ -178,6 +218,9 @@ public final class AlloyEngine implements Engine {
 
     private Map<String, Object> baseBounds(AlloyCell cell) {
         Map<String, Object> b = new LinkedHashMap<>();
+        b.put("connections", CorePopulation.connections());
+        b.put("clients", CorePopulation.clients(cell.attack()));
+        b.put("steps", cell.states() - 1);
         b.put("scope", "exactly " + cell.states() + " State (traces of up to " + (cell.states() - 1) + " actions)");
         b.put("states", cell.states());
         b.put("solver", solver);
