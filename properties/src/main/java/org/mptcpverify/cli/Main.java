@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 MatrixCommand.class,
                 InspectCommand.class,
                 CheckCommand.class,
+                SweepCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
