@@ -28,7 +28,7 @@ import org.mptcpverify.vocab.Verdict;
 
 /**
  * The {@code tlc} engine: checks a cell's applicable properties as invariants of
- * models/tla/MptcpJoin.tla with TLC, one child JVM per run.
+ * models/tla/MptcpJoin.tla with TLC, one isolated run per check ({@link TlcLauncher}).
  *
  * <p>A cell may need several runs: one-sided-key is checked with the key on the client and on
  * the server; after a violation the remaining properties are checked again without the violated
@@ -45,7 +45,7 @@ public final class TlcEngine implements Engine {
     /** Defaults: the bounds a key left out of {@code --bounds} keeps. */
     private final TlcBounds bounds;
     private final String specText;
-    private final TlcProcess tlc;
+    private final TlcLauncher tlc;
 
     public TlcEngine() {
         this(TlcBounds.standard(), bundledSpec(), 1);
@@ -60,7 +60,7 @@ public final class TlcEngine implements Engine {
     public TlcEngine(TlcBounds bounds, String specText, int workers) {
         this.bounds = bounds;
         this.specText = specText;
-        this.tlc = new TlcProcess(TlcProcess.locateTlaTools(), workers, "512m");
+        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers);
     }
 
     @Override
