@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 CheckCommand.class,
                 SweepCommand.class,
+                MergeCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,

@@ -16,6 +16,8 @@ import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
+import org.mptcpverify.matrix.Shard;
+import org.mptcpverify.matrix.ShardFiles;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -59,6 +61,10 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "tlc: TLC's own worker threads per run (default: ${DEFAULT-VALUE}); for one large cell.")
     int workers;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (cells dealt round robin in matrix order); "
+            + "combine the N output folders with 'merge'.")
+    String shard;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -89,12 +95,28 @@ public final class MatrixCommand implements Callable<Integer> {
         Map<String, Engine> instances = new LinkedHashMap<>();
         selected.forEach((name, f) -> instances.put(name, f.get()));
         BoundsArguments.requireHonoured(instances, ss, as, requested);
+        Shard part;
+        try {
+            part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--shard: " + e.getMessage());
+        }
         int parallel = Jobs.resolve(jobs, System.err);
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, false, requested);
-        Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, parallel).run(ss, as, options, progress, Versions.collect());
+        List<Shard.Cell> cells = part.cells(ss, as);
+        Progress progress = new Progress(System.err, System.console() != null, cells.size() * selected.size());
+        MatrixRun run = new MatrixRunner(selected, parallel).run(cells, options, progress, Versions.collect());
+        if (shard != null) {
+            AtomicWrite.text(outDir.resolve(ShardFiles.SHARD_JSON), ShardFiles.render(
+                    new ShardFiles.Selection(part, ss, as, List.copyOf(selected.keySet()))));
+        }
+        return writeOutputs(run, outDir, format);
+    }
+
+    /** matrix.json, matrix.md and matrix.tex into {@code outDir}, the chosen format on stdout; the exit code. */
+    static int writeOutputs(MatrixRun run, Path outDir, String format) {
         String json = MatrixFormats.json(run, outDir);
         String md = MatrixFormats.markdown(run, outDir, true);
         String tex = MatrixFormats.latex(run);
