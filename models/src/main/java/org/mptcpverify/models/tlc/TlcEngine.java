@@ -147,6 +147,7 @@ public final class TlcEngine implements Engine {
         Path counterexample = null;
         String inconclusive = null;
         long distinct = 0;
+        double tlcSeconds = 0;
         int depth = 0;
         int runs = 0;
         try {
@@ -161,6 +162,7 @@ public final class TlcEngine implements Engine {
                     }
                     Path dir = runDir(options.workDir(), check, ++runs);
                     Outcome o = runOnce(check, dir, options.seed(), left);
+                    tlcSeconds += o.seconds;
                     distinct += o.report == null ? 0 : o.report.distinctStates().orElse(0L);
                     depth = Math.max(depth, o.report == null ? 0 : o.report.depth().orElse(0));
                     if (o.inconclusive != null) {
@@ -194,6 +196,7 @@ public final class TlcEngine implements Engine {
         bounds.put("distinctStates", distinct);
         bounds.put("depth", depth);
         bounds.put("runs", runs);
+        bounds.put("tlcSeconds", Math.round(tlcSeconds * 1000) / 1000.0); // TLC's own running time, a timing, not a bound
         if (!violated.isEmpty()) {
             violated.sort(Comparator.naturalOrder());
             if (inconclusive != null) {
@@ -213,10 +216,24 @@ public final class TlcEngine implements Engine {
         return new CellResult(Verdict.HOLDS, List.of(), seconds, bounds, null, null);
     }
 
-    private record Outcome(PropertyId violated, String inconclusive, TlcReport report) {
+    private record Outcome(PropertyId violated, String inconclusive, TlcReport report, double seconds) {
+        Outcome(PropertyId violated, String inconclusive, TlcReport report) {
+            this(violated, inconclusive, report, 0);
+        }
+
+        Outcome took(double s) {
+            return new Outcome(violated, inconclusive, report, s);
+        }
     }
 
     private Outcome runOnce(TlcCheck check, Path dir, long seed, Duration timeout)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Outcome o = decideRun(check, dir, seed, timeout);
+        return o.took((System.nanoTime() - t0) / 1e9);
+    }
+
+    private Outcome decideRun(TlcCheck check, Path dir, long seed, Duration timeout)
             throws IOException, InterruptedException {
         Files.writeString(dir.resolve(SPEC + ".tla"), specText, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("MC.cfg"), CfgWriter.render(check), StandardCharsets.UTF_8);
