@@ -1,5 +1,8 @@
 package org.mptcpverify.engine;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.mptcpverify.vocab.AttackId;
 
 /**
@@ -16,6 +19,22 @@ public final class CorePopulation {
 
     public static int clients(AttackId attack) {
         return attack == AttackId.TWO_KEYS_ONE_HOST ? 2 : 1;
+    }
+
+    /**
+     * The start of every engine's {@link Engine#resolve}: {@code requested} checked against the
+     * engine's keys and this population, and the resolved bounds begun with the population.
+     *
+     * @throws BoundsException naming the first key that cannot be honoured
+     */
+    public static Map<String, Integer> resolveStart(String engine, List<BoundKey> keys, AttackId attack,
+                                                    Bounds requested) {
+        BoundKey.requireKnown(engine, keys, requested);
+        require(attack, requested);
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("connections", connections());
+        m.put("clients", clients(attack));
+        return m;
     }
 
     /**

@@ -97,11 +97,7 @@ public final class TracesEngine implements Engine {
     /** The generators draw joins and attacker actions freely within {@code steps}; no per-kind bound. */
     @Override
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
-        BoundKey.requireKnown(name(), KEYS, requested);
-        CorePopulation.require(attack, requested);
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("connections", CorePopulation.connections());
-        m.put("clients", CorePopulation.clients(attack));
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
         m.put("steps", requested.getOr("steps", maxActions));
         return new Bounds(m);
     }

@@ -82,8 +82,7 @@ public final class AlloyEngine implements Engine {
     /** Today's model has no per-kind action bounds: joins and attacker actions are bounded by steps only. */
     @Override
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
-        BoundKey.requireKnown(name(), KEYS, requested);
-        CorePopulation.require(attack, requested);
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
         int states = requested.getOr("states", AlloyCell.defaultStates(attack));
         if (requested.get("steps").isPresent()) {
             int fromSteps = requested.getOr("steps", 0) + 1;
@@ -93,9 +92,6 @@ public final class AlloyEngine implements Engine {
             }
             states = fromSteps;
         }
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("connections", CorePopulation.connections());
-        m.put("clients", CorePopulation.clients(attack));
         m.put("steps", states - 1);
         m.put("states", states);
         return new Bounds(m);

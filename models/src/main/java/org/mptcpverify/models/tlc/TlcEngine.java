@@ -93,11 +93,7 @@ public final class TlcEngine implements Engine {
     /** Today's spec has no step counter: TLC explores every behaviour length within the other bounds. */
     @Override
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
-        BoundKey.requireKnown(name(), KEYS, requested);
-        CorePopulation.require(attack, requested);
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("connections", CorePopulation.connections());
-        m.put("clients", CorePopulation.clients(attack));
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
         m.put("joins", requested.getOr("joins", bounds.maxJoins()));
         m.put("injections", requested.getOr("injections", bounds.maxAttacks()));
         m.put("nonces", requested.getOr("nonces", bounds.maxNonces()));
