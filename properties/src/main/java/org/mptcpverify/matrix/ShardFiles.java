@@ -76,6 +76,9 @@ public final class ShardFiles {
                     r.path("violated").forEach(v -> violated.add(PropertyId.byName(v.asText()).orElseThrow()));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> bounds = JSON.convertValue(r.path("bounds"), LinkedHashMap.class);
+                    if (r.path("tlcSeconds").isNumber()) {
+                        bounds.put("tlcSeconds", r.path("tlcSeconds").asDouble()); // a timing kept beside the bounds
+                    }
                     Path cx = r.path("counterexample").isTextual()
                             ? counterexampleBase.resolve(r.path("counterexample").asText()) : null;
                     String reason = r.path("reason").isTextual() ? r.path("reason").asText() : null;
