@@ -182,7 +182,7 @@ class TracesEngineTest {
         assertEquals(120, toy.runs.get());
         assertEquals(120, r.bounds().get("tries"));
         assertEquals(9L, r.bounds().get("seed"));
-        assertEquals(6, r.bounds().get("maxActions"));
+        assertEquals(6, r.bounds().get("steps"));
         assertTrue((int) r.bounds().get("triesWithAttackerActionEnabled") > 0);
         int distinct = (int) r.bounds().get("distinctTraces");
         assertTrue(distinct > 10 && distinct <= 120, "distinctTraces " + distinct);
