@@ -133,6 +133,8 @@ Receive(md, sl, s, ext, idx) ==
         fail == FirstFail(md, c)
     IN [fail |-> fail, sl |-> IF fail = "none" THEN Upd(sl, md.stores, c) ELSE sl]
 
+\* an honest end answers on the subflow's own path, whatever path the segment it answers took
+PathOf(sf) == IF sf.conn \in Conns THEN (IF sf.j = 0 THEN "p1" ELSE "p2") ELSE "px"
 SfName(sf) == sf.conn \o "/" \o ToString(sf.j)
 \* opt: the segment carries the MPTCP option m (FALSE: a plain TCP segment of that step)
 Segment(m, opt, path, src, dst, sf, fld, origin) ==
@@ -267,7 +269,7 @@ RecvMpcSyn(s) ==
     LET cn == s.sf.conn
         r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
         mode == IF r.fail = "none" THEN srv[cn].mode ELSE "tcp"
-        e == Emit(mode, "MPC_SYNACK", r.sl, cn, ServerKey(cn), 0, s.path, s.dst, s.src, s.sf, "s")
+        e == Emit(mode, "MPC_SYNACK", r.sl, cn, ServerKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, "s")
     IN /\ Fits(s)
        /\ srv' = [srv EXCEPT ![cn].st = "synrcvd", ![cn].mode = mode, ![cn].cs = CsOf(e.sl)]
        /\ created' = Append(created, cn)
@@ -279,7 +281,7 @@ RecvMpcSynAck(s) ==
         c == ClientOf[cn]
         r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
         mode == IF r.fail = "none" THEN cli[cn].mode ELSE "tcp"
-        e == Emit(mode, "MPC_ACK", r.sl, cn, ClientKey(cn), 0, s.path, s.dst, s.src, s.sf, c)
+        e == Emit(mode, "MPC_ACK", r.sl, cn, ClientKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, c)
     IN /\ Fits(s)
        /\ cli' = [cli EXCEPT ![cn].st = IF Has(mode, "MPC_ACK") THEN "mptcp" ELSE "tcp",
                              ![cn].mode = mode, ![cn].cs = CsOf(e.sl)]
@@ -293,7 +295,7 @@ RecvMpcAck(s) ==
     IN /\ Fits(s)
        /\ srv' = [srv EXCEPT ![cn].st = IF mptcp THEN "mptcp" ELSE "tcp",
                              ![cn].mode = IF mptcp THEN @ ELSE "tcp", ![cn].cs = CsOf(r.sl)]
-       /\ Wire({s}, {Segment("HS_ACK", FALSE, s.path, s.dst, s.src, s.sf, NoFld, "s")})
+       /\ Wire({s}, {Segment("HS_ACK", FALSE, PathOf(s.sf), s.dst, s.src, s.sf, NoFld, "s")})
        /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>>
 
 \* post-handshake key agreement (e.g. draft-baerts NEW_KEY): each end sends its own
@@ -389,7 +391,7 @@ RecvJoinSyn(s) ==
         L == JoinLookup(cn)
         r == Receive(M(srv[cn].mode, "JOIN_SYN"), Merge(srv[cn].cs, EmptyJs), s, ServerKey(cn), i)
         e == Emit(srv[cn].mode, "JOIN_SYNACK", r.sl, SfName(s.sf) \o "@" \o s.src, ServerKey(cn), i,
-                  s.path, s.dst, s.src, s.sf, "s")
+                  PathOf(s.sf), s.dst, s.src, s.sf, "s")
         ok == /\ s.opt /\ ms # {} /\ r.fail = "none"
               /\ (L.limit = 0 \/ Cardinality(HalfOpen(cn)) < L.limit)
               /\ ~\E h \in hs : h.sf = s.sf /\ h.src = s.src   \* a retransmission: answered, no new state
@@ -409,7 +411,7 @@ RecvJoinSynAck(s) ==
         c == ClientOf[cn]
         r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, cj[cn][j].js), ClientKey(cn), j)
         e == Emit(cli[cn].mode, "JOIN_ACK", r.sl, SfName(s.sf), ClientKey(cn), j,
-                  s.path, s.dst, s.src, s.sf, c)
+                  PathOf(s.sf), s.dst, s.src, s.sf, c)
     IN /\ Fits(s)
        /\ IF r.fail = "none" /\ s.opt
           THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl)]
