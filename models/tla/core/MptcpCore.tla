@@ -522,7 +522,8 @@ Forge(md, ctx) ==
         checked == {md.checks[i].f : i \in DOMAIN md.checks}
         val(f) == Eval(md.checks[CHOOSE i \in DOMAIN md.checks : md.checks[i].f = f].t, c)
         fld == [f \in DOMAIN f0 |-> IF f \in checked THEN val(f) ELSE f0[f]]
-    IN [ok |-> checked \subseteq DOMAIN f0 /\ \A f \in checked : Synth(fld[f], know), fld |-> fld]
+        own == {f0[g] : g \in DOMAIN f0}     \* its own atoms, known to it before it sends them
+    IN [ok |-> checked \subseteq DOMAIN f0 /\ \A f \in checked : Synth(fld[f], know \cup own), fld |-> fld]
 
 Inject(seg) ==
     /\ net' = net \cup {seg}

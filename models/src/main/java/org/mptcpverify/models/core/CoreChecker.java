@@ -2,12 +2,14 @@ package org.mptcpverify.models.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.mptcpverify.models.tlc.TlcOutput;
 import org.mptcpverify.models.tlc.TlcProcess;
 import org.mptcpverify.models.tlc.TlcReport;
@@ -33,6 +35,15 @@ public final class CoreChecker {
     }
 
     public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout) {
+        return check(cell, properties, workDir, seed, timeout, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #check(CoreCell, List, Path, long, Duration)}, with the scheme's data module
+     * text passed through {@code schemeEdit} first (tests check mutants of a definition).
+     */
+    public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout,
+                            UnaryOperator<String> schemeEdit) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         List<PropertyId> remaining = new ArrayList<>(properties);
@@ -49,7 +60,8 @@ public final class CoreChecker {
                     inconclusive = "timeout after " + timeout.toSeconds() + " s";
                     break;
                 }
-                Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("run" + (++runs)), cell);
+                Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("run" + (++runs)), cell,
+                        schemeEdit);
                 Files.writeString(dir.resolve("MC.cfg"), cell.cfg(remaining));
                 TlcRun run = tlc.run(dir, cell.mcModule(), "MC.cfg", seed, left);
                 TlcReport report = TlcOutput.parse(run.output());
@@ -92,7 +104,7 @@ public final class CoreChecker {
     }
 
     /** A fresh run directory holding the generic modules, the scheme's data and its MC module. */
-    static Path prepare(Path dir, CoreCell cell) throws IOException {
+    static Path prepare(Path dir, CoreCell cell, UnaryOperator<String> schemeEdit) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -112,7 +124,11 @@ public final class CoreChecker {
                 if (in == null) {
                     throw new IOException("/tla/core/" + r + ".tla is not on the classpath");
                 }
-                Files.write(dir.resolve(Path.of(r).getFileName().toString() + ".tla"), in.readAllBytes());
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (r.startsWith("schemes/")) {
+                    text = schemeEdit.apply(text);
+                }
+                Files.writeString(dir.resolve(Path.of(r).getFileName().toString() + ".tla"), text, StandardCharsets.UTF_8);
             }
         }
         return dir;
