@@ -309,8 +309,11 @@ SendKeyA(cn) ==
     /\ lastAction' = [a |-> "SendKey", conn |-> cn, side |-> "A"]
     /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
 
+\* B answers A's (draft-baerts's figure: A's NEW_KEY, then B's), so an A that accepted
+\* B's knows B accepted A's
 SendKeyB(cn) ==
     /\ srv[cn].st = "mptcp" /\ Has(srv[cn].mode, "KEY_B") /\ ~srv[cn].kx
+    /\ Has(srv[cn].mode, "KEY_A") => srv[cn].kok
     /\ LET e == Emit(srv[cn].mode, "KEY_B", Merge(srv[cn].cs, EmptyJs), cn, ServerKey(cn), 0,
                      "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], "s")
        IN /\ srv' = [srv EXCEPT ![cn].kx = TRUE, ![cn].cs = CsOf(e.sl)]

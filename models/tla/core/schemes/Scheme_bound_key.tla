@@ -2,31 +2,7 @@
 (* bound-key (docs/schemes.md) as data for MptcpCore. Mode "bk" when both  *)
 (* ends hold the external key (G flag on both sides), rfc8684's "v1" when  *)
 (* neither does, plain TCP when only one does (no downgrade to keyless).   *)
-EXTENDS SchemeLang
-
-V1 == [
-  MPC_SYN    |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")], NoMap, <<>>, NoMap),
-  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")], [Kb |-> Slot("Kb")], <<>>, [Kb |-> Fld("Kb")]),
-  MPC_ACK    |-> Msg({}, NoMap, [Ka |-> Slot("Ka"), Kb |-> Slot("Kb")],
-                     << Check("Kb", Slot("Kb"), "tcp") >>, [Ka |-> Fld("Ka")]),
-  JOIN_SYN   |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")], [token |-> Token(Slot("Kb")), Ra |-> Slot("Ra")],
-                     Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2), [Ra |-> Fld("Ra")]),
-  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
-                     [mac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>))),
-                      Rb |-> Slot("Rb")],
-                     << Check("mac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
-                     [Rb |-> Fld("Rb")]),
-  JOIN_ACK   |-> Msg({}, NoMap,
-                     [mac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
-                     << Check("mac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
-                     NoMap),
-  ADD_ADDR   |-> Msg({}, NoMap,
-                     [addr |-> Atom("s.a2"), id |-> Int(2),
-                      mac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2")>>)))],
-                     << Check("mac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr")>>))), "drop") >>,
-                     NoMap),
-  FASTCLOSE  |-> Msg({}, NoMap, [key |-> Slot("Kb")], << Check("key", Slot("Kb"), "drop") >>, NoMap)
-]
+EXTENDS SchemeLang, Mode_rfc8684
 
 KcA == Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("tokA"), Fld("tokB")>>))   \* at A, on the SYN/ACK
 KcB == Hmac(Ext, Cat(<<Lbl("bk-conn"), Fld("tokA"), Slot("tokB")>>))   \* at B, on the third ACK

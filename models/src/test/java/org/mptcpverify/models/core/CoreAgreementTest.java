@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
@@ -85,7 +88,7 @@ class CoreAgreementTest {
     }
 
     @Test
-    void genericCoreAgreesWithTheOldCore() {
+    void genericCoreAgreesWithTheOldCore() throws Exception {
         boolean all = Boolean.getBoolean("mptcp.core.all");
         // -Dmptcp.core.cells="scheme x attack;..." checks those cells instead of the CI ones
         String only = System.getProperty("mptcp.core.cells", "");
@@ -105,11 +108,20 @@ class CoreAgreementTest {
         List<String> unexplained = new ArrayList<>();
         StringBuilder table = new StringBuilder(
                 "| scheme | attack | old | new | violated (new) | distinct states | depth | runs | s |\n|---|---|---|---|---|---|---|---|---|\n");
+        // two cells at a time (two cores); each TLC run is its own process
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<CoreCell, Future<CoreResult>> futures = new LinkedHashMap<>();
+        for (List<CoreCell> cells : byCell.values()) {
+            for (CoreCell c : cells) {
+                futures.put(c, pool.submit(() -> checker.check(c, properties(c.scheme(), c.attack()),
+                        TARGET.resolve("work"), seed(), Duration.ofSeconds(all ? 1800 : 300))));
+            }
+        }
+        pool.shutdown();
         for (var e : byCell.entrySet()) {
             List<CoreResult> results = new ArrayList<>();
             for (CoreCell c : e.getValue()) {
-                results.add(checker.check(c, properties(c.scheme(), c.attack()), TARGET.resolve("work"), seed(),
-                        Duration.ofSeconds(all ? 1800 : 300)));
+                results.add(futures.get(c).get());
             }
             CoreCell first = e.getValue().get(0);
             CellResult was = old.check(first.scheme(), first.attack(), options);
@@ -123,6 +135,7 @@ class CoreAgreementTest {
                     .append(results.stream().mapToInt(CoreResult::runs).sum()).append(" | ")
                     .append(String.format(java.util.Locale.ROOT, "%.1f", results.stream().mapToDouble(CoreResult::seconds).sum()))
                     .append(" |\n");
+            System.out.println("[core] row " + table.substring(table.lastIndexOf("| " + first.scheme().wireName() + " | ")).strip());
             for (CoreResult r : results) {
                 if (!r.trace().isEmpty()) {
                     System.out.println("[core] " + e.getKey() + " " + r.violated() + " trace:\n  " + String.join("\n  ", r.trace()));
