@@ -528,7 +528,10 @@ Forge(md, ctx) ==
         own == {f0[g] : g \in DOMAIN f0}     \* its own atoms, known to it before it sends them
     IN [ok |-> checked \subseteq DOMAIN f0 /\ \A f \in checked : Synth(fld[f], know \cup own), fld |-> fld]
 
+\* Only a segment some end has state for now is injected: one that fits later can be
+\* injected later (injection is a step of its own at any point), so nothing is lost.
 Inject(seg) ==
+    /\ Fits(seg)
     /\ net' = net \cup {seg}
     /\ know' = Learn(know, {seg})
     /\ inj' = inj + 1

@@ -37,4 +37,15 @@ class CoreMutantTest {
         assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
         assertTrue(r.trace().stream().anyMatch(s -> s.contains("ForgeJoinAck")), "trace: " + r.trace());
     }
+
+    /** The threat model's second negative control: given K, the attacker joins bound-key connections. */
+    @Test
+    void boundKeyFallsToAnAttackerGivenTheExternalKey() {
+        CoreCell cell = new CoreCell(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE, "both", true,
+                CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE));
+        CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.JOIN_AUTHENTICITY),
+                CoreAgreementTest.TARGET.resolve("control"), CoreAgreementTest.seed(), Duration.ofSeconds(600));
+        assertEquals(Verdict.VIOLATED, r.verdict(), "control not violated: " + r);
+        assertTrue(r.trace().stream().anyMatch(s -> s.contains("ForgeJoinSyn")), "trace: " + r.trace());
+    }
 }
