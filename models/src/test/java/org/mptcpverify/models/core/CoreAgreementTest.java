@@ -114,8 +114,14 @@ class CoreAgreementTest {
         Map<CoreCell, Future<CoreResult>> futures = new LinkedHashMap<>();
         for (List<CoreCell> cells : byCell.values()) {
             for (CoreCell c : cells) {
-                futures.put(c, pool.submit(() -> checker.check(c, properties(c.scheme(), c.attack()),
-                        TARGET.resolve("work"), seed(), Duration.ofSeconds(all ? 1800 : 300))));
+                futures.put(c, pool.submit(() -> {
+                    CoreResult r = checker.check(c, properties(c.scheme(), c.attack()), TARGET.resolve("work"), seed(),
+                            Duration.ofSeconds(all ? 1800 : 300));
+                    System.out.println("[core] done " + c + ": " + r.verdict() + " " + r.violated() + ", "
+                            + r.distinctStates() + " distinct states, depth " + r.depth() + ", "
+                            + String.format(java.util.Locale.ROOT, "%.1f", r.seconds()) + " s");
+                    return r;
+                }));
             }
         }
         pool.shutdown();
