@@ -99,13 +99,16 @@ class CoreAgreementTest {
         EngineOptions options = new EngineOptions(seed(), TARGET.resolve("old-counterexamples"), TARGET.resolve("old-work"),
                 Duration.ofSeconds(120), 0, false);
         Map<String, List<CoreCell>> byCell = new LinkedHashMap<>();
+        if (!all) {
+            selected.forEach(key -> byCell.put(key, new ArrayList<>())); // checked in the order given
+        }
         for (CoreCell c : allCells()) {
             String key = c.scheme().wireName() + " x " + c.attack().wireName();
             if (all || selected.contains(key)) {
                 byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }
         }
-        assertTrue(all || byCell.keySet().containsAll(selected), "a selected cell is not a covered cell: " + byCell.keySet());
+        assertTrue(byCell.values().stream().noneMatch(List::isEmpty), "a selected cell is not a covered cell: " + byCell.keySet());
         List<String> unexplained = new ArrayList<>();
         StringBuilder table = new StringBuilder(
                 "| scheme | attack | old | new | violated (new) | distinct states | depth | runs | s |\n|---|---|---|---|---|---|---|---|---|\n");
