@@ -298,7 +298,7 @@ RecvMpcAck(s) ==
        /\ Wire({s}, {Segment("HS_ACK", FALSE, PathOf(s.sf), s.dst, s.src, s.sf, NoFld, "s")})
        /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>>
 
-\* post-handshake key agreement (e.g. draft-baerts NEW_KEY): each end sends its own
+\* post-handshake key agreement (KEY_A, KEY_B): each end sends its own
 SendKeyA(cn) ==
     /\ cli[cn].st = "mptcp" /\ Has(cli[cn].mode, "KEY_A") /\ ~cli[cn].kx
     /\ LET c == ClientOf[cn]
@@ -309,7 +309,7 @@ SendKeyA(cn) ==
     /\ lastAction' = [a |-> "SendKey", conn |-> cn, side |-> "A"]
     /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
 
-\* B answers A's (draft-baerts's figure: A's NEW_KEY, then B's), so an A that accepted
+\* B answers A's (A's key message first, then B's), so an A that accepted
 \* B's knows B accepted A's
 SendKeyB(cn) ==
     /\ srv[cn].st = "mptcp" /\ Has(srv[cn].mode, "KEY_B") /\ ~srv[cn].kx
