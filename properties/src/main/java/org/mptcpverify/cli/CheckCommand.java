@@ -45,6 +45,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys.")
     boolean attackerHasKey;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
+    @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
+    boolean rerunFailedSeeds;
+
     @Override
     public Integer call() {
         Supplier<Engine> f = EngineRegistry.all().get(engine);
@@ -55,10 +61,16 @@ public final class CheckCommand implements Callable<Integer> {
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
-        Path outDir = OutputFolder.prepare(out, "--out");
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey);
-        CellResult r = f.get().check(s, a, o);
+                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey, rerunFailedSeeds);
+        CellResult r;
+        try {
+            r = f.get().check(s, a, o);
+        } finally {
+            folder.seal();
+        }
         System.out.printf(Locale.ROOT, "%s %s / %s: %s%n", engine, s, a, r.verdict());
         if (!r.violated().isEmpty()) {
             System.out.println("  violated: " + String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()));

@@ -56,6 +56,12 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
+    @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
+    boolean rerunFailedSeeds;
+
     @Override
     public Integer call() {
         if (!List.of("text", "md", "latex", "json").contains(format)) {
@@ -75,17 +81,26 @@ public final class MatrixCommand implements Callable<Integer> {
                 : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
-        Path outDir = OutputFolder.prepare(out, "--out");
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, false);
+                Duration.ofSeconds(timeoutSeconds), tries, false, rerunFailedSeeds);
         Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect());
-        String json = MatrixFormats.json(run, outDir);
-        String md = MatrixFormats.markdown(run, outDir, true);
-        String tex = MatrixFormats.latex(run);
-        AtomicWrite.text(outDir.resolve("matrix.json"), json);
-        AtomicWrite.text(outDir.resolve("matrix.md"), md);
-        AtomicWrite.text(outDir.resolve("matrix.tex"), tex);
+        MatrixRun run;
+        String json;
+        String md;
+        String tex;
+        try { // listed even when the run fails half-way, so that the next run may replace its files
+            run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect());
+            json = MatrixFormats.json(run, outDir);
+            md = MatrixFormats.markdown(run, outDir, true);
+            tex = MatrixFormats.latex(run);
+            AtomicWrite.text(outDir.resolve("matrix.json"), json);
+            AtomicWrite.text(outDir.resolve("matrix.md"), md);
+            AtomicWrite.text(outDir.resolve("matrix.tex"), tex);
+        } finally {
+            folder.seal();
+        }
         System.out.print(switch (format) {
             case "md" -> md;
             case "latex" -> tex;

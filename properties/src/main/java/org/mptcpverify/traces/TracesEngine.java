@@ -132,8 +132,11 @@ public final class TracesEngine implements Engine {
         bounds.put("enumerated", plan.enumerated().size());
         bounds.put("random", plan.random());
 
-        // Earlier failures first, then the seed's own sequence (minus tries already re-run).
-        List<FailedSeeds.Entry> order = new ArrayList<>(failedSeeds.load());
+        // Earlier failures first when asked for, then the seed's own sequence (minus tries already re-run).
+        List<FailedSeeds.Entry> order = new ArrayList<>(options.rerunFailedSeeds() ? failedSeeds.load() : List.of());
+        if (options.rerunFailedSeeds()) {
+            bounds.put("failedSeedsRerun", order.size());
+        }
         int recorded = order.size();
         for (int i = 0; i < plan.size(); i++) {
             FailedSeeds.Entry fresh = new FailedSeeds.Entry(options.seed(), i, Seeds.trial(cellSeed, i));
