@@ -43,22 +43,22 @@ public final class KernelAttackCommand implements Callable<Integer> {
                     + "the attack must then fail (exit 1)")
     boolean wrongKeys;
 
+    @Option(names = "--force", description = "overwrite the --pcap and --json files if they exist")
+    boolean force;
+
     @Override
     public Integer call() {
         KernelAttack a = KernelAttack.byName(attack).orElseThrow(() -> new UserInputException(
                 "--attack: unknown kernel attack '" + attack + "' (known: "
                         + String.join(", ", KernelAttack.names()) + ")"));
+        // Output paths first: a bad one must cost neither the attack nor an existing file.
+        Path out = newFile(pcap != null ? pcap : Path.of("kernel-attack-" + a.id().wireName() + ".pcap"), "--pcap");
+        if (json != null) {
+            newFile(json, "--json");
+        }
         Optional<String> unavailable = Topology.unavailableReason();
         if (unavailable.isPresent()) {
             throw new UserInputException("kernel-attack cannot run here: " + unavailable.get());
-        }
-        Path out = pcap != null ? pcap : Path.of("kernel-attack-" + a.id().wireName() + ".pcap");
-        if (java.nio.file.Files.isDirectory(out)) {
-            throw new UserInputException("--pcap: " + out + " is a folder, not a file");
-        }
-        Path outDir = out.toAbsolutePath().getParent();
-        if (outDir != null && java.nio.file.Files.exists(outDir) && !java.nio.file.Files.isDirectory(outDir)) {
-            throw new UserInputException("--pcap: " + outDir + " is not a folder");
         }
         KernelAttackReport r;
         // A hard deadline: every step has its own timeout, this guards against the unforeseen.
@@ -95,5 +95,26 @@ public final class KernelAttackCommand implements Callable<Integer> {
             org.mptcpverify.io.AtomicWrite.text(json, r.toJson(seed, wrongKeys));
         }
         return r.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
+    }
+
+    /** A file the run may write: its folder exists and is writable, and it is new unless --force. */
+    private Path newFile(Path file, String option) {
+        if (file.toString().isEmpty()) {
+            throw new UserInputException(option + ": empty path");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UserInputException(option + ": " + file + " is a folder, not a file");
+        }
+        if (java.nio.file.Files.exists(file) && !force) {
+            throw new UserInputException(option + ": " + file + " exists; choose a new name or add --force to overwrite it");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException(option + ": " + dir + " is not an existing folder");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new UserInputException(option + ": folder " + dir + " is not writable");
+        }
+        return file;
     }
 }
