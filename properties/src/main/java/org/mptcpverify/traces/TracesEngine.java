@@ -146,6 +146,7 @@ public final class TracesEngine implements Engine {
         }
         int run = 0;
         int withAttackerEnabled = 0;
+        int withAttackerAction = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
             GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey());
@@ -158,6 +159,9 @@ public final class TracesEngine implements Engine {
             }
             run++;
             distinct.add(trace.actions());
+            if (trace.actions().stream().anyMatch(TraceAction::byAttacker)) {
+                withAttackerAction++;
+            }
             if (attackerActionEnabled(trace.actions(), outcome)) {
                 withAttackerEnabled++;
             }
@@ -171,6 +175,11 @@ public final class TracesEngine implements Engine {
         bounds.put("distinctTraces", distinct.size());
         if (!generator.capabilities().isEmpty()) {
             bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
+        }
+        if (!generator.capabilities().isEmpty() && withAttackerAction == 0) {
+            // issue #16.8: too few tries to reach any attacker action; a HOLDS would claim nothing
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                    "none of the " + run + " tries contained an attacker action (raise --tries)");
         }
         return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
     }

@@ -188,6 +188,18 @@ class TracesEngineTest {
         }
     }
 
+    /** Issue #16.8: {@code --tries 1} ran only Connect and reported HOLDS. */
+    @Test
+    void triesWithoutAnyAttackerActionAreInconclusiveNotHolds() {
+        ToyRunner toy = new ToyRunner();
+        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 1));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), String.valueOf(r.reason()));
+        assertTrue(r.reason().contains("attacker action"), r.reason());
+        // legit-join has no attacker: one try is a (tiny) HOLDS
+        assertEquals(Verdict.HOLDS, new TracesEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN,
+                options(tmp, 9, 1)).verdict());
+    }
+
     @Test
     void holdsAfterAllTriesAndRemovesAStaleCounterexample() throws IOException {
         EngineOptions o = options(tmp, 9, 120);
