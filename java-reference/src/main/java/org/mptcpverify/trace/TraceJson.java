@@ -81,7 +81,8 @@ public final class TraceJson {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadTraceFileException("not JSON: " + e.getOriginalMessage());
+            // one line: the CLI prints this message as its whole answer
+            throw new BadTraceFileException("not JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "));
         }
         if (root == null || !root.isObject()) {
             throw new BadTraceFileException("not a JSON object");

@@ -80,6 +80,18 @@ class OutputFolderTest {
         assertTrue(r.err().contains("empty path"), r.err());
     }
 
+    /** Issue #16.8: a folder that cannot be made was reported with its path only. */
+    @Test
+    void anUncreatableFolderSaysWhy() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        for (Path bad : List.of(Path.of("/proc/x"), file.resolve("sub"))) {
+            CliRun r = check(bad, "legit-join");
+            assertEquals(2, r.code(), r.err());
+            String line = r.err().strip();
+            assertTrue(line.matches("mptcp-verify: --out: cannot create folder .+ \\((?!/).+\\)"), line);
+        }
+    }
+
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
