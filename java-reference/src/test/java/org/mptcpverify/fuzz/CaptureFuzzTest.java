@@ -13,7 +13,7 @@ import org.mptcpverify.pcap.PcapReader;
 class CaptureFuzzTest {
     private static final Path NAME = Path.of("fuzz.pcap");
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void captures(byte[] data) {
         try {
             List<CapturedPacket> packets = PcapReader.read(NAME, data);

@@ -11,7 +11,7 @@ import org.mptcpverify.trace.TraceJson.CounterexampleFile;
 
 /** Fuzzing of the counterexample reader (replay, the engines' cross-checks): a file or a one-line reason, and what reads writes back the same. */
 class CounterexampleJsonFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void counterexamples(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         try {

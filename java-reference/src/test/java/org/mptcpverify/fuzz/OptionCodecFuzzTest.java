@@ -15,7 +15,7 @@ import org.mptcpverify.wire.TcpSegment;
  * Without JAZZER_FUZZ these run the committed inputs under OptionCodecFuzzTestInputs/ as regression tests.
  */
 class OptionCodecFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void options(byte[] data) {
         DecodeResult r = OptionCodec.decode(data, 0, data.length);
         if (r instanceof DecodeResult.Decoded d) {

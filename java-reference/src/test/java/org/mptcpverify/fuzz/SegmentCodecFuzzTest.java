@@ -9,7 +9,7 @@ import org.mptcpverify.wire.TcpSegment;
 
 /** Fuzzing of the IP/TCP segment codec: a typed result for any bytes, and encode + decode is the identity on what decodes. */
 class SegmentCodecFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void segments(byte[] data) {
         for (boolean checksums : new boolean[] {true, false}) {
             ParseResult<TcpSegment> r = SegmentCodec.decode(data, 0, data.length, checksums);
