@@ -129,6 +129,7 @@ class MptcpCryptoTest {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance(v[1]);
             mac.init(new javax.crypto.spec.SecretKeySpec(key, v[1]));
             assertArrayEquals(mac.doFinal(msg), MptcpCrypto.hmac(Integer.parseInt(v[0]), key, msg), v[1]);
+            assertEquals(mac.getMacLength(), HashAlg.forVersion(Integer.parseInt(v[0])).outputLength(), v[1]);
         }
     }
 
