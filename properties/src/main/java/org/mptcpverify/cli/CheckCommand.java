@@ -58,6 +58,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
     Path schemeFile;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
+    @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
+    boolean rerunFailedSeeds;
+
     @Override
     public Integer call() {
         if (workers < 1) throw new UserInputException("--workers: must be at least 1, got " + workers);
@@ -82,10 +88,16 @@ public final class CheckCommand implements Callable<Integer> {
         BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
         Engine e = f.get();
         BoundsArguments.requireHonoured(java.util.Map.of(engine, e), java.util.List.of(s), java.util.List.of(a), requested);
-        Path outDir = OutputFolder.prepare(out, "--out");
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey, requested);
-        CellResult r = e.check(s, a, o);
+                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey, requested, rerunFailedSeeds);
+        CellResult r;
+        try {
+            r = e.check(s, a, o);
+        } finally {
+            folder.seal();
+        }
         System.out.printf(Locale.ROOT, "%s %s / %s: %s%n", engine, s, a, r.verdict());
         if (!r.violated().isEmpty()) {
             System.out.println("  violated: " + String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()));

@@ -74,6 +74,12 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
+    @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
+    boolean rerunFailedSeeds;
+
     @Override
     public Integer call() {
         if (!List.of("text", "md", "latex", "json").contains(format)) {
@@ -116,17 +122,22 @@ public final class MatrixCommand implements Callable<Integer> {
             throw new UserInputException("--shard: " + e.getMessage());
         }
         int parallel = Jobs.resolve(jobs, System.err);
-        Path outDir = OutputFolder.prepare(out, "--out");
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, false, requested);
+                Duration.ofSeconds(timeoutSeconds), tries, false, requested, rerunFailedSeeds);
         List<Shard.Cell> cells = part.cells(ss, as);
         Progress progress = new Progress(System.err, System.console() != null, cells.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, parallel).run(cells, options, progress, Versions.collect(ss, as));
-        if (shard != null) {
-            AtomicWrite.text(outDir.resolve(ShardFiles.SHARD_JSON), ShardFiles.render(
-                    new ShardFiles.Selection(part, ss, as, List.copyOf(selected.keySet()))));
+        try { // listed even when the run fails half-way, so that the next run may replace its files
+            MatrixRun run = new MatrixRunner(selected, parallel).run(cells, options, progress, Versions.collect(ss, as));
+            if (shard != null) {
+                AtomicWrite.text(outDir.resolve(ShardFiles.SHARD_JSON), ShardFiles.render(
+                        new ShardFiles.Selection(part, ss, as, List.copyOf(selected.keySet()))));
+            }
+            return writeOutputs(run, outDir, format);
+        } finally {
+            folder.seal();
         }
-        return writeOutputs(run, outDir, format);
     }
 
     /** matrix.json, matrix.md and matrix.tex into {@code outDir}, the chosen format on stdout; the exit code. */

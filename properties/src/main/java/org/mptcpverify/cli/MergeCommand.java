@@ -35,6 +35,9 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "Terminal output: text, md, latex or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
     @Override
     public Integer call() {
         if (!List.of("text", "md", "latex", "json").contains(format)) {
@@ -66,31 +69,36 @@ public final class MergeCommand implements Callable<Integer> {
         if (selections.size() != n) {
             throw new UserInputException("expected the " + n + " shards of the run, got " + selections.size());
         }
-        Path outDir = OutputFolder.prepare(out, "--out");
-        Map<Shard.Cell, CellOutcome> byCell = new HashMap<>();
-        MatrixRun any = null;
-        for (Path dir : shards) {
-            MatrixRun part;
-            try {
-                part = ShardFiles.readRun(dir, first.engines(), outDir);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage());
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
+        try {
+            Map<Shard.Cell, CellOutcome> byCell = new HashMap<>();
+            MatrixRun any = null;
+            for (Path dir : shards) {
+                MatrixRun part;
+                try {
+                    part = ShardFiles.readRun(dir, first.engines(), outDir);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+                if (any != null && (part.seed() != any.seed() || !part.versions().equals(any.versions()))) {
+                    throw new UserInputException(dir + ": another seed or other tool versions than " + shards.get(0));
+                }
+                any = part;
+                part.cells().forEach(c -> byCell.put(new Shard.Cell(c.scheme(), c.attack()), c));
+                copyTree(dir.resolve("counterexamples"), outDir.resolve("counterexamples"));
             }
-            if (any != null && (part.seed() != any.seed() || !part.versions().equals(any.versions()))) {
-                throw new UserInputException(dir + ": another seed or other tool versions than " + shards.get(0));
+            List<CellOutcome> cells = new ArrayList<>();
+            for (Shard.Cell c : Shard.WHOLE.cells(first.schemes(), first.attacks())) {
+                CellOutcome o = byCell.get(c);
+                if (o == null) throw new UserInputException("no shard holds cell " + c.scheme() + " / " + c.attack());
+                cells.add(o);
             }
-            any = part;
-            part.cells().forEach(c -> byCell.put(new Shard.Cell(c.scheme(), c.attack()), c));
-            copyTree(dir.resolve("counterexamples"), outDir.resolve("counterexamples"));
+            MatrixRun merged = new MatrixRun(first.engines(), cells, any.seed(), any.versions(), 0.0);
+            return MatrixCommand.writeOutputs(merged, outDir, format);
+        } finally {
+            folder.seal();
         }
-        List<CellOutcome> cells = new ArrayList<>();
-        for (Shard.Cell c : Shard.WHOLE.cells(first.schemes(), first.attacks())) {
-            CellOutcome o = byCell.get(c);
-            if (o == null) throw new UserInputException("no shard holds cell " + c.scheme() + " / " + c.attack());
-            cells.add(o);
-        }
-        MatrixRun merged = new MatrixRun(first.engines(), cells, any.seed(), any.versions(), 0.0);
-        return MatrixCommand.writeOutputs(merged, outDir, format);
     }
 
     /** Copies every file under {@code from} to the same place under {@code to}; a file both shards wrote is an error. */

@@ -102,6 +102,9 @@ public final class SweepCommand implements Callable<Integer> {
         return new Plan(key, levels, rest);
     }
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
     @Override
     public Integer call() {
         if (!List.of("text", "json").contains(format)) {
@@ -121,50 +124,55 @@ public final class SweepCommand implements Callable<Integer> {
         for (int level : plan.levels()) {
             BoundsArguments.requireHonoured(Map.of(engine, e), List.of(s), List.of(a), plan.at(level));
         }
-        Path outDir = OutputFolder.prepare(out, "--out");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        boolean violated = false;
-        boolean inconclusive = false;
-        boolean stopped = false;
-        for (int level : plan.levels()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(plan.key(), level);
-            if (stopped) {
-                row.put("verdict", "NOT_RUN");
-                row.put("reason", "a smaller level timed out");
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            boolean violated = false;
+            boolean inconclusive = false;
+            boolean stopped = false;
+            for (int level : plan.levels()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put(plan.key(), level);
+                if (stopped) {
+                    row.put("verdict", "NOT_RUN");
+                    row.put("reason", "a smaller level timed out");
+                    rows.add(row);
+                    continue;
+                }
+                Path levelDir = outDir.resolve("levels").resolve(plan.key() + "=" + level);
+                EngineOptions o = new EngineOptions(seed, levelDir.resolve("counterexamples"), levelDir.resolve("work"),
+                        Duration.ofSeconds(timeoutSeconds), org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, false,
+                        plan.at(level));
+                CellResult r = e.check(s, a, o);
+                row.put("verdict", r.verdict().name());
+                row.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
+                row.put("size", size(engine, r));
+                row.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+                row.put("bounds", MatrixFormats.bounds(r));
+                row.put("counterexample", MatrixFormats.relative(r.counterexample(), outDir));
+                row.put("reason", r.reason());
                 rows.add(row);
-                continue;
+                violated |= r.verdict() == Verdict.VIOLATED;
+                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+                stopped = r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().startsWith("timeout");
             }
-            Path levelDir = outDir.resolve("levels").resolve(plan.key() + "=" + level);
-            EngineOptions o = new EngineOptions(seed, levelDir.resolve("counterexamples"), levelDir.resolve("work"),
-                    Duration.ofSeconds(timeoutSeconds), org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, false,
-                    plan.at(level));
-            CellResult r = e.check(s, a, o);
-            row.put("verdict", r.verdict().name());
-            row.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
-            row.put("size", size(engine, r));
-            row.put("seconds", Math.round(r.seconds() * 100) / 100.0);
-            row.put("bounds", MatrixFormats.bounds(r));
-            row.put("counterexample", MatrixFormats.relative(r.counterexample(), outDir));
-            row.put("reason", r.reason());
-            rows.add(row);
-            violated |= r.verdict() == Verdict.VIOLATED;
-            inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
-            stopped = r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().startsWith("timeout");
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("engine", engine);
+            doc.put("scheme", s.wireName());
+            doc.put("attack", a.wireName());
+            doc.put("swept", plan.key());
+            doc.put("fixed", plan.fixed().toString());
+            doc.put("seed", seed);
+            doc.put("timeoutSeconds", timeoutSeconds);
+            doc.put("levels", rows);
+            String json = json(doc);
+            AtomicWrite.text(outDir.resolve("sweep.json"), json);
+            System.out.print(format.equals("json") ? json : text(doc, rows, plan.key()));
+            return violated ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
+        } finally {
+            folder.seal();
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("engine", engine);
-        doc.put("scheme", s.wireName());
-        doc.put("attack", a.wireName());
-        doc.put("swept", plan.key());
-        doc.put("fixed", plan.fixed().toString());
-        doc.put("seed", seed);
-        doc.put("timeoutSeconds", timeoutSeconds);
-        doc.put("levels", rows);
-        String json = json(doc);
-        AtomicWrite.text(outDir.resolve("sweep.json"), json);
-        System.out.print(format.equals("json") ? json : text(doc, rows, plan.key()));
-        return violated ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
     }
 
     /** What a level checked, in the engine's own unit. */

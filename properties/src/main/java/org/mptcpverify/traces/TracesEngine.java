@@ -165,8 +165,11 @@ public final class TracesEngine implements Engine {
         bounds.put("enumerated", plan.enumerated().size());
         bounds.put("random", plan.random());
 
-        // Earlier failures first, then the seed's own sequence (minus tries already re-run).
-        List<FailedSeeds.Entry> order = new ArrayList<>(failedSeeds.load());
+        // Earlier failures first when asked for, then the seed's own sequence (minus tries already re-run).
+        List<FailedSeeds.Entry> order = new ArrayList<>(options.rerunFailedSeeds() ? failedSeeds.load() : List.of());
+        if (options.rerunFailedSeeds()) {
+            bounds.put("failedSeedsRerun", order.size());
+        }
         int recorded = order.size();
         for (int i = 0; i < plan.size(); i++) {
             FailedSeeds.Entry fresh = new FailedSeeds.Entry(options.seed(), i, Seeds.trial(cellSeed, i));
@@ -176,6 +179,7 @@ public final class TracesEngine implements Engine {
         }
         int run = 0;
         int withAttackerEnabled = 0;
+        int withAttackerAction = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
             GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey(), maxActions);
@@ -188,6 +192,9 @@ public final class TracesEngine implements Engine {
             }
             run++;
             distinct.add(trace.actions());
+            if (trace.actions().stream().anyMatch(TraceAction::byAttacker)) {
+                withAttackerAction++;
+            }
             if (attackerActionEnabled(trace.actions(), outcome)) {
                 withAttackerEnabled++;
             }
@@ -201,6 +208,11 @@ public final class TracesEngine implements Engine {
         bounds.put("distinctTraces", distinct.size());
         if (!generator.capabilities().isEmpty()) {
             bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
+        }
+        if (!generator.capabilities().isEmpty() && withAttackerAction == 0) {
+            // issue #16.8: too few tries to reach any attacker action; a HOLDS would claim nothing
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                    "none of the " + run + " tries contained an attacker action (raise --tries)");
         }
         return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
     }
