@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 /** The shared vocabulary, one line per name. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the known schemes, attacks or properties, one line each.",
-                "schemes: name, whether it uses an external key, its definition file (docs/scheme-definitions.md);",
-                "attacks: name and the properties it checks; properties: name and the attacks that check it.",
+                "schemes: name, whether it uses an external key, its definition file (docs/scheme-definitions.md).",
+                "attacks: name and the properties it checks.",
+                "properties: name and the attacks that check it.",
                 "Exit codes: 0 listed; 2 bad usage."})
 public final class ListCommand implements Callable<Integer> {
     private static final List<String> WHAT = List.of("schemes", "attacks", "properties");

@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** Combines the output folders of {@code matrix --shard 1/N ... N/N} into one matrix folder. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merge the output folders of 'matrix --shard I/N' (every I from 1 to N, same selection, seed,",
-                "bounds and versions) into one: matrix.json, matrix.md, matrix.tex and counterexamples/ as one run",
-                "would have written them (per-check seconds are each shard's own).",
+        description = {"Merge the output folders of 'matrix --shard I/N' (every I from 1 to N, same selection, seed, "
+                        + "bounds and versions) into one: matrix.json, matrix.md, matrix.tex and counterexamples/ as one run "
+                        + "would have written them (per-check seconds are each shard's own).",
                 "Exit codes as for matrix; 2 when the folders are not the N shards of one run."})
 public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "The shards' --out folders.")

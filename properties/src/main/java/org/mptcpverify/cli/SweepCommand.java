@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Check one (scheme, attack) cell with one engine at rising values of one bound.",
                 "--bounds names the swept key as KEY=FROM..TO and may fix other keys as KEY=N.",
-                "Prints per level the verdict, the size checked (TLC distinct states, Alloy clauses, traces run) and",
-                "the time, and writes sweep.json into --out. After a level times out the larger ones are not run.",
+                "Prints per level the verdict, the size checked (TLC distinct states, Alloy clauses, traces run) and "
+                        + "the time, and writes sweep.json into --out.",
+                "After a level times out the larger ones are not run.",
                 "Exit codes: 0 every level HOLDS or NOT_APPLICABLE; 1 some level VIOLATED; 3 some level INCONCLUSIVE; 2 bad usage."})
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--engine", required = true, paramLabel = "E", description = "traces, tlc or alloy.")
