@@ -45,7 +45,7 @@ class InspectCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("connections"), names(root));
         JsonNode c = root.get("connections").get(0);
-        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
+        assertEquals(List.of("firstFrame", "version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 names(c));
         assertEquals(1, c.get("version").asInt());
         for (String f : List.of("keyA", "keyB", "idsnA", "idsnB")) {
@@ -55,11 +55,12 @@ class InspectCommandTest {
             assertTrue(c.get(f).asText().matches("[0-9a-f]{8}"), f + " = " + c.get(f));
         }
         JsonNode j = c.get("joins").get(0);
-        assertEquals(List.of("token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established"), names(j));
+        assertEquals(List.of("synFrame", "token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established",
+                "notChecked"), names(j));
         assertTrue(j.get("synAckHmacValid").asBoolean() && j.get("ackHmacValid").asBoolean()
                 && j.get("established").asBoolean());
         JsonNode a = c.get("addAddrs").get(0);
-        assertEquals(List.of("sender", "addrId", "address", "port", "hmacValid"), names(a));
+        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked"), names(a));
         assertEquals("10.0.2.2", a.get("address").asText());
         assertTrue(a.get("port").isNull());
         assertTrue(a.get("hmacValid").asBoolean());
