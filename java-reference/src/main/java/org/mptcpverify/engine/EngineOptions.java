@@ -12,7 +12,35 @@ import java.time.Duration;
  * @param timeout            per cell; past it the result is INCONCLUSIVE
  * @param tries              traces engine: generated traces per cell
  * @param attackerHasKey     negative control: the attacker is given the external keys
+ * @param bounds             the bounds the user asked for (plain and engine-qualified keys); each
+ *                           engine resolves the keys meant for it and keeps its defaults for the rest
+ * @param rerunFailedSeeds   traces engine: first re-run the tries that failed in earlier runs with
+ *                           the same work folder; off unless the user asks, so that the seed alone
+ *                           decides the output
  */
 public record EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
-                            int tries, boolean attackerHasKey) {
+                            int tries, boolean attackerHasKey, Bounds bounds, boolean rerunFailedSeeds) {
+    public EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
+                         int tries, boolean attackerHasKey) {
+        this(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, Bounds.NONE, false);
+    }
+
+    public EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
+                         int tries, boolean attackerHasKey, Bounds bounds) {
+        this(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, bounds, false);
+    }
+
+    public EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
+                         int tries, boolean attackerHasKey, boolean rerunFailedSeeds) {
+        this(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, Bounds.NONE, rerunFailedSeeds);
+    }
+
+    public EngineOptions withBounds(Bounds b) {
+        return new EngineOptions(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, b, rerunFailedSeeds);
+    }
+
+    /** The requested bounds meant for {@code engine}. */
+    public Bounds boundsFor(String engine) {
+        return bounds.forEngine(engine);
+    }
 }

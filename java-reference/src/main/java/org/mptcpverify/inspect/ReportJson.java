@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 /**
  * The machine-readable report: fixed field names and order, hex in lower case without 0x
  * (keys and IDSNs 16 digits, tokens and nonces 8), null for anything not seen. Same report, same
- * bytes (LF line ends whatever the platform).
+ * bytes (LF line ends whatever the platform). {@code notes} holds the text report's notes.
  */
 public final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,6 +75,10 @@ public final class ReportJson {
                 oo.put("notChecked", op.why());
             }
         }
+        // the same notes as the text report (malformed options, joins to unknown tokens): a JSON
+        // reader must not see a cleaner capture than a human does
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")

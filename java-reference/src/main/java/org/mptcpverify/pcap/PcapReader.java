@@ -145,7 +145,7 @@ public final class PcapReader {
                 if (end - at < 32) {
                     throw c.error(at, "corrupt packet block: length " + len);
                 }
-                int ifId = type == BLOCK_EPB ? (int) c.u32(at + 8) : c.u16(at + 8);
+                long ifId = type == BLOCK_EPB ? c.u32(at + 8) : c.u16(at + 8); // unsigned: no negative ids in messages
                 Interface itf = iface(c, interfaces, ifId, at);
                 long ts = (c.u32(at + 12) << 32) | c.u32(at + 16);
                 long capLen = c.u32(at + 20);
@@ -175,13 +175,13 @@ public final class PcapReader {
         return out;
     }
 
-    private static Interface iface(ByteCursor c, List<Interface> interfaces, int id, int at)
+    private static Interface iface(ByteCursor c, List<Interface> interfaces, long id, int at)
             throws PcapFormatException {
         if (id < 0 || id >= interfaces.size()) {
             throw c.error(at + 8, "corrupt packet block: interface " + id + " not described (have "
                     + interfaces.size() + ")");
         }
-        return interfaces.get(id);
+        return interfaces.get((int) id);
     }
 
     private static LinkType link(ByteCursor c, Interface itf, int at) throws PcapFormatException {

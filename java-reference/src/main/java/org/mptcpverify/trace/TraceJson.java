@@ -27,7 +27,14 @@ import org.mptcpverify.vocab.SchemeId;
  */
 public final class TraceJson {
     public static final String FORMAT = "mptcp-verify-counterexample/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above any counterexample the engines write (a few actions, some kB). */
+    public static final long MAX_FILE_BYTES = 1L << 20;
+    public static final int MAX_ACTIONS = 1_000;
+    // Strict: one JSON object and nothing after it, no key twice (a reader must not pick one).
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Set<String> ACTIONS = Set.of("Connect", "Join", "Advertise", "Close", "ForgeJoin",
             "SpoofJoinSyn", "RewriteJoin", "ForgeAddAddr", "ForgeFastClose");
 
@@ -55,6 +62,13 @@ public final class TraceJson {
     public static CounterexampleFile read(Path file) throws BadTraceFileException {
         String text;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new BadTraceFileException(Files.exists(file) ? "not a regular file" : "no such file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new BadTraceFileException(size + " bytes, more than the " + MAX_FILE_BYTES + " a counterexample may have");
+            }
             text = Files.readString(file);
         } catch (IOException e) {
             throw new BadTraceFileException("cannot read: " + e.getMessage());
@@ -67,7 +81,8 @@ public final class TraceJson {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadTraceFileException("not JSON: " + e.getOriginalMessage());
+            // one line: the CLI prints this message as its whole answer
+            throw new BadTraceFileException("not JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "));
         }
         if (root == null || !root.isObject()) {
             throw new BadTraceFileException("not a JSON object");
@@ -107,9 +122,18 @@ public final class TraceJson {
         if (acts == null || !acts.isArray()) {
             throw new BadTraceFileException("\"actions\" must be an array");
         }
+        if (acts.size() > MAX_ACTIONS) {
+            throw new BadTraceFileException("\"actions\" has " + acts.size() + " entries, more than " + MAX_ACTIONS);
+        }
         List<TraceAction> actions = new ArrayList<>();
         for (int i = 0; i < acts.size(); i++) {
-            actions.add(action(acts.get(i), i));
+            TraceAction a = action(acts.get(i), i);
+            List<String> src = a instanceof TraceAction.SpoofJoinSyn s ? List.of(s.src()) : List.of();
+            if (!ActionAlphabet.of(attack, src).contains(a)) {
+                throw new BadTraceFileException("actions[" + i + "]: " + a.name() + " by " + a.client()
+                        + " is not an action of " + attack.wireName() + " (docs/threat-model.md)");
+            }
+            actions.add(a);
         }
         return new CounterexampleFile(engine, scheme, attack, property, seed.asLong(), keyedSide, hk.asBoolean(), actions);
     }

@@ -114,6 +114,25 @@ class MptcpCryptoTest {
         assertArrayEquals(HEX.parseHex("a1a2a3a4"), MptcpCrypto.be32(RA));
     }
 
+    /** Edges the known answers miss, found by mutation testing (docs/reliability.md). */
+    @Test
+    void edgesFoundByMutationTesting() throws Exception {
+        assertArrayEquals(HEX.parseHex("1234"), MptcpCrypto.be16(0x1234), "the high byte is shifted down, not lost");
+        assertThrows(IllegalArgumentException.class, () -> MptcpCrypto.truncLeft64(new byte[7]));
+        assertThrows(IllegalArgumentException.class, () -> MptcpCrypto.truncRight64(new byte[7]));
+        assertTrue(MptcpCrypto.constantTimeEquals(Bytes.fromHex("0102"), Bytes.fromHex("0102")));
+        assertFalse(MptcpCrypto.constantTimeEquals(Bytes.fromHex("0102"), Bytes.fromHex("0103")));
+        // the version picks the hash (RFC 6824: SHA-1, RFC 8684: SHA-256); the JDK's own Mac as the oracle
+        byte[] key = {1, 2, 3};
+        byte[] msg = {4, 5};
+        for (String[] v : new String[][] {{"0", "HmacSHA1"}, {"1", "HmacSHA256"}}) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(v[1]);
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, v[1]));
+            assertArrayEquals(mac.doFinal(msg), MptcpCrypto.hmac(Integer.parseInt(v[0]), key, msg), v[1]);
+            assertEquals(mac.getMacLength(), HashAlg.forVersion(Integer.parseInt(v[0])).outputLength(), v[1]);
+        }
+    }
+
     @Test
     void emptyKeyHmacEqualsZeroKey() {
         // HMAC pads keys with zeros, so an empty key and a one-zero-byte key agree.

@@ -204,6 +204,12 @@ class InspectorTest {
         assertTrue(c.joins().get(0).reset());
         assertFalse(c.joins().get(0).established());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("12345678")), r.notes().toString());
+        // Issue #16.8: --json left the notes out
+        JsonNode notes = new ObjectMapper().readTree(ReportJson.format(r)).get("notes");
+        assertEquals(r.notes().size(), notes.size());
+        for (int i = 0; i < notes.size(); i++) {
+            assertEquals(r.notes().get(i), notes.get(i).asText());
+        }
     }
 
     /** A join opened by B towards A carries Token-A; the HMAC keys swap (RFC 8684 3.2). */
@@ -262,7 +268,7 @@ class InspectorTest {
         InspectReport r = inspect(s);
         assertEquals(List.of(), r.connections());
         assertEquals(3, r.tcpSegments());
-        assertEquals("{\n  \"connections\": []\n}\n", ReportJson.format(r));
+        assertEquals("{\n  \"connections\": [],\n  \"notes\": []\n}\n", ReportJson.format(r));
     }
 
     /**

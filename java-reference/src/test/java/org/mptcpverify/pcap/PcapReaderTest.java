@@ -112,6 +112,14 @@ class PcapReaderTest {
         assertTrue(e.getMessage().contains("interface 1"), e.getMessage());
     }
 
+    /** Issue #16.8: an id of 2^31 or more was printed as a negative number. */
+    @Test
+    void pcapngInterfaceIdIsUnsignedInTheMessage() {
+        byte[] f = new CaptureFiles.Ng(ByteOrder.LITTLE_ENDIAN).iface(101, -1).epb(0x80000000, 1, P1).bytes();
+        PcapFormatException e = assertThrows(PcapFormatException.class, () -> read(f));
+        assertTrue(e.getMessage().contains("interface 2147483648 "), e.getMessage());
+    }
+
     @Test
     void ethernetWithVlanTagsAndPaddingAndNonIpFrames() throws Exception {
         byte[] arp = ethernet(0x0806, new byte[28]);

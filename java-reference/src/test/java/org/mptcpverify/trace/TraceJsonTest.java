@@ -89,6 +89,27 @@ class TraceJsonTest {
                 .contains("unknown source address 'mars'"));
     }
 
+    /** Issue #16.7: replay accepted trailing garbage, two objects, foreign actions and any length. */
+    @Test
+    void onlyOneObjectWithinTheAttacksProfileAndLimits(@TempDir Path dir) throws Exception {
+        assertTrue(error(EXAMPLE + "garbage").startsWith("not JSON"), "trailing garbage");
+        assertTrue(error(EXAMPLE + EXAMPLE).startsWith("not JSON"), "two objects");
+        assertTrue(error(mutate("\"engine\": \"traces\",", "\"engine\": \"traces\", \"engine\": \"tlc\","))
+                .startsWith("not JSON"), "a key twice");
+        assertTrue(error(mutate("\"ForgeJoin\"", "\"ForgeFastClose\"")).contains(
+                "actions[1]: ForgeFastClose by c1 is not an action of eavesdrop-handshake"));
+        assertTrue(error(mutate("\"ForgeJoin\", \"client\": \"c1\"", "\"ForgeJoin\", \"client\": \"c2\""))
+                .contains("not an action of"), "c2 only in two-keys-one-host");
+        String many = "{\"action\": \"Join\", \"client\": \"c1\"},".repeat(TraceJson.MAX_ACTIONS);
+        assertTrue(error(mutate("{\"action\": \"Connect\", \"client\": \"c1\"},", many)).contains("more than " + TraceJson.MAX_ACTIONS));
+        Path big = dir.resolve("big.json");
+        Files.writeString(big, EXAMPLE + " ".repeat((int) TraceJson.MAX_FILE_BYTES));
+        assertTrue(assertThrows(BadTraceFileException.class, () -> TraceJson.read(big)).getMessage().contains("bytes, more than"));
+        assertTrue(assertThrows(BadTraceFileException.class, () -> TraceJson.read(Path.of("/dev/zero"))).getMessage()
+                .contains("not a regular file"));
+        assertEquals(2, TraceJson.parse(EXAMPLE + "\n  \n").actions().size(), "trailing white space is fine");
+    }
+
     @Test
     void oneSidedKeyNeedsItsSide() {
         String base = mutate("\"eavesdrop-handshake\"", "\"one-sided-key\"").replace("\"JoinAuthenticity\"", "\"CleanFallback\"")

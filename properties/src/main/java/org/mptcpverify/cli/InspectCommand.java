@@ -3,7 +3,6 @@ package org.mptcpverify.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mptcpverify.inspect.InspectReport;
@@ -102,24 +101,48 @@ public final class InspectCommand implements Callable<Integer> {
         return new Keying(s, a, b);
     }
 
+    /**
+     * The reader holds the whole capture in memory (a Java array, so below 2 GiB in any case);
+     * past this the capture is refused rather than risking the heap.
+     */
+    static final long MAX_BYTES = 256L << 20;
+
     @Override
     public Integer call() {
         InspectReport report;
         try {
-            if (Files.isDirectory(file)) {
-                throw new UserInputException(file + ": is a directory, not a capture file");
-            }
-            report = Inspector.inspect(file, keying());
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(file + ": no such file");
+            Keying keying = keying();
+            checkReadable(file);
+            report = Inspector.inspect(file, keying);
         } catch (PcapFormatException e) {
             throw new UserInputException(e.getMessage());
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage());
+            throw new UserInputException(file + ": cannot read: " + IoReason.of(e));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ReportJson.format(report) : ReportText.format(report));
         out.flush();
         return report.hmacFailures() > 0 ? Main.EXIT_FAILED : Main.EXIT_OK;
+    }
+
+    /** Refuses before reading: a FIFO or device would block or never end, a huge file would exhaust the heap. */
+    private static void checkReadable(Path file) throws IOException {
+        if (file.toString().isEmpty()) {
+            throw new UserInputException("FILE: empty path (give a pcap or pcapng file)");
+        }
+        if (!Files.exists(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a folder, not a capture file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": not a regular file (a pipe or device cannot be inspected; save the capture to a file first)");
+        }
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new UserInputException(file + ": " + size + " bytes, more than the " + MAX_BYTES
+                    + " inspect reads (split it, e.g. editcap -c 1000000)");
+        }
     }
 }

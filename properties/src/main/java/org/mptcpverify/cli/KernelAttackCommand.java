@@ -55,6 +55,9 @@ public final class KernelAttackCommand implements Callable<Integer> {
                     + "the attack must then fail (exit 1); not with --attack all, which runs every control itself")
     boolean wrongKeys;
 
+    @Option(names = "--force", description = "overwrite the --pcap and --json files if they exist")
+    boolean force;
+
     @Override
     public Integer call() {
         boolean all = ALL.equals(attack);
@@ -64,21 +67,31 @@ public final class KernelAttackCommand implements Callable<Integer> {
         if (all && wrongKeys) {
             throw new UserInputException("--wrong-keys: --attack all already runs every wrong-key control");
         }
+        // Output paths first: a bad one must cost neither the attack nor an existing file. The
+        // default location (target/kernel-attack/) is the tool's own and is reused; a path the user
+        // names must be new unless --force.
         Path defaultDir = Versions.repoRoot().resolve("target").resolve("kernel-attack");
         Path dir = all ? (pcap != null ? pcap : defaultDir) : null;
-        Path out = all ? null : pcap != null ? pcap : defaultDir.resolve(a.id().wireName() + ".pcap");
+        Path out = all ? null : pcap != null ? newFile(pcap, "--pcap") : defaultDir.resolve(a.id().wireName() + ".pcap");
         if (all) {
+            if (pcap != null && pcap.toString().isEmpty()) {
+                throw new UserInputException("--pcap: empty path");
+            }
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new UserInputException("--pcap: " + dir + " is not a folder (with --attack all it names one)");
             }
-        } else {
-            if (Files.isDirectory(out)) {
-                throw new UserInputException("--pcap: " + out + " is a folder, not a file");
+            if (pcap != null && !force) {
+                for (KernelAttack k : KernelAttack.ALL) {
+                    for (String f : List.of(k.id().wireName() + ".pcap", k.id().wireName() + "-wrong-keys.pcap")) {
+                        if (Files.exists(dir.resolve(f))) {
+                            throw new UserInputException("--pcap: " + dir.resolve(f) + " exists; choose a new folder or add --force to overwrite it");
+                        }
+                    }
+                }
             }
-            Path outDir = out.toAbsolutePath().getParent();
-            if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
-                throw new UserInputException("--pcap: " + outDir + " is not a folder");
-            }
+        }
+        if (json != null) {
+            newFile(json, "--json");
         }
         Optional<String> unavailable = Topology.unavailableReason();
         if (unavailable.isPresent()) {
@@ -166,5 +179,26 @@ public final class KernelAttackCommand implements Callable<Integer> {
         } finally {
             ex.shutdownNow();
         }
+    }
+
+    /** A file the run may write: its folder exists and is writable, and it is new unless --force. */
+    private Path newFile(Path file, String option) {
+        if (file.toString().isEmpty()) {
+            throw new UserInputException(option + ": empty path");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UserInputException(option + ": " + file + " is a folder, not a file");
+        }
+        if (java.nio.file.Files.exists(file) && !force) {
+            throw new UserInputException(option + ": " + file + " exists; choose a new name or add --force to overwrite it");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException(option + ": " + dir + " is not an existing folder");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new UserInputException(option + ": folder " + dir + " is not writable");
+        }
+        return file;
     }
 }

@@ -31,24 +31,32 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Without --matrix: checks in parallel (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
     @Override
     public Integer call() {
         if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
         if (matrix != null && !Files.isRegularFile(matrix)) throw new UserInputException("--matrix: " + matrix + ": no such file");
         JsonNode m = matrix == null ? null : read(matrix);
-        Path dir = OutputFolder.prepare(out, "--out");
-        int code = Main.EXIT_OK;
-        Path json = matrix;
-        if (json == null) {
-            json = dir.resolve("matrix").resolve("matrix.json");
-            code = Main.execute("matrix", "--out", dir.resolve("matrix").toString(), "--jobs", String.valueOf(jobs));
-            if (code == Main.EXIT_USAGE || !Files.isRegularFile(json)) return code;
-            m = read(json);
+        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        Path dir = folder.dir();
+        try {
+            int code = Main.EXIT_OK;
+            Path json = matrix;
+            if (json == null) {
+                json = dir.resolve("matrix").resolve("matrix.json");
+                code = Main.execute("matrix", "--out", dir.resolve("matrix").toString(), "--jobs", String.valueOf(jobs));
+                if (code == Main.EXIT_USAGE || !Files.isRegularFile(json)) return code;
+                m = read(json);
+            }
+            Map<String, byte[]> site = ReportSite.render(m, json.toAbsolutePath().getParent());
+            site.forEach((name, bytes) -> AtomicWrite.bytes(dir.resolve(name), bytes));
+            System.err.println("report: wrote " + site.size() + " files; open " + dir.resolve("index.html"));
+            return code;
+        } finally {
+            folder.seal();
         }
-        Map<String, byte[]> site = ReportSite.render(m, json.toAbsolutePath().getParent());
-        site.forEach((name, bytes) -> AtomicWrite.bytes(dir.resolve(name), bytes));
-        System.err.println("report: wrote " + site.size() + " files; open " + dir.resolve("index.html"));
-        return code;
     }
 
     private static JsonNode read(Path file) {

@@ -43,7 +43,7 @@ class InspectCommandTest {
         CliRun r = run("inspect", CAPTURE.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals(List.of("connections"), names(root));
+        assertEquals(List.of("connections", "notes"), names(root));
         JsonNode c = root.get("connections").get(0);
         assertEquals(List.of("firstFrame", "version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 names(c));
@@ -128,6 +128,33 @@ class InspectCommandTest {
         assertEquals(2, m.code());
         assertTrue(m.err().contains("nope.pcap"), m.err());
         assertEquals(2, run("inspect").code(), "FILE is required");
+    }
+
+    /** Issue #16.4 and .8: files that are not captures to read whole end in one line and exit 2, at once. */
+    @Test
+    void pipesDevicesHugeFilesAndEmptyPathsAreRefusedWithOneLine() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path huge = dir.resolve("huge.pcap");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(InspectCommand.MAX_BYTES + 1); // sparse: costs no disk
+        }
+        for (String[] c : new String[][] {{fifo.toString(), "not a regular file"}, {"/dev/zero", "not a regular file"},
+                {huge.toString(), "more than the"}, {"", "empty path"}, {dir.toString(), "is a folder"}}) {
+            CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> run("inspect", c[0]));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(c[1]), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void subcommandVersionIsPrinted() {
+        CliRun r = run("inspect", "-V");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("mptcp-verify "), "[" + r.out() + "]");
     }
 
     @Test

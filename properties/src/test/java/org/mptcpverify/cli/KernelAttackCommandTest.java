@@ -30,6 +30,28 @@ class KernelAttackCommandTest {
         assertEquals(2, run("kernel-attack").code());
     }
 
+    /** Issue #16.2 and .4: an existing --pcap was overwritten; a bad --json path failed with a stack trace after the attack. */
+    @Test
+    void outputPathsAreCheckedBeforeTheAttackAndExistingFilesKept(@TempDir Path dir) throws Exception {
+        Path precious = Files.writeString(dir.resolve("precious.pcap"), "keep");
+        for (String[] args : new String[][] {
+                {"--pcap", precious.toString()},
+                {"--pcap", dir.resolve("new.pcap").toString(), "--json", "/proc/nope/r.json"},
+                {"--pcap", ""}}) {
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("kernel-attack", "--attack", "eavesdrop-handshake"));
+            all.addAll(java.util.List.of(args));
+            CliRun r = run(all.toArray(String[]::new));
+            assertEquals(2, r.code(), r.err());
+            // only this command's lines: a live test before may still be tearing its namespaces down on System.err
+            java.util.List<String> ours = r.err().lines().filter(l -> l.startsWith("mptcp-verify:")).toList();
+            assertEquals(1, ours.size(), r.err());
+            assertTrue(ours.get(0).startsWith("mptcp-verify: --"), "names the option, not the kernel: " + r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        assertEquals("keep", Files.readString(precious));
+        assertFalse(Files.exists(dir.resolve("new.pcap")));
+    }
+
     @Test
     void liveEavesdropHandshakeIsExitZeroAndWrongKeysExitOne(@TempDir Path dir) throws Exception {
         var reason = Topology.unavailableReason();

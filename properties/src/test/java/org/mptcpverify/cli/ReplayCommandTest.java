@@ -45,6 +45,21 @@ class ReplayCommandTest {
         assertTrue(r.out().contains("CloseAuthenticity: NOT violated on replay"), r.out());
     }
 
+    /** Issue #16.7: an action outside the attack's profile ran and gave exit 1; trailing garbage gave exit 0. */
+    @Test
+    void foreignActionsAndTrailingGarbageAreExitTwo(@TempDir Path dir) throws Exception {
+        Path good = write(dir, SchemeId.DRAFT_BAERTS_LOW_ORDER);
+        String text = Files.readString(good);
+        Path foreign = Files.writeString(dir.resolve("foreign.json"), text.replace("ForgeFastClose", "ForgeJoin"));
+        Path trailing = Files.writeString(dir.resolve("trailing.json"), text + "}{");
+        for (Path p : List.of(foreign, trailing)) {
+            CliRun r = run("replay", p.toString());
+            assertEquals(2, r.code(), p + ": " + r.out() + r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
     @Test
     void badFileIsExitTwoWithOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");

@@ -116,15 +116,29 @@ class TracesEngineTest {
             assertArrayEquals(Files.readAllBytes(ra.counterexample()), Files.readAllBytes(rb.counterexample()));
             assertArrayEquals(Files.readAllBytes(ra.counterexample().resolveSibling("traces.pcap")),
                     Files.readAllBytes(rb.counterexample().resolveSibling("traces.pcap")));
-            // Checked again in the same place (the failed seed now re-runs first): same bytes.
+            // Checked again in the same place: same bytes.
             byte[] before = Files.readAllBytes(ra.counterexample());
             CellResult again = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
             assertArrayEquals(before, Files.readAllBytes(again.counterexample()));
         }
     }
 
+    /** Issue #16.1: a later run in the same work folder with another seed wrote the earlier seed's counterexample. */
     @Test
-    void failedSeedIsReRunFirst() {
+    void theSeedAloneDecidesTheBytesInAReusedFolder() throws IOException {
+        CellResult seven = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 7, 500));
+        assertEquals(Verdict.VIOLATED, seven.verdict());
+        CellResult reused = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 8, 500));
+        CellResult fresh = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS,
+                options(tmp.resolve("fresh"), 8, 500));
+        assertEquals(8, new ObjectMapper().readTree(reused.counterexample().toFile()).get("engineSeed").asLong());
+        assertArrayEquals(Files.readAllBytes(fresh.counterexample()), Files.readAllBytes(reused.counterexample()));
+        assertEquals(fresh.bounds(), reused.bounds());
+        assertFalse(reused.bounds().containsKey("failedSeedsRerun"), "no re-run unless asked");
+    }
+
+    @Test
+    void failedSeedIsReRunFirstWhenAsked() {
         ToyRunner first = new ToyRunner();
         EngineOptions o = options(tmp, 3, 500);
         CellResult r1 = new TracesEngine(first).check(SchemeId.RFC6824, AttackId.JOIN_DOS, o);
@@ -133,8 +147,12 @@ class TracesEngineTest {
         assertTrue(Files.isRegularFile(new FailedSeeds(o.workDir(), SchemeId.RFC6824, AttackId.JOIN_DOS, false).file()));
         // With another engine seed, the recorded failing try runs first and fails at once.
         ToyRunner second = new ToyRunner();
-        CellResult r2 = new TracesEngine(second).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 4, 500));
+        EngineOptions o4 = options(tmp, 4, 500);
+        EngineOptions asked = new EngineOptions(o4.seed(), o4.counterexampleRoot(), o4.workDir(), o4.timeout(),
+                o4.tries(), false, true);
+        CellResult r2 = new TracesEngine(second).check(SchemeId.RFC6824, AttackId.JOIN_DOS, asked);
         assertEquals(Verdict.VIOLATED, r2.verdict());
+        assertEquals(1, r2.bounds().get("failedSeedsRerun"), "the re-run is recorded with the result");
         int shrinkRuns = shrinkRunsOf(r2);
         assertEquals(1 + shrinkRuns + 1, second.runs.get(), "found by the first try, then shrunk, then re-run once");
         assertTrue(tries >= 1);
@@ -170,6 +188,18 @@ class TracesEngineTest {
         }
     }
 
+    /** Issue #16.8: {@code --tries 1} ran only Connect and reported HOLDS. */
+    @Test
+    void triesWithoutAnyAttackerActionAreInconclusiveNotHolds() {
+        ToyRunner toy = new ToyRunner();
+        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 1));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), String.valueOf(r.reason()));
+        assertTrue(r.reason().contains("attacker action"), r.reason());
+        // legit-join has no attacker: one try is a (tiny) HOLDS
+        assertEquals(Verdict.HOLDS, new TracesEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN,
+                options(tmp, 9, 1)).verdict());
+    }
+
     @Test
     void holdsAfterAllTriesAndRemovesAStaleCounterexample() throws IOException {
         EngineOptions o = options(tmp, 9, 120);
@@ -182,7 +212,7 @@ class TracesEngineTest {
         assertEquals(120, toy.runs.get());
         assertEquals(120, r.bounds().get("tries"));
         assertEquals(9L, r.bounds().get("seed"));
-        assertEquals(6, r.bounds().get("maxActions"));
+        assertEquals(6, r.bounds().get("steps"));
         assertTrue((int) r.bounds().get("triesWithAttackerActionEnabled") > 0);
         int distinct = (int) r.bounds().get("distinctTraces");
         assertTrue(distinct > 10 && distinct <= 120, "distinctTraces " + distinct);
