@@ -13,7 +13,13 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.crypto.MptcpCrypto;
+import java.util.SplittableRandom;
 import org.mptcpverify.pcap.CapturedPacket;
+import org.mptcpverify.scheme.AttackerView;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.Role;
 import org.mptcpverify.pcap.PcapFormatException;
 import org.mptcpverify.pcap.PcapReader;
 import org.mptcpverify.wire.Bytes;
@@ -41,9 +47,19 @@ public final class Inspector {
         return inspect(file.toString(), PcapReader.read(file));
     }
 
+    /** Reads and inspects a capture file under a scheme and the sides' keys (null: RFC derivations only). */
+    public static InspectReport inspect(Path file, Keying keying) throws IOException, PcapFormatException {
+        return inspect(file.toString(), PcapReader.read(file), keying);
+    }
+
     /** Inspects packets already read; {@code name} only labels the report. */
     public static InspectReport inspect(String name, List<CapturedPacket> packets) {
-        Collector c = new Collector();
+        return inspect(name, packets, null);
+    }
+
+    /** Inspects packets already read under {@code keying} (null: RFC 6824 / RFC 8684 derivations only). */
+    public static InspectReport inspect(String name, List<CapturedPacket> packets, Keying keying) {
+        Collector c = new Collector(keying);
         for (CapturedPacket p : packets) {
             c.ipPackets++;
             TcpPacket.parse(p.frameIndex(), p.ip()).ifPresent(c::add);
@@ -63,6 +79,11 @@ public final class Inspector {
         OptionalInt synAckVersion = OptionalInt.empty();
         OptionalLong keyA = OptionalLong.empty();
         OptionalLong keyB = OptionalLong.empty();
+        /** Tokens sent in clear (draft-baerts E, bound-key G) and the server's MP_CAPABLE flags. */
+        OptionalInt clearTokenA = OptionalInt.empty();
+        OptionalInt clearTokenB = OptionalInt.empty();
+        int capableFlags = -1;
+        final List<OptionSeen> confirms = new ArrayList<>();
         final List<Flow> flows = new ArrayList<>();
 
         Conn(long firstFrame, Endpoint a, Endpoint b) {
@@ -73,6 +94,28 @@ public final class Inspector {
 
         OptionalInt version() {
             return synAckVersion.isPresent() ? synAckVersion : synVersion;
+        }
+
+        /** What the capture shows of the connection, as the scheme's reconstruction reads it. */
+        AttackerView seen() {
+            List<Integer> fields = new ArrayList<>();
+            for (Flow f : flows) {
+                if (f.kind == Kind.JOIN && f.joinSyn) {
+                    fields.add(f.token);
+                }
+            }
+            return new AttackerView(keyA, keyB, clearTokenA, clearTokenB, capableFlags, fields, List.of(), List.of(),
+                    java.util.Set.of(), 0);
+        }
+
+        /** Flags that only external-key designs send: draft-paasch's bit 1 in v0, E or G in v1. */
+        boolean signalsExternalKey() {
+            if (capableFlags < 0 || version().isEmpty()) {
+                return false;
+            }
+            int bits = version().getAsInt() == 0 ? 0x02
+                    : MptcpOption.FLAG_E_EXTERNAL_KEY | MptcpOption.FLAG_G_BOUND_KEY;
+            return (capableFlags & bits) != 0;
         }
     }
 
@@ -122,6 +165,7 @@ public final class Inspector {
     private record OptionSeen(long frame, Flow flow, boolean fromInitiator, MptcpOption option) {}
 
     private static final class Collector {
+        final Keying keying;
         long ipPackets;
         long tcpSegments;
         long mptcpOptions;
@@ -132,6 +176,10 @@ public final class Inspector {
         final List<AddAddrSeen> addAddrs = new ArrayList<>();
         final List<OptionSeen> others = new ArrayList<>();
         long orphanOptions;
+
+        Collector(Keying keying) {
+            this.keying = keying;
+        }
 
         void add(TcpPacket p) {
             tcpSegments++;
@@ -213,15 +261,32 @@ public final class Inspector {
                     f.conn.synVersion = OptionalInt.of(m.version());
                 } else if (p.isSynAck()) {
                     f.conn.synAckVersion = OptionalInt.of(m.version());
+                    f.conn.capableFlags = m.flags();
                 }
                 // On the initial subflow the initiator is A.
                 m.senderKey().ifPresent(k -> setKey(p, f.conn, fromInitiator, k));
                 m.receiverKey().ifPresent(k -> setKey(p, f.conn, !fromInitiator, k));
             } else if (o instanceof MpCapableTokens t) {
-                if (f.conn != null && p.isSyn()) {
+                if (f.conn == null) {
+                    notes.add("frame " + p.frame() + ": MP_CAPABLE on a subflow that did not start with one");
+                    return;
+                }
+                if (p.isSyn()) {
                     f.conn.synVersion = OptionalInt.of(t.version());
-                } else if (f.conn != null && p.isSynAck()) {
+                } else if (p.isSynAck()) {
                     f.conn.synAckVersion = OptionalInt.of(t.version());
+                    f.conn.capableFlags = t.flags();
+                }
+                // The initiator of the initial subflow is A.
+                if (t.senderToken().isPresent()) {
+                    if (fromInitiator && f.conn.clearTokenA.isEmpty()) {
+                        f.conn.clearTokenA = t.senderToken();
+                    } else if (!fromInitiator && f.conn.clearTokenB.isEmpty()) {
+                        f.conn.clearTokenB = t.senderToken();
+                    }
+                }
+                if (t.confirm().isPresent()) {
+                    f.conn.confirms.add(new OptionSeen(p.frame(), f, fromInitiator, t));
                 }
             } else if (o instanceof MpJoinSyn j) {
                 if (f.kind == Kind.JOIN && p.isSyn() && fromInitiator && !f.joinSyn) {
@@ -329,14 +394,47 @@ public final class Inspector {
                     f.initiatorIsA = false;
                     return c;
                 }
+                if (c.clearTokenB.isPresent() && c.clearTokenB.getAsInt() == f.token) {
+                    f.initiatorIsA = true;
+                    return c;
+                }
+                if (c.clearTokenA.isPresent() && c.clearTokenA.getAsInt() == f.token) {
+                    f.initiatorIsA = false;
+                    return c;
+                }
+                if (keyedFieldMatches(c, f.token)) {
+                    f.initiatorIsA = true;
+                    return c;
+                }
             }
             return null;
         }
 
+        /** Joins a scheme's client may open per connection that `inspect` tries (bound-key tickets 1..n). */
+        private static final int JOIN_FIELDS_TRIED = 16;
+
+        /** Whether {@code field} is a join SYN token field A's side computes for {@code c} under the scheme. */
+        private boolean keyedFieldMatches(Conn c, int field) {
+            if (keying == null) {
+                return false;
+            }
+            Optional<ConnKeys> a = keying.state(c.seen(), Role.A);
+            if (a.isEmpty()) {
+                return false;
+            }
+            HostKeys host = keying.host(Role.A);
+            for (int i = 1; i <= JOIN_FIELDS_TRIED; i++) {
+                if (keying.scheme().joinTokenField(a.get(), i, host) == field) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private ConnectionReport connectionReport(Conn c) {
             Optional<HashAlg> alg = alg(c.version());
-            OptionalInt tokenA = token(alg, c.keyA);
-            OptionalInt tokenB = token(alg, c.keyB);
+            OptionalInt tokenA = c.keyA.isPresent() ? token(alg, c.keyA) : c.clearTokenA;
+            OptionalInt tokenB = c.keyB.isPresent() ? token(alg, c.keyB) : c.clearTokenB;
             OptionalLong idsnA = idsn(alg, c.keyA);
             OptionalLong idsnB = idsn(alg, c.keyB);
             List<JoinReport> joins = new ArrayList<>();
@@ -363,9 +461,13 @@ public final class Inspector {
                 subflows.add(new SubflowReport(f.initiator, f.responder, false, f.firstFrame, f.lastFrame,
                         f.segments));
             }
+            String hint = keying != null && keying.missingKey(Role.A)
+                    ? " (under " + keying.scheme().id().wireName() + " the field is derived from A's external key:"
+                    + " give --key A=VALUE)"
+                    : keying == null ? " (an external-key scheme may derive the field from a key: give --scheme and --key)" : "";
             notes.add("frame " + group.get(0).firstFrame + ": MP_JOIN with token "
                     + String.format("%08x", group.get(0).token)
-                    + " matches no connection whose keys were captured; its HMACs are not verified");
+                    + " matches no connection whose keys were captured; its HMACs are not verified" + hint);
             return new ConnectionReport(group.get(0).firstFrame, Optional.empty(), Optional.empty(),
                     OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(),
                     OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), subflows, joins, List.of(),
@@ -373,8 +475,18 @@ public final class Inspector {
         }
 
         private JoinReport joinReport(Flow f, Optional<HashAlg> alg, Conn c) {
-            OptionalLong ki = c == null ? OptionalLong.empty() : f.initiatorIsA ? c.keyA : c.keyB;
-            OptionalLong kr = c == null ? OptionalLong.empty() : f.initiatorIsA ? c.keyB : c.keyA;
+            String side = c == null ? null : f.initiatorIsA ? "A" : "B";
+            if (c == null) {
+                return joinReport(f, side, HmacCheck.UNAVAILABLE, HmacCheck.UNAVAILABLE,
+                        "the token field matches no connection whose keys were captured");
+            }
+            if (keying != null && (f.initiatorIsA || !keying.scheme().id().usesExternalKey())) {
+                if (f.initiatorIsA) {
+                    return schemeJoinReport(f, c, side);
+                }
+            }
+            OptionalLong ki = f.initiatorIsA ? c.keyA : c.keyB;
+            OptionalLong kr = f.initiatorIsA ? c.keyB : c.keyA;
             boolean keys = alg.isPresent() && ki.isPresent() && kr.isPresent();
             HmacCheck synAck = HmacCheck.UNAVAILABLE;
             if (keys && f.joinSynAck) {
@@ -386,10 +498,58 @@ public final class Inspector {
                 Bytes expected = MptcpCrypto.joinAckHmac(alg.get(), ki.getAsLong(), kr.getAsLong(), f.randA, f.randB);
                 ack = MptcpCrypto.constantTimeEquals(expected, f.ackHmac) ? HmacCheck.VALID : HmacCheck.INVALID;
             }
-            String side = c == null ? null : f.initiatorIsA ? "A" : "B";
+            String why = keys ? "" : keying != null && keying.scheme().id().usesExternalKey()
+                    ? keying.scheme().id().wireName() + " defines the join HMACs of joins opened by A only"
+                    : "a key was not captured";
+            if (keying == null && c.signalsExternalKey()
+                    && (synAck == HmacCheck.INVALID || ack == HmacCheck.INVALID)) {
+                // The RFC derivation does not apply: an external key may be the HMAC key.
+                synAck = synAck == HmacCheck.INVALID ? HmacCheck.UNAVAILABLE : synAck;
+                ack = ack == HmacCheck.INVALID ? HmacCheck.UNAVAILABLE : ack;
+                why = String.format("the MP_CAPABLE flags 0x%02x signal an external-key scheme: give --scheme and --key",
+                        c.capableFlags);
+            }
+            return joinReport(f, side, synAck, ack, why);
+        }
+
+        /** A join opened by A, checked as the scheme's client (SYN/ACK) and server (third ACK) check it. */
+        private JoinReport schemeJoinReport(Flow f, Conn c, String side) {
+            AuthScheme scheme = keying.scheme();
+            Optional<ConnKeys> a = keying.state(c.seen(), Role.A);
+            Optional<ConnKeys> b = keying.state(c.seen(), Role.B);
+            List<String> why = new ArrayList<>();
+            HmacCheck synAck = HmacCheck.UNAVAILABLE;
+            if (f.joinSynAck) {
+                if (a.isPresent()) {
+                    // The client checks against the connection's initial server address (only `broken` binds it).
+                    Check ch = keyedCheck(Role.A, scheme.synAckHmacOk(a.get(), f.randA, f.randB, f.synAckHmac, c.b.address()));
+                    synAck = ch.result();
+                    if (!ch.why().isEmpty()) {
+                        why.add("SYN/ACK: " + ch.why());
+                    }
+                } else {
+                    why.add("SYN/ACK: " + keying.unavailable(Role.A));
+                }
+            }
+            HmacCheck ack = HmacCheck.UNAVAILABLE;
+            if (f.joinSynAck && f.ackHmac != null) {
+                if (b.isPresent()) {
+                    Check ch = keyedCheck(Role.B, scheme.thirdAckHmacOk(b.get(), f.randA, f.randB, f.ackHmac));
+                    ack = ch.result();
+                    if (!ch.why().isEmpty()) {
+                        why.add("third ACK: " + ch.why());
+                    }
+                } else {
+                    why.add("third ACK: " + keying.unavailable(Role.B));
+                }
+            }
+            return joinReport(f, side, synAck, ack, String.join("; ", why));
+        }
+
+        private static JoinReport joinReport(Flow f, String side, HmacCheck synAck, HmacCheck ack, String why) {
             return new JoinReport(f.firstFrame, f.initiator, f.responder, side, f.token, f.randA,
                     f.joinSynAck ? OptionalInt.of(f.randB) : OptionalInt.empty(), f.addressId, synAck, ack,
-                    f.established, f.reset);
+                    f.established, f.reset, why);
         }
 
         private List<AddAddrReport> addAddrReports(Conn c, Optional<HashAlg> alg) {
@@ -409,8 +569,9 @@ public final class Inspector {
                 String sender = senderIsA ? "A" : "B";
                 List<Object> key = List.of(sender, a.addressId(), a.address(), a.port(), a.truncatedHmac());
                 if (!announced.containsKey(key)) {
+                    Check check = keying != null ? schemeAddAddrCheck(c, senderIsA, a) : addAddrCheck(c, alg, senderIsA, a);
                     announced.put(key, new AddAddrReport(s.frame(), sender, a.addressId(), a.address(), a.port(),
-                            addAddrCheck(c, alg, senderIsA, a), OptionalLong.empty()));
+                            check.result(), OptionalLong.empty(), check.why()));
                 }
             }
             List<AddAddrReport> out = new ArrayList<>();
@@ -426,7 +587,7 @@ public final class Inspector {
                         break;
                     }
                 }
-                out.add(new AddAddrReport(r.frame(), r.sender(), r.addrId(), r.address(), r.port(), r.hmac(), echo));
+                out.add(new AddAddrReport(r.frame(), r.sender(), r.addrId(), r.address(), r.port(), r.hmac(), echo, r.why()));
             }
             out.sort(Comparator.comparingLong(AddAddrReport::frame));
             return out;
@@ -434,6 +595,9 @@ public final class Inspector {
 
         private List<OptionReport> optionReports(Conn c) {
             List<OptionReport> out = new ArrayList<>();
+            for (OptionSeen s : c.confirms) {
+                out.add(confirmReport(c, s));
+            }
             for (OptionSeen s : others) {
                 if (s.flow().conn != c) {
                     continue;
@@ -441,11 +605,52 @@ public final class Inspector {
                 boolean senderIsA = s.fromInitiator() == s.flow().initiatorIsA;
                 out.add(optionReport(s.frame(), senderIsA ? "A" : "B", s.option(), c, senderIsA));
             }
+            out.sort(Comparator.comparingLong(OptionReport::frame));
             return out;
         }
 
-        private static OptionReport optionReport(long frame, String sender, MptcpOption o, Conn c, boolean senderIsA) {
+        /** bound-key's confirm-B (SYN/ACK) or confirm-A (third ACK), as the receiving side checks it. */
+        private OptionReport confirmReport(Conn c, OptionSeen s) {
+            MptcpOption.MpCapableTokens t = (MptcpOption.MpCapableTokens) s.option();
+            boolean fromA = s.fromInitiator();
+            String name = fromA ? "MP_CAPABLE confirm-A" : "MP_CAPABLE confirm-B";
+            String detail = String.format("value %016x", t.confirm().getAsLong());
+            Role receiver = fromA ? Role.B : Role.A;
+            if (keying == null || !keying.scheme().id().usesExternalKey()) {
+                return new OptionReport(s.frame(), fromA ? "A" : "B", name, detail, HmacCheck.UNAVAILABLE,
+                        "keyed by an external key: give --scheme and --key");
+            }
+            if (keying.missingKey(receiver)) {
+                return new OptionReport(s.frame(), fromA ? "A" : "B", name, detail, HmacCheck.UNAVAILABLE,
+                        keying.unavailable(receiver));
+            }
+            AuthScheme scheme = keying.scheme();
+            Bytes socket = scheme.socketKey(keying.setting(receiver));
+            boolean ok;
+            if (fromA) {
+                if (c.clearTokenB.isEmpty()) {
+                    return new OptionReport(s.frame(), "A", name, detail, HmacCheck.UNAVAILABLE,
+                            "Token-B (SYN/ACK) was not captured");
+                }
+                // The server's state after its SYN/ACK: its token, the external-key mode.
+                ConnKeys b = ConnKeys.start(Role.B, socket).withTokens(c.clearTokenB.getAsInt(), 0)
+                        .withExtMode(true).withMptcp(true);
+                ok = scheme.serverEstablished(b, Optional.of(t)).mptcp();
+            } else {
+                // The client's third-ACK step accepts the SYN/ACK only when confirm-B verifies; the random
+                // only draws Token-A, which the check does not read.
+                ok = scheme.clientThirdAck(ConnKeys.start(Role.A, socket), Optional.of(t), new SplittableRandom(0))
+                        .keys().mptcp();
+            }
+            return new OptionReport(s.frame(), fromA ? "A" : "B", name, detail, ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
+        }
+
+        private OptionReport optionReport(long frame, String sender, MptcpOption o, Conn c, boolean senderIsA) {
             String unauth = "RFC 8684 gives it no authenticator";
+            Role receiver = senderIsA ? Role.B : Role.A;
+            if (keying != null && (o instanceof MptcpOption.MpFastClose || o instanceof MptcpOption.NewKey)) {
+                return schemeOptionReport(frame, sender, o, c, receiver);
+            }
             if (o instanceof MptcpOption.MpFastClose f) {
                 OptionalLong receiverKey = senderIsA ? c.keyB : c.keyA;
                 if (receiverKey.isEmpty()) {
@@ -453,6 +658,10 @@ public final class Inspector {
                             HmacCheck.UNAVAILABLE, "the receiver's key was not captured");
                 }
                 boolean ok = MptcpCrypto.constantTimeEquals(f.value(), receiverKey.getAsLong());
+                if (!ok && c.signalsExternalKey()) {
+                    return new OptionReport(frame, sender, "MP_FASTCLOSE", String.format("value %016x", f.value()),
+                            HmacCheck.UNAVAILABLE, "the MP_CAPABLE flags signal an external-key scheme: give --scheme and --key");
+                }
                 return new OptionReport(frame, sender, "MP_FASTCLOSE", String.format("value %016x", f.value()),
                         ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
             } else if (o instanceof MptcpOption.MpTcpRst r) {
@@ -476,20 +685,87 @@ public final class Inspector {
                     "not an RFC 8684 option the report knows");
         }
 
-        private static HmacCheck addAddrCheck(Conn c, Optional<HashAlg> alg, boolean senderIsA, AddAddr a) {
+        /** MP_FASTCLOSE and NEW_KEY as the receiver checks them under the scheme. */
+        private OptionReport schemeOptionReport(long frame, String sender, MptcpOption o, Conn c, Role receiver) {
+            String name = o instanceof MptcpOption.NewKey ? "NEW_KEY" : "MP_FASTCLOSE";
+            String detail = o instanceof MptcpOption.NewKey k ? String.format("flags 0x%x, value %016x", k.flags(), k.hmac())
+                    : String.format("value %016x", ((MptcpOption.MpFastClose) o).value());
+            Optional<ConnKeys> k = keying.state(c.seen(), receiver);
+            if (k.isEmpty()) {
+                return new OptionReport(frame, sender, name, detail, HmacCheck.UNAVAILABLE, keying.unavailable(receiver));
+            }
+            boolean ok;
+            if (o instanceof MptcpOption.NewKey) {
+                // The receiver activates the key only when the peer's NEW_KEY matches.
+                ConnKeys before = k.get().withKeyActive(false);
+                ConnKeys after = keying.scheme().onKeyAgreement(before, o);
+                if (!after.extMode()) {
+                    return new OptionReport(frame, sender, name, detail, HmacCheck.UNAVAILABLE,
+                            keying.scheme().id().wireName() + " exchanges no NEW_KEY on this connection");
+                }
+                ok = after.keyActive();
+            } else {
+                ok = keying.scheme().fastCloseOk(k.get(), (MptcpOption.MpFastClose) o);
+            }
+            Check ch = keyedCheck(receiver, ok);
+            return new OptionReport(frame, sender, name, detail, ch.result(), ch.why());
+        }
+
+        /** A check's outcome and, when it is UNAVAILABLE, why. */
+        private record Check(HmacCheck result, String why) {
+            static Check of(boolean ok) {
+                return new Check(ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
+            }
+
+            static Check unavailable(String why) {
+                return new Check(HmacCheck.UNAVAILABLE, why);
+            }
+        }
+
+        private static Check addAddrCheck(Conn c, Optional<HashAlg> alg, boolean senderIsA, AddAddr a) {
             OptionalInt version = c.version();
-            if (version.isEmpty() || version.getAsInt() != 1 || alg.isEmpty()
-                    || c.keyA.isEmpty() || c.keyB.isEmpty()) {
-                return HmacCheck.UNAVAILABLE; // v0 has no ADD_ADDR HMAC; or a key was not captured
+            if (version.isEmpty() || version.getAsInt() != 1 || alg.isEmpty()) {
+                return Check.unavailable("MPTCP v0 ADD_ADDR carries no authenticator");
+            }
+            if (c.keyA.isEmpty() || c.keyB.isEmpty()) {
+                return Check.unavailable(c.signalsExternalKey()
+                        ? "keys are not on the wire in this external-key mode: give --scheme and --key"
+                        : "a key was not captured");
             }
             if (a.truncatedHmac().isEmpty()) {
-                return HmacCheck.INVALID; // v1 requires one on every announcement
+                return Check.of(false); // v1 requires one on every announcement
             }
             long ks = senderIsA ? c.keyA.getAsLong() : c.keyB.getAsLong();
             long kr = senderIsA ? c.keyB.getAsLong() : c.keyA.getAsLong();
             long expected = MptcpCrypto.addAddrHmac(alg.get(), ks, kr, a.addressId(), a.address(), a.port());
-            return MptcpCrypto.constantTimeEquals(expected, a.truncatedHmac().getAsLong())
-                    ? HmacCheck.VALID : HmacCheck.INVALID;
+            boolean ok = MptcpCrypto.constantTimeEquals(expected, a.truncatedHmac().getAsLong());
+            if (!ok && c.signalsExternalKey()) {
+                return Check.unavailable("the MP_CAPABLE flags signal an external-key scheme: give --scheme and --key");
+            }
+            return Check.of(ok);
+        }
+
+        /** The ADD_ADDR as its receiver checks it under the scheme. */
+        private Check schemeAddAddrCheck(Conn c, boolean senderIsA, AddAddr a) {
+            if (keying.scheme().version() == 0 && a.truncatedHmac().isEmpty()) {
+                return Check.unavailable(keying.scheme().id().wireName() + " ADD_ADDR carries no authenticator");
+            }
+            Role receiver = senderIsA ? Role.B : Role.A;
+            Optional<ConnKeys> k = keying.state(c.seen(), receiver);
+            return k.isEmpty() ? Check.unavailable(keying.unavailable(receiver))
+                    : keyedCheck(receiver, keying.scheme().addAddrOk(k.get(), a));
+        }
+
+        /**
+         * A scheme check on {@code side}'s state: a mismatch while that side's external key is not
+         * given is not a failure (the value may be keyed by it: draft-paasch/unsignalled shows nothing).
+         */
+        private Check keyedCheck(Role side, boolean ok) {
+            if (!ok && keying.missingKey(side)) {
+                return Check.unavailable("does not match the value without an external key; "
+                        + keying.unavailable(side));
+            }
+            return Check.of(ok);
         }
 
         private static Optional<HashAlg> alg(OptionalInt version) {

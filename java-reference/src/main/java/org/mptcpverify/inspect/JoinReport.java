@@ -8,9 +8,11 @@ import java.util.OptionalInt;
  *
  * @param initiatorSide "A" or "B" of the connection, or null when the token matched no
  *                      connection whose keys were captured
+ * @param why           why a check is UNAVAILABLE (empty when none is)
  * @param established   the responder went on to send a non-reset segment on the subflow after
  *                      the third ACK (what the kernel does only once it accepted the HMAC)
  */
 public record JoinReport(long synFrame, Endpoint initiator, Endpoint responder, String initiatorSide,
                          int token, int randA, OptionalInt randB, int addressId,
-                         HmacCheck synAckHmac, HmacCheck ackHmac, boolean established, boolean reset) {}
+                         HmacCheck synAckHmac, HmacCheck ackHmac, boolean established, boolean reset,
+                         String why) {}

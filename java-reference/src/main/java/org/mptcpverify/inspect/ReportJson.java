@@ -25,6 +25,7 @@ public final class ReportJson {
         ArrayNode conns = root.putArray("connections");
         for (ConnectionReport c : r.connections()) {
             ObjectNode o = conns.addObject();
+            o.put("firstFrame", c.firstFrame());
             if (c.version().isPresent()) {
                 o.put("version", c.version().getAsInt());
             } else {
@@ -39,16 +40,19 @@ public final class ReportJson {
             ArrayNode joins = o.putArray("joins");
             for (JoinReport j : c.joins()) {
                 ObjectNode jo = joins.addObject();
+                jo.put("synFrame", j.synFrame());
                 jo.put("token", hex8(OptionalInt.of(j.token())));
                 jo.put("randA", hex8(OptionalInt.of(j.randA())));
                 jo.put("randB", hex8(j.randB()));
                 jo.put("synAckHmacValid", j.synAckHmac().asJson());
                 jo.put("ackHmacValid", j.ackHmac().asJson());
                 jo.put("established", j.established());
+                jo.put("notChecked", j.why());
             }
             ArrayNode adds = o.putArray("addAddrs");
             for (AddAddrReport a : c.addAddrs()) {
                 ObjectNode ao = adds.addObject();
+                ao.put("frame", a.frame());
                 ao.put("sender", a.sender());
                 ao.put("addrId", a.addrId());
                 ao.put("address", Endpoint.format(a.address()));
@@ -58,6 +62,7 @@ public final class ReportJson {
                     ao.putNull("port");
                 }
                 ao.put("hmacValid", a.hmac().asJson());
+                ao.put("notChecked", a.why());
             }
             ArrayNode others = o.putArray("options");
             for (OptionReport op : c.options()) {

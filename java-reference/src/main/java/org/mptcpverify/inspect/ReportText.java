@@ -28,9 +28,7 @@ public final class ReportText {
         long checked = r.hmacsChecked();
         long failed = r.hmacFailures();
         long unchecked = r.hmacsNotChecked();
-        String rest = unchecked == 0 ? "" : "; " + unchecked + " could not be checked (a key not captured, a join"
-                + " matching no captured connection, or an external-key scheme: only RFC 6824 / RFC 8684"
-                + " derivations are known here)";
+        String rest = unchecked == 0 ? "" : "; " + unchecked + " could not be checked (each says why above)";
         if (failed > 0) {
             s.append("FAILED: ").append(failed).append(" of ").append(checked).append(" HMACs do not verify")
                     .append(rest).append('\n');
@@ -75,12 +73,16 @@ public final class ReportText {
                     .append(word(j.ackHmac())).append(", ")
                     .append(j.established() ? "established" : j.reset() ? "reset" : "not established")
                     .append('\n');
+            if (!j.why().isEmpty()) {
+                s.append("    not checked: ").append(j.why()).append('\n');
+            }
         }
         for (AddAddrReport a : c.addAddrs()) {
             s.append("  ADD_ADDR frame ").append(a.frame()).append(" from ").append(a.sender()).append(": id ")
                     .append(a.addrId()).append(' ').append(Endpoint.format(a.address()))
                     .append(a.port().isPresent() ? " port " + a.port().getAsInt() : " (no port)")
                     .append(", HMAC ").append(word(a.hmac()))
+                    .append(a.why().isEmpty() ? "" : " (" + a.why() + ")")
                     .append(a.echoFrame().isPresent() ? ", echoed in frame " + a.echoFrame().getAsLong() : ", no echo")
                     .append('\n');
         }
@@ -88,7 +90,7 @@ public final class ReportText {
             s.append("  ").append(o.name()).append(" frame ").append(o.frame()).append(" from ").append(o.sender())
                     .append(": ").append(o.detail()).append(", ")
                     .append(o.check() == HmacCheck.UNAVAILABLE ? "not checked (" + o.why() + ")"
-                            : o.check() == HmacCheck.VALID ? "value is the receiver's key" : "value is NOT the receiver's key")
+                            : o.check() == HmacCheck.VALID ? "value verifies" : "value does NOT verify")
                     .append('\n');
         }
     }

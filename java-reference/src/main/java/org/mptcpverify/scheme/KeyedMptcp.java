@@ -276,6 +276,14 @@ public abstract class KeyedMptcp implements AuthScheme {
         return reconstructKeys(v, as);
     }
 
+    /** The attacker's reconstruction, fed the side's own socket key: what that side itself computes. */
+    @Override
+    public Optional<ConnKeys> observedState(AttackerView seen, Role as, KeySetting setting) {
+        Bytes socket = socketKey(setting);
+        AttackerView v = seen.withExternalKeys(socket == null ? java.util.Set.of() : java.util.Set.of(socket));
+        return reconstruct(v, as).map(k -> k.withExtKey(socket));
+    }
+
     /** The state rebuilt from the 64-bit MPTCP keys seen in clear alone (enough for v0/v1 ADD_ADDR and MP_FASTCLOSE). */
     protected final Optional<ConnKeys> reconstructKeys(AttackerView v, Role as) {
         if (v.keyA().isEmpty() || v.keyB().isEmpty()) {

@@ -100,7 +100,7 @@ class InspectorTest {
     void jsonHasTheContractNamesAndValues() throws Exception {
         String json = ReportJson.format(inspect(standard(JOIN_SYNACK_HMAC, JOIN_ACK_HMAC, ADD_ADDR_FROM_A)));
         JsonNode c = new ObjectMapper().readTree(json).get("connections").get(0);
-        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
+        assertEquals(List.of("firstFrame", "version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 fieldNames(c));
         assertEquals(1, c.get("version").asInt());
         assertEquals("0102030405060708", c.get("keyA").asText());
@@ -110,14 +110,15 @@ class InspectorTest {
         assertEquals("f5a101d3d29d6f72", c.get("idsnA").asText());
         assertEquals("535beea38e087c8e", c.get("idsnB").asText());
         JsonNode j = c.get("joins").get(0);
-        assertEquals(List.of("token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established"),
+        assertEquals(List.of("synFrame", "token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established",
+                "notChecked"),
                 fieldNames(j));
         assertEquals("ccad45ac", j.get("token").asText());
         assertEquals("a1a2a3a4", j.get("randA").asText());
         assertEquals("b1b2b3b4", j.get("randB").asText());
         assertTrue(j.get("synAckHmacValid").asBoolean() && j.get("ackHmacValid").asBoolean());
         JsonNode a = c.get("addAddrs").get(0);
-        assertEquals(List.of("sender", "addrId", "address", "port", "hmacValid"), fieldNames(a));
+        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked"), fieldNames(a));
         assertEquals("A", a.get("sender").asText());
         assertEquals(1, a.get("addrId").asInt());
         assertEquals("198.51.100.2", a.get("address").asText());

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mptcpverify.inspect.InspectReport;
+import org.mptcpverify.inspect.Keying;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.inspect.Inspector;
 import org.mptcpverify.inspect.ReportJson;
 import org.mptcpverify.inspect.ReportText;
@@ -25,6 +30,14 @@ import picocli.CommandLine.Spec;
                         + "the keys seen (hash from the MP_CAPABLE version), and verify each join's SYN/ACK and "
                         + "third-ACK HMACs and each ADD_ADDR HMAC (v1; v0 has none).",
                 "",
+                "With --scheme S, every value is checked as scheme S's receiver checks it, with the reference's "
+                        + "implementation of S (docs/schemes.md): join token fields (thesis XOR, bound-key tickets), "
+                        + "join HMACs, ADD_ADDR authenticators, MP_FASTCLOSE and NEW_KEY values, bound-key "
+                        + "confirm-A / confirm-B. --key gives the external key of side A (client), B (server) or, "
+                        + "without a side, both: the thesis schemes take the decimal string written to sin_zero, "
+                        + "the others the key in hex. A check that needs a key not given is reported as not "
+                        + "checked, with the reason, never as INVALID.",
+                "",
                 "In --json, hex is lower case without 0x; null means not seen or not checkable (a key "
                         + "missing from the capture, no ADD_ADDR HMAC in v0, no port sent). In a join, randA is "
                         + "the random of the join's initiator (the SYN sender) and randB the responder's; "
@@ -43,8 +56,50 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the machine-readable report instead of the text one")
     boolean json;
 
+    @Option(names = "--scheme", paramLabel = "S", description = "read the capture under scheme S (docs/schemes.md)")
+    String scheme;
+
+    @Option(names = "--key", paramLabel = "[A|B=]VALUE",
+            description = "external key of side A, side B, or both (repeatable; needs --scheme)")
+    java.util.List<String> keys = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
+
+    /** The scheme and keys given, or null (RFC derivations only); bad values are one-line usage errors. */
+    private Keying keying() {
+        if (scheme == null) {
+            if (!keys.isEmpty()) {
+                throw new UserInputException("--key needs --scheme: the key's format and use depend on the scheme");
+            }
+            return null;
+        }
+        SchemeId id = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("unknown scheme '" + scheme
+                + "'; one of " + java.util.Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()));
+        AuthScheme s = Schemes.of(id);
+        KeySetting a = KeySetting.none();
+        KeySetting b = KeySetting.none();
+        for (String k : keys) {
+            String side = k.length() > 1 && k.charAt(1) == '=' ? k.substring(0, 1) : "";
+            String value = side.isEmpty() ? k : k.substring(2);
+            if (!side.isEmpty() && !side.equals("A") && !side.equals("B")) {
+                throw new UserInputException("--key " + k + ": the side is A or B");
+            }
+            KeySetting parsed;
+            try {
+                parsed = Keying.parseKey(s, value);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--key: " + e.getMessage());
+            }
+            if (!side.equals("B")) {
+                a = parsed;
+            }
+            if (!side.equals("A")) {
+                b = parsed;
+            }
+        }
+        return new Keying(s, a, b);
+    }
 
     /**
      * The reader holds the whole capture in memory (a Java array, so below 2 GiB in any case);
@@ -56,8 +111,9 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         InspectReport report;
         try {
+            Keying keying = keying();
             checkReadable(file);
-            report = Inspector.inspect(file);
+            report = Inspector.inspect(file, keying);
         } catch (PcapFormatException e) {
             throw new UserInputException(e.getMessage());
         } catch (IOException e) {

@@ -45,7 +45,7 @@ class InspectCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("connections", "notes"), names(root));
         JsonNode c = root.get("connections").get(0);
-        assertEquals(List.of("version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
+        assertEquals(List.of("firstFrame", "version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 names(c));
         assertEquals(1, c.get("version").asInt());
         for (String f : List.of("keyA", "keyB", "idsnA", "idsnB")) {
@@ -55,11 +55,12 @@ class InspectCommandTest {
             assertTrue(c.get(f).asText().matches("[0-9a-f]{8}"), f + " = " + c.get(f));
         }
         JsonNode j = c.get("joins").get(0);
-        assertEquals(List.of("token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established"), names(j));
+        assertEquals(List.of("synFrame", "token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established",
+                "notChecked"), names(j));
         assertTrue(j.get("synAckHmacValid").asBoolean() && j.get("ackHmacValid").asBoolean()
                 && j.get("established").asBoolean());
         JsonNode a = c.get("addAddrs").get(0);
-        assertEquals(List.of("sender", "addrId", "address", "port", "hmacValid"), names(a));
+        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked"), names(a));
         assertEquals("10.0.2.2", a.get("address").asText());
         assertTrue(a.get("port").isNull());
         assertTrue(a.get("hmacValid").asBoolean());
@@ -182,5 +183,43 @@ class InspectCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--json"));
         assertTrue(r.out().contains("1") && r.out().contains("fails verification"), r.out());
+    }
+
+    /** Bad --scheme / --key values: one line on stderr naming the problem, exit 2. */
+    @Test
+    void badSchemeOrKeyIsExitTwoWithOneLine() {
+        String pcap = CAPTURE.toString();
+        String paaschKey = "00".repeat(32);
+        List<List<String>> bad = List.of(
+                List.of("inspect", "--key", paaschKey, pcap),
+                List.of("inspect", "--scheme", "no-such-scheme", pcap),
+                List.of("inspect", "--scheme", "thesis-xor", "--key", "12ab", pcap),
+                List.of("inspect", "--scheme", "thesis-xor", "--key", "123456789", pcap),
+                List.of("inspect", "--scheme", "draft-paasch", "--key", "A=" + paaschKey.substring(2), pcap),
+                List.of("inspect", "--scheme", "draft-paasch", "--key", "C=" + paaschKey, pcap),
+                List.of("inspect", "--scheme", "rfc8684", "--key", paaschKey, pcap));
+        for (List<String> args : bad) {
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), args + ": " + r.out());
+            assertEquals(1, r.err().lines().count(), args + ": " + r.err());
+        }
+        CliRun ok = run("inspect", "--scheme", "draft-paasch", "--key", "A=" + paaschKey, "--key", "B=" + paaschKey, pcap);
+        assertTrue(ok.code() == 0 || ok.code() == 1, ok.err());
+    }
+
+    /** A draft-paasch capture read without its key: the join values are "not checked", never INVALID. */
+    @Test
+    void externalKeyValuesWithoutTheKeyAreNotCheckedNotInvalid() {
+        Path pcap = org.mptcpverify.matrix.Versions.repoRoot()
+                .resolve("counterexamples/draft-paasch/syn-join-rewrite/traces.pcap");
+        for (List<String> args : List.of(List.of("inspect", pcap.toString()),
+                List.of("inspect", "--scheme", "draft-paasch", pcap.toString()))) {
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), args + ": " + r.out());
+            assertFalse(r.out().contains("INVALID"), r.out());
+            assertTrue(r.out().contains("not checked: "), r.out());
+        }
+        CliRun keyed = run("inspect", "--scheme", "draft-paasch", pcap.toString());
+        assertTrue(keyed.out().contains("give --key A=VALUE"), keyed.out());
     }
 }
