@@ -20,7 +20,7 @@ import org.mptcpverify.io.AtomicWrite;
  * counterexample outlives the run that listed it) but keeps {@code work/}, the scratch space.
  * Any other file in the folder refuses the folder (exit 2) unless the user passed {@code --force}.
  */
-final class OutputFolder {
+public final class OutputFolder {
     static final String MANIFEST = ".mptcp-verify-run";
     private static final String SCRATCH = "work/";
 
@@ -32,11 +32,11 @@ final class OutputFolder {
         this.foreign = foreign;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    static OutputFolder claim(Path out, String option, boolean force) {
+    public static OutputFolder claim(Path out, String option, boolean force) {
         if (out.toString().isEmpty()) {
             throw new UserInputException(option + ": empty path (give a folder, e.g. " + option + " target/run)");
         }
@@ -71,7 +71,7 @@ final class OutputFolder {
     }
 
     /** Lists every file the run left in the folder (all but the foreign ones it found there). */
-    void seal() {
+    public void seal() {
         StringBuilder sb = new StringBuilder();
         for (String f : files(dir)) {
             if (!f.equals(MANIFEST) && !foreign.contains(f)) {

@@ -71,6 +71,9 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/traces", paramLabel = "DIR", description = "Counterexamples and work files (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
+    boolean force;
+
     private final Supplier<ScenarioRunner> runners;
     private final PrintStream stdout;
 
@@ -109,27 +112,32 @@ public final class TracesCommand implements Callable<Integer> {
         }
         TracesEngine engine = new TracesEngine(runners.get(), maxActions);
         org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
-        Path outDir = out.toAbsolutePath().normalize();
+        org.mptcpverify.cli.OutputFolder folder = org.mptcpverify.cli.OutputFolder.claim(out, "--out", force);
+        Path outDir = folder.dir();
         boolean violated = false;
         boolean inconclusive = false;
         // A control group (one property for broken, one scheme for the key) is vacuous when none of its checks violates.
         Map<String, Boolean> groupViolated = new LinkedHashMap<>();
-        for (Check c : checks) {
-            Path root = outDir.resolve("counterexamples").resolve(c.attackerHasKey() ? "attacker-has-key" : c.property().modelName());
-            EngineOptions o = new EngineOptions(seed, root, outDir.resolve("work"), Duration.ofSeconds(timeoutSeconds),
-                    tries, c.attackerHasKey(), requested);
-            CellResult r = engine.check(c.scheme(), c.attack(), List.of(c.property()), o);
-            String detail = r.counterexample() != null ? outDir.relativize(r.counterexample()).toString()
-                    : r.reason() != null ? r.reason() : r.bounds().toString();
-            stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s  [bounds %s]%n", c.scheme(), c.attack(),
-                    c.property(), c.attackerHasKey() ? "+key" : "", r.verdict(), r.seconds(), detail,
-                    engine.resolve(c.scheme(), c.attack(), requested.forEngine(engine.name())) + ",tries="
-                            + requested.forEngine(engine.name()).getOr("tries", tries));
-            violated |= r.verdict() == Verdict.VIOLATED;
-            inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
-            if (c.controlGroup() != null) {
-                groupViolated.merge(c.controlGroup(), r.verdict() == Verdict.VIOLATED, Boolean::logicalOr);
+        try {
+            for (Check c : checks) {
+                Path root = outDir.resolve("counterexamples").resolve(c.attackerHasKey() ? "attacker-has-key" : c.property().modelName());
+                EngineOptions o = new EngineOptions(seed, root, outDir.resolve("work"), Duration.ofSeconds(timeoutSeconds),
+                        tries, c.attackerHasKey(), requested);
+                CellResult r = engine.check(c.scheme(), c.attack(), List.of(c.property()), o);
+                String detail = r.counterexample() != null ? outDir.relativize(r.counterexample()).toString()
+                        : r.reason() != null ? r.reason() : r.bounds().toString();
+                stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s  [bounds %s]%n", c.scheme(), c.attack(),
+                        c.property(), c.attackerHasKey() ? "+key" : "", r.verdict(), r.seconds(), detail,
+                        engine.resolve(c.scheme(), c.attack(), requested.forEngine(engine.name())) + ",tries="
+                                + requested.forEngine(engine.name()).getOr("tries", tries));
+                violated |= r.verdict() == Verdict.VIOLATED;
+                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+                if (c.controlGroup() != null) {
+                    groupViolated.merge(c.controlGroup(), r.verdict() == Verdict.VIOLATED, Boolean::logicalOr);
+                }
             }
+        } finally {
+            folder.seal();
         }
         if (controls) {
             boolean vacuous = false;

@@ -64,11 +64,26 @@ class TracesCommandTest {
         // The default wiring (Main -> TracesCommand -> ReferenceRunner), on two cells the threat model settles:
         // rfc8684 sends its keys in clear, so an eavesdropper forges a join; bound-key sends none.
         String out = tmp.resolve("main").toString();
-        assertEquals(Main.EXIT_FAILED, Main.execute("traces", "--schemes", "rfc8684", "--attacks", "eavesdrop-handshake",
-                "--tries", "50", "--out", out));
         assertEquals(Main.EXIT_OK, Main.execute("traces", "--schemes", "bound-key", "--attacks", "eavesdrop-handshake",
                 "--tries", "50", "--out", out));
+        // the same folder again: the previous run's files are replaced, so this is no foreign content
+        assertEquals(Main.EXIT_FAILED, Main.execute("traces", "--schemes", "rfc8684", "--attacks", "eavesdrop-handshake",
+                "--tries", "50", "--out", out));
         assertTrue(Files.isRegularFile(tmp.resolve("main/counterexamples/JoinAuthenticity/rfc8684/eavesdrop-handshake/traces.json")));
+    }
+
+    @Test
+    void aFolderHoldingForeignFilesIsRefusedUnlessForced() throws Exception {
+        Path out = tmp.resolve("foreign");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("precious.txt"), "not written by mptcp-verify");
+        String[] args = {"traces", "--schemes", "rfc8684", "--attacks", "eavesdrop-handshake", "--tries", "50", "--out", out.toString()};
+        assertEquals(Main.EXIT_USAGE, Main.execute(args));
+        assertFalse(Files.exists(out.resolve("counterexamples")), "nothing written into a refused folder");
+        String[] forced = Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--force";
+        assertEquals(Main.EXIT_FAILED, Main.execute(forced));
+        assertEquals("not written by mptcp-verify", Files.readString(out.resolve("precious.txt")));
     }
 
     @Test
