@@ -143,6 +143,7 @@ public final class TracesEngine implements Engine {
         }
         int run = 0;
         int withAttackerEnabled = 0;
+        long attackerActionsTakingEffect = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
             GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey());
@@ -155,8 +156,10 @@ public final class TracesEngine implements Engine {
             }
             run++;
             distinct.add(trace.actions());
-            if (attackerActionEnabled(trace.actions(), outcome)) {
+            int effective = attackerActionsEnabled(trace.actions(), outcome);
+            if (effective > 0) {
                 withAttackerEnabled++;
+                attackerActionsTakingEffect += effective;
             }
             PropertyId violated = firstViolated(outcome, applicable);
             if (violated != null) {
@@ -166,10 +169,20 @@ public final class TracesEngine implements Engine {
         }
         deleteStale(json);
         bounds.put("distinctTraces", distinct.size());
-        if (!generator.capabilities().isEmpty()) {
-            bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
+        if (!attack.hasAttacker()) {
+            return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
         }
-        return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
+        // The witness: attacker actions that took effect on the reference (an enabled action is
+        // one the honest endpoints received and processed, i.e. that reached their checks).
+        Map<String, Object> witness = new LinkedHashMap<>();
+        witness.put("runsWithAttackerAction", withAttackerEnabled);
+        witness.put("attackerActions", attackerActionsTakingEffect);
+        if (withAttackerEnabled == 0) {
+            return new CellResult(Verdict.VACUOUS, List.of(), seconds(start), bounds, null,
+                    "no attacker action took effect in any of " + run + " tries: the attacker could never act",
+                    witness);
+        }
+        return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null, witness);
     }
 
     private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
@@ -257,13 +270,14 @@ public final class TracesEngine implements Engine {
         return null;
     }
 
-    private static boolean attackerActionEnabled(List<TraceAction> actions, RunOutcome outcome) {
+    private static int attackerActionsEnabled(List<TraceAction> actions, RunOutcome outcome) {
+        int n = 0;
         for (int i = 0; i < actions.size(); i++) {
             if (actions.get(i).byAttacker() && Boolean.TRUE.equals(outcome.enabled().get(i))) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     /** A counterexample from an earlier run that this run no longer finds must not stay behind. */

@@ -96,6 +96,7 @@ class TlcColumnTest {
                     case HOLDS -> 'H';
                     case NOT_APPLICABLE -> 'N';
                     case INCONCLUSIVE -> '?';
+                    case VACUOUS -> '0';
                 };
                 if (want != got) {
                     diff.add(s + " x " + a + ": expected " + want + ", TLC " + got);
