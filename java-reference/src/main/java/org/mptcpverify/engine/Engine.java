@@ -1,5 +1,6 @@
 package org.mptcpverify.engine;
 
+import java.util.List;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
@@ -17,4 +18,20 @@ public interface Engine {
      * cell under {@code options.counterexampleRoot()/<scheme>/<attack>/}.
      */
     CellResult check(SchemeId scheme, AttackId attack, EngineOptions options);
+
+    /** The bounds this engine honours. */
+    default List<BoundKey> boundKeys() {
+        return List.of();
+    }
+
+    /**
+     * The full bounds this engine checks the cell with when asked for {@code requested} (the keys
+     * meant for it, see {@link Bounds#forEngine}): its defaults, overridden by {@code requested}.
+     *
+     * @throws BoundsException when it cannot honour one of them for this cell
+     */
+    default Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        BoundKey.requireKnown(name(), boundKeys(), requested);
+        return requested;
+    }
 }

@@ -12,7 +12,22 @@ import java.time.Duration;
  * @param timeout            per cell; past it the result is INCONCLUSIVE
  * @param tries              traces engine: generated traces per cell
  * @param attackerHasKey     negative control: the attacker is given the external keys
+ * @param bounds             the bounds the user asked for (plain and engine-qualified keys); each
+ *                           engine resolves the keys meant for it and keeps its defaults for the rest
  */
 public record EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
-                            int tries, boolean attackerHasKey) {
+                            int tries, boolean attackerHasKey, Bounds bounds) {
+    public EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
+                         int tries, boolean attackerHasKey) {
+        this(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, Bounds.NONE);
+    }
+
+    public EngineOptions withBounds(Bounds b) {
+        return new EngineOptions(seed, counterexampleRoot, workDir, timeout, tries, attackerHasKey, b);
+    }
+
+    /** The requested bounds meant for {@code engine}. */
+    public Bounds boundsFor(String engine) {
+        return bounds.forEngine(engine);
+    }
 }

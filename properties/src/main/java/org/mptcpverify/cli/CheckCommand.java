@@ -37,8 +37,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}); the same as --bounds tries=N.")
     int tries;
+
+    @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
+    String bounds;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "tlc: TLC's own worker threads for this cell (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -51,7 +60,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Supplier<Engine> found = EngineRegistry.all().get(engine);
+        if (workers < 1) throw new UserInputException("--workers: must be at least 1, got " + workers);
+        Supplier<Engine> found = EngineRegistry.all(workers).get(engine);
         Supplier<Engine> f = found;
         if (found == null) {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
@@ -68,10 +78,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
+        org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
+        BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
+        Engine e = f.get();
+        BoundsArguments.requireHonoured(java.util.Map.of(engine, e), java.util.List.of(s), java.util.List.of(a), requested);
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey);
-        CellResult r = f.get().check(s, a, o);
+                Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey, requested);
+        CellResult r = e.check(s, a, o);
         System.out.printf(Locale.ROOT, "%s %s / %s: %s%n", engine, s, a, r.verdict());
         if (!r.violated().isEmpty()) {
             System.out.println("  violated: " + String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()));

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 MatrixCommand.class,
                 InspectCommand.class,
                 CheckCommand.class,
+                SweepCommand.class,
+                MergeCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
@@ -37,6 +39,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ChildProcesses.endAllOnShutdown();
         System.exit(execute(args));
     }
 

@@ -16,6 +16,8 @@ import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
+import org.mptcpverify.matrix.Shard;
+import org.mptcpverify.matrix.ShardFiles;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -47,14 +49,27 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed for every engine (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Checks run in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", description = "Checks run in parallel (default: one per core, capped by memory); results do not depend on it.")
+    Integer jobs;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
 
     @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of the scheme it names; --schemes defaults to that scheme.")
     Path schemeFile;
+
+    @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
+    String bounds;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "tlc: TLC's own worker threads per run (default: ${DEFAULT-VALUE}); for one large cell.")
+    int workers;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (cells dealt round robin in matrix order); "
+            + "combine the N output folders with 'merge'.")
+    String shard;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -64,10 +79,10 @@ public final class MatrixCommand implements Callable<Integer> {
         if (!List.of("text", "md", "latex", "json").contains(format)) {
             throw new UserInputException("--format: unknown format '" + format + "' (text, md, latex, json)");
         }
-        if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
+        if (workers < 1) throw new UserInputException("--workers: must be at least 1, got " + workers);
         if (tries < 1) throw new UserInputException("--tries: must be at least 1, got " + tries);
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
-        Map<String, Supplier<Engine>> available = EngineRegistry.all();
+        Map<String, Supplier<Engine>> available = EngineRegistry.all(workers);
         SchemeFile sf = null;
         if (schemeFile != null) {
             for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
@@ -89,11 +104,33 @@ public final class MatrixCommand implements Callable<Integer> {
                 : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
+        org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
+        BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
+        Map<String, Engine> instances = new LinkedHashMap<>();
+        selected.forEach((name, f) -> instances.put(name, f.get()));
+        BoundsArguments.requireHonoured(instances, ss, as, requested);
+        Shard part;
+        try {
+            part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--shard: " + e.getMessage());
+        }
+        int parallel = Jobs.resolve(jobs, System.err);
         Path outDir = OutputFolder.prepare(out, "--out");
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
-                Duration.ofSeconds(timeoutSeconds), tries, false);
-        Progress progress = new Progress(System.err, System.console() != null, ss.size() * as.size() * selected.size());
-        MatrixRun run = new MatrixRunner(selected, jobs).run(ss, as, options, progress, Versions.collect(ss, as));
+                Duration.ofSeconds(timeoutSeconds), tries, false, requested);
+        List<Shard.Cell> cells = part.cells(ss, as);
+        Progress progress = new Progress(System.err, System.console() != null, cells.size() * selected.size());
+        MatrixRun run = new MatrixRunner(selected, parallel).run(cells, options, progress, Versions.collect(ss, as));
+        if (shard != null) {
+            AtomicWrite.text(outDir.resolve(ShardFiles.SHARD_JSON), ShardFiles.render(
+                    new ShardFiles.Selection(part, ss, as, List.copyOf(selected.keySet()))));
+        }
+        return writeOutputs(run, outDir, format);
+    }
+
+    /** matrix.json, matrix.md and matrix.tex into {@code outDir}, the chosen format on stdout; the exit code. */
+    static int writeOutputs(MatrixRun run, Path outDir, String format) {
         String json = MatrixFormats.json(run, outDir);
         String md = MatrixFormats.markdown(run, outDir, true);
         String tex = MatrixFormats.latex(run);

@@ -14,9 +14,14 @@ public final class EngineRegistry {
     private EngineRegistry() {}
 
     public static Map<String, Supplier<Engine>> all() {
+        return all(1);
+    }
+
+    /** @param tlcWorkers TLC's own worker threads per run ({@code --workers}) */
+    public static Map<String, Supplier<Engine>> all(int tlcWorkers) {
         Map<String, Supplier<Engine>> m = new LinkedHashMap<>();
         m.put("traces", () -> new TracesEngine(new ReferenceRunner()));
-        m.put("tlc", TlcEngine::new);
+        m.put("tlc", () -> new TlcEngine(tlcWorkers));
         m.put("alloy", AlloyEngine::new);
         return m;
     }

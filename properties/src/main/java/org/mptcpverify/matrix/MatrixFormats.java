@@ -60,6 +60,7 @@ public final class MatrixFormats {
         m.put("verdict", r.verdict().name());
         m.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
         m.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+        if (r.bounds().get("tlcSeconds") instanceof Number t) m.put("tlcSeconds", t); // TLC's share of the seconds
         m.put("bounds", withoutTimings(r.bounds()));
         m.put("counterexample", relative(r.counterexample(), base));
         m.put("reason", r.reason());
@@ -172,7 +173,7 @@ public final class MatrixFormats {
     static Map<String, Object> withoutTimings(Map<String, ?> bounds) {
         Map<String, Object> out = new TreeMap<>();
         bounds.forEach((k, v) -> {
-            if (k.equals("seconds") || k.equals("wallSeconds")) return;
+            if (k.equals("seconds") || k.endsWith("Seconds")) return;
             out.put(k, v instanceof Map<?, ?> m ? withoutTimings(castMap(m)) : v);
         });
         return out;

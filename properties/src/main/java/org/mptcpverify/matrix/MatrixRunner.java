@@ -33,13 +33,17 @@ public final class MatrixRunner {
 
     public MatrixRun run(List<SchemeId> schemes, List<AttackId> attacks, EngineOptions options,
                          Progress progress, Map<String, String> versions) {
+        return run(Shard.WHOLE.cells(schemes, attacks), options, progress, versions);
+    }
+
+    /** Runs the given cells, in the given order (a shard's share of a matrix). */
+    public MatrixRun run(List<Shard.Cell> cellIds, EngineOptions options, Progress progress,
+                         Map<String, String> versions) {
         long start = System.nanoTime();
         List<Task> tasks = new ArrayList<>();
-        for (SchemeId s : schemes) {
-            for (AttackId a : attacks) {
-                for (String e : engines.keySet()) {
-                    tasks.add(new Task(s, a, e));
-                }
+        for (Shard.Cell c : cellIds) {
+            for (String e : engines.keySet()) {
+                tasks.add(new Task(c.scheme(), c.attack(), e));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -54,14 +58,12 @@ public final class MatrixRunner {
             }
             List<CellOutcome> cells = new ArrayList<>();
             int i = 0;
-            for (SchemeId s : schemes) {
-                for (AttackId a : attacks) {
-                    Map<String, CellResult> byEngine = new LinkedHashMap<>();
-                    for (String e : engines.keySet()) {
-                        byEngine.put(e, await(futures.get(i++)));
-                    }
-                    cells.add(new CellOutcome(s, a, byEngine));
+            for (Shard.Cell c : cellIds) {
+                Map<String, CellResult> byEngine = new LinkedHashMap<>();
+                for (String e : engines.keySet()) {
+                    byEngine.put(e, await(futures.get(i++)));
                 }
+                cells.add(new CellOutcome(c.scheme(), c.attack(), byEngine));
             }
             double wall = (System.nanoTime() - start) / 1e9;
             return new MatrixRun(List.copyOf(engines.keySet()), cells, options.seed(), versions, wall);

@@ -94,12 +94,12 @@ public final class ResultsDoc {
                 if (b.containsKey("exhaustiveUpTo")) {
                     return "all " + b.get("enumerated") + " traces of up to " + b.get("exhaustiveUpTo") + " actions";
                 }
-                if (b.containsKey("tries")) return b.get("tries") + " generated traces of up to " + b.get("maxActions") + " actions";
+                if (b.containsKey("tries")) return b.get("tries") + " generated traces of up to " + b.get("steps") + " actions";
                 break;
             case "tlc":
                 if (b.containsKey("distinctStates")) {
                     return b.get("distinctStates") + " distinct states, depth " + b.get("depth") + ", at most "
-                            + b.get("maxJoins") + " joins per client and " + b.get("maxAttacks") + " attacker actions";
+                            + b.get("joins") + " joins per client and " + b.get("injections") + " attacker actions";
                 }
                 break;
             case "alloy":

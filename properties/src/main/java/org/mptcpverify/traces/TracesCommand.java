@@ -53,6 +53,14 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]",
+            description = "The traces engine's bounds: steps (the same as --max-actions), tries (the same as --tries), "
+                    + "connections, clients.")
+    String bounds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--attacker-has-key", description = "Give the attacker the external keys.")
     boolean attackerHasKey;
 
@@ -93,7 +101,14 @@ public final class TracesCommand implements Callable<Integer> {
         if (checks.isEmpty()) {
             throw new UserInputException("no (scheme, attack, property) check matches the selection");
         }
+        org.mptcpverify.engine.Bounds requested = org.mptcpverify.cli.BoundsArguments.parse(bounds);
+        var parsed = spec.commandLine().getParseResult();
+        org.mptcpverify.cli.BoundsArguments.requireNoTriesConflict(parsed.hasMatchedOption("--tries"), requested);
+        if (parsed.hasMatchedOption("--max-actions") && requested.forEngine("traces").get("steps").isPresent()) {
+            throw new UserInputException("--max-actions and --bounds steps=... both given; give one");
+        }
         TracesEngine engine = new TracesEngine(runners.get(), maxActions);
+        org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
         Path outDir = out.toAbsolutePath().normalize();
         boolean violated = false;
         boolean inconclusive = false;
@@ -102,12 +117,14 @@ public final class TracesCommand implements Callable<Integer> {
         for (Check c : checks) {
             Path root = outDir.resolve("counterexamples").resolve(c.attackerHasKey() ? "attacker-has-key" : c.property().modelName());
             EngineOptions o = new EngineOptions(seed, root, outDir.resolve("work"), Duration.ofSeconds(timeoutSeconds),
-                    tries, c.attackerHasKey());
+                    tries, c.attackerHasKey(), requested);
             CellResult r = engine.check(c.scheme(), c.attack(), List.of(c.property()), o);
             String detail = r.counterexample() != null ? outDir.relativize(r.counterexample()).toString()
                     : r.reason() != null ? r.reason() : r.bounds().toString();
-            stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s%n", c.scheme(), c.attack(), c.property(),
-                    c.attackerHasKey() ? "+key" : "", r.verdict(), r.seconds(), detail);
+            stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s  [bounds %s]%n", c.scheme(), c.attack(),
+                    c.property(), c.attackerHasKey() ? "+key" : "", r.verdict(), r.seconds(), detail,
+                    engine.resolve(c.scheme(), c.attack(), requested.forEngine(engine.name())) + ",tries="
+                            + requested.forEngine(engine.name()).getOr("tries", tries));
             violated |= r.verdict() == Verdict.VIOLATED;
             inconclusive |= r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.VACUOUS;
             if (c.controlGroup() != null) {

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.mptcpverify.engine.BoundKey;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.trace.RunOutcome;
@@ -38,7 +42,12 @@ public final class TracesEngine implements Engine {
      */
     public static final int DEFAULT_TRIES = 20_000;
 
+    /** Generated traces per cell; {@code steps} bounds each trace's length. */
+    public static final BoundKey TRIES = new BoundKey("tries", 1, "generated traces per cell");
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, TRIES);
+
     private final ScenarioRunner runner;
+    /** The default of {@code steps}. */
     private final int maxActions;
 
     public TracesEngine(ScenarioRunner runner) {
@@ -80,17 +89,40 @@ public final class TracesEngine implements Engine {
         return check(scheme, attack, attack.properties(), options);
     }
 
+    @Override
+    public List<BoundKey> boundKeys() {
+        return KEYS;
+    }
+
+    /** The generators draw joins and attacker actions freely within {@code steps}; no per-kind bound. */
+    @Override
+    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
+        m.put("steps", requested.getOr("steps", maxActions));
+        return new Bounds(m);
+    }
+
     /**
      * Decides a cell for a subset of the attack's properties (a property test checks one at a
      * time, since a cell stops at its first violation). Properties that do not apply to the
      * scheme are dropped; none left is NOT_APPLICABLE.
      */
-    public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions options) {
+    public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions requested) {
         long start = System.nanoTime();
-        Map<String, Object> bounds = new LinkedHashMap<>();
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, requested.boundsFor(name()));
+        } catch (BoundsException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), Map.of(), null, "bounds: " + e.getMessage());
+        }
+        // tries is a bound too; --bounds tries=N wins over the options' count
+        int tries = requested.boundsFor(name()).getOr("tries", requested.tries());
+        EngineOptions options = new EngineOptions(requested.seed(), requested.counterexampleRoot(), requested.workDir(),
+                requested.timeout(), tries, requested.attackerHasKey(), requested.bounds());
+        int maxActions = resolved.getOr("steps", this.maxActions);
+        Map<String, Object> bounds = new LinkedHashMap<>(resolved.values());
         bounds.put("tries", options.tries());
         bounds.put("seed", options.seed());
-        bounds.put("maxActions", maxActions);
         Path json = counterexampleFile(options.counterexampleRoot(), scheme, attack);
         List<PropertyId> applicable = attack.applicableProperties(scheme).stream()
                 .filter(properties::contains).toList();
@@ -112,7 +144,7 @@ public final class TracesEngine implements Engine {
                         "tries must be >= 1, got " + options.tries());
             }
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
-                return search(scheme, attack, options, properties, applicable, json, bounds, start, watchdog);
+                return search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
             }
         } catch (IOException | RuntimeException e) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
@@ -120,7 +152,8 @@ public final class TracesEngine implements Engine {
         }
     }
 
-    private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options, List<PropertyId> properties,
+    private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options, int maxActions,
+                              List<PropertyId> properties,
                               List<PropertyId> applicable, Path json, Map<String, Object> bounds,
                               long start, RunWatchdog watchdog) throws IOException {
         TraceGenerator generator = TraceGenerator.forAttack(attack);
@@ -146,7 +179,7 @@ public final class TracesEngine implements Engine {
         long attackerActionsTakingEffect = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
-            GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey());
+            GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey(), maxActions);
             RunOutcome outcome;
             try {
                 outcome = runChecked(watchdog, trace.scenario(), trace.actions());
@@ -163,7 +196,7 @@ public final class TracesEngine implements Engine {
             }
             PropertyId violated = firstViolated(outcome, applicable);
             if (violated != null) {
-                return violatedCell(generator, trace, entry, violated, applicable, options, json, bounds,
+                return violatedCell(generator, trace, entry, violated, applicable, options, maxActions, json, bounds,
                         watchdog, failedSeeds, start, entry.tryIndex() < plan.enumerated().size(), outcome);
             }
         }
@@ -187,7 +220,7 @@ public final class TracesEngine implements Engine {
 
     private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
                                     PropertyId property, List<PropertyId> applicable, EngineOptions options,
-                                    Path json, Map<String, Object> bounds, RunWatchdog watchdog,
+                                    int maxActions, Path json, Map<String, Object> bounds, RunWatchdog watchdog,
                                     FailedSeeds failedSeeds, long start, boolean enumerated,
                                     RunOutcome firstOutcome) throws IOException {
         Scenario scenario = trace.scenario();
@@ -237,7 +270,7 @@ public final class TracesEngine implements Engine {
      * one past the enumeration. Either way the scenario seed (keys, nonces) comes from the try's seed.
      */
     private GeneratedTrace materialize(TraceGenerator generator, TraceSpace.Plan plan, SchemeId scheme,
-                                              FailedSeeds.Entry entry, boolean attackerHasKey) {
+                                              FailedSeeds.Entry entry, boolean attackerHasKey, int maxActions) {
         int i = entry.tryIndex();
         if (i < plan.enumerated().size()) {
             TraceSpace.Variant v = plan.enumerated().get(i);

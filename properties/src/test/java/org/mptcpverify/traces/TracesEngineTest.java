@@ -211,7 +211,7 @@ class TracesEngineTest {
         assertEquals(120, toy.runs.get());
         assertEquals(120, r.bounds().get("tries"));
         assertEquals(9L, r.bounds().get("seed"));
-        assertEquals(6, r.bounds().get("maxActions"));
+        assertEquals(6, r.bounds().get("steps"));
         assertTrue((int) r.witness().get("runsWithAttackerAction") > 0);
         assertTrue((long) r.witness().get("attackerActions") >= (int) r.witness().get("runsWithAttackerAction"));
         int distinct = (int) r.bounds().get("distinctTraces");

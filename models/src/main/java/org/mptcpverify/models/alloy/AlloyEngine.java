@@ -12,8 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import org.mptcpverify.engine.BoundKey;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.vocab.AttackId;
@@ -35,9 +39,18 @@ public final class AlloyEngine implements Engine {
     /** System property choosing the SAT solver ({@code sat4j}, or the bundled {@code minisat}, {@code glucose}). */
     public static final String SOLVER_PROPERTY = "mptcp.alloy.solver";
     public static final String DEFAULT_SOLVER = "sat4j";
+    /** The State scope; {@code steps} is the same bound counted in actions (states = steps + 1). */
+    public static final BoundKey STATES = new BoundKey("states", 2, "State atoms of a trace (steps + 1)");
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, STATES);
 
-    /** Alloy's parser and translator keep static caches: one cell at a time per JVM. */
-    private static final ReentrantLock ALLOY = new ReentrantLock();
+    /**
+     * Alloy's parser and translator keep static caches: one cell at a time per JVM. A permit, not a
+     * lock, because the caller waits for it (time that is not the check's) and the worker that
+     * ran the check releases it.
+     */
+    static final Semaphore ANALYZER = new Semaphore(1, true);
+    /** Set when a timed-out worker could not be stopped: it keeps the permit for good. */
+    private static volatile boolean wedged;
 
     static {
         // kodkod logs every translation phase at INFO through the bundled slf4j SimpleLogger
@@ -62,8 +75,37 @@ public final class AlloyEngine implements Engine {
     }
 
     @Override
+    public List<BoundKey> boundKeys() {
+        return KEYS;
+    }
+
+    /** Today's model has no per-kind action bounds: joins and attacker actions are bounded by steps only. */
+    @Override
+    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
+        int states = requested.getOr("states", AlloyCell.defaultStates(attack));
+        if (requested.get("steps").isPresent()) {
+            int fromSteps = requested.getOr("steps", 0) + 1;
+            if (requested.get("states").isPresent() && states != fromSteps) {
+                throw new BoundsException("steps=" + (fromSteps - 1) + " and states=" + states
+                        + " disagree: the alloy engine checks states = steps + 1");
+            }
+            states = fromSteps;
+        }
+        m.put("steps", states - 1);
+        m.put("states", states);
+        return new Bounds(m);
+    }
+
+    @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        return check(AlloyCell.of(scheme, attack, options.attackerHasKey()), options);
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
+        } catch (BoundsException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
+        }
+        return check(new AlloyCell(scheme, attack, options.attackerHasKey(), resolved.getOr("states", 0)), options);
     }
 
     /** Checks a cell with an explicit scope (tests use other scopes than the default). */
@@ -79,9 +121,26 @@ public final class AlloyEngine implements Engine {
                             + " (it has no external key)");
         }
         AlloyWarmUp.ensure();
+        try {
+            // waiting for another cell to finish is not this check's time: the clock starts with the permit
+            while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (wedged) {
+                    return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return inconclusive(bounds, System.nanoTime(), "interrupted");
+        }
         long t0 = System.nanoTime();
         // the worker fills its own copy: a timed-out worker must not touch the map returned here
-        FutureTask<CellResult> task = new FutureTask<>(() -> decide(cell, options, new LinkedHashMap<>(bounds), t0));
+        FutureTask<CellResult> task = new FutureTask<>(() -> {
+            try {
+                return decide(cell, options, new LinkedHashMap<>(bounds), t0);
+            } finally {
+                ANALYZER.release();
+            }
+        });
         Thread worker = new Thread(task, "alloy-" + cell.moduleName());
         worker.setDaemon(true);
         worker.start();
@@ -102,66 +161,59 @@ public final class AlloyEngine implements Engine {
 
     private CellResult decide(AlloyCell cell, EngineOptions options, Map<String, Object> bounds, long t0)
             throws Exception {
-        if (!ALLOY.tryLock(options.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-            return inconclusive(bounds, t0, "the Alloy analyzer stayed busy with another cell");
+        Path cellDir = options.workDir().resolve("alloy");
+        Path tmp = cellDir.resolve("tmp");
+        Files.createDirectories(tmp);
+        Path cellFile = AlloyModelFiles.writeCell(cellDir, cell);
+        AlloyRunner runner = AlloyRunner.parse(cellFile, solver, tmp);
+
+        AlloyRunner.Solved consistent = runner.execute(AlloyCellSource.CONSISTENT, cell.states());
+        if (!consistent.satisfiable()) {
+            return inconclusive(bounds, t0, "model inconsistent for this cell: run "
+                    + AlloyCellSource.CONSISTENT + " has no instance, every check would pass vacuously");
         }
-        try {
-            Path cellDir = options.workDir().resolve("alloy");
-            Path tmp = cellDir.resolve("tmp");
-            Files.createDirectories(tmp);
-            Path cellFile = AlloyModelFiles.writeCell(cellDir, cell);
-            AlloyRunner runner = AlloyRunner.parse(cellFile, solver, tmp);
+        AlloyRunner.Solved fix = runner.execute(AlloyCellSource.CLOSURE_IS_FIXPOINT, cell.states());
+        if (fix.satisfiable()) {
+            return inconclusive(bounds, t0, "attacker knowledge closure is not a fixpoint within the scope");
+        }
 
-            AlloyRunner.Solved consistent = runner.execute(AlloyCellSource.CONSISTENT, cell.states());
-            if (!consistent.satisfiable()) {
-                return inconclusive(bounds, t0, "model inconsistent for this cell: run "
-                        + AlloyCellSource.CONSISTENT + " has no instance, every check would pass vacuously");
-            }
-            AlloyRunner.Solved fix = runner.execute(AlloyCellSource.CLOSURE_IS_FIXPOINT, cell.states());
-            if (fix.satisfiable()) {
-                return inconclusive(bounds, t0, "attacker knowledge closure is not a fixpoint within the scope");
-            }
-
-            List<PropertyId> violated = new ArrayList<>();
-            Path counterexample = null;
-            Map<String, Object> perProperty = new LinkedHashMap<>();
-            int maxVars = 0;
-            int maxClauses = 0;
-            for (PropertyId p : cell.properties()) {
-                AlloyRunner.Solved verdict = runner.execute(p.modelName(), cell.states());
-                maxVars = Math.max(maxVars, verdict.primaryVars());
-                maxClauses = Math.max(maxClauses, verdict.clauses());
-                Map<String, Object> pb = new LinkedHashMap<>();
-                pb.put("result", verdict.satisfiable() ? "counterexample" : "unsat");
-                pb.put("primaryVars", verdict.primaryVars());
-                pb.put("totalVars", verdict.totalVars());
-                pb.put("clauses", verdict.clauses());
-                pb.put("seconds", round(verdict.seconds()));
-                if (verdict.satisfiable()) {
-                    violated.add(p);
-                    AlloyRunner.Solved shortest = shortest(runner, p, cell, verdict);
-                    AlloyTrace trace = AlloyTrace.read(runner.world(), shortest.solution());
-                    pb.put("steps", trace.actions().size());
-                    if (counterexample == null) {
-                        Path dir = AlloyCounterexample.folder(options.counterexampleRoot(), cell);
-                        AlloyCounterexample.writeXml(dir, runner, shortest.solution(), cellDir, p.modelName(), cell.states());
-                        counterexample = AlloyCounterexample.writeJson(dir, cell, p, options.seed(), trace);
-                    }
+        List<PropertyId> violated = new ArrayList<>();
+        Path counterexample = null;
+        Map<String, Object> perProperty = new LinkedHashMap<>();
+        int maxVars = 0;
+        int maxClauses = 0;
+        for (PropertyId p : cell.properties()) {
+            AlloyRunner.Solved verdict = runner.execute(p.modelName(), cell.states());
+            maxVars = Math.max(maxVars, verdict.primaryVars());
+            maxClauses = Math.max(maxClauses, verdict.clauses());
+            Map<String, Object> pb = new LinkedHashMap<>();
+            pb.put("result", verdict.satisfiable() ? "counterexample" : "unsat");
+            pb.put("primaryVars", verdict.primaryVars());
+            pb.put("totalVars", verdict.totalVars());
+            pb.put("clauses", verdict.clauses());
+            pb.put("seconds", round(verdict.seconds()));
+            if (verdict.satisfiable()) {
+                violated.add(p);
+                AlloyRunner.Solved shortest = shortest(runner, p, cell, verdict);
+                AlloyTrace trace = AlloyTrace.read(runner.world(), shortest.solution());
+                pb.put("steps", trace.actions().size());
+                if (counterexample == null) {
+                    Path dir = AlloyCounterexample.folder(options.counterexampleRoot(), cell);
+                    AlloyCounterexample.writeXml(dir, runner, shortest.solution(), cellDir, p.modelName(), cell.states());
+                    counterexample = AlloyCounterexample.writeJson(dir, cell, p, options.seed(), trace);
                 }
-                perProperty.put(p.modelName(), pb);
             }
-            bounds.put("primaryVars", maxVars);
-            bounds.put("clauses", maxClauses);
-            bounds.put("properties", perProperty);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            bounds.put("seconds", round(secs));
-            if (!violated.isEmpty()) {
-                return new CellResult(Verdict.VIOLATED, List.copyOf(violated), secs, bounds, counterexample, null);
-            }
-            return new CellResult(Verdict.HOLDS, List.of(), secs, bounds, null, null);
-        } finally {
-            ALLOY.unlock();
+            perProperty.put(p.modelName(), pb);
         }
+        bounds.put("primaryVars", maxVars);
+        bounds.put("clauses", maxClauses);
+        bounds.put("properties", perProperty);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        bounds.put("seconds", round(secs));
+        if (!violated.isEmpty()) {
+            return new CellResult(Verdict.VIOLATED, List.copyOf(violated), secs, bounds, counterexample, null);
+        }
+        return new CellResult(Verdict.HOLDS, List.of(), secs, bounds, null, null);
     }
 
     /** The first satisfiable scope from 2 states up: a shortest counterexample trace. */
@@ -178,6 +230,9 @@ public final class AlloyEngine implements Engine {
 
     private Map<String, Object> baseBounds(AlloyCell cell) {
         Map<String, Object> b = new LinkedHashMap<>();
+        b.put("connections", CorePopulation.connections());
+        b.put("clients", CorePopulation.clients(cell.attack()));
+        b.put("steps", cell.states() - 1);
         b.put("scope", "exactly " + cell.states() + " State (traces of up to " + (cell.states() - 1) + " actions)");
         b.put("states", cell.states());
         b.put("solver", solver);
@@ -190,7 +245,7 @@ public final class AlloyEngine implements Engine {
 
     /**
      * Ends a worker that overran its time. SAT4J and Kodkod do not poll interruption, so after a
-     * grace period the thread is stopped (its finally blocks release the Alloy lock; AlloyWarmUp
+     * grace period the thread is stopped (its finally block releases the analyzer permit; AlloyWarmUp
      * keeps class initialisation off the worker); on a JVM where Thread.stop is unsupported it
      * stays a daemon that cannot block exit, and later cells report the busy analyzer.
      */
@@ -203,8 +258,11 @@ public final class AlloyEngine implements Engine {
                 worker.stop();
                 worker.join(2000);
             }
+            if (worker.isAlive()) {
+                wedged = true;
+            }
         } catch (UnsupportedOperationException | InterruptedException ignored) {
-            // leave the daemon thread; the next cell's tryLock reports the busy analyzer
+            wedged = true; // the daemon keeps the permit; later cells report the busy analyzer
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mptcpverify.models.tlc;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The bounds of one TLC check, written into its cfg. Each client connects at most once, so
@@ -18,6 +19,12 @@ public record TlcBounds(int maxJoins, int maxAttacks, int maxNonces, List<String
      * two spoofed SYNs); six nonce pairs never run out before the join and attack bounds do.
      */
     public static TlcBounds standard() {
-        return new TlcBounds(2, 2, 6, List.of("spoof1", "spoof2"));
+        return of(2, 2, 6, 2);
+    }
+
+    /** Bounds with {@code spoofs} spoofable addresses named spoof1, spoof2, ... */
+    public static TlcBounds of(int maxJoins, int maxAttacks, int maxNonces, int spoofs) {
+        return new TlcBounds(maxJoins, maxAttacks, maxNonces,
+                IntStream.rangeClosed(1, spoofs).mapToObj(i -> "spoof" + i).toList());
     }
 }

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mptcpverify.engine.BoundKey;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.vocab.AttackId;
@@ -24,7 +28,7 @@ import org.mptcpverify.vocab.Verdict;
 
 /**
  * The {@code tlc} engine: checks a cell's applicable properties as invariants of
- * models/tla/MptcpJoin.tla with TLC, one child JVM per run.
+ * models/tla/MptcpJoin.tla with TLC, one isolated run per check ({@link TlcLauncher}).
  *
  * <p>A cell may need several runs: one-sided-key is checked with the key on the client and on
  * the server; after a violation the remaining properties are checked again without the violated
@@ -33,20 +37,30 @@ import org.mptcpverify.vocab.Verdict;
  */
 public final class TlcEngine implements Engine {
     public static final String SPEC = "MptcpJoin";
+    public static final BoundKey NONCES = new BoundKey("nonces", 1, "fresh nonce pairs shared by a behaviour's join exchanges");
+    public static final BoundKey SPOOFS = new BoundKey("spoofs", 1, "source addresses a spoofed join SYN may carry");
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.JOINS,
+            BoundKey.INJECTIONS, NONCES, SPOOFS);
 
+    /** Defaults: the bounds a key left out of {@code --bounds} keeps. */
     private final TlcBounds bounds;
     private final String specText;
-    private final TlcProcess tlc;
+    private final TlcLauncher tlc;
 
     public TlcEngine() {
         this(TlcBounds.standard(), bundledSpec(), 1);
+    }
+
+    /** The spec shipped with this module, default bounds, {@code workers} TLC worker threads per run. */
+    public TlcEngine(int workers) {
+        this(TlcBounds.standard(), bundledSpec(), workers);
     }
 
     /** @param specText the module text to check (tests pass a deliberately broken one) */
     public TlcEngine(TlcBounds bounds, String specText, int workers) {
         this.bounds = bounds;
         this.specText = specText;
-        this.tlc = new TlcProcess(TlcProcess.locateTlaTools(), workers, "512m");
+        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers);
     }
 
     @Override
@@ -72,14 +86,41 @@ public final class TlcEngine implements Engine {
     }
 
     @Override
+    public List<BoundKey> boundKeys() {
+        return KEYS;
+    }
+
+    /** Today's spec has no step counter: TLC explores every behaviour length within the other bounds. */
+    @Override
+    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
+        m.put("joins", requested.getOr("joins", bounds.maxJoins()));
+        m.put("injections", requested.getOr("injections", bounds.maxAttacks()));
+        m.put("nonces", requested.getOr("nonces", bounds.maxNonces()));
+        m.put("spoofs", requested.getOr("spoofs", bounds.spoofs().size()));
+        return new Bounds(m);
+    }
+
+    private static TlcBounds tlcBounds(Bounds resolved) {
+        return TlcBounds.of(resolved.getOr("joins", 0), resolved.getOr("injections", 0),
+                resolved.getOr("nonces", 0), resolved.getOr("spoofs", 0));
+    }
+
+    @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
+        } catch (BoundsException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
+        }
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, boundsMap(), null,
+            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, boundsMap(resolved), null,
                     "no property of " + attack.wireName() + " applies to " + scheme.wireName()
                             + " (it has no external key)");
         }
-        return checkProperties(scheme, attack, applicable, options);
+        return checkProperties(scheme, attack, applicable, options, resolved);
     }
 
     /**
@@ -89,20 +130,27 @@ public final class TlcEngine implements Engine {
      */
     public CellResult checkProperties(SchemeId scheme, AttackId attack, List<PropertyId> applicable,
                                       EngineOptions options) {
+        return checkProperties(scheme, attack, applicable, options, resolve(scheme, attack, options.boundsFor(name())));
+    }
+
+    private CellResult checkProperties(SchemeId scheme, AttackId attack, List<PropertyId> applicable,
+                                       EngineOptions options, Bounds resolved) {
         long start = System.nanoTime();
-        Map<String, Object> bounds = boundsMap();
+        Map<String, Object> bounds = boundsMap(resolved);
+        TlcBounds tlcBounds = tlcBounds(resolved);
         long deadline = start + options.timeout().toNanos();
         List<PropertyId> violated = new ArrayList<>();
         Path counterexample = null;
         String inconclusive = null;
         long distinct = 0;
+        double tlcSeconds = 0;
         int depth = 0;
         int runs = 0;
         try {
             for (String side : keyedSides(attack)) {
                 List<PropertyId> remaining = new ArrayList<>(applicable);
                 while (!remaining.isEmpty() && inconclusive == null) {
-                    TlcCheck check = new TlcCheck(scheme, attack, side, options.attackerHasKey(), remaining, this.bounds);
+                    TlcCheck check = new TlcCheck(scheme, attack, side, options.attackerHasKey(), remaining, tlcBounds);
                     Duration left = Duration.ofNanos(deadline - System.nanoTime());
                     if (left.isNegative() || left.isZero()) {
                         inconclusive = "timeout after " + options.timeout().toSeconds() + " s";
@@ -110,6 +158,7 @@ public final class TlcEngine implements Engine {
                     }
                     Path dir = runDir(options.workDir(), check, ++runs);
                     Outcome o = runOnce(check, dir, options.seed(), left);
+                    tlcSeconds += o.seconds;
                     distinct += o.report == null ? 0 : o.report.distinctStates().orElse(0L);
                     depth = Math.max(depth, o.report == null ? 0 : o.report.depth().orElse(0));
                     if (o.inconclusive != null) {
@@ -143,6 +192,7 @@ public final class TlcEngine implements Engine {
         bounds.put("distinctStates", distinct);
         bounds.put("depth", depth);
         bounds.put("runs", runs);
+        bounds.put("tlcSeconds", Math.round(tlcSeconds * 1000) / 1000.0); // TLC's own running time, a timing, not a bound
         if (!violated.isEmpty()) {
             violated.sort(Comparator.naturalOrder());
             if (inconclusive != null) {
@@ -162,10 +212,24 @@ public final class TlcEngine implements Engine {
         return new CellResult(Verdict.HOLDS, List.of(), seconds, bounds, null, null);
     }
 
-    private record Outcome(PropertyId violated, String inconclusive, TlcReport report) {
+    private record Outcome(PropertyId violated, String inconclusive, TlcReport report, double seconds) {
+        Outcome(PropertyId violated, String inconclusive, TlcReport report) {
+            this(violated, inconclusive, report, 0);
+        }
+
+        Outcome took(double s) {
+            return new Outcome(violated, inconclusive, report, s);
+        }
     }
 
     private Outcome runOnce(TlcCheck check, Path dir, long seed, Duration timeout)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Outcome o = decideRun(check, dir, seed, timeout);
+        return o.took((System.nanoTime() - t0) / 1e9);
+    }
+
+    private Outcome decideRun(TlcCheck check, Path dir, long seed, Duration timeout)
             throws IOException, InterruptedException {
         Files.writeString(dir.resolve(SPEC + ".tla"), specText, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("MC.cfg"), CfgWriter.render(check), StandardCharsets.UTF_8);
@@ -209,14 +273,8 @@ public final class TlcEngine implements Engine {
         return t.length() > 300 ? t.substring(0, 300) + "..." : t;
     }
 
-    private Map<String, Object> boundsMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("connectionsPerClient", 1);
-        m.put("maxJoins", bounds.maxJoins());
-        m.put("maxAttacks", bounds.maxAttacks());
-        m.put("maxNonces", bounds.maxNonces());
-        m.put("spoofs", bounds.spoofs());
-        return m;
+    private static Map<String, Object> boundsMap(Bounds resolved) {
+        return new LinkedHashMap<>(resolved.values());
     }
 
     private static Path runDir(Path workDir, TlcCheck check, int run) throws IOException {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Runs TLC in a child JVM, one per check, so a crash, an OOM or a timeout never takes the
  * caller down and TLC's static state never leaks between checks.
  */
-public final class TlcProcess {
+public final class TlcProcess implements TlcLauncher {
     private final Path tlaJar;
     private final int workers;
     private final String maxHeap;
@@ -48,21 +48,17 @@ public final class TlcProcess {
      * Runs {@code spec} with {@code cfg} in {@code dir}; TLC's metadir and java.io.tmpdir are
      * created under {@code dir}. Never throws for a TLC failure: the run's exit code says it.
      */
+    @Override
     public TlcRun run(Path dir, String spec, String cfg, long seed, Duration timeout)
             throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Path meta = dir.resolve("meta");
         Path log = dir.resolve("tlc.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java,
                 "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xmx" + maxHeap,
                 "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                "-cp", tlaJar.toAbsolutePath().toString(),
-                "tlc2.TLC", "-tool", "-deadlock",
-                "-workers", Integer.toString(workers),
-                "-seed", Long.toString(seed), "-fp", "1",
-                "-metadir", meta.toAbsolutePath().toString(),
-                "-config", cfg, spec));
+                "-cp", tlaJar.toAbsolutePath().toString(), "tlc2.TLC"));
+        cmd.addAll(TlcLauncher.arguments(dir, spec, cfg, seed, workers, List.of()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         long start = System.nanoTime();

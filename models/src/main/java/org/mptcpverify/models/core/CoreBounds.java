@@ -1,0 +1,49 @@
+package org.mptcpverify.models.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mptcpverify.vocab.AttackId;
+
+/**
+ * The population and attacker bounds of one generic-core cell (constants of MptcpCore.tla).
+ *
+ * @param apps          applications on the server, each with its own external key
+ * @param clientsPerApp clients of each application, sharing its key
+ * @param connsPerClient connections each client opens
+ * @param joins         joins each connection's client starts
+ * @param injections    segments the attacker originates (forged or replayed)
+ * @param rewrites      in-flight segments an on-path attacker drops or rewrites
+ * @param lossy         the network may lose segments
+ * @param attackerPeer  the attacker also holds its own MPTCP connection to the server
+ */
+public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int joins, int injections,
+                         int rewrites, boolean lossy, boolean attackerPeer) {
+
+    /**
+     * The default bounds of a profile: the smallest that give every attack of the old core's
+     * vocabulary room (a forged join needs two injected segments, a relayed join one injection
+     * and two rewrites), kept small so a cell is checked in seconds.
+     */
+    public static CoreBounds standard(AttackId attack) {
+        return switch (attack) {
+            case SYN_JOIN_REWRITE -> new CoreBounds(1, 1, 1, 1, 1, 2, false, false);
+            case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> new CoreBounds(1, 1, 1, 2, 0, 0, false, false);
+            case TWO_KEYS_ONE_HOST -> new CoreBounds(2, 1, 1, 1, 0, 0, false, false);
+            default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
+        };
+    }
+
+    /** The bounds as printed next to a verdict (deterministic key order). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apps", apps);
+        m.put("clientsPerApp", clientsPerApp);
+        m.put("connections", connsPerClient);
+        m.put("joins", joins);
+        m.put("injections", injections);
+        m.put("rewrites", rewrites);
+        m.put("lossy", lossy);
+        m.put("attackerPeer", attackerPeer);
+        return m;
+    }
+}

@@ -1,0 +1,142 @@
+package org.mptcpverify.models.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.mptcpverify.models.tlc.TlcOutput;
+import org.mptcpverify.models.tlc.TlcProcess;
+import org.mptcpverify.models.tlc.TlcReport;
+import org.mptcpverify.models.tlc.TlcRun;
+import org.mptcpverify.models.tlc.TraceState;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * Checks cells of the generic TLA+ core (models/tla/core) with TLC, through the shared TLC
+ * runner. Like the old core's engine, a violation is followed by a run without the violated
+ * property, so every violated property is listed; anything but a completed state space or a
+ * violation of a checked property is INCONCLUSIVE.
+ */
+public final class CoreChecker {
+    /** The generic modules every cell needs (resources under /tla/core). */
+    public static final List<String> CORE_MODULES = List.of("Terms", "Attacker", "SchemeLang", "MptcpCore");
+
+    /** Modes several schemes share (data modules under schemes/). */
+    public static final List<String> SHARED_MODES = List.of("Mode_rfc8684", "Mode_draft_baerts");
+
+    private final TlcProcess tlc;
+
+    public CoreChecker(int workers) {
+        this.tlc = new TlcProcess(TlcProcess.locateTlaTools(), workers, "768m");
+    }
+
+    public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout) {
+        return check(cell, properties, workDir, seed, timeout, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #check(CoreCell, List, Path, long, Duration)}, with the scheme's data module
+     * text passed through {@code schemeEdit} first (tests check mutants of a definition).
+     */
+    public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout,
+                            UnaryOperator<String> schemeEdit) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        List<PropertyId> remaining = new ArrayList<>(properties);
+        List<PropertyId> violated = new ArrayList<>();
+        List<String> trace = List.of();
+        long distinct = 0;
+        int depth = 0;
+        int runs = 0;
+        String inconclusive = null;
+        try {
+            while (!remaining.isEmpty() && inconclusive == null) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    inconclusive = "timeout after " + timeout.toSeconds() + " s";
+                    break;
+                }
+                Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("run" + (++runs)), cell,
+                        schemeEdit);
+                Files.writeString(dir.resolve("MC.cfg"), cell.cfg(remaining));
+                TlcRun run = tlc.run(dir, cell.mcModule(), "MC.cfg", seed, left);
+                TlcReport report = TlcOutput.parse(run.output());
+                distinct += report.distinctStates().orElse(0L);
+                depth = Math.max(depth, report.depth().orElse(0));
+                if (run.timedOut()) {
+                    inconclusive = "timeout after " + Math.round(run.seconds()) + " s";
+                } else if (run.exitCode() == TlcRun.OK && report.completed() && report.errors().isEmpty()) {
+                    remaining.clear();
+                } else if (run.exitCode() == TlcRun.SAFETY) {
+                    Optional<PropertyId> p = report.violatedInvariant().flatMap(PropertyId::byName);
+                    if (p.isEmpty() || !remaining.contains(p.get()) || report.trace().isEmpty()) {
+                        inconclusive = "invariant " + report.violatedInvariant().orElse("?") + " violated (not a checked property)";
+                    } else {
+                        remaining.remove(p.get());
+                        violated.add(p.get());
+                        if (trace.isEmpty()) {
+                            trace = report.trace().stream().map(CoreChecker::step).toList();
+                        }
+                    }
+                } else {
+                    inconclusive = "TLC exit code " + run.exitCode()
+                            + (report.errors().isEmpty() ? "" : ": " + report.errors().get(0).replaceAll("\\s+", " "));
+                }
+            }
+        } catch (IOException e) {
+            inconclusive = "I/O error running TLC: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inconclusive = "interrupted";
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Verdict verdict = !violated.isEmpty() ? Verdict.VIOLATED
+                : inconclusive != null ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
+        return new CoreResult(verdict, List.copyOf(violated), distinct, depth, runs, seconds, trace, inconclusive);
+    }
+
+    private static String step(TraceState s) {
+        return s.variables().getOrDefault("lastAction", "?").replaceAll("\\s+", " ");
+    }
+
+    /** A fresh run directory holding the generic modules, the scheme's data and its MC module. */
+    static Path prepare(Path dir, CoreCell cell, UnaryOperator<String> schemeEdit) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        List<String> resources = new ArrayList<>();
+        for (String m : CORE_MODULES) {
+            resources.add(m);
+        }
+        resources.add(cell.mcModule());
+        resources.add("schemes/" + cell.schemeModule());
+        for (String m : SHARED_MODES) {
+            resources.add("schemes/" + m);
+        }
+        for (String r : resources) {
+            try (InputStream in = CoreChecker.class.getResourceAsStream("/tla/core/" + r + ".tla")) {
+                if (in == null) {
+                    throw new IOException("/tla/core/" + r + ".tla is not on the classpath");
+                }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (r.equals("schemes/" + cell.schemeModule())) {
+                    text = schemeEdit.apply(text);
+                }
+                Files.writeString(dir.resolve(Path.of(r).getFileName().toString() + ".tla"), text, StandardCharsets.UTF_8);
+            }
+        }
+        return dir;
+    }
+}

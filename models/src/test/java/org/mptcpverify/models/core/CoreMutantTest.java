@@ -1,0 +1,51 @@
+package org.mptcpverify.models.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * A check in a scheme's data must matter to the generic attacker (issue 10: in the old core,
+ * deleting bound-key's third-ACK HMAC check changed no verdict). With the check deleted, an
+ * attacker that sees a join SYN on p2 races it with a copy from its own address, gets the
+ * SYN/ACK, and completes the join with any third ACK.
+ */
+class CoreMutantTest {
+    static final String JOIN_ACK_CHECK =
+            "<< Check(\"mac\", TruncL(\"160\", Hmac(Slot(\"Kc\"), Cat(<<Lbl(\"bk-join-A\"), Slot(\"Ra\"), Slot(\"Rb\")>>))), \"rst\") >>";
+
+    @Test
+    void boundKeyWithoutItsThirdAckCheckFailsJoinAuthenticity() {
+        CoreCell cell = CoreCell.of(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL,
+                CoreBounds.standard(AttackId.EAVESDROP_ALL)).get(0);
+        boolean[] edited = {false};
+        CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.JOIN_AUTHENTICITY),
+                CoreAgreementTest.TARGET.resolve("mutant"), CoreAgreementTest.seed(), Duration.ofSeconds(600),
+                text -> {
+                    edited[0] = text.contains(JOIN_ACK_CHECK);
+                    return text.replace(JOIN_ACK_CHECK, "<<>>");
+                });
+        assertTrue(edited[0], "the third-ACK check was not found in Scheme_bound_key.tla");
+        assertEquals(Verdict.VIOLATED, r.verdict(), "mutant not killed: " + r);
+        assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
+        assertTrue(r.trace().stream().anyMatch(s -> s.contains("ForgeJoinAck")), "trace: " + r.trace());
+    }
+
+    /** The threat model's second negative control: given K, the attacker joins bound-key connections. */
+    @Test
+    void boundKeyFallsToAnAttackerGivenTheExternalKey() {
+        CoreCell cell = new CoreCell(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE, "both", true,
+                CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE));
+        CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.JOIN_AUTHENTICITY),
+                CoreAgreementTest.TARGET.resolve("control"), CoreAgreementTest.seed(), Duration.ofSeconds(600));
+        assertEquals(Verdict.VIOLATED, r.verdict(), "control not violated: " + r);
+        assertTrue(r.trace().stream().anyMatch(s -> s.contains("ForgeJoinSyn")), "trace: " + r.trace());
+    }
+}

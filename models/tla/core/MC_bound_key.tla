@@ -1,0 +1,3 @@
+---- MODULE MC_bound_key ----
+EXTENDS MptcpCore, Scheme_bound_key
+====

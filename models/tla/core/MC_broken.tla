@@ -1,0 +1,3 @@
+---- MODULE MC_broken ----
+EXTENDS MptcpCore, Scheme_broken
+====

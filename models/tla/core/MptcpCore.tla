@@ -1,0 +1,709 @@
+------------------------------ MODULE MptcpCore ------------------------------
+(***************************************************************************)
+(* The generic MPTCP core (issue 10, items 2-5): ONE spec for every scheme.*)
+(* A scheme is the data constant Def (models/tla/core/schemes/, format in  *)
+(* docs/models.md "Generic core"); the attacker is a Profile (where it     *)
+(* sits, what it observes, whether it injects or rewrites) and derives     *)
+(* everything else from the messages with the generic Dolev-Yao closure   *)
+(* of Attacker.tla. No operator here branches on a scheme or attack name. *)
+(*                                                                         *)
+(* Segment granularity: every segment sent is put in flight (`net`, a set: *)
+(* delivery in any order), every delivery is its own step. A receiver's    *)
+(* reply is put in flight in the step that processes the segment it       *)
+(* answers (the kernel answers in the same softirq); it then travels on   *)
+(* its own. The network may lose any segment (Lossy). An on-path attacker  *)
+(* may drop a segment or rewrite its addresses; any attacker may inject   *)
+(* segments with any source address, replay what it observed, and it     *)
+(* receives what is addressed to it (x.a).                                 *)
+(*                                                                         *)
+(* Left out (docs/models.md): data transfer, sequence numbers/windows,     *)
+(* RST as a segment (a reset acts at the side that sends it), timers and   *)
+(* retransmission, REMOVE_ADDR/MP_PRIO, injection of MP_CAPABLE and key-   *)
+(* agreement segments (the negotiation outcome is the scheme's table).     *)
+(***************************************************************************)
+EXTENDS Attacker
+
+CONSTANTS
+    Def,            \* the scheme's data (SchemeLang records)
+    Profile,        \* attacker profile name = the shared attack name
+    KeyedSide,      \* who holds the external key: "both", "client", "server"
+    AttackerHasKey, \* negative control: the attacker starts knowing every external key
+    Apps,           \* applications on the server (1 or 2), application a has key K<a>
+    ClientsPerApp,  \* clients of each application (sharing its key)
+    ConnsPerClient, \* connections each client opens
+    MaxJoins,       \* joins each connection's client starts
+    MaxInjections,  \* segments the attacker originates (forged or replayed)
+    MaxRewrites,    \* in-flight segments an on-path attacker drops or rewrites
+    Lossy,          \* the network may lose segments
+    AttackerPeer,   \* the attacker also holds its own connection to the server (app 1, no key)
+    Spoofs          \* spoofed source addresses for injected segments
+
+-----------------------------------------------------------------------------
+(* Attacker profiles (docs/threat-model.md, "Attacker profiles").          *)
+(* observe: paths and phases whose segments it reads, "always" or only     *)
+(* "until-active" (before its first injection); inject: it originates     *)
+(* segments; onpath: paths where it drops and rewrites in flight; nat: a  *)
+(* NAT rewrites the client's source on p2; goal: the properties checked.  *)
+AllPhases == {"handshake", "keys", "join", "addr", "close"}
+Prof(paths, phases, until, inject, onpath, nat, goal) ==
+    [paths |-> paths, phases |-> phases, until |-> until, inject |-> inject,
+     onpath |-> onpath, nat |-> nat, goal |-> goal]
+Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
+Profiles ==
+    ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
+ @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
+ @@ ("syn-join-rewrite" :> Prof({"p2"}, AllPhases, "always", TRUE, {"p2"}, FALSE, {"SubflowEndpointAuthenticity"}))
+ @@ ("join-dos" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinStateUnforgeable"}))
+ @@ ("add-addr-mitm" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity"}))
+ @@ ("fastclose-forge" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"CloseAuthenticity"}))
+ @@ ("legit-join" :> [Passive EXCEPT !.goal = {"LegitJoinSucceeds"}])
+ @@ ("nat-join" :> [Passive EXCEPT !.nat = TRUE, !.goal = {"LegitJoinSucceeds"}])
+ @@ ("one-sided-key" :> [Passive EXCEPT !.goal = {"CleanFallback"}])
+ @@ ("two-keys-one-host" :> [Passive EXCEPT !.goal = {"KeyIsolation"}])
+P == Profiles[Profile]
+
+ASSUME Profile \in DOMAIN Profiles
+ASSUME KeyedSide \in {"both", "client", "server"}
+ASSUME Apps \in 1..2 /\ ClientsPerApp \in 1..3 /\ ConnsPerClient \in 1..3
+ASSUME MaxJoins \in Nat /\ MaxInjections \in Nat /\ MaxRewrites \in Nat
+
+-----------------------------------------------------------------------------
+(* Population and addresses.                                              *)
+
+CName(a, i) == "c" \o ToString(a) \o (IF i = 1 THEN "" ELSE "_" \o ToString(i))
+Clients == {CName(a, i) : a \in 1..Apps, i \in 1..ClientsPerApp}
+AppOfClient == [c \in Clients |-> CHOOSE a \in 1..Apps : \E i \in 1..ClientsPerApp : CName(a, i) = c]
+ConnName(c, k) == c \o "." \o ToString(k)
+HonestConns == {ConnName(c, k) : c \in Clients, k \in 1..ConnsPerClient}
+PeerConn == "x.1"                 \* the attacker's own connection, if AttackerPeer
+Conns == HonestConns \cup (IF AttackerPeer THEN {PeerConn} ELSE {})
+ClientOf == [cn \in Conns |-> IF cn = PeerConn THEN "x"
+                              ELSE CHOOSE c \in Clients : \E k \in 1..ConnsPerClient : ConnName(c, k) = cn]
+AppOf(cn) == IF cn = PeerConn THEN 1 ELSE AppOfClient[ClientOf[cn]]
+\* a fixed creation order of connection names, for "created" bookkeeping only
+Addr1(c) == IF c = "x" THEN "x.a" ELSE c \o ".a1"    \* path p1
+Addr2(c) == IF c = "x" THEN "x.a" ELSE c \o ".a2"    \* path p2
+SrvAddrs == {"s.a1", "s.a2"}
+XAddr == "x.a"
+NatAddr == "nat.a"
+
+Key(a) == Atom("K" \o ToString(a))
+ExtKeys == {Key(a) : a \in 1..Apps}
+ClientHas(cn) == Def.usesKey /\ cn # PeerConn /\ KeyedSide \in {"both", "client"}
+ServerHas == Def.usesKey /\ KeyedSide \in {"both", "server"}
+ClientKey(cn) == IF ClientHas(cn) THEN Key(AppOf(cn)) ELSE Nil
+\* per socket: the key of the connection's application; host-wide: the last bound (the highest app)
+ServerKey(cn) == IF ~ServerHas THEN Nil
+                 ELSE IF Def.keySource = "host" THEN Key(Apps) ELSE Key(AppOf(cn))
+ModeA(cn) == Def.negotiate[<<ClientHas(cn), ServerHas>>].A
+ModeB(cn) == Def.negotiate[<<ClientHas(cn), ServerHas>>].B
+
+Has(mode, m) == mode \in DOMAIN Def.modes /\ m \in DOMAIN Def.modes[mode]
+M(mode, m) == Def.modes[mode][m]
+PhaseOf(m) == CASE m \in {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "HS_ACK"} -> "handshake"
+                [] m \in {"KEY_A", "KEY_B"} -> "keys"
+                [] m \in {"JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK"} -> "join"
+                [] m = "ADD_ADDR" -> "addr"
+                [] OTHER -> "close"
+
+EmptyCs == [n \in Def.slots |-> Nil]
+EmptyJs == [n \in Def.jslots |-> Nil]
+Merge(cs, js) == [n \in Def.slots \cup Def.jslots |-> IF n \in Def.jslots THEN js[n] ELSE cs[n]]
+CsOf(sl) == [n \in Def.slots |-> sl[n]]
+JsOf(sl) == [n \in Def.jslots |-> sl[n]]
+Ctx(sl, fld, fresh, ext, idx, seg) == [sl |-> sl, fld |-> fld, fresh |-> fresh, ext |-> ext, idx |-> idx, seg |-> seg]
+Upd(sl, map, ctx) == [n \in DOMAIN sl |-> IF n \in DOMAIN map THEN Eval(map[n], ctx) ELSE sl[n]]
+EvalMap(map, ctx) == [f \in DOMAIN map |-> Eval(map[f], ctx)]
+
+\* a sender builds segment m: draw fresh values (named by scope), keep, fields
+Build(md, sl, scope, ext, idx, seg) ==
+    LET fresh == [n \in md.fresh |-> Atom(n \o "." \o scope)]
+        c0 == Ctx(sl, [f \in {} |-> Nil], fresh, ext, idx, seg)
+        sl2 == Upd(sl, md.keep, c0)
+    IN [sl |-> sl2, fld |-> EvalMap(md.fields, [c0 EXCEPT !.sl = sl2])]
+
+\* a receiver checks and stores segment s under message definition md
+FirstFail(md, ctx) ==
+    LET bad == {i \in DOMAIN md.checks :
+                  md.checks[i].f \notin DOMAIN ctx.fld \/ ctx.fld[md.checks[i].f] # Eval(md.checks[i].t, ctx)}
+    IN IF bad = {} THEN "none"
+       ELSE md.checks[CHOOSE i \in bad : \A j \in bad : i <= j].fail
+Receive(md, sl, s, ext, idx) ==
+    LET c == Ctx(sl, s.fld, [f \in {} |-> Nil], ext, idx, [src |-> s.src, dst |-> s.dst])
+        fail == FirstFail(md, c)
+    IN [fail |-> fail, sl |-> IF fail = "none" THEN Upd(sl, md.stores, c) ELSE sl]
+
+\* an honest end answers on the subflow's own path, whatever path the segment it answers took
+PathOf(sf) == IF sf.conn \in Conns THEN (IF sf.j = 0 THEN "p1" ELSE "p2") ELSE "px"
+SfName(sf) == sf.conn \o "/" \o ToString(sf.j)
+\* opt: the segment carries the MPTCP option m (FALSE: a plain TCP segment of that step)
+Segment(m, opt, path, src, dst, sf, fld, origin) ==
+    [m |-> m, opt |-> opt, path |-> path, src |-> src, dst |-> dst, sf |-> sf, fld |-> fld, origin |-> origin]
+NoFld == [f \in {} |-> Nil]
+
+-----------------------------------------------------------------------------
+VARIABLES
+    cli,       \* cn -> client end: [st, mode, cs, kx (own key msg sent), kok (peer's accepted),
+               \*   nj (joins started), fe (the server acknowledged the third ACK)]
+    srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd]
+    cj,        \* cn -> j -> the client's j-th join: [st, dst, js]
+    hs,        \* server join states: [conn, sf, src, local, origin, ackOrigin, idx, js, est]
+    net,       \* segments in flight
+    remotes,   \* cn -> addresses the client acted on: [addr, origin]
+    closedBy,  \* cn -> originator of the MP_FASTCLOSE the server accepted, or "none"
+    created,   \* connections in the order the server created them
+    know,      \* attacker knowledge (closed under Analyse)
+    seen,      \* segments the attacker observed or received (replayable)
+    inj,       \* segments it injected
+    rew,       \* segments it dropped or rewrote on path
+    touched,   \* subflows (sf) with a segment lost, dropped or rewritten
+    lastAction
+
+vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, lastAction>>
+\* lastAction is written by every step and read by none: states differing only in it are equivalent
+View == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched>>
+
+Active == inj > 0
+Observes(s) ==
+    \/ s.dst = XAddr \/ s.src = XAddr              \* addressed to or sent by the attacker's host
+    \/ /\ s.path \in P.paths /\ PhaseOf(s.m) \in P.phases
+       /\ (P.until = "always" \/ ~Active)
+
+\* a NAT on p2 (nat-join) rewrites the client's source address and back
+ThroughNat(s) == IF ~P.nat \/ s.path # "p2" \/ s.sf.conn \notin Conns THEN s
+          ELSE IF s.src = Addr2(ClientOf[s.sf.conn]) THEN [s EXCEPT !.src = NatAddr]
+          ELSE IF s.dst = NatAddr THEN [s EXCEPT !.dst = Addr2(ClientOf[s.sf.conn])]
+          ELSE s
+\* segments to x.a reach the attacker; they stay in flight only for its own connection
+ToAttackerOnly(s) == s.dst = XAddr /\ s.sf.conn # PeerConn
+FieldTerms(S) == UNION {{s.fld[f] : f \in DOMAIN s.fld} : s \in S}
+Learn(K, S) == IF FieldTerms(S) \subseteq K THEN K ELSE Closure(K \cup FieldTerms(S))
+
+\* one step's effect on the wire: consume `gone`, emit `out` (0 or 1 segment)
+Wire(gone, out) ==
+    LET o == {ThroughNat(s) : s \in out}
+        obs == {s \in o : Observes(s)}
+    IN /\ net' = (net \ gone) \cup {s \in o : ~ToAttackerOnly(s)}
+       /\ know' = Learn(know, obs)
+       /\ seen' = seen \cup obs
+
+Ready(e, own, peer) ==
+    /\ e.st = "mptcp"
+    /\ (Has(e.mode, own) => e.kx)
+    /\ (Has(e.mode, peer) => e.kok)
+\* the client uses the connection once the server acknowledged its third ACK
+\* (RFC 8684 3.1: the MP_CAPABLE ACK is repeated until it is acknowledged)
+ReadyA(cn) == Ready(cli[cn], "KEY_A", "KEY_B") /\ cli[cn].fe
+ReadyB(cn) == Ready(srv[cn], "KEY_B", "KEY_A")
+Live(cn) == srv[cn].st = "mptcp"
+
+-----------------------------------------------------------------------------
+Init ==
+    /\ cli = [cn \in Conns |-> [st |-> "none", mode |-> ModeA(cn), cs |-> EmptyCs, kx |-> FALSE,
+                                kok |-> FALSE, nj |-> 0, fe |-> FALSE]]
+    /\ srv = [cn \in Conns |-> [st |-> "none", mode |-> ModeB(cn), cs |-> EmptyCs, kx |-> FALSE,
+                                kok |-> FALSE, used |-> {}, advd |-> FALSE]]
+    /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs]]]
+    /\ hs = {}
+    /\ net = {}
+    /\ remotes = [cn \in Conns |-> {}]
+    /\ closedBy = [cn \in Conns |-> "none"]
+    /\ created = <<>>
+    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}))
+    /\ seen = {}
+    /\ inj = 0
+    /\ rew = 0
+    /\ touched = {}
+    /\ lastAction = [a |-> "Init"]
+
+Keep == UNCHANGED <<inj, rew, touched>>
+
+\* Emit m from an end running `mode` with slots sl; returns [sl, seg].
+\* A mode without m (e.g. "tcp") sends the step's plain TCP segment.
+Emit(mode, m, sl, scope, ext, idx, path, src, dst, sf, origin) ==
+    IF Has(mode, m)
+    THEN LET b == Build(M(mode, m), sl, scope, ext, idx, [src |-> src, dst |-> dst])
+         IN [sl |-> b.sl, seg |-> Segment(m, TRUE, path, src, dst, sf, b.fld, origin)]
+    ELSE [sl |-> sl, seg |-> Segment(m, FALSE, path, src, dst, sf, NoFld, origin)]
+
+\* Receive s at an end running `mode`: [fail, sl]; a plain segment where the mode
+\* expects the option, or the reverse, falls back ("tcp").
+Accept(mode, s, sl, ext, idx) ==
+    IF Has(mode, s.m) /\ s.opt THEN Receive(M(mode, s.m), sl, s, ext, idx)
+    ELSE IF ~Has(mode, s.m) /\ ~s.opt THEN [fail |-> "none", sl |-> sl]
+    ELSE [fail |-> "tcp", sl |-> sl]
+
+\* whether an end has state for segment s (its 4-tuple and the end's phase)
+Fits(s) ==
+    LET cn == s.sf.conn IN
+    CASE s.m = "MPC_SYN"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "none" /\ s.dst = "s.a1"
+      [] s.m = "MPC_SYNACK"  -> cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "synsent" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+      [] s.m = "MPC_ACK"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd" /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+      [] s.m = "HS_ACK"      -> cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st \in {"mptcp", "tcp"}
+                                /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+      [] s.m = "KEY_A"       -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "mptcp" /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+      [] s.m = "KEY_B"       -> cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+      [] s.m = "JOIN_SYN"    -> s.dst \in SrvAddrs
+      [] s.m = "JOIN_SYNACK" -> cn \in Conns /\ cn # PeerConn /\ s.sf.j \in 1..MaxJoins
+           /\ cj[cn][s.sf.j].st = "synsent" /\ s.src = cj[cn][s.sf.j].dst /\ s.dst = Addr2(ClientOf[cn])
+      [] s.m = "JOIN_ACK"    -> \E x \in hs : x.sf = s.sf /\ x.src = s.src /\ x.local = s.dst /\ ~x.est
+      [] s.m = "ADD_ADDR"    -> cn \in Conns /\ s.sf.j = 0 /\ ReadyA(cn) /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+      [] s.m = "FASTCLOSE"   -> cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+
+-----------------------------------------------------------------------------
+(* Honest endpoints. Each segment a side originates is one step; each      *)
+(* delivery is one step (its reply, if any, leaves in it).                 *)
+
+Connect(cn) ==
+    /\ cli[cn].st = "none"
+    /\ LET c == ClientOf[cn]
+           e == Emit(cli[cn].mode, "MPC_SYN", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
+                     "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
+       IN /\ cli' = [cli EXCEPT ![cn].st = "synsent", ![cn].cs = CsOf(e.sl)]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "Connect", conn |-> cn]
+    /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
+
+\* the server end of MP_CAPABLE: SYN -> SYN/ACK, then the third ACK
+RecvMpcSyn(s) ==
+    LET cn == s.sf.conn
+        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+        mode == IF r.fail = "none" THEN srv[cn].mode ELSE "tcp"
+        e == Emit(mode, "MPC_SYNACK", r.sl, cn, ServerKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, "s")
+    IN /\ Fits(s)
+       /\ srv' = [srv EXCEPT ![cn].st = "synrcvd", ![cn].mode = mode, ![cn].cs = CsOf(e.sl)]
+       /\ created' = Append(created, cn)
+       /\ Wire({s}, {e.seg})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy>>
+
+RecvMpcSynAck(s) ==
+    LET cn == s.sf.conn
+        c == ClientOf[cn]
+        r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
+        mode == IF r.fail = "none" THEN cli[cn].mode ELSE "tcp"
+        e == Emit(mode, "MPC_ACK", r.sl, cn, ClientKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, c)
+    IN /\ Fits(s)
+       /\ cli' = [cli EXCEPT ![cn].st = IF Has(mode, "MPC_ACK") THEN "mptcp" ELSE "tcp",
+                             ![cn].mode = mode, ![cn].cs = CsOf(e.sl)]
+       /\ Wire({s}, {e.seg})
+       /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>>
+
+RecvMpcAck(s) ==
+    LET cn == s.sf.conn
+        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+        mptcp == r.fail = "none" /\ Has(srv[cn].mode, "MPC_ACK")
+    IN /\ Fits(s)
+       /\ srv' = [srv EXCEPT ![cn].st = IF mptcp THEN "mptcp" ELSE "tcp",
+                             ![cn].mode = IF mptcp THEN @ ELSE "tcp", ![cn].cs = CsOf(r.sl)]
+       /\ Wire({s}, {Segment("HS_ACK", FALSE, PathOf(s.sf), s.dst, s.src, s.sf, NoFld, "s")})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>>
+
+\* post-handshake key agreement (KEY_A, KEY_B): each end sends its own
+SendKeyA(cn) ==
+    /\ cli[cn].st = "mptcp" /\ Has(cli[cn].mode, "KEY_A") /\ ~cli[cn].kx
+    /\ LET c == ClientOf[cn]
+           e == Emit(cli[cn].mode, "KEY_A", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
+                     "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
+       IN /\ cli' = [cli EXCEPT ![cn].kx = TRUE, ![cn].cs = CsOf(e.sl)]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "SendKey", conn |-> cn, side |-> "A"]
+    /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
+
+\* B answers A's (A's key message first, then B's), so an A that accepted
+\* B's knows B accepted A's
+SendKeyB(cn) ==
+    /\ srv[cn].st = "mptcp" /\ Has(srv[cn].mode, "KEY_B") /\ ~srv[cn].kx
+    /\ Has(srv[cn].mode, "KEY_A") => srv[cn].kok
+    /\ LET e == Emit(srv[cn].mode, "KEY_B", Merge(srv[cn].cs, EmptyJs), cn, ServerKey(cn), 0,
+                     "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], "s")
+       IN /\ srv' = [srv EXCEPT ![cn].kx = TRUE, ![cn].cs = CsOf(e.sl)]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "SendKey", conn |-> cn, side |-> "B"]
+    /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ Keep
+
+\* the plain TCP ACK of the third ACK: the client's end is fully established
+RecvHsAck(s) ==
+    LET cn == s.sf.conn
+    IN /\ Fits(s)
+       /\ cli' = [cli EXCEPT ![cn].fe = TRUE]
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>>
+
+RecvKeyA(s) ==
+    LET cn == s.sf.conn
+        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+    IN /\ Fits(s)
+       /\ srv' = IF r.fail = "none" /\ s.opt THEN [srv EXCEPT ![cn].kok = TRUE, ![cn].cs = CsOf(r.sl)] ELSE srv
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>>
+
+RecvKeyB(s) ==
+    LET cn == s.sf.conn
+        r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
+    IN /\ Fits(s)
+       /\ cli' = IF r.fail = "none" /\ s.opt THEN [cli EXCEPT ![cn].kok = TRUE, ![cn].cs = CsOf(r.sl)] ELSE cli
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>>
+
+\* the client's j-th join, from its p2 address to s.a1 or an address it accepted
+StartJoin(cn, dst) ==
+    /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN")
+    /\ LET c == ClientOf[cn]
+           j == cli[cn].nj + 1
+           sf == [conn |-> cn, j |-> j]
+           e == Emit(cli[cn].mode, "JOIN_SYN", Merge(cli[cn].cs, EmptyJs), SfName(sf), ClientKey(cn), j,
+                     "p2", Addr2(c), dst, sf, c)
+       IN /\ cli' = [cli EXCEPT ![cn].nj = j, ![cn].cs = CsOf(e.sl)]
+          /\ cj' = [cj EXCEPT ![cn][j] = [st |-> "synsent", dst |-> dst, js |-> JsOf(e.sl)]]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "Join", conn |-> cn, dst |-> dst]
+    /\ UNCHANGED <<srv, hs, remotes, closedBy, created>> /\ Keep
+
+\* ---- the server's join lookup ----
+MostRecent == IF created = <<>> THEN "none" ELSE created[Len(created)]
+MostRecentOpen ==
+    LET open == {k \in 1..Len(created) : Live(created[k])}
+    IN IF open = {} THEN "none" ELSE created[CHOOSE k \in open : \A i \in open : i <= k]
+MaxIdx == MaxJoins + MaxInjections + 1
+Unused(cn) == {i \in 1..MaxIdx : i \notin srv[cn].used}
+Window(cn, L) ==
+    IF L.window = 0 THEN {0}
+    ELSE {i \in Unused(cn) : Cardinality({k \in Unused(cn) : k < i}) < L.window}
+JoinLookup(cn) == M(srv[cn].mode, "JOIN_SYN").lookup
+CanJoinTo(cn) == ReadyB(cn) /\ Has(srv[cn].mode, "JOIN_SYN")
+\* what a candidate connection cn at index i expects in the SYN's lookup field
+Expected(cn, i) ==
+    Eval(JoinLookup(cn).t, Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), i,
+                              [src |-> "", dst |-> ""]))
+Matches(s) ==
+    {<<cn, i>> \in {<<cn, i>> : cn \in {k \in Conns : CanJoinTo(k)}, i \in 0..MaxIdx} :
+        LET L == JoinLookup(cn) IN
+        /\ i \in Window(cn, L)
+        /\ CASE L.select = "token"       -> L.field \in DOMAIN s.fld /\ s.fld[L.field] = Expected(cn, i)
+             [] L.select = "recent"      -> cn = MostRecent /\ L.field \in DOMAIN s.fld
+                                            /\ s.fld[L.field] = Expected(cn, i)
+             [] L.select = "recent-open" -> cn = MostRecentOpen
+             [] OTHER -> FALSE}
+HalfOpen(cn) == {h \in hs : h.conn = cn /\ ~h.est}
+
+RecvJoinSyn(s) ==
+    LET ms == Matches(s)
+        pick == CHOOSE x \in ms : \A y \in ms : x[2] <= y[2]
+        cn == pick[1]
+        i == pick[2]
+        L == JoinLookup(cn)
+        r == Receive(M(srv[cn].mode, "JOIN_SYN"), Merge(srv[cn].cs, EmptyJs), s, ServerKey(cn), i)
+        e == Emit(srv[cn].mode, "JOIN_SYNACK", r.sl, SfName(s.sf) \o "@" \o s.src, ServerKey(cn), i,
+                  PathOf(s.sf), s.dst, s.src, s.sf, "s")
+        ok == /\ s.opt /\ ms # {} /\ r.fail = "none"
+              /\ (L.limit = 0 \/ Cardinality(HalfOpen(cn)) < L.limit)
+              /\ ~\E h \in hs : h.sf = s.sf /\ h.src = s.src   \* a retransmission: answered, no new state
+    IN /\ Fits(s)
+       /\ IF ok
+          THEN /\ hs' = hs \cup {[conn |-> cn, sf |-> s.sf, src |-> s.src, local |-> s.dst,
+                                  origin |-> s.origin, ackOrigin |-> "none", idx |-> i, js |-> JsOf(e.sl),
+                                  est |-> FALSE]}
+               /\ srv' = IF L.once THEN [srv EXCEPT ![cn].used = @ \cup {i}] ELSE srv
+               /\ Wire({s}, {e.seg})
+          ELSE /\ Wire({s}, {}) /\ UNCHANGED <<hs, srv>>
+       /\ UNCHANGED <<cli, cj, remotes, closedBy, created>>
+
+RecvJoinSynAck(s) ==
+    LET cn == s.sf.conn
+        j == s.sf.j
+        c == ClientOf[cn]
+        r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, cj[cn][j].js), ClientKey(cn), j)
+        e == Emit(cli[cn].mode, "JOIN_ACK", r.sl, SfName(s.sf), ClientKey(cn), j,
+                  PathOf(s.sf), s.dst, s.src, s.sf, c)
+    IN /\ Fits(s)
+       /\ IF r.fail = "none" /\ s.opt
+          THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl)]
+               /\ Wire({s}, {e.seg})
+          ELSE /\ cj' = [cj EXCEPT ![cn][j].st = "failed"]   \* the client resets the join
+               /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, hs, remotes, closedBy, created>>
+
+RecvJoinAck(s) ==
+    LET h == CHOOSE x \in hs : x.sf = s.sf /\ x.src = s.src /\ x.local = s.dst /\ ~x.est
+        r == Accept(srv[h.conn].mode, s, Merge(srv[h.conn].cs, h.js), ServerKey(h.conn), h.idx)
+    IN /\ Fits(s)
+       /\ IF r.fail = "none" /\ s.opt /\ Live(h.conn)
+          THEN hs' = (hs \ {h}) \cup {[h EXCEPT !.est = TRUE, !.js = JsOf(r.sl), !.ackOrigin = s.origin]}
+          ELSE hs' = hs \ {h}                                 \* the server resets the join
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, cj, remotes, closedBy, created>>
+
+\* ADD_ADDR: the server advertises its second address once per connection
+Advertise(cn) ==
+    /\ ReadyB(cn) /\ ~srv[cn].advd /\ Has(srv[cn].mode, "ADD_ADDR")
+    /\ LET e == Emit(srv[cn].mode, "ADD_ADDR", Merge(srv[cn].cs, EmptyJs), cn, ServerKey(cn), 0,
+                     "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], "s")
+       IN /\ srv' = [srv EXCEPT ![cn].advd = TRUE, ![cn].cs = CsOf(e.sl)]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "Advertise", conn |-> cn]
+    /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ Keep
+
+RecvAddAddr(s) ==
+    LET cn == s.sf.conn
+        r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
+    IN /\ Fits(s)
+       /\ remotes' = IF r.fail = "none" /\ s.opt /\ "addr" \in DOMAIN s.fld
+                     THEN [remotes EXCEPT ![cn] = @ \cup {[addr |-> s.fld.addr.n, origin |-> s.origin]}]
+                     ELSE remotes
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, cj, hs, closedBy, created>>
+
+\* MP_FASTCLOSE from the client; the client's end is gone once it is sent
+Close(cn) ==
+    /\ ReadyA(cn) /\ Has(cli[cn].mode, "FASTCLOSE")
+    /\ LET c == ClientOf[cn]
+           e == Emit(cli[cn].mode, "FASTCLOSE", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
+                     "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
+       IN /\ cli' = [cli EXCEPT ![cn].st = "closed"]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "Close", conn |-> cn]
+    /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
+
+RecvFastClose(s) ==
+    LET cn == s.sf.conn
+        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+    IN /\ Fits(s)
+       /\ IF r.fail = "none" /\ s.opt
+          THEN /\ srv' = [srv EXCEPT ![cn].st = "closed"]
+               /\ closedBy' = [closedBy EXCEPT ![cn] = s.origin]
+               /\ hs' = {h \in hs : h.conn # cn}
+          ELSE UNCHANGED <<srv, closedBy, hs>>
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, cj, remotes, created>>
+
+Handlers(s) ==
+    CASE s.m = "MPC_SYN"     -> RecvMpcSyn(s)
+      [] s.m = "MPC_SYNACK"  -> RecvMpcSynAck(s)
+      [] s.m = "MPC_ACK"     -> RecvMpcAck(s)
+      [] s.m = "HS_ACK"      -> RecvHsAck(s)
+      [] s.m = "KEY_A"       -> RecvKeyA(s)
+      [] s.m = "KEY_B"       -> RecvKeyB(s)
+      [] s.m = "JOIN_SYN"    -> RecvJoinSyn(s)
+      [] s.m = "JOIN_SYNACK" -> RecvJoinSynAck(s)
+      [] s.m = "JOIN_ACK"    -> RecvJoinAck(s)
+      [] s.m = "ADD_ADDR"    -> RecvAddAddr(s)
+      [] s.m = "FASTCLOSE"   -> RecvFastClose(s)
+
+\* Delivery of an in-flight segment. A segment no state matches is discarded
+\* (in TCP: an RST or nothing, with no effect on any state modelled here).
+Deliver(s) ==
+    /\ IF Fits(s) THEN Handlers(s)
+       ELSE Wire({s}, {}) /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created>>
+    /\ lastAction' = [a |-> "Deliver", m |-> s.m, src |-> s.src, dst |-> s.dst, sf |-> SfName(s.sf)]
+    /\ Keep
+
+\* the network loses a segment
+Lose(s) ==
+    /\ Lossy
+    /\ net' = net \ {s}
+    /\ touched' = touched \cup {s.sf}
+    /\ lastAction' = [a |-> "Lose", m |-> s.m, sf |-> SfName(s.sf)]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj, rew>>
+
+-----------------------------------------------------------------------------
+(* The attacker. What it may do comes from the Profile; what it can put   *)
+(* into a field comes from its knowledge (Synth) and from the receiver's   *)
+(* checks: for finiteness a checked field carries the value the receiver   *)
+(* will compare it against (if the attacker can synthesise it), every     *)
+(* other field the attacker's own fresh atom. Why this loses no attack:   *)
+(* docs/models.md, "Generic core". A field named addr carries an address. *)
+
+CanInject == P.inject /\ inj < MaxInjections
+Own(f) == IF f = "addr" THEN Atom(XAddr) ELSE Atom("x." \o f \o "." \o ToString(inj + 1))
+InjSf == [conn |-> "inj", j |-> inj + 1]
+
+\* the fields of a forged segment under definition md, to a receiver whose context is ctx;
+\* [ok |-> FALSE] when a checked field's expected value is not synthesisable
+Forge(md, ctx) ==
+    LET f0 == [f \in DOMAIN md.fields |-> Own(f)]
+        c == [ctx EXCEPT !.fld = f0]
+        checked == {md.checks[i].f : i \in DOMAIN md.checks}
+        val(f) == Eval(md.checks[CHOOSE i \in DOMAIN md.checks : md.checks[i].f = f].t, c)
+        fld == [f \in DOMAIN f0 |-> IF f \in checked THEN val(f) ELSE f0[f]]
+        own == {f0[g] : g \in DOMAIN f0}     \* its own atoms, known to it before it sends them
+    IN [ok |-> checked \subseteq DOMAIN f0 /\ \A f \in checked : Synth(fld[f], know \cup own), fld |-> fld]
+
+\* Only a segment some end has state for now is injected: one that fits later can be
+\* injected later (injection is a step of its own at any point), so nothing is lost.
+Inject(seg) ==
+    /\ Fits(seg)
+    /\ net' = net \cup {seg}
+    /\ know' = Learn(know, {seg})
+    /\ inj' = inj + 1
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, rew, touched>>
+
+\* a join SYN aimed at connection cn (at index i of its lookup), from src
+ForgeJoinSyn(cn, i, src) ==
+    /\ CanInject /\ CanJoinTo(cn) /\ i \in Window(cn, JoinLookup(cn))
+    /\ LET md == M(srv[cn].mode, "JOIN_SYN")
+           L == md.lookup
+           v == Expected(cn, i)
+           fld == [f \in DOMAIN md.fields |-> IF f = L.field /\ L.select # "recent-open" THEN v ELSE Own(f)]
+       IN /\ L.select = "recent-open" \/ Synth(v, know)
+          /\ Inject(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, fld, "x"))
+    /\ lastAction' = [a |-> "ForgeJoinSyn", conn |-> cn, src |-> src]
+
+\* the third ACK for a half-open join whose 4-tuple it knows (it sent the SYN or saw it)
+Knows4Tuple(sf) == sf.conn = "inj" \/ \E t \in seen : t.sf = sf
+ForgeJoinAck(h) ==
+    /\ CanInject /\ ~h.est /\ Knows4Tuple(h.sf)
+    /\ LET md == M(srv[h.conn].mode, "JOIN_ACK")
+           f == Forge(md, Ctx(Merge(srv[h.conn].cs, h.js), NoFld, NoFld, ServerKey(h.conn), h.idx,
+                              [src |-> h.src, dst |-> h.local]))
+       IN /\ Has(srv[h.conn].mode, "JOIN_ACK") /\ f.ok
+          /\ Inject(Segment("JOIN_ACK", TRUE, "px", h.src, h.local, h.sf, f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeJoinAck", conn |-> h.conn, src |-> h.src]
+
+\* a SYN/ACK to a client's pending join (it saw the join's SYN)
+ForgeJoinSynAck(cn, j) ==
+    /\ CanInject /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j])
+    /\ LET md == M(cli[cn].mode, "JOIN_SYNACK")
+           f == Forge(md, Ctx(Merge(cli[cn].cs, cj[cn][j].js), NoFld, NoFld, ClientKey(cn), j,
+                              [src |-> cj[cn][j].dst, dst |-> Addr2(ClientOf[cn])]))
+       IN /\ Has(cli[cn].mode, "JOIN_SYNACK") /\ f.ok
+          /\ Inject(Segment("JOIN_SYNACK", TRUE, "px", cj[cn][j].dst, Addr2(ClientOf[cn]),
+                        [conn |-> cn, j |-> j], f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeJoinSynAck", conn |-> cn]
+
+\* ADD_ADDR(x.a) to a client / MP_FASTCLOSE to the server, on a connection it saw
+ForgeAddAddr(cn) ==
+    /\ CanInject /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ LET md == M(cli[cn].mode, "ADD_ADDR")
+           f == Forge(md, Ctx(Merge(cli[cn].cs, EmptyJs), NoFld, NoFld, ClientKey(cn), 0,
+                              [src |-> "s.a1", dst |-> Addr1(ClientOf[cn])]))
+       IN /\ Has(cli[cn].mode, "ADD_ADDR") /\ f.ok
+          /\ Inject(Segment("ADD_ADDR", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeAddAddr", conn |-> cn]
+
+ForgeFastClose(cn) ==
+    /\ CanInject /\ cn # PeerConn /\ Live(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ LET md == M(srv[cn].mode, "FASTCLOSE")
+           f == Forge(md, Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
+                              [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]))
+       IN /\ Has(srv[cn].mode, "FASTCLOSE") /\ f.ok
+          /\ Inject(Segment("FASTCLOSE", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeFastClose", conn |-> cn]
+
+\* replay an observed segment's option (its origin stays who built it) from any source; a captured segment
+\* (sent to x.a) may be relayed to the other end of its subflow; a replayed SYN may
+\* come from a fresh source port (a new 4-tuple)
+RelayDst(t) ==
+    IF t.dst # XAddr THEN {t.dst}
+    ELSE IF t.src \in SrvAddrs /\ t.sf.conn \in Conns
+         THEN {IF t.sf.j = 0 THEN Addr1(ClientOf[t.sf.conn]) ELSE Addr2(ClientOf[t.sf.conn])}
+         ELSE {"s.a1"}
+Replay(t, src, dst, sf) ==
+    /\ CanInject
+    /\ <<src, dst, sf>> # <<t.src, t.dst, t.sf>>          \* an exact duplicate is a retransmission
+    /\ Inject([t EXCEPT !.path = "px", !.src = src, !.dst = dst, !.sf = sf])
+    /\ lastAction' = [a |-> "Replay", m |-> t.m, src |-> src, dst |-> dst, sf |-> SfName(sf)]
+ReplaySfs(t) == IF t.m = "JOIN_SYN" THEN {t.sf, InjSf} ELSE {t.sf}
+
+\* on-path: drop a segment in flight, or rewrite its source address
+OnPath(s) == s.path \in P.onpath /\ rew < MaxRewrites
+Drop(s) ==
+    /\ OnPath(s)
+    /\ net' = net \ {s}
+    /\ rew' = rew + 1
+    /\ touched' = touched \cup {s.sf}
+    /\ lastAction' = [a |-> "Drop", m |-> s.m, sf |-> SfName(s.sf)]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>>
+Rewrite(s, src) ==
+    /\ OnPath(s) /\ src # s.src
+    /\ net' = (net \ {s}) \cup {[s EXCEPT !.src = src]}
+    /\ rew' = rew + 1
+    /\ touched' = touched \cup {s.sf}
+    /\ lastAction' = [a |-> "Rewrite", m |-> s.m, src |-> src, sf |-> SfName(s.sf)]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>>
+
+-----------------------------------------------------------------------------
+JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
+InjSrcs == {XAddr} \cup Spoofs
+
+Next ==
+    \/ \E cn \in Conns :
+          \/ Connect(cn) \/ SendKeyA(cn) \/ SendKeyB(cn) \/ Advertise(cn) \/ Close(cn)
+          \/ \E d \in JoinDsts(cn) : StartJoin(cn, d)
+    \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
+    \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
+    \/ \E h \in hs : ForgeJoinAck(h)
+    \/ \E cn \in Conns : \/ ForgeAddAddr(cn) \/ ForgeFastClose(cn)
+                        \/ \E j \in 1..MaxJoins : ForgeJoinSynAck(cn, j)
+    \/ \E t \in seen : \E src \in {t.src} \cup InjSrcs, dst \in RelayDst(t), sf \in ReplaySfs(t) :
+          Replay(t, src, dst, sf)
+
+Spec == Init /\ [][Next]_vars
+
+-----------------------------------------------------------------------------
+(* Properties (docs/properties.md), under their shared names. Those judged  *)
+(* "at quiescence" hold vacuously while a segment is in flight.            *)
+
+Quiescent == net = {}
+Client(cn) == ClientOf[cn]
+SfOf(cn, j) == [conn |-> cn, j |-> j]
+Est(h) == h.est /\ h.conn \in HonestConns
+
+\* every established join of C's connection was opened by C's client
+\* (ground truth: who built the SYN's option and who built the third ACK's)
+JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ h.ackOrigin = Client(h.conn)
+
+\* the attacker knows no external key, nor a truncation of one
+ExternalKeySecrecy ==
+    AttackerHasKey \/ \A t \in know : t \notin ExtKeys /\ ~(t.op \in {"truncL", "truncR"} /\ t.a[1] \in ExtKeys)
+
+\* every server-side join of C's connection has an address of C's client as remote
+SubflowEndpointAuthenticity ==
+    \A h \in hs : Est(h) => h.src \in {Addr1(Client(h.conn)), Addr2(Client(h.conn))}
+
+\* every half-open join was created by a SYN its client sent, from the address it
+\* sent it from, and no connection holds more than two
+JoinStateUnforgeable ==
+    /\ \A h \in hs : (~h.est /\ h.conn \in HonestConns) =>
+                        h.origin = Client(h.conn) /\ h.src = Addr2(Client(h.conn))
+    /\ \A cn \in HonestConns : Cardinality(HalfOpen(cn)) <= 2
+
+\* every address a client acted on was advertised by the server
+AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s"
+
+\* the server fast-closes C only when C's client sent an MP_FASTCLOSE: a copy of the client's
+\* own MP_FASTCLOSE that overtakes it closes what the client closed (no harm, not a violation)
+CloseAuthenticity ==
+    \A cn \in HonestConns : closedBy[cn] \in {"none", Client(cn)} \/ cli[cn].st = "closed"
+
+\* a legitimate join: to s.a1 or an address the server advertised, nothing of it or of
+\* the connection's first subflow lost or rewritten, both ends still MPTCP
+LegitJoin(cn, j) ==
+    /\ cj[cn][j].st # "idle"
+    /\ cj[cn][j].dst \in {"s.a1"} \cup {r.addr : r \in {x \in remotes[cn] : x.origin = "s"}}
+    /\ SfOf(cn, j) \notin touched /\ SfOf(cn, 0) \notin touched
+    /\ cli[cn].st = "mptcp" /\ srv[cn].st = "mptcp"
+EstBoth(cn, j) == cj[cn][j].st = "est" /\ \E h \in hs : h.sf = SfOf(cn, j) /\ h.est /\ h.conn = cn
+AllLegitJoinsEst == \A cn \in HonestConns, j \in 1..MaxJoins : LegitJoin(cn, j) => EstBoth(cn, j)
+
+LegitJoinSucceeds == Quiescent => AllLegitJoinsEst
+
+\* ends agree on MPTCP vs TCP once the handshake is over, and MPTCP joins work
+CleanFallback ==
+    Quiescent =>
+        /\ \A cn \in HonestConns : SfOf(cn, 0) \notin touched /\ cli[cn].st \in {"mptcp", "tcp"}
+                                   /\ srv[cn].st \in {"mptcp", "tcp"} => cli[cn].st = srv[cn].st
+        /\ AllLegitJoinsEst
+
+\* two applications, two keys, one server: joins land on their own connection
+KeyIsolation ==
+    /\ \A h \in hs : h.est /\ h.origin \in Clients => Client(h.conn) = h.origin
+    /\ Quiescent => AllLegitJoinsEst
+
+TypeOK ==
+    /\ \A cn \in Conns : /\ cli[cn].st \in {"none", "synsent", "mptcp", "tcp", "closed"}
+                         /\ srv[cn].st \in {"none", "synrcvd", "mptcp", "tcp", "closed"}
+                         /\ cli[cn].nj \in 0..MaxJoins
+                         /\ \A j \in 1..MaxJoins : cj[cn][j].st \in {"idle", "synsent", "est", "failed"}
+    /\ \A h \in hs : h.conn \in Conns
+    /\ inj \in 0..MaxInjections /\ rew \in 0..MaxRewrites
+=============================================================================
