@@ -16,8 +16,21 @@ import org.mptcpverify.vocab.Verdict;
  *                         (TLC: distinctStates, depth, the cfg's constants; Alloy: scope, solver,
  *                         vars, clauses; traces: tries, seed, maxActions)
  * @param counterexample   the engine's counterexample file (JSON), or null
- * @param reason           for INCONCLUSIVE (and NOT_APPLICABLE): why; else null
+ * @param reason           for INCONCLUSIVE, VACUOUS and NOT_APPLICABLE: why; else null
+ * @param witness          attacker activity behind a HOLDS or VACUOUS verdict (e.g. how many
+ *                         attacker actions took effect); empty when the engine reports none or the
+ *                         attack has no attacker by design
  */
 public record CellResult(Verdict verdict, List<PropertyId> violated, double seconds,
-                         Map<String, Object> bounds, Path counterexample, String reason) {
+                         Map<String, Object> bounds, Path counterexample, String reason,
+                         Map<String, Object> witness) {
+    public CellResult {
+        witness = witness == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(witness));
+    }
+
+    /** A result without a witness (engines that do not measure attacker activity, or no attacker). */
+    public CellResult(Verdict verdict, List<PropertyId> violated, double seconds,
+                      Map<String, Object> bounds, Path counterexample, String reason) {
+        this(verdict, violated, seconds, bounds, counterexample, reason, Map.of());
+    }
 }

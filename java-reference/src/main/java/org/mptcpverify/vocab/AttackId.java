@@ -42,6 +42,18 @@ public enum AttackId {
         return properties.stream().filter(p -> p.appliesTo(scheme)).toList();
     }
 
+    /**
+     * Whether the attack has an attacker at all. Without one (functional properties: a legitimate
+     * join succeeds, a fallback is clean, keys stay apart) a HOLDS needs no attacker-activity
+     * witness and can never be VACUOUS.
+     */
+    public boolean hasAttacker() {
+        return switch (this) {
+            case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY, TWO_KEYS_ONE_HOST -> false;
+            default -> true;
+        };
+    }
+
     public static Optional<AttackId> byName(String name) {
         return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
     }

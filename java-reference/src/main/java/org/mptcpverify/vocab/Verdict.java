@@ -12,5 +12,10 @@ public enum Verdict {
     /** No property of the attack applies to the scheme (e.g. no external key). */
     NOT_APPLICABLE,
     /** Timeout, error, or a bound was hit: no claim either way. */
-    INCONCLUSIVE
+    INCONCLUSIVE,
+    /**
+     * No violation within bounds, but no attacker action ever took effect (no witness): the
+     * property was never exercised, so no security claim. Exit code 3 like INCONCLUSIVE.
+     */
+    VACUOUS
 }

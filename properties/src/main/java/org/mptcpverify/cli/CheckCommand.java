@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** One cell with one engine. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Decide one (scheme, attack) cell with one engine.",
-                "Exit codes: 0 HOLDS or NOT_APPLICABLE; 1 VIOLATED (counterexample written); 3 INCONCLUSIVE; 2 bad usage."})
+                "Exit codes: 0 HOLDS or NOT_APPLICABLE; 1 VIOLATED (counterexample written); 3 INCONCLUSIVE or VACUOUS (no violation, but the attacker never acted); 2 bad usage."})
 public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--engine", required = true, paramLabel = "E", description = "traces, tlc or alloy.")
     String engine;
@@ -110,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
         return switch (r.verdict()) {
             case HOLDS, NOT_APPLICABLE -> Main.EXIT_OK;
             case VIOLATED -> Main.EXIT_FAILED;
-            case INCONCLUSIVE -> Main.EXIT_INCONCLUSIVE;
+            case INCONCLUSIVE, VACUOUS -> Main.EXIT_INCONCLUSIVE;
         };
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         description = {"Run every selected (scheme, attack) cell with every selected engine and print the verdict matrix.",
                 "Writes matrix.json, matrix.md, matrix.tex and the counterexamples into --out.",
                 "Exit codes: 0 all cells finished and all engines agree; 1 some engines disagree; "
-                        + "3 some cell is INCONCLUSIVE (and none disagrees); 2 bad usage."})
+                        + "3 some cell is INCONCLUSIVE or VACUOUS (and none disagrees); 2 bad usage."})
 public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--engines", split = ",", paramLabel = "E", description = "Engines (default: all): traces, tlc, alloy.")
     List<String> engines;

@@ -155,7 +155,7 @@ public final class SweepCommand implements Callable<Integer> {
                 row.put("reason", r.reason());
                 rows.add(row);
                 violated |= r.verdict() == Verdict.VIOLATED;
-                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.VACUOUS;
                 stopped = r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().startsWith("timeout");
             }
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -26,13 +26,21 @@ public record CellOutcome(SchemeId scheme, AttackId attack, Map<String, CellResu
 
     /**
      * Engines agree when every engine that reached a decision reached the same one. An
-     * INCONCLUSIVE engine neither agrees nor disagrees; it makes the cell INCONCLUSIVE.
+     * INCONCLUSIVE engine neither agrees nor disagrees; it makes the cell INCONCLUSIVE. A HOLDS
+     * without a witness (the engine does not measure attacker activity) says nothing about
+     * vacuity, so it does not contradict another engine's VACUOUS; a HOLDS with a witness does.
      */
     public boolean agree() {
         return engines.values().stream()
+                .filter(r -> !(vacuous() && r.verdict() == Verdict.HOLDS && r.witness().isEmpty()))
                 .map(CellResult::verdict)
                 .filter(v -> v != Verdict.INCONCLUSIVE)
                 .distinct().count() <= 1;
+    }
+
+    /** Some engine found that the attacker never acted (and none disagrees). */
+    public boolean vacuous() {
+        return engines.values().stream().anyMatch(r -> r.verdict() == Verdict.VACUOUS);
     }
 
     public boolean inconclusive() {
@@ -47,6 +55,6 @@ public record CellOutcome(SchemeId scheme, AttackId attack, Map<String, CellResu
         if (!agree() || inconclusive() || engines.isEmpty()) {
             return Verdict.INCONCLUSIVE;
         }
-        return engines.values().iterator().next().verdict();
+        return vacuous() ? Verdict.VACUOUS : engines.values().iterator().next().verdict();
     }
 }

@@ -41,7 +41,7 @@ public final class MatrixFormats {
             cell.put("verdict", c.verdict().name());
             cell.put("agree", c.agree());
             Map<String, Object> engines = new LinkedHashMap<>();
-            c.engines().forEach((name, r) -> engines.put(name, engineJson(r, counterexampleBase)));
+            c.engines().forEach((name, r) -> engines.put(name, engineJson(c, r, counterexampleBase)));
             cell.put("engines", engines);
             cells.add(cell);
         }
@@ -55,7 +55,7 @@ public final class MatrixFormats {
         }
     }
 
-    private static Map<String, Object> engineJson(CellResult r, Path base) {
+    private static Map<String, Object> engineJson(CellOutcome c, CellResult r, Path base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", r.verdict().name());
         m.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
@@ -64,6 +64,8 @@ public final class MatrixFormats {
         m.put("bounds", withoutTimings(r.bounds()));
         m.put("counterexample", relative(r.counterexample(), base));
         m.put("reason", r.reason());
+        m.put("witness", !c.attack().hasAttacker() ? "none needed: no attacker by design"
+                : r.witness().isEmpty() ? null : new TreeMap<>(r.witness()));
         return m;
     }
 
@@ -98,7 +100,7 @@ public final class MatrixFormats {
             sb.append(String.format(Locale.ROOT, "  A%-3d %-20s %s%n", i + 1, a.wireName(),
                     String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())));
         }
-        sb.append("\n  VIOLATED / HOLDS (within bounds) / ").append(NA_LEGEND).append(" / INCONCL = INCONCLUSIVE; ")
+        sb.append("\n  VIOLATED / HOLDS (within bounds) / ").append(NA_LEGEND).append(" / INCONCL = INCONCLUSIVE / VACUOUS = no violation but the attacker never acted (no claim); ")
                 .append("!! = the engines DISAGREE\n");
         List<CellOutcome> disagreeing = run.cells().stream().filter(c -> !c.agree()).toList();
         if (!disagreeing.isEmpty()) {
@@ -117,7 +119,7 @@ public final class MatrixFormats {
                     .append('\n');
             c.engines().forEach((name, r) -> sb.append("  ").append(pad(name, 7)).append(pad(r.verdict().name(), 15))
                     .append(String.format(Locale.ROOT, "%7.2f s  ", r.seconds()))
-                    .append(bounds(r))
+                    .append(bounds(r)).append(witness(c, r, "; "))
                     .append(r.counterexample() == null ? "" : "\n" + " ".repeat(24) + "counterexample: " + relative(r.counterexample(), base))
                     .append(r.reason() == null ? "" : "\n" + " ".repeat(24) + "reason: " + r.reason())
                     .append('\n'));
@@ -133,6 +135,7 @@ public final class MatrixFormats {
             case VIOLATED -> "VIOLATED";
             case NOT_APPLICABLE -> "n/a";
             case INCONCLUSIVE -> "INCONCL";
+            case VACUOUS -> "VACUOUS";
         };
     }
 
@@ -140,6 +143,20 @@ public final class MatrixFormats {
         List<String> parts = new ArrayList<>();
         c.engines().forEach((n, r) -> parts.add(n + "=" + r.verdict()));
         return String.join(", ", parts);
+    }
+
+    /**
+     * The attacker-activity witness behind a verdict, as a suffix after {@code sep}: the counts,
+     * or, for an attack without an attacker, that none is needed; empty when the engine gave none.
+     */
+    static String witness(CellOutcome c, CellResult r, String sep) {
+        if (!c.attack().hasAttacker()) {
+            return r.verdict() == Verdict.HOLDS ? sep + "witness: none needed (no attacker by design)" : "";
+        }
+        if (r.witness().isEmpty()) return "";
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(r.witness()).forEach((k, v) -> parts.add(k + "=" + v));
+        return sep + "witness: " + String.join(", ", parts);
     }
 
     public static String bounds(CellResult r) {
@@ -200,7 +217,7 @@ public final class MatrixFormats {
             c.engines().forEach((name, r) -> {
                 sb.append("| ").append(name).append(" | ").append(r.verdict()).append(" | ")
                         .append(String.join(", ", r.violated().stream().map(PropertyId::modelName).toList()))
-                        .append(" | ").append(bounds(r).replace("|", "\\|"))
+                        .append(" | ").append(bounds(r).replace("|", "\\|")).append(witness(c, r, "; "))
                         .append(r.reason() == null ? "" : "; reason: " + r.reason().replace("|", "\\|"))
                         .append(" |");
                 if (withSeconds) sb.append(String.format(Locale.ROOT, " %.2f |", r.seconds()));
@@ -231,6 +248,7 @@ public final class MatrixFormats {
             case VIOLATED -> "**VIOLATED**";
             case NOT_APPLICABLE -> "n/a";
             case INCONCLUSIVE -> "INCONCLUSIVE";
+            case VACUOUS -> "**VACUOUS**";
         };
     }
 
@@ -267,6 +285,7 @@ public final class MatrixFormats {
                     case VIOLATED -> "V";
                     case NOT_APPLICABLE -> "n/a";
                     case INCONCLUSIVE -> "?";
+                    case VACUOUS -> "0";
                 };
                 sb.append(" & ").append(v);
             }
@@ -274,7 +293,7 @@ public final class MatrixFormats {
         }
         sb.append("\\bottomrule\n\\end{tabular}}\n\\par\\smallskip\n\\begin{minipage}{\\columnwidth}\\footnotesize\n");
         sb.append("V = VIOLATED (a counterexample that replays on the Java reference); ")
-                .append("H = HOLDS within the bounds below; ").append(tex(NA_LEGEND)).append("; ? = INCONCLUSIVE; \\textbf{!} = the engines disagree.\\\\\n");
+                .append("H = HOLDS within the bounds below; ").append(tex(NA_LEGEND)).append("; ? = INCONCLUSIVE; 0 = VACUOUS (the attacker never acted: no claim); \\textbf{!} = the engines disagree.\\\\\n");
         sb.append("Engines and bounds common to every cell: ").append(tex(commonBounds(run)))
                 .append("; per-cell bounds in \\texttt{matrix.json}. Seed ").append(run.seed())
                 .append("; ").append(tex("mptcp-verify " + run.versions().getOrDefault("mptcp-verify", "unknown")))

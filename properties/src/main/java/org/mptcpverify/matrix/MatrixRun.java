@@ -17,10 +17,14 @@ public record MatrixRun(List<String> engines, List<CellOutcome> cells, long seed
         return cells.stream().anyMatch(CellOutcome::inconclusive);
     }
 
-    /** The matrix's exit code: 1 any disagreement, else 3 any inconclusive, else 0. */
+    public boolean anyVacuous() {
+        return cells.stream().anyMatch(CellOutcome::vacuous);
+    }
+
+    /** The matrix's exit code: 1 any disagreement, else 3 any inconclusive or vacuous, else 0. */
     public int exitCode() {
         if (anyDisagreement()) return 1;
-        if (anyInconclusive()) return 3;
+        if (anyInconclusive() || anyVacuous()) return 3;
         return 0;
     }
 }

@@ -43,6 +43,14 @@ public final class ResultsDoc {
                         .append(" under `").append(c.attack()).append('`').append(" within: ").append(support(c)).append(".\n");
             }
         }
+        sb.append('\n');
+        for (CellOutcome c : run.cells()) {
+            if (c.agree() && c.verdict() == Verdict.VACUOUS) {
+                sb.append("- `").append(c.scheme()).append("` / `").append(c.attack())
+                        .append("` is VACUOUS: no violation, but the attacker never acted, so the cell supports no claim (")
+                        .append(MatrixFormats.engineSummary(c)).append(").\n");
+            }
+        }
         sb.append('\n').append(MatrixFormats.versionsSection(run, false));
         sb.append("\nThe git commit, whether the tree was dirty, and the SHA-256 of the reference build are recorded in ")
                 .append("`matrix.json` (`./mptcp-verify matrix`), not here: they change with every commit.\n");

@@ -82,8 +82,12 @@ public final class ShardFiles {
                     Path cx = r.path("counterexample").isTextual()
                             ? counterexampleBase.resolve(r.path("counterexample").asText()) : null;
                     String reason = r.path("reason").isTextual() ? r.path("reason").asText() : null;
+                    // the witness is an object of counts, or a text (no attacker by design) that is rendered, not kept
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> witness = r.path("witness").isObject()
+                            ? JSON.convertValue(r.path("witness"), LinkedHashMap.class) : Map.of();
                     byEngine.put(e, new CellResult(Verdict.valueOf(r.path("verdict").asText()), violated,
-                            r.path("seconds").asDouble(), bounds, cx, reason));
+                            r.path("seconds").asDouble(), bounds, cx, reason, witness));
                 }
                 cells.add(new CellOutcome(SchemeId.byName(c.path("scheme").asText()).orElseThrow(),
                         AttackId.byName(c.path("attack").asText()).orElseThrow(), byEngine));

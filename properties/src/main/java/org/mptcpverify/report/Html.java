@@ -10,7 +10,7 @@ final class Html {
             th.attack{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
             td.cell{text-align:center;white-space:nowrap}
             .v-VIOLATED{background:#f8d7d3}.v-HOLDS{background:#d9f0d9}
-            .v-NOT_APPLICABLE{background:#eeeeee;color:#666}.v-INCONCLUSIVE{background:#fdf1c7}
+            .v-NOT_APPLICABLE{background:#eeeeee;color:#666}.v-INCONCLUSIVE{background:#fdf1c7}.v-VACUOUS{background:#f3e0f7}
             .disagree{background:#b22222;color:white;font-weight:bold}
             .engines{font-size:.75em;color:#444}
             code,pre{font-family:monospace;font-size:.9em}pre{background:#f6f6f6;padding:.5em;overflow-x:auto}

@@ -81,7 +81,7 @@ public final class ReportSite {
         }
         b.append("</table>\n<p>VIOLATED: a counterexample that replays on the Java reference. HOLDS: within the ")
                 .append("bounds listed per cell. ").append(Html.esc(MatrixFormats.NA_LEGEND)).append(". ")
-                .append("INCONCLUSIVE: some engine could not decide. DISAGREE: the engines that decided differ.</p>\n");
+                .append("INCONCLUSIVE: some engine could not decide. VACUOUS: no violation, but the attacker never acted, so no claim. DISAGREE: the engines that decided differ.</p>\n");
         b.append(versions(m));
         return Html.page("mptcp-verify verdict matrix", null, b.toString());
     }

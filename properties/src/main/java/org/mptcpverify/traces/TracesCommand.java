@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "traces", mixinStandardHelpOptions = true,
         description = {"Check properties with generated attacker traces on the Java reference, one (scheme, attack, property) at a time, shrinking every violation.",
                 "With --controls, check the negative controls instead.",
-                "Exit codes: 0 nothing violated (--controls: every control violated, as it must); 1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE; 2 bad usage."})
+                "Exit codes: 0 nothing violated (--controls: every control violated, as it must); 1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE or VACUOUS; 2 bad usage."})
 public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--schemes", split = ",", paramLabel = "S", description = "Schemes (default: the matrix schemes and broken).")
     List<String> schemes;
@@ -131,7 +131,7 @@ public final class TracesCommand implements Callable<Integer> {
                         engine.resolve(c.scheme(), c.attack(), requested.forEngine(engine.name())) + ",tries="
                                 + requested.forEngine(engine.name()).getOr("tries", tries));
                 violated |= r.verdict() == Verdict.VIOLATED;
-                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.VACUOUS;
                 if (c.controlGroup() != null) {
                     groupViolated.merge(c.controlGroup(), r.verdict() == Verdict.VIOLATED, Boolean::logicalOr);
                 }

@@ -180,6 +180,7 @@ public final class TracesEngine implements Engine {
         int run = 0;
         int withAttackerEnabled = 0;
         int withAttackerAction = 0;
+        long attackerActionsTakingEffect = 0;
         Set<List<TraceAction>> distinct = new HashSet<>();
         for (FailedSeeds.Entry entry : order) {
             GeneratedTrace trace = materialize(generator, plan, scheme, entry, options.attackerHasKey(), maxActions);
@@ -195,8 +196,10 @@ public final class TracesEngine implements Engine {
             if (trace.actions().stream().anyMatch(TraceAction::byAttacker)) {
                 withAttackerAction++;
             }
-            if (attackerActionEnabled(trace.actions(), outcome)) {
+            int effective = attackerActionsEnabled(trace.actions(), outcome);
+            if (effective > 0) {
                 withAttackerEnabled++;
+                attackerActionsTakingEffect += effective;
             }
             PropertyId violated = firstViolated(outcome, applicable);
             if (violated != null) {
@@ -206,15 +209,25 @@ public final class TracesEngine implements Engine {
         }
         deleteStale(json);
         bounds.put("distinctTraces", distinct.size());
-        if (!generator.capabilities().isEmpty()) {
-            bounds.put("triesWithAttackerActionEnabled", withAttackerEnabled);
+        if (!attack.hasAttacker()) {
+            return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
         }
-        if (!generator.capabilities().isEmpty() && withAttackerAction == 0) {
-            // issue #16.8: too few tries to reach any attacker action; a HOLDS would claim nothing
+        if (withAttackerAction == 0) {
+            // issue #16.8: too few tries to reach any attacker action; a verdict would claim nothing
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "none of the " + run + " tries contained an attacker action (raise --tries)");
         }
-        return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null);
+        // The witness: attacker actions that took effect on the reference (an enabled action is
+        // one the honest endpoints received and processed, i.e. that reached their checks).
+        Map<String, Object> witness = new LinkedHashMap<>();
+        witness.put("runsWithAttackerAction", withAttackerEnabled);
+        witness.put("attackerActions", attackerActionsTakingEffect);
+        if (withAttackerEnabled == 0) {
+            return new CellResult(Verdict.VACUOUS, List.of(), seconds(start), bounds, null,
+                    "no attacker action took effect in any of " + run + " tries: the attacker could never act",
+                    witness);
+        }
+        return new CellResult(Verdict.HOLDS, List.of(), seconds(start), bounds, null, null, witness);
     }
 
     private CellResult violatedCell(TraceGenerator generator, GeneratedTrace trace, FailedSeeds.Entry entry,
@@ -302,13 +315,14 @@ public final class TracesEngine implements Engine {
         return null;
     }
 
-    private static boolean attackerActionEnabled(List<TraceAction> actions, RunOutcome outcome) {
+    private static int attackerActionsEnabled(List<TraceAction> actions, RunOutcome outcome) {
+        int n = 0;
         for (int i = 0; i < actions.size(); i++) {
             if (actions.get(i).byAttacker() && Boolean.TRUE.equals(outcome.enabled().get(i))) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     /** A counterexample from an earlier run that this run no longer finds must not stay behind. */

@@ -200,6 +200,35 @@ class TracesEngineTest {
                 options(tmp, 9, 1)).verdict());
     }
 
+    /** The same secure toy with the attacker disabled: nothing violated, but nothing tried either. */
+    @Test
+    void aDisabledAttackerMakesAHoldingCellVacuous() {
+        ToyRunner toy = new ToyRunner();
+        ScenarioRunner disarmed = (scenario, actions) -> {
+            RunOutcome o = toy.run(scenario, actions);
+            List<Boolean> enabled = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                enabled.add(!actions.get(i).byAttacker() && o.enabled().get(i));
+            }
+            return new RunOutcome(o.steps(), enabled, o.violations(), o.segments(), o.observations());
+        };
+        CellResult r = new TracesEngine(disarmed).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 120));
+        assertEquals(Verdict.VACUOUS, r.verdict(), r.reason());
+        assertEquals(0, r.witness().get("runsWithAttackerAction"));
+        assertEquals(0L, r.witness().get("attackerActions"));
+        assertTrue(r.reason().contains("never act"), r.reason());
+    }
+
+    /** Functional cells have no attacker by design: HOLDS, with no witness asked for, never VACUOUS. */
+    @Test
+    void aCellWithoutAttackerByDesignHoldsWithoutWitness() {
+        assertFalse(AttackId.LEGIT_JOIN.hasAttacker());
+        assertTrue(TraceGenerator.forAttack(AttackId.LEGIT_JOIN).capabilities().isEmpty());
+        CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN, options(tmp, 9, 50));
+        assertEquals(Verdict.HOLDS, r.verdict(), r.reason());
+        assertTrue(r.witness().isEmpty());
+    }
+
     @Test
     void holdsAfterAllTriesAndRemovesAStaleCounterexample() throws IOException {
         EngineOptions o = options(tmp, 9, 120);
@@ -213,7 +242,8 @@ class TracesEngineTest {
         assertEquals(120, r.bounds().get("tries"));
         assertEquals(9L, r.bounds().get("seed"));
         assertEquals(6, r.bounds().get("steps"));
-        assertTrue((int) r.bounds().get("triesWithAttackerActionEnabled") > 0);
+        assertTrue((int) r.witness().get("runsWithAttackerAction") > 0);
+        assertTrue((long) r.witness().get("attackerActions") >= (int) r.witness().get("runsWithAttackerAction"));
         int distinct = (int) r.bounds().get("distinctTraces");
         assertTrue(distinct > 10 && distinct <= 120, "distinctTraces " + distinct);
         assertNull(r.counterexample());

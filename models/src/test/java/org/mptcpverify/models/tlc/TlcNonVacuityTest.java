@@ -72,4 +72,24 @@ class TlcNonVacuityTest {
         assertEquals(List.of(PropertyId.JOIN_AUTHENTICITY), r.violated());
         assertReplays(r);
     }
+
+    /** Every safety cell of every external-key scheme: attacks with an attacker, each applicable property. */
+    static Stream<Arguments> keyControlCells() {
+        return externalKeySchemes().flatMap(s -> Stream.of(AttackId.values()).filter(AttackId::hasAttacker)
+                .flatMap(a -> a.applicableProperties(s).stream().map(p -> Arguments.of(s, a, p))));
+    }
+
+    /**
+     * Negative control 2 per cell (issue 12 item 5): the attacker given the key its profile lacks
+     * violates the property of every safety cell; a cell where it does not is a vacuous control.
+     */
+    @ParameterizedTest(name = "{0} / {1} / {2} with the attacker given the key")
+    @MethodSource("keyControlCells")
+    void attackerWithKeyBreaksEverySafetyCell(SchemeId scheme, AttackId attack, PropertyId property) {
+        CellResult r = ENGINE.checkProperties(scheme, attack, List.of(property), TlcTestSupport.options(
+                "attacker-has-key-cells/" + property.modelName(), Duration.ofSeconds(60), true));
+        assertEquals(Verdict.VIOLATED, r.verdict(), "negative control vacuous: " + r.reason() + " " + r.bounds());
+        assertTrue(r.violated().contains(property), r.violated().toString());
+        assertReplays(r);
+    }
 }
