@@ -50,7 +50,8 @@ public final class AlloyEngine implements Engine {
      */
     static final Semaphore ANALYZER = new Semaphore(1, true);
     /** Set when a timed-out worker could not be stopped: it keeps the permit for good. */
-    private static volatile boolean wedged;
+    /** A stopped worker that had not ended yet: it still holds the analyzer permit. */
+    private static volatile Thread stuck;
 
     static {
         // kodkod logs every translation phase at INFO through the bundled slf4j SimpleLogger
@@ -124,8 +125,15 @@ public final class AlloyEngine implements Engine {
         try {
             // waiting for another cell to finish is not this check's time: the clock starts with the permit
             while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
-                if (wedged) {
-                    return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
+                Thread s = stuck;
+                if (s != null) {
+                    // a stopped worker ends within seconds even on a loaded machine; only one that
+                    // never ends keeps the analyzer from every later cell
+                    s.join(30_000);
+                    if (s.isAlive()) {
+                        return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
+                    }
+                    stuck = null;
                 }
             }
         } catch (InterruptedException e) {
@@ -259,10 +267,10 @@ public final class AlloyEngine implements Engine {
                 worker.join(2000);
             }
             if (worker.isAlive()) {
-                wedged = true;
+                stuck = worker;
             }
         } catch (UnsupportedOperationException | InterruptedException ignored) {
-            wedged = true; // the daemon keeps the permit; later cells report the busy analyzer
+            stuck = worker; // the daemon keeps the permit until it ends; later cells wait for it first
         }
     }
 
