@@ -118,7 +118,7 @@ public final class TracesEngine implements Engine {
         // tries is a bound too; --bounds tries=N wins over the options' count
         int tries = requested.boundsFor(name()).getOr("tries", requested.tries());
         EngineOptions options = new EngineOptions(requested.seed(), requested.counterexampleRoot(), requested.workDir(),
-                requested.timeout(), tries, requested.attackerHasKey(), requested.bounds());
+                requested.timeout(), tries, requested.attackerHasKey(), requested.bounds(), requested.rerunFailedSeeds());
         int maxActions = resolved.getOr("steps", this.maxActions);
         Map<String, Object> bounds = new LinkedHashMap<>(resolved.values());
         bounds.put("tries", options.tries());

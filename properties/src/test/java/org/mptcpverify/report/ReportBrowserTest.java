@@ -36,7 +36,9 @@ class ReportBrowserTest {
         Path run = dir.resolve("matrix");
         int code = Main.execute("matrix", "--engines", "traces", "--schemes", "rfc8684,bound-key",
                 "--attacks", "eavesdrop-handshake,legit-join,one-sided-key", "--out", run.toString());
-        assertEquals(0, code, "the sample matrix run");
+        // any verdict will do (bound-key / eavesdrop-handshake is VACUOUS, exit 3): the run must complete
+        assertTrue(code == Main.EXIT_OK || code == Main.EXIT_FAILED || code == Main.EXIT_INCONCLUSIVE, "the sample matrix run: exit " + code);
+        assertTrue(java.nio.file.Files.isRegularFile(run.resolve("matrix.json")), "the sample matrix run wrote matrix.json");
         site = dir.resolve("site");
         assertEquals(0, Main.execute("report", "--matrix", run.resolve("matrix.json").toString(), "--out", site.toString()));
         matrix = new ObjectMapper().readTree(run.resolve("matrix.json").toFile());
