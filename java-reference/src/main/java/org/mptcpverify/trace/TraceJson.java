@@ -55,7 +55,20 @@ public final class TraceJson {
     /** A file that is not a valid counterexample: the message says what is wrong. */
     public static final class BadTraceFileException extends Exception {
         public BadTraceFileException(String message) {
-            super(message);
+            super(oneLine(message));
+        }
+
+        /** The message echoes values from the file: control characters (a newline in a field) are escaped so it stays one line. */
+        private static String oneLine(String message) {
+            StringBuilder sb = new StringBuilder(message.length());
+            message.codePoints().forEach(c -> {
+                if (Character.isISOControl(c)) {
+                    sb.append(String.format("\\u%04x", c));
+                } else {
+                    sb.appendCodePoint(c);
+                }
+            });
+            return sb.toString();
         }
     }
 
