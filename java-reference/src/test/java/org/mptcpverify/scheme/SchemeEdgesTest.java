@@ -1,0 +1,205 @@
+package org.mptcpverify.scheme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+
+/**
+ * Scheme paths no matrix cell reaches (found by mutation testing, docs/reliability.md): the
+ * MP_CAPABLE readers, the attacker's derivations on the handshakes the cells do not build (a
+ * keyless connection of an external-key scheme, an attacker that holds K), the negative control's
+ * documented acceptances and the secret-free string forms. Expected values either come from
+ * docs/schemes.md directly or are the Python-computed vectors of ExternalKeyVectorsTest.
+ */
+class SchemeEdgesTest {
+    static final Bytes K = ExternalKeyVectorsTest.K;
+    static final long KA = SchemeVectorsTest.KA;
+    static final long KB = SchemeVectorsTest.KB;
+    static final int RA = ExternalKeyVectorsTest.RA;
+    static final int RB = ExternalKeyVectorsTest.RB;
+    static final int H = MptcpOption.FLAG_H_HMAC;
+    static final int E = MptcpOption.FLAG_E_EXTERNAL_KEY;
+    static final int G = MptcpOption.FLAG_G_BOUND_KEY;
+
+    static AttackerView keysSeen(int capableFlags, Set<Bytes> known) {
+        return new AttackerView(OptionalLong.of(KA), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
+                capableFlags, List.of(), List.of(), List.of(), known, 1);
+    }
+
+    static AttackerView tokensSeen(int capableFlags, OptionalInt ta, OptionalInt tb, List<Integer> joins,
+                                   List<Long> newKeyFromA, Set<Bytes> known) {
+        return new AttackerView(OptionalLong.empty(), OptionalLong.empty(), ta, tb, capableFlags, joins, newKeyFromA,
+                List.of(), known, 1);
+    }
+
+    static long hex64(String h) {
+        return Long.parseUnsignedLong(h, 16);
+    }
+
+    // ---- MP_CAPABLE readers ---------------------------------------------------------------------------
+
+    @Test
+    void capableFlagsOfEitherRecord() {
+        assertEquals(-1, Capable.flags(Optional.empty()));
+        assertEquals(-1, Capable.flags(Optional.<MptcpOption>of(new MpFastClose(0, 1))), "not an MP_CAPABLE");
+        assertEquals(0x81, Capable.flags(Optional.of(MpCapable.syn(1, 0x81))));
+        assertEquals(G | H, Capable.flags(Optional.of(MpCapableTokens.syn(G | H))));
+        assertTrue(Capable.hasFlag(Optional.of(MpCapable.syn(1, 0x81)), 0x80));
+        assertFalse(Capable.hasFlag(Optional.of(MpCapable.syn(1, 0x81)), G));
+        assertFalse(Capable.hasFlag(Optional.empty(), G), "no MP_CAPABLE has no flag (flags -1 has every bit set)");
+    }
+
+    @Test
+    void onlyAV1SynWithoutKeysOrTokensIsBare() {
+        assertTrue(Capable.isBareV1(Optional.of(MpCapable.syn(1, H))));
+        assertTrue(Capable.isBareV1(Optional.of(MpCapableTokens.syn(E | H))));
+        assertFalse(Capable.isBareV1(Optional.of(MpCapable.withKey(0, H, KA))), "v0");
+        assertFalse(Capable.isBareV1(Optional.of(MpCapable.withKey(1, H, KA))), "a key");
+        assertFalse(Capable.isBareV1(Optional.of(MpCapable.withKeys(1, H, KA, KB))), "two keys");
+        assertFalse(Capable.isBareV1(Optional.of(new MpCapableTokens(1, E | H, OptionalInt.of(1), OptionalInt.empty(),
+                OptionalLong.empty()))), "a token");
+        assertFalse(Capable.isBareV1(Optional.of(new MpCapableTokens(1, G | H, OptionalInt.of(1), OptionalInt.of(2),
+                OptionalLong.of(3)))), "tokens and confirm");
+        assertFalse(Capable.isBareV1(Optional.empty()));
+        assertFalse(Capable.isBareV1(Optional.<MptcpOption>of(new MpFastClose(0, 1))));
+    }
+
+    @Test
+    void aBareTokenSynReadsAsAKeyedSynWithoutTheExtensionFlags() {
+        assertEquals(Optional.<MptcpOption>of(MpCapable.syn(1, H)), Capable.asKeyed(Optional.of(MpCapableTokens.syn(G | E | H))));
+        MpCapable keyed = MpCapable.withKey(1, H, KA);
+        assertEquals(Optional.<MptcpOption>of(keyed), Capable.asKeyed(Optional.of(keyed)), "anything else passes unchanged");
+    }
+
+    // ---- the attacker on connections the cells do not build ------------------------------------------
+
+    @Test
+    void aKeylessConnectionOfAnExternalKeySchemeFallsToTheKeysSeen() {
+        // H only: an RFC 8684 connection; the keys seen in clear give its MP_FASTCLOSE (Key-B)
+        for (KeyedMptcp s : List.of(new BoundKey(), new DraftBaerts(), new DraftBaertsLowOrder())) {
+            AttackerView v = keysSeen(H, Set.of());
+            assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, KB)), s.forgeFastClose(v), s + ": keyless, v1 values");
+            assertEquals(OptionalInt.of(0xccad45ac), s.forgeJoinToken(v), s + ": Token-B of Key-B");
+            assertEquals(Optional.of(Bytes.fromHex("53037f2899475529844115fd07e665d23d3554fb")),
+                    s.forgeThirdAckHmac(v, RA, RB), s.toString());
+        }
+    }
+
+    @Test
+    void boundKeyAttackerWithKFollowsTheTickets() {
+        BoundKey s = new BoundKey();
+        OptionalInt ta = OptionalInt.of(ExternalKeyVectorsTest.TA);
+        OptionalInt tb = OptionalInt.of(ExternalKeyVectorsTest.TB);
+        assertEquals(OptionalInt.of(0xdb3b4017), s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of(K))),
+                "no join seen: ticket 1");
+        assertEquals(OptionalInt.of(0xa4dd2c9c),
+                s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(0xdb3b4017), List.of(), Set.of(K))), "one seen: ticket 2");
+        assertEquals(Optional.of(Bytes.fromHex("26b84d2decd15b191e12397122d69366a521e870")),
+                s.forgeThirdAckHmac(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of(K)), RA, RB));
+        assertTrue(s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty(), "without K: nothing");
+        assertTrue(s.forgeFastClose(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty());
+    }
+
+    @Test
+    void tokenModeReconstructionNeedsTheKeyAndBothTokens() {
+        DraftBaerts s = new DraftBaerts();
+        OptionalInt ta = OptionalInt.of(ExternalKeyVectorsTest.TA);
+        OptionalInt tb = OptionalInt.of(ExternalKeyVectorsTest.TB);
+        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, hex64("85ca86c1c385dd84"))),
+                s.forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of(K))));
+        assertTrue(s.forgeFastClose(tokensSeen(E | H, OptionalInt.empty(), tb, List.of(), List.of(), Set.of(K))).isEmpty(),
+                "Token-A not seen");
+        assertTrue(s.forgeFastClose(tokensSeen(E | H, ta, OptionalInt.empty(), List.of(), List.of(), Set.of(K))).isEmpty(),
+                "Token-B not seen");
+        assertTrue(s.forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty(), "K not known");
+        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, 42L)), new DraftBaertsLowOrder().forgeFastClose(
+                tokensSeen(E | H, ta, tb, List.of(), List.of(7L, 42L), Set.of())), "low-order: A's last NEW_KEY replayed");
+        assertTrue(new DraftBaertsLowOrder().forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty());
+    }
+
+    @Test
+    void draftPaaschAttackerNeedsKOnlyWhenTheAppKeyWasSignalled() {
+        DraftPaasch s = new DraftPaasch();
+        int signalled = H | DraftPaasch.FLAG_APP_KEY;
+        assertEquals(Optional.of(Bytes.fromHex("5864fb2124f5ec84f40c48ca82d8492122661ce5")),
+                s.forgeThirdAckHmac(keysSeen(signalled, Set.of(K)), RA, RB), "HMAC-SHA1 keyed with K");
+        assertTrue(s.forgeThirdAckHmac(keysSeen(signalled, Set.of()), RA, RB).isEmpty(), "signalled, K unknown");
+        assertEquals(Optional.of(Bytes.fromHex("5f9d9b1144766ae5a6402e4bc813bf52fad0199b")),
+                s.forgeThirdAckHmac(keysSeen(H, Set.of()), RA, RB), "not signalled: RFC 6824 from the keys seen");
+        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, KB)), s.forgeFastClose(keysSeen(signalled, Set.of())),
+                "MP_FASTCLOSE stays v0's");
+        DraftPaaschUnsignalled u = new DraftPaaschUnsignalled();
+        assertEquals(Optional.of(Bytes.fromHex("5864fb2124f5ec84f40c48ca82d8492122661ce5")),
+                u.forgeThirdAckHmac(keysSeen(H, Set.of(K)), RA, RB), "unsignalled: a known K is assumed in use");
+        assertEquals(Optional.of(Bytes.fromHex("5f9d9b1144766ae5a6402e4bc813bf52fad0199b")),
+                u.forgeThirdAckHmac(keysSeen(H, Set.of()), RA, RB));
+    }
+
+    // ---- v0 ADD_ADDR, the negative control, the thesis's host-wide lookup ----------------------------
+
+    @Test
+    void v0AddAddrIsAcceptedWithoutAuthenticatorOnlyOnAnMptcpConnectionOfV0() throws Exception {
+        Rfc6824 s = new Rfc6824();
+        ConnKeys a = SchemeVectorsTest.side(s, Role.A);
+        AddAddr v0 = new AddAddr(0, 4, 2, InetAddress.getByName("198.51.100.2"), OptionalInt.empty(), OptionalLong.empty());
+        assertTrue(s.addAddrOk(a, v0), "RFC 6824 ADD_ADDR has no authenticator");
+        assertFalse(s.addAddrOk(a.withMptcp(false), v0), "not on plain TCP");
+        AddAddr v1 = new AddAddr(1, 0, 2, InetAddress.getByName("198.51.100.2"), OptionalInt.empty(), OptionalLong.of(1));
+        assertFalse(s.addAddrOk(a, v1), "another version's ADD_ADDR");
+    }
+
+    @Test
+    void brokenAcceptsAnythingAtTheServerAndChecksAtTheClient() throws Exception {
+        Broken s = new Broken();
+        ConnKeys a = SchemeVectorsTest.side(s, Role.A);
+        ConnKeys b = SchemeVectorsTest.side(s, Role.B);
+        AddAddr garbage = new AddAddr(1, 0, 2, InetAddress.getByName("198.51.100.2"), OptionalInt.empty(), OptionalLong.of(5));
+        assertTrue(s.addAddrOk(b, garbage));
+        assertFalse(s.addAddrOk(a, garbage), "the client checks the ADD_ADDR HMAC as RFC 8684");
+        assertTrue(s.addAddrOk(a, (AddAddr) s.addAddr(b, 2, InetAddress.getByName("198.51.100.2"))));
+        assertTrue(s.fastCloseOk(b, new MpFastClose(0, 5)));
+        assertFalse(s.fastCloseOk(a, new MpFastClose(0, 5)));
+        assertTrue(s.fastCloseOk(a, new MpFastClose(0, KA)), "from B: the receiver's (A's) key");
+        assertFalse(s.fastCloseOk(a.withMptcp(false), new MpFastClose(0, KA)));
+        assertEquals(OptionalInt.of(0), s.forgeJoinToken(new AttackerView(OptionalLong.empty(), OptionalLong.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), -1, List.of(), List.of(), List.of(), Set.of(), 1)),
+                "the server ignores the field: 0 will do");
+        assertEquals(OptionalInt.of(0xccad45ac), s.forgeJoinToken(keysSeen(H, Set.of())));
+    }
+
+    @Test
+    void thesisGlobalAttachesAMatchingJoinToTheMostRecentConnection() {
+        ThesisXorGlobal s = new ThesisXorGlobal();
+        ConnKeys older = ConnKeys.start(Role.B, null).withMptcp(true).withTokens(0x11111111, 0);
+        ConnKeys recent = ConnKeys.start(Role.B, null).withMptcp(true).withTokens(0x22222222, 0);
+        List<AuthScheme.ConnRef> conns = List.of(new AuthScheme.ConnRef(1, older), new AuthScheme.ConnRef(2, recent));
+        HostKeys host = HostKeys.initial().withExternalKey(12345678).withTokenTnb(0x22222222);
+        assertEquals(2, s.lookupJoin(0x22222222 ^ 12345678, conns, host).orElseThrow().connId());
+        assertTrue(s.lookupJoin(0x11111111 ^ 12345678, conns, host).isEmpty(), "only token_tnb XOR key is accepted");
+        assertEquals(1, s.lookupJoin(0x11111111, conns, HostKeys.initial()).orElseThrow().connId(),
+                "host key 0: plain v0 lookup");
+    }
+
+    @Test
+    void stringFormsNameTheSchemeAndHideTheKeys() {
+        assertEquals("rfc8684", new Rfc8684().toString());
+        assertEquals("bound-key", new BoundKey().toString());
+        ConnKeys k = SchemeVectorsTest.side(new Rfc8684(), Role.A).withExtKey(K).withExtMode(true).withKeyActive(true);
+        assertEquals("ConnKeys[A mptcp ext active]", k.toString());
+        assertEquals("ConnKeys[B tcp]", ConnKeys.start(Role.B, K).toString());
+    }
+}
