@@ -14,6 +14,7 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** One cell with one engine. */
@@ -58,8 +59,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
     Path schemeFile;
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
     boolean rerunFailedSeeds;
@@ -88,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
         BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
         Engine e = f.get();
         BoundsArguments.requireHonoured(java.util.Map.of(engine, e), java.util.List.of(s), java.util.List.of(a), requested);
-        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         EngineOptions o = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, attackerHasKey, requested, rerunFailedSeeds);

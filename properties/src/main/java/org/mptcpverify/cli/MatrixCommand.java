@@ -22,6 +22,7 @@ import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The verdict matrix: every (scheme, attack) cell with every engine. */
@@ -74,8 +75,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check; past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
     boolean rerunFailedSeeds;
@@ -122,7 +123,7 @@ public final class MatrixCommand implements Callable<Integer> {
             throw new UserInputException("--shard: " + e.getMessage());
         }
         int parallel = Jobs.resolve(jobs, System.err);
-        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         EngineOptions options = new EngineOptions(seed, outDir.resolve("counterexamples"), outDir.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), tries, false, requested, rerunFailedSeeds);

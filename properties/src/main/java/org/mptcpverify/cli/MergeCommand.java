@@ -16,6 +16,7 @@ import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.Shard;
 import org.mptcpverify.matrix.ShardFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,8 +36,8 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "Terminal output: text, md, latex or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Override
     public Integer call() {
@@ -69,7 +70,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (selections.size() != n) {
             throw new UserInputException("expected the " + n + " shards of the run, got " + selections.size());
         }
-        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         try {
             Map<Shard.Cell, CellOutcome> byCell = new HashMap<>();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.report.ReportSite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A static HTML report of a matrix run. */
@@ -31,15 +32,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Without --matrix: checks in parallel (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Override
     public Integer call() {
         if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
         if (matrix != null && !Files.isRegularFile(matrix)) throw new UserInputException("--matrix: " + matrix + ": no such file");
         JsonNode m = matrix == null ? null : read(matrix);
-        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        OutputFolder folder = force.claim(out);
         Path dir = folder.dir();
         try {
             int code = Main.EXIT_OK;

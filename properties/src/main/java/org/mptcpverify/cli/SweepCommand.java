@@ -24,6 +24,7 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** One cell at rising bounds: where a verdict stabilises, and what each level costs. */
@@ -103,8 +104,8 @@ public final class SweepCommand implements Callable<Integer> {
         return new Plan(key, levels, rest);
     }
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Override
     public Integer call() {
@@ -125,7 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (int level : plan.levels()) {
             BoundsArguments.requireHonoured(Map.of(engine, e), List.of(s), List.of(a), plan.at(level));
         }
-        OutputFolder folder = OutputFolder.claim(out, "--out", force);
+        OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         try {
             List<Map<String, Object>> rows = new ArrayList<>();

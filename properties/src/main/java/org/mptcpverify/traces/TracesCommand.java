@@ -22,6 +22,7 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The traces engine's property checks from the command line, one property at a time, and its negative controls. */
@@ -71,8 +72,8 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/traces", paramLabel = "DIR", description = "Counterexamples and work files (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--force", description = "Write into --out even if it holds files no mptcp-verify run wrote (they are left, or overwritten where names clash).")
-    boolean force;
+    @Mixin
+    org.mptcpverify.cli.ForceOption force;
 
     private final Supplier<ScenarioRunner> runners;
     private final PrintStream stdout;
@@ -112,7 +113,7 @@ public final class TracesCommand implements Callable<Integer> {
         }
         TracesEngine engine = new TracesEngine(runners.get(), maxActions);
         org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
-        org.mptcpverify.cli.OutputFolder folder = org.mptcpverify.cli.OutputFolder.claim(out, "--out", force);
+        org.mptcpverify.cli.OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         boolean violated = false;
         boolean inconclusive = false;
