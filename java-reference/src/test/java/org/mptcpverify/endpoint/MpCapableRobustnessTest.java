@@ -156,6 +156,7 @@ class MpCapableRobustnessTest {
         other.bind(KeySetting.none());
         other.connect(KeySetting.none());
         assertNotEquals(keyA, other.clientConn().keys().keyA(), "Key-A is drawn afresh per connection");
+        assertNotEquals(keyB, other.serverConn().keys().keyB(), "Key-B too");
 
         h.join();
         assertEquals(1, h.serverJoins().size(), id + ": the join is attached");

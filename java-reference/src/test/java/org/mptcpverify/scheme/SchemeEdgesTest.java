@@ -195,6 +195,33 @@ class SchemeEdgesTest {
     }
 
     @Test
+    void aFreshServerKeyIsRedrawnWhileItsTokenIsInUse() {
+        Rfc8684 s = new Rfc8684();
+        java.util.SplittableRandom draws = new java.util.SplittableRandom(5);
+        long first = draws.nextLong();
+        long second = draws.nextLong();
+        assertEquals(first, s.freshKey(new java.util.SplittableRandom(5), t -> false));
+        assertEquals(second, s.freshKey(new java.util.SplittableRandom(5), t -> t == s.token(first)),
+                "the first draw's token collides: the next draw is taken (as Linux does)");
+    }
+
+    @Test
+    void theStateASideHoldsIsRebuiltFromACaptureAndItsOwnKeySetting() throws Exception {
+        // `inspect` checks a capture's values with the scheme's own checks on this state
+        AttackerView seen = keysSeen(H | DraftPaasch.FLAG_APP_KEY, Set.of());
+        ConnKeys plain = new Rfc8684().observedState(seen, Role.B, KeySetting.none()).orElseThrow();
+        assertEquals(KB, plain.localKey());
+        assertEquals(KA, plain.remoteKey());
+        assertFalse(plain.hasExtKey());
+        DraftPaasch s = new DraftPaasch();
+        ConnKeys keyed = s.observedState(seen, Role.B, new KeySetting.AppKey(K)).orElseThrow();
+        assertEquals(K, keyed.extKey());
+        assertEquals(hex64("046a0d82517667be"), s.synAckHmac(keyed, RA, RB, InetAddress.getByName("10.0.0.1")),
+                "the signalled app key keys the join HMAC (vector of ExternalKeyVectorsTest)");
+        assertTrue(s.observedState(seen, Role.B, KeySetting.none()).isEmpty(), "signalled, but this side's key not given");
+    }
+
+    @Test
     void stringFormsNameTheSchemeAndHideTheKeys() {
         assertEquals("rfc8684", new Rfc8684().toString());
         assertEquals("bound-key", new BoundKey().toString());
