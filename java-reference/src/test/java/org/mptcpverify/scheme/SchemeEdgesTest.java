@@ -206,6 +206,17 @@ class SchemeEdgesTest {
     }
 
     @Test
+    void aFreshTokenIsRandomNonZeroAndUnused() {
+        java.util.SplittableRandom draws = new java.util.SplittableRandom(5);
+        int first = draws.nextInt();
+        int second = draws.nextInt();
+        assertTrue(first != 0 && second != 0 && first != second, "the seed's first two draws suit this test");
+        assertEquals(first, DraftBaerts.freshToken(new java.util.SplittableRandom(5), t -> false));
+        assertEquals(second, DraftBaerts.freshToken(new java.util.SplittableRandom(5), t -> t == first),
+                "\"the token must uniquely identify the associated connection\"");
+    }
+
+    @Test
     void theStateASideHoldsIsRebuiltFromACaptureAndItsOwnKeySetting() throws Exception {
         // `inspect` checks a capture's values with the scheme's own checks on this state
         AttackerView seen = keysSeen(H | DraftPaasch.FLAG_APP_KEY, Set.of());
