@@ -232,6 +232,60 @@ class SchemeEdgesTest {
         assertTrue(s.observedState(seen, Role.B, KeySetting.none()).isEmpty(), "signalled, but this side's key not given");
     }
 
+    /** An implementation with only the interface's defaults (every other method refuses): what a new design inherits. */
+    static AuthScheme defaultsOnly() {
+        return (AuthScheme) java.lang.reflect.Proxy.newProxyInstance(AuthScheme.class.getClassLoader(),
+                new Class<?>[] {AuthScheme.class}, (proxy, m, args) -> {
+                    if (m.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
+                    }
+                    if (m.getName().equals("version")) {
+                        return 1;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    @Test
+    void theInterfaceDefaultsChangeNothing() {
+        AuthScheme s = defaultsOnly();
+        HostKeys host = new HostKeys(7, 9);
+        ConnKeys keys = SchemeVectorsTest.side(new Rfc8684(), Role.A);
+        assertTrue(s.sendsTcpRst(), "v1: MP_TCPRST on resets");
+        assertEquals(host, s.onBindOrConnect(host, new KeySetting.AppKey(K)));
+        assertEquals(host, s.onServerConnectionCreated(host, keys));
+        assertTrue(s.keyAgreement(keys).isEmpty());
+        assertEquals(keys, s.onKeyAgreement(keys, new MptcpOption.NewKey(0, 1)));
+        assertTrue(s.peerIdsn(keys).isEmpty());
+        assertEquals(0, s.joinFlags(keys));
+        assertTrue(s.joinsAllowed(keys));
+        assertFalse(s.joinsAllowed(keys.withMptcp(false)), "no joins on plain TCP");
+        assertEquals(3, s.halfOpenLimit(3));
+        assertTrue(s.deriveExternalKeys(keysSeen(H, Set.of())).isEmpty());
+        assertTrue(s.observedState(keysSeen(H, Set.of()), Role.A, KeySetting.none()).isEmpty());
+        assertEquals(host, new Rfc8684().onBindOrConnect(host, new KeySetting.AppKey(K)), "only thesis-xor-global has host keys");
+        assertEquals(host, new Rfc8684().onServerConnectionCreated(host, keys));
+    }
+
+    @Test
+    void smallValueTypes() {
+        assertTrue(KeySetting.none().isNone());
+        assertFalse(new KeySetting.AppKey(K).isNone());
+        assertFalse(KeySetting.SinZero.decimal(5).isNone());
+        assertTrue(keysSeen(H, Set.of()).sawHandshake());
+        AttackerView nothing = new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), -1, List.of(), List.of(), List.of(), Set.of(), 1);
+        assertFalse(nothing.sawHandshake());
+        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
+                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Key-B alone");
+        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(1), OptionalInt.empty(),
+                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Token-A alone");
+        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), OptionalInt.of(1),
+                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Token-B alone");
+        ConnKeys withSlot = ConnKeys.start(Role.A, null).withSlots(java.util.Map.of("kc", K));
+        assertEquals(java.util.Map.of("kc", K), withSlot.slots());
+    }
+
     @Test
     void stringFormsNameTheSchemeAndHideTheKeys() {
         assertEquals("rfc8684", new Rfc8684().toString());
