@@ -71,7 +71,7 @@ class InspectAttackerMarksTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(attackerFrames > 50, "attacker frames seen: " + attackerFrames);
+        assertTrue(attackerFrames > 0, "attacker frames seen: " + attackerFrames);
         assertTrue(rewrittenFrames > 0, "no relayed or rewritten frame marked in any counterexample");
     }
 
