@@ -30,17 +30,11 @@ class ReferenceClientVsKernelTest {
         KernelAssumptions.assumeKernelAvailable();
         try (Topology topo = Topology.create();
              Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC)) {
-            MptcpApp server = MptcpApp.multiServer(topo, PORT);
-            assertTrue(server.awaitEvent("listening", 10_000).isPresent(), "kernel server started: " + server.stderr());
-            ReferencePeer ref = ReferencePeer.client(tap, 11L);
-            KernelCounters before = KernelCounters.read(topo.server());
-
-            ref.apply(new Event.Connect(Topology.FORGED, Topology.SERVER, PORT, KeySetting.none(), ref.nextEntropy()));
-            ref.pump(WAIT_MS);
-            Connection c = ref.state().connections().values().iterator().next();
-            assertTrue(c.established() && c.isMptcp(), "reference client: MPTCP connection; " + ref.notes());
-            assertTrue(server.await(e -> "accepted".equals(e.path("event").asText()), WAIT_MS).isPresent(),
-                    "kernel application accepted the reference's connection");
+            Connected run = connect(topo, tap, 11L);
+            MptcpApp server = run.server();
+            ReferencePeer ref = run.ref();
+            KernelCounters before = run.before();
+            Connection c = run.conn();
             Map<String, Long> d = KernelCounters.read(topo.server()).since(before);
             assertEquals(1L, d.get("MPTcpExtMPCapableACKRX"), "MIB MPCapableACKRX: " + d);
 
@@ -49,10 +43,7 @@ class ReferenceClientVsKernelTest {
             assertEquals(1, ref.state().establishedJoins(c.id()).size(), "reference: join established; " + ref.notes());
             d = KernelCounters.read(topo.server()).since(before);
             assertEquals(1L, d.get("MPTcpExtMPJoinAckRx"), "MIB MPJoinAckRx (HMAC-A accepted): " + d);
-            int mark = server.eventCount();
-            server.command("info 1");
-            Optional<JsonNode> info = server.awaitFrom(mark, e -> "info".equals(e.path("event").asText()), WAIT_MS);
-            assertEquals(1, info.orElseThrow().path("info").path("subflows").asInt(), "MPTCP_INFO subflows: " + info);
+            assertEquals(1, subflows(server), "MPTCP_INFO subflows");
 
             // MP_PRIO(backup) on the initial subflow: no reply, counted, the subflow flagged backup.
             ref.apply(new Event.SetBackup(c.id(), true));
@@ -111,14 +102,11 @@ class ReferenceClientVsKernelTest {
         KernelAssumptions.assumeKernelAvailable();
         try (Topology topo = Topology.create();
              Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC)) {
-            MptcpApp server = MptcpApp.multiServer(topo, PORT);
-            assertTrue(server.awaitEvent("listening", 10_000).isPresent(), "kernel server started: " + server.stderr());
-            ReferencePeer ref = ReferencePeer.client(tap, 12L);
-            KernelCounters before = KernelCounters.read(topo.server());
-            ref.apply(new Event.Connect(Topology.FORGED, Topology.SERVER, PORT, KeySetting.none(), ref.nextEntropy()));
-            ref.pump(WAIT_MS);
-            Connection c = ref.state().connections().values().iterator().next();
-            assertTrue(server.await(e -> "accepted".equals(e.path("event").asText()), WAIT_MS).isPresent(), "accepted");
+            Connected run = connect(topo, tap, 12L);
+            MptcpApp server = run.server();
+            ReferencePeer ref = run.ref();
+            KernelCounters before = run.before();
+            Connection c = run.conn();
             ref.apply(new Event.Join(c.id(), Topology.FORGED_2, Topology.SERVER, PORT, ref.nextEntropy()));
             ref.pump(WAIT_MS);
             assertEquals(1, ref.state().establishedJoins(c.id()).size(), "set-up: join established; " + ref.notes());
@@ -145,12 +133,26 @@ class ReferenceClientVsKernelTest {
         }
     }
 
+    private record Connected(MptcpApp server, ReferencePeer ref, KernelCounters before, Connection conn) {}
+
+    /** A kernel server, and the reference client connected to it (checked on both sides). */
+    private static Connected connect(Topology topo, Wiretap tap, long seed) throws Exception {
+        MptcpApp server = MptcpApp.multiServer(topo, PORT);
+        assertTrue(server.awaitEvent("listening", 10_000).isPresent(), "kernel server started: " + server.stderr());
+        ReferencePeer ref = ReferencePeer.client(tap, seed);
+        KernelCounters before = KernelCounters.read(topo.server());
+        ref.apply(new Event.Connect(Topology.FORGED, Topology.SERVER, PORT, KeySetting.none(), ref.nextEntropy()));
+        ref.pump(WAIT_MS);
+        Connection c = ref.state().connections().values().iterator().next();
+        assertTrue(c.established() && c.isMptcp(), "reference client: MPTCP connection; " + ref.notes());
+        assertTrue(server.await(e -> "accepted".equals(e.path("event").asText()), WAIT_MS).isPresent(),
+                "kernel application accepted the reference's connection");
+        return new Connected(server, ref, before, c);
+    }
+
     /** MPTCP_INFO {@code subflows} (additional subflows) of the kernel server's connection 1. */
     private static int subflows(MptcpApp server) {
-        int mark = server.eventCount();
-        server.command("info 1");
-        Optional<JsonNode> info = server.awaitFrom(mark, e -> "info".equals(e.path("event").asText()), WAIT_MS);
-        return info.orElseThrow(() -> new AssertionError("no MPTCP_INFO from the kernel server"))
-                .path("info").path("subflows").asInt();
+        return server.info("info 1", WAIT_MS).orElseThrow(() -> new AssertionError("no MPTCP_INFO from the kernel server"))
+                .path("subflows").asInt();
     }
 }

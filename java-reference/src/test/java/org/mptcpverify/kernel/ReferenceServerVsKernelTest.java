@@ -117,10 +117,7 @@ class ReferenceServerVsKernelTest {
 
     /** MPTCP_INFO {@code subflows} of the kernel client's connection. */
     private static int subflows(MptcpApp client) {
-        int mark = client.eventCount();
-        client.command("info");
-        Optional<JsonNode> info = client.awaitFrom(mark, e -> "info".equals(e.path("event").asText()), WAIT_MS);
-        return info.orElseThrow(() -> new AssertionError("no MPTCP_INFO from the kernel client"))
-                .path("info").path("subflows").asInt();
+        return client.info("info", WAIT_MS).orElseThrow(() -> new AssertionError("no MPTCP_INFO from the kernel client"))
+                .path("subflows").asInt();
     }
 }

@@ -84,7 +84,7 @@ class InspectAttackerMarksTest {
         int forged = 0;
         for (JsonNode c : report.get("connections")) {
             for (JsonNode a : c.get("addAddrs")) {
-                boolean byX = segments.get(a.get("frame").asInt() - 1).get("origin").asText().equals("x");
+                boolean byX = sentByX(segments, a.get("frame").asInt());
                 assertEquals(byX, a.get("attackerMarked").asBoolean(), a.toString());
                 if (byX) {
                     forged++;
@@ -109,7 +109,7 @@ class InspectAttackerMarksTest {
         int attackerJoins = 0;
         for (JsonNode c : report.get("connections")) {
             for (JsonNode j : c.get("joins")) {
-                boolean byX = segments.get(j.get("synFrame").asInt() - 1).get("origin").asText().equals("x");
+                boolean byX = sentByX(segments, j.get("synFrame").asInt());
                 List<String> sent = new ArrayList<>();
                 j.get("attackerSent").forEach(n -> sent.add(n.asText()));
                 if (byX) {
@@ -147,6 +147,11 @@ class InspectAttackerMarksTest {
         CliRun r = CliRun.run("inspect", "--json", pcap.toString());
         assertTrue(r.code() == 0 || r.code() == 1 || r.code() == 3, pcap + ": " + r.err());
         return JSON.readTree(r.out());
+    }
+
+    /** Whether pcap frame {@code frame} (1-based: segment frame-1) was originated by x, per traces.json. */
+    private static boolean sentByX(JsonNode segments, int frame) {
+        return segments.get(frame - 1).get("origin").asText().equals("x");
     }
 
     /** Whether a frame before {@code i} in the same trace step was sent by {@code origin}. */
