@@ -29,6 +29,15 @@ public sealed interface Event {
     /** Path manager: withdraw address id {@code addrId} on connection {@code connId} (REMOVE_ADDR). */
     record RemoveAddr(int connId, int addrId) implements Event {}
 
+    /**
+     * Path manager: ask the peer to use the initial subflow of {@code connId} as backup or not
+     * (MP_PRIO without an address id, sent on that subflow, RFC 8684 3.3.8).
+     */
+    record SetBackup(int connId, boolean backup) implements Event {}
+
+    /** The initial subflow of {@code connId} is reset (a plain RST on it; the connection lives on its joins). */
+    record ResetInitial(int connId) implements Event {}
+
     /** Application: abort connection {@code connId} with MP_FASTCLOSE. */
     record FastClose(int connId) implements Event {}
 

@@ -63,6 +63,10 @@ public final class MptcpEndpoint {
             w.advertise(a);
         } else if (event instanceof Event.RemoveAddr r) {
             w.removeAddr(r);
+        } else if (event instanceof Event.SetBackup b) {
+            w.setBackup(b);
+        } else if (event instanceof Event.ResetInitial r) {
+            w.resetInitial(r);
         } else if (event instanceof Event.FastClose f) {
             w.fastClose(f);
         } else if (event instanceof Event.Receive r) {
@@ -289,6 +293,27 @@ public final class MptcpEndpoint {
             } else {
                 closeConnection(c.withInitialClosed(), false);
             }
+        }
+
+        void setBackup(Event.SetBackup b) {
+            Connection c = conns.get(b.connId());
+            if (c == null || !c.established() || !c.isMptcp() || !c.initialOpen()) {
+                note("cannot send MP_PRIO on the initial subflow of connection " + b.connId());
+                return;
+            }
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(new MptcpOption.MpPrio(b.backup(), OptionalInt.empty())));
+            note("MP_PRIO(" + (b.backup() ? "backup" : "regular") + ") on the initial subflow");
+        }
+
+        void resetInitial(Event.ResetInitial r) {
+            Connection c = conns.get(r.connId());
+            if (c == null || !c.established() || !c.initialOpen()) {
+                note("no open initial subflow to reset on connection " + r.connId());
+                return;
+            }
+            send(c.initial(), c.isn() + 1, 0, TcpSegment.RST, List.of());
+            note("RST on the initial subflow");
+            initialClosed(c);
         }
 
         void fastClose(Event.FastClose f) {

@@ -8,12 +8,22 @@ import java.util.stream.Stream;
  *
  * @param notes things worth a reader's attention that are not HMAC verdicts: malformed MPTCP
  *              options, options on subflows whose handshake was not captured, conflicting keys
+ * @param attackerFrames frames whose pcapng packet comment marks them as the attacker's, in file
+ *              order: captures the project writes mark them; any other capture has none, which
+ *              says nothing about who sent what
  */
 public record InspectReport(String file, long ipPackets, long tcpSegments, long mptcpOptions,
-                            List<ConnectionReport> connections, List<String> notes) {
+                            List<ConnectionReport> connections, List<String> notes,
+                            List<MarkedFrame> attackerFrames) {
     public InspectReport {
         connections = List.copyOf(connections);
         notes = List.copyOf(notes);
+        attackerFrames = List.copyOf(attackerFrames);
+    }
+
+    /** Whether {@code frame} carries the attacker's packet comment. */
+    public boolean attackerMarked(long frame) {
+        return attackerFrames.stream().anyMatch(m -> m.frame() == frame);
     }
 
     private Stream<HmacCheck> checks() {

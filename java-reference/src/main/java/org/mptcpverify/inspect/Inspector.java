@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.crypto.MptcpCrypto;
 import java.util.SplittableRandom;
+import org.mptcpverify.pcap.AttackerMark;
 import org.mptcpverify.pcap.CapturedPacket;
 import org.mptcpverify.scheme.AttackerView;
 import org.mptcpverify.scheme.AuthScheme;
@@ -62,6 +63,7 @@ public final class Inspector {
         Collector c = new Collector(keying);
         for (CapturedPacket p : packets) {
             c.ipPackets++;
+            AttackerMark.find(p.comments()).ifPresent(m -> c.marks.put(p.frameIndex(), m));
             TcpPacket.parse(p.frameIndex(), p.ip()).ifPresent(c::add);
         }
         return c.report(name);
@@ -142,6 +144,9 @@ public final class Inspector {
         Bytes ackHmac;
         boolean established;
         boolean reset;
+        long attackerSegments;
+        /** Which of the join's handshake segments carry the attacker mark. */
+        final List<String> attackerSent = new ArrayList<>();
 
         Flow(Endpoint initiator, Endpoint responder, long synSeq, long frame, Kind kind) {
             this.initiator = initiator;
@@ -175,6 +180,8 @@ public final class Inspector {
         final List<Conn> conns = new ArrayList<>();
         final List<AddAddrSeen> addAddrs = new ArrayList<>();
         final List<OptionSeen> others = new ArrayList<>();
+        /** Frames whose packet comment marks them as the attacker's (captures the project wrote). */
+        final Map<Long, String> marks = new LinkedHashMap<>();
         long orphanOptions;
 
         Collector(Keying keying) {
@@ -205,6 +212,9 @@ public final class Inspector {
             }
             flow.lastFrame = p.frame();
             flow.segments++;
+            if (marks.containsKey(p.frame())) {
+                flow.attackerSegments++;
+            }
             boolean fromInitiator = p.src().equals(flow.initiator);
             for (MptcpOption o : options) {
                 apply(p, flow, fromInitiator, o);
@@ -294,22 +304,31 @@ public final class Inspector {
                     f.token = j.receiverToken();
                     f.randA = j.senderRandom();
                     f.addressId = j.addressId();
+                    markIfAttacker(p, f, "SYN");
                 }
             } else if (o instanceof MpJoinSynAck j) {
                 if (p.isSynAck() && !fromInitiator && !f.joinSynAck) {
                     f.joinSynAck = true;
                     f.synAckHmac = j.truncatedHmac();
                     f.randB = j.senderRandom();
+                    markIfAttacker(p, f, "SYN/ACK");
                 }
             } else if (o instanceof MpJoinAck j) {
                 if (fromInitiator && f.ackFrame < 0 && !p.has(TcpPacket.SYN)) {
                     f.ackFrame = p.frame();
                     f.ackHmac = j.hmac();
+                    markIfAttacker(p, f, "third ACK");
                 }
             } else if (o instanceof AddAddr a) {
                 addAddrs.add(new AddAddrSeen(p.frame(), f, fromInitiator, a));
             } else if (!(o instanceof MptcpOption.Dss)) {
                 others.add(new OptionSeen(p.frame(), f, fromInitiator, o));
+            }
+        }
+
+        private void markIfAttacker(TcpPacket p, Flow f, String segment) {
+            if (marks.containsKey(p.frame())) {
+                f.attackerSent.add(segment);
             }
         }
 
@@ -372,7 +391,9 @@ public final class Inspector {
                 out.add(orphanReport(group));
             }
             out.sort(Comparator.comparingLong(ConnectionReport::firstFrame));
-            return new InspectReport(name, ipPackets, tcpSegments, mptcpOptions, out, notes);
+            List<MarkedFrame> marked = new ArrayList<>();
+            marks.forEach((frame, comment) -> marked.add(new MarkedFrame(frame, comment)));
+            return new InspectReport(name, ipPackets, tcpSegments, mptcpOptions, out, notes, marked);
         }
 
         /** The latest connection opened before the join whose token of A or B is the join's token. */
@@ -441,7 +462,7 @@ public final class Inspector {
             List<SubflowReport> subflows = new ArrayList<>();
             for (Flow f : c.flows) {
                 subflows.add(new SubflowReport(f.initiator, f.responder, f.kind == Kind.CAPABLE, f.firstFrame,
-                        f.lastFrame, f.segments));
+                        f.lastFrame, f.segments, f.attackerSegments));
                 if (f.kind == Kind.JOIN) {
                     joins.add(joinReport(f, alg, c));
                 }
@@ -459,7 +480,7 @@ public final class Inspector {
             for (Flow f : group) {
                 joins.add(joinReport(f, Optional.empty(), null));
                 subflows.add(new SubflowReport(f.initiator, f.responder, false, f.firstFrame, f.lastFrame,
-                        f.segments));
+                        f.segments, f.attackerSegments));
             }
             String hint = keying != null && keying.missingKey(Role.A)
                     ? " (under " + keying.scheme().id().wireName() + " the field is derived from A's external key:"
@@ -549,7 +570,7 @@ public final class Inspector {
         private static JoinReport joinReport(Flow f, String side, HmacCheck synAck, HmacCheck ack, String why) {
             return new JoinReport(f.firstFrame, f.initiator, f.responder, side, f.token, f.randA,
                     f.joinSynAck ? OptionalInt.of(f.randB) : OptionalInt.empty(), f.addressId, synAck, ack,
-                    f.established, f.reset, why);
+                    f.established, f.reset, why, f.attackerSent);
         }
 
         private List<AddAddrReport> addAddrReports(Conn c, Optional<HashAlg> alg) {

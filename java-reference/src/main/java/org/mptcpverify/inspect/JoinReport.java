@@ -1,5 +1,6 @@
 package org.mptcpverify.inspect;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -11,8 +12,14 @@ import java.util.OptionalInt;
  * @param why           why a check is UNAVAILABLE (empty when none is)
  * @param established   the responder went on to send a non-reset segment on the subflow after
  *                      the third ACK (what the kernel does only once it accepted the HMAC)
+ * @param attackerSent  which of "SYN", "SYN/ACK", "third ACK" carry the attacker's packet
+ *                      comment (captures the project wrote); empty when none or unmarked
  */
 public record JoinReport(long synFrame, Endpoint initiator, Endpoint responder, String initiatorSide,
                          int token, int randA, OptionalInt randB, int addressId,
                          HmacCheck synAckHmac, HmacCheck ackHmac, boolean established, boolean reset,
-                         String why) {}
+                         String why, List<String> attackerSent) {
+    public JoinReport {
+        attackerSent = List.copyOf(attackerSent);
+    }
+}

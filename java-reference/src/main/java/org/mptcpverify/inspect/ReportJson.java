@@ -48,6 +48,8 @@ public final class ReportJson {
                 jo.put("ackHmacValid", j.ackHmac().asJson());
                 jo.put("established", j.established());
                 jo.put("notChecked", j.why());
+                ArrayNode sent = jo.putArray("attackerSent");
+                j.attackerSent().forEach(sent::add);
             }
             ArrayNode adds = o.putArray("addAddrs");
             for (AddAddrReport a : c.addAddrs()) {
@@ -63,6 +65,7 @@ public final class ReportJson {
                 }
                 ao.put("hmacValid", a.hmac().asJson());
                 ao.put("notChecked", a.why());
+                ao.put("attackerMarked", r.attackerMarked(a.frame()));
             }
             ArrayNode others = o.putArray("options");
             for (OptionReport op : c.options()) {
@@ -73,12 +76,18 @@ public final class ReportJson {
                 oo.put("detail", op.detail());
                 oo.put("valid", op.check().asJson());
                 oo.put("notChecked", op.why());
+                oo.put("attackerMarked", r.attackerMarked(op.frame()));
             }
         }
         // the same notes as the text report (malformed options, joins to unknown tokens): a JSON
         // reader must not see a cleaner capture than a human does
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        // frames a capture the project wrote marks as the attacker's (pcapng packet comments)
+        ArrayNode marked = root.putArray("attackerFrames");
+        for (MarkedFrame m : r.attackerFrames()) {
+            marked.addObject().put("frame", m.frame()).put("comment", m.comment());
+        }
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")

@@ -12,16 +12,26 @@ public final class ReportText {
         s.append(r.file()).append(": ").append(r.ipPackets()).append(" IP packets, ")
                 .append(r.tcpSegments()).append(" TCP segments, ").append(r.mptcpOptions())
                 .append(" MPTCP options, ").append(r.connections().size()).append(" MPTCP connection(s)\n");
+        if (!r.attackerFrames().isEmpty()) {
+            s.append(r.attackerFrames().size()).append(" segment(s) marked by a packet comment as the attacker's"
+                    + " (listed at the end; marked \"[attacker]\" below)\n");
+        }
         int n = 0;
         for (ConnectionReport c : r.connections()) {
             n++;
             s.append('\n');
-            connection(s, n, c);
+            connection(s, n, c, r);
         }
         if (!r.notes().isEmpty()) {
             s.append("\nnotes:\n");
             for (String note : r.notes()) {
                 s.append("  ").append(note).append('\n');
+            }
+        }
+        if (!r.attackerFrames().isEmpty()) {
+            s.append("\nattacker segments (pcapng packet comments):\n");
+            for (MarkedFrame m : r.attackerFrames()) {
+                s.append("  frame ").append(m.frame()).append(": ").append(m.comment()).append('\n');
             }
         }
         s.append('\n');
@@ -40,7 +50,7 @@ public final class ReportText {
         return s.toString();
     }
 
-    private static void connection(StringBuilder s, int n, ConnectionReport c) {
+    private static void connection(StringBuilder s, int n, ConnectionReport c, InspectReport r) {
         s.append("connection ").append(n).append(": ");
         if (c.a().isPresent()) {
             s.append("MPTCP v").append(c.version().isPresent() ? String.valueOf(c.version().getAsInt()) : "?")
@@ -58,13 +68,18 @@ public final class ReportText {
             s.append("    ").append(f.initiator()).append(" -> ").append(f.responder())
                     .append(f.initial() ? "  initial (MP_CAPABLE)" : "  MP_JOIN")
                     .append(", frames ").append(f.firstFrame()).append("..").append(f.lastFrame())
-                    .append(", ").append(f.segments()).append(" segments\n");
+                    .append(", ").append(f.segments()).append(" segments")
+                    .append(f.attackerSegments() > 0 ? " (" + f.attackerSegments() + " [attacker])" : "")
+                    .append('\n');
         }
         for (JoinReport j : c.joins()) {
             s.append("  join frame ").append(j.synFrame()).append(' ').append(j.initiator()).append(" -> ")
                     .append(j.responder());
             if (j.initiatorSide() != null) {
                 s.append(" (opened by ").append(j.initiatorSide()).append(')');
+            }
+            if (!j.attackerSent().isEmpty()) {
+                s.append(" [attacker: ").append(String.join(", ", j.attackerSent())).append(']');
             }
             s.append(": token ").append(String.format("%08x", j.token()))
                     .append(", R-A ").append(String.format("%08x", j.randA()))
@@ -78,7 +93,8 @@ public final class ReportText {
             }
         }
         for (AddAddrReport a : c.addAddrs()) {
-            s.append("  ADD_ADDR frame ").append(a.frame()).append(" from ").append(a.sender()).append(": id ")
+            s.append("  ADD_ADDR frame ").append(a.frame()).append(" from ").append(a.sender())
+                    .append(attacker(r, a.frame())).append(": id ")
                     .append(a.addrId()).append(' ').append(Endpoint.format(a.address()))
                     .append(a.port().isPresent() ? " port " + a.port().getAsInt() : " (no port)")
                     .append(", HMAC ").append(word(a.hmac()))
@@ -88,11 +104,16 @@ public final class ReportText {
         }
         for (OptionReport o : c.options()) {
             s.append("  ").append(o.name()).append(" frame ").append(o.frame()).append(" from ").append(o.sender())
-                    .append(": ").append(o.detail()).append(", ")
+                    .append(attacker(r, o.frame())).append(": ").append(o.detail()).append(", ")
                     .append(o.check() == HmacCheck.UNAVAILABLE ? "not checked (" + o.why() + ")"
                             : o.check() == HmacCheck.VALID ? "value verifies" : "value does NOT verify")
                     .append('\n');
         }
+    }
+
+    /** A sender marked "[attacker]" sent in that side's name, not as that side. */
+    private static String attacker(InspectReport r, long frame) {
+        return r.attackerMarked(frame) ? "'s address [attacker]" : "";
     }
 
     private static String word(HmacCheck h) {

@@ -152,6 +152,16 @@ public final class MptcpApp {
         return await(e -> event.equals(e.path("event").asText()), timeoutMs);
     }
 
+    /**
+     * Sends an info command ({@code "info"}, or {@code "info N"} to a multi server) and returns the
+     * MPTCP_INFO object of the reply, if one comes within {@code timeoutMs}.
+     */
+    public Optional<JsonNode> info(String command, long timeoutMs) {
+        int mark = eventCount();
+        command(command);
+        return awaitFrom(mark, e -> "info".equals(e.path("event").asText()), timeoutMs).map(e -> e.path("info"));
+    }
+
     public int eventCount() {
         synchronized (events) {
             return events.size();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.mptcpverify.pcap.AttackerMark;
 import org.mptcpverify.pcap.PcapWriter;
 import org.mptcpverify.wire.ParseResult;
 import org.mptcpverify.wire.SegmentCodec;
@@ -124,13 +125,20 @@ public final class Wiretap implements AutoCloseable {
         }
     }
 
-    /** Writes every IPv4 frame seen or sent, as raw IP packets in capture order. */
+    /** The packet comment of the frames the attacker sent itself (forged or relayed). */
+    static final String ATTACKER_COMMENT = AttackerMark.comment("sent by the attacker's AF_PACKET socket (forged or relayed)");
+
+    /**
+     * Writes every IPv4 frame seen or sent, as raw IP packets in capture order; the attacker's own
+     * frames carry {@link #ATTACKER_COMMENT}.
+     */
     public void writePcap(Path file) throws IOException {
         List<PcapWriter.TimedPacket> packets = new ArrayList<>();
         synchronized (seen) {
             for (RawFrame f : frames) {
                 Ethernet.ipv4Exact(f.data()).ifPresent(ip ->
-                        packets.add(new PcapWriter.TimedPacket(f.timestampNanos() / 1_000, ip)));
+                        packets.add(new PcapWriter.TimedPacket(f.timestampNanos() / 1_000, ip,
+                                f.outgoing() ? ATTACKER_COMMENT : "")));
             }
         }
         PcapWriter.writeRawIp(file, packets);

@@ -1,5 +1,7 @@
 package org.mptcpverify.pcap;
 
+import java.util.List;
+
 /**
  * One IP packet taken from a capture file.
  *
@@ -8,10 +10,18 @@ package org.mptcpverify.pcap;
  * @param timestampNanos capture time in nanoseconds since the Unix epoch
  * @param ip            the IPv4 or IPv6 packet, starting at the IP header (a private copy)
  * @param truncated     true when the capture kept fewer bytes than the frame had on the wire
+ * @param comments      the frame's pcapng packet comments ({@code opt_comment}), in file order;
+ *                      empty for classic pcap
  */
-public record CapturedPacket(long frameIndex, long timestampNanos, byte[] ip, boolean truncated) {
+public record CapturedPacket(long frameIndex, long timestampNanos, byte[] ip, boolean truncated,
+                             List<String> comments) {
     public CapturedPacket {
         ip = ip.clone();
+        comments = List.copyOf(comments);
+    }
+
+    public CapturedPacket(long frameIndex, long timestampNanos, byte[] ip, boolean truncated) {
+        this(frameIndex, timestampNanos, ip, truncated, List.of());
     }
 
     /** A copy of the IP packet bytes. */

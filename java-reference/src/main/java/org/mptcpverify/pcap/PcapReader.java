@@ -2,6 +2,7 @@ package org.mptcpverify.pcap;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * Reads classic pcap (both byte orders, microsecond and nanosecond timestamps) and pcapng
  * (sections of either byte order; Interface Description, Enhanced, Simple and obsolete Packet
- * blocks; every other block skipped) and returns the IP packets inside, in file order.
+ * blocks; every other block skipped) and returns the IP packets inside, in file order, with the
+ * packet comments ({@code opt_comment}) of Enhanced and obsolete Packet blocks.
  *
  * <p>Frames of the supported link types ({@link LinkType}) that do not carry IPv4/IPv6 are
  * skipped but still counted in the frame index. Anything malformed raises a
@@ -35,6 +37,7 @@ public final class PcapReader {
     private static final int BLOCK_SPB = 3;
     private static final int BLOCK_EPB = 6;
     private static final int OPT_END = 0;
+    private static final int OPT_COMMENT = 1;
     private static final int OPT_IF_TSRESOL = 9;
     private static final int OPT_IF_TSOFFSET = 14;
 
@@ -91,7 +94,7 @@ public final class PcapReader {
             c.require(at + 16L, incl, "packet data of frame " + frame);
             LinkType type = link.orElseThrow(() -> c.error(20, unsupportedLink(linkCode)));
             long nanos = sec * 1_000_000_000L + (nano ? frac : frac * 1000L);
-            addIp(out, type, c.data(), at + 16, (int) incl, orig > incl, frame, nanos);
+            addIp(out, type, c.data(), at + 16, (int) incl, orig > incl, frame, nanos, List.of());
             at += 16 + (int) incl;
         }
         return out;
@@ -154,8 +157,9 @@ public final class PcapReader {
                     throw c.error(at + 20, "corrupt packet block: captured length " + capLen
                             + " exceeds the block");
                 }
+                List<String> comments = comments(c, at + 28 + padded(capLen), end - 4);
                 addIp(out, link(c, itf, at), c.data(), at + 28, (int) capLen, origLen > capLen, frame,
-                        toNanos(itf, ts));
+                        toNanos(itf, ts), comments);
             } else if (type == BLOCK_SPB) {
                 frame++;
                 if (end - at < 16) {
@@ -168,9 +172,43 @@ public final class PcapReader {
                     capLen = Math.min(capLen, itf.snapLen());
                 }
                 // Simple packet blocks carry no timestamp.
-                addIp(out, link(c, itf, at), c.data(), at + 12, (int) capLen, origLen > capLen, frame, 0L);
+                addIp(out, link(c, itf, at), c.data(), at + 12, (int) capLen, origLen > capLen, frame, 0L,
+                        List.of());
             }
             at = end;
+        }
+        return out;
+    }
+
+    private static long padded(long n) {
+        return (n + 3) & ~3L;
+    }
+
+    /**
+     * The opt_comment values of a packet block's options area {@code [from, to)} (UTF-8, as
+     * pcapng requires; a trailing NUL some writers add is dropped). A packet whose padded data
+     * runs into the trailer has no options.
+     */
+    private static List<String> comments(ByteCursor c, long from, int to) throws PcapFormatException {
+        List<String> out = new ArrayList<>();
+        int o = (int) Math.min(from, to);
+        while (o + 4 <= to) {
+            int code = c.u16(o);
+            int olen = c.u16(o + 2);
+            if (code == OPT_END) {
+                break;
+            }
+            if (o + 4 + padded(olen) > to) {
+                throw c.error(o, "corrupt packet option " + code + ": length " + olen + " exceeds the block");
+            }
+            if (code == OPT_COMMENT) {
+                int n = olen;
+                while (n > 0 && c.u8(o + 4 + n - 1) == 0) {
+                    n--;
+                }
+                out.add(new String(c.data(), o + 4, n, StandardCharsets.UTF_8));
+            }
+            o += 4 + (int) padded(olen);
         }
         return out;
     }
@@ -254,7 +292,7 @@ public final class PcapReader {
     // ---------------------------------------------------------------- common
 
     private static void addIp(List<CapturedPacket> out, LinkType type, byte[] data, int start, int capLen,
-                              boolean cutByCapture, long frame, long nanos) {
+                              boolean cutByCapture, long frame, long nanos, List<String> comments) {
         int ip = LinkLayer.ipOffset(type, data, start, capLen);
         if (ip < 0) {
             return;
@@ -266,7 +304,7 @@ public final class PcapReader {
         boolean truncated = cutByCapture || (declared > 0 && declared > available);
         byte[] packet = new byte[keep];
         System.arraycopy(data, ip, packet, 0, keep);
-        out.add(new CapturedPacket(frame, nanos, packet, truncated));
+        out.add(new CapturedPacket(frame, nanos, packet, truncated, comments));
     }
 
     /** Total length from the IP header, or 0 when it cannot be read (then keep what we have). */

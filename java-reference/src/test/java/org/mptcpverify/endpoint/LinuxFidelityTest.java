@@ -187,6 +187,35 @@ class LinuxFidelityTest {
         assertFalse(h.serverJoins().get(0).peerBackup(), "and regular again");
     }
 
+    /** The reference sends MP_PRIO itself (path-manager event), on the initial subflow, and its peer acts on it. */
+    @Test
+    void theReferenceSendsMpPrioOnItsInitialSubflow() {
+        Hosts h = joined(31);
+        h.event("c1", new Event.SetBackup(h.clientConn().id(), true));
+        h.run();
+        assertTrue(h.serverConn().initialPeerBackup(), "the server marks the initial subflow backup");
+        assertFalse(h.serverJoins().get(0).peerBackup(), "and only it");
+        h.event("c1", new Event.SetBackup(h.clientConn().id(), false));
+        h.run();
+        assertFalse(h.serverConn().initialPeerBackup(), "regular again");
+    }
+
+    /** The reference resets its own initial subflow: both sides keep the connection on the join. */
+    @Test
+    void theReferenceResetsItsInitialSubflowAndBothSidesKeepTheConnection() {
+        Hosts h = joined(32);
+        h.event("c1", new Event.ResetInitial(h.clientConn().id()));
+        h.run();
+        assertTrue(h.last("c1", TcpSegment.RST).isPresent(), "a RST on the wire");
+        assertFalse(h.clientConn().initialOpen());
+        assertFalse(h.serverConn().initialOpen());
+        assertEquals(ConnPhase.ESTABLISHED, h.clientConn().phase());
+        assertEquals(ConnPhase.ESTABLISHED, h.serverConn().phase());
+        h.event("c1", new Event.FastClose(h.clientConn().id()));
+        h.run();
+        assertEquals(ConnPhase.CLOSED, h.serverConn().phase(), "the MP_FASTCLOSE went over the join");
+    }
+
     @Test
     void linuxLimitsAllowHalfOpenJoinsAndRefuseTheThirdAckBeyondSubflows() {
         Hosts h = new Hosts(new Rfc8684(), 30, JoinLimits.linux(1));

@@ -111,14 +111,15 @@ class InspectorTest {
         assertEquals("535beea38e087c8e", c.get("idsnB").asText());
         JsonNode j = c.get("joins").get(0);
         assertEquals(List.of("synFrame", "token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established",
-                "notChecked"),
+                "notChecked", "attackerSent"),
                 fieldNames(j));
         assertEquals("ccad45ac", j.get("token").asText());
         assertEquals("a1a2a3a4", j.get("randA").asText());
         assertEquals("b1b2b3b4", j.get("randB").asText());
         assertTrue(j.get("synAckHmacValid").asBoolean() && j.get("ackHmacValid").asBoolean());
         JsonNode a = c.get("addAddrs").get(0);
-        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked"), fieldNames(a));
+        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked", "attackerMarked"),
+                fieldNames(a));
         assertEquals("A", a.get("sender").asText());
         assertEquals(1, a.get("addrId").asInt());
         assertEquals("198.51.100.2", a.get("address").asText());
@@ -268,7 +269,7 @@ class InspectorTest {
         InspectReport r = inspect(s);
         assertEquals(List.of(), r.connections());
         assertEquals(3, r.tcpSegments());
-        assertEquals("{\n  \"connections\": [],\n  \"notes\": []\n}\n", ReportJson.format(r));
+        assertEquals("{\n  \"connections\": [],\n  \"notes\": [],\n  \"attackerFrames\": []\n}\n", ReportJson.format(r));
     }
 
     /**

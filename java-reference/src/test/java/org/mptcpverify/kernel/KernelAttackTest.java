@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.mptcpverify.inspect.HmacCheck;
+import org.mptcpverify.inspect.InspectReport;
+import org.mptcpverify.inspect.Inspector;
+import org.mptcpverify.inspect.ReportText;
+import org.mptcpverify.pcap.AttackerMark;
+import org.mptcpverify.pcap.CapturedPacket;
+import org.mptcpverify.pcap.PcapReader;
 import org.junit.jupiter.api.Test;
 
 /** The three live attacks succeed against this machine's kernel, with the kernel's evidence. */
@@ -27,7 +35,27 @@ class KernelAttackTest {
                 + (r.succeeded() ? "attack succeeded" : "attack did not succeed"));
         r.evidence().forEach(l -> System.out.println("   " + l));
         assertTrue(Files.size(pcap) > 24, "pcap written");
+        assertAttackerAddressesMarked(pcap);
         return r;
+    }
+
+    /**
+     * Every frame from an address only the attacker uses (10.1.0.66, .67: no kernel host has them)
+     * carries the attacker's packet comment; frames the kernels sent from their own addresses may be
+     * marked only when the attacker forged or relayed them, which the attack-specific tests check.
+     */
+    private static void assertAttackerAddressesMarked(Path pcap) throws Exception {
+        List<CapturedPacket> packets = PcapReader.read(pcap);
+        long marked = packets.stream().filter(p -> AttackerMark.find(p.comments()).isPresent()).count();
+        for (CapturedPacket p : packets) {
+            byte[] ip = p.ip();
+            boolean attackerAddress = ip.length >= 20 && (ip[12] & 0xff) == 10 && (ip[13] & 0xff) == 1
+                    && (ip[14] & 0xff) == 0 && ((ip[15] & 0xff) == 66 || (ip[15] & 0xff) == 67);
+            if (attackerAddress) {
+                assertTrue(AttackerMark.find(p.comments()).isPresent(), "frame " + p.frameIndex() + " unmarked");
+            }
+        }
+        assertTrue(marked > 0 && marked < packets.size(), marked + " of " + packets.size() + " frames marked in " + pcap);
     }
 
     @Test
@@ -50,6 +78,11 @@ class KernelAttackTest {
                 r.evidence()::toString);
         assertTrue(r.evidence().contains("client application read (whole stream): \"reply from the server\\n\""),
                 r.evidence()::toString);
+        // inspect shows the forged ADD_ADDR (sent in the server's name, HMAC valid) as the attacker's.
+        InspectReport report = Inspector.inspect(dir.resolve("add-addr-mitm.pcap"));
+        assertTrue(report.connections().stream().flatMap(c -> c.addAddrs().stream())
+                .anyMatch(a -> a.sender().equals("B") && a.hmac() == HmacCheck.VALID && report.attackerMarked(a.frame())),
+                () -> ReportText.format(report));
     }
 
     @Test

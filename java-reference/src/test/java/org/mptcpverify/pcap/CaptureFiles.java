@@ -138,6 +138,25 @@ final class CaptureFiles {
             return block(6, body.array());
         }
 
+        /** An EPB whose options area holds {@code options} as (code, value) pairs, then opt_endofopt. */
+        Ng epbWithOptions(int ifId, long ts, byte[] data, Object... codesAndValues) {
+            ByteArrayOutputStream opts = new ByteArrayOutputStream();
+            for (int i = 0; i < codesAndValues.length; i += 2) {
+                byte[] v = (byte[]) codesAndValues[i + 1];
+                ByteBuffer o = ByteBuffer.allocate(4 + pad(v.length)).order(order);
+                o.putShort((short) (int) (Integer) codesAndValues[i]).putShort((short) v.length).put(v);
+                opts.writeBytes(o.array());
+            }
+            opts.writeBytes(new byte[4]);
+            byte[] optBytes = opts.toByteArray();
+            ByteBuffer body = ByteBuffer.allocate(20 + pad(data.length) + optBytes.length).order(order);
+            body.putInt(ifId).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length).putInt(data.length);
+            body.put(data);
+            body.position(20 + pad(data.length));
+            body.put(optBytes);
+            return block(6, body.array());
+        }
+
         Ng spb(byte[] data) {
             ByteBuffer body = ByteBuffer.allocate(4 + pad(data.length)).order(order);
             body.putInt(data.length).put(data);

@@ -104,6 +104,34 @@ class PcapReaderTest {
         assertEquals(3_000_000_000L, ps.get(1).timestampNanos()); // 2^-10 s units
     }
 
+    /**
+     * Packet comments (opt_comment, code 1) in either byte order, several per packet, beside
+     * other options (opt_flags, code 2), with the trailing NUL some writers add dropped.
+     */
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void pcapngPacketCommentsAreRead(Order o) throws Exception {
+        byte[] utf8 = "attacker-originated: \u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] f = new CaptureFiles.Ng(o.order).iface(101, -1)
+                .epbWithOptions(0, 1, P1, 2, new byte[4], 1, utf8, 1, "second\0".getBytes())
+                .epb(0, 2, P2)
+                .bytes();
+        List<CapturedPacket> ps = read(f);
+        assertEquals(List.of("attacker-originated: \u00e9", "second"), ps.get(0).comments());
+        assertArrayEquals(P1, ps.get(0).ip());
+        assertEquals(List.of(), ps.get(1).comments());
+    }
+
+    @Test
+    void pcapngPacketOptionOverrunningItsBlockIsCorrupt() {
+        byte[] f = new CaptureFiles.Ng(ByteOrder.LITTLE_ENDIAN).iface(101, -1)
+                .epbWithOptions(0, 1, P1, 1, "abcd".getBytes()).bytes();
+        int optionLength = 28 + 20 + 28 + ((P1.length + 3) & ~3) + 2;
+        f[optionLength] = 40; // the comment now claims 40 bytes
+        PcapFormatException e = assertThrows(PcapFormatException.class, () -> read(f));
+        assertTrue(e.getMessage().contains("packet option 1"), e.getMessage());
+    }
+
     @Test
     void pcapngPacketOnUndescribedInterfaceIsCorrupt() {
         byte[] f = new CaptureFiles.Ng(ByteOrder.LITTLE_ENDIAN).iface(101, -1).epb(1, 1, P1).bytes();

@@ -3,12 +3,12 @@ package org.mptcpverify.chart;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.net.Packets;
 import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.RunOutcome;
+import org.mptcpverify.trace.WireSender;
 import org.mptcpverify.trace.TraceJson.CounterexampleFile;
 import org.mptcpverify.wire.TcpSegment;
 
@@ -20,7 +20,7 @@ import org.mptcpverify.wire.TcpSegment;
 public final class ReplayChart {
     /** Lifelines in drawing order; those after {@code x} appear only when a segment touches them. */
     private static final List<String> ORDER = List.of("c1", "c2", "nat", "s", "x", "spoof");
-    private static final String ATTACKER = "x";
+    private static final String ATTACKER = WireSender.ATTACKER;
 
     private ReplayChart() {}
 
@@ -101,12 +101,7 @@ public final class ReplayChart {
      * NAT when the copy carries its address as source, else the box the earlier crossing went to.
      */
     private static String sender(List<RunOutcome.WireRecord> wire, List<TcpSegment> segs, int i) {
-        Optional<Integer> earlier = previousCopy(wire, i);
-        if (earlier.isEmpty()) return lifeline(wire.get(i).origin());
-        String src = Addresses.actorOf(segs.get(i).src());
-        if (src.equals(ATTACKER) || src.equals("nat")) return src;
-        String before = Addresses.actorOf(segs.get(earlier.get()).dst());
-        return before.equals("nat") ? "nat" : ATTACKER;
+        return lifeline(WireSender.of(wire, segs, i));
     }
 
     /** Where crossing {@code i} arrived: the box that forwarded a copy of it, else its destination's owner. */
@@ -123,15 +118,6 @@ public final class ReplayChart {
     /** An actor's lifeline; an address no actor owns (a spoofed source) reaches nobody. */
     private static String lifeline(String actor) {
         return ORDER.contains(actor) ? actor : "spoof";
-    }
-
-    private static Optional<Integer> previousCopy(List<RunOutcome.WireRecord> wire, int i) {
-        long id = wire.get(i).id();
-        if (id < 0) return Optional.empty();
-        for (int j = i - 1; j >= 0; j--) {
-            if (wire.get(j).id() == id) return Optional.of(j);
-        }
-        return Optional.empty();
     }
 
     private static String caption(String lifeline) {

@@ -11,10 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.mptcpverify.net.Packets;
+import org.mptcpverify.pcap.AttackerMark;
 import org.mptcpverify.pcap.PcapWriter;
 import org.mptcpverify.trace.RunOutcome;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.TraceAction;
+import org.mptcpverify.trace.WireSender;
+import org.mptcpverify.wire.TcpSegment;
 import org.mptcpverify.vocab.PropertyId;
 
 /**
@@ -85,18 +90,38 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
     /** 2026-11-27T00:00:00Z: a fixed capture start, so the pcap bytes depend on the trace only. */
     static final long PCAP_START_MICROS = 1_795_737_600L * 1_000_000L;
 
-    /** Segments as timed packets: action i at second i, the segments of one action 1 ms apart. */
+    /**
+     * Segments as timed packets: action i at second i, the segments of one action 1 ms apart. A
+     * crossing the attacker put on the wire (sent, or relayed/rewritten: {@link WireSender}) carries
+     * the {@link AttackerMark} packet comment.
+     */
     List<PcapWriter.TimedPacket> timedPackets() {
+        List<RunOutcome.WireRecord> wire = outcome.segments();
+        List<Optional<TcpSegment>> decoded = wire.stream().map(w -> Packets.decode(w.ipPacket())).toList();
+        // Who forwarded a copy is read from its addresses; a runner whose packets the codec does not
+        // read (the engine's test doubles) is judged by origin alone.
+        boolean readable = decoded.stream().allMatch(Optional::isPresent);
+        List<TcpSegment> segs = readable ? decoded.stream().map(Optional::get).toList() : List.of();
         List<PcapWriter.TimedPacket> out = new ArrayList<>();
         int lastStep = Integer.MIN_VALUE;
         int k = 0;
-        for (RunOutcome.WireRecord w : outcome.segments()) {
+        for (int i = 0; i < wire.size(); i++) {
+            RunOutcome.WireRecord w = wire.get(i);
             k = w.step() == lastStep ? k + 1 : 0;
             lastStep = w.step();
             long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
-            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray()));
+            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray(), comment(w, readable ? WireSender.of(wire, segs, i) : w.origin())));
         }
         return out;
+    }
+
+    private static String comment(RunOutcome.WireRecord w, String sender) {
+        if (!sender.equals(WireSender.ATTACKER)) {
+            return "";
+        }
+        String how = w.origin().equals(WireSender.ATTACKER) ? "sent by x"
+                : "a segment of " + w.origin() + " relayed or rewritten by x";
+        return AttackerMark.comment(how + " at trace step " + w.step());
     }
 
     /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */

@@ -43,7 +43,8 @@ class InspectCommandTest {
         CliRun r = run("inspect", CAPTURE.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals(List.of("connections", "notes"), names(root));
+        assertEquals(List.of("connections", "notes", "attackerFrames"), names(root));
+        assertEquals(0, root.get("attackerFrames").size(), "a kernel capture by tcpdump carries no attacker marks");
         JsonNode c = root.get("connections").get(0);
         assertEquals(List.of("firstFrame", "version", "keyA", "keyB", "tokenA", "tokenB", "idsnA", "idsnB", "joins", "addAddrs", "options"),
                 names(c));
@@ -56,11 +57,11 @@ class InspectCommandTest {
         }
         JsonNode j = c.get("joins").get(0);
         assertEquals(List.of("synFrame", "token", "randA", "randB", "synAckHmacValid", "ackHmacValid", "established",
-                "notChecked"), names(j));
+                "notChecked", "attackerSent"), names(j));
         assertTrue(j.get("synAckHmacValid").asBoolean() && j.get("ackHmacValid").asBoolean()
                 && j.get("established").asBoolean());
         JsonNode a = c.get("addAddrs").get(0);
-        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked"), names(a));
+        assertEquals(List.of("frame", "sender", "addrId", "address", "port", "hmacValid", "notChecked", "attackerMarked"), names(a));
         assertEquals("10.0.2.2", a.get("address").asText());
         assertTrue(a.get("port").isNull());
         assertTrue(a.get("hmacValid").asBoolean());
