@@ -146,6 +146,33 @@ public sealed interface MptcpOption {
         public int subtype() { return SUBTYPE_MP_CAPABLE; }
     }
 
+    /**
+     * MP_CAPABLE carrying a Diffie-Hellman public value instead of a key or token: the layout of
+     * Kim &amp; Choi (draft-kim-mptcp-semptcp-00 4.1: flags, one octet EC type, one coordinate),
+     * read for X25519 (docs/schemes.md, ecdh): version 1, flag E, EC type {@link #CURVE_X25519},
+     * the 32-byte u-coordinate; 37 bytes, the paper's per-message size for 256-bit curves.
+     */
+    record MpCapableShare(int version, int flags, int curve, Bytes share) implements MptcpOption {
+        /** EC type of X25519: the paper's table stops at 8 (secp256r1); 9 is our reading's value. */
+        public static final int CURVE_X25519 = 9;
+        public static final int SHARE_BYTES = 32;
+        public static final int LENGTH = 5 + SHARE_BYTES;
+
+        public MpCapableShare {
+            Check.range("version", version, 1, 1);
+            Check.u8("flags", flags);
+            Check.u8("curve", curve);
+            if ((flags & FLAG_E_EXTERNAL_KEY) == 0) {
+                throw new IllegalArgumentException("MpCapableShare needs flag E");
+            }
+            if (share.length() != SHARE_BYTES) {
+                throw new IllegalArgumentException("share is " + SHARE_BYTES + " bytes, got " + share.length());
+            }
+        }
+
+        public int subtype() { return SUBTYPE_MP_CAPABLE; }
+    }
+
     /** SYN + MP_JOIN (12 bytes). flags: low nibble (backup, K). */
     record MpJoinSyn(int flags, int addressId, int receiverToken, int senderRandom) implements MptcpOption {
         public MpJoinSyn {
