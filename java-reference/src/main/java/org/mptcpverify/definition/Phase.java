@@ -37,6 +37,7 @@ public enum Phase {
         m.put("sender-token", 32);
         m.put("receiver-token", 32);
         m.put("confirm", 64);
+        m.put("share", 256);
         return m;
     }
 
