@@ -148,6 +148,12 @@ public final class Knowledge {
                             shareB = Optional.of(sh.share());
                             flags = sh.flags();
                         }
+                    } else if (o instanceof MptcpOption.KeyShare ks) {
+                        if (fromClient) {
+                            shareA = Optional.of(ks.share());
+                        } else {
+                            shareB = Optional.of(ks.share());
+                        }
                     } else if (o instanceof NewKey nk) {
                         (fromClient ? nkA : nkB).add(nk.hmac());
                     }

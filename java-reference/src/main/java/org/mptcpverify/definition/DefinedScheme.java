@@ -539,22 +539,34 @@ public final class DefinedScheme implements AuthScheme {
             return Optional.empty();
         }
         Ctx c = ctx(keys, null);
-        return def.message(Phase.KEY_AGREEMENT, keys.role(), c.mode)
-                .map(m -> new NewKey(0, int64(send(m, c, null, null).get("hmac"))));
+        return def.message(Phase.KEY_AGREEMENT, keys.role(), c.mode).map(m -> {
+            Map<String, Bytes> f = send(m, c, null, null);
+            // a public value is the key-share layout (mptls), an HMAC the NEW_KEY layout (draft-baerts)
+            return f.containsKey("share") ? new MptcpOption.KeyShare(0, f.get("share"))
+                    : new NewKey(0, int64(f.get("hmac")));
+        });
     }
 
     @Override
     public ConnKeys onKeyAgreement(ConnKeys keys, MptcpOption option) {
-        if (!keys.mptcp() || !(option instanceof NewKey nk)) {
+        Map<String, Bytes> fields;
+        if (option instanceof NewKey nk) {
+            fields = Map.of("hmac", Bytes.of(MptcpCrypto.be64(nk.hmac())));
+        } else if (option instanceof MptcpOption.KeyShare ks) {
+            fields = Map.of("share", ks.share());
+        } else {
+            return keys;
+        }
+        if (!keys.mptcp() || keys.keyActive()) {
             return keys;
         }
         Ctx c = ctx(keys, null);
         Optional<Message> m = def.message(Phase.KEY_AGREEMENT, keys.role().peer(), c.mode);
-        if (m.isEmpty()) {
+        if (m.isEmpty() || !layoutMatches(m.get(), fields)) {
             return keys;
         }
-        boolean ok = receive(m.get(), c, Map.of("hmac", Bytes.of(MptcpCrypto.be64(nk.hmac())))).isEmpty();
-        return ok ? keys.withKeyActive(true) : keys;
+        boolean ok = receive(m.get(), c, fields).isEmpty();
+        return ok ? keys.withSlots(c.slots).withKeyActive(true) : keys; // with what it stored (a public value)
     }
 
     /** Whether this side authenticates anything yet (a mode marked until-agreed waits for the key agreement). */
@@ -778,6 +790,8 @@ public final class DefinedScheme implements AuthScheme {
             learn(k, p, Role.A, mode, "share", v.shareA().orElse(null), none);
         }
         learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "share", v.shareB().orElse(null), none);
+        learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "share", v.shareA().orElse(null), none);
+        learn(k, Phase.KEY_AGREEMENT, Role.B, mode, "share", v.shareB().orElse(null), none);
         learnPrivates(k, v);
         if (!v.newKeyFromA().isEmpty()) {
             learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromA()))), none);

@@ -701,12 +701,16 @@ public final class DefinitionParser {
             }
             String needed = switch (m.phase()) {
                 case JOIN_SYN -> "token";
-                case JOIN_SYN_ACK, JOIN_ACK, KEY_AGREEMENT -> "hmac";
+                case JOIN_SYN_ACK, JOIN_ACK -> "hmac";
                 case FAST_CLOSE -> "key";
                 default -> null;
             };
             if (needed != null && m.field(needed).isEmpty()) {
                 throw error(m.phase().keyword() + " message " + m.name() + " must send field " + needed);
+            }
+            if (m.phase() == Phase.KEY_AGREEMENT && m.field("hmac").isPresent() == m.field("share").isPresent()) {
+                // one layout per message: NEW_KEY (hmac) or the key share (a public value)
+                throw error("key-agreement message " + m.name() + " must send field hmac or field share, not both");
             }
         }
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.mptcpverify.crypto.MptcpCrypto;
-import org.mptcpverify.crypto.X25519;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
@@ -43,22 +42,17 @@ public class Ecdh extends KeyedMptcp {
 
     // ---- the Diffie-Hellman algebra ----------------------------------------------------------
 
-    /** A fresh X25519 private value: 32 bytes, four draws of the caller's random stream. */
-    static Bytes drawPrivate(SplittableRandom rnd) {
-        byte[] p = new byte[X25519.BYTES];
-        for (int i = 0; i < p.length; i += 8) {
-            System.arraycopy(SchemeCrypto.be64(rnd.nextLong()), 0, p, i, 8);
-        }
-        return Bytes.of(p);
+    private static Bytes drawPrivate(SplittableRandom rnd) {
+        return DiffieHellman.drawPrivate(rnd);
     }
 
-    static Bytes pub(Bytes priv) {
-        return Bytes.of(X25519.publicValue(priv.toArray()));
+    private static Bytes pub(Bytes priv) {
+        return DiffieHellman.pub(priv);
     }
 
     /** K = SHA-256(shared secret); empty when X25519 refuses the peer's value (low order). */
     Optional<Bytes> sharedKey(Bytes priv, Bytes peerShare) {
-        return X25519.agree(priv.toArray(), peerShare.toArray()).map(z -> Bytes.of(MptcpCrypto.digest(hash(), z)));
+        return DiffieHellman.hashedSecret(hash(), priv, peerShare);
     }
 
     /** lsb_32(Hash(public value)): the low 32 bits of the hash. */
@@ -179,18 +173,13 @@ public class Ecdh extends KeyedMptcp {
         }
         Bytes pa = v.shareA().get();
         Bytes pb = v.shareB().get();
-        for (Bytes p : v.privateValues().stream().sorted(java.util.Comparator.comparing(Bytes::hex)).toList()) {
-            Bytes pp = pub(p);
-            Optional<Bytes> key = pp.equals(pa) ? sharedKey(p, pb) : pp.equals(pb) ? sharedKey(p, pa) : Optional.empty();
-            if (key.isPresent()) {
-                ConnKeys k = ConnKeys.start(as, null).withSlots(Map.of(SHARE_A, pa, SHARE_B, pb))
-                        .withConnKey(key.get()).withMptcp(true);
-                int ta = shareToken(pa);
-                int tb = shareToken(pb);
-                return Optional.of(as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta));
-            }
-        }
-        return Optional.empty();
+        return DiffieHellman.attackerSecret(hash(), pa, pb, v.privateValues()).map(key -> {
+            ConnKeys k = ConnKeys.start(as, null).withSlots(Map.of(SHARE_A, pa, SHARE_B, pb))
+                    .withConnKey(key).withMptcp(true);
+            int ta = shareToken(pa);
+            int tb = shareToken(pb);
+            return as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta);
+        });
     }
 
     /** Token-B follows from B's public value, which crosses in clear. */

@@ -19,6 +19,7 @@ public final class Schemes {
             case BOUND_KEY -> new BoundKey();
             case BROKEN -> new Broken();
             case ECDH -> new Ecdh();
+            case MPTLS -> new Mptls();
         };
     }
 }

@@ -21,7 +21,9 @@ public enum SchemeId {
     BOUND_KEY("bound-key", true),
     BROKEN("broken", true),
     /** Kim &amp; Choi 2016: Diffie-Hellman in MP_CAPABLE (X25519 reading); not in TLA+/Alloy yet (issue 13). */
-    ECDH("ecdh", false, true, false);
+    ECDH("ecdh", false, true, false),
+    /** draft-bonaventure-mptcp-tls-00: keys from the TLS handshake (an X25519 exchange in our reading); not in TLA+/Alloy yet. */
+    MPTLS("mptls", false, true, false);
 
     private final String wireName;
     private final boolean usesExternalKey;

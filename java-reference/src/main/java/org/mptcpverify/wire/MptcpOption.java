@@ -24,6 +24,8 @@ public sealed interface MptcpOption {
     int SUBTYPE_MP_TCPRST = 8;
     /** NEW_KEY, proposed by draft-baerts-tcpm-mptcpext-00 ("Subtype 0x9 is suggested"). */
     int SUBTYPE_NEW_KEY = 9;
+    /** MP_EXPERIMENTAL (RFC 8684 7.3: 0xf, private use): our {@link KeyShare}. */
+    int SUBTYPE_EXPERIMENTAL = 0xf;
 
     /** MP_CAPABLE flag bits (RFC 8684 3.1; E from draft-baerts, G our bound-key flag). */
     int FLAG_A_CHECKSUM = 0x80;
@@ -171,6 +173,25 @@ public sealed interface MptcpOption {
         }
 
         public int subtype() { return SUBTYPE_MP_CAPABLE; }
+    }
+
+    /**
+     * A Diffie-Hellman public value sent once the handshake is complete: the stand-in for the key
+     * exchange that mptls runs in TLS (ClientHello / ServerHello key shares) in the byte stream,
+     * which the reference does not carry (docs/schemes.md, mptls). Subtype 0xf (private use), a
+     * reserved zero octet, the 32-byte X25519 public value: 36 bytes.
+     */
+    record KeyShare(int flags, Bytes share) implements MptcpOption {
+        public static final int LENGTH = 4 + MpCapableShare.SHARE_BYTES;
+
+        public KeyShare {
+            Check.range("flags", flags, 0, 15);
+            if (share.length() != MpCapableShare.SHARE_BYTES) {
+                throw new IllegalArgumentException("share is " + MpCapableShare.SHARE_BYTES + " bytes, got " + share.length());
+            }
+        }
+
+        public int subtype() { return SUBTYPE_EXPERIMENTAL; }
     }
 
     /** SYN + MP_JOIN (12 bytes). flags: low nibble (backup, K). */

@@ -124,6 +124,10 @@ public final class OptionCodec {
         } else if (option instanceof MpTcpRst r) {
             o.header(4, MptcpOption.SUBTYPE_MP_TCPRST, r.flags());
             o.u8(r.reason());
+        } else if (option instanceof KeyShare k) {
+            o.header(KeyShare.LENGTH, MptcpOption.SUBTYPE_EXPERIMENTAL, k.flags());
+            o.u8(0);
+            o.bytes(k.share().toArray());
         } else if (option instanceof NewKey k) {
             o.header(12, MptcpOption.SUBTYPE_NEW_KEY, k.flags());
             o.u8(0);
@@ -278,6 +282,13 @@ public final class OptionCodec {
                     if (len != 12) return badLength("NEW_KEY", "12");
                     if (u8(3) != 0) return err(3, Reason.BAD_FIELD, "NEW_KEY reserved byte set");
                     return ok(new NewKey(nibble, u64(4)));
+                case MptcpOption.SUBTYPE_EXPERIMENTAL: {
+                    if (len != KeyShare.LENGTH) return badLength("key share (subtype 0xf)", String.valueOf(KeyShare.LENGTH));
+                    if (u8(3) != 0) return err(3, Reason.BAD_FIELD, "key share reserved byte set");
+                    byte[] share = new byte[MpCapableShare.SHARE_BYTES];
+                    for (int i = 0; i < share.length; i++) share[i] = (byte) u8(4 + i);
+                    return ok(new KeyShare(nibble, Bytes.of(share)));
+                }
                 default:
                     return err(2, Reason.UNKNOWN_SUBTYPE, "subtype " + subtype);
             }

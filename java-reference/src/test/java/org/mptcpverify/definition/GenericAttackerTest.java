@@ -172,6 +172,10 @@ class GenericAttackerTest {
         if (seen == 3) {
             s.keyAgreement(ack.keys()).filter(NewKey.class::isInstance).ifPresent(o -> nkA.add(((NewKey) o).hmac()));
             s.keyAgreement(server).filter(NewKey.class::isInstance).ifPresent(o -> nkB.add(((NewKey) o).hmac()));
+            Optional<MptcpOption> shareFromA = s.keyAgreement(ack.keys()).filter(MptcpOption.KeyShare.class::isInstance);
+            Optional<MptcpOption> shareFromB = s.keyAgreement(server).filter(MptcpOption.KeyShare.class::isInstance);
+            if (shareFromA.isPresent()) shareA = Optional.of(((MptcpOption.KeyShare) shareFromA.get()).share());
+            if (shareFromB.isPresent()) shareB = Optional.of(((MptcpOption.KeyShare) shareFromB.get()).share());
         }
         List<Integer> joins = new ArrayList<>();
         ConnKeys client = ack.keys();

@@ -174,7 +174,8 @@ class OptionCodecVectorTest {
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 02 00"));
         assertEquals(Reason.TRUNCATED, errorOf("1e 0c 01 01 11"));
         assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 a0 00"));
-        assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 f0 00"));
+        assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 e0 00"));
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 04 f0 00"), "subtype 0xf is the 36-byte key share only");
         assertEquals(Reason.BAD_VERSION, errorOf("1e 04 02 01"));
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 04 00 81"));   // v0 has no 4-byte MP_CAPABLE
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 0e 01 01 0102030405060708 0000"));
