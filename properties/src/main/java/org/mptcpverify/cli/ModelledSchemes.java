@@ -4,7 +4,7 @@ import java.util.Collection;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * The rows the TLA+ and Alloy models do not have yet (issue 13: ecdh): only the traces engine runs
+ * The rows the TLA+ and Alloy models do not have yet (issue 13: ecdh, mptls): only the traces engine runs
  * them; any other engine is bad input, also when selected by default, so that no matrix shows a
  * model's verdict for a row the model lacks.
  */

@@ -11,21 +11,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * The rows of issue 13 that only the Java reference has yet (ecdh): selectable with the traces
+ * The rows of issue 13 that only the Java reference has yet (ecdh, mptls): selectable with the traces
  * engine, refused with one line and exit 2 by tlc and alloy (also as default engines), absent from
  * the default matrix, and their counterexamples replay.
  */
 class NewRowsCliTest {
     @Test
     void modelEnginesRefuseARowTheyDoNotHave(@TempDir Path tmp) {
-        for (String engine : new String[] {"tlc", "alloy"}) {
-            Path out = tmp.resolve(engine);
-            CliRun r = CliRun.run("check", "--engine", engine, "--scheme", "ecdh", "--attack", "join-dos",
-                    "--out", out.toString());
-            assertEquals(2, r.code(), r.out() + r.err());
-            assertEquals("mptcp-verify: scheme ecdh is not modelled yet in " + engine + " (use --engines traces)",
-                    r.err().strip());
-            assertFalse(Files.exists(out), "bad input writes nothing");
+        for (String scheme : new String[] {"ecdh", "mptls"}) {
+            for (String engine : new String[] {"tlc", "alloy"}) {
+                Path out = tmp.resolve(engine);
+                CliRun r = CliRun.run("check", "--engine", engine, "--scheme", scheme, "--attack", "join-dos",
+                        "--out", out.toString());
+                assertEquals(2, r.code(), r.out() + r.err());
+                assertEquals("mptcp-verify: scheme " + scheme + " is not modelled yet in " + engine
+                        + " (use --engines traces)", r.err().strip());
+                assertFalse(Files.exists(out), "bad input writes nothing");
+            }
         }
         CliRun m = CliRun.run("matrix", "--schemes", "ecdh", "--attacks", "legit-join", "--out", tmp.resolve("m").toString());
         assertEquals(2, m.code(), "the default engines include tlc");
@@ -35,6 +37,7 @@ class NewRowsCliTest {
     @Test
     void theTracesEngineRunsItButTheDefaultMatrixDoesNot(@TempDir Path tmp) throws Exception {
         assertFalse(SchemeId.matrixSchemes().contains(SchemeId.ECDH));
+        assertFalse(SchemeId.matrixSchemes().contains(SchemeId.MPTLS));
         assertTrue(SchemeId.matrixSchemes().stream().allMatch(SchemeId::modelled));
         Path out = tmp.resolve("m");
         CliRun m = CliRun.run("matrix", "--engines", "traces", "--schemes", "ecdh", "--attacks", "legit-join",
