@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.scheme.AttackerView;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpCapableShare;
 import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
 import org.mptcpverify.wire.MptcpOption.MpJoinSyn;
 import org.mptcpverify.wire.MptcpOption.NewKey;
@@ -28,13 +30,21 @@ public final class Knowledge {
     private final List<TcpSegment> observed = new ArrayList<>();
     private final Set<Bytes> givenKeys;
     private final long ownKey;
+    // key control of a key-agreement scheme: the endpoints' Diffie-Hellman private values, read
+    // as they are drawn (there is no external key to hand over before the run)
+    private final Supplier<Set<Bytes>> givenPrivates;
     // derivations are pure in (observed, givenKeys, scheme): cache them until something new is observed
     private Set<Bytes> cachedKeys;
     private int cachedAt = -1;
     private AuthScheme cachedFor;
 
     public Knowledge(Set<Bytes> givenKeys, long ownKey) {
+        this(givenKeys, Set::of, ownKey);
+    }
+
+    public Knowledge(Set<Bytes> givenKeys, Supplier<Set<Bytes>> givenPrivates, long ownKey) {
         this.givenKeys = Set.copyOf(givenKeys);
+        this.givenPrivates = givenPrivates;
         this.ownKey = ownKey;
     }
 
@@ -95,6 +105,8 @@ public final class Knowledge {
         int flags = -1;
         List<Long> nkA = new ArrayList<>();
         List<Long> nkB = new ArrayList<>();
+        Optional<Bytes> shareA = Optional.empty();
+        Optional<Bytes> shareB = Optional.empty();
         Optional<TcpSegment> syn = initialSyn(client);
         if (syn.isPresent()) {
             TcpSegment first = syn.get();
@@ -129,6 +141,19 @@ public final class Knowledge {
                             tb = t.senderToken();
                             flags = t.flags();
                         }
+                    } else if (o instanceof MpCapableShare sh) {
+                        if (fromClient) {
+                            shareA = Optional.of(sh.share());
+                        } else {
+                            shareB = Optional.of(sh.share());
+                            flags = sh.flags();
+                        }
+                    } else if (o instanceof MptcpOption.KeyShare ks) {
+                        if (fromClient) {
+                            shareA = Optional.of(ks.share());
+                        } else {
+                            shareB = Optional.of(ks.share());
+                        }
                     } else if (o instanceof NewKey nk) {
                         (fromClient ? nkA : nkB).add(nk.hmac());
                     }
@@ -136,7 +161,8 @@ public final class Knowledge {
             }
         }
         List<Integer> fields = joinSyns(client).stream().map(MpJoinSyn::receiverToken).toList();
-        return new AttackerView(ka, kb, ta, tb, flags, fields, nkA, nkB, givenKeys, ownKey);
+        return new AttackerView(ka, kb, ta, tb, flags, fields, nkA, nkB, givenKeys, ownKey, shareA, shareB,
+                givenPrivates.get());
     }
 
     /** The attacker's view of {@code client}'s connection, with every external key it knows. */

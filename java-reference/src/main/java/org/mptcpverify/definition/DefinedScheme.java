@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.crypto.X25519;
 import org.mptcpverify.definition.SchemeDefinition.Fresh;
 import org.mptcpverify.definition.SchemeDefinition.KeySource;
 import org.mptcpverify.definition.SchemeDefinition.Message;
@@ -38,6 +39,7 @@ import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.MptcpOption.AddAddr;
 import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpCapableShare;
 import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
 import org.mptcpverify.wire.MptcpOption.MpFastClose;
 import org.mptcpverify.wire.MptcpOption.NewKey;
@@ -321,7 +323,7 @@ public final class DefinedScheme implements AuthScheme {
 
     private Bytes draw(Fresh f, Ctx c, SplittableRandom rnd, IntPredicate tokenInUse) {
         while (true) {
-            Bytes v = Bytes.of(f.width() == 64 ? MptcpCrypto.be64(rnd.nextLong()) : MptcpCrypto.be32(rnd.nextInt()));
+            Bytes v = drawBits(f.width(), rnd);
             if (f.nonzero() && isZero(v)) {
                 continue;
             }
@@ -336,6 +338,18 @@ public final class DefinedScheme implements AuthScheme {
             }
             return v;
         }
+    }
+
+    /** 32: nextInt; 64: nextLong; 256 (an X25519 private value): four nextLong, big-endian, as Ecdh draws. */
+    private static Bytes drawBits(int width, SplittableRandom rnd) {
+        if (width == 32) {
+            return Bytes.of(MptcpCrypto.be32(rnd.nextInt()));
+        }
+        byte[][] parts = new byte[width / 64][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = MptcpCrypto.be64(rnd.nextLong());
+        }
+        return Bytes.of(MptcpCrypto.concat(parts));
     }
 
     /** Runs the receiver's lines of {@code m} on {@code fields}: the failed check's outcome, or empty. */
@@ -372,6 +386,9 @@ public final class DefinedScheme implements AuthScheme {
 
     private MptcpOption capable(Message m, String mode, Map<String, Bytes> f) {
         int flags = capableFlags(m, mode);
+        if (f.containsKey("share")) {
+            return new MpCapableShare(1, flags, MpCapableShare.CURVE_X25519, f.get("share"));
+        }
         boolean tokens = f.containsKey("sender-token") || f.containsKey("receiver-token") || f.containsKey("confirm")
                 || MpCapableTokens.isTokenLayout(def.version(), flags, 4);
         if (tokens) {
@@ -405,12 +422,18 @@ public final class DefinedScheme implements AuthScheme {
             t.confirm().ifPresent(v -> f.put("confirm", Bytes.of(MptcpCrypto.be64(v))));
             return Optional.of(f);
         }
+        if (o.isPresent() && o.get() instanceof MpCapableShare sh && sh.version() == def.version()
+                && sh.curve() == MpCapableShare.CURVE_X25519) {
+            f.put("share", sh.share());
+            return Optional.of(f);
+        }
         return Optional.empty();
     }
 
     private static int flagsOf(Optional<MptcpOption> o) {
         if (o.isPresent() && o.get() instanceof MpCapable c) return c.flags();
         if (o.isPresent() && o.get() instanceof MpCapableTokens t) return t.flags();
+        if (o.isPresent() && o.get() instanceof MpCapableShare sh) return sh.flags();
         return 0;
     }
 
@@ -516,22 +539,34 @@ public final class DefinedScheme implements AuthScheme {
             return Optional.empty();
         }
         Ctx c = ctx(keys, null);
-        return def.message(Phase.KEY_AGREEMENT, keys.role(), c.mode)
-                .map(m -> new NewKey(0, int64(send(m, c, null, null).get("hmac"))));
+        return def.message(Phase.KEY_AGREEMENT, keys.role(), c.mode).map(m -> {
+            Map<String, Bytes> f = send(m, c, null, null);
+            // a public value is the key-share layout (mptls), an HMAC the NEW_KEY layout (draft-baerts)
+            return f.containsKey("share") ? new MptcpOption.KeyShare(0, f.get("share"))
+                    : new NewKey(0, int64(f.get("hmac")));
+        });
     }
 
     @Override
     public ConnKeys onKeyAgreement(ConnKeys keys, MptcpOption option) {
-        if (!keys.mptcp() || !(option instanceof NewKey nk)) {
+        Map<String, Bytes> fields;
+        if (option instanceof NewKey nk) {
+            fields = Map.of("hmac", Bytes.of(MptcpCrypto.be64(nk.hmac())));
+        } else if (option instanceof MptcpOption.KeyShare ks) {
+            fields = Map.of("share", ks.share());
+        } else {
+            return keys;
+        }
+        if (!keys.mptcp() || keys.keyActive()) {
             return keys;
         }
         Ctx c = ctx(keys, null);
         Optional<Message> m = def.message(Phase.KEY_AGREEMENT, keys.role().peer(), c.mode);
-        if (m.isEmpty()) {
+        if (m.isEmpty() || !layoutMatches(m.get(), fields)) {
             return keys;
         }
-        boolean ok = receive(m.get(), c, Map.of("hmac", Bytes.of(MptcpCrypto.be64(nk.hmac())))).isEmpty();
-        return ok ? keys.withKeyActive(true) : keys;
+        boolean ok = receive(m.get(), c, fields).isEmpty();
+        return ok ? keys.withSlots(c.slots).withKeyActive(true) : keys; // with what it stored (a public value)
     }
 
     /** Whether this side authenticates anything yet (a mode marked until-agreed waits for the key agreement). */
@@ -751,6 +786,13 @@ public final class DefinedScheme implements AuthScheme {
         }
         learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-key", kb, none);
         learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-token", tb, none);
+        for (Phase p : List.of(Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_ACK)) {
+            learn(k, p, Role.A, mode, "share", v.shareA().orElse(null), none);
+        }
+        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "share", v.shareB().orElse(null), none);
+        learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "share", v.shareA().orElse(null), none);
+        learn(k, Phase.KEY_AGREEMENT, Role.B, mode, "share", v.shareB().orElse(null), none);
+        learnPrivates(k, v);
         if (!v.newKeyFromA().isEmpty()) {
             learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromA()))), none);
         }
@@ -764,6 +806,28 @@ public final class DefinedScheme implements AuthScheme {
         }
         k.putIfAbsent(new Term.Atom("Kx", 64), Bytes.of(MptcpCrypto.be64(v.ownKey()))); // its own atom
         return k;
+    }
+
+    /** A given Diffie-Hellman private value whose public value the attacker saw becomes that private atom. */
+    private static void learnPrivates(Map<Term, Bytes> k, AttackerView v) {
+        List<Bytes> given = v.privateValues().stream().sorted(Comparator.comparing(Bytes::hex)).toList();
+        for (Map.Entry<Term, Bytes> e : List.copyOf(k.entrySet())) {
+            if (e.getKey() instanceof Term.Pub p && p.priv() instanceof Term.Atom x) {
+                for (Bytes g : given) {
+                    if (Bytes.of(X25519.publicValue(g.toArray())).equals(e.getValue())) {
+                        k.putIfAbsent(x, g);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Set<Bytes> privateValues(ConnKeys keys) {
+        Set<Bytes> out = new LinkedHashSet<>();
+        def.fresh().values().stream().filter(f -> f.width() == 256)
+                .map(f -> keys.slots().get(f.name())).filter(java.util.Objects::nonNull).forEach(out::add);
+        return out;
     }
 
     private static long last(List<Long> l) {

@@ -234,8 +234,8 @@ public final class DefinitionParser {
             throw error("expected: fresh NAME : WIDTH by A|B [nonzero] [unused TERM] [distinct SLOT]");
         }
         int width = width(w[3]);
-        if (width != 32 && width != 64) {
-            throw error("fresh values are 32 or 64 bits (the reference draws ints and longs), got " + width);
+        if (width != 32 && width != 64 && width != 256) {
+            throw error("fresh values are 32 or 64 bits (the reference draws ints and longs), or 256 (an X25519 private value), got " + width);
         }
         Role by = role(w[5]);
         boolean nonzero = false;
@@ -532,6 +532,16 @@ public final class DefinitionParser {
             }
             case "store" -> {
                 String[] lr = assignment(rest, ":=");
+                java.util.regex.Matcher pub = PUB_SLOT.matcher(lr[0]);
+                if (pub.matches()) {
+                    // the peer's public value: this side knows pub(x) without x
+                    if (!Integer.valueOf(256).equals(slots.get(pub.group(1)))) {
+                        throw error("store " + lr[0] + " needs a 256-bit slot " + pub.group(1));
+                    }
+                    Term t = term(lr[1], receiverNames(phase));
+                    sameWidth(256, t, "public value " + lr[0]);
+                    return new Stmt.Store("pub(" + pub.group(1) + ")", t, line);
+                }
                 if (!slots.containsKey(lr[0])) {
                     throw error("unknown slot " + lr[0]);
                 }
@@ -548,6 +558,8 @@ public final class DefinitionParser {
             default -> throw error("unknown statement " + kw);
         }
     }
+
+    private static final java.util.regex.Pattern PUB_SLOT = java.util.regex.Pattern.compile("pub\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
 
     private Function<String, Integer> receiverNames(Phase phase) {
         return n -> {
@@ -689,12 +701,16 @@ public final class DefinitionParser {
             }
             String needed = switch (m.phase()) {
                 case JOIN_SYN -> "token";
-                case JOIN_SYN_ACK, JOIN_ACK, KEY_AGREEMENT -> "hmac";
+                case JOIN_SYN_ACK, JOIN_ACK -> "hmac";
                 case FAST_CLOSE -> "key";
                 default -> null;
             };
             if (needed != null && m.field(needed).isEmpty()) {
                 throw error(m.phase().keyword() + " message " + m.name() + " must send field " + needed);
+            }
+            if (m.phase() == Phase.KEY_AGREEMENT && m.field("hmac").isPresent() == m.field("share").isPresent()) {
+                // one layout per message: NEW_KEY (hmac) or the key share (a public value)
+                throw error("key-agreement message " + m.name() + " must send field hmac or field share, not both");
             }
         }
     }
@@ -838,6 +854,17 @@ public final class DefinitionParser {
                     }
                     return Terms.xor(a, w0);
                 }
+                case "pub" -> {
+                    arity(fn, a, 1);
+                    requireWidth(fn, a.get(0), 256);
+                    return new Term.Pub(a.get(0));
+                }
+                case "dh" -> {
+                    arity(fn, a, 2);
+                    requireWidth(fn, a.get(0), 256);
+                    requireWidth(fn, a.get(1), 256);
+                    return Terms.dh(a.get(0), a.get(1));
+                }
                 case "truncL", "truncR" -> {
                     arity(fn, a, 1);
                     int n = ints.get(0);
@@ -847,6 +874,13 @@ public final class DefinitionParser {
                     return fn.equals("truncL") ? new Term.TruncL(n, a.get(0)) : new Term.TruncR(n, a.get(0));
                 }
                 default -> throw error("unknown function " + fn);
+            }
+        }
+
+        void requireWidth(String fn, Term t, int bits) throws DefinitionException {
+            if (Terms.width(t, hashBits()) != bits) {
+                throw error(fn + " takes " + bits + "-bit X25519 values, " + Terms.show(t) + " is "
+                        + Terms.width(t, hashBits()) + " bits");
             }
         }
 

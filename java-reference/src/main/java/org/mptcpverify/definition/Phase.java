@@ -13,7 +13,7 @@ public enum Phase {
     HANDSHAKE_SYN("handshake-syn", "MP_CAPABLE", capable()),
     HANDSHAKE_SYN_ACK("handshake-syn-ack", "MP_CAPABLE", capable()),
     HANDSHAKE_ACK("handshake-ack", "MP_CAPABLE", capable()),
-    KEY_AGREEMENT("key-agreement", "NEW_KEY", Map.of("hmac", 64)),
+    KEY_AGREEMENT("key-agreement", "NEW_KEY", Map.of("hmac", 64, "share", 256)),
     JOIN_SYN("join-syn", "MP_JOIN", Map.of("token", 32)),
     JOIN_SYN_ACK("join-syn-ack", "MP_JOIN", Map.of("hmac", 64)),
     JOIN_ACK("join-ack", "MP_JOIN", Map.of("hmac", 160)),
@@ -37,6 +37,7 @@ public enum Phase {
         m.put("sender-token", 32);
         m.put("receiver-token", 32);
         m.put("confirm", 64);
+        m.put("share", 256);
         return m;
     }
 

@@ -504,7 +504,7 @@ public final class MptcpEndpoint {
             Optional<MptcpOption> ka = scheme.keyAgreement(c.keys());
             if (ka.isPresent()) {
                 sendOnConnection(c, TcpSegment.ACK, ka);
-                note("NEW_KEY");
+                note(ka.get() instanceof MptcpOption.KeyShare ? "key share" : "NEW_KEY");
             }
         }
 
@@ -577,8 +577,8 @@ public final class MptcpEndpoint {
                 return;
             }
             for (MptcpOption o : opts) {
-                if (o instanceof NewKey nk) {
-                    onNewKey(c.id(), nk);
+                if (o instanceof NewKey || o instanceof MptcpOption.KeyShare) {
+                    onNewKey(c.id(), o);
                 } else if (o instanceof AddAddr a) {
                     onAddAddr(c.id(), a, rnd);
                 } else if (o instanceof MpFastClose f) {
@@ -656,11 +656,12 @@ public final class MptcpEndpoint {
             note("MP_PRIO: subflow " + t + " is " + (p.backup() ? "backup" : "regular") + " for the peer from now on");
         }
 
-        void onNewKey(int connId, NewKey nk) {
+        void onNewKey(int connId, MptcpOption nk) {
             Connection c = conns.get(connId);
             ConnKeys k = scheme.onKeyAgreement(c.keys(), nk);
             conns.put(connId, c.withKeys(k));
-            note("NEW_KEY from peer " + (k.keyActive() ? "matches: external key active" : "does not match"));
+            note(nk instanceof NewKey ? "NEW_KEY from peer " + (k.keyActive() ? "matches: external key active" : "does not match")
+                    : "key share from peer: " + (k.keyActive() ? "connection keys agreed" : "no secret"));
         }
 
         void onAddAddr(int connId, AddAddr a, SplittableRandom rnd) {

@@ -170,6 +170,14 @@ public interface AuthScheme {
     /** An MP_FASTCLOSE as if from the client, if its value is derivable. */
     Optional<MptcpOption> forgeFastClose(AttackerView view);
 
+    /**
+     * The Diffie-Hellman private values this side's state holds (key-agreement schemes): what the
+     * key control of such a scheme hands the attacker, as the external key is handed for the others.
+     */
+    default Set<Bytes> privateValues(ConnKeys keys) {
+        return Set.of();
+    }
+
     // ---- reading a capture -----------------------------------------------------------------------
 
     /**

@@ -18,6 +18,8 @@ public final class Schemes {
             case DRAFT_BAERTS_LOW_ORDER -> new DraftBaertsLowOrder();
             case BOUND_KEY -> new BoundKey();
             case BROKEN -> new Broken();
+            case ECDH -> new Ecdh();
+            case MPTLS -> new Mptls();
         };
     }
 }

@@ -162,7 +162,8 @@ public final class ReferenceRunner implements ScenarioRunner {
             this.rnd = new SplittableRandom(sc.seed());
             this.halfOpenLimit = halfOpenLimit;
             setUpKeysAndHosts();
-            this.knowledge = new Knowledge(sc.attackerHasKey() ? realKeys : Set.of(), rnd.nextLong());
+            this.knowledge = new Knowledge(sc.attackerHasKey() ? realKeys : Set.of(),
+                    sc.attackerHasKey() ? this::privateValues : Set::of, rnd.nextLong());
             this.attacker = new Attacker(scheme, knowledge);
             net.addTap(this::tap);
             if (attack == AttackId.NAT_JOIN) {
@@ -209,6 +210,15 @@ public final class ReferenceRunner implements ScenarioRunner {
             notes.clear();
         }
 
+
+        /** The Diffie-Hellman private values every endpoint holds now (the key control of a key-agreement scheme). */
+        Set<Bytes> privateValues() {
+            Set<Bytes> out = new HashSet<>();
+            for (EndpointState h : hosts.values()) {
+                h.connections().values().forEach(c -> out.addAll(scheme.privateValues(c.keys())));
+            }
+            return out;
+        }
 
         // ---- observation ------------------------------------------------------------------------------------
 

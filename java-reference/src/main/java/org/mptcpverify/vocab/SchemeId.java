@@ -19,14 +19,26 @@ public enum SchemeId {
     DRAFT_BAERTS("draft-baerts", true),
     DRAFT_BAERTS_LOW_ORDER("draft-baerts/low-order", true),
     BOUND_KEY("bound-key", true),
-    BROKEN("broken", true);
+    BROKEN("broken", true),
+    /** Kim &amp; Choi 2016: Diffie-Hellman in MP_CAPABLE (X25519 reading); not in TLA+/Alloy yet (issue 13). */
+    ECDH("ecdh", false, true, false),
+    /** draft-bonaventure-mptcp-tls-00: keys from the TLS handshake (an X25519 exchange in our reading); not in TLA+/Alloy yet. */
+    MPTLS("mptls", false, true, false);
 
     private final String wireName;
     private final boolean usesExternalKey;
+    private final boolean agreesKey;
+    private final boolean modelled;
 
     SchemeId(String wireName, boolean usesExternalKey) {
+        this(wireName, usesExternalKey, false, true);
+    }
+
+    SchemeId(String wireName, boolean usesExternalKey, boolean agreesKey, boolean modelled) {
         this.wireName = wireName;
         this.usesExternalKey = usesExternalKey;
+        this.agreesKey = agreesKey;
+        this.modelled = modelled;
     }
 
     /** The shared name, e.g. {@code draft-baerts/low-order}. */
@@ -39,9 +51,32 @@ public enum SchemeId {
         return usesExternalKey;
     }
 
-    /** The schemes of the verdict matrix: every scheme except the negative control. */
+    /**
+     * Whether the connection's secret comes from a Diffie-Hellman agreement on the wire: its key
+     * control hands the attacker the endpoints' private values instead of an external key.
+     */
+    public boolean agreesKey() {
+        return agreesKey;
+    }
+
+    /** Whether the attacker-given-the-key control applies: a scheme with an external or an agreed secret. */
+    public boolean hasKeyControl() {
+        return usesExternalKey || agreesKey;
+    }
+
+    /** Whether the TLA+ and Alloy models have this scheme (the `traces` engine runs every scheme). */
+    public boolean modelled() {
+        return modelled;
+    }
+
+    /** The schemes the TLA+ and Alloy models have: every scheme but the rows not modelled yet. */
+    public static List<SchemeId> modelledSchemes() {
+        return Arrays.stream(values()).filter(SchemeId::modelled).toList();
+    }
+
+    /** The schemes of the verdict matrix: every modelled scheme except the negative control. */
     public static List<SchemeId> matrixSchemes() {
-        return Arrays.stream(values()).filter(s -> s != BROKEN).toList();
+        return Arrays.stream(values()).filter(s -> s != BROKEN && s.modelled).toList();
     }
 
     public static Optional<SchemeId> byName(String name) {

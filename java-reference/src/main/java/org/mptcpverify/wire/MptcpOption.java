@@ -24,6 +24,8 @@ public sealed interface MptcpOption {
     int SUBTYPE_MP_TCPRST = 8;
     /** NEW_KEY, proposed by draft-baerts-tcpm-mptcpext-00 ("Subtype 0x9 is suggested"). */
     int SUBTYPE_NEW_KEY = 9;
+    /** MP_EXPERIMENTAL (RFC 8684 7.3: 0xf, private use): our {@link KeyShare}. */
+    int SUBTYPE_EXPERIMENTAL = 0xf;
 
     /** MP_CAPABLE flag bits (RFC 8684 3.1; E from draft-baerts, G our bound-key flag). */
     int FLAG_A_CHECKSUM = 0x80;
@@ -144,6 +146,52 @@ public sealed interface MptcpOption {
         }
 
         public int subtype() { return SUBTYPE_MP_CAPABLE; }
+    }
+
+    /**
+     * MP_CAPABLE carrying a Diffie-Hellman public value instead of a key or token: the layout of
+     * Kim &amp; Choi (draft-kim-mptcp-semptcp-00 4.1: flags, one octet EC type, one coordinate),
+     * read for X25519 (docs/schemes.md, ecdh): version 1, flag E, EC type {@link #CURVE_X25519},
+     * the 32-byte u-coordinate; 37 bytes, the paper's per-message size for 256-bit curves.
+     */
+    record MpCapableShare(int version, int flags, int curve, Bytes share) implements MptcpOption {
+        /** EC type of X25519: the paper's table stops at 8 (secp256r1); 9 is our reading's value. */
+        public static final int CURVE_X25519 = 9;
+        public static final int SHARE_BYTES = 32;
+        public static final int LENGTH = 5 + SHARE_BYTES;
+
+        public MpCapableShare {
+            Check.range("version", version, 1, 1);
+            Check.u8("flags", flags);
+            Check.u8("curve", curve);
+            if ((flags & FLAG_E_EXTERNAL_KEY) == 0) {
+                throw new IllegalArgumentException("MpCapableShare needs flag E");
+            }
+            if (share.length() != SHARE_BYTES) {
+                throw new IllegalArgumentException("share is " + SHARE_BYTES + " bytes, got " + share.length());
+            }
+        }
+
+        public int subtype() { return SUBTYPE_MP_CAPABLE; }
+    }
+
+    /**
+     * A Diffie-Hellman public value sent once the handshake is complete: the stand-in for the key
+     * exchange that mptls runs in TLS (ClientHello / ServerHello key shares) in the byte stream,
+     * which the reference does not carry (docs/schemes.md, mptls). Subtype 0xf (private use), a
+     * reserved zero octet, the 32-byte X25519 public value: 36 bytes.
+     */
+    record KeyShare(int flags, Bytes share) implements MptcpOption {
+        public static final int LENGTH = 4 + MpCapableShare.SHARE_BYTES;
+
+        public KeyShare {
+            Check.range("flags", flags, 0, 15);
+            if (share.length() != MpCapableShare.SHARE_BYTES) {
+                throw new IllegalArgumentException("share is " + MpCapableShare.SHARE_BYTES + " bytes, got " + share.length());
+            }
+        }
+
+        public int subtype() { return SUBTYPE_EXPERIMENTAL; }
     }
 
     /** SYN + MP_JOIN (12 bytes). flags: low nibble (backup, K). */

@@ -66,6 +66,11 @@ public final class OptionCodec {
             t.senderToken().ifPresent(o::u32);
             t.receiverToken().ifPresent(o::u32);
             t.confirm().ifPresent(o::u64);
+        } else if (option instanceof MpCapableShare c) {
+            o.header(MpCapableShare.LENGTH, MptcpOption.SUBTYPE_MP_CAPABLE, c.version());
+            o.u8(c.flags());
+            o.u8(c.curve());
+            o.bytes(c.share().toArray());
         } else if (option instanceof MpJoinSyn j) {
             o.header(12, MptcpOption.SUBTYPE_MP_JOIN, j.flags());
             o.u8(j.addressId());
@@ -119,6 +124,10 @@ public final class OptionCodec {
         } else if (option instanceof MpTcpRst r) {
             o.header(4, MptcpOption.SUBTYPE_MP_TCPRST, r.flags());
             o.u8(r.reason());
+        } else if (option instanceof KeyShare k) {
+            o.header(KeyShare.LENGTH, MptcpOption.SUBTYPE_EXPERIMENTAL, k.flags());
+            o.u8(0);
+            o.bytes(k.share().toArray());
         } else if (option instanceof NewKey k) {
             o.header(12, MptcpOption.SUBTYPE_NEW_KEY, k.flags());
             o.u8(0);
@@ -273,6 +282,13 @@ public final class OptionCodec {
                     if (len != 12) return badLength("NEW_KEY", "12");
                     if (u8(3) != 0) return err(3, Reason.BAD_FIELD, "NEW_KEY reserved byte set");
                     return ok(new NewKey(nibble, u64(4)));
+                case MptcpOption.SUBTYPE_EXPERIMENTAL: {
+                    if (len != KeyShare.LENGTH) return badLength("key share (subtype 0xf)", String.valueOf(KeyShare.LENGTH));
+                    if (u8(3) != 0) return err(3, Reason.BAD_FIELD, "key share reserved byte set");
+                    byte[] share = new byte[MpCapableShare.SHARE_BYTES];
+                    for (int i = 0; i < share.length; i++) share[i] = (byte) u8(4 + i);
+                    return ok(new KeyShare(nibble, Bytes.of(share)));
+                }
                 default:
                     return err(2, Reason.UNKNOWN_SUBTYPE, "subtype " + subtype);
             }
@@ -294,9 +310,14 @@ public final class OptionCodec {
                 OptionalLong confirm = bound && len > 4 ? OptionalLong.of(u64(len - 8)) : OptionalLong.empty();
                 return ok(new MpCapableTokens(version, flags, sender, receiver, confirm));
             }
+            if (version == 1 && len == MpCapableShare.LENGTH && (flags & MptcpOption.FLAG_E_EXTERNAL_KEY) != 0) {
+                byte[] share = new byte[MpCapableShare.SHARE_BYTES];
+                for (int i = 0; i < share.length; i++) share[i] = (byte) u8(5 + i);
+                return ok(new MpCapableShare(version, flags, u8(4), Bytes.of(share)));
+            }
             boolean lengthOk = version == 0 ? (len == 12 || len == 20)
                     : (len == 4 || len == 12 || len == 20 || len == 22 || len == 24);
-            if (!lengthOk) return badLength("MP_CAPABLE v" + version, version == 0 ? "12, 20" : "4, 12, 20, 22, 24");
+            if (!lengthOk) return badLength("MP_CAPABLE v" + version, version == 0 ? "12, 20" : "4, 12, 20, 22, 24, 37 (E)");
             return ok(new MpCapable(version, flags,
                     len >= 12 ? OptionalLong.of(u64(4)) : OptionalLong.empty(),
                     len >= 20 ? OptionalLong.of(u64(12)) : OptionalLong.empty(),

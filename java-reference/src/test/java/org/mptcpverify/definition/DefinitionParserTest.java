@@ -76,6 +76,10 @@ class DefinitionParserTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of(17, "  field hmac = truncL(160, hmac(Kz, cat(Ra, Rb)))", "demo.scheme:17: unknown term Kz"),
+                Arguments.of(17, "  field hmac = truncL(160, hmac(pub(Ra), cat(Ra, Rb)))",
+                        "demo.scheme:17: pub takes 256-bit X25519 values, Ra is 32 bits"),
+                Arguments.of(17, "  field hmac = truncL(160, hmac(dh(Ka, Kb), cat(Ra, Rb)))",
+                        "demo.scheme:17: dh takes 256-bit X25519 values, Ka is 64 bits"),
                 Arguments.of(17, "  field hmac = truncL(64, hmac(K, cat(Ra, Rb)))",
                         "demo.scheme:17: field hmac is 160 bits, the term truncL(64, hmac(K, cat(Ra, Rb))) is 64 bits"),
                 Arguments.of(18, "  check hmac == truncL(64, hmac(K, Ra)) else rst",
@@ -84,7 +88,7 @@ class DefinitionParserTest {
                 Arguments.of(15, "  store Kc := sender-key", "demo.scheme:15: unknown slot Kc"),
                 Arguments.of(15, "  store Kb := receiver-key", "demo.scheme:15: store on field receiver-key that no side sends in handshake-syn-ack"),
                 Arguments.of(14, "  field token = Kb", "demo.scheme:14: MP_CAPABLE in handshake-syn-ack has no field token"
-                        + " (fields: sender-key, receiver-key, sender-token, receiver-token, confirm)"),
+                        + " (fields: sender-key, receiver-key, sender-token, receiver-token, confirm, share)"),
                 Arguments.of(17, "  field hmac = xor(Ra, Ka)", "demo.scheme:17: xor of different widths: Ra is 32 bits, Ka is 64"),
                 Arguments.of(13, "  draw Ka", "demo.scheme:13: Ka is drawn by A, this message is sent by B"),
                 Arguments.of(16, "message join-ack : join-ack A->B ADD_ADDR", "demo.scheme:16: join-ack carries MP_JOIN, not ADD_ADDR"),

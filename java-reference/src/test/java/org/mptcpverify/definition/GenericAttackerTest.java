@@ -108,6 +108,9 @@ class GenericAttackerTest {
         if (v.keyB().isPresent()) l.add("Key-B");
         if (v.tokenA().isPresent()) l.add("Token-A");
         if (v.tokenB().isPresent()) l.add("Token-B");
+        if (v.shareA().isPresent()) l.add("share-A");
+        if (v.shareB().isPresent()) l.add("share-B");
+        if (!v.privateValues().isEmpty()) l.add("a private value");
         if (v.capableFlags() >= 0) l.add("flags " + v.capableFlags());
         if (!v.newKeyFromA().isEmpty() || !v.newKeyFromB().isEmpty()) l.add("NEW_KEY");
         l.add(v.joinSynFields().size() + " join SYN(s)");
@@ -133,6 +136,8 @@ class GenericAttackerTest {
         OptionalInt ta = OptionalInt.empty();
         OptionalInt tb = OptionalInt.empty();
         int flags = -1;
+        Optional<Bytes> shareA = Optional.empty();
+        Optional<Bytes> shareB = Optional.empty();
         List<Optional<MptcpOption>> segs = List.of(syn.option(), synAck.option(), ack.option());
         for (int k = 0; k < seen; k++) {
             Optional<MptcpOption> o = segs.get(k);
@@ -144,6 +149,13 @@ class GenericAttackerTest {
                 } else {
                     if (c.senderKey().isPresent()) ka = c.senderKey();
                     if (c.receiverKey().isPresent()) kb = c.receiverKey();
+                }
+            } else if (o.isPresent() && o.get() instanceof MptcpOption.MpCapableShare sh) {
+                if (fromB) {
+                    shareB = Optional.of(sh.share());
+                    flags = sh.flags();
+                } else {
+                    shareA = Optional.of(sh.share());
                 }
             } else if (o.isPresent() && o.get() instanceof MpCapableTokens t) {
                 if (fromB) {
@@ -160,6 +172,10 @@ class GenericAttackerTest {
         if (seen == 3) {
             s.keyAgreement(ack.keys()).filter(NewKey.class::isInstance).ifPresent(o -> nkA.add(((NewKey) o).hmac()));
             s.keyAgreement(server).filter(NewKey.class::isInstance).ifPresent(o -> nkB.add(((NewKey) o).hmac()));
+            Optional<MptcpOption> shareFromA = s.keyAgreement(ack.keys()).filter(MptcpOption.KeyShare.class::isInstance);
+            Optional<MptcpOption> shareFromB = s.keyAgreement(server).filter(MptcpOption.KeyShare.class::isInstance);
+            if (shareFromA.isPresent()) shareA = Optional.of(((MptcpOption.KeyShare) shareFromA.get()).share());
+            if (shareFromB.isPresent()) shareB = Optional.of(((MptcpOption.KeyShare) shareFromB.get()).share());
         }
         List<Integer> joins = new ArrayList<>();
         ConnKeys client = ack.keys();
@@ -169,6 +185,9 @@ class GenericAttackerTest {
                 joins.add(s.joinTokenField(client, i, clientHost));
             }
         }
-        return new AttackerView(ka, kb, ta, tb, flags, joins, nkA, nkB, Set.of(), rnd.nextLong());
+        // a key-agreement scheme's key control: one side's Diffie-Hellman private value, handed over
+        int privates = rnd.nextInt(3);
+        Set<Bytes> given = privates == 0 ? Set.of() : s.privateValues(privates == 1 ? syn.keys() : synAck.keys());
+        return new AttackerView(ka, kb, ta, tb, flags, joins, nkA, nkB, Set.of(), rnd.nextLong(), shareA, shareB, given);
     }
 }

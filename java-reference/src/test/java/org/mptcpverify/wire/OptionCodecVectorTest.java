@@ -36,6 +36,19 @@ class OptionCodecVectorTest {
     }
 
     @Test
+    void diffieHellmanLayouts() {
+        // docs/schemes.md, ecdh: kind 1e, length 37 (0x25), subtype 0 | version 1, flags E|H (0x09),
+        // EC type 9 (X25519, our reading), the 32-byte public value.
+        String share = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+        Bytes value = Bytes.of(HEX.parseHex(share));
+        known("1e 25 01 09 09 " + share, new MpCapableShare(1, 0x09, 9, value));
+        // mptls: kind 1e, length 36 (0x24), subtype 0xf | flags 0, a zero octet, the public value.
+        known("1e 24 f0 00 " + share, new KeyShare(0, value));
+        assertEquals(Reason.BAD_FIELD, errorOf("1e 24 f0 01 " + share), "the octet after the subtype is reserved");
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 25 01 01 09 " + share), "37 bytes without E is no layout");
+    }
+
+    @Test
     void mpCapable() {
         // kind 1e, length, subtype 0 | version, flags A..H, keys big-endian.
         known("1e 04 01 01", MpCapable.syn(1, 0x01));
@@ -174,7 +187,8 @@ class OptionCodecVectorTest {
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 02 00"));
         assertEquals(Reason.TRUNCATED, errorOf("1e 0c 01 01 11"));
         assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 a0 00"));
-        assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 f0 00"));
+        assertEquals(Reason.UNKNOWN_SUBTYPE, errorOf("1e 04 e0 00"));
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 04 f0 00"), "subtype 0xf is the 36-byte key share only");
         assertEquals(Reason.BAD_VERSION, errorOf("1e 04 02 01"));
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 04 00 81"));   // v0 has no 4-byte MP_CAPABLE
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 0e 01 01 0102030405060708 0000"));

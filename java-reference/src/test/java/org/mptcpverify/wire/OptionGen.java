@@ -11,7 +11,7 @@ import org.mptcpverify.wire.MptcpOption.*;
 /** Random valid options of every record type, for round-trip and fuzz tests. */
 final class OptionGen {
     static final List<Class<? extends MptcpOption>> TYPES = List.of(MpCapable.class, MpCapableTokens.class,
-            MpJoinSyn.class, MpJoinSynAck.class, MpJoinAck.class, Dss.class, AddAddr.class, RemoveAddr.class,
+            MpCapableShare.class, KeyShare.class, MpJoinSyn.class, MpJoinSynAck.class, MpJoinAck.class, Dss.class, AddAddr.class, RemoveAddr.class,
             MpPrio.class, MpFail.class, MpFastClose.class, MpTcpRst.class, NewKey.class);
 
     private final Random r;
@@ -36,6 +36,10 @@ final class OptionGen {
     MptcpOption of(Class<? extends MptcpOption> type) {
         if (type == MpCapable.class) return mpCapable();
         if (type == MpCapableTokens.class) return mpCapableTokens();
+        if (type == KeyShare.class) return new KeyShare(r.nextInt(16), Bytes.of(bytes(32)));
+        if (type == MpCapableShare.class) {
+            return new MpCapableShare(1, r.nextInt(256) | MptcpOption.FLAG_E_EXTERNAL_KEY, r.nextInt(256), Bytes.of(bytes(32)));
+        }
         if (type == MpJoinSyn.class) return new MpJoinSyn(r.nextInt(16), r.nextInt(256), r.nextInt(), r.nextInt());
         if (type == MpJoinSynAck.class) return new MpJoinSynAck(r.nextInt(16), r.nextInt(256), r.nextLong(), r.nextInt());
         if (type == MpJoinAck.class) return new MpJoinAck(Bytes.of(bytes(20)));

@@ -51,6 +51,10 @@ public final class SegmentLabel {
             t.senderToken().ifPresent(k -> values.add("token=" + hex32(k)));
             t.receiverToken().ifPresent(k -> values.add("peerToken=" + hex32(k)));
             t.confirm().ifPresent(k -> values.add("confirm=" + hex64(k)));
+        } else if (o instanceof MptcpOption.MpCapableShare sh) {
+            names.add("MP_CAPABLE");
+            values.add("v" + sh.version() + " E curve=" + sh.curve());
+            values.add("share=" + sh.share().hex().substring(0, 16) + "..");
         } else if (o instanceof MptcpOption.MpJoinSyn j) {
             names.add("MP_JOIN");
             values.add("token=" + hex32(j.receiverToken()));

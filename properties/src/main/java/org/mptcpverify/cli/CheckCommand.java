@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Past it the check is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys.")
+    @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys (a key-agreement scheme such as ecdh: the endpoints' Diffie-Hellman private values).")
     boolean attackerHasKey;
 
     @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
@@ -75,6 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        ModelledSchemes.require(engine, java.util.List.of(s));
         if (schemeFile != null) {
             SchemeFile.requireTraces(engine);
             SchemeFile sf = SchemeFile.load(schemeFile);

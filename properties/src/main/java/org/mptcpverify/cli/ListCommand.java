@@ -27,8 +27,8 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<String> lines = switch (what) {
             case "schemes" -> Arrays.stream(SchemeId.values()).map(s -> s.wireName() + "\t"
-                    + (s.usesExternalKey() ? "external key" : "no external key")
-                    + "\tmodels/schemes/" + s.wireName() + ".scheme").toList();
+                    + (s.usesExternalKey() ? "external key" : s.agreesKey() ? "agreed key (Diffie-Hellman)" : "no external key")
+                    + "\tmodels/schemes/" + s.wireName() + ".scheme" + (s.modelled() ? "" : "\ttraces engine only")).toList();
             case "attacks" -> Arrays.stream(AttackId.values()).map(a -> a.wireName() + "\t"
                     + String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())).toList();
             case "properties" -> Arrays.stream(PropertyId.values()).map(ListCommand::propertyLine).toList();

@@ -109,6 +109,7 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
                 : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
+        selected.keySet().forEach(e -> ModelledSchemes.require(e, ss));
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
         org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);

@@ -120,6 +120,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         Plan plan = plan(bounds);
         Engine e = f.get();

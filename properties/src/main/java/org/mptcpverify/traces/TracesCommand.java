@@ -62,7 +62,7 @@ public final class TracesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--attacker-has-key", description = "Give the attacker the external keys.")
+    @Option(names = "--attacker-has-key", description = "Give the attacker the external keys (a key-agreement scheme such as ecdh: the endpoints' Diffie-Hellman private values).")
     boolean attackerHasKey;
 
     @Option(names = "--controls", description = "Check the negative controls instead: broken violates every property under some attack, and "
@@ -177,7 +177,7 @@ public final class TracesCommand implements Callable<Integer> {
         }
         if (as.contains(AttackId.EAVESDROP_HANDSHAKE)) {
             for (SchemeId s : ss) {
-                if (s.usesExternalKey()) out.add(new Check(s, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY, true,
+                if (s.hasKeyControl()) out.add(new Check(s, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY, true,
                         "the attacker given the key violates JoinAuthenticity against " + s));
             }
         }

@@ -140,6 +140,16 @@ public final class Deduction {
             if (target instanceof Xor x) {
                 return solveXor(x.parts(), target, depth);
             }
+            if (target instanceof Term.Dh d && d.peer() instanceof Term.Pub p) {
+                // dh(x, pub(y)) = dh(y, pub(x)): either private value with the other's public value
+                Optional<Bytes> one = build(target, depth);
+                return one.isPresent() ? one : build(new Term.Dh(p.priv(), new Term.Pub(d.priv())), depth);
+            }
+            return build(target, depth);
+        }
+
+        /** {@code target}'s own function applied to its arguments, each synthesised. */
+        private Optional<Bytes> build(Term target, int depth) {
             List<Bytes> args = new ArrayList<>();
             for (Term a : Terms.args(target)) {
                 Optional<Bytes> av = synth(a, depth + 1);

@@ -8,6 +8,9 @@ import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.crypto.MptcpCrypto;
 import org.mptcpverify.definition.term.Term.Atom;
 import org.mptcpverify.definition.term.Term.Cat;
+import org.mptcpverify.definition.term.Term.Dh;
+import org.mptcpverify.definition.term.Term.Pub;
+import org.mptcpverify.crypto.X25519;
 import org.mptcpverify.definition.term.Term.Hash;
 import org.mptcpverify.definition.term.Term.Hmac;
 import org.mptcpverify.definition.term.Term.Idsn;
@@ -66,8 +69,45 @@ public final class Evaluator {
         }
         if (t instanceof Xor x) return xor(x.parts().stream().map(p -> value(p, env)).toList());
         if (t instanceof TruncL l) return left(value(l.arg(), env), l.bits());
+        if (t instanceof Pub p) return publicValue(p, env);
+        if (t instanceof Dh d) return shared(d, env);
         TruncR r = (TruncR) t;
         return right(value(r.arg(), env), r.bits());
+    }
+
+    /**
+     * {@code pub(x)}: computed from x when this side holds it, else the value this side stored for
+     * it on receipt (the slot named {@code pub(x)}, written by {@code store pub(x) := FIELD}).
+     */
+    private byte[] publicValue(Pub p, Function<String, Bytes> env) {
+        try {
+            return X25519.publicValue(value(p.priv(), env));
+        } catch (Undefined e) {
+            Bytes stored = env.apply(Terms.show(p));
+            if (stored == null) {
+                throw e;
+            }
+            return stored.toArray();
+        }
+    }
+
+    /** {@code dh(x, pub(y))} from x and pub(y), or else, by the equation, from y and pub(x). */
+    private byte[] shared(Dh d, Function<String, Bytes> env) {
+        try {
+            return agree(value(d.priv(), env), value(d.peer(), env));
+        } catch (Undefined e) {
+            if (!(d.peer() instanceof Pub p)) {
+                throw e;
+            }
+            return agree(value(p.priv(), env), value(new Pub(d.priv()), env));
+        }
+    }
+
+    private static byte[] agree(byte[] priv, byte[] peer) {
+        if (priv.length != X25519.BYTES || peer.length != X25519.BYTES) {
+            throw new IllegalArgumentException("dh takes 256-bit values");
+        }
+        return X25519.agree(priv, peer).orElseThrow(() -> new Undefined("dh (a low-order public value)"));
     }
 
     /** {@code value} as {@code width / 8} big-endian bytes. */

@@ -51,4 +51,14 @@ public sealed interface Term {
 
     /** The rightmost {@code bits} bits of {@code arg}. */
     record TruncR(int bits, Term arg) implements Term {}
+
+    /** The X25519 public value of the private value {@code priv} (256 bits). */
+    record Pub(Term priv) implements Term {}
+
+    /**
+     * The X25519 shared secret of the private value {@code priv} and the public value {@code peer}
+     * (256 bits). Normal form ({@link Terms#dh}): {@code dh(x, pub(y)) = dh(y, pub(x))}, kept with
+     * the smaller of x, y (in {@link Terms#order}) first.
+     */
+    record Dh(Term priv, Term peer) implements Term {}
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.mptcpverify.definition.term.Term.Atom;
 import org.mptcpverify.definition.term.Term.Cat;
+import org.mptcpverify.definition.term.Term.Dh;
+import org.mptcpverify.definition.term.Term.Pub;
 import org.mptcpverify.definition.term.Term.Hash;
 import org.mptcpverify.definition.term.Term.Hmac;
 import org.mptcpverify.definition.term.Term.Idsn;
@@ -83,6 +85,14 @@ public final class Terms {
         return kept.size() == 1 ? kept.get(0) : new Xor(kept);
     }
 
+    /** Diffie-Hellman in normal form: {@code dh(x, pub(y))} and {@code dh(y, pub(x))} are one term. */
+    public static Term dh(Term priv, Term peer) {
+        if (peer instanceof Pub p && order.compare(p.priv(), priv) < 0) {
+            return new Dh(p.priv(), new Pub(priv));
+        }
+        return new Dh(priv, peer);
+    }
+
     /** Width in bits; {@code hashBits} is the scheme hash's output width (160 or 256). */
     public static int width(Term t, int hashBits) {
         if (t instanceof Atom a) return a.width();
@@ -90,6 +100,7 @@ public final class Terms {
         if (t instanceof Num n) return n.width();
         if (t instanceof Hash || t instanceof Hmac) return hashBits;
         if (t instanceof Token) return 32;
+        if (t instanceof Pub || t instanceof Dh) return 256;
         if (t instanceof Idsn) return 64;
         if (t instanceof Cat c) return c.parts().stream().mapToInt(p -> width(p, hashBits)).sum();
         if (t instanceof Xor x) return width(x.parts().get(0), hashBits);
@@ -109,6 +120,8 @@ public final class Terms {
         if (t instanceof Cat c) return "cat(" + String.join(", ", c.parts().stream().map(Terms::show).toList()) + ")";
         if (t instanceof Xor x) return "xor(" + String.join(", ", x.parts().stream().map(Terms::show).toList()) + ")";
         if (t instanceof TruncL l) return "truncL(" + l.bits() + ", " + show(l.arg()) + ")";
+        if (t instanceof Pub p) return "pub(" + show(p.priv()) + ")";
+        if (t instanceof Dh d) return "dh(" + show(d.priv()) + ", " + show(d.peer()) + ")";
         TruncR r = (TruncR) t;
         return "truncR(" + r.bits() + ", " + show(r.arg()) + ")";
     }
@@ -123,6 +136,8 @@ public final class Terms {
         if (t instanceof Xor x) return x.parts();
         if (t instanceof TruncL l) return List.of(l.arg());
         if (t instanceof TruncR r) return List.of(r.arg());
+        if (t instanceof Pub p) return List.of(p.priv());
+        if (t instanceof Dh d) return List.of(d.priv(), d.peer());
         return List.of();
     }
 
@@ -136,6 +151,8 @@ public final class Terms {
         if (t instanceof Xor x) return xor(a, width(x, hashBits));
         if (t instanceof TruncL l) return new TruncL(l.bits(), a.get(0));
         if (t instanceof TruncR r) return new TruncR(r.bits(), a.get(0));
+        if (t instanceof Pub) return new Pub(a.get(0));
+        if (t instanceof Dh) return dh(a.get(0), a.get(1));
         return t;
     }
 

@@ -28,7 +28,7 @@ public final class ColumnFiles {
         Files.createDirectories(dir);
         CounterexampleFile.writeAtomically(dir.resolve(TlcEngine.SPEC + ".tla"), TlcEngine.bundledSpec());
         List<Path> out = new ArrayList<>();
-        for (SchemeId s : SchemeId.values()) {
+        for (SchemeId s : SchemeId.modelledSchemes()) {
             for (AttackId a : AttackId.values()) {
                 List<PropertyId> props = a.applicableProperties(s);
                 if (props.isEmpty()) {
