@@ -4,83 +4,87 @@
    Format: docs/models.md, "Data form of a scheme". *)
 EXTENDS SchemeLang
 
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<FALSE, TRUE>> :> Row("keyless", "keyed"))
+ @@ (<<TRUE, FALSE>> :> Row("keyed", "keyless"))
+ @@ (<<TRUE, TRUE>> :> Row("keyed", "keyed"))
+
+D_Mode_keyless == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [srv |-> Seg("src"), Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Nil, "recent-open", 0, FALSE, 0),
+      [Ra |-> Fld("Ra"), laddr |-> Seg("dst")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra"), Slot("laddr")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra"), Slot("srv")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      <<>>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      <<>>,
+      NoMap)
+]
+
+D_Mode_keyed == [
+  MPC_SYN |-> Msg({}, [Ka |-> Ext],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [srv |-> Seg("src"), Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Ext, receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Nil, "recent-open", 0, FALSE, 0),
+      [Ra |-> Fld("Ra"), laddr |-> Seg("dst")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Ext, Cat(<<Slot("Rb"), Slot("Ra"), Slot("laddr")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Ext, Cat(<<Fld("Rb"), Slot("Ra"), Slot("srv")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      <<>>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      <<>>,
+      NoMap)
+]
+
 SchemeData == [
   name |-> "broken", version |-> 1, hash |-> "sha256",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "srv"}, jslots |-> {"Ra", "Rb", "laddr"},
-  negotiate |-> (<<FALSE, FALSE>> :> Row("keyless", "keyless"))
-              @@ (<<FALSE, TRUE>> :> Row("keyless", "keyed"))
-              @@ (<<TRUE, FALSE>> :> Row("keyed", "keyless"))
-              @@ (<<TRUE, TRUE>> :> Row("keyed", "keyed")),
-  modes |-> [
-    keyless |-> [
-      MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
-          NoMap,
-          <<>>,
-          NoMap),
-      MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
-          [sender_key |-> Slot("Kb")],
-          <<>>,
-          [srv |-> Seg("src"), Kb |-> Fld("sender_key")]),
-      MPC_ACK |-> Msg({}, NoMap,
-          [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
-          << Check("receiver_key", Slot("Kb"), "tcp") >>,
-          [Ka |-> Fld("sender_key")]),
-      JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
-          [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
-          Lookup("token", Nil, "recent-open", 0, FALSE, 0),
-          [Ra |-> Fld("Ra"), laddr |-> Seg("dst")]),
-      JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
-          [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra"), Slot("laddr")>>)))],
-          << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra"), Slot("srv")>>))), "rst") >>,
-          [Rb |-> Fld("Rb")]),
-      JOIN_ACK |-> Msg({}, NoMap,
-          [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
-          <<>>,
-          NoMap),
-      ADD_ADDR |-> Msg({}, NoMap,
-          [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
-          << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
-          NoMap),
-      FASTCLOSE |-> Msg({}, NoMap,
-          [key |-> Slot("Kb")],
-          <<>>,
-          NoMap)
-    ],
-    keyed |-> [
-      MPC_SYN |-> Msg({}, [Ka |-> Ext],
-          NoMap,
-          <<>>,
-          NoMap),
-      MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
-          [sender_key |-> Slot("Kb")],
-          <<>>,
-          [srv |-> Seg("src"), Kb |-> Fld("sender_key")]),
-      MPC_ACK |-> Msg({}, NoMap,
-          [sender_key |-> Ext, receiver_key |-> Slot("Kb")],
-          << Check("receiver_key", Slot("Kb"), "tcp") >>,
-          [Ka |-> Fld("sender_key")]),
-      JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
-          [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
-          Lookup("token", Nil, "recent-open", 0, FALSE, 0),
-          [Ra |-> Fld("Ra"), laddr |-> Seg("dst")]),
-      JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
-          [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Ext, Cat(<<Slot("Rb"), Slot("Ra"), Slot("laddr")>>)))],
-          << Check("hmac", TruncL("64", Hmac(Ext, Cat(<<Fld("Rb"), Slot("Ra"), Slot("srv")>>))), "rst") >>,
-          [Rb |-> Fld("Rb")]),
-      JOIN_ACK |-> Msg({}, NoMap,
-          [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
-          <<>>,
-          NoMap),
-      ADD_ADDR |-> Msg({}, NoMap,
-          [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
-          << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
-          NoMap),
-      FASTCLOSE |-> Msg({}, NoMap,
-          [key |-> Slot("Kb")],
-          <<>>,
-          NoMap)
-    ]
-  ]
+  negotiate |-> D_Negotiate,
+  modes |-> [keyless |-> D_Mode_keyless, keyed |-> D_Mode_keyed]
 ]
 =============================================================================

@@ -20,7 +20,7 @@ import org.mptcpverify.models.core.SchemeData.Row;
 public final class SchemeDataTla {
     private SchemeDataTla() {}
 
-    /** Scheme_&lt;suffix&gt;.tla for a data form generated from {@code source} (a repository path, for the header). */
+    /** Scheme_&lt;suffix&gt;.tla (SchemeData and its parts, named D_*) for a data form generated from {@code source} (a repository path, for the header). */
     public static String schemeModule(SchemeData d, String suffix, String source) {
         String module = "Scheme_" + suffix;
         StringBuilder b = new StringBuilder();
@@ -29,6 +29,24 @@ public final class SchemeDataTla {
         b.append("   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true\n");
         b.append("   Format: docs/models.md, \"Data form of a scheme\". *)\n");
         b.append("EXTENDS SchemeLang\n\n");
+        // The parts are zero-arity definitions of their own: TLC caches their values, while the
+        // body of SchemeData (substituted for the constant Def) is evaluated at every use of Def.
+        b.append("D_Negotiate ==\n    ");
+        List<String> rows = new ArrayList<>();
+        for (KeyPair k : KeyPair.ALL) {
+            Row r = d.negotiate().get(k);
+            rows.add("(<<" + bool(k.client()) + ", " + bool(k.server()) + ">> :> Row(" + str(r.a()) + ", " + str(r.b())
+                    + "))");
+        }
+        b.append(String.join("\n @@ ", rows)).append("\n\n");
+        for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
+            b.append("D_Mode_").append(m.getKey()).append(" == [\n");
+            List<String> msgs = new ArrayList<>();
+            for (Map.Entry<CoreMessage, Msg> e : m.getValue().entrySet()) {
+                msgs.add("  " + e.getKey().name() + " |-> " + msg(e.getValue()));
+            }
+            b.append(String.join(",\n", msgs)).append("\n]\n\n");
+        }
         b.append("SchemeData == [\n");
         b.append("  name |-> ").append(str(d.name())).append(", version |-> ").append(d.version())
                 .append(", hash |-> ").append(str(d.hash())).append(",\n");
@@ -36,27 +54,9 @@ public final class SchemeDataTla {
                 .append(",\n");
         b.append("  slots |-> ").append(strings(d.slots())).append(", jslots |-> ").append(strings(d.jslots()))
                 .append(",\n");
-        b.append("  negotiate |-> ");
-        List<String> rows = new ArrayList<>();
-        for (KeyPair k : KeyPair.ALL) {
-            Row r = d.negotiate().get(k);
-            rows.add("(<<" + bool(k.client()) + ", " + bool(k.server()) + ">> :> Row(" + str(r.a()) + ", " + str(r.b())
-                    + "))");
-        }
-        b.append(String.join("\n              @@ ", rows)).append(",\n");
-        b.append("  modes |-> [\n");
-        List<String> modes = new ArrayList<>();
-        for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
-            StringBuilder mb = new StringBuilder();
-            mb.append("    ").append(m.getKey()).append(" |-> [\n");
-            List<String> msgs = new ArrayList<>();
-            for (Map.Entry<CoreMessage, Msg> e : m.getValue().entrySet()) {
-                msgs.add("      " + e.getKey().name() + " |-> " + msg(e.getValue()));
-            }
-            mb.append(String.join(",\n", msgs)).append("\n    ]");
-            modes.add(mb.toString());
-        }
-        b.append(String.join(",\n", modes)).append("\n  ]\n]\n");
+        b.append("  negotiate |-> D_Negotiate,\n");
+        b.append("  modes |-> [").append(d.modes().keySet().stream().map(m -> m + " |-> D_Mode_" + m)
+                .collect(Collectors.joining(", "))).append("]\n]\n");
         b.append("=".repeat(77)).append('\n');
         return b.toString();
     }
@@ -77,14 +77,14 @@ public final class SchemeDataTla {
     private static String msg(Msg m) {
         String fresh = strings(m.fresh());
         if (m.lookup() != null) {
-            return "JoinSyn(" + fresh + ", " + map(m.keep()) + ",\n          " + map(m.fields()) + ",\n          "
-                    + lookup(m.lookup()) + ",\n          " + map(m.stores()) + ")";
+            return "JoinSyn(" + fresh + ", " + map(m.keep()) + ",\n      " + map(m.fields()) + ",\n      "
+                    + lookup(m.lookup()) + ",\n      " + map(m.stores()) + ")";
         }
         String checks = m.checks().isEmpty() ? "<<>>"
                 : "<< " + m.checks().stream().map(SchemeDataTla::check).collect(Collectors.joining(",\n             "))
                 + " >>";
-        return "Msg(" + fresh + ", " + map(m.keep()) + ",\n          " + map(m.fields()) + ",\n          " + checks
-                + ",\n          " + map(m.stores()) + ")";
+        return "Msg(" + fresh + ", " + map(m.keep()) + ",\n      " + map(m.fields()) + ",\n      " + checks
+                + ",\n      " + map(m.stores()) + ")";
     }
 
     private static String check(Check c) {
