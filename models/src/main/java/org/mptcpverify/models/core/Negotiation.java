@@ -20,12 +20,21 @@ public final class Negotiation {
     public static Map<KeyPair, Row> table(SchemeDefinition def) {
         Map<KeyPair, Row> t = new LinkedHashMap<>();
         for (KeyPair k : KeyPair.ALL) {
-            boolean ck = def.keySource() != null && k.client();
-            boolean sk = def.keySource() != null && k.server();
+            boolean ck = clientHas(def, k);
+            boolean sk = serverHas(def, k);
             t.put(k, def.localModes() ? new Row(preferred(def, ck).name(), preferred(def, sk).name())
                     : signalled(def, preferred(def, ck), preferred(def, sk)));
         }
         return t;
+    }
+
+    /** Whether the client holds a key in configuration {@code k} (never, for a scheme without one). */
+    static boolean clientHas(SchemeDefinition def, KeyPair k) {
+        return def.keySource() != null && k.client();
+    }
+
+    static boolean serverHas(SchemeDefinition def, KeyPair k) {
+        return def.keySource() != null && k.server();
     }
 
     /** The first non-base mode whose requirement the side meets, else the base mode. */

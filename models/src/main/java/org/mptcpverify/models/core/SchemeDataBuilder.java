@@ -88,9 +88,8 @@ public final class SchemeDataBuilder {
             for (boolean keyed : List.of(true, false)) {
                 for (KeyPair k : KeyPair.ALL) {
                     Row r = byMode.get(k);
-                    boolean ck = def.keySource() != null && k.client();
-                    boolean sk = def.keySource() != null && k.server();
-                    if ((r.a().equals(m.name()) && ck == keyed) || (r.b().equals(m.name()) && sk == keyed)) {
+                    if ((r.a().equals(m.name()) && Negotiation.clientHas(def, k) == keyed)
+                            || (r.b().equals(m.name()) && Negotiation.serverHas(def, k) == keyed)) {
                         String name = dataMode(m, keyed);
                         if (!modes.containsKey(name)) {
                             modes.put(name, messages(m, keyed));
@@ -101,9 +100,8 @@ public final class SchemeDataBuilder {
         }
         for (KeyPair k : KeyPair.ALL) {
             Row r = byMode.get(k);
-            boolean ck = def.keySource() != null && k.client();
-            boolean sk = def.keySource() != null && k.server();
-            negotiate.put(k, new Row(dataModeOf(r.a(), ck), dataModeOf(r.b(), sk)));
+            negotiate.put(k, new Row(dataModeOf(r.a(), Negotiation.clientHas(def, k)),
+                    dataModeOf(r.b(), Negotiation.serverHas(def, k))));
         }
         String source = def.keySource() == KeySource.SIN_ZERO_HOST ? "host" : "socket";
         return new SchemeData(def.name(), def.version(), def.hash() == null ? "sha256" : hashName(),
