@@ -1,52 +1,91 @@
---------------------------- MODULE Scheme_bound_key ---------------------------
-(* bound-key (docs/schemes.md) as data for MptcpCore. Mode "bk" when both  *)
-(* ends hold the external key (G flag on both sides), rfc8684's "v1" when  *)
-(* neither does, plain TCP when only one does (no downgrade to keyless).   *)
-EXTENDS SchemeLang, Mode_rfc8684
+-------------------------- MODULE Scheme_bound_key --------------------------
+(* GENERATED from models/schemes/bound-key.scheme by SchemeDataBuilder; do not edit.
+   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true
+   Format: docs/models.md, "Data form of a scheme". *)
+EXTENDS SchemeLang
 
-KcA == Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("tokA"), Fld("tokB")>>))   \* at A, on the SYN/ACK
-KcB == Hmac(Ext, Cat(<<Lbl("bk-conn"), Fld("tokA"), Slot("tokB")>>))   \* at B, on the third ACK
-Ticket == TruncL("32", Hmac(Slot("Kc"), Cat(<<Lbl("bk-ticket"), Idx>>)))
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<FALSE, TRUE>> :> Row("tcp", "tcp"))
+ @@ (<<TRUE, FALSE>> :> Row("tcp", "tcp"))
+ @@ (<<TRUE, TRUE>> :> Row("bound", "bound"))
 
-BK == [
-  MPC_SYN    |-> Msg({"tokA"}, [tokA |-> Fresh("tokA")], NoMap, <<>>, NoMap),
-  MPC_SYNACK |-> Msg({"tokB"}, [tokB |-> Fresh("tokB")],
-                     [tokB |-> Slot("tokB"),
-                      confB |-> TruncL("64", Hmac(Ext, Cat(<<Lbl("bk-confirm-B"), Slot("tokB")>>)))],
-                     << Check("confB", TruncL("64", Hmac(Ext, Cat(<<Lbl("bk-confirm-B"), Fld("tokB")>>))), "tcp") >>,
-                     [tokB |-> Fld("tokB"), Kc |-> KcA]),
-  MPC_ACK    |-> Msg({}, NoMap,
-                     [tokA |-> Slot("tokA"), tokB |-> Slot("tokB"),
-                      confA |-> TruncL("64", Hmac(Slot("Kc"), Lbl("bk-confirm-A")))],
-                     << Check("tokB", Slot("tokB"), "tcp"),
-                        Check("confA", TruncL("64", Hmac(KcB, Lbl("bk-confirm-A"))), "tcp") >>,
-                     [tokA |-> Fld("tokA"), Kc |-> KcB]),
-  JOIN_SYN   |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")], [token |-> Ticket, Ra |-> Slot("Ra")],
-                     Lookup("token", Ticket, "token", 4, TRUE, 2), [Ra |-> Fld("Ra")]),
+D_Mode_keyless == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
   JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
-                     [mac |-> TruncL("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-join-B"), Slot("Rb"), Slot("Ra")>>))),
-                      Rb |-> Slot("Rb")],
-                     << Check("mac", TruncL("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-join-B"), Fld("Rb"), Slot("Ra")>>))), "rst") >>,
-                     [Rb |-> Fld("Rb")]),
-  JOIN_ACK   |-> Msg({}, NoMap,
-                     [mac |-> TruncL("160", Hmac(Slot("Kc"), Cat(<<Lbl("bk-join-A"), Slot("Ra"), Slot("Rb")>>)))],
-                     << Check("mac", TruncL("160", Hmac(Slot("Kc"), Cat(<<Lbl("bk-join-A"), Slot("Ra"), Slot("Rb")>>))), "rst") >>,
-                     NoMap),
-  ADD_ADDR   |-> Msg({}, NoMap,
-                     [addr |-> Atom("s.a2"), id |-> Int(2),
-                      mac |-> TruncR("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-addr"), Lbl("B"), Int(2), Atom("s.a2")>>)))],
-                     << Check("mac", TruncR("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-addr"), Lbl("B"), Fld("id"), Fld("addr")>>))), "drop") >>,
-                     NoMap),
-  FASTCLOSE  |-> Msg({}, NoMap, [mac |-> TruncL("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-close"), Lbl("A")>>)))],
-                     << Check("mac", TruncL("64", Hmac(Slot("Kc"), Cat(<<Lbl("bk-close"), Lbl("A")>>))), "drop") >>, NoMap)
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+D_Mode_bound == [
+  MPC_SYN |-> Msg({}, NoMap,
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Tb"}, [Tb |-> Fresh("Tb")],
+      [sender_token |-> Slot("Tb"), confirm |-> TruncL("64", Hmac(Ext, Cat(<<Lbl("bk-confirm-B"), Slot("Tb")>>)))],
+      << Check("confirm", TruncL("64", Hmac(Ext, Cat(<<Lbl("bk-confirm-B"), Fld("sender_token")>>))), "tcp") >>,
+      [Tb |-> Fld("sender_token")]),
+  MPC_ACK |-> Msg({"Ta"}, [Ta |-> Fresh("Ta")],
+      [sender_token |-> Slot("Ta"), receiver_token |-> Slot("Tb"), confirm |-> TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Lbl("bk-confirm-A")))],
+      << Check("receiver_token", Slot("Tb"), "tcp"),
+             Check("confirm", TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Fld("sender_token"), Slot("Tb")>>)), Lbl("bk-confirm-A"))), "tcp") >>,
+      [Ta |-> Fld("sender_token")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> TruncL("32", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-ticket"), Idx>>)))],
+      Lookup("token", TruncL("32", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-ticket"), Idx>>))), "token", 4, TRUE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-join-B"), Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-join-B"), Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-join-A"), Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-join-A"), Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-addr"), Lbl("B"), Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-addr"), Lbl("B"), Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-close"), Lbl("A")>>)))],
+      << Check("key", TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-close"), Lbl("A")>>))), "drop") >>,
+      NoMap)
 ]
 
 SchemeData == [
-  name |-> "bound-key", version |-> 1, hash |-> "sha256", usesKey |-> TRUE, keySource |-> "socket",
-  slots |-> {"Ka", "Kb", "tokA", "tokB", "Kc"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> [k \in BOOLEAN \X BOOLEAN |->
-                   IF k[1] /\ k[2] THEN Row("bk", "bk")
-                   ELSE IF ~k[1] /\ ~k[2] THEN Row("v1", "v1") ELSE Row("tcp", "tcp")],
-  modes |-> [v1 |-> V1, bk |-> BK]
+  name |-> "bound-key", version |-> 1, hash |-> "sha256",
+  usesKey |-> TRUE, keySource |-> "socket",
+  slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
+  negotiate |-> D_Negotiate,
+  modes |-> [keyless |-> D_Mode_keyless, bound |-> D_Mode_bound]
 ]
 =============================================================================

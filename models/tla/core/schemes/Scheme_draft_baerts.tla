@@ -1,15 +1,98 @@
---------------------------- MODULE Scheme_draft_baerts ---------------------------
-(* draft-baerts           as data for MptcpCore (docs/schemes.md). Mode "E" when    *)
-(* both ends hold the external key: tokens instead of keys in MP_CAPABLE, *)
-(* NEW_KEY (KEY_A / KEY_B) activates the key, joins, ADD_ADDR and         *)
-(* MP_FASTCLOSE keyed with K. Otherwise rfc8684's "v1".                   *)
-(* MP_FASTCLOSE: "a truncated HMAC of the external key", read trunc_L64.  *)
-EXTENDS SchemeLang, Mode_rfc8684, Mode_draft_baerts
+------------------------ MODULE Scheme_draft_baerts -------------------------
+(* GENERATED from models/schemes/draft-baerts.scheme by SchemeDataBuilder; do not edit.
+   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true
+   Format: docs/models.md, "Data form of a scheme". *)
+EXTENDS SchemeLang
+
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<FALSE, TRUE>> :> Row("keyless", "keyless"))
+ @@ (<<TRUE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<TRUE, TRUE>> :> Row("ext", "ext"))
+
+D_Mode_keyless == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+D_Mode_ext == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Tb"}, [Tb |-> Fresh("Tb")],
+      [sender_token |-> Slot("Tb")],
+      <<>>,
+      [Tb |-> Fld("sender_token")]),
+  MPC_ACK |-> Msg({"Ta"}, [Ta |-> Fresh("Ta")],
+      [sender_token |-> Slot("Ta"), receiver_token |-> Slot("Tb")],
+      << Check("receiver_token", Slot("Tb"), "tcp") >>,
+      [Ta |-> Fld("sender_token")]),
+  KEY_A |-> Msg({}, NoMap,
+      [hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ta"), Slot("Tb")>>), Ext))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Ta"), Slot("Tb")>>), Ext)), "drop") >>,
+      NoMap),
+  KEY_B |-> Msg({}, NoMap,
+      [hmac |-> TruncR("64", Hmac(Cat(<<Slot("Tb"), Slot("Ta")>>), Ext))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Tb"), Slot("Ta")>>), Ext)), "drop") >>,
+      NoMap),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Slot("Tb")],
+      Lookup("token", Slot("Tb"), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Ext, Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Ext, Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Ext, Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Ext, Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Ext, Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Ext, Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncL("64", Hmac(Cat(<<Slot("Ta"), Slot("Tb")>>), Ext))],
+      << Check("key", TruncL("64", Hmac(Cat(<<Slot("Ta"), Slot("Tb")>>), Ext)), "drop") >>,
+      NoMap)
+]
 
 SchemeData == [
-  name |-> "draft-baerts", version |-> 1, hash |-> "sha256", usesKey |-> TRUE, keySource |-> "socket",
-  slots |-> {"Ka", "Kb", "tokA", "tokB"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> [k \in BOOLEAN \X BOOLEAN |-> IF k[1] /\ k[2] THEN Row("E", "E") ELSE Row("v1", "v1")],
-  modes |-> [v1 |-> V1, E |-> E("truncL")]
+  name |-> "draft-baerts", version |-> 1, hash |-> "sha256",
+  usesKey |-> TRUE, keySource |-> "socket",
+  slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
+  negotiate |-> D_Negotiate,
+  modes |-> [keyless |-> D_Mode_keyless, ext |-> D_Mode_ext]
 ]
 =============================================================================

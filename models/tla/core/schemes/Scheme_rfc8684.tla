@@ -1,14 +1,55 @@
 --------------------------- MODULE Scheme_rfc8684 ---------------------------
-(* rfc8684 (MPTCP v1) as data for MptcpCore (format: docs/models.md,        *)
-(* "Generic core"). Keys in clear in MP_CAPABLE; joins by token(Key-B),   *)
-(* HMACs keyed with Key-A||Key-B; ADD_ADDR HMAC; MP_FASTCLOSE carries the *)
-(* receiver's key. No external key.                                       *)
-EXTENDS SchemeLang, Mode_rfc8684
+(* GENERATED from models/schemes/rfc8684.scheme by SchemeDataBuilder; do not edit.
+   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true
+   Format: docs/models.md, "Data form of a scheme". *)
+EXTENDS SchemeLang
+
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("base", "base"))
+ @@ (<<FALSE, TRUE>> :> Row("base", "base"))
+ @@ (<<TRUE, FALSE>> :> Row("base", "base"))
+ @@ (<<TRUE, TRUE>> :> Row("base", "base"))
+
+D_Mode_base == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      NoMap,
+      <<>>,
+      NoMap),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Int(2), Atom("s.a2"), Zero>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("id"), Fld("addr"), Zero>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
 
 SchemeData == [
-  name |-> "rfc8684", version |-> 1, hash |-> "sha256", usesKey |-> FALSE, keySource |-> "socket",
+  name |-> "rfc8684", version |-> 1, hash |-> "sha256",
+  usesKey |-> FALSE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> [k \in BOOLEAN \X BOOLEAN |-> Row("v1", "v1")],
-  modes |-> [v1 |-> V1]
+  negotiate |-> D_Negotiate,
+  modes |-> [base |-> D_Mode_base]
 ]
 =============================================================================

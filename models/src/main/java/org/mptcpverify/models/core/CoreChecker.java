@@ -28,9 +28,6 @@ public final class CoreChecker {
     /** The generic modules every cell needs (resources under /tla/core). */
     public static final List<String> CORE_MODULES = List.of("Terms", "Attacker", "SchemeLang", "MptcpCore");
 
-    /** Modes several schemes share (data modules under schemes/). */
-    public static final List<String> SHARED_MODES = List.of("Mode_rfc8684", "Mode_draft_baerts");
-
     private final TlcProcess tlc;
 
     public CoreChecker(int workers) {
@@ -122,9 +119,6 @@ public final class CoreChecker {
         }
         resources.add(cell.mcModule());
         resources.add("schemes/" + cell.schemeModule());
-        for (String m : SHARED_MODES) {
-            resources.add("schemes/" + m);
-        }
         for (String r : resources) {
             try (InputStream in = CoreChecker.class.getResourceAsStream("/tla/core/" + r + ".tla")) {
                 if (in == null) {

@@ -1,0 +1,90 @@
+------------------------ MODULE Scheme_draft_paasch -------------------------
+(* GENERATED from models/schemes/draft-paasch.scheme by SchemeDataBuilder; do not edit.
+   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true
+   Format: docs/models.md, "Data form of a scheme". *)
+EXTENDS SchemeLang
+
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<FALSE, TRUE>> :> Row("keyless", "keyless"))
+ @@ (<<TRUE, FALSE>> :> Row("keyless", "keyless"))
+ @@ (<<TRUE, TRUE>> :> Row("app", "app"))
+
+D_Mode_keyless == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      [sender_key |-> Slot("Ka")],
+      <<>>,
+      [Ka |-> Fld("sender_key")]),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2)],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+D_Mode_app == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      [sender_key |-> Slot("Ka")],
+      <<>>,
+      [Ka |-> Fld("sender_key")]),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Ext, Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Ext, Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Ext, Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Ext, Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2)],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+SchemeData == [
+  name |-> "draft-paasch", version |-> 0, hash |-> "sha1",
+  usesKey |-> TRUE, keySource |-> "socket",
+  slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
+  negotiate |-> D_Negotiate,
+  modes |-> [keyless |-> D_Mode_keyless, app |-> D_Mode_app]
+]
+=============================================================================

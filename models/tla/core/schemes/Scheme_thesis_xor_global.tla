@@ -1,0 +1,90 @@
+---------------------- MODULE Scheme_thesis_xor_global ----------------------
+(* GENERATED from models/schemes/thesis-xor-global.scheme by SchemeDataBuilder; do not edit.
+   Regenerate: mvn -pl models test -Dtest=GeneratedSchemeDataTest -Dmptcp.core.write=true
+   Format: docs/models.md, "Data form of a scheme". *)
+EXTENDS SchemeLang
+
+D_Negotiate ==
+    (<<FALSE, FALSE>> :> Row("plain_nokey", "plain_nokey"))
+ @@ (<<FALSE, TRUE>> :> Row("plain_nokey", "keyed"))
+ @@ (<<TRUE, FALSE>> :> Row("keyed", "plain_nokey"))
+ @@ (<<TRUE, TRUE>> :> Row("keyed", "keyed"))
+
+D_Mode_plain_nokey == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      [sender_key |-> Slot("Ka")],
+      <<>>,
+      [Ka |-> Fld("sender_key")]),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Token(Slot("Kb"))],
+      Lookup("token", Token(Slot("Kb")), "token", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2)],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+D_Mode_keyed == [
+  MPC_SYN |-> Msg({"Ka"}, [Ka |-> Fresh("Ka")],
+      [sender_key |-> Slot("Ka")],
+      <<>>,
+      [Ka |-> Fld("sender_key")]),
+  MPC_SYNACK |-> Msg({"Kb"}, [Kb |-> Fresh("Kb")],
+      [sender_key |-> Slot("Kb")],
+      <<>>,
+      [Kb |-> Fld("sender_key")]),
+  MPC_ACK |-> Msg({}, NoMap,
+      [sender_key |-> Slot("Ka"), receiver_key |-> Slot("Kb")],
+      << Check("receiver_key", Slot("Kb"), "tcp") >>,
+      [Ka |-> Fld("sender_key")]),
+  JOIN_SYN |-> JoinSyn({"Ra"}, [Ra |-> Fresh("Ra")],
+      [Ra |-> Slot("Ra"), token |-> Xor(Ext, Token(Slot("Kb")))],
+      Lookup("token", Xor(Ext, Token(Slot("Kb"))), "recent", 0, FALSE, 2),
+      [Ra |-> Fld("Ra")]),
+  JOIN_SYNACK |-> Msg({"Rb"}, [Rb |-> Fresh("Rb")],
+      [Rb |-> Slot("Rb"), hmac |-> TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Slot("Rb"), Slot("Ra")>>)))],
+      << Check("hmac", TruncL("64", Hmac(Cat(<<Slot("Kb"), Slot("Ka")>>), Cat(<<Fld("Rb"), Slot("Ra")>>))), "rst") >>,
+      [Rb |-> Fld("Rb")]),
+  JOIN_ACK |-> Msg({}, NoMap,
+      [hmac |-> TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>)))],
+      << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
+      NoMap),
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Int(2)],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Kb")],
+      << Check("key", Slot("Kb"), "drop") >>,
+      NoMap)
+]
+
+SchemeData == [
+  name |-> "thesis-xor-global", version |-> 0, hash |-> "sha1",
+  usesKey |-> TRUE, keySource |-> "host",
+  slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
+  negotiate |-> D_Negotiate,
+  modes |-> [plain_nokey |-> D_Mode_plain_nokey, keyed |-> D_Mode_keyed]
+]
+=============================================================================
