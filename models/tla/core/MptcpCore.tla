@@ -535,8 +535,15 @@ Forge(md, ctx) ==
 
 \* Only a segment some end has state for now is injected: one that fits later can be
 \* injected later (injection is a step of its own at any point), so nothing is lost.
+\* A segment equal, option and 4-tuple, to one the attacker observed is that segment
+\* retransmitted, not a forgery (as for Replay): injecting it adds only a second delivery
+\* of the honest segment, while its origin "x" would count the honest end's own option as
+\* the attacker's (draft-baerts / eavesdrop-all "fell" to a copy of the client's third ACK).
+Copy(seg) == \E t \in seen : t.m = seg.m /\ t.src = seg.src /\ t.dst = seg.dst /\ t.sf = seg.sf
+                            /\ t.opt = seg.opt /\ t.fld = seg.fld
 Inject(seg) ==
     /\ Fits(seg)
+    /\ ~Copy(seg)
     /\ net' = net \cup {seg}
     /\ know' = Learn(know, {seg})
     /\ inj' = inj + 1
