@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.mptcpverify.models.tlc.TlcOutput;
@@ -44,6 +45,17 @@ public final class CoreChecker {
      */
     public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout,
                             UnaryOperator<String> schemeEdit) {
+        return check(cell, properties, workDir, seed, timeout, Map.of(cell.schemeModule(), schemeEdit));
+    }
+
+    /**
+     * As {@link #check(CoreCell, List, Path, long, Duration)}, with the text of each module named
+     * in {@code edits} (e.g. "Attacker", "Mode_rfc8684", the scheme's module) passed through its
+     * edit first: tests check mutants of the attacker and of a definition. An edit that names a
+     * module the cell does not load is an error, so a mutant cannot silently test nothing.
+     */
+    public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout,
+                            Map<String, UnaryOperator<String>> edits) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         List<PropertyId> remaining = new ArrayList<>(properties);
@@ -61,7 +73,7 @@ public final class CoreChecker {
                     break;
                 }
                 Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("run" + (++runs)), cell,
-                        schemeEdit);
+                        edits);
                 Files.writeString(dir.resolve("MC.cfg"), cell.cfg(remaining));
                 TlcRun run = tlc.run(dir, cell.mcModule(), "MC.cfg", seed, left);
                 TlcReport report = TlcOutput.parse(run.output());
@@ -104,7 +116,7 @@ public final class CoreChecker {
     }
 
     /** A fresh run directory holding the generic modules, the scheme's data and its MC module. */
-    static Path prepare(Path dir, CoreCell cell, UnaryOperator<String> schemeEdit) throws IOException {
+    static Path prepare(Path dir, CoreCell cell, Map<String, UnaryOperator<String>> edits) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -119,15 +131,19 @@ public final class CoreChecker {
         }
         resources.add(cell.mcModule());
         resources.add("schemes/" + cell.schemeModule());
+        List<String> loaded = resources.stream().map(r -> Path.of(r).getFileName().toString()).toList();
+        if (!loaded.containsAll(edits.keySet())) {
+            throw new IllegalArgumentException("edits name modules the cell does not load: " + edits.keySet()
+                    + " (loaded: " + loaded + ")");
+        }
         for (String r : resources) {
             try (InputStream in = CoreChecker.class.getResourceAsStream("/tla/core/" + r + ".tla")) {
                 if (in == null) {
                     throw new IOException("/tla/core/" + r + ".tla is not on the classpath");
                 }
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (r.equals("schemes/" + cell.schemeModule())) {
-                    text = schemeEdit.apply(text);
-                }
+                String module = Path.of(r).getFileName().toString();
+                text = edits.getOrDefault(module, UnaryOperator.identity()).apply(text);
                 Files.writeString(dir.resolve(Path.of(r).getFileName().toString() + ".tla"), text, StandardCharsets.UTF_8);
             }
         }

@@ -38,10 +38,16 @@ class CoreAgreementTest {
     /** Every scheme: each one's data is generated from its definition (GeneratedSchemeDataTest). */
     static final List<SchemeId> COVERED = List.of(SchemeId.values());
 
-    /** scheme x attack pairs checked in every build. */
+    /**
+     * scheme x attack pairs checked in every build: small cells (below about 1,000 distinct states)
+     * whose generated data was compared with the former hand-written data (docs/models.md says why
+     * this selection). The 10^4-10^5-state cells run with -Dmptcp.core.all=true. Left out although
+     * small: bound-key x one-sided-key, whose old-core verdict came back INCONCLUSIVE in one run.
+     */
     static final List<String> CI_CELLS = List.of(
-            "rfc8684 x eavesdrop-handshake", "rfc8684 x legit-join", "bound-key x eavesdrop-handshake",
-            "bound-key x legit-join", "bound-key x one-sided-key", "bound-key x join-dos",
+            "rfc8684 x eavesdrop-handshake", "rfc8684 x legit-join", "rfc8684 x join-dos",
+            "rfc8684 x fastclose-forge", "draft-baerts x join-dos", "bound-key x eavesdrop-handshake",
+            "bound-key x legit-join", "bound-key x join-dos",
             "draft-baerts/low-order x fastclose-forge", "broken x legit-join",
             // generated from a definition only (no hand-written data ever): host-wide key, "recent" lookup
             "thesis-xor-global x two-keys-one-host");

@@ -1,0 +1,88 @@
+package org.mptcpverify.models.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The generic attacker's rules must each matter: weakening one rule of Attacker.tla turns a
+ * VIOLATED cell into HOLDS. Each test checks the same cell twice, with the attacker as committed
+ * (the control: VIOLATED) and with one rule removed (the mutant: must not be VIOLATED, and must
+ * complete). A rule that no cell depends on would leave both verdicts equal and fail the test.
+ */
+class CoreAttackerMutantTest {
+    /** Analysis by cancellation: a known XOR sum gives an operand when the others are synthesisable. */
+    static final String CANCELLATION =
+            "      \\cup UNION {{e \\in X.s : \\A o \\in X.s \\ {e} : Synth(o, K)} : X \\in Sums(K)}\n";
+
+    /** Synthesis by function application, for every function symbol. */
+    static final String APPLY = "\\/ t.op \\in Applications /\\ \\A i \\in DOMAIN t.a : Synth(t.a[i], K)";
+
+    /** rfc8684's join token as in thesis-xor (Token-B XOR the low 32 bits of the key). */
+    static final String TOKEN = "Token(Slot(\"Kb\"))";
+    static final String XORED_TOKEN = "Xor(Token(Slot(\"Kb\")), TruncR(\"32\", Ext))";
+
+    static final Duration TIMEOUT = Duration.ofSeconds(600);
+
+    static UnaryOperator<String> replacing(String from, String to) {
+        return text -> {
+            assertTrue(text.contains(from), "not found, the mutant would test nothing: " + from);
+            return text.replace(from, to);
+        };
+    }
+
+    static CoreResult check(CoreCell cell, PropertyId property, String dir, Map<String, UnaryOperator<String>> edits) {
+        return new CoreChecker(1).check(cell, List.of(property), CoreAgreementTest.TARGET.resolve(dir),
+                CoreAgreementTest.seed(), TIMEOUT, edits);
+    }
+
+    /**
+     * A thesis-like cell: rfc8684 with an external key whose low 32 bits mask the join token.
+     * An eavesdropper knows Key-B (in clear in the SYN/ACK), hence Token-B, and cancels it out of
+     * the join SYN's token to learn trunc_R32(K), which ExternalKeySecrecy forbids. Without
+     * cancellation the same observations teach it nothing about K.
+     */
+    @Test
+    void forbiddingXorCancellationHidesTheMaskedKey() {
+        CoreCell cell = new CoreCell(SchemeId.RFC8684, AttackId.EAVESDROP_ALL, "both", false,
+                new CoreBounds(1, 1, 1, 1, 0, 0, false, false));
+        Map<String, UnaryOperator<String>> thesisLike = Map.of(
+                "Scheme_rfc8684", replacing("usesKey |-> FALSE", "usesKey |-> TRUE"),
+                "Mode_rfc8684", replacing(TOKEN, XORED_TOKEN));
+        CoreResult control = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor-control", thesisLike);
+        assertEquals(Verdict.VIOLATED, control.verdict(), "control: " + control);
+
+        Map<String, UnaryOperator<String>> mutant = Map.of(
+                "Scheme_rfc8684", thesisLike.get("Scheme_rfc8684"),
+                "Mode_rfc8684", thesisLike.get("Mode_rfc8684"),
+                "Attacker", replacing(CANCELLATION, ""));
+        CoreResult r = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor", mutant);
+        assertEquals(Verdict.HOLDS, r.verdict(), "mutant (no XOR cancellation) still " + r);
+    }
+
+    /**
+     * rfc8684 under eavesdrop-handshake falls because the attacker computes the join HMACs from
+     * the keys it saw; an attacker that cannot apply HMAC to known terms cannot finish a join.
+     */
+    @Test
+    void forbiddingHmacSynthesisSavesRfc8684FromTheHandshakeEavesdropper() {
+        CoreCell cell = CoreCell.of(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE,
+                CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE)).get(0);
+        CoreResult control = check(cell, PropertyId.JOIN_AUTHENTICITY, "attacker-mutant/hmac-control", Map.of());
+        assertEquals(Verdict.VIOLATED, control.verdict(), "control: " + control);
+
+        CoreResult r = check(cell, PropertyId.JOIN_AUTHENTICITY, "attacker-mutant/hmac",
+                Map.of("Attacker", replacing(APPLY,
+                        "\\/ t.op \\in Applications \\ {\"hmac\"} /\\ \\A i \\in DOMAIN t.a : Synth(t.a[i], K)")));
+        assertEquals(Verdict.HOLDS, r.verdict(), "mutant (no HMAC synthesis) still " + r);
+    }
+}
