@@ -73,6 +73,11 @@ public final class TraceJson {
     }
 
     public static CounterexampleFile read(Path file) throws BadTraceFileException {
+        return parse(readText(file));
+    }
+
+    /** The text of a counterexample file of any format, within the size limit. */
+    public static String readText(Path file) throws BadTraceFileException {
         String text;
         try {
             if (!Files.isRegularFile(file)) {
@@ -86,10 +91,11 @@ public final class TraceJson {
         } catch (IOException e) {
             throw new BadTraceFileException("cannot read: " + e.getMessage());
         }
-        return parse(text);
+        return text;
     }
 
-    public static CounterexampleFile parse(String text) throws BadTraceFileException {
+    /** The strict parse of a counterexample file's text into a JSON object (one object, no key twice). */
+    public static JsonNode tree(String text) throws BadTraceFileException {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -100,6 +106,11 @@ public final class TraceJson {
         if (root == null || !root.isObject()) {
             throw new BadTraceFileException("not a JSON object");
         }
+        return root;
+    }
+
+    public static CounterexampleFile parse(String text) throws BadTraceFileException {
+        JsonNode root = tree(text);
         String format = text(root, "format");
         if (!FORMAT.equals(format)) {
             throw new BadTraceFileException("\"format\" is '" + format + "', expected '" + FORMAT + "'");
@@ -151,7 +162,8 @@ public final class TraceJson {
         return new CounterexampleFile(engine, scheme, attack, property, seed.asLong(), keyedSide, hk.asBoolean(), actions);
     }
 
-    private static String text(JsonNode root, String field) throws BadTraceFileException {
+    /** A required string field. */
+    public static String text(JsonNode root, String field) throws BadTraceFileException {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual()) {
             throw new BadTraceFileException("missing string field \"" + field + "\"");

@@ -1,0 +1,172 @@
+package org.mptcpverify.models.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.segment.SegmentEvent;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTerm;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.segment.SegmentTraceJson;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * Generic-core violations replay, segment by segment, on the Java reference (issue 10, "Done
+ * when"): TLC finds the violation, {@link CoreTraceExport} writes it as a segment-level
+ * counterexample, and the reference's endpoints, with real bytes and crypto, must show the same
+ * property violated. Each is then run again without what the attacker learned: with every value
+ * it read replaced by a guess of its own, the attack must fail on the reference; without its
+ * reads, the replayer must refuse the file (the attacker would use what it never saw).
+ */
+class CoreReplayTest {
+    static final Path OUT = CoreAgreementTest.TARGET.resolve("replay");
+
+    static SegmentTrace violated(SchemeId scheme, AttackId attack, PropertyId property) throws Exception {
+        CoreCell cell = CoreCell.of(scheme, attack, CoreBounds.standard(attack)).get(0);
+        CoreResult r = new CoreChecker(1).check(cell, List.of(property), OUT.resolve("work"), CoreAgreementTest.seed(),
+                Duration.ofSeconds(600));
+        assertEquals(Verdict.VIOLATED, r.verdict(), cell + ": " + r);
+        assertNotNull(r.counterexample(), cell + ": no counterexample exported: " + r.exportProblem());
+        // written atomically, read back by the strict reader: the same trace, the same bytes
+        Path file = OUT.resolve(cell.cfgFileName().replace(".cfg", ".json"));
+        Files.createDirectories(file.getParent());
+        assertTrue(r.writeCounterexample(file));
+        SegmentTrace back = SegmentTraceJson.read(file);
+        assertEquals(r.counterexample(), back);
+        assertEquals(Files.readString(file), SegmentTraceJson.write(back));
+        return back;
+    }
+
+    static SegmentReplayer.Result replay(SegmentTrace t) throws BadTraceFileException {
+        SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+        System.out.println(String.join("\n", r.report()));
+        return r;
+    }
+
+    /** Every term the attacker built from what it read, with each read field replaced by its own guess. */
+    static SegmentTrace guessing(SegmentTrace t) {
+        List<SegmentEvent> out = new ArrayList<>();
+        for (SegmentEvent e : t.events()) {
+            if (e instanceof SegmentEvent.Inject i) {
+                Map<String, SegmentTerm> f = new TreeMap<>();
+                i.fields().forEach((k, v) -> f.put(k, guess(v, i.msg() + "." + k)));
+                out.add(new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f));
+            } else {
+                out.add(e);
+            }
+        }
+        return t.withEvents(out);
+    }
+
+    static SegmentTerm guess(SegmentTerm t, String where) {
+        if (t instanceof SegmentTerm.Observed o) {
+            int bits = org.mptcpverify.segment.WireFields.bits(msgOfField(o.field()), o.field()).orElse(64);
+            return new SegmentTerm.Own("x.guess." + where + "." + o.field(), bits);
+        }
+        if (t instanceof SegmentTerm.Apply a) {
+            return new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(x -> guess(x, where)).toList());
+        }
+        return t;
+    }
+
+    static String msgOfField(String field) {
+        for (String m : List.of("MPC_ACK", "MPC_SYNACK", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE")) {
+            if (org.mptcpverify.segment.WireFields.bits(m, field).isPresent()) {
+                return m;
+            }
+        }
+        return "FASTCLOSE";
+    }
+
+    static boolean usesReads(SegmentTrace t) {
+        return t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
+                && i.fields().values().stream().anyMatch(CoreReplayTest::reads));
+    }
+
+    static boolean reads(SegmentTerm t) {
+        return t instanceof SegmentTerm.Observed
+                || t instanceof SegmentTerm.Apply a && a.args().stream().anyMatch(CoreReplayTest::reads);
+    }
+
+    static SegmentTrace withoutReads(SegmentTrace t) {
+        return t.withEvents(t.events().stream().filter(e -> !(e instanceof SegmentEvent.Observe)).toList());
+    }
+
+    /** Replays on the reference, then the two controls without the attacker's knowledge. */
+    static void replaysAndNeedsTheKnowledge(SegmentTrace t) throws Exception {
+        SegmentReplayer.Result r = replay(t);
+        assertTrue(r.reproduced(), "not reproduced on the reference: " + r.report());
+        assertTrue(usesReads(t), "the attack uses no value the attacker read; this control needs one");
+        SegmentReplayer.Result g = replay(guessing(t));
+        assertFalse(g.reproduced(), "reproduced with guesses in place of what the attacker read: " + g.report());
+        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(withoutReads(t)));
+        assertTrue(e.getMessage().contains("has not read"), e.getMessage());
+    }
+
+    @Test
+    void rfc8684EavesdropHandshake() throws Exception {
+        replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY));
+    }
+
+    @Test
+    void rfc8684FastcloseForge() throws Exception {
+        replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY));
+    }
+
+    /**
+     * The on-path rewrite needs no value the attacker derives: its knowledge is the captured
+     * SYN/ACK it relays. Without reading it, the relay is refused; without the rewrite of the
+     * third ACK, the subflow's remote address stays the client's.
+     */
+    @Test
+    void rfc8684SynJoinRewrite() throws Exception {
+        SegmentTrace t = violated(SchemeId.RFC8684, AttackId.SYN_JOIN_REWRITE, PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
+        assertTrue(replay(t).reproduced());
+        assertTrue(t.events().stream().anyMatch(SegmentEvent.Replay.class::isInstance), "no relayed segment: " + t.events());
+        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(withoutReads(t)));
+        assertTrue(e.getMessage().contains("has not read"), e.getMessage());
+    }
+
+    /**
+     * broken's server attaches any join SYN to its most recent connection: the attacker needs no
+     * knowledge at all (all its fields are its own), and the half-open state appears on the reference too.
+     */
+    @Test
+    void brokenJoinDos() throws Exception {
+        SegmentTrace t = violated(SchemeId.BROKEN, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
+        assertFalse(usesReads(t), "broken's join SYN should need no read value: " + t.events());
+        assertTrue(replay(t).reproduced());
+        // the same trace on rfc8684, whose server looks the token up, fails on the reference
+        SegmentTrace onRfc = new SegmentTrace(t.engine(), SchemeId.RFC8684, t.attack(), t.property(), t.seed(),
+                t.keyedSide(), t.attackerHasKey(), t.clients(), Map.of(), t.events());
+        assertFalse(replay(onRfc).reproduced());
+    }
+
+    /**
+     * The generic core's finding (docs/models.md, "Finding: bound-key / join-dos"): a copy of the
+     * client's join SYN, sent from a spoofed address with the ticket it carries, overtakes it and
+     * spends the single-use ticket. On the reference too: the server creates the half-open join
+     * for the spoofed source, and the client's own SYN then finds no unused ticket. The committed
+     * copy of this trace is replayed by java-reference's BoundKeyJoinDosRegressionTest.
+     */
+    @Test
+    void boundKeyJoinDosIsAFindingOnTheReference() throws Exception {
+        SegmentTrace t = violated(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
+        replaysAndNeedsTheKnowledge(t);
+    }
+}
