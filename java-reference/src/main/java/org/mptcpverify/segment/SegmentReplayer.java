@@ -56,9 +56,9 @@ public final class SegmentReplayer {
     static final Map<String, Integer> APP_PORT = Map.of("c1", 80, "c2", 81);
     static final int INJECTED_PORT_BASE = 50000;
 
-    /** The result of a replay. */
+    /** The result of a replay; {@code hosts}: every endpoint's state after the last event. */
     public record Result(SegmentTrace trace, List<String> steps, Optional<Violation> violation,
-                         Optional<String> divergence) {
+                         Optional<String> divergence, Map<String, EndpointState> hosts) {
         public boolean reproduced() {
             return violation.isPresent();
         }
@@ -158,7 +158,8 @@ public final class SegmentReplayer {
             }
             event = Math.max(0, t.events().size() - 1);
             judge(true);
-            return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence));
+            return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence),
+                    Map.copyOf(hosts));
         }
 
         // ---- events -------------------------------------------------------------------------------------

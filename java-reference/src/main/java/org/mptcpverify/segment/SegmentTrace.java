@@ -29,4 +29,44 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
     public SegmentTrace withEvents(List<SegmentEvent> other) {
         return new SegmentTrace(engine, scheme, attack, property, seed, keyedSide, attackerHasKey, clients, keys, other);
     }
+
+    /**
+     * The negative control of a trace: every value the attacker read (a field of an observed
+     * segment inside an injected field's term) replaced by a guess of its own of the same width,
+     * everything else unchanged. An attack that needs what it read must fail on this trace.
+     */
+    public SegmentTrace withGuesses() {
+        List<SegmentEvent> out = new java.util.ArrayList<>();
+        for (SegmentEvent e : events) {
+            if (e instanceof SegmentEvent.Inject i) {
+                Map<String, SegmentTerm> f = new java.util.TreeMap<>();
+                i.fields().forEach((k, v) -> f.put(k, guess(v, i.msg())));
+                out.add(new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f));
+            } else {
+                out.add(e);
+            }
+        }
+        return withEvents(out);
+    }
+
+    /** Whether some injected field is built from a value the attacker read. */
+    public boolean usesReads() {
+        return events.stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
+                && i.fields().values().stream().anyMatch(SegmentTrace::reads));
+    }
+
+    private static boolean reads(SegmentTerm t) {
+        return t instanceof SegmentTerm.Observed
+                || t instanceof SegmentTerm.Apply a && a.args().stream().anyMatch(SegmentTrace::reads);
+    }
+
+    private static SegmentTerm guess(SegmentTerm t, String msg) {
+        if (t instanceof SegmentTerm.Observed o) {
+            return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.bitsOf(msg, o.field()).orElse(64));
+        }
+        if (t instanceof SegmentTerm.Apply a) {
+            return new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(x -> guess(x, msg)).toList());
+        }
+        return t;
+    }
 }

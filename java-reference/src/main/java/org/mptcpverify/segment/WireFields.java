@@ -48,6 +48,21 @@ public final class WireFields {
         return b == null ? OptionalInt.empty() : OptionalInt.of(b);
     }
 
+    /**
+     * The width of a field named {@code field}: as {@code msg} carries it, else as the first
+     * message that has a field of that name carries it (the attacker's own atom {@code x.Ra.1}
+     * fills an Ra wherever it goes).
+     */
+    public static OptionalInt bitsOf(String msg, String field) {
+        OptionalInt b = bits(msg, field);
+        for (String m : List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "MPC_SYNACK", "MPC_ACK")) {
+            if (b.isEmpty()) {
+                b = bits(m, field);
+            }
+        }
+        return b;
+    }
+
     static Optional<MptcpOption> option(TcpSegment s) {
         return s.options().stream().filter(TcpSegment.TcpOption.Mptcp.class::isInstance)
                 .map(o -> ((TcpSegment.TcpOption.Mptcp) o).option())

@@ -140,7 +140,7 @@ public final class CoreTraceExport {
                 String msg = str(g, "m");
                 Map<String, SegmentTerm> fields = new TreeMap<>();
                 for (Map.Entry<String, Object> f : fields(g).entrySet()) {
-                    fields.put(f.getKey(), term(f.getValue(), seenB, where + ", " + msg + "." + f.getKey()));
+                    fields.put(f.getKey(), term(f.getValue(), seenB, msg, where + ", " + msg + "." + f.getKey()));
                 }
                 String conn = la.get("conn") instanceof String c ? c : sfConn(g);
                 events.add(new SegmentEvent.Inject(define(g), msg, conn, sfName(g), str(g, "src"), str(g, "dst"), fields));
@@ -205,13 +205,17 @@ public final class CoreTraceExport {
     }
 
     /** A model term as a term over what the attacker read before the step ({@code seen}). */
-    private SegmentTerm term(Object t, Set<Object> seen, String where) {
+    private SegmentTerm term(Object t, Set<Object> seen, String msg, String where) {
         Map<String, Object> r = rec(t);
         String op = (String) r.get("op");
         String n = (String) r.get("n");
         if (op.equals("atom") && n.startsWith("x.") && !n.equals("x.a")) {
             String field = n.substring(2, n.lastIndexOf('.'));
-            return new SegmentTerm.Own(n, widthOf(field, where));
+            OptionalInt bits = WireFields.bitsOf(msg, field);
+            if (bits.isEmpty()) {
+                throw new IllegalArgumentException(where + ": no wire width for the attacker's field " + field);
+            }
+            return new SegmentTerm.Own(n, bits.getAsInt());
         }
         if (op.equals("atom") && n.matches("(x|s|c\\d)\\.a\\d?|spoof\\d")) {
             return new SegmentTerm.Address(n);
@@ -236,15 +240,15 @@ public final class CoreTraceExport {
             case "zero":
                 return new SegmentTerm.Num(0, 32);
             case "hash", "token", "idsn", "hmac", "cat":
-                return new SegmentTerm.Apply(op, 0, terms(args, seen, where));
+                return new SegmentTerm.Apply(op, 0, terms(args, seen, msg, where));
             case "truncL", "truncR":
-                return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, where));
+                return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, msg, where));
             case "xor": {
                 @SuppressWarnings("unchecked")
                 Set<Object> operands = (Set<Object>) r.get("s");
                 List<Object> sorted = new ArrayList<>(operands);
                 sorted.sort(java.util.Comparator.comparing(Object::toString));
-                return new SegmentTerm.Apply(op, 0, terms(sorted, seen, where));
+                return new SegmentTerm.Apply(op, 0, terms(sorted, seen, msg, where));
             }
             default:
                 throw new IllegalArgumentException(where + ": the attacker's value " + show(t)
@@ -252,23 +256,12 @@ public final class CoreTraceExport {
         }
     }
 
-    private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String where) {
+    private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String msg, String where) {
         List<SegmentTerm> out = new ArrayList<>();
         for (Object a : ts) {
-            out.add(term(a, seen, where));
+            out.add(term(a, seen, msg, where));
         }
         return out;
-    }
-
-    /** The width of the attacker's own atom x.&lt;field&gt;.&lt;k&gt;: that of the field it fills. */
-    private static int widthOf(String field, String where) {
-        for (String msg : List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "MPC_SYNACK", "MPC_ACK")) {
-            OptionalInt b = WireFields.bits(msg, field);
-            if (b.isPresent()) {
-                return b.getAsInt();
-            }
-        }
-        throw new IllegalArgumentException(where + ": no wire width for the attacker's field " + field);
     }
 
     private static String show(Object t) {

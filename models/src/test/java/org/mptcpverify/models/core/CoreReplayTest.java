@@ -9,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.segment.SegmentEvent;
 import org.mptcpverify.segment.SegmentReplayer;
-import org.mptcpverify.segment.SegmentTerm;
 import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
@@ -58,51 +55,6 @@ class CoreReplayTest {
         return r;
     }
 
-    /** Every term the attacker built from what it read, with each read field replaced by its own guess. */
-    static SegmentTrace guessing(SegmentTrace t) {
-        List<SegmentEvent> out = new ArrayList<>();
-        for (SegmentEvent e : t.events()) {
-            if (e instanceof SegmentEvent.Inject i) {
-                Map<String, SegmentTerm> f = new TreeMap<>();
-                i.fields().forEach((k, v) -> f.put(k, guess(v, i.msg() + "." + k)));
-                out.add(new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f));
-            } else {
-                out.add(e);
-            }
-        }
-        return t.withEvents(out);
-    }
-
-    static SegmentTerm guess(SegmentTerm t, String where) {
-        if (t instanceof SegmentTerm.Observed o) {
-            int bits = org.mptcpverify.segment.WireFields.bits(msgOfField(o.field()), o.field()).orElse(64);
-            return new SegmentTerm.Own("x.guess." + where + "." + o.field(), bits);
-        }
-        if (t instanceof SegmentTerm.Apply a) {
-            return new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(x -> guess(x, where)).toList());
-        }
-        return t;
-    }
-
-    static String msgOfField(String field) {
-        for (String m : List.of("MPC_ACK", "MPC_SYNACK", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE")) {
-            if (org.mptcpverify.segment.WireFields.bits(m, field).isPresent()) {
-                return m;
-            }
-        }
-        return "FASTCLOSE";
-    }
-
-    static boolean usesReads(SegmentTrace t) {
-        return t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
-                && i.fields().values().stream().anyMatch(CoreReplayTest::reads));
-    }
-
-    static boolean reads(SegmentTerm t) {
-        return t instanceof SegmentTerm.Observed
-                || t instanceof SegmentTerm.Apply a && a.args().stream().anyMatch(CoreReplayTest::reads);
-    }
-
     static SegmentTrace withoutReads(SegmentTrace t) {
         return t.withEvents(t.events().stream().filter(e -> !(e instanceof SegmentEvent.Observe)).toList());
     }
@@ -111,8 +63,8 @@ class CoreReplayTest {
     static void replaysAndNeedsTheKnowledge(SegmentTrace t) throws Exception {
         SegmentReplayer.Result r = replay(t);
         assertTrue(r.reproduced(), "not reproduced on the reference: " + r.report());
-        assertTrue(usesReads(t), "the attack uses no value the attacker read; this control needs one");
-        SegmentReplayer.Result g = replay(guessing(t));
+        assertTrue(t.usesReads(), "the attack uses no value the attacker read; this control needs one");
+        SegmentReplayer.Result g = replay(t.withGuesses());
         assertFalse(g.reproduced(), "reproduced with guesses in place of what the attacker read: " + g.report());
         BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(withoutReads(t)));
         assertTrue(e.getMessage().contains("has not read"), e.getMessage());
@@ -149,7 +101,7 @@ class CoreReplayTest {
     @Test
     void brokenJoinDos() throws Exception {
         SegmentTrace t = violated(SchemeId.BROKEN, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
-        assertFalse(usesReads(t), "broken's join SYN should need no read value: " + t.events());
+        assertFalse(t.usesReads(), "broken's join SYN should need no read value: " + t.events());
         assertTrue(replay(t).reproduced());
         // the same trace on rfc8684, whose server looks the token up, fails on the reference
         SegmentTrace onRfc = new SegmentTrace(t.engine(), SchemeId.RFC8684, t.attack(), t.property(), t.seed(),
