@@ -397,6 +397,14 @@ public final class SegmentReplayer {
             if (term instanceof SegmentTerm.Own o) {
                 return own(o.name(), o.bits());
             }
+            if (term instanceof SegmentTerm.GivenKey k) {
+                Bytes material = t.keys().get(k.name());
+                if (!t.attackerHasKey() || material == null) {
+                    throw new BadTraceFileException(where + ": the attacker cannot derive external key " + k.name()
+                            + (t.attackerHasKey() ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
+                }
+                return scheme.effectiveKey(scheme.keySetting(material)).toArray();
+            }
             if (term instanceof SegmentTerm.Address a) {
                 return Addresses.of(a.name()).getAddress();
             }

@@ -19,6 +19,12 @@ public sealed interface SegmentTerm {
     /** One of the attacker's own fresh values, {@code bits} wide, drawn from the trace's seed and name. */
     record Own(String name, int bits) implements SegmentTerm {}
 
+    /**
+     * External key {@code name} ("K1", "K2") of the population: only in the negative control where
+     * the attacker is given the keys ({@code attackerHasKey}); any other trace naming it is refused.
+     */
+    record GivenKey(String name) implements SegmentTerm {}
+
     /** An address of the plan (docs/threat-model.md), as its 4 IPv4 bytes: public. */
     record Address(String name) implements SegmentTerm {}
 

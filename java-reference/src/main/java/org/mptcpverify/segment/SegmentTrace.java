@@ -32,7 +32,8 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
 
     /**
      * The negative control of a trace: every value the attacker read (a field of an observed
-     * segment inside an injected field's term) replaced by a guess of its own of the same width,
+     * segment inside an injected field's term) or was given (an external key) replaced by a guess
+     * of its own of the same width (256 bits for a key),
      * everything else unchanged. An attack that needs what it read must fail on this trace.
      */
     public SegmentTrace withGuesses() {
@@ -49,20 +50,23 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
         return withEvents(out);
     }
 
-    /** Whether some injected field is built from a value the attacker read. */
+    /** Whether some injected field is built from a value the attacker read or was given. */
     public boolean usesReads() {
         return events.stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
                 && i.fields().values().stream().anyMatch(SegmentTrace::reads));
     }
 
     private static boolean reads(SegmentTerm t) {
-        return t instanceof SegmentTerm.Observed
+        return t instanceof SegmentTerm.Observed || t instanceof SegmentTerm.GivenKey
                 || t instanceof SegmentTerm.Apply a && a.args().stream().anyMatch(SegmentTrace::reads);
     }
 
     private static SegmentTerm guess(SegmentTerm t, String msg) {
         if (t instanceof SegmentTerm.Observed o) {
             return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.bitsOf(msg, o.field()).orElse(64));
+        }
+        if (t instanceof SegmentTerm.GivenKey k) {
+            return new SegmentTerm.Own("x.guess." + k.name(), 256);
         }
         if (t instanceof SegmentTerm.Apply a) {
             return new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(x -> guess(x, msg)).toList());

@@ -184,7 +184,7 @@ public final class SegmentTraceJson {
         return out;
     }
 
-    /** A term: exactly one of the keys obs, own, addr, label, num, or fn (with args). */
+    /** A term: exactly one of the keys obs, own, key, addr, label, num, or fn (with args). */
     static SegmentTerm term(JsonNode n, String where, int depth) throws BadTraceFileException {
         if (depth > MAX_TERM_DEPTH) {
             throw new BadTraceFileException(where + ": term nested deeper than " + MAX_TERM_DEPTH);
@@ -203,6 +203,14 @@ public final class SegmentTraceJson {
                 throw new BadTraceFileException(where + ": the attacker's own values are named x.*, not '" + name + "'");
             }
             return new SegmentTerm.Own(name, bits(n, where));
+        }
+        if (n.has("key")) {
+            only(n, Set.of("key"), where);
+            String k = string(n, "key", where);
+            if (!k.matches("K[12]")) {
+                throw new BadTraceFileException(where + ": unknown key '" + k + "' (K1, K2)");
+            }
+            return new SegmentTerm.GivenKey(k);
         }
         if (n.has("addr")) {
             only(n, Set.of("addr"), where);
@@ -253,7 +261,7 @@ public final class SegmentTraceJson {
             }
             return new SegmentTerm.Apply(op, bits, args);
         }
-        throw new BadTraceFileException(where + ": a term has one of obs, own, addr, label, num, fn");
+        throw new BadTraceFileException(where + ": a term has one of obs, own, key, addr, label, num, fn");
     }
 
     private static int bits(JsonNode n, String where) throws BadTraceFileException {
@@ -404,6 +412,8 @@ public final class SegmentTraceJson {
         } else if (t instanceof SegmentTerm.Own o) {
             m.put("own", o.name());
             m.put("bits", o.bits());
+        } else if (t instanceof SegmentTerm.GivenKey k) {
+            m.put("key", k.name());
         } else if (t instanceof SegmentTerm.Address a) {
             m.put("addr", a.name());
         } else if (t instanceof SegmentTerm.Label l) {

@@ -217,9 +217,6 @@ public final class CoreTraceExport {
             }
             return new SegmentTerm.Own(n, bits.getAsInt());
         }
-        if (op.equals("atom") && n.matches("(x|s|c\\d)\\.a\\d?|spoof\\d")) {
-            return new SegmentTerm.Address(n);
-        }
         for (Map.Entry<Integer, Object> e : byId.entrySet()) {
             if (!seen.contains(e.getValue())) {
                 continue;
@@ -229,6 +226,12 @@ public final class CoreTraceExport {
                     return new SegmentTerm.Observed(e.getKey(), f.getKey());
                 }
             }
+        }
+        if (op.equals("atom") && n.matches("K[12]")) {
+            return new SegmentTerm.GivenKey(n);   // only in the attacker-has-key control: the replayer checks
+        }
+        if (op.equals("atom") && n.matches("(x|s|c\\d)\\.a\\d?|spoof\\d")) {
+            return new SegmentTerm.Address(n);
         }
         @SuppressWarnings("unchecked")
         List<Object> args = (List<Object>) r.get("a");

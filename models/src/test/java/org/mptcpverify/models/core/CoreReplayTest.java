@@ -34,7 +34,10 @@ class CoreReplayTest {
     static final Path OUT = CoreAgreementTest.TARGET.resolve("replay");
 
     static SegmentTrace violated(SchemeId scheme, AttackId attack, PropertyId property) throws Exception {
-        CoreCell cell = CoreCell.of(scheme, attack, CoreBounds.standard(attack)).get(0);
+        return violated(CoreCell.of(scheme, attack, CoreBounds.standard(attack)).get(0), property);
+    }
+
+    static SegmentTrace violated(CoreCell cell, PropertyId property) throws Exception {
         CoreResult r = new CoreChecker(1).check(cell, List.of(property), OUT.resolve("work"), CoreAgreementTest.seed(),
                 Duration.ofSeconds(600));
         assertEquals(Verdict.VIOLATED, r.verdict(), cell + ": " + r);
@@ -120,5 +123,18 @@ class CoreReplayTest {
     void boundKeyJoinDosIsAFindingOnTheReference() throws Exception {
         SegmentTrace t = violated(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
         replaysAndNeedsTheKnowledge(t);
+    }
+
+    /**
+     * The threat model's second negative control, replayed: given K, the attacker computes
+     * bound-key's connection key, a ticket and the third-ACK HMAC itself (labels, the 4-byte join
+     * index and HMAC-SHA-256 evaluated on the reference's bytes), and joins; with a guess in place
+     * of K it does not.
+     */
+    @Test
+    void boundKeyFallsToAnAttackerGivenTheKeyOnTheReferenceToo() throws Exception {
+        CoreCell cell = new CoreCell(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE, "both", true,
+                CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE));
+        replaysAndNeedsTheKnowledge(violated(cell, PropertyId.JOIN_AUTHENTICITY));
     }
 }
