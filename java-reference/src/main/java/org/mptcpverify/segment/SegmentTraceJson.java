@@ -18,9 +18,6 @@ import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
-import org.mptcpverify.vocab.AttackId;
-import org.mptcpverify.vocab.PropertyId;
-import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 
 /**
@@ -61,31 +58,10 @@ public final class SegmentTraceJson {
 
     public static SegmentTrace parse(String text) throws BadTraceFileException {
         JsonNode root = TraceJson.tree(text);
-        String format = TraceJson.text(root, "format");
-        if (!FORMAT.equals(format)) {
-            throw new BadTraceFileException("\"format\" is '" + format + "', expected '" + FORMAT + "'");
-        }
-        String engine = TraceJson.text(root, "engine");
-        SchemeId scheme = SchemeId.byName(TraceJson.text(root, "scheme"))
-                .orElseThrow(() -> new BadTraceFileException("unknown scheme '" + root.get("scheme").asText() + "'"));
-        AttackId attack = AttackId.byName(TraceJson.text(root, "attack"))
-                .orElseThrow(() -> new BadTraceFileException("unknown attack '" + root.get("attack").asText() + "'"));
-        PropertyId property = PropertyId.byName(TraceJson.text(root, "property"))
-                .orElseThrow(() -> new BadTraceFileException("unknown property '" + root.get("property").asText() + "'"));
-        if (!attack.applicableProperties(scheme).contains(property)) {
-            throw new BadTraceFileException("property " + property + " is not checked by " + attack + " on " + scheme);
-        }
-        JsonNode seed = root.get("seed");
-        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw new BadTraceFileException("\"seed\" must be an integer");
-        }
+        TraceJson.Header h = TraceJson.header(root, FORMAT);
         String keyedSide = TraceJson.text(root, "keyedSide");
         if (!Set.of("both", "client", "server").contains(keyedSide)) {
             throw new BadTraceFileException("\"keyedSide\" must be both, client or server");
-        }
-        JsonNode hk = root.get("attackerHasKey");
-        if (hk == null || !hk.isBoolean()) {
-            throw new BadTraceFileException("\"attackerHasKey\" must be true or false");
         }
         JsonNode pop = root.get("population");
         if (pop == null || !pop.isObject()) {
@@ -133,8 +109,8 @@ public final class SegmentTraceJson {
         for (int i = 0; i < evs.size(); i++) {
             events.add(event(evs.get(i), "events[" + i + "]"));
         }
-        return new SegmentTrace(engine, scheme, attack, property, seed.asLong(), keyedSide, hk.asBoolean(), clients,
-                keys, events);
+        return new SegmentTrace(h.engine(), h.scheme(), h.attack(), h.property(), h.seed(), keyedSide,
+                h.attackerHasKey(), clients, keys, events);
     }
 
     private static SegmentEvent event(JsonNode n, String where) throws BadTraceFileException {
