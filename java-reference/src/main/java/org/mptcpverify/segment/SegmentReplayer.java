@@ -34,6 +34,7 @@ import org.mptcpverify.scheme.KeySetting;
 import org.mptcpverify.scheme.Role;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
+import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.TcpSegment;
@@ -88,7 +89,8 @@ public final class SegmentReplayer {
     }
 
     /** One segment of the trace as the reference has it; {@code env} null: the model's HS_ACK, which the reference does not send. */
-    private record Seg(int id, String msg, String subflow, Envelope env) {}
+    /** {@code path}: the model's (an honest subflow's own path, px for what the attacker sends), which profiles speak of. */
+    private record Seg(int id, String msg, String subflow, String path, Envelope env) {}
 
     private static final class Run {
         final SegmentTrace t;
@@ -106,6 +108,7 @@ public final class SegmentReplayer {
         final Set<Integer> inFlight = new HashSet<>();
         final Map<Integer, TcpSegment> read = new HashMap<>();
         final Map<String, Integer> sfPort = new HashMap<>();
+        final List<Envelope> held = new ArrayList<>();
         final Map<String, Integer> joins = new HashMap<>();
         final List<PropertyMonitor> monitors = new ArrayList<>();
         final List<String> steps = new ArrayList<>();
@@ -189,7 +192,7 @@ public final class SegmentReplayer {
                 TcpSegment old = s.env().segment();
                 TcpSegment neu = withAddresses(old, Addresses.of(r.src()), old.srcPort(), old.dst(), old.dstPort());
                 Envelope env = net.relay(s.env(), neu, s.env().path());
-                define(r.as(), s.msg(), s.subflow(), env, where);
+                define(r.as(), s.msg(), s.subflow(), s.path(), env, where);
                 inFlight.add(r.as());
                 return "x rewrites the source of #" + r.seg() + " (" + s.msg() + ") to " + r.src() + ": #" + r.as();
             }
@@ -230,8 +233,11 @@ public final class SegmentReplayer {
                     }
                     ev = new Event.FastClose(cc.get().id());
                 }
+                case "KEY_A", "KEY_B" -> {
+                    return sendHeld(s, c, where);
+                }
                 default -> throw new BadTraceFileException(where + ": an honest end does not originate " + s.msg()
-                        + " on its own (KEY_A/KEY_B key agreement is not replayable yet)");
+                        + " on its own");
             }
             String from = s.msg().equals("ADD_ADDR") ? "s" : c;
             List<Envelope> out = host(from, ev);
@@ -242,13 +248,37 @@ public final class SegmentReplayer {
             if (s.msg().equals("JOIN_SYN")) {
                 TcpSegment seg = sent.get().segment();
                 sfPort.put(subflow, seg.srcPort());
-                Tuple clientView = new Tuple(seg.src(), seg.srcPort(), seg.dst(), seg.dstPort());
+                // the client's own view: its a2 address, whatever a NAT makes of it on the way
+                Tuple clientView = new Tuple(Addresses.of(c + ".a2"), seg.srcPort(), seg.dst(), seg.dstPort());
                 truth.clientJoinSyn(clientView, sent.get().id());
                 truth.legitJoin(new GroundTruth.LegitJoin(event, c, clientView, false));
             } else if (s.msg().equals("MPC_SYN")) {
                 sfPort.put(subflow, sent.get().segment().srcPort());
             }
             return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(sent.get());
+        }
+
+        /**
+         * KEY_A / KEY_B (draft-baerts's NEW_KEY): the reference's ends send their key-agreement
+         * option as soon as the connection is up (with the third ACK, or in answer to it), the
+         * model's as steps of their own; the segment the reference sent and held back is the one
+         * the model's step sends (its value depends only on the keys).
+         */
+        String sendHeld(SegmentEvent.Send s, String client, String where) throws BadTraceFileException {
+            String from = s.msg().equals("KEY_A") ? client : "s";
+            for (int i = 0; i < held.size(); i++) {
+                Envelope e = held.get(i);
+                String end = Addresses.actorOf(e.segment().src());
+                if (end.equals(from) && WireFields.kind(e.segment(), end.equals("s")).equals(s.msg())
+                        && Addresses.actorOf(end.equals("s") ? e.segment().dst() : e.segment().src()).equals(client)) {
+                    held.remove(i);
+                    define(s.seg(), s.msg(), s.conn() + "/0", e, where);
+                    inFlight.add(s.seg());
+                    return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(e) + " (sent by the reference"
+                            + " when the connection came up, held until the model's step)";
+                }
+            }
+            return diverge("the reference's " + from + " sent no " + s.msg() + " for " + s.conn());
         }
 
         String deliver(SegmentEvent.Deliver d, String where) throws BadTraceFileException {
@@ -275,10 +305,7 @@ public final class SegmentReplayer {
             truth.recordDelivery(event, to, before, r.state(), s.env());
             hosts.put(to, r.state());
             notes.addAll(r.notes());
-            List<Envelope> out = new ArrayList<>();
-            for (TcpSegment o : r.out()) {
-                out.add(net.send(o, to));
-            }
+            List<Envelope> out = emit(to, r.out());
             String line = to + " receives #" + d.seg() + " " + s.msg();
             if (d.reply() == 0) {
                 bind(out, 0, "", s.subflow(), where);
@@ -303,9 +330,9 @@ public final class SegmentReplayer {
             }
             TcpSegment seg = s.env().segment();
             boolean touchesX = Addresses.actorOf(seg.src()).equals("x") || Addresses.actorOf(seg.dst()).equals("x");
-            if (!rights.reads(s.msg(), s.env().path(), touchesX, active)) {
+            if (!rights.reads(s.msg(), s.path(), touchesX, active)) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not see #"
-                        + o.seg() + " (" + s.msg() + " on " + s.env().path() + (active ? ", after its first injection" : "") + ")");
+                        + o.seg() + " (" + s.msg() + " on " + s.path() + (active ? ", after its first injection" : "") + ")");
             }
             read.put(o.seg(), Packets.decode(s.env().ipPacket()).orElseThrow());
             return "x reads #" + o.seg() + " " + s.msg() + " " + WireFields.read(s.msg(), read.get(o.seg())).keySet();
@@ -350,7 +377,7 @@ public final class SegmentReplayer {
             TcpSegment seg = new TcpSegment(src, dst, ports[0], ports[1], seq, ack, WireFields.flags(i.msg()), 65535,
                     List.of(new TcpSegment.TcpOption.Mptcp(WireFields.build(i.msg(), values))), Bytes.empty());
             Envelope env = net.send(seg, "x", Addresses.PX);
-            define(i.seg(), i.msg(), i.subflow(), env, where);
+            define(i.seg(), i.msg(), i.subflow(), Addresses.PX, env, where);
             inFlight.add(i.seg());
             active = true;
             return "x injects #" + i.seg() + " " + i.msg() + " " + describe(env) + " " + hex(values);
@@ -372,7 +399,7 @@ public final class SegmentReplayer {
             TcpSegment seg = withAddresses(seen, Addresses.of(r.src()), ports[0], dst, ports[1]);
             // the origin stays who built the option (MptcpCore.tla Replay): a relayed envelope keeps it
             Envelope env = net.relay(of.env(), seg, Addresses.PX);
-            define(r.seg(), of.msg(), r.subflow(), env, where);
+            define(r.seg(), of.msg(), r.subflow(), Addresses.PX, env, where);
             inFlight.add(r.seg());
             active = true;
             return "x replays #" + r.of() + " " + of.msg() + " as #" + r.seg() + " " + describe(env);
@@ -471,6 +498,9 @@ public final class SegmentReplayer {
                     if (!Addresses.actorOf(e.segment().dst()).equals("x")) {
                         inFlight.add(id);
                     }
+                } else if (kind.equals("KEY_A") || kind.equals("KEY_B")) {
+                    held.add(e);
+                    notes.add("the reference also sent " + kind + " " + describe(e) + " (held for the model's " + kind + " step)");
                 } else {
                     notes.add("the reference also sent " + (kind.isEmpty() ? "a segment" : kind) + " " + describe(e)
                             + " (not in the model; not delivered)");
@@ -479,11 +509,17 @@ public final class SegmentReplayer {
             return Optional.ofNullable(bound);
         }
 
+        /** An end's segment: on its subflow's own path (MptcpCore.tla PathOf: the initial subflow p1, joins p2). */
         void define(int id, String msg, String subflow, Envelope env, String where) throws BadTraceFileException {
+            String path = subflow.startsWith("inj") ? Addresses.PX : subflow.endsWith("/0") ? Addresses.P1 : Addresses.P2;
+            define(id, msg, subflow, path, env, where);
+        }
+
+        void define(int id, String msg, String subflow, String path, Envelope env, String where) throws BadTraceFileException {
             if (segs.containsKey(id)) {
                 throw new BadTraceFileException(where + ": segment #" + id + " is defined twice");
             }
-            segs.put(id, new Seg(id, msg, subflow, env));
+            segs.put(id, new Seg(id, msg, subflow, path, env));
         }
 
         Seg existing(int id, String where) throws BadTraceFileException {
@@ -499,7 +535,7 @@ public final class SegmentReplayer {
             if (!inFlight.contains(id)) {
                 throw new BadTraceFileException(where + ": #" + id + " is not in flight");
             }
-            if (s.env() == null || !rights.onPath().contains(s.env().path())) {
+            if (s.env() == null || !rights.onPath().contains(s.path())) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker is not on the path of #" + id);
             }
             return s;
@@ -539,8 +575,21 @@ public final class SegmentReplayer {
             StepResult r = endpoint.step(hosts.get(h), ev);
             hosts.put(h, r.state());
             notes.addAll(r.notes());
+            return emit(h, r.out());
+        }
+
+        /** An end's segments on the wire; in nat-join through the NAT on p2, as the model's ThroughNat does when they leave. */
+        List<Envelope> emit(String h, List<TcpSegment> segments) {
             List<Envelope> out = new ArrayList<>();
-            for (TcpSegment s : r.out()) {
+            for (TcpSegment s : segments) {
+                if (t.attack() == AttackId.NAT_JOIN) {
+                    String client = t.clients().keySet().iterator().next();
+                    if (s.src().equals(Addresses.of(client + ".a2"))) {
+                        s = withAddresses(s, Addresses.of("nat.a"), s.srcPort(), s.dst(), s.dstPort());
+                    } else if (s.dst().equals(Addresses.of("nat.a"))) {
+                        s = withAddresses(s, s.src(), s.srcPort(), Addresses.of(client + ".a2"), s.dstPort());
+                    }
+                }
                 out.add(net.send(s, h));
             }
             return out;
@@ -563,6 +612,7 @@ public final class SegmentReplayer {
                 return;
             }
             World w = world();
+            w.recordEstablishedJoins();
             for (PropertyMonitor m : monitors) {
                 if (m.property() == t.property() && m.atEndOnly() == atEnd) {
                     m.check(w).ifPresent(why -> violation = new Violation(m.property(), event, why));

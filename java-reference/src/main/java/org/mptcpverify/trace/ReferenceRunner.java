@@ -467,11 +467,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                 return;
             }
             World w = world();
-            for (int i = 0; i < joins.size(); i++) {
-                if (w.joinEstablished(joins.get(i).client(), joins.get(i).clientTuple())) {
-                    truth.joinEstablished(i);
-                }
-            }
+            w.recordEstablishedJoins();
             for (PropertyMonitor m : monitors) {
                 if (m.atEndOnly() || violations.containsKey(m.property())) {
                     continue;
