@@ -6,7 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mptcpverify.endpoint.ConnPhase;
+import org.mptcpverify.endpoint.Connection;
+import org.mptcpverify.endpoint.EndpointState;
 import org.mptcpverify.endpoint.Tuple;
+import org.mptcpverify.net.Envelope;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.TcpSegment;
 
 /**
  * What really happened, recorded by the runner from the segments' origins and never read by the
@@ -97,5 +103,47 @@ public final class GroundTruth {
     public boolean wasEstablished(LegitJoin j) {
         int i = joins.indexOf(j);
         return i >= 0 && established.contains(i);
+    }
+    /**
+     * Records what a delivery of {@code e} to {@code host} created, from the states before and
+     * after: at the server, new connections (their opener), connections a MP_FASTCLOSE closed and
+     * new half-open joins (the SYN behind each); at a client, addresses it accepted.
+     */
+    public void recordDelivery(int step, String host, EndpointState before, EndpointState after, Envelope e) {
+        if (host.equals("s")) {
+            for (Connection c : after.connections().values()) {
+                Connection old = before.connections().get(c.id());
+                if (old == null) {
+                    serverConnection(c.id(), e.origin());
+                } else if (old.phase() != ConnPhase.CLOSED && c.phase() == ConnPhase.CLOSED && hasFastClose(e.segment())) {
+                    fastClosed(new FastCloseTruth(step, c.id(), e.origin()));
+                }
+            }
+            for (Tuple t : after.halfOpen().keySet()) {
+                if (!before.halfOpen().containsKey(t)) {
+                    serverJoinSyn(t, new SynTruth(e.id(), e.origin(), e.originSrc(), e.originSrcPort()));
+                }
+            }
+            return;
+        }
+        for (Connection c : after.connections().values()) {
+            Connection old = before.connections().get(c.id());
+            for (Map.Entry<Integer, InetAddress> a : c.remoteAddrs().entrySet()) {
+                if (old == null || !old.remoteAddrs().containsKey(a.getKey())) {
+                    accepted(new AddrAccept(step, host, a.getValue(), e.origin()));
+                }
+            }
+        }
+    }
+
+    /** A SYN (without ACK) carrying MP_JOIN. */
+    public static boolean isJoinSyn(TcpSegment s) {
+        return s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && s.options().stream()
+                .anyMatch(o -> o instanceof TcpSegment.TcpOption.Mptcp m && m.option() instanceof MptcpOption.MpJoinSyn);
+    }
+
+    static boolean hasFastClose(TcpSegment s) {
+        return s.options().stream()
+                .anyMatch(o -> o instanceof TcpSegment.TcpOption.Mptcp m && m.option() instanceof MptcpOption.MpFastClose);
     }
 }

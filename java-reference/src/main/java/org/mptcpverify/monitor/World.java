@@ -58,4 +58,14 @@ public record World(Map<String, EndpointState> hosts, GroundTruth truth, Map<Str
                 .anyMatch(s -> s.phase() == Subflow.Phase.ESTABLISHED
                         && truth.joinSynAt(s.tuple()).map(t -> t.envelopeId() == synId.get()).orElse(false));
     }
+
+    /** Marks, in the ground truth, every legitimate join that is established at both ends now (success is kept). */
+    public void recordEstablishedJoins() {
+        List<GroundTruth.LegitJoin> joins = truth.joins();
+        for (int i = 0; i < joins.size(); i++) {
+            if (joinEstablished(joins.get(i).client(), joins.get(i).clientTuple())) {
+                truth.joinEstablished(i);
+            }
+        }
+    }
 }

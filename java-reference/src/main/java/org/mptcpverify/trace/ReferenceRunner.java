@@ -368,7 +368,7 @@ public final class ReferenceRunner implements ScenarioRunner {
             }
             if (rewritten) {
                 InetAddress inside = Addresses.of(c + ".a2");
-                net.addBox(new Rewriter(Addresses.P2, Attacker.HOME, s -> s.src().equals(inside) && isJoinSyn(s), true, true));
+                net.addBox(new Rewriter(Addresses.P2, Attacker.HOME, s -> s.src().equals(inside) && GroundTruth.isJoinSyn(s), true, true));
                 notes.add("x: on p2, rewrites the SYN+MP_JOIN source to x.a and relays the subflow");
             }
             if (!cc.get().isMptcp()) {
@@ -383,11 +383,6 @@ public final class ReferenceRunner implements ScenarioRunner {
                     .filter(t -> !before.subflows().containsKey(t)).findFirst().orElse(null);
             truth.legitJoin(new GroundTruth.LegitJoin(step, c, opened, rewritten));
             return Optional.empty();
-        }
-
-        static boolean isJoinSyn(TcpSegment s) {
-            return s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && s.options().stream()
-                    .anyMatch(o -> o instanceof TcpSegment.TcpOption.Mptcp m && m.option() instanceof MptcpOption.MpJoinSyn);
         }
 
         Optional<Connection> clientConn(String c) {
@@ -415,7 +410,7 @@ public final class ReferenceRunner implements ScenarioRunner {
 
         void sendFrom(String h, TcpSegment s) {
             Envelope e = net.send(s, h);
-            if (!h.equals("s") && isJoinSyn(s)) {
+            if (!h.equals("s") && GroundTruth.isJoinSyn(s)) {
                 Tuple clientView = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
                 truth.clientJoinSyn(clientView, e.id());
                 if (current instanceof TraceAction.Advertise && s.dst().equals(Addresses.of("s.a2"))) {
@@ -459,44 +454,12 @@ public final class ReferenceRunner implements ScenarioRunner {
             EndpointState before = hosts.get(h);
             StepResult r = endpoint.step(before, new Event.Receive(e.segment(), rnd.nextLong()));
             EndpointState after = r.state();
-            recordTruth(h, before, after, e);
+            truth.recordDelivery(step, h, before, after, e);
             hosts.put(h, after);
             notes.addAll(r.notes());
             for (TcpSegment s : r.out()) {
                 sendFrom(h, s);
             }
-        }
-
-        void recordTruth(String h, EndpointState before, EndpointState after, Envelope e) {
-            if (h.equals("s")) {
-                for (Connection c : after.connections().values()) {
-                    Connection old = before.connections().get(c.id());
-                    if (old == null) {
-                        truth.serverConnection(c.id(), e.origin());
-                    } else if (old.phase() != ConnPhase.CLOSED && c.phase() == ConnPhase.CLOSED && hasFastClose(e)) {
-                        truth.fastClosed(new GroundTruth.FastCloseTruth(step, c.id(), e.origin()));
-                    }
-                }
-                for (Tuple t : after.halfOpen().keySet()) {
-                    if (!before.halfOpen().containsKey(t)) {
-                        truth.serverJoinSyn(t, new GroundTruth.SynTruth(e.id(), e.origin(), e.originSrc(), e.originSrcPort()));
-                    }
-                }
-                return;
-            }
-            for (Connection c : after.connections().values()) {
-                Connection old = before.connections().get(c.id());
-                for (Map.Entry<Integer, InetAddress> a : c.remoteAddrs().entrySet()) {
-                    if (old == null || !old.remoteAddrs().containsKey(a.getKey())) {
-                        truth.accepted(new GroundTruth.AddrAccept(step, h, a.getValue(), e.origin()));
-                    }
-                }
-            }
-        }
-
-        static boolean hasFastClose(Envelope e) {
-            return e.segment().options().stream()
-                    .anyMatch(o -> o instanceof TcpSegment.TcpOption.Mptcp m && m.option() instanceof MptcpOption.MpFastClose);
         }
 
         // ---- judging and observing --------------------------------------------------------------------------
@@ -514,11 +477,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                 return;
             }
             World w = world();
-            for (int i = 0; i < joins.size(); i++) {
-                if (w.joinEstablished(joins.get(i).client(), joins.get(i).clientTuple())) {
-                    truth.joinEstablished(i);
-                }
-            }
+            w.recordEstablishedJoins();
             for (PropertyMonitor m : monitors) {
                 if (m.atEndOnly() || violations.containsKey(m.property())) {
                     continue;

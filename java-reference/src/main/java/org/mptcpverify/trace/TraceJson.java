@@ -73,6 +73,11 @@ public final class TraceJson {
     }
 
     public static CounterexampleFile read(Path file) throws BadTraceFileException {
+        return parse(readText(file));
+    }
+
+    /** The text of a counterexample file of any format, within the size limit. */
+    public static String readText(Path file) throws BadTraceFileException {
         String text;
         try {
             if (!Files.isRegularFile(file)) {
@@ -86,10 +91,11 @@ public final class TraceJson {
         } catch (IOException e) {
             throw new BadTraceFileException("cannot read: " + e.getMessage());
         }
-        return parse(text);
+        return text;
     }
 
-    public static CounterexampleFile parse(String text) throws BadTraceFileException {
+    /** The strict parse of a counterexample file's text into a JSON object (one object, no key twice). */
+    public static JsonNode tree(String text) throws BadTraceFileException {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -100,24 +106,13 @@ public final class TraceJson {
         if (root == null || !root.isObject()) {
             throw new BadTraceFileException("not a JSON object");
         }
-        String format = text(root, "format");
-        if (!FORMAT.equals(format)) {
-            throw new BadTraceFileException("\"format\" is '" + format + "', expected '" + FORMAT + "'");
-        }
-        String engine = text(root, "engine");
-        SchemeId scheme = SchemeId.byName(text(root, "scheme"))
-                .orElseThrow(() -> new BadTraceFileException("unknown scheme '" + root.get("scheme").asText() + "'"));
-        AttackId attack = AttackId.byName(text(root, "attack"))
-                .orElseThrow(() -> new BadTraceFileException("unknown attack '" + root.get("attack").asText() + "'"));
-        PropertyId property = PropertyId.byName(text(root, "property"))
-                .orElseThrow(() -> new BadTraceFileException("unknown property '" + root.get("property").asText() + "'"));
-        if (!attack.applicableProperties(scheme).contains(property)) {
-            throw new BadTraceFileException("property " + property + " is not checked by " + attack + " on " + scheme);
-        }
-        JsonNode seed = root.get("seed");
-        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw new BadTraceFileException("\"seed\" must be an integer");
-        }
+        return root;
+    }
+
+    public static CounterexampleFile parse(String text) throws BadTraceFileException {
+        JsonNode root = tree(text);
+        Header h = header(root, FORMAT);
+        AttackId attack = h.attack();
         JsonNode ks = root.get("keyedSide");
         String keyedSide = ks == null || ks.isNull() ? null : ks.isTextual() ? ks.asText() : "?";
         if (attack == AttackId.ONE_SIDED_KEY) {
@@ -126,10 +121,6 @@ public final class TraceJson {
             }
         } else if (keyedSide != null) {
             throw new BadTraceFileException("\"keyedSide\" must be null outside one-sided-key");
-        }
-        JsonNode hk = root.get("attackerHasKey");
-        if (hk == null || !hk.isBoolean()) {
-            throw new BadTraceFileException("\"attackerHasKey\" must be true or false");
         }
         JsonNode acts = root.get("actions");
         if (acts == null || !acts.isArray()) {
@@ -148,10 +139,43 @@ public final class TraceJson {
             }
             actions.add(a);
         }
-        return new CounterexampleFile(engine, scheme, attack, property, seed.asLong(), keyedSide, hk.asBoolean(), actions);
+        return new CounterexampleFile(h.engine(), h.scheme(), attack, h.property(), h.seed(), keyedSide, h.attackerHasKey(),
+                actions);
     }
 
-    private static String text(JsonNode root, String field) throws BadTraceFileException {
+    /** The fields every counterexample format starts with (keyedSide differs between formats). */
+    public record Header(String engine, SchemeId scheme, AttackId attack, PropertyId property, long seed,
+                         boolean attackerHasKey) {}
+
+    /** Reads and checks the common fields of a file of format {@code format}. */
+    public static Header header(JsonNode root, String format) throws BadTraceFileException {
+        String declared = text(root, "format");
+        if (!format.equals(declared)) {
+            throw new BadTraceFileException("\"format\" is '" + declared + "', expected '" + format + "'");
+        }
+        String engine = text(root, "engine");
+        SchemeId scheme = SchemeId.byName(text(root, "scheme"))
+                .orElseThrow(() -> new BadTraceFileException("unknown scheme '" + root.get("scheme").asText() + "'"));
+        AttackId attack = AttackId.byName(text(root, "attack"))
+                .orElseThrow(() -> new BadTraceFileException("unknown attack '" + root.get("attack").asText() + "'"));
+        PropertyId property = PropertyId.byName(text(root, "property"))
+                .orElseThrow(() -> new BadTraceFileException("unknown property '" + root.get("property").asText() + "'"));
+        if (!attack.applicableProperties(scheme).contains(property)) {
+            throw new BadTraceFileException("property " + property + " is not checked by " + attack + " on " + scheme);
+        }
+        JsonNode seed = root.get("seed");
+        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw new BadTraceFileException("\"seed\" must be an integer");
+        }
+        JsonNode hk = root.get("attackerHasKey");
+        if (hk == null || !hk.isBoolean()) {
+            throw new BadTraceFileException("\"attackerHasKey\" must be true or false");
+        }
+        return new Header(engine, scheme, attack, property, seed.asLong(), hk.asBoolean());
+    }
+
+    /** A required string field. */
+    public static String text(JsonNode root, String field) throws BadTraceFileException {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual()) {
             throw new BadTraceFileException("missing string field \"" + field + "\"");

@@ -2,6 +2,8 @@ package org.mptcpverify.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** Re-runs a counterexample file on the Java reference. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-run a counterexample file (any engine's) on the Java reference: print what each side did "
-                + "per action and whether the recorded property is violated again.",
+                + "per action (per segment event for the generic core's " + SegmentTraceJson.FORMAT + " files) "
+                + "and whether the recorded property is violated again.",
                 "Exit codes: 0 the violation reproduces; 1 it does not; 2 bad file."})
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A counterexample JSON file (counterexamples/<scheme>/<attack>/<engine>.json).")
@@ -21,13 +24,23 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Replayer.Replay r;
         try {
-            r = (schemeFile == null ? new Replayer() : new Replayer(SchemeFile.load(schemeFile).runner())).replay(file);
+            String text = TraceJson.readText(file);
+            if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
+                if (schemeFile != null) {
+                    throw new UserInputException(file + ": --scheme-file does not apply to " + SegmentTraceJson.FORMAT
+                            + " files yet (they replay on the built-in schemes)");
+                }
+                SegmentReplayer.Result r = new SegmentReplayer().replay(SegmentTraceJson.parse(text));
+                r.report().forEach(System.out::println);
+                return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
+            }
+            Replayer replayer = schemeFile == null ? new Replayer() : new Replayer(SchemeFile.load(schemeFile).runner());
+            Replayer.Replay r = replayer.replay(file);
+            r.report().forEach(System.out::println);
+            return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
-        r.report().forEach(System.out::println);
-        return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

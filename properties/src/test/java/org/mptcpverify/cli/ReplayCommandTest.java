@@ -73,4 +73,35 @@ class ReplayCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.json"), missing.err());
     }
+
+    /** A generic-core counterexample (format mptcp-verify-segments/1), committed with java-reference's tests. */
+    static Path segmentFile() {
+        return Path.of(System.getProperty("mptcp.repoRoot", "..")).resolve(
+                "java-reference/src/test/resources/segments/rfc8684_eavesdrop-handshake.json");
+    }
+
+    @Test
+    void segmentLevelFileReplaysEventByEvent() {
+        CliRun r = run("replay", segmentFile().toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("segment level"), r.out());
+        assertTrue(r.out().contains("x injects #5 JOIN_SYN"), r.out());
+        assertTrue(r.out().contains("JoinAuthenticity: VIOLATED again"), r.out());
+    }
+
+    /** A term over a segment the attacker never read is bad input, as is --scheme-file on this format. */
+    @Test
+    void segmentLevelFileWithAnUnderivableTermIsExitTwo(@TempDir Path dir) throws Exception {
+        String text = Files.readString(segmentFile());
+        String unread = text.replaceAll("\\{\\s*\"event\" : \"observe\",\\s*\"seg\" : 3\\s*},", "");
+        assertFalse(unread.equals(text), "the fixture has no observe of #3");
+        Path bad = Files.writeString(dir.resolve("unread.json"), unread);
+        CliRun r = run("replay", bad.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("has not read"), r.err());
+        CliRun withScheme = run("replay", segmentFile().toString(), "--scheme-file", "../models/schemes/rfc8684.scheme");
+        assertEquals(2, withScheme.code(), withScheme.out() + withScheme.err());
+    }
 }

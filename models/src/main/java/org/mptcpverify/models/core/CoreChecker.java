@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.mptcpverify.models.tlc.TlcOutput;
+import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.models.tlc.TlcProcess;
 import org.mptcpverify.models.tlc.TlcReport;
 import org.mptcpverify.models.tlc.TlcRun;
@@ -23,7 +24,8 @@ import org.mptcpverify.vocab.Verdict;
  * Checks cells of the generic TLA+ core (models/tla/core) with TLC, through the shared TLC
  * runner. Like the old core's engine, a violation is followed by a run without the violated
  * property, so every violated property is listed; anything but a completed state space or a
- * violation of a checked property is INCONCLUSIVE.
+ * violation of a checked property is INCONCLUSIVE. The first violation's trace is exported as a
+ * segment-level counterexample ({@link CoreTraceExport}) that the reference replays.
  */
 public final class CoreChecker {
     /** The generic modules every cell needs (resources under /tla/core). */
@@ -61,6 +63,8 @@ public final class CoreChecker {
         List<PropertyId> remaining = new ArrayList<>(properties);
         List<PropertyId> violated = new ArrayList<>();
         List<String> trace = List.of();
+        SegmentTrace counterexample = null;
+        String exportProblem = null;
         long distinct = 0;
         int depth = 0;
         int runs = 0;
@@ -92,6 +96,11 @@ public final class CoreChecker {
                         violated.add(p.get());
                         if (trace.isEmpty()) {
                             trace = report.trace().stream().map(CoreChecker::step).toList();
+                            try {
+                                counterexample = CoreTraceExport.of(cell, p.get(), seed, report.trace());
+                            } catch (IllegalArgumentException | ClassCastException e) {
+                                exportProblem = e.getMessage();
+                            }
                         }
                     }
                 } else {
@@ -108,7 +117,8 @@ public final class CoreChecker {
         double seconds = (System.nanoTime() - start) / 1e9;
         Verdict verdict = !violated.isEmpty() ? Verdict.VIOLATED
                 : inconclusive != null ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
-        return new CoreResult(verdict, List.copyOf(violated), distinct, depth, runs, seconds, trace, inconclusive);
+        return new CoreResult(verdict, List.copyOf(violated), distinct, depth, runs, seconds, trace, inconclusive,
+                counterexample, exportProblem);
     }
 
     private static String step(TraceState s) {

@@ -1,0 +1,44 @@
+package org.mptcpverify.segment;
+
+import java.util.Set;
+import org.mptcpverify.vocab.AttackId;
+
+/**
+ * What an attack's attacker may do in a segment-level trace: the generic core's attacker profiles
+ * (MptcpCore.tla {@code Profiles}, docs/threat-model.md "Attacker profiles"), so a replayed trace
+ * cannot give the attacker a segment its position does not show it.
+ *
+ * @param paths      paths whose segments it reads (besides anything to or from x.a)
+ * @param phases     phases of the messages it reads there
+ * @param untilActive it reads only until its first injection or replay
+ * @param inject     it originates segments
+ * @param onPath     paths where it drops and rewrites segments in flight
+ */
+public record ObservationRights(Set<String> paths, Set<String> phases, boolean untilActive, boolean inject,
+                                Set<String> onPath) {
+    static final Set<String> ALL = Set.of("handshake", "keys", "join", "addr", "close");
+
+    public static ObservationRights of(AttackId attack) {
+        return switch (attack) {
+            case EAVESDROP_HANDSHAKE, ADD_ADDR_MITM ->
+                    new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of());
+            case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE ->
+                    new ObservationRights(Set.of("p1", "p2"), ALL, true, true, Set.of());
+            case SYN_JOIN_REWRITE -> new ObservationRights(Set.of("p2"), ALL, false, true, Set.of("p2"));
+            default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
+        };
+    }
+
+    /** The phase of a core message. */
+    public static String phaseOf(String msg) {
+        if (msg.startsWith("MPC_") || msg.equals("HS_ACK")) return "handshake";
+        if (msg.startsWith("KEY_")) return "keys";
+        if (msg.startsWith("JOIN_")) return "join";
+        return msg.equals("ADD_ADDR") ? "addr" : "close";
+    }
+
+    /** Whether it reads a segment of {@code msg} on {@code path}, to or from x.a or not, active or not. */
+    public boolean reads(String msg, String path, boolean touchesX, boolean active) {
+        return touchesX || paths.contains(path) && phases.contains(phaseOf(msg)) && !(untilActive && active);
+    }
+}

@@ -1,0 +1,72 @@
+package org.mptcpverify.segment;
+
+import java.util.Map;
+
+/**
+ * One step of a segment-level counterexample (docs/reference.md, "Segment-level
+ * counterexamples"). Segments are named by their number in the trace ({@code seg}), given when a
+ * segment first exists: sent by an honest end, sent as a reply in a delivery, injected, replayed,
+ * or rewritten in flight.
+ */
+public sealed interface SegmentEvent {
+    /** The event's name in the file. */
+    String name();
+
+    /**
+     * An honest end originates segment {@code seg}, message {@code msg} of connection {@code conn}
+     * (MPC_SYN: the client connects; JOIN_SYN: the client joins {@code dst}; ADD_ADDR: the server
+     * advertises its second address; FASTCLOSE: the client fast-closes).
+     */
+    record Send(int seg, String conn, String msg, String dst) implements SegmentEvent {
+        public String name() { return "send"; }
+    }
+
+    /**
+     * The network delivers segment {@code seg} to its destination, which answers with segment
+     * {@code reply} of message {@code replyMsg} ({@code reply} 0: no answer in the model).
+     */
+    record Deliver(int seg, int reply, String replyMsg) implements SegmentEvent {
+        public String name() { return "deliver"; }
+    }
+
+    /** The network loses segment {@code seg}. */
+    record Lose(int seg) implements SegmentEvent {
+        public String name() { return "lose"; }
+    }
+
+    /** The attacker reads segment {@code seg} (its profile must let it: path, phase, activity). */
+    record Observe(int seg) implements SegmentEvent {
+        public String name() { return "observe"; }
+    }
+
+    /** The on-path attacker drops segment {@code seg} in flight. */
+    record Drop(int seg) implements SegmentEvent {
+        public String name() { return "drop"; }
+    }
+
+    /** The on-path attacker rewrites the source address of {@code seg} to {@code src}; the result is {@code as}. */
+    record Rewrite(int seg, String src, int as) implements SegmentEvent {
+        public String name() { return "rewrite"; }
+    }
+
+    /**
+     * The attacker injects segment {@code seg}: message {@code msg} from {@code src} to {@code dst}
+     * on subflow {@code subflow} of connection {@code conn}, its fields given as terms.
+     */
+    record Inject(int seg, String msg, String conn, String subflow, String src, String dst,
+                  Map<String, SegmentTerm> fields) implements SegmentEvent {
+        public Inject {
+            fields = Map.copyOf(fields);
+        }
+
+        public String name() { return "inject"; }
+    }
+
+    /**
+     * The attacker sends segment {@code of}, which it observed, again as {@code seg}: from
+     * {@code src} to {@code dst} on subflow {@code subflow} (a new subflow name: a fresh source port).
+     */
+    record Replay(int seg, int of, String subflow, String src, String dst) implements SegmentEvent {
+        public String name() { return "replay"; }
+    }
+}

@@ -1,0 +1,638 @@
+package org.mptcpverify.segment;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.mptcpverify.crypto.HashAlg;
+import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.definition.term.Evaluator;
+import org.mptcpverify.endpoint.Connection;
+import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.Event;
+import org.mptcpverify.endpoint.JoinLimits;
+import org.mptcpverify.endpoint.MptcpEndpoint;
+import org.mptcpverify.endpoint.StepResult;
+import org.mptcpverify.endpoint.Tuple;
+import org.mptcpverify.monitor.GroundTruth;
+import org.mptcpverify.monitor.Monitors;
+import org.mptcpverify.monitor.PropertyMonitor;
+import org.mptcpverify.monitor.World;
+import org.mptcpverify.net.Addresses;
+import org.mptcpverify.net.Envelope;
+import org.mptcpverify.net.Network;
+import org.mptcpverify.net.Packets;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Role;
+import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.TcpSegment;
+
+/**
+ * Runs a segment-level counterexample on the reference (docs/reference.md, "Segment-level
+ * counterexamples"): the honest ends are the reference's endpoints, every segment is real bytes
+ * on the simulated network, the attacker reads only what its profile shows it and builds every
+ * injected field by evaluating the trace's term over the bytes it read, with the scheme's real
+ * crypto. The reference's monitors judge the properties after every event on ground truth.
+ *
+ * <p>Three outcomes: the claimed property is violated again (reproduced); the reference did not
+ * do what the model did at some event (a divergence: the model and the reference disagree, the
+ * report says where) or did it and the property holds (not reproduced); the file asks for what
+ * no attacker of its profile can do (a term over a segment it never read, an injection its
+ * profile forbids): {@link BadTraceFileException}.
+ */
+public final class SegmentReplayer {
+    /** Server port of application 1 (c1) and 2 (c2), as in the traces engine. */
+    static final Map<String, Integer> APP_PORT = Map.of("c1", 80, "c2", 81);
+    static final int INJECTED_PORT_BASE = 50000;
+
+    /** The result of a replay; {@code hosts}: every endpoint's state after the last event. */
+    public record Result(SegmentTrace trace, List<String> steps, Optional<Violation> violation,
+                         Optional<String> divergence, Map<String, EndpointState> hosts) {
+        public boolean reproduced() {
+            return violation.isPresent();
+        }
+
+        /** One line per event, then the verdict. */
+        public List<String> report() {
+            List<String> lines = new ArrayList<>();
+            lines.add(trace.scheme().wireName() + " / " + trace.attack().wireName() + " (" + trace.engine()
+                    + ", segment level, seed " + trace.seed() + ", key at " + trace.keyedSide()
+                    + (trace.attackerHasKey() ? ", attacker given the key" : "") + ")");
+            for (int i = 0; i < steps.size(); i++) {
+                lines.add(String.format("%2d. %s", i + 1, steps.get(i)));
+            }
+            divergence.ifPresent(d -> lines.add("the reference diverges from the model: " + d));
+            lines.add(violation.map(v -> trace.property().modelName() + ": VIOLATED again at event " + (v.event() + 1)
+                            + ": " + v.explanation())
+                    .orElse(trace.property().modelName() + ": NOT violated on replay"));
+            return lines;
+        }
+    }
+
+    /** The claimed property's first violation on the reference. */
+    public record Violation(PropertyId property, int event, String explanation) {}
+
+    public Result replay(SegmentTrace t) throws BadTraceFileException {
+        return new Run(t).execute();
+    }
+
+    /** One segment of the trace as the reference has it; {@code env} null: the model's HS_ACK, which the reference does not send. */
+    /** {@code path}: the model's (an honest subflow's own path, px for what the attacker sends), which profiles speak of. */
+    private record Seg(int id, String msg, String subflow, String path, Envelope env) {}
+
+    private static final class Run {
+        final SegmentTrace t;
+        final AuthScheme scheme;
+        final MptcpEndpoint endpoint;
+        final SplittableRandom rnd;
+        final ObservationRights rights;
+        final Network net = new Network();
+        final GroundTruth truth = new GroundTruth();
+        final Map<String, EndpointState> hosts = new TreeMap<>();
+        final Map<String, List<InetAddress>> clientAddrs = new TreeMap<>();
+        final Map<String, KeySetting> clientKeys = new TreeMap<>();
+        final Set<Bytes> realKeys = new HashSet<>();
+        final Map<Integer, Seg> segs = new HashMap<>();
+        final Set<Integer> inFlight = new HashSet<>();
+        final Map<Integer, TcpSegment> read = new HashMap<>();
+        final Map<String, Integer> sfPort = new HashMap<>();
+        final List<Envelope> held = new ArrayList<>();
+        final Map<String, Integer> joins = new HashMap<>();
+        final List<PropertyMonitor> monitors = new ArrayList<>();
+        final List<String> steps = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        Violation violation;
+        String divergence;
+        boolean active;
+        int event;
+
+        Run(SegmentTrace t) throws BadTraceFileException {
+            this.t = t;
+            this.scheme = Schemes.of(t.scheme());
+            this.endpoint = new MptcpEndpoint(scheme);
+            this.rnd = new SplittableRandom(t.seed());
+            this.rights = ObservationRights.of(t.attack());
+            boolean clientKeyed = scheme.id().usesExternalKey() && !t.keyedSide().equals("server");
+            boolean serverKeyed = scheme.id().usesExternalKey() && !t.keyedSide().equals("client");
+            hosts.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"),
+                    JoinLimits.contract(JoinLimits.CONTRACT_HALF_OPEN)));
+            for (String c : t.clients().keySet()) {
+                String keyName = c.equals("c1") ? "K1" : "K2";
+                Bytes material = t.keys().get(keyName);
+                if (scheme.id().usesExternalKey() && material == null) {
+                    throw new BadTraceFileException("population.keys has no " + keyName + " for " + c);
+                }
+                KeySetting k = material == null ? KeySetting.none() : scheme.keySetting(material);
+                clientKeys.put(c, clientKeyed ? k : KeySetting.none());
+                clientAddrs.put(c, Addresses.of(c, "a1", "a2"));
+                hosts.put(c, EndpointState.initial(c, Addresses.of(c, "a1", "a2"), JoinLimits.contract(JoinLimits.CONTRACT_HALF_OPEN)));
+                if ((clientKeyed || serverKeyed) && scheme.effectiveKey(k) != null) {
+                    realKeys.add(scheme.effectiveKey(k));
+                }
+                host("s", new Event.Bind(APP_PORT.get(c), serverKeyed ? k : KeySetting.none()));
+            }
+            for (PropertyId p : t.attack().applicableProperties(t.scheme())) {
+                monitors.add(Monitors.of(p));
+            }
+            notes.clear();
+        }
+
+        Result execute() throws BadTraceFileException {
+            judge(false);
+            for (event = 0; event < t.events().size() && divergence == null; event++) {
+                SegmentEvent e = t.events().get(event);
+                notes.clear();
+                String where = "events[" + event + "]";
+                String line = perform(e, where);
+                steps.add(line + (notes.isEmpty() ? "" : " -- " + String.join("; ", notes)));
+                judge(false);
+            }
+            event = Math.max(0, t.events().size() - 1);
+            judge(true);
+            return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence),
+                    Map.copyOf(hosts));
+        }
+
+        // ---- events -------------------------------------------------------------------------------------
+
+        String perform(SegmentEvent e, String where) throws BadTraceFileException {
+            if (e instanceof SegmentEvent.Send s) {
+                return send(s, where);
+            }
+            if (e instanceof SegmentEvent.Deliver d) {
+                return deliver(d, where);
+            }
+            if (e instanceof SegmentEvent.Lose l) {
+                takeOff(existing(l.seg(), where));
+                return "the network loses #" + l.seg();
+            }
+            if (e instanceof SegmentEvent.Observe o) {
+                return observe(o, where);
+            }
+            if (e instanceof SegmentEvent.Drop d) {
+                Seg s = onPath(d.seg(), where);
+                takeOff(s);
+                return "x drops #" + d.seg() + " in flight";
+            }
+            if (e instanceof SegmentEvent.Rewrite r) {
+                Seg s = onPath(r.seg(), where);
+                takeOff(s);
+                TcpSegment old = s.env().segment();
+                TcpSegment neu = withAddresses(old, Addresses.of(r.src()), old.srcPort(), old.dst(), old.dstPort());
+                Envelope env = net.relay(s.env(), neu, s.env().path());
+                define(r.as(), s.msg(), s.subflow(), s.path(), env, where);
+                inFlight.add(r.as());
+                return "x rewrites the source of #" + r.seg() + " (" + s.msg() + ") to " + r.src() + ": #" + r.as();
+            }
+            if (e instanceof SegmentEvent.Inject i) {
+                return inject(i, where);
+            }
+            return replay((SegmentEvent.Replay) e, where);
+        }
+
+        String send(SegmentEvent.Send s, String where) throws BadTraceFileException {
+            String c = clientOf(s.conn(), where);
+            int port = APP_PORT.get(c);
+            String subflow = s.conn() + "/0";
+            Event ev;
+            switch (s.msg()) {
+                case "MPC_SYN" -> ev = new Event.Connect(Addresses.of(c + ".a1"), Addresses.of("s.a1"), port, clientKeys.get(c),
+                        rnd.nextLong());
+                case "JOIN_SYN" -> {
+                    Optional<Connection> cc = clientConn(c);
+                    if (cc.isEmpty()) {
+                        return diverge(c + " has no connection to join on");
+                    }
+                    int j = joins.merge(s.conn(), 1, Integer::sum);
+                    subflow = s.conn() + "/" + j;
+                    ev = new Event.Join(cc.get().id(), Addresses.of(c + ".a2"), Addresses.of(s.dst()), port, rnd.nextLong());
+                }
+                case "ADD_ADDR" -> {
+                    Optional<Connection> sc = world().serverConnOf(c);
+                    if (sc.isEmpty()) {
+                        return diverge("the server has no connection of " + c + " to advertise on");
+                    }
+                    ev = new Event.Advertise(sc.get().id(), 2, Addresses.of("s.a2"));
+                }
+                case "FASTCLOSE" -> {
+                    Optional<Connection> cc = clientConn(c);
+                    if (cc.isEmpty()) {
+                        return diverge(c + " has no connection to fast-close");
+                    }
+                    ev = new Event.FastClose(cc.get().id());
+                }
+                case "KEY_A", "KEY_B" -> {
+                    return sendHeld(s, c, where);
+                }
+                default -> throw new BadTraceFileException(where + ": an honest end does not originate " + s.msg()
+                        + " on its own");
+            }
+            String from = s.msg().equals("ADD_ADDR") ? "s" : c;
+            List<Envelope> out = host(from, ev);
+            Optional<Envelope> sent = bind(out, s.seg(), s.msg(), subflow, where);
+            if (sent.isEmpty()) {
+                return diverge("the reference's " + from + " sent no " + s.msg() + " for " + s.conn());
+            }
+            if (s.msg().equals("JOIN_SYN")) {
+                TcpSegment seg = sent.get().segment();
+                sfPort.put(subflow, seg.srcPort());
+                // the client's own view: its a2 address, whatever a NAT makes of it on the way
+                Tuple clientView = new Tuple(Addresses.of(c + ".a2"), seg.srcPort(), seg.dst(), seg.dstPort());
+                truth.clientJoinSyn(clientView, sent.get().id());
+                truth.legitJoin(new GroundTruth.LegitJoin(event, c, clientView, false));
+            } else if (s.msg().equals("MPC_SYN")) {
+                sfPort.put(subflow, sent.get().segment().srcPort());
+            }
+            return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(sent.get());
+        }
+
+        /**
+         * KEY_A / KEY_B (draft-baerts's NEW_KEY): the reference's ends send their key-agreement
+         * option as soon as the connection is up (with the third ACK, or in answer to it), the
+         * model's as steps of their own; the segment the reference sent and held back is the one
+         * the model's step sends (its value depends only on the keys).
+         */
+        String sendHeld(SegmentEvent.Send s, String client, String where) throws BadTraceFileException {
+            String from = s.msg().equals("KEY_A") ? client : "s";
+            for (int i = 0; i < held.size(); i++) {
+                Envelope e = held.get(i);
+                String end = Addresses.actorOf(e.segment().src());
+                if (end.equals(from) && WireFields.kind(e.segment(), end.equals("s")).equals(s.msg())
+                        && Addresses.actorOf(end.equals("s") ? e.segment().dst() : e.segment().src()).equals(client)) {
+                    held.remove(i);
+                    define(s.seg(), s.msg(), s.conn() + "/0", e, where);
+                    inFlight.add(s.seg());
+                    return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(e) + " (sent by the reference"
+                            + " when the connection came up, held until the model's step)";
+                }
+            }
+            return diverge("the reference's " + from + " sent no " + s.msg() + " for " + s.conn());
+        }
+
+        String deliver(SegmentEvent.Deliver d, String where) throws BadTraceFileException {
+            Seg s = existing(d.seg(), where);
+            if (!inFlight.contains(d.seg())) {
+                throw new BadTraceFileException(where + ": #" + d.seg() + " is not in flight");
+            }
+            takeOff(s);
+            if (s.env() == null) {
+                if (d.reply() != 0) {
+                    throw new BadTraceFileException(where + ": the model's plain ACK #" + d.seg() + " has no reply");
+                }
+                return "#" + d.seg() + " (the model's plain ACK of the third ACK; the reference needs none) delivered";
+            }
+            String to = Addresses.actorOf(s.env().segment().dst());
+            if (!hosts.containsKey(to)) {
+                if (d.reply() != 0) {
+                    return diverge("#" + d.seg() + " goes to " + to + ", which cannot answer");
+                }
+                return "#" + d.seg() + " reaches no host (" + Addresses.nameOf(s.env().segment().dst()) + ")";
+            }
+            EndpointState before = hosts.get(to);
+            StepResult r = endpoint.step(before, new Event.Receive(s.env().segment(), rnd.nextLong()));
+            truth.recordDelivery(event, to, before, r.state(), s.env());
+            hosts.put(to, r.state());
+            notes.addAll(r.notes());
+            List<Envelope> out = emit(to, r.out());
+            String line = to + " receives #" + d.seg() + " " + s.msg();
+            if (d.reply() == 0) {
+                bind(out, 0, "", s.subflow(), where);
+                return line;
+            }
+            Optional<Envelope> reply = bind(out, d.reply(), d.replyMsg(), s.subflow(), where);
+            if (reply.isEmpty()) {
+                if (d.replyMsg().equals("HS_ACK")) {
+                    define(d.reply(), "HS_ACK", s.subflow(), null, where);
+                    inFlight.add(d.reply());
+                    return line + "; the model's plain ACK #" + d.reply() + " has no reference segment (not needed)";
+                }
+                return diverge("the reference's " + to + " did not answer #" + d.seg() + " with " + d.replyMsg());
+            }
+            return line + ", answers #" + d.reply() + " " + d.replyMsg() + " " + describe(reply.get());
+        }
+
+        String observe(SegmentEvent.Observe o, String where) throws BadTraceFileException {
+            Seg s = existing(o.seg(), where);
+            if (s.env() == null) {
+                return "x reads #" + o.seg() + " " + s.msg() + " (the model's plain ACK: no bytes on the reference)";
+            }
+            TcpSegment seg = s.env().segment();
+            boolean touchesX = Addresses.actorOf(seg.src()).equals("x") || Addresses.actorOf(seg.dst()).equals("x");
+            if (!rights.reads(s.msg(), s.path(), touchesX, active)) {
+                throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not see #"
+                        + o.seg() + " (" + s.msg() + " on " + s.path() + (active ? ", after its first injection" : "") + ")");
+            }
+            read.put(o.seg(), Packets.decode(s.env().ipPacket()).orElseThrow());
+            return "x reads #" + o.seg() + " " + s.msg() + " " + WireFields.read(s.msg(), read.get(o.seg())).keySet();
+        }
+
+        String inject(SegmentEvent.Inject i, String where) throws BadTraceFileException {
+            if (!rights.inject()) {
+                throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not inject");
+            }
+            List<String> required;
+            try {
+                required = WireFields.required(i.msg());
+            } catch (IllegalArgumentException e) {
+                throw new BadTraceFileException(where + ": " + e.getMessage());
+            }
+            Map<String, Bytes> values = new TreeMap<>();
+            for (Map.Entry<String, SegmentTerm> f : i.fields().entrySet()) {
+                if (WireFields.bits(i.msg(), f.getKey()).isEmpty()) {
+                    throw new BadTraceFileException(where + ": " + i.msg() + " has no field " + f.getKey());
+                }
+                Bytes v = Bytes.of(value(f.getValue(), where + ".fields." + f.getKey()));
+                int bits = WireFields.bits(i.msg(), f.getKey()).getAsInt();
+                if (v.length() * 8 != bits) {
+                    throw new BadTraceFileException(where + ": field " + f.getKey() + " is " + v.length() * 8 + " bits, "
+                            + i.msg() + " carries " + bits);
+                }
+                values.put(f.getKey(), v);
+            }
+            for (String r : required) {
+                if (!values.containsKey(r)) {
+                    throw new BadTraceFileException(where + ": " + i.msg() + " needs field " + r);
+                }
+            }
+            if (i.msg().equals("FASTCLOSE") && values.size() != 1) {
+                throw new BadTraceFileException(where + ": FASTCLOSE carries one value (key or mac)");
+            }
+            InetAddress src = Addresses.of(i.src());
+            InetAddress dst = Addresses.of(i.dst());
+            int[] ports = ports(i.subflow(), clientOf(i.conn(), where), dst);
+            long seq = rnd.nextLong() & 0xffffffffL;
+            long ack = lastRead(dst, ports[1], src, ports[0]).map(x -> (x.seq() + 1) & 0xffffffffL).orElse(0L);
+            TcpSegment seg = new TcpSegment(src, dst, ports[0], ports[1], seq, ack, WireFields.flags(i.msg()), 65535,
+                    List.of(new TcpSegment.TcpOption.Mptcp(WireFields.build(i.msg(), values))), Bytes.empty());
+            Envelope env = net.send(seg, "x", Addresses.PX);
+            define(i.seg(), i.msg(), i.subflow(), Addresses.PX, env, where);
+            inFlight.add(i.seg());
+            active = true;
+            return "x injects #" + i.seg() + " " + i.msg() + " " + describe(env) + " " + hex(values);
+        }
+
+        String replay(SegmentEvent.Replay r, String where) throws BadTraceFileException {
+            if (!rights.inject()) {
+                throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not inject");
+            }
+            Seg of = existing(r.of(), where);
+            TcpSegment seen = read.get(r.of());
+            if (seen == null) {
+                throw new BadTraceFileException(where + ": x replays #" + r.of() + ", which it has not read");
+            }
+            InetAddress dst = Addresses.of(r.dst());
+            String conn = r.subflow().startsWith("inj") ? of.subflow().split("/")[0] : r.subflow().split("/")[0];
+            String client = conn.startsWith("inj") ? "c1" : clientOf(conn, where);
+            int[] ports = ports(r.subflow(), client, dst);
+            TcpSegment seg = withAddresses(seen, Addresses.of(r.src()), ports[0], dst, ports[1]);
+            // the origin stays who built the option (MptcpCore.tla Replay): a relayed envelope keeps it
+            Envelope env = net.relay(of.env(), seg, Addresses.PX);
+            define(r.seg(), of.msg(), r.subflow(), Addresses.PX, env, where);
+            inFlight.add(r.seg());
+            active = true;
+            return "x replays #" + r.of() + " " + of.msg() + " as #" + r.seg() + " " + describe(env);
+        }
+
+        // ---- the attacker's terms -----------------------------------------------------------------------
+
+        byte[] value(SegmentTerm term, String where) throws BadTraceFileException {
+            if (term instanceof SegmentTerm.Observed o) {
+                TcpSegment seen = read.get(o.seg());
+                if (seen == null) {
+                    throw new BadTraceFileException(where + ": the attacker cannot derive field " + o.field() + " of #"
+                            + o.seg() + ": it has not read that segment");
+                }
+                Bytes v = WireFields.read(segs.get(o.seg()).msg(), seen).get(o.field());
+                if (v == null) {
+                    throw new BadTraceFileException(where + ": #" + o.seg() + " (" + segs.get(o.seg()).msg()
+                            + ") carries no field " + o.field());
+                }
+                return v.toArray();
+            }
+            if (term instanceof SegmentTerm.Own o) {
+                return own(o.name(), o.bits());
+            }
+            if (term instanceof SegmentTerm.GivenKey k) {
+                Bytes material = t.keys().get(k.name());
+                if (!t.attackerHasKey() || material == null) {
+                    throw new BadTraceFileException(where + ": the attacker cannot derive external key " + k.name()
+                            + (t.attackerHasKey() ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
+                }
+                return scheme.effectiveKey(scheme.keySetting(material)).toArray();
+            }
+            if (term instanceof SegmentTerm.Address a) {
+                return Addresses.of(a.name()).getAddress();
+            }
+            if (term instanceof SegmentTerm.Label l) {
+                return l.text().getBytes(StandardCharsets.US_ASCII);
+            }
+            if (term instanceof SegmentTerm.Num n) {
+                return Evaluator.number(n.value(), n.bits());
+            }
+            SegmentTerm.Apply a = (SegmentTerm.Apply) term;
+            List<byte[]> args = new ArrayList<>();
+            for (SegmentTerm x : a.args()) {
+                args.add(value(x, where));
+            }
+            HashAlg h = scheme.hash();
+            try {
+                return switch (a.op()) {
+                    case "hash" -> MptcpCrypto.digest(h, args.get(0));
+                    case "token" -> Evaluator.left(MptcpCrypto.digest(h, args.get(0)), 32);
+                    case "idsn" -> Evaluator.right(MptcpCrypto.digest(h, args.get(0)), 64);
+                    case "hmac" -> MptcpCrypto.hmac(h, args.get(0), args.get(1));
+                    case "cat" -> MptcpCrypto.concat(args.toArray(byte[][]::new));
+                    case "xor" -> Evaluator.xor(args);
+                    case "truncL" -> Evaluator.left(args.get(0), a.bits());
+                    default -> Evaluator.right(args.get(0), a.bits());
+                };
+            } catch (IllegalArgumentException e) {
+                throw new BadTraceFileException(where + ": " + a.op() + ": " + e.getMessage());
+            }
+        }
+
+        /** The attacker's own value {@code name}: drawn from the seed and the name, so a replay is deterministic. */
+        byte[] own(String name, int bits) {
+            byte[] out = new byte[bits / 8];
+            byte[] block = new byte[0];
+            for (int i = 0, k = 0; i < out.length; i++, k++) {
+                if (k == block.length) {
+                    block = MptcpCrypto.digest(HashAlg.SHA256,
+                            (t.seed() + "/" + name + "/" + i).getBytes(StandardCharsets.UTF_8));
+                    k = 0;
+                }
+                out[i] = block[k];
+            }
+            return out;
+        }
+
+        // ---- segments -----------------------------------------------------------------------------------
+
+        /**
+         * Binds the first of {@code out} that stands for {@code msg} to trace segment {@code id}
+         * (a reply to x.a is the attacker's at once: the model never puts it in flight); every
+         * other segment of {@code out} is not in the model and is never delivered, said in the notes.
+         * (The network's own queue is not used: which segment is in flight is the trace's.)
+         */
+        Optional<Envelope> bind(List<Envelope> out, int id, String msg, String subflow, String where)
+                throws BadTraceFileException {
+            Envelope bound = null;
+            for (Envelope e : out) {
+                boolean fromServer = Addresses.actorOf(e.segment().src()).equals("s");
+                String kind = WireFields.kind(e.segment(), fromServer);
+                if (bound == null && id != 0 && WireFields.standsFor(kind, msg)) {
+                    bound = e;
+                    define(id, msg, subflow, e, where);
+                    if (!Addresses.actorOf(e.segment().dst()).equals("x")) {
+                        inFlight.add(id);
+                    }
+                } else if (kind.equals("KEY_A") || kind.equals("KEY_B")) {
+                    held.add(e);
+                    notes.add("the reference also sent " + kind + " " + describe(e) + " (held for the model's " + kind + " step)");
+                } else {
+                    notes.add("the reference also sent " + (kind.isEmpty() ? "a segment" : kind) + " " + describe(e)
+                            + " (not in the model; not delivered)");
+                }
+            }
+            return Optional.ofNullable(bound);
+        }
+
+        /** An end's segment: on its subflow's own path (MptcpCore.tla PathOf: the initial subflow p1, joins p2). */
+        void define(int id, String msg, String subflow, Envelope env, String where) throws BadTraceFileException {
+            String path = subflow.startsWith("inj") ? Addresses.PX : subflow.endsWith("/0") ? Addresses.P1 : Addresses.P2;
+            define(id, msg, subflow, path, env, where);
+        }
+
+        void define(int id, String msg, String subflow, String path, Envelope env, String where) throws BadTraceFileException {
+            if (segs.containsKey(id)) {
+                throw new BadTraceFileException(where + ": segment #" + id + " is defined twice");
+            }
+            segs.put(id, new Seg(id, msg, subflow, path, env));
+        }
+
+        Seg existing(int id, String where) throws BadTraceFileException {
+            Seg s = segs.get(id);
+            if (s == null) {
+                throw new BadTraceFileException(where + ": segment #" + id + " does not exist yet");
+            }
+            return s;
+        }
+
+        Seg onPath(int id, String where) throws BadTraceFileException {
+            Seg s = existing(id, where);
+            if (!inFlight.contains(id)) {
+                throw new BadTraceFileException(where + ": #" + id + " is not in flight");
+            }
+            if (s.env() == null || !rights.onPath().contains(s.path())) {
+                throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker is not on the path of #" + id);
+            }
+            return s;
+        }
+
+        void takeOff(Seg s) {
+            inFlight.remove(s.id());
+        }
+
+        /** Source and destination ports of a segment on {@code subflow} towards {@code dst}. */
+        int[] ports(String subflow, String client, InetAddress dst) {
+            int sport = sfPort.computeIfAbsent(subflow,
+                    sf -> INJECTED_PORT_BASE + Integer.parseInt(sf.substring(sf.indexOf('/') + 1)));
+            int app = APP_PORT.get(client);
+            return Addresses.actorOf(dst).equals("s") ? new int[] {sport, app} : new int[] {app, sport};
+        }
+
+        Optional<TcpSegment> lastRead(InetAddress src, int sport, InetAddress dst, int dport) {
+            return read.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                    .filter(x -> x.src().equals(src) && x.srcPort() == sport && x.dst().equals(dst) && x.dstPort() == dport)
+                    .reduce((a, b) -> b);
+        }
+
+        String clientOf(String conn, String where) throws BadTraceFileException {
+            String c = conn.substring(0, conn.indexOf('.'));
+            if (!hosts.containsKey(c) || c.equals("s")) {
+                throw new BadTraceFileException(where + ": connection " + conn + " is not in the population");
+            }
+            return c;
+        }
+
+        Optional<Connection> clientConn(String c) {
+            return hosts.get(c).connections().values().stream().filter(x -> x.role() == Role.A).reduce((a, b) -> b);
+        }
+
+        List<Envelope> host(String h, Event ev) {
+            StepResult r = endpoint.step(hosts.get(h), ev);
+            hosts.put(h, r.state());
+            notes.addAll(r.notes());
+            return emit(h, r.out());
+        }
+
+        /** An end's segments on the wire; in nat-join through the NAT on p2, as the model's ThroughNat does when they leave. */
+        List<Envelope> emit(String h, List<TcpSegment> segments) {
+            List<Envelope> out = new ArrayList<>();
+            for (TcpSegment s : segments) {
+                if (t.attack() == AttackId.NAT_JOIN) {
+                    String client = t.clients().keySet().iterator().next();
+                    if (s.src().equals(Addresses.of(client + ".a2"))) {
+                        s = withAddresses(s, Addresses.of("nat.a"), s.srcPort(), s.dst(), s.dstPort());
+                    } else if (s.dst().equals(Addresses.of("nat.a"))) {
+                        s = withAddresses(s, s.src(), s.srcPort(), Addresses.of(client + ".a2"), s.dstPort());
+                    }
+                }
+                out.add(net.send(s, h));
+            }
+            return out;
+        }
+
+        String diverge(String why) {
+            divergence = "event " + (event + 1) + ": " + why;
+            return why;
+        }
+
+        // ---- judging ------------------------------------------------------------------------------------
+
+        World world() {
+            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys),
+                    t.attackerHasKey() ? Set.copyOf(realKeys) : Set.of(), JoinLimits.CONTRACT_HALF_OPEN);
+        }
+
+        void judge(boolean atEnd) {
+            if (violation != null) {
+                return;
+            }
+            World w = world();
+            w.recordEstablishedJoins();
+            for (PropertyMonitor m : monitors) {
+                if (m.property() == t.property() && m.atEndOnly() == atEnd) {
+                    m.check(w).ifPresent(why -> violation = new Violation(m.property(), event, why));
+                }
+            }
+        }
+
+        static TcpSegment withAddresses(TcpSegment s, InetAddress src, int sport, InetAddress dst, int dport) {
+            return new TcpSegment(src, dst, sport, dport, s.seq(), s.ack(), s.flags(), s.window(), s.options(), s.payload());
+        }
+
+        static String describe(Envelope e) {
+            TcpSegment s = e.segment();
+            return Addresses.nameOf(s.src()) + ":" + s.srcPort() + " -> " + Addresses.nameOf(s.dst()) + ":" + s.dstPort();
+        }
+
+        static String hex(Map<String, Bytes> values) {
+            StringBuilder b = new StringBuilder("{");
+            values.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(k).append('=').append(v.hex()));
+            return b.append('}').toString();
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.mptcpverify.models.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.mptcpverify.models.tlc.TraceState;
+import org.mptcpverify.segment.SegmentEvent;
+import org.mptcpverify.segment.SegmentTerm;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.segment.WireFields;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.wire.Bytes;
+
+/**
+ * Turns a TLC error trace of the generic core into a segment-level counterexample
+ * (docs/reference.md, "Segment-level counterexamples"). Each step's effect is read from the
+ * states, not from the action's name alone: the segment a step consumed and the one it put in
+ * flight are the difference of {@code net}, what the attacker read the difference of
+ * {@code seen}; {@code lastAction} says which kind of step it was. An injected field is written
+ * as a term over fields of segments the attacker had read before, its own atoms and public
+ * values; a value it could only have by analysis (splitting a concatenation, cancelling XOR) is
+ * not expressible and fails the export with the reason.
+ */
+public final class CoreTraceExport {
+    public static final String ENGINE = "tlc-core";
+
+    private final Map<Object, Integer> ids = new HashMap<>();
+    private final Map<Integer, Object> byId = new TreeMap<>();
+    private final List<SegmentEvent> events = new ArrayList<>();
+    private int next = 1;
+
+    private CoreTraceExport() {}
+
+    /** The counterexample of {@code property} in {@code cell} from TLC's trace (states in order, the first initial). */
+    public static SegmentTrace of(CoreCell cell, PropertyId property, long seed, List<TraceState> states) {
+        CoreBounds b = cell.bounds();
+        if (b.clientsPerApp() != 1 || b.connsPerClient() != 1 || b.attackerPeer()) {
+            throw new IllegalArgumentException("population beyond the reference's address plan (one client per "
+                    + "application, one connection per client, no attacker peer)");
+        }
+        Map<String, List<String>> clients = new TreeMap<>();
+        Map<String, Bytes> keys = new TreeMap<>();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int a = 1; a <= b.apps(); a++) {
+            clients.put("c" + a, List.of("c" + a + ".1"));
+            byte[] material = new byte[32];
+            for (int i = 0; i < material.length; i++) {
+                material[i] = (byte) rnd.nextInt(256);
+            }
+            if (cell.scheme().usesExternalKey()) {
+                keys.put("K" + a, Bytes.of(material));
+            }
+        }
+        CoreTraceExport x = new CoreTraceExport();
+        for (int i = 1; i < states.size(); i++) {
+            x.step(states.get(i - 1).variables(), states.get(i).variables(), "state " + states.get(i).number());
+        }
+        return new SegmentTrace(ENGINE, cell.scheme(), cell.attack(), property, seed, cell.keyedSide(),
+                cell.attackerHasKey(), clients, keys, x.events);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Object> set(Map<String, String> vars, String name) {
+        return (Set<Object>) TlaValue.parse(vars.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rec(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** A segment's option fields (TLC prints the empty record of a plain segment as {@code << >>}). */
+    private static Map<String, Object> fields(Object seg) {
+        Object f = rec(seg).get("fld");
+        return f instanceof List<?> l && l.isEmpty() ? Map.of() : rec(f);
+    }
+
+    private static String str(Object record, String field) {
+        return (String) rec(record).get(field);
+    }
+
+    private void step(Map<String, String> before, Map<String, String> after, String where) {
+        Set<Object> netB = set(before, "net");
+        Set<Object> netA = set(after, "net");
+        Set<Object> seenB = set(before, "seen");
+        Set<Object> seenA = set(after, "seen");
+        Map<String, Object> la = rec(TlaValue.parse(after.get("lastAction")));
+        List<Object> consumed = minus(netB, netA);
+        List<Object> added = minus(netA, netB);
+        List<Object> newlySeen = minus(seenA, seenB);
+        // a segment sent to x.a is never in flight: it only shows in what the attacker read
+        for (Object s : newlySeen) {
+            if (!netA.contains(s) && !ids.containsKey(s) && !added.contains(s)) {
+                added.add(s);
+            }
+        }
+        String a = (String) la.get("a");
+        switch (a) {
+            case "Connect", "SendKey", "Join", "Advertise", "Close" -> {
+                Object g = one(added, where, a);
+                events.add(new SegmentEvent.Send(define(g), sfConn(g), str(g, "m"), str(g, "dst")));
+            }
+            case "Deliver" -> {
+                Object s = one(consumed, where, a);
+                if (added.size() > 1) {
+                    throw new IllegalArgumentException(where + ": a delivery with " + added.size() + " replies");
+                }
+                int seg = idOf(s, where);
+                if (added.isEmpty()) {
+                    events.add(new SegmentEvent.Deliver(seg, 0, ""));
+                } else {
+                    Object r = added.get(0);
+                    events.add(new SegmentEvent.Deliver(seg, define(r), str(r, "m")));
+                }
+            }
+            case "Lose" -> events.add(new SegmentEvent.Lose(idOf(one(consumed, where, a), where)));
+            case "Drop" -> events.add(new SegmentEvent.Drop(idOf(one(consumed, where, a), where)));
+            case "Rewrite" -> {
+                int seg = idOf(one(consumed, where, a), where);
+                Object g = one(added, where, a);
+                events.add(new SegmentEvent.Rewrite(seg, str(g, "src"), define(g)));
+            }
+            case "Replay" -> {
+                Object g = one(added, where, a);
+                int of = replayed(g, seenB, where);
+                events.add(new SegmentEvent.Replay(define(g), of, sfName(g), str(g, "src"), str(g, "dst")));
+            }
+            default -> {
+                if (!a.startsWith("Forge")) {
+                    throw new IllegalArgumentException(where + ": unknown step " + a);
+                }
+                Object g = one(added, where, a);
+                String msg = str(g, "m");
+                Map<String, SegmentTerm> fields = new TreeMap<>();
+                for (Map.Entry<String, Object> f : fields(g).entrySet()) {
+                    fields.put(f.getKey(), term(f.getValue(), seenB, msg, where + ", " + msg + "." + f.getKey()));
+                }
+                String conn = la.get("conn") instanceof String c ? c : sfConn(g);
+                events.add(new SegmentEvent.Inject(define(g), msg, conn, sfName(g), str(g, "src"), str(g, "dst"), fields));
+            }
+        }
+        for (Object s : newlySeen) {
+            events.add(new SegmentEvent.Observe(idOf(s, where)));
+        }
+    }
+
+    private static List<Object> minus(Collection<Object> a, Collection<Object> b) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : a) {
+            if (!b.contains(x)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static Object one(List<Object> l, String where, String action) {
+        if (l.size() != 1) {
+            throw new IllegalArgumentException(where + ": " + action + " should move one segment, moved " + l.size());
+        }
+        return l.get(0);
+    }
+
+    private int define(Object seg) {
+        int id = next++;
+        ids.put(seg, id);
+        byId.put(id, seg);
+        return id;
+    }
+
+    private int idOf(Object seg, String where) {
+        Integer id = ids.get(seg);
+        if (id == null) {
+            throw new IllegalArgumentException(where + ": a segment the trace never sent: " + seg);
+        }
+        return id;
+    }
+
+    private static String sfConn(Object seg) {
+        return str(rec(seg).get("sf"), "conn");
+    }
+
+    private static String sfName(Object seg) {
+        Map<String, Object> sf = rec(rec(seg).get("sf"));
+        return sf.get("conn") + "/" + sf.get("j");
+    }
+
+    /** The read segment a replay copies: same message, option fields and origin (the earliest such). */
+    private int replayed(Object g, Set<Object> seen, String where) {
+        for (Map.Entry<Integer, Object> e : byId.entrySet()) {
+            Object t = e.getValue();
+            if (seen.contains(t) && str(t, "m").equals(str(g, "m")) && rec(t).get("fld").equals(rec(g).get("fld"))
+                    && rec(t).get("origin").equals(rec(g).get("origin"))) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException(where + ": a replay of a segment the attacker never read");
+    }
+
+    /** A model term as a term over what the attacker read before the step ({@code seen}). */
+    private SegmentTerm term(Object t, Set<Object> seen, String msg, String where) {
+        Map<String, Object> r = rec(t);
+        String op = (String) r.get("op");
+        String n = (String) r.get("n");
+        if (op.equals("atom") && n.startsWith("x.") && !n.equals("x.a")) {
+            String field = n.substring(2, n.lastIndexOf('.'));
+            OptionalInt bits = WireFields.bitsOf(msg, field);
+            if (bits.isEmpty()) {
+                throw new IllegalArgumentException(where + ": no wire width for the attacker's field " + field);
+            }
+            return new SegmentTerm.Own(n, bits.getAsInt());
+        }
+        for (Map.Entry<Integer, Object> e : byId.entrySet()) {
+            if (!seen.contains(e.getValue())) {
+                continue;
+            }
+            for (Map.Entry<String, Object> f : new TreeMap<>(fields(e.getValue())).entrySet()) {
+                if (f.getValue().equals(t)) {
+                    return new SegmentTerm.Observed(e.getKey(), f.getKey());
+                }
+            }
+        }
+        if (op.equals("atom") && n.matches("K[12]")) {
+            return new SegmentTerm.GivenKey(n);   // only in the attacker-has-key control: the replayer checks
+        }
+        if (op.equals("atom") && n.matches("(x|s|c\\d)\\.a\\d?|spoof\\d")) {
+            return new SegmentTerm.Address(n);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> args = (List<Object>) r.get("a");
+        switch (op) {
+            case "lbl":
+                return new SegmentTerm.Label(n);
+            case "int":
+                return new SegmentTerm.Num(Long.parseLong(n), 32);
+            case "zero":
+                return new SegmentTerm.Num(0, 32);
+            case "hash", "token", "idsn", "hmac", "cat":
+                return new SegmentTerm.Apply(op, 0, terms(args, seen, msg, where));
+            case "truncL", "truncR":
+                return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, msg, where));
+            case "xor": {
+                @SuppressWarnings("unchecked")
+                Set<Object> operands = (Set<Object>) r.get("s");
+                List<Object> sorted = new ArrayList<>(operands);
+                sorted.sort(java.util.Comparator.comparing(Object::toString));
+                return new SegmentTerm.Apply(op, 0, terms(sorted, seen, msg, where));
+            }
+            default:
+                throw new IllegalArgumentException(where + ": the attacker's value " + show(t)
+                        + " is neither its own nor a field it read (analysis steps are not exported yet)");
+        }
+    }
+
+    private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String msg, String where) {
+        List<SegmentTerm> out = new ArrayList<>();
+        for (Object a : ts) {
+            out.add(term(a, seen, msg, where));
+        }
+        return out;
+    }
+
+    private static String show(Object t) {
+        Map<String, Object> r = rec(t);
+        Map<String, Object> m = new LinkedHashMap<>(r);
+        return m.get("op") + (((String) m.get("n")).isEmpty() ? "" : "(" + m.get("n") + ")");
+    }
+}
