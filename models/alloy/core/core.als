@@ -137,7 +137,8 @@ one sig W {
   var sst: Client -> one St, var smode: Client -> one Mode, var scs: Client -> SlotName -> Term,
   var used: Client -> Num, var older: Client -> Client,
   var jst: CJ -> lone JSt, var jdst: CJ -> lone Addr, var jjs: CJ -> SlotName -> Term,
-  var racc: Client -> Addr -> Actor, var closedBy: Client -> lone Actor
+  var racc: Client -> Addr -> Actor, var closedBy: Client -> lone Actor,
+  var lkv: Client -> Num -> Term   -- derived: what the join lookup compares, per connection and index
 }
 
 -- new atoms are taken in a fixed order (no symmetric choice for the solver)
@@ -440,10 +441,11 @@ fun window[c: Client]: set Num {
     lkWindow[md] = 0 => I0 else {i: free | #(free & lt.i) < lkWindow[md]}
 }
 fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in W.older} }
-fun expected[c: Client, i: Num]: lone Term { lkVal[c.(W.smode), c.(W.scs), skey[c], i] }
+-- computed once per state, outside the delivery's quantifiers (translation cost)
+fact lookupValues { always W.lkv = {c: Client, i: Num, t: Term | t = lkVal[c.(W.smode), c.(W.scs), skey[c], i]} }
 fun matches[s: Seg]: Client -> Num {
   {c: cands, i: Num | i in window[c] and
-     (lkSelect[c.(W.smode)] = BY_TOKEN => eq[s.fld[lkField[c.(W.smode)]], expected[c, i]]
+     (lkSelect[c.(W.smode)] = BY_TOKEN => eq[s.fld[lkField[c.(W.smode)]], i.(c.(W.lkv))]
       else c in mostRecentOpen)}
 }
 fun halfOpen[c: Client]: set HS { {h: HS | h.hc = c and h.hst = H_HALF} }
