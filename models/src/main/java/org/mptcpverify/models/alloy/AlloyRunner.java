@@ -70,12 +70,21 @@ final class AlloyRunner {
     }
 
     Solved execute(String label, int states) throws Err {
-        Command cmd = command(label, states);
+        return execute(command(label, states));
+    }
+
+    /** The first command with this label (models without a State sig: the Alloy generic core). */
+    Solved execute(String label) throws Err {
+        return execute(world.getAllCommands().stream().filter(c -> c.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no command " + label + " in the cell module")));
+    }
+
+    private Solved execute(Command cmd) throws Err {
         StatsReporter stats = new StatsReporter();
         long t0 = System.nanoTime();
         A4Solution sol = TranslateAlloyToKodkod.execute_command(stats, world.getAllReachableSigs(), cmd, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Solved(label, cmd.check, sol.satisfiable(), stats.primaryVars, stats.totalVars,
+        return new Solved(cmd.label, cmd.check, sol.satisfiable(), stats.primaryVars, stats.totalVars,
                 stats.clauses, seconds, sol);
     }
 

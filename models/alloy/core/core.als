@@ -1,0 +1,661 @@
+module core
+
+/*
+ * The Alloy generic core (issue 10, items 1-3; the Alloy twin of models/tla/core/MptcpCore.tla).
+ * ONE model for every scheme: the scheme is the module `scheme` (schemes/<scheme>.als copied
+ * as scheme.als beside this file; data only, see lang.als), the attacker is a Profile plus the
+ * generic knowledge of attacker.als, and every segment sent and every segment received is its
+ * own step of an Alloy 6 trace (var relations, `steps` scope). Nothing here names a scheme.
+ *
+ * Network: segments in flight form a set (`Net`), so any of them may be delivered next
+ * (reordering; delay = not yet delivered). A receiver's answer leaves in the step that
+ * delivers what it answers. An on-path attacker may drop a segment of its path or rewrite its
+ * source address; any attacker with `injects` may put into flight a segment of its own, any
+ * field any value it can synthesise, from any source address (spoofed, blind), or replay any
+ * segment it observed (origin unchanged: ground truth is who built the option) from and to any
+ * address, on the original or a fresh 4-tuple. It receives every segment sent to XA.
+ *
+ * Population (fixed in this core): one connection per client, the client C1 of application 1
+ * (key K1) and, in two-keys-one-host, C2 of application 2 (key K2); MaxJoins = the CJ atoms of
+ * a client. Left out (docs/models.md, "Alloy generic core"): loss (Lossy), the attacker as an
+ * MPTCP peer, several connections per client or clients per application, a host-wide key,
+ * injection of MP_CAPABLE and key-agreement segments, data, RST segments, REMOVE_ADDR, MP_PRIO.
+ */
+open terms
+open lang
+open attacker
+open scheme
+open util/ordering[Seg] as SO
+open util/ordering[Nonce] as NO
+open util/ordering[HS] as HO
+
+-----------------------------------------------------------------------------
+-- Population, addresses, keys
+
+abstract sig Actor {}
+one sig S, X extends Actor {}                         -- the server, the attacker
+abstract sig Client extends Actor { a1, a2: one Addr, key: one Key }
+one sig C1 extends Client {}
+lone sig C2 extends Client {}
+one sig C1A1, C1A2, C2A1, C2A2, XA, NAT, SP1, SP2 extends Addr {}
+abstract sig Key extends Name {}
+one sig K1 extends Key {}
+lone sig K2 extends Key {}
+sig Nonce extends Name {}                             -- values honest ends draw fresh
+sig XAtom extends Name {}                             -- the attacker's own atoms (known to it)
+fact population {
+  C1.a1 = C1A1 and C1.a2 = C1A2 and C1.key = K1
+  all c: C2 | c.a1 = C2A1 and c.a2 = C2A2 and c.key = K2
+  some C2 <=> some K2
+}
+
+abstract sig Path {}
+one sig P1, P2, PX extends Path {}                    -- initial subflow, join path, attacker's
+
+abstract sig Sf {}                                    -- a subflow (4-tuple identity)
+sig Sf0 extends Sf { c0: one Client }                 -- a client's initial subflow
+sig CJ extends Sf { owner: one Client, jn: one Num }  -- a client's join number jn (its idx)
+sig ISf extends Sf {}                                 -- fresh 4-tuples of injected SYNs
+fact subflows {
+  c0 in Sf0 one -> one Client
+  all j: CJ | j.jn != I0 and (j.jn != I1 => some k: joinsOf[j.owner] | k.jn.nx = j.jn)
+  all disj j, k: CJ | j.owner = k.owner => j.jn != k.jn
+}
+fun sfClient: Sf -> Client { c0 + owner }
+fun joinsOf[c: Client]: set CJ { owner.c }
+
+-----------------------------------------------------------------------------
+-- The cell: profile, who holds the external key, negative control, attacker bounds
+
+abstract sig Side {}
+one sig BOTH, CLIENT, SERVER extends Side {}
+-- A profile is selected by the cell's scope (exactly 1 of these atoms, 0 of the others), so its
+-- capabilities below are constants the translator folds: only the chosen cell is encoded.
+abstract sig Profile {}
+lone sig eavesdrop_handshake, eavesdrop_all, syn_join_rewrite, join_dos, add_addr_mitm,
+         fastclose_forge, legit_join, nat_join, one_sided_key, two_keys_one_host extends Profile {}
+fact oneProfile { one Profile }
+-- docs/threat-model.md, "Attacker profiles" (the same table as MptcpCore.tla's Profiles):
+-- the paths and phases it observes, whether only until its first injection, whether it injects,
+-- where it drops and rewrites, whether a NAT rewrites the client's p2 source
+fun paths: Profile -> Path {
+  (eavesdrop_handshake + add_addr_mitm) -> P1 + (eavesdrop_all + join_dos + fastclose_forge) -> (P1 + P2)
+    + syn_join_rewrite -> P2
+}
+fun phases: Profile -> Phase {
+  (eavesdrop_handshake + add_addr_mitm) -> (HANDSHAKE + KEYS)
+    + (eavesdrop_all + join_dos + fastclose_forge + syn_join_rewrite) -> Phase
+}
+fun untilActive: set Profile { eavesdrop_all + join_dos + fastclose_forge }
+fun injectors: set Profile {
+  eavesdrop_handshake + eavesdrop_all + syn_join_rewrite + join_dos + add_addr_mitm + fastclose_forge
+}
+fun onpath: Profile -> Path { syn_join_rewrite -> P2 }
+fun natted: set Profile { nat_join }
+one sig Cell { keyedSide: one Side, attackerHasKey: one YN, maxInj, maxRew: one Int }
+fun P: Profile { Profile }
+
+pred clientHas[c: Client] { usesKey and Cell.keyedSide in BOTH + CLIENT }
+pred serverHas { usesKey and Cell.keyedSide in BOTH + SERVER }
+fun ckey[c: Client]: lone Key { clientHas[c] => c.key else none }
+fun skey[c: Client]: lone Key { serverHas => c.key else none }
+fun yn[b: Int]: YN { b = 1 => Y else N }
+fun ckHas[c: Client]: YN { clientHas[c] => Y else N }
+fun skHas: YN { serverHas => Y else N }
+
+-----------------------------------------------------------------------------
+-- Segments and state
+
+sig Seg {
+  m: one MsgName, opt: one YN, path: one Path, src, dst: one Addr, sf: one Sf,
+  fld: FieldName -> lone Term, orig: one Actor
+}
+abstract sig St {}
+one sig NONE, SYNSENT, SYNRCVD, MPTCP, PLAIN, CLOSED extends St {}
+abstract sig JSt {}
+one sig J_SENT, J_EST, J_FAILED extends JSt {}
+abstract sig HSt {}
+one sig H_HALF, H_EST extends HSt {}
+
+-- the server's join state, created once from a SYN (static attributes) and then live or gone
+sig HS { hc: one Client, hsf: one Sf, hsrc, hloc: one Addr, horig: one Actor, hidx: one Num,
+         hjs: SlotName -> lone Term, var hst: lone HSt, var hack: lone Actor }
+
+-- client end (A) and server end (B) of each client's connection
+var sig CKx, CKok, CFe, SKx, SKok, Advd in Client {}   -- own key msg sent, peer's accepted,
+                                                        -- third ACK acknowledged, ADD_ADDR sent
+var sig Net, Sent, Seen, Injd, Rewd, Reached in Seg {} -- in flight, ever sent, observed by the
+                                                        -- attacker, injected, dropped/rewritten,
+                                                        -- injected and processed by an honest end
+var sig Drawn in Nonce {}
+var sig Base in Term {}                                 -- what the attacker observed or owns
+var sig Touched in Sf {}                                -- a segment lost, dropped or rewritten
+var sig HBorn in HS {}
+var sig SBorn in Client {}                              -- connections the server created
+one sig W {
+  var cst: Client -> one St, var cmode: Client -> one Mode, var ccs: Client -> SlotName -> Term,
+  var sst: Client -> one St, var smode: Client -> one Mode, var scs: Client -> SlotName -> Term,
+  var used: Client -> Num, var older: Client -> Client,
+  var jst: CJ -> lone JSt, var jdst: CJ -> lone Addr, var jjs: CJ -> SlotName -> Term,
+  var racc: Client -> Addr -> Actor, var closedBy: Client -> lone Actor,
+  var lkv: Client -> Num -> Term   -- derived: what the join lookup compares, per connection and index
+}
+
+-- new atoms are taken in a fixed order (no symmetric choice for the solver)
+fun nextSeg: lone Seg { SO/min[Seg - Sent] }
+fun nextNonce: lone Nonce { NO/min[Nonce - Drawn] }
+fun nextHs: lone HS { HO/min[HS - HBorn] }
+fun freshISf: set ISf { ISf - Sent.sf }   -- (util/ordering cannot order an empty sig)
+
+-- the attacker's knowledge: two rounds of analysis of the base, each over the synthesis of the
+-- round before (attacker.als); every round is a relation of the state
+var sig B0s1, B0s2, B0s3, B0s4, B0s5, B0s6, Kn1, K1s1, K1s2, K1s3, K1s4, K1s5, K1s6, Know,
+        Ks1, Ks2, Ks3, Ks4, Ks5, Synth in Term {}
+fact knowledgeRounds {
+  always {
+    synthRounds[Base, Base + Pub, B0s1, B0s2, B0s3, B0s4, B0s5, B0s6]
+    Kn1 = analyseStep[Base, B0s6]
+    synthRounds[Kn1, Kn1 + Pub, K1s1, K1s2, K1s3, K1s4, K1s5, K1s6]
+    Know = analyseStep[Kn1, K1s6]
+    synthRounds[Know, Know + Pub, Ks1, Ks2, Ks3, Ks4, Ks5, Synth]
+  }
+}
+fun know: set Term { Know }
+fun synthK: set Term { Synth }
+
+-----------------------------------------------------------------------------
+-- Helpers
+
+fun merge[cs, js: SlotName -> Term]: SlotName -> Term { ((SlotName - jslots) <: cs) + (jslots <: js) }
+fun connPart[sl: SlotName -> Term]: SlotName -> Term { (SlotName - jslots) <: sl }
+fun joinPart[sl: SlotName -> Term]: SlotName -> Term { jslots <: sl }
+fun pathOf[f: Sf]: Path { f in Sf0 => P1 else (f in CJ => P2 else PX) }
+-- a NAT on p2 (nat-join) rewrites the client's source address, and back
+fun natS[p: Path, f: Sf, a: Addr]: Addr {
+  (P in natted and p = P2 and some f.sfClient and a = f.sfClient.a2) => NAT else a
+}
+fun natD[p: Path, f: Sf, a: Addr]: Addr {
+  (P in natted and p = P2 and some f.sfClient and a = NAT) => f.sfClient.a2 else a
+}
+
+pred readyEnd[st: St, md: Mode, kx, kok: Bool, own, peer: MsgName] {
+  st = MPTCP and (own in md.sends => kx = True) and (peer in md.sends => kok = True)
+}
+abstract sig Bool {}
+one sig True, False extends Bool {}
+fun b[p: set Client, c: Client]: Bool { c in p => True else False }
+pred readyA[c: Client] { readyEnd[c.(W.cst), c.(W.cmode), b[CKx, c], b[CKok, c], KEY_A, KEY_B] and c in CFe }
+pred readyB[c: Client] { readyEnd[c.(W.sst), c.(W.smode), b[SKx, c], b[SKok, c], KEY_B, KEY_A] }
+pred live[c: Client] { c.(W.sst) = MPTCP }
+
+-- the attacker sees a segment: sent to or by XA, or on a path and phase of its profile
+-- (with untilActive: only before its first injection)
+pred observes[s: Seg] {
+  s.dst = XA or s.src = XA
+  or (s.path in P.paths and s.m.phaseOf in P.phases and (P in untilActive => no Injd))
+}
+
+-- one step's effect on the wire: `gone` leaves the network, `out` (0 or 1 new segment) enters
+pred wire[gone, out: set Seg] {
+  out not in Sent
+  Sent' = Sent + out
+  Net' = (Net - gone) + {s: out | s.dst != XA}      -- segments to XA reach only the attacker
+  let obs = {s: out | observes[s]} | Base' = Base + FieldName.(obs.fld) and Seen' = Seen + obs
+}
+
+-- draw the fresh value of a message (if it draws one)
+pred fresh[md: Mode, g: MsgName, fr: Nonce] {
+  draws[md, g] => (fr not in Drawn and Drawn' = Drawn + fr) else Drawn' = Drawn
+}
+fun kept[md: Mode, g: MsgName, sl: SlotName -> Term, fr: Nonce, ext: lone Term]: SlotName -> Term {
+  sl ++ keep[md, g, fr, ext]
+}
+-- s is message g built by an end running md over slots sl (after keep), or the step's plain
+-- TCP segment if md does not send g; every field must evaluate to a term of the instance
+pred build[s: Seg, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
+           p: Path, a, d: Addr, f: Sf, o: Actor] {
+  s.m = g and s.path = p and s.src = natS[p, f, a] and s.dst = natD[p, f, d] and s.sf = f and s.orig = o
+  g in md.sends => (s.opt = Y and s.fld = fields[md, g, sl, ext, idx, a, d]
+                    and (s.fld).Term = fieldNames[md, g])
+            else (s.opt = N and no s.fld)
+}
+pred emit[s: Seg, fr: Nonce, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
+          p: Path, a, d: Addr, f: Sf, o: Actor] {
+  fresh[md, g, fr]
+  (keep[md, g, fr, ext]).Term = keepNames[md, g]
+  build[s, md, g, kept[md, g, sl, fr, ext], ext, idx, p, a, d, f, o]
+}
+
+-- receiving s at an end running md with slots sl: the first failing check's outcome (none:
+-- accepted); a plain segment where md expects the option, or the reverse, falls back (F_TCP)
+fun rfail[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term]: lone Fail {
+  (s.m in md.sends and s.opt = Y) => fail[md, s.m, sl, s.fld, ext, idx, s.src, s.dst]
+  else ((s.m not in md.sends and s.opt = N) => none else F_TCP)
+}
+pred accepted[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term] {
+  s.opt = Y and s.m in md.sends and no rfail[md, s, sl, ext, idx]
+}
+fun rstore[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term]: SlotName -> Term {
+  accepted[md, s, sl, ext, idx] => sl ++ stores[md, s.m, sl, s.fld, ext, idx, s.src, s.dst] else sl
+}
+-- an accepted segment's stores must evaluate to terms of the instance
+pred storesOk[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term] {
+  accepted[md, s, sl, ext, idx] => (stores[md, s.m, sl, s.fld, ext, idx, s.src, s.dst]).Term = storeNames[md, s.m]
+}
+
+-----------------------------------------------------------------------------
+-- Frame conditions
+
+pred keepCli { W.cst' = W.cst and W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe }
+pred keepJoins { W.jst' = W.jst and W.jdst' = W.jdst and W.jjs' = W.jjs }
+pred keepSrv { W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
+               and W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn }
+pred keepHs { hst' = hst and hack' = hack and HBorn' = HBorn }
+pred keepOut { W.racc' = W.racc and W.closedBy' = W.closedBy }
+pred keepAtt { Injd' = Injd and Rewd' = Rewd and Touched' = Touched and Reached' = Reached }
+pred keepWire { Net' = Net and Sent' = Sent and Seen' = Seen and Base' = Base and Drawn' = Drawn }
+
+-----------------------------------------------------------------------------
+-- Whether an end has state for segment s (its 4-tuple and the end's phase)
+
+pred fits[s: Seg] {
+  let c = s.sf.sfClient, g = s.m {
+    g = MPC_SYN => (s.sf in Sf0 and c.(W.sst) = NONE and s.dst = SA1)
+    else g = MPC_SYNACK => (s.sf in Sf0 and c.(W.cst) = SYNSENT and s.src = SA1 and s.dst = c.a1)
+    else g = MPC_ACK => (s.sf in Sf0 and c.(W.sst) = SYNRCVD and s.dst = SA1 and s.src = c.a1)
+    else g = HS_ACK => (s.sf in Sf0 and c.(W.cst) in MPTCP + PLAIN and s.src = SA1 and s.dst = c.a1)
+    else g = KEY_A => (s.sf in Sf0 and c.(W.sst) = MPTCP and s.dst = SA1 and s.src = c.a1)
+    else g = KEY_B => (s.sf in Sf0 and c.(W.cst) = MPTCP and s.src = SA1 and s.dst = c.a1)
+    else g = JOIN_SYN => s.dst in SA1 + SA2
+    else g = JOIN_SYNACK => (s.sf in CJ and s.sf.(W.jst) = J_SENT and s.src = s.sf.(W.jdst) and s.dst = c.a2)
+    else g = JOIN_ACK => (some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst)
+    else g = ADD_ADDR => (s.sf in Sf0 and readyA[c] and s.src = SA1 and s.dst = c.a1)
+    else (s.sf in Sf0 and live[c] and s.dst = SA1 and s.src = c.a1)
+  }
+}
+
+-----------------------------------------------------------------------------
+-- Honest endpoints: every segment an end originates is one step
+
+pred connect[c: Client] {
+  c.(W.cst) = NONE
+  let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, MPC_SYN, c.(W.ccs), fr, ckey[c]] {
+    emit[o, fr, md, MPC_SYN, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+    W.cst' = W.cst ++ c -> SYNSENT and W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
+    wire[none, o]
+  }
+  W.cmode' = W.cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  keepJoins and keepSrv and keepHs and keepOut and keepAtt
+}
+
+pred sendKeyA[c: Client] {
+  c.(W.cst) = MPTCP and KEY_A in c.(W.cmode).sends and c not in CKx
+  let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, KEY_A, c.(W.ccs), fr, ckey[c]] {
+    emit[o, fr, md, KEY_A, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+    W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
+    wire[none, o]
+  }
+  CKx' = CKx + c and W.cst' = W.cst and W.cmode' = W.cmode and CKok' = CKok and CFe' = CFe
+  keepJoins and keepSrv and keepHs and keepOut and keepAtt
+}
+
+-- B sends its key message in answer to A's (as draft-baerts's figure shows)
+pred sendKeyB[c: Client] {
+  c.(W.sst) = MPTCP and KEY_B in c.(W.smode).sends and c not in SKx
+  KEY_A in c.(W.smode).sends => c in SKok
+  let fr = nextNonce, o = nextSeg, md = c.(W.smode), sl = kept[md, KEY_B, c.(W.scs), fr, skey[c]] {
+    emit[o, fr, md, KEY_B, c.(W.scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+    W.scs' = W.scs - c -> SlotName -> Term + c -> connPart[sl]
+    wire[none, o]
+  }
+  SKx' = SKx + c and W.sst' = W.sst and W.smode' = W.smode and SKok' = SKok
+  W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins and keepHs and keepOut and keepAtt
+}
+
+-- the client's next join, from its p2 address to SA1 or an address it accepted
+pred startJoin[c: Client, d: Addr] {
+  readyA[c] and JOIN_SYN in c.(W.cmode).sends
+  d in SA1 + c.(W.racc).Actor
+  some j: joinsOf[c] | no j.(W.jst) and (all k: joinsOf[c] | k.jn -> j.jn in lt => some k.(W.jst)) and
+  (let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, JOIN_SYN, c.(W.ccs), fr, ckey[c]] {
+    emit[o, fr, md, JOIN_SYN, c.(W.ccs), ckey[c], j.jn, P2, c.a2, d, j, c]
+    W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
+    W.jst' = W.jst ++ j -> J_SENT and W.jdst' = W.jdst ++ j -> d and W.jjs' = W.jjs ++ j -> joinPart[sl]
+    wire[none, o]
+  })
+  W.cst' = W.cst and W.cmode' = W.cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  keepSrv and keepHs and keepOut and keepAtt
+}
+
+-- ADD_ADDR: the server advertises its second address once per connection
+pred advertise[c: Client] {
+  readyB[c] and c not in Advd and ADD_ADDR in c.(W.smode).sends
+  let fr = nextNonce, o = nextSeg, md = c.(W.smode) {
+    emit[o, fr, md, ADD_ADDR, c.(W.scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+    wire[none, o]
+  }
+  Advd' = Advd + c
+  W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
+  W.used' = W.used and W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins and keepHs and keepOut and keepAtt
+}
+
+-- MP_FASTCLOSE from the client; its end is gone once it is sent
+pred close[c: Client] {
+  readyA[c] and FASTCLOSE in c.(W.cmode).sends
+  let fr = nextNonce, o = nextSeg, md = c.(W.cmode) {
+    emit[o, fr, md, FASTCLOSE, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+    wire[none, o]
+  }
+  W.cst' = W.cst ++ c -> CLOSED
+  W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  keepJoins and keepSrv and keepHs and keepOut and keepAtt
+}
+
+-----------------------------------------------------------------------------
+-- Receivers: every delivery is one step; its answer, if any, leaves in it
+
+pred recvMpcSyn[s: Seg, c: Client] {
+  let sl0 = c.(W.scs), md0 = c.(W.smode), r = rfail[md0, s, sl0, skey[c], I0],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, skey[c], I0] {
+    storesOk[md0, s, sl0, skey[c], I0]
+    let fr = nextNonce, o = nextSeg {
+      emit[o, fr, md, MPC_SYNACK, sl1, skey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, S]
+      W.scs' = W.scs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_SYNACK, sl1, fr, skey[c]]]
+      wire[s, o]
+    }
+    W.sst' = W.sst ++ c -> SYNRCVD and W.smode' = W.smode ++ c -> md
+  }
+  SBorn' = SBorn + c and W.older' = W.older + SBorn -> c
+  SKx' = SKx and SKok' = SKok and W.used' = W.used and Advd' = Advd
+  keepCli and keepJoins and keepHs and keepOut
+}
+
+pred recvMpcSynAck[s: Seg, c: Client] {
+  let sl0 = c.(W.ccs), md0 = c.(W.cmode), r = rfail[md0, s, sl0, ckey[c], I0],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, ckey[c], I0] {
+    storesOk[md0, s, sl0, ckey[c], I0]
+    let fr = nextNonce, o = nextSeg {
+      emit[o, fr, md, MPC_ACK, sl1, ckey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, c]
+      W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_ACK, sl1, fr, ckey[c]]]
+      wire[s, o]
+    }
+    W.cst' = W.cst ++ c -> (MPC_ACK in md.sends => MPTCP else PLAIN) and W.cmode' = W.cmode ++ c -> md
+  }
+  CKx' = CKx and CKok' = CKok and CFe' = CFe
+  keepJoins and keepSrv and keepHs and keepOut
+}
+
+-- the server's end of the third ACK; it answers with a plain ACK (HS_ACK)
+pred recvMpcAck[s: Seg, c: Client] {
+  let sl0 = c.(W.scs), md0 = c.(W.smode), r = rfail[md0, s, sl0, skey[c], I0],
+      mp = (no r and MPC_ACK in md0.sends => True else False) {
+    storesOk[md0, s, sl0, skey[c], I0]
+    W.sst' = W.sst ++ c -> (mp = True => MPTCP else PLAIN)
+    W.smode' = W.smode ++ c -> (mp = True => md0 else TCP)
+    W.scs' = W.scs - c -> SlotName -> Term + c -> rstore[md0, s, sl0, skey[c], I0]
+    let o = nextSeg | build[o, TCP, HS_ACK, none -> none, none, none, pathOf[s.sf], s.dst, s.src, s.sf, S]
+                  and wire[s, o]
+  }
+  Drawn' = Drawn
+  SKx' = SKx and SKok' = SKok and W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins and keepHs and keepOut
+}
+
+pred recvHsAck[s: Seg, c: Client] {
+  CFe' = CFe + c and wire[s, none] and Drawn' = Drawn
+  W.cst' = W.cst and W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok
+  keepJoins and keepSrv and keepHs and keepOut
+}
+
+pred recvKeyA[s: Seg, c: Client] {
+  let sl0 = c.(W.scs), md = c.(W.smode) {
+    storesOk[md, s, sl0, skey[c], I0]
+    accepted[md, s, sl0, skey[c], I0] => (SKok' = SKok + c and
+       W.scs' = W.scs - c -> SlotName -> Term + c -> rstore[md, s, sl0, skey[c], I0])
+    else (SKok' = SKok and W.scs' = W.scs)
+  }
+  wire[s, none] and Drawn' = Drawn
+  W.sst' = W.sst and W.smode' = W.smode and SKx' = SKx and W.used' = W.used and Advd' = Advd
+  W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins and keepHs and keepOut
+}
+
+pred recvKeyB[s: Seg, c: Client] {
+  let sl0 = c.(W.ccs), md = c.(W.cmode) {
+    storesOk[md, s, sl0, ckey[c], I0]
+    accepted[md, s, sl0, ckey[c], I0] => (CKok' = CKok + c and
+       W.ccs' = W.ccs - c -> SlotName -> Term + c -> rstore[md, s, sl0, ckey[c], I0])
+    else (CKok' = CKok and W.ccs' = W.ccs)
+  }
+  wire[s, none] and Drawn' = Drawn
+  W.cst' = W.cst and W.cmode' = W.cmode and CKx' = CKx and CFe' = CFe
+  keepJoins and keepSrv and keepHs and keepOut
+}
+
+-- the server's join lookup
+fun cands: set Client { {c: Client | readyB[c] and JOIN_SYN in c.(W.smode).sends} }
+fun window[c: Client]: set Num {
+  let md = c.(W.smode), free = Num - I0 - c.(W.used) |
+    lkWindow[md] = 0 => I0 else {i: free | #(free & lt.i) < lkWindow[md]}
+}
+fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in W.older} }
+-- computed once per state, outside the delivery's quantifiers (translation cost)
+fact lookupValues { always W.lkv = {c: Client, i: Num, t: Term | t = lkVal[c.(W.smode), c.(W.scs), skey[c], i]} }
+fun matches[s: Seg]: Client -> Num {
+  {c: cands, i: Num | i in window[c] and
+     (lkSelect[c.(W.smode)] = BY_TOKEN => eq[s.fld[lkField[c.(W.smode)]], i.(c.(W.lkv))]
+      else c in mostRecentOpen)}
+}
+fun halfOpen[c: Client]: set HS { {h: HS | h.hc = c and h.hst = H_HALF} }
+
+pred recvJoinSyn[s: Seg] {
+  let ms = matches[s] {
+    (s.opt = Y and some ms and no h: HS | some h.hst and h.hsf = s.sf and h.hsrc = s.src)
+    => (some c: Client, i: Num | c -> i in ms and no (Client.ms & lt.i) and
+          (let md = c.(W.smode), sl0 = c.(W.scs), k = skey[c] |
+            (accepted[md, s, sl0, k, i] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
+            => (storesOk[md, s, sl0, k, i] and
+                (let h = nextHs, fr = nextNonce, o = nextSeg, sl1 = rstore[md, s, sl0, k, i] {
+                  some h
+                  h.hc = c and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and h.horig = s.orig
+                  h.hidx = i and h.hjs = joinPart[kept[md, JOIN_SYNACK, sl1, fr, k]]
+                  emit[o, fr, md, JOIN_SYNACK, sl1, k, i, pathOf[s.sf], s.dst, s.src, s.sf, S]
+                  hst' = hst + h -> H_HALF and hack' = hack and HBorn' = HBorn + h
+                  W.used' = (lkOnce[md] => W.used + c -> i else W.used)
+                  wire[s, o]
+                }))
+            else rejectJoinSyn[s]))
+    else rejectJoinSyn[s]
+  }
+  W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
+  Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins and keepOut
+}
+-- no state for the SYN (no match, over the limit, a retransmission): dropped, nothing changes
+pred rejectJoinSyn[s: Seg] { wire[s, none] and Drawn' = Drawn and keepHs and W.used' = W.used }
+
+pred recvJoinSynAck[s: Seg] {
+  let j = s.sf, c = j.owner, md = c.(W.cmode), sl0 = merge[c.(W.ccs), j.(W.jjs)], k = ckey[c] {
+    accepted[md, s, sl0, k, j.jn]
+    => (storesOk[md, s, sl0, k, j.jn] and
+        (let fr = nextNonce, o = nextSeg, sl1 = rstore[md, s, sl0, k, j.jn] {
+          emit[o, fr, md, JOIN_ACK, sl1, k, j.jn, pathOf[s.sf], s.dst, s.src, s.sf, c]
+          W.jst' = W.jst ++ j -> J_EST and W.jjs' = W.jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
+          wire[s, o]
+        }))
+    else (W.jst' = W.jst ++ j -> J_FAILED and W.jjs' = W.jjs and wire[s, none] and Drawn' = Drawn)
+  }
+  W.jdst' = W.jdst
+  keepCli and keepSrv and keepHs and keepOut
+}
+
+pred recvJoinAck[s: Seg] {
+  some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and
+    (let c = h.hc, md = c.(W.smode), sl0 = merge[c.(W.scs), h.hjs] |
+      (accepted[md, s, sl0, skey[c], h.hidx] and live[c])
+      => (hst' = hst ++ h -> H_EST and hack' = hack ++ h -> s.orig)
+      else (hst' = hst - h -> HSt and hack' = hack))
+  HBorn' = HBorn and wire[s, none] and Drawn' = Drawn
+  keepCli and keepJoins and keepSrv and keepOut
+}
+
+pred recvAddAddr[s: Seg, c: Client] {
+  let md = c.(W.cmode), sl0 = c.(W.ccs) |
+    (accepted[md, s, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
+    => W.racc' = W.racc + c -> s.fld[F_addr] -> s.orig else W.racc' = W.racc
+  W.closedBy' = W.closedBy and wire[s, none] and Drawn' = Drawn
+  keepCli and keepJoins and keepSrv and keepHs
+}
+
+pred recvFastClose[s: Seg, c: Client] {
+  let md = c.(W.smode), sl0 = c.(W.scs) |
+    accepted[md, s, sl0, skey[c], I0]
+    => (W.sst' = W.sst ++ c -> CLOSED and W.closedBy' = W.closedBy ++ c -> s.orig
+        and hst' = hst - (hc.c) -> HSt and hack' = hack)
+    else (W.sst' = W.sst and W.closedBy' = W.closedBy and hst' = hst and hack' = hack)
+  HBorn' = HBorn and W.racc' = W.racc and wire[s, none] and Drawn' = Drawn
+  W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok and W.used' = W.used
+  Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  keepCli and keepJoins
+}
+
+pred handle[s: Seg] {
+  let c = s.sf.sfClient, g = s.m {
+    g = MPC_SYN => recvMpcSyn[s, c]
+    else g = MPC_SYNACK => recvMpcSynAck[s, c]
+    else g = MPC_ACK => recvMpcAck[s, c]
+    else g = HS_ACK => recvHsAck[s, c]
+    else g = KEY_A => recvKeyA[s, c]
+    else g = KEY_B => recvKeyB[s, c]
+    else g = JOIN_SYN => recvJoinSyn[s]
+    else g = JOIN_SYNACK => recvJoinSynAck[s]
+    else g = JOIN_ACK => recvJoinAck[s]
+    else g = ADD_ADDR => recvAddAddr[s, c]
+    else recvFastClose[s, c]
+  }
+}
+
+-- delivery of an in-flight segment; one no end has state for is discarded
+pred deliver[s: Seg] {
+  s in Net
+  fits[s] => (handle[s] and Reached' = Reached + (s & Injd))
+  else (wire[s, none] and Drawn' = Drawn and Reached' = Reached and keepCli and keepJoins and keepSrv
+        and keepHs and keepOut)
+  Injd' = Injd and Rewd' = Rewd and Touched' = Touched
+}
+
+-----------------------------------------------------------------------------
+-- The attacker. Where it may act comes from the Profile, what it puts into a field from its
+-- knowledge: any term it can synthesise (attacker.als) that exists in the instance. A field
+-- never carries a concatenation (no honest field does; this keeps cat's flattening exact).
+
+pred canInject { P in injectors and #Injd < Cell.maxInj }
+pred injectCommon[s: Seg] {
+  canInject and s not in Sent and s.dst != XA
+  Net' = Net + s and Sent' = Sent + s and Injd' = Injd + s
+  Seen' = Seen and Base' = Base and Drawn' = Drawn and Rewd' = Rewd and Touched' = Touched and Reached' = Reached
+  keepCli and keepJoins and keepSrv and keepHs and keepOut
+}
+-- a forged segment: a join, ADD_ADDR or MP_FASTCLOSE option; a SYN on a fresh 4-tuple, any
+-- other segment on a 4-tuple it observed or created
+pred forge[s: Seg] {
+  injectCommon[s]
+  s.orig = X and s.opt = Y and s.path = PX
+  s.m in JOIN_SYN + JOIN_SYNACK + JOIN_ACK + ADD_ADDR + FASTCLOSE
+  s.m = JOIN_SYN => s.sf in freshISf else s.sf in (Seen + Injd).sf
+  FieldName.(s.fld) in synthK - Cat
+}
+-- a replayed segment: an observed option, origin unchanged, from any source to any address;
+-- a SYN may also come from a fresh 4-tuple
+pred replay[t, s: Seg] {
+  t in Seen and injectCommon[s]
+  s.m = t.m and s.opt = t.opt and s.fld = t.fld and s.orig = t.orig and s.path = PX
+  s.sf = t.sf or (t.m = JOIN_SYN and s.sf in freshISf)
+  s.src -> s.dst -> s.sf != t.src -> t.dst -> t.sf
+}
+
+pred onPath[s: Seg] { s in Net and s.path in P.onpath and #Rewd < Cell.maxRew }
+pred drop[s: Seg] {
+  onPath[s]
+  Net' = Net - s and Rewd' = Rewd + s and Touched' = Touched + s.sf
+  Sent' = Sent and Seen' = Seen and Base' = Base and Drawn' = Drawn and Injd' = Injd and Reached' = Reached
+  keepCli and keepJoins and keepSrv and keepHs and keepOut
+}
+pred rewrite[s, s2: Seg] {
+  onPath[s] and s2 not in Sent and s2.src != s.src
+  s2.m = s.m and s2.opt = s.opt and s2.path = s.path and s2.dst = s.dst and s2.sf = s.sf
+  s2.fld = s.fld and s2.orig = s.orig
+  Net' = Net - s + s2 and Sent' = Sent + s2 and Rewd' = Rewd + s and Touched' = Touched + s.sf
+  Seen' = Seen and Base' = Base and Drawn' = Drawn and Injd' = Injd and Reached' = Reached
+  keepCli and keepJoins and keepSrv and keepHs and keepOut
+}
+
+pred stutter {
+  keepCli and keepJoins and keepSrv and keepHs and keepOut and keepAtt and keepWire
+}
+
+-----------------------------------------------------------------------------
+-- Behaviours
+
+pred init {
+  W.cst = Client -> NONE and W.sst = Client -> NONE
+  all c: Client | c.(W.cmode) = negoA[ckHas[c], skHas] and c.(W.smode) = negoB[ckHas[c], skHas]
+  no W.ccs and no W.scs and no W.used and no W.older and no SBorn
+  no CKx and no CKok and no CFe and no SKx and no SKok and no Advd
+  no W.jst and no W.jdst and no W.jjs and no W.racc and no W.closedBy
+  no hst and no hack and no HBorn
+  no Net and no Sent and no Seen and no Injd and no Rewd and no Reached and no Touched and no Drawn
+  Base = XAtom + (Cell.attackerHasKey = Y => Key else none)
+}
+
+pred step {
+  (some c: Client | connect[c] or sendKeyA[c] or sendKeyB[c] or advertise[c] or close[c]
+                    or (some d: Addr | startJoin[c, d]))
+  or (some s: Seg | deliver[s] or drop[s] or rewrite[s, nextSeg] or replay[s, nextSeg]) or forge[nextSeg]
+  or stutter
+}
+
+fact behaviour { init and always step }
+
+-----------------------------------------------------------------------------
+-- Properties (docs/properties.md) under their shared names, as predicates on one state; a
+-- cell checks `always <Property>`. Those judged at quiescence hold while a segment is in flight.
+
+fun Quiescent: set Seg { Net }   -- empty = quiescent
+
+pred JoinAuthenticity { all h: HS | h.hst = H_EST => (h.horig = h.hc and h.hack = h.hc) }
+pred ExternalKeySecrecy {
+  Cell.attackerHasKey = Y or (no know & Key and no a: know & App | a.op in TL32 + TL64 + TL160 + TR64 and a.arg in Key)
+}
+pred SubflowEndpointAuthenticity { all h: HS | h.hst = H_EST => h.hsrc in h.hc.(a1 + a2) }
+pred JoinStateUnforgeable {
+  all h: HS | h.hst = H_HALF => (h.horig = h.hc and h.hsrc = h.hc.a2)
+  all c: Client | #halfOpen[c] <= 2
+}
+pred AddrAuthenticity { Addr.(Client.(W.racc)) in S }
+pred CloseAuthenticity { all c: Client | c.(W.closedBy) in c or c.(W.cst) = CLOSED }
+pred legitJoin[c: Client, j: CJ] {
+  j.owner = c and some j.(W.jst) and j.(W.jdst) in SA1 + c.(W.racc).S
+  j not in Touched and c0.c not in Touched and c.(W.cst) = MPTCP and c.(W.sst) = MPTCP
+}
+pred estBoth[c: Client, j: CJ] { j.(W.jst) = J_EST and some h: HS | h.hsf = j and h.hst = H_EST and h.hc = c }
+pred allLegitJoinsEst { all c: Client, j: joinsOf[c] | legitJoin[c, j] => estBoth[c, j] }
+pred LegitJoinSucceeds { no Net => allLegitJoinsEst }
+pred CleanFallback {
+  no Net => ((all c: Client | (c0.c not in Touched and c.(W.cst) in MPTCP + PLAIN and c.(W.sst) in MPTCP + PLAIN)
+                               => c.(W.cst) = c.(W.sst)) and allLegitJoinsEst)
+}
+pred KeyIsolation {
+  all h: HS | (h.hst = H_EST and h.horig in Client) => h.hc = h.horig
+  no Net => allLegitJoinsEst
+}
+
+-- the witness of a profile with an attacker: one of its segments reached an honest end's checks
+pred attackerReachedACheck { some Reached }
+-- the witness of a profile without one: a legitimate join established at both ends
+pred legitJoinEstablished { some c: Client, j: joinsOf[c] | legitJoin[c, j] and estBoth[c, j] }
+
+-- self-checks of the explicit rounds of attacker.als
+pred knowledgeIsClosed { analyseStep[Know, Synth] = Know and synthStep[Know, Synth] = Synth }

@@ -1,0 +1,77 @@
+package org.mptcpverify.models.alloy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.mit.csail.sdg.alloy4.Err;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+
+/**
+ * The Alloy generic core's cell modules (models/alloy/core): one {@code check} per applicable
+ * property under its shared name, a witness {@code run}, the same scope on every command; and
+ * every covered scheme's data module type-checks with the core (a broken one does not). Cheap:
+ * parsing only; solving is {@link AlloyCoreAgreementTest}'s (opt-in).
+ */
+class AlloyCoreCellsTest {
+    static final Path WORK = Path.of("target", "alloy-core-test").toAbsolutePath();
+
+    @Test
+    void everyCellChecksEachApplicablePropertyOnceWithOneScope() {
+        for (SchemeId s : AlloyCoreCell.COVERED) {
+            for (AttackId a : AttackId.values()) {
+                if (a.applicableProperties(s).isEmpty()) {
+                    continue;
+                }
+                for (AlloyCoreCell c : AlloyCoreCell.of(s, a)) {
+                    String text = c.render();
+                    for (PropertyId p : c.properties()) {
+                        assertEquals(1, count(text, "check " + p.modelName() + " { always " + p.modelName() + " } "), c + ": " + p);
+                    }
+                    assertEquals(c.properties().size() + 1, count(text, "\ncheck "), c + ": one check per property + the self-check");
+                    assertEquals(1, count(text, "\nrun " + AlloyCoreCell.WITNESS + " "), c + ": the witness");
+                    Matcher m = Pattern.compile(" (for 12 but [^\\n]*)\\n").matcher(text);
+                    String first = null;
+                    while (m.find()) {
+                        first = first == null ? m.group(1) : first;
+                        assertEquals(first, m.group(1), c + ": every command at the cell's scope");
+                    }
+                    assertTrue(first != null && first.contains("exactly 1 " + AlloyNames.of(a)), c + ": the profile is selected");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCoveredSchemeTypeChecksWithTheCore() throws Err {
+        for (SchemeId s : AlloyCoreCell.COVERED) {
+            AlloyCoreChecker.parse(AlloyCoreCell.of(s, AttackId.JOIN_DOS).get(0), WORK);
+        }
+    }
+
+    @Test
+    void aSchemeModuleThatNamesAnUnknownSlotIsRejected() throws Exception {
+        AlloyCoreCell cell = AlloyCoreCell.of(SchemeId.RFC8684, AttackId.JOIN_DOS).get(0);
+        Path file = AlloyCoreChecker.writeCell(cell, WORK.resolve("mutant"));
+        Path scheme = file.getParent().resolve("scheme.als");
+        Files.writeString(scheme, Files.readString(scheme).replace("fun jslots: set SlotName { Ra + Rb }",
+                "fun jslots: set SlotName { Ra + Rc }"));
+        assertThrows(Err.class, () -> AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent()));
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+}
