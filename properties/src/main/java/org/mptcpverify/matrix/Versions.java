@@ -46,8 +46,8 @@ public final class Versions {
     /** Folders under models/ that hold generated files (hashed from their generated text), Java, or no verdict's input. */
     private static final Set<String> NOT_HAND_WRITTEN = Set.of("models/src", "models/target", "models/tla/mc",
             "models/alloy/" + AlloyCells.FOLDER,
-            // the generic TLA+ core beside the old one decides no verdict until the engines switch to it
-            "models/tla/core");
+            // the generic TLA+ and Alloy cores beside the old ones decide no verdict until the engines switch to them
+            "models/tla/core", "models/alloy/core");
 
     private Versions() {}
 
