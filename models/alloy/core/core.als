@@ -2,8 +2,9 @@ module core
 
 /*
  * The Alloy generic core (issue 10, items 1-3; the Alloy twin of models/tla/core/MptcpCore.tla).
- * ONE model for every scheme: the scheme is the module `scheme` (schemes/<scheme>.als copied
- * as scheme.als beside this file; data only, see lang.als), the attacker is a Profile plus the
+ * ONE model for every scheme: the scheme is the module `scheme` (schemes/<scheme>.als, generated
+ * from the definition, copied as scheme.als beside this file; data only, see lang.als), the
+ * cell's term universe is the generated `dag` (termsig.als), the attacker is a Profile plus the
  * generic knowledge of attacker.als, and every segment sent and every segment received is its
  * own step of an Alloy 6 trace (var relations, `steps` scope). Nothing here names a scheme.
  *
@@ -11,7 +12,7 @@ module core
  * (reordering; delay = not yet delivered). A receiver's answer leaves in the step that
  * delivers what it answers. An on-path attacker may drop a segment of its path or rewrite its
  * source address; any attacker with `injects` may put into flight a segment of its own, any
- * field any value it can synthesise, from any source address (spoofed, blind), or replay any
+ * field any value it can synthesise (of the field's domain in dag.als), from any source address (spoofed, blind), or replay any
  * segment it observed (origin unchanged: ground truth is who built the option) from and to any
  * address, on the original or a fresh 4-tuple. It receives every segment sent to XA.
  *
@@ -21,12 +22,13 @@ module core
  * MPTCP peer, several connections per client or clients per application, a host-wide key,
  * injection of MP_CAPABLE and key-agreement segments, data, RST segments, REMOVE_ADDR, MP_PRIO.
  */
+open termsig
+open dag
 open terms
 open lang
 open attacker
 open scheme
 open util/ordering[Seg] as SO
-open util/ordering[Nonce] as NO
 open util/ordering[HS] as HO
 
 -----------------------------------------------------------------------------
@@ -34,19 +36,23 @@ open util/ordering[HS] as HO
 
 abstract sig Actor {}
 one sig S, X extends Actor {}                         -- the server, the attacker
-abstract sig Client extends Actor { a1, a2: one Addr, key: one Key }
+abstract sig Client extends Actor { a1, a2: one Addr, key: one Key,
+  -- the client's end (c*) and the server's end (s*) of its connection, the indices of its
+  -- tickets used, connections the server created before it, addresses it accepted (and who
+  -- built that ADD_ADDR), who closed it; lkv is derived: what the join lookup compares, per index
+  -- (fields of Client, not of one global sig: every relation has arity <= 3, which keeps the
+  -- universe^arity of the translation within Kodkod's capacity)
+  var cst: one St, var cmode: one Mode, var ccs: SlotName -> Term,
+  var sst: one St, var smode: one Mode, var scs: SlotName -> Term,
+  var used: set Num, var older: set Client,
+  var racc: Addr -> Actor, var closedBy: lone Actor, var lkv: Num -> Term }
 one sig C1 extends Client {}
 lone sig C2 extends Client {}
-one sig C1A1, C1A2, C2A1, C2A2, XA, NAT, SP1, SP2 extends Addr {}
-abstract sig Key extends Name {}
-one sig K1 extends Key {}
-lone sig K2 extends Key {}
-sig Nonce extends Name {}                             -- values honest ends draw fresh
-sig XAtom extends Name {}                             -- the attacker's own atoms (known to it)
+-- keys (K1, and K2 with two clients), role nonces and the attacker's atoms: declared by dag.als
 fact population {
   C1.a1 = C1A1 and C1.a2 = C1A2 and C1.key = K1
-  all c: C2 | c.a1 = C2A1 and c.a2 = C2A2 and c.key = K2
-  some C2 <=> some K2
+  all c: C2 | c.a1 = C2A1 and c.a2 = C2A2 and c.key = Key - K1
+  #Client = #Key
 }
 
 abstract sig Path {}
@@ -54,7 +60,8 @@ one sig P1, P2, PX extends Path {}                    -- initial subflow, join p
 
 abstract sig Sf {}                                    -- a subflow (4-tuple identity)
 sig Sf0 extends Sf { c0: one Client }                 -- a client's initial subflow
-sig CJ extends Sf { owner: one Client, jn: one Num }  -- a client's join number jn (its idx)
+sig CJ extends Sf { owner: one Client, jn: one Num,    -- a client's join number jn (its idx)
+  var jst: lone JSt, var jdst: lone Addr, var jjs: SlotName -> Term }
 sig ISf extends Sf {}                                 -- fresh 4-tuples of injected SYNs
 fact subflows {
   c0 in Sf0 one -> one Client
@@ -118,7 +125,7 @@ abstract sig HSt {}
 one sig H_HALF, H_EST extends HSt {}
 
 -- the server's join state, created once from a SYN (static attributes) and then live or gone
-sig HS { hc: one Client, hsf: one Sf, hsrc, hloc: one Addr, horig: one Actor, hidx: one Num,
+sig HS { hno: one Num, hc: one Client, hsf: one Sf, hsrc, hloc: one Addr, horig: one Actor, hidx: one Num,
          hjs: SlotName -> lone Term, var hst: lone HSt, var hack: lone Actor }
 
 -- client end (A) and server end (B) of each client's connection
@@ -132,18 +139,16 @@ var sig Base in Term {}                                 -- what the attacker obs
 var sig Touched in Sf {}                                -- a segment lost, dropped or rewritten
 var sig HBorn in HS {}
 var sig SBorn in Client {}                              -- connections the server created
-one sig W {
-  var cst: Client -> one St, var cmode: Client -> one Mode, var ccs: Client -> SlotName -> Term,
-  var sst: Client -> one St, var smode: Client -> one Mode, var scs: Client -> SlotName -> Term,
-  var used: Client -> Num, var older: Client -> Client,
-  var jst: CJ -> lone JSt, var jdst: CJ -> lone Addr, var jjs: CJ -> SlotName -> Term,
-  var racc: Client -> Addr -> Actor, var closedBy: Client -> lone Actor,
-  var lkv: Client -> Num -> Term   -- derived: what the join lookup compares, per connection and index
-}
 
 -- new atoms are taken in a fixed order (no symmetric choice for the solver)
 fun nextSeg: lone Seg { SO/min[Seg - Sent] }
-fun nextNonce: lone Nonce { NO/min[Nonce - Drawn] }
+-- the value a role draws for message g: one nonce atom per role (dag.als), so which nonce a
+-- slot holds is never the solver's choice: client c's connection, its join j, join state h
+fun cIdx: Client -> Num { C1 -> I1 + C2 -> I2 }
+fun cN[c: Client, g: MsgName]: lone Nonce { g.((c.cIdx).cNonce) }
+fun jN[j: CJ, g: MsgName]: lone Nonce { g.(((j.jn).((j.owner.cIdx).jKey)).jNonce) }
+fun hN[h: HS, g: MsgName]: lone Nonce { g.((h.hno).hNonce) }
+fact hsNumbers { HO/first.hno = I1 and all h: HS - HO/last | HO/next[h].hno = h.hno.nx }
 fun nextHs: lone HS { HO/min[HS - HBorn] }
 fun freshISf: set ISf { ISf - Sent.sf }   -- (util/ordering cannot order an empty sig)
 
@@ -184,9 +189,9 @@ pred readyEnd[st: St, md: Mode, kx, kok: Bool, own, peer: MsgName] {
 abstract sig Bool {}
 one sig True, False extends Bool {}
 fun b[p: set Client, c: Client]: Bool { c in p => True else False }
-pred readyA[c: Client] { readyEnd[c.(W.cst), c.(W.cmode), b[CKx, c], b[CKok, c], KEY_A, KEY_B] and c in CFe }
-pred readyB[c: Client] { readyEnd[c.(W.sst), c.(W.smode), b[SKx, c], b[SKok, c], KEY_B, KEY_A] }
-pred live[c: Client] { c.(W.sst) = MPTCP }
+pred readyA[c: Client] { readyEnd[c.(cst), c.(cmode), b[CKx, c], b[CKok, c], KEY_A, KEY_B] and c in CFe }
+pred readyB[c: Client] { readyEnd[c.(sst), c.(smode), b[SKx, c], b[SKok, c], KEY_B, KEY_A] }
+pred live[c: Client] { c.(sst) = MPTCP }
 
 -- the attacker sees a segment: sent to or by XA, or on a path and phase of its profile
 -- (with untilActive: only before its first injection)
@@ -204,10 +209,10 @@ pred wire[gone, out: set Seg] {
 }
 
 -- draw the fresh value of a message (if it draws one)
-pred fresh[md: Mode, g: MsgName, fr: Nonce] {
+pred fresh[md: Mode, g: MsgName, fr: lone Nonce] {
   draws[md, g] => (fr not in Drawn and Drawn' = Drawn + fr) else Drawn' = Drawn
 }
-fun kept[md: Mode, g: MsgName, sl: SlotName -> Term, fr: Nonce, ext: lone Term]: SlotName -> Term {
+fun kept[md: Mode, g: MsgName, sl: SlotName -> Term, fr: lone Nonce, ext: lone Term]: SlotName -> Term {
   sl ++ keep[md, g, fr, ext]
 }
 -- s is message g built by an end running md over slots sl (after keep), or the step's plain
@@ -219,7 +224,7 @@ pred build[s: Seg, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Te
                     and (s.fld).Term = fieldNames[md, g])
             else (s.opt = N and no s.fld)
 }
-pred emit[s: Seg, fr: Nonce, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
+pred emit[s: Seg, fr: lone Nonce, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
           p: Path, a, d: Addr, f: Sf, o: Actor] {
   fresh[md, g, fr]
   (keep[md, g, fr, ext]).Term = keepNames[md, g]
@@ -246,12 +251,12 @@ pred storesOk[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term] {
 -----------------------------------------------------------------------------
 -- Frame conditions
 
-pred keepCli { W.cst' = W.cst and W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe }
-pred keepJoins { W.jst' = W.jst and W.jdst' = W.jdst and W.jjs' = W.jjs }
-pred keepSrv { W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
-               and W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn }
+pred keepCli { cst' = cst and cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe }
+pred keepJoins { jst' = jst and jdst' = jdst and jjs' = jjs }
+pred keepSrv { sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+               and used' = used and Advd' = Advd and older' = older and SBorn' = SBorn }
 pred keepHs { hst' = hst and hack' = hack and HBorn' = HBorn }
-pred keepOut { W.racc' = W.racc and W.closedBy' = W.closedBy }
+pred keepOut { racc' = racc and closedBy' = closedBy }
 pred keepAtt { Injd' = Injd and Rewd' = Rewd and Touched' = Touched and Reached' = Reached }
 pred keepWire { Net' = Net and Sent' = Sent and Seen' = Seen and Base' = Base and Drawn' = Drawn }
 
@@ -260,14 +265,14 @@ pred keepWire { Net' = Net and Sent' = Sent and Seen' = Seen and Base' = Base an
 
 pred fits[s: Seg] {
   let c = s.sf.sfClient, g = s.m {
-    g = MPC_SYN => (s.sf in Sf0 and c.(W.sst) = NONE and s.dst = SA1)
-    else g = MPC_SYNACK => (s.sf in Sf0 and c.(W.cst) = SYNSENT and s.src = SA1 and s.dst = c.a1)
-    else g = MPC_ACK => (s.sf in Sf0 and c.(W.sst) = SYNRCVD and s.dst = SA1 and s.src = c.a1)
-    else g = HS_ACK => (s.sf in Sf0 and c.(W.cst) in MPTCP + PLAIN and s.src = SA1 and s.dst = c.a1)
-    else g = KEY_A => (s.sf in Sf0 and c.(W.sst) = MPTCP and s.dst = SA1 and s.src = c.a1)
-    else g = KEY_B => (s.sf in Sf0 and c.(W.cst) = MPTCP and s.src = SA1 and s.dst = c.a1)
+    g = MPC_SYN => (s.sf in Sf0 and c.(sst) = NONE and s.dst = SA1)
+    else g = MPC_SYNACK => (s.sf in Sf0 and c.(cst) = SYNSENT and s.src = SA1 and s.dst = c.a1)
+    else g = MPC_ACK => (s.sf in Sf0 and c.(sst) = SYNRCVD and s.dst = SA1 and s.src = c.a1)
+    else g = HS_ACK => (s.sf in Sf0 and c.(cst) in MPTCP + PLAIN and s.src = SA1 and s.dst = c.a1)
+    else g = KEY_A => (s.sf in Sf0 and c.(sst) = MPTCP and s.dst = SA1 and s.src = c.a1)
+    else g = KEY_B => (s.sf in Sf0 and c.(cst) = MPTCP and s.src = SA1 and s.dst = c.a1)
     else g = JOIN_SYN => s.dst in SA1 + SA2
-    else g = JOIN_SYNACK => (s.sf in CJ and s.sf.(W.jst) = J_SENT and s.src = s.sf.(W.jdst) and s.dst = c.a2)
+    else g = JOIN_SYNACK => (s.sf in CJ and s.sf.(jst) = J_SENT and s.src = s.sf.(jdst) and s.dst = c.a2)
     else g = JOIN_ACK => (some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst)
     else g = ADD_ADDR => (s.sf in Sf0 and readyA[c] and s.src = SA1 and s.dst = c.a1)
     else (s.sf in Sf0 and live[c] and s.dst = SA1 and s.src = c.a1)
@@ -278,78 +283,78 @@ pred fits[s: Seg] {
 -- Honest endpoints: every segment an end originates is one step
 
 pred connect[c: Client] {
-  c.(W.cst) = NONE
-  let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, MPC_SYN, c.(W.ccs), fr, ckey[c]] {
-    emit[o, fr, md, MPC_SYN, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
-    W.cst' = W.cst ++ c -> SYNSENT and W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
+  c.(cst) = NONE
+  let fr = cN[c, MPC_SYN], o = nextSeg, md = c.(cmode), sl = kept[md, MPC_SYN, c.(ccs), fr, ckey[c]] {
+    emit[o, fr, md, MPC_SYN, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+    cst' = cst ++ c -> SYNSENT and ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
-  W.cmode' = W.cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  cmode' = cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut and keepAtt
 }
 
 pred sendKeyA[c: Client] {
-  c.(W.cst) = MPTCP and KEY_A in c.(W.cmode).sends and c not in CKx
-  let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, KEY_A, c.(W.ccs), fr, ckey[c]] {
-    emit[o, fr, md, KEY_A, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
-    W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
+  c.(cst) = MPTCP and KEY_A in c.(cmode).sends and c not in CKx
+  let fr = cN[c, KEY_A], o = nextSeg, md = c.(cmode), sl = kept[md, KEY_A, c.(ccs), fr, ckey[c]] {
+    emit[o, fr, md, KEY_A, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+    ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
-  CKx' = CKx + c and W.cst' = W.cst and W.cmode' = W.cmode and CKok' = CKok and CFe' = CFe
+  CKx' = CKx + c and cst' = cst and cmode' = cmode and CKok' = CKok and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut and keepAtt
 }
 
 -- B sends its key message in answer to A's (as draft-baerts's figure shows)
 pred sendKeyB[c: Client] {
-  c.(W.sst) = MPTCP and KEY_B in c.(W.smode).sends and c not in SKx
-  KEY_A in c.(W.smode).sends => c in SKok
-  let fr = nextNonce, o = nextSeg, md = c.(W.smode), sl = kept[md, KEY_B, c.(W.scs), fr, skey[c]] {
-    emit[o, fr, md, KEY_B, c.(W.scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
-    W.scs' = W.scs - c -> SlotName -> Term + c -> connPart[sl]
+  c.(sst) = MPTCP and KEY_B in c.(smode).sends and c not in SKx
+  KEY_A in c.(smode).sends => c in SKok
+  let fr = cN[c, KEY_B], o = nextSeg, md = c.(smode), sl = kept[md, KEY_B, c.(scs), fr, skey[c]] {
+    emit[o, fr, md, KEY_B, c.(scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+    scs' = scs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
-  SKx' = SKx + c and W.sst' = W.sst and W.smode' = W.smode and SKok' = SKok
-  W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  SKx' = SKx + c and sst' = sst and smode' = smode and SKok' = SKok
+  used' = used and Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepHs and keepOut and keepAtt
 }
 
 -- the client's next join, from its p2 address to SA1 or an address it accepted
 pred startJoin[c: Client, d: Addr] {
-  readyA[c] and JOIN_SYN in c.(W.cmode).sends
-  d in SA1 + c.(W.racc).Actor
-  some j: joinsOf[c] | no j.(W.jst) and (all k: joinsOf[c] | k.jn -> j.jn in lt => some k.(W.jst)) and
-  (let fr = nextNonce, o = nextSeg, md = c.(W.cmode), sl = kept[md, JOIN_SYN, c.(W.ccs), fr, ckey[c]] {
-    emit[o, fr, md, JOIN_SYN, c.(W.ccs), ckey[c], j.jn, P2, c.a2, d, j, c]
-    W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[sl]
-    W.jst' = W.jst ++ j -> J_SENT and W.jdst' = W.jdst ++ j -> d and W.jjs' = W.jjs ++ j -> joinPart[sl]
+  readyA[c] and JOIN_SYN in c.(cmode).sends
+  d in SA1 + c.(racc).Actor
+  some j: joinsOf[c] | no j.(jst) and (all k: joinsOf[c] | k.jn -> j.jn in lt => some k.(jst)) and
+  (let fr = jN[j, JOIN_SYN], o = nextSeg, md = c.(cmode), sl = kept[md, JOIN_SYN, c.(ccs), fr, ckey[c]] {
+    emit[o, fr, md, JOIN_SYN, c.(ccs), ckey[c], j.jn, P2, c.a2, d, j, c]
+    ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
+    jst' = jst ++ j -> J_SENT and jdst' = jdst ++ j -> d and jjs' = jjs ++ j -> joinPart[sl]
     wire[none, o]
   })
-  W.cst' = W.cst and W.cmode' = W.cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  cst' = cst and cmode' = cmode and CKx' = CKx and CKok' = CKok and CFe' = CFe
   keepSrv and keepHs and keepOut and keepAtt
 }
 
 -- ADD_ADDR: the server advertises its second address once per connection
 pred advertise[c: Client] {
-  readyB[c] and c not in Advd and ADD_ADDR in c.(W.smode).sends
-  let fr = nextNonce, o = nextSeg, md = c.(W.smode) {
-    emit[o, fr, md, ADD_ADDR, c.(W.scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+  readyB[c] and c not in Advd and ADD_ADDR in c.(smode).sends
+  let fr = cN[c, ADD_ADDR], o = nextSeg, md = c.(smode) {
+    emit[o, fr, md, ADD_ADDR, c.(scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
     wire[none, o]
   }
   Advd' = Advd + c
-  W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
-  W.used' = W.used and W.older' = W.older and SBorn' = SBorn
+  sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+  used' = used and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepHs and keepOut and keepAtt
 }
 
 -- MP_FASTCLOSE from the client; its end is gone once it is sent
 pred close[c: Client] {
-  readyA[c] and FASTCLOSE in c.(W.cmode).sends
-  let fr = nextNonce, o = nextSeg, md = c.(W.cmode) {
-    emit[o, fr, md, FASTCLOSE, c.(W.ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+  readyA[c] and FASTCLOSE in c.(cmode).sends
+  let fr = cN[c, FASTCLOSE], o = nextSeg, md = c.(cmode) {
+    emit[o, fr, md, FASTCLOSE, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
     wire[none, o]
   }
-  W.cst' = W.cst ++ c -> CLOSED
-  W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  cst' = cst ++ c -> CLOSED
+  cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut and keepAtt
 }
 
@@ -357,31 +362,31 @@ pred close[c: Client] {
 -- Receivers: every delivery is one step; its answer, if any, leaves in it
 
 pred recvMpcSyn[s: Seg, c: Client] {
-  let sl0 = c.(W.scs), md0 = c.(W.smode), r = rfail[md0, s, sl0, skey[c], I0],
+  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, sl0, skey[c], I0],
       md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, skey[c], I0] {
     storesOk[md0, s, sl0, skey[c], I0]
-    let fr = nextNonce, o = nextSeg {
+    let fr = cN[c, MPC_SYNACK], o = nextSeg {
       emit[o, fr, md, MPC_SYNACK, sl1, skey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, S]
-      W.scs' = W.scs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_SYNACK, sl1, fr, skey[c]]]
+      scs' = scs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_SYNACK, sl1, fr, skey[c]]]
       wire[s, o]
     }
-    W.sst' = W.sst ++ c -> SYNRCVD and W.smode' = W.smode ++ c -> md
+    sst' = sst ++ c -> SYNRCVD and smode' = smode ++ c -> md
   }
-  SBorn' = SBorn + c and W.older' = W.older + SBorn -> c
-  SKx' = SKx and SKok' = SKok and W.used' = W.used and Advd' = Advd
+  SBorn' = SBorn + c and older' = older + SBorn -> c
+  SKx' = SKx and SKok' = SKok and used' = used and Advd' = Advd
   keepCli and keepJoins and keepHs and keepOut
 }
 
 pred recvMpcSynAck[s: Seg, c: Client] {
-  let sl0 = c.(W.ccs), md0 = c.(W.cmode), r = rfail[md0, s, sl0, ckey[c], I0],
+  let sl0 = c.(ccs), md0 = c.(cmode), r = rfail[md0, s, sl0, ckey[c], I0],
       md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, ckey[c], I0] {
     storesOk[md0, s, sl0, ckey[c], I0]
-    let fr = nextNonce, o = nextSeg {
+    let fr = cN[c, MPC_ACK], o = nextSeg {
       emit[o, fr, md, MPC_ACK, sl1, ckey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, c]
-      W.ccs' = W.ccs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_ACK, sl1, fr, ckey[c]]]
+      ccs' = ccs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_ACK, sl1, fr, ckey[c]]]
       wire[s, o]
     }
-    W.cst' = W.cst ++ c -> (MPC_ACK in md.sends => MPTCP else PLAIN) and W.cmode' = W.cmode ++ c -> md
+    cst' = cst ++ c -> (MPC_ACK in md.sends => MPTCP else PLAIN) and cmode' = cmode ++ c -> md
   }
   CKx' = CKx and CKok' = CKok and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut
@@ -389,63 +394,63 @@ pred recvMpcSynAck[s: Seg, c: Client] {
 
 -- the server's end of the third ACK; it answers with a plain ACK (HS_ACK)
 pred recvMpcAck[s: Seg, c: Client] {
-  let sl0 = c.(W.scs), md0 = c.(W.smode), r = rfail[md0, s, sl0, skey[c], I0],
+  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, sl0, skey[c], I0],
       mp = (no r and MPC_ACK in md0.sends => True else False) {
     storesOk[md0, s, sl0, skey[c], I0]
-    W.sst' = W.sst ++ c -> (mp = True => MPTCP else PLAIN)
-    W.smode' = W.smode ++ c -> (mp = True => md0 else TCP)
-    W.scs' = W.scs - c -> SlotName -> Term + c -> rstore[md0, s, sl0, skey[c], I0]
+    sst' = sst ++ c -> (mp = True => MPTCP else PLAIN)
+    smode' = smode ++ c -> (mp = True => md0 else TCP)
+    scs' = scs - c -> SlotName -> Term + c -> rstore[md0, s, sl0, skey[c], I0]
     let o = nextSeg | build[o, TCP, HS_ACK, none -> none, none, none, pathOf[s.sf], s.dst, s.src, s.sf, S]
                   and wire[s, o]
   }
   Drawn' = Drawn
-  SKx' = SKx and SKok' = SKok and W.used' = W.used and Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  SKx' = SKx and SKok' = SKok and used' = used and Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepHs and keepOut
 }
 
 pred recvHsAck[s: Seg, c: Client] {
   CFe' = CFe + c and wire[s, none] and Drawn' = Drawn
-  W.cst' = W.cst and W.cmode' = W.cmode and W.ccs' = W.ccs and CKx' = CKx and CKok' = CKok
+  cst' = cst and cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok
   keepJoins and keepSrv and keepHs and keepOut
 }
 
 pred recvKeyA[s: Seg, c: Client] {
-  let sl0 = c.(W.scs), md = c.(W.smode) {
+  let sl0 = c.(scs), md = c.(smode) {
     storesOk[md, s, sl0, skey[c], I0]
     accepted[md, s, sl0, skey[c], I0] => (SKok' = SKok + c and
-       W.scs' = W.scs - c -> SlotName -> Term + c -> rstore[md, s, sl0, skey[c], I0])
-    else (SKok' = SKok and W.scs' = W.scs)
+       scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, sl0, skey[c], I0])
+    else (SKok' = SKok and scs' = scs)
   }
   wire[s, none] and Drawn' = Drawn
-  W.sst' = W.sst and W.smode' = W.smode and SKx' = SKx and W.used' = W.used and Advd' = Advd
-  W.older' = W.older and SBorn' = SBorn
+  sst' = sst and smode' = smode and SKx' = SKx and used' = used and Advd' = Advd
+  older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepHs and keepOut
 }
 
 pred recvKeyB[s: Seg, c: Client] {
-  let sl0 = c.(W.ccs), md = c.(W.cmode) {
+  let sl0 = c.(ccs), md = c.(cmode) {
     storesOk[md, s, sl0, ckey[c], I0]
     accepted[md, s, sl0, ckey[c], I0] => (CKok' = CKok + c and
-       W.ccs' = W.ccs - c -> SlotName -> Term + c -> rstore[md, s, sl0, ckey[c], I0])
-    else (CKok' = CKok and W.ccs' = W.ccs)
+       ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, sl0, ckey[c], I0])
+    else (CKok' = CKok and ccs' = ccs)
   }
   wire[s, none] and Drawn' = Drawn
-  W.cst' = W.cst and W.cmode' = W.cmode and CKx' = CKx and CFe' = CFe
+  cst' = cst and cmode' = cmode and CKx' = CKx and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut
 }
 
 -- the server's join lookup
-fun cands: set Client { {c: Client | readyB[c] and JOIN_SYN in c.(W.smode).sends} }
+fun cands: set Client { {c: Client | readyB[c] and JOIN_SYN in c.(smode).sends} }
 fun window[c: Client]: set Num {
-  let md = c.(W.smode), free = Num - I0 - c.(W.used) |
+  let md = c.(smode), free = Num - I0 - c.(used) |
     lkWindow[md] = 0 => I0 else {i: free | #(free & lt.i) < lkWindow[md]}
 }
-fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in W.older} }
+fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in older} }
 -- computed once per state, outside the delivery's quantifiers (translation cost)
-fact lookupValues { always W.lkv = {c: Client, i: Num, t: Term | t = lkVal[c.(W.smode), c.(W.scs), skey[c], i]} }
+fact lookupValues { always lkv = {c: Client, i: Num, t: Term | t = lkVal[c.(smode), c.(scs), skey[c], i]} }
 fun matches[s: Seg]: Client -> Num {
   {c: cands, i: Num | i in window[c] and
-     (lkSelect[c.(W.smode)] = BY_TOKEN => eq[s.fld[lkField[c.(W.smode)]], i.(c.(W.lkv))]
+     (lkSelect[c.(smode)] = BY_TOKEN => eq[s.fld[lkField[c.(smode)]], i.(c.(lkv))]
       else c in mostRecentOpen)}
 }
 fun halfOpen[c: Client]: set HS { {h: HS | h.hc = c and h.hst = H_HALF} }
@@ -454,46 +459,46 @@ pred recvJoinSyn[s: Seg] {
   let ms = matches[s] {
     (s.opt = Y and some ms and no h: HS | some h.hst and h.hsf = s.sf and h.hsrc = s.src)
     => (some c: Client, i: Num | c -> i in ms and no (Client.ms & lt.i) and
-          (let md = c.(W.smode), sl0 = c.(W.scs), k = skey[c] |
+          (let md = c.(smode), sl0 = c.(scs), k = skey[c] |
             (accepted[md, s, sl0, k, i] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
             => (storesOk[md, s, sl0, k, i] and
-                (let h = nextHs, fr = nextNonce, o = nextSeg, sl1 = rstore[md, s, sl0, k, i] {
+                (let h = nextHs, fr = hN[h, JOIN_SYNACK], o = nextSeg, sl1 = rstore[md, s, sl0, k, i] {
                   some h
                   h.hc = c and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and h.horig = s.orig
                   h.hidx = i and h.hjs = joinPart[kept[md, JOIN_SYNACK, sl1, fr, k]]
                   emit[o, fr, md, JOIN_SYNACK, sl1, k, i, pathOf[s.sf], s.dst, s.src, s.sf, S]
                   hst' = hst + h -> H_HALF and hack' = hack and HBorn' = HBorn + h
-                  W.used' = (lkOnce[md] => W.used + c -> i else W.used)
+                  used' = (lkOnce[md] => used + c -> i else used)
                   wire[s, o]
                 }))
             else rejectJoinSyn[s]))
     else rejectJoinSyn[s]
   }
-  W.sst' = W.sst and W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok
-  Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+  sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+  Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepOut
 }
 -- no state for the SYN (no match, over the limit, a retransmission): dropped, nothing changes
-pred rejectJoinSyn[s: Seg] { wire[s, none] and Drawn' = Drawn and keepHs and W.used' = W.used }
+pred rejectJoinSyn[s: Seg] { wire[s, none] and Drawn' = Drawn and keepHs and used' = used }
 
 pred recvJoinSynAck[s: Seg] {
-  let j = s.sf, c = j.owner, md = c.(W.cmode), sl0 = merge[c.(W.ccs), j.(W.jjs)], k = ckey[c] {
+  let j = s.sf, c = j.owner, md = c.(cmode), sl0 = merge[c.(ccs), j.(jjs)], k = ckey[c] {
     accepted[md, s, sl0, k, j.jn]
     => (storesOk[md, s, sl0, k, j.jn] and
-        (let fr = nextNonce, o = nextSeg, sl1 = rstore[md, s, sl0, k, j.jn] {
+        (let fr = jN[j, JOIN_ACK], o = nextSeg, sl1 = rstore[md, s, sl0, k, j.jn] {
           emit[o, fr, md, JOIN_ACK, sl1, k, j.jn, pathOf[s.sf], s.dst, s.src, s.sf, c]
-          W.jst' = W.jst ++ j -> J_EST and W.jjs' = W.jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
+          jst' = jst ++ j -> J_EST and jjs' = jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
           wire[s, o]
         }))
-    else (W.jst' = W.jst ++ j -> J_FAILED and W.jjs' = W.jjs and wire[s, none] and Drawn' = Drawn)
+    else (jst' = jst ++ j -> J_FAILED and jjs' = jjs and wire[s, none] and Drawn' = Drawn)
   }
-  W.jdst' = W.jdst
+  jdst' = jdst
   keepCli and keepSrv and keepHs and keepOut
 }
 
 pred recvJoinAck[s: Seg] {
   some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and
-    (let c = h.hc, md = c.(W.smode), sl0 = merge[c.(W.scs), h.hjs] |
+    (let c = h.hc, md = c.(smode), sl0 = merge[c.(scs), h.hjs] |
       (accepted[md, s, sl0, skey[c], h.hidx] and live[c])
       => (hst' = hst ++ h -> H_EST and hack' = hack ++ h -> s.orig)
       else (hst' = hst - h -> HSt and hack' = hack))
@@ -502,22 +507,22 @@ pred recvJoinAck[s: Seg] {
 }
 
 pred recvAddAddr[s: Seg, c: Client] {
-  let md = c.(W.cmode), sl0 = c.(W.ccs) |
+  let md = c.(cmode), sl0 = c.(ccs) |
     (accepted[md, s, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
-    => W.racc' = W.racc + c -> s.fld[F_addr] -> s.orig else W.racc' = W.racc
-  W.closedBy' = W.closedBy and wire[s, none] and Drawn' = Drawn
+    => racc' = racc + c -> s.fld[F_addr] -> s.orig else racc' = racc
+  closedBy' = closedBy and wire[s, none] and Drawn' = Drawn
   keepCli and keepJoins and keepSrv and keepHs
 }
 
 pred recvFastClose[s: Seg, c: Client] {
-  let md = c.(W.smode), sl0 = c.(W.scs) |
+  let md = c.(smode), sl0 = c.(scs) |
     accepted[md, s, sl0, skey[c], I0]
-    => (W.sst' = W.sst ++ c -> CLOSED and W.closedBy' = W.closedBy ++ c -> s.orig
+    => (sst' = sst ++ c -> CLOSED and closedBy' = closedBy ++ c -> s.orig
         and hst' = hst - (hc.c) -> HSt and hack' = hack)
-    else (W.sst' = W.sst and W.closedBy' = W.closedBy and hst' = hst and hack' = hack)
-  HBorn' = HBorn and W.racc' = W.racc and wire[s, none] and Drawn' = Drawn
-  W.smode' = W.smode and W.scs' = W.scs and SKx' = SKx and SKok' = SKok and W.used' = W.used
-  Advd' = Advd and W.older' = W.older and SBorn' = SBorn
+    else (sst' = sst and closedBy' = closedBy and hst' = hst and hack' = hack)
+  HBorn' = HBorn and racc' = racc and wire[s, none] and Drawn' = Drawn
+  smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok and used' = used
+  Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins
 }
 
@@ -548,8 +553,9 @@ pred deliver[s: Seg] {
 
 -----------------------------------------------------------------------------
 -- The attacker. Where it may act comes from the Profile, what it puts into a field from its
--- knowledge: any term it can synthesise (attacker.als) that exists in the instance. A field
--- never carries a concatenation (no honest field does; this keeps cat's flattening exact).
+-- knowledge: any term it can synthesise (attacker.als) among the values the cell's universe
+-- admits for that field (dag.als `fdom`: what an honest sender puts there, the attacker's own
+-- atoms, and every value a check or the lookup compares the field against).
 
 pred canInject { P in injectors and #Injd < Cell.maxInj }
 pred injectCommon[s: Seg] {
@@ -565,7 +571,7 @@ pred forge[s: Seg] {
   s.orig = X and s.opt = Y and s.path = PX
   s.m in JOIN_SYN + JOIN_SYNACK + JOIN_ACK + ADD_ADDR + FASTCLOSE
   s.m = JOIN_SYN => s.sf in freshISf else s.sf in (Seen + Injd).sf
-  FieldName.(s.fld) in synthK - Cat
+  s.fld in (s.m).fdom and FieldName.(s.fld) in synthK   -- values of the cell's universe (dag.als)
 }
 -- a replayed segment: an observed option, origin unchanged, from any source to any address;
 -- a SYN may also come from a fresh 4-tuple
@@ -600,11 +606,11 @@ pred stutter {
 -- Behaviours
 
 pred init {
-  W.cst = Client -> NONE and W.sst = Client -> NONE
-  all c: Client | c.(W.cmode) = negoA[ckHas[c], skHas] and c.(W.smode) = negoB[ckHas[c], skHas]
-  no W.ccs and no W.scs and no W.used and no W.older and no SBorn
+  cst = Client -> NONE and sst = Client -> NONE
+  all c: Client | c.(cmode) = negoA[ckHas[c], skHas] and c.(smode) = negoB[ckHas[c], skHas]
+  no ccs and no scs and no used and no older and no SBorn
   no CKx and no CKok and no CFe and no SKx and no SKok and no Advd
-  no W.jst and no W.jdst and no W.jjs and no W.racc and no W.closedBy
+  no jst and no jdst and no jjs and no racc and no closedBy
   no hst and no hack and no HBorn
   no Net and no Sent and no Seen and no Injd and no Rewd and no Reached and no Touched and no Drawn
   Base = XAtom + (Cell.attackerHasKey = Y => Key else none)
@@ -627,25 +633,25 @@ fun Quiescent: set Seg { Net }   -- empty = quiescent
 
 pred JoinAuthenticity { all h: HS | h.hst = H_EST => (h.horig = h.hc and h.hack = h.hc) }
 pred ExternalKeySecrecy {
-  Cell.attackerHasKey = Y or (no know & Key and no a: know & App | a.op in TL32 + TL64 + TL160 + TR64 and a.arg in Key)
+  Cell.attackerHasKey = Y or (no know & Key and no a: know & App | a.aop in TL32 + TL64 + TL160 + TR64 and a.aarg in Key)
 }
 pred SubflowEndpointAuthenticity { all h: HS | h.hst = H_EST => h.hsrc in h.hc.(a1 + a2) }
 pred JoinStateUnforgeable {
   all h: HS | h.hst = H_HALF => (h.horig = h.hc and h.hsrc = h.hc.a2)
   all c: Client | #halfOpen[c] <= 2
 }
-pred AddrAuthenticity { Addr.(Client.(W.racc)) in S }
-pred CloseAuthenticity { all c: Client | c.(W.closedBy) in c or c.(W.cst) = CLOSED }
+pred AddrAuthenticity { Addr.(Client.(racc)) in S }
+pred CloseAuthenticity { all c: Client | c.(closedBy) in c or c.(cst) = CLOSED }
 pred legitJoin[c: Client, j: CJ] {
-  j.owner = c and some j.(W.jst) and j.(W.jdst) in SA1 + c.(W.racc).S
-  j not in Touched and c0.c not in Touched and c.(W.cst) = MPTCP and c.(W.sst) = MPTCP
+  j.owner = c and some j.(jst) and j.(jdst) in SA1 + c.(racc).S
+  j not in Touched and c0.c not in Touched and c.(cst) = MPTCP and c.(sst) = MPTCP
 }
-pred estBoth[c: Client, j: CJ] { j.(W.jst) = J_EST and some h: HS | h.hsf = j and h.hst = H_EST and h.hc = c }
+pred estBoth[c: Client, j: CJ] { j.(jst) = J_EST and some h: HS | h.hsf = j and h.hst = H_EST and h.hc = c }
 pred allLegitJoinsEst { all c: Client, j: joinsOf[c] | legitJoin[c, j] => estBoth[c, j] }
 pred LegitJoinSucceeds { no Net => allLegitJoinsEst }
 pred CleanFallback {
-  no Net => ((all c: Client | (c0.c not in Touched and c.(W.cst) in MPTCP + PLAIN and c.(W.sst) in MPTCP + PLAIN)
-                               => c.(W.cst) = c.(W.sst)) and allLegitJoinsEst)
+  no Net => ((all c: Client | (c0.c not in Touched and c.(cst) in MPTCP + PLAIN and c.(sst) in MPTCP + PLAIN)
+                               => c.(cst) = c.(sst)) and allLegitJoinsEst)
 }
 pred KeyIsolation {
   all h: HS | (h.hst = H_EST and h.horig in Client) => h.hc = h.horig

@@ -2,11 +2,12 @@ module lang
 
 /*
  * The vocabulary of a scheme's DATA form (the Alloy twin of models/tla/core/SchemeLang.tla).
- * A scheme module (schemes/<scheme>.als, opened by the core as `scheme`) opens this module and
- * terms, declares its modes, slots, fields and labels as atoms, and defines exactly the
+ * A scheme module (schemes/<scheme>.als, GENERATED from models/schemes/<scheme>.scheme by
+ * AlloySchemeModule, opened by the core as `scheme`) declares its modes and defines exactly the
  * functions listed under "Interface" below as case tables over (mode, message) whose entries
- * are terms over the context arguments. It contains no attacker knowledge and no logic of the
- * core: a generator can emit it from a .scheme definition line by line.
+ * are terms over the context arguments; its slot, field and label atoms are declared by the
+ * cell's generated dag.als (termsig.als). It contains no attacker knowledge and no logic of the
+ * core.
  *
  * Interface (every scheme module defines all of them):
  *   pred usesKey                          the scheme has an external key at all
@@ -29,6 +30,7 @@ module lang
  * src/dst the segment's addresses. A template that needs a term absent from the instance
  * evaluates to none; a missing field fails every check on it (terms/eq).
  */
+open termsig
 open terms
 
 abstract sig YN {}
@@ -36,10 +38,6 @@ one sig Y, N extends YN {}
 
 abstract sig Mode {}
 one sig TCP extends Mode {}                           -- plain TCP: no option at all
-
-abstract sig MsgName {}
-one sig MPC_SYN, MPC_SYNACK, MPC_ACK, HS_ACK, KEY_A, KEY_B, JOIN_SYN, JOIN_SYNACK, JOIN_ACK,
-        ADD_ADDR, FASTCLOSE extends MsgName {}
 
 abstract sig Phase {}
 one sig HANDSHAKE, KEYS, JOIN, ADDR, CLOSE extends Phase {}
@@ -53,9 +51,3 @@ one sig F_TCP, F_RST, F_DROP extends Fail {}          -- fall back to TCP, reset
 
 abstract sig Select {}
 one sig BY_TOKEN, RECENT_OPEN extends Select {}
-
-abstract sig SlotName {}
-abstract sig FieldName {}
-one sig F_addr extends FieldName {}                   -- ADD_ADDR's address field (the core reads it)
-
-one sig SA1, SA2 extends Addr {}                      -- the server's two addresses (SA2 is advertised)

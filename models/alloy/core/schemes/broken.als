@@ -1,65 +1,86 @@
 module scheme
 
 /*
- * broken, the negative control (docs/schemes.md), as data for the Alloy generic core (the twin
- * of models/tla/core/schemes/Scheme_broken.tla). Nothing is signalled: each end runs KEYED when
- * it holds a key, else PLAIN. A keyed client's Key-A IS its external key (in clear). The server
- * attaches every join to its most recent open connection, keeps any number of half-open joins
- * and checks no third ACK, ADD_ADDR or MP_FASTCLOSE. The SYN/ACK HMAC covers the server address
- * the join went to (server: where the SYN arrived; client: the connection's server).
+ * GENERATED from models/schemes/broken.scheme by AlloySchemeModule (via SchemeDataBuilder); do not edit.
+ * Regenerate: mvn -pl models test -Dtest=GeneratedAlloySchemeTest -Dmptcp.core.write=true
+ * broken as data for the Alloy generic core (interface: lang.als).
  */
+open termsig
+open dag
 open terms
 open lang
-open modes/v1
 
-one sig KEYED, PLAIN extends Mode {}
-one sig Srv, Laddr extends SlotName {}
+one sig M_keyless, M_keyed extends Mode {}
 
 pred usesKey { Y = Y }
-fun negoA[ck, sk: YN]: Mode { ck = Y => KEYED else PLAIN }
-fun negoB[ck, sk: YN]: Mode { sk = Y => KEYED else PLAIN }
-fun sends: Mode -> MsgName { (KEYED + PLAIN) -> v1Sends }
-fun jslots: set SlotName { Ra + Rb + Laddr }
-pred draws[m: Mode, g: MsgName] { g in MPC_SYNACK + JOIN_SYN + JOIN_SYNACK or (m = PLAIN and g = MPC_SYN) }
-fun keepNames[m: Mode, g: MsgName]: set SlotName {
-  g = MPC_SYN => Ka else g = MPC_SYNACK => Kb else g = JOIN_SYN => Ra else g = JOIN_SYNACK => Rb else none
+fun negoA[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_keyless else (ck = N and sk = Y) => M_keyless else (ck = Y and sk = N) => M_keyed else (ck = Y and sk = Y) => M_keyed else TCP
 }
+fun negoB[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_keyless else (ck = N and sk = Y) => M_keyed else (ck = Y and sk = N) => M_keyless else (ck = Y and sk = Y) => M_keyed else TCP
+}
+fun sends: Mode -> MsgName { M_keyless -> MPC_SYN + M_keyless -> MPC_SYNACK + M_keyless -> MPC_ACK + M_keyless -> JOIN_SYN + M_keyless -> JOIN_SYNACK + M_keyless -> JOIN_ACK + M_keyless -> ADD_ADDR + M_keyless -> FASTCLOSE + M_keyed -> MPC_SYN + M_keyed -> MPC_SYNACK + M_keyed -> MPC_ACK + M_keyed -> JOIN_SYN + M_keyed -> JOIN_SYNACK + M_keyed -> JOIN_ACK + M_keyed -> ADD_ADDR + M_keyed -> FASTCLOSE }
+fun jslots: set SlotName { S_Ra + S_Rb + S_laddr }
+pred draws[m: Mode, g: MsgName] { m -> g in M_keyless -> MPC_SYN + M_keyless -> MPC_SYNACK + M_keyless -> JOIN_SYN + M_keyless -> JOIN_SYNACK + M_keyed -> MPC_SYNACK + M_keyed -> JOIN_SYN + M_keyed -> JOIN_SYNACK }
+fun keepNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_keyless -> MPC_SYN -> S_Ka + M_keyless -> MPC_SYNACK -> S_Kb + M_keyless -> JOIN_SYN -> S_Ra + M_keyless -> JOIN_SYNACK -> S_Rb + M_keyed -> MPC_SYN -> S_Ka + M_keyed -> MPC_SYNACK -> S_Kb + M_keyed -> JOIN_SYN -> S_Ra + M_keyed -> JOIN_SYNACK -> S_Rb)) }
+fun fieldNames[m: Mode, g: MsgName]: set FieldName { g.(m.(M_keyless -> MPC_SYNACK -> F_sender_key + M_keyless -> MPC_ACK -> F_sender_key + M_keyless -> MPC_ACK -> F_receiver_key + M_keyless -> JOIN_SYN -> F_Ra + M_keyless -> JOIN_SYN -> F_token + M_keyless -> JOIN_SYNACK -> F_Rb + M_keyless -> JOIN_SYNACK -> F_hmac + M_keyless -> JOIN_ACK -> F_hmac + M_keyless -> ADD_ADDR -> F_addr + M_keyless -> ADD_ADDR -> F_id + M_keyless -> ADD_ADDR -> F_hmac + M_keyless -> FASTCLOSE -> F_key + M_keyed -> MPC_SYNACK -> F_sender_key + M_keyed -> MPC_ACK -> F_sender_key + M_keyed -> MPC_ACK -> F_receiver_key + M_keyed -> JOIN_SYN -> F_Ra + M_keyed -> JOIN_SYN -> F_token + M_keyed -> JOIN_SYNACK -> F_Rb + M_keyed -> JOIN_SYNACK -> F_hmac + M_keyed -> JOIN_ACK -> F_hmac + M_keyed -> ADD_ADDR -> F_addr + M_keyed -> ADD_ADDR -> F_id + M_keyed -> ADD_ADDR -> F_hmac + M_keyed -> FASTCLOSE -> F_key)) }
+fun storeNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_keyless -> MPC_SYNACK -> S_srv + M_keyless -> MPC_SYNACK -> S_Kb + M_keyless -> MPC_ACK -> S_Ka + M_keyless -> JOIN_SYN -> S_Ra + M_keyless -> JOIN_SYN -> S_laddr + M_keyless -> JOIN_SYNACK -> S_Rb + M_keyed -> MPC_SYNACK -> S_srv + M_keyed -> MPC_SYNACK -> S_Kb + M_keyed -> MPC_ACK -> S_Ka + M_keyed -> JOIN_SYN -> S_Ra + M_keyed -> JOIN_SYN -> S_laddr + M_keyed -> JOIN_SYNACK -> S_Rb)) }
+
 fun keep[m: Mode, g: MsgName, fr, ext: lone Term]: SlotName -> Term {
-  (m = KEYED and g = MPC_SYN) => Ka -> ext else keepNames[m, g] -> fr
+  (m = M_keyless and g = MPC_SYN) => (S_Ka -> fr)
+  else (m = M_keyless and g = MPC_SYNACK) => (S_Kb -> fr)
+  else (m = M_keyless and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_keyless and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else (m = M_keyed and g = MPC_SYN) => (S_Ka -> ext)
+  else (m = M_keyed and g = MPC_SYNACK) => (S_Kb -> fr)
+  else (m = M_keyed and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_keyed and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else none -> none
 }
-fun fieldNames[m: Mode, g: MsgName]: set FieldName {
-  g = MPC_SYNACK => F_Kb else g = MPC_ACK => F_Ka + F_Kb else g = JOIN_SYN => F_token + F_Ra
-  else g = JOIN_SYNACK => F_mac + F_Rb else g = JOIN_ACK => F_mac else g = ADD_ADDR => F_addr + F_id
-  else g = FASTCLOSE => F_key else none
-}
--- the join HMAC key: the external key when keyed, Key-B || Key-A when plain
-fun hk[m: Mode, sl: SlotName -> Term, ext: lone Term]: lone Term { m = KEYED => ext else cat[sl[Kb], sl[Ka]] }
 fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
-  g = MPC_SYNACK => F_Kb -> sl[Kb]
-  else g = MPC_ACK => F_Ka -> sl[Ka] + F_Kb -> sl[Kb]
-  else g = JOIN_SYN => F_token -> token[sl[Kb]] + F_Ra -> sl[Ra]
-  else g = JOIN_SYNACK => F_mac -> tl64[hmac[hk[m, sl, ext], cat3[sl[Rb], sl[Ra], sl[Laddr]]]] + F_Rb -> sl[Rb]
-  else g = JOIN_ACK => F_mac -> tl160[hmac[hk[m, sl, ext], cat[sl[Ra], sl[Rb]]]]
-  else g = ADD_ADDR => F_addr -> SA2 + F_id -> I2
-  else g = FASTCLOSE => F_key -> sl[Kb]
+  (m = M_keyless and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
+  else (m = M_keyless and g = MPC_ACK) => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else (m = M_keyless and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else (m = M_keyless and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], cat[sl[S_Ra], sl[S_laddr]]]]])
+  else (m = M_keyless and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyless and g = FASTCLOSE) => (F_key -> sl[S_Kb])
+  else (m = M_keyed and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
+  else (m = M_keyed and g = MPC_ACK) => (F_sender_key -> ext + F_receiver_key -> sl[S_Kb])
+  else (m = M_keyed and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else (m = M_keyed and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[ext, cat[sl[S_Rb], cat[sl[S_Ra], sl[S_laddr]]]]])
+  else (m = M_keyed and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_keyed and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyed and g = FASTCLOSE) => (F_key -> sl[S_Kb])
   else none -> none
 }
 fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
-  g = JOIN_SYNACK => (not eq[fld[F_mac], tl64[hmac[hk[m, sl, ext], cat3[fld[F_Rb], sl[Ra], sl[Srv]]]]] => F_RST else none)
+  (m = M_keyless and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else (m = M_keyless and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], cat[sl[S_Ra], sl[S_srv]]]]]] => F_RST else none)
+  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyed and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else (m = M_keyed and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[ext, cat[fld[F_Rb], cat[sl[S_Ra], sl[S_srv]]]]]] => F_RST else none)
+  else (m = M_keyed and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
   else none
 }
-fun storeNames[m: Mode, g: MsgName]: set SlotName {
-  g = MPC_SYNACK => Kb + Srv else g = MPC_ACK => Ka else g = JOIN_SYN => Ra + Laddr else g = JOIN_SYNACK => Rb else none
-}
 fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
-  g = MPC_SYNACK => Kb -> fld[F_Kb] + Srv -> src
-  else g = MPC_ACK => Ka -> fld[F_Ka]
-  else g = JOIN_SYN => Ra -> fld[F_Ra] + Laddr -> dst
-  else g = JOIN_SYNACK => Rb -> fld[F_Rb] else none -> none
+  (m = M_keyless and g = MPC_SYNACK) => (S_srv -> src + S_Kb -> fld[F_sender_key])
+  else (m = M_keyless and g = MPC_ACK) => (S_Ka -> fld[F_sender_key])
+  else (m = M_keyless and g = JOIN_SYN) => (S_Ra -> fld[F_Ra] + S_laddr -> dst)
+  else (m = M_keyless and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else (m = M_keyed and g = MPC_SYNACK) => (S_srv -> src + S_Kb -> fld[F_sender_key])
+  else (m = M_keyed and g = MPC_ACK) => (S_Ka -> fld[F_sender_key])
+  else (m = M_keyed and g = JOIN_SYN) => (S_Ra -> fld[F_Ra] + S_laddr -> dst)
+  else (m = M_keyed and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else none -> none
 }
-fun lkField[m: Mode]: lone FieldName { F_token }
-fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term { none }
-fun lkSelect[m: Mode]: Select { RECENT_OPEN }
-fun lkWindow[m: Mode]: Int { 0 }
-pred lkOnce[m: Mode] { Y = N }
-fun lkLimit[m: Mode]: Int { 0 }
+fun lkField[m: Mode]: lone FieldName { m = M_keyless => F_token else m = M_keyed => F_token else none }
+fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term {
+    m = M_keyless => none
+    else m = M_keyed => none
+    else none
+}
+fun lkSelect[m: Mode]: Select { m = M_keyless => RECENT_OPEN else m = M_keyed => RECENT_OPEN else BY_TOKEN }
+fun lkWindow[m: Mode]: Int { m = M_keyless => 0 else m = M_keyed => 0 else 0 }
+pred lkOnce[m: Mode] { m in none }
+fun lkLimit[m: Mode]: Int { m = M_keyless => 0 else m = M_keyed => 0 else 0 }

@@ -16,12 +16,12 @@ import org.mptcpverify.vocab.Verdict;
 /**
  * Checks cells of the Alloy generic core (models/alloy/core) with the shared {@link AlloyRunner},
  * in the calling thread, one cell at a time per JVM (the analyzer permit of {@link AlloyEngine}).
- * The run folder gets the core's modules and the cell's scheme module as {@code scheme.als}, the
- * name core.als opens. No timeout of its own yet: the caller bounds the cells it runs.
+ * The run folder gets the core's modules, the cell's generated scheme module as {@code scheme.als}
+ * and its generated term universe as {@code dag.als}, the names core.als opens. No timeout of its own yet: the caller bounds the cells it runs.
  */
 public final class AlloyCoreChecker {
     /** The generic modules, relative to models/alloy/core. */
-    static final List<String> CORE_MODULES = List.of("terms.als", "lang.als", "attacker.als", "core.als", "modes/v1.als");
+    static final List<String> CORE_MODULES = List.of("termsig.als", "terms.als", "lang.als", "attacker.als", "core.als");
 
     private final String solver;
 
@@ -43,8 +43,10 @@ public final class AlloyCoreChecker {
                 copy(core.resolve(m), dir.resolve(m));
             }
             copy(core.resolve("schemes").resolve(cell.schemeFile()), dir.resolve("scheme.als"));
+            AlloyTermDag.Rendered dag = cell.dag();
+            AtomicWrite.text(dir.resolve("dag.als"), dag.text());
             Path file = dir.resolve(cell.moduleName() + ".als");
-            AtomicWrite.text(file, cell.render());
+            AtomicWrite.text(file, cell.render(dag));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +78,7 @@ public final class AlloyCoreChecker {
         }
         try {
             Path file = writeCell(cell, workDir);
-            AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent());
+            AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
             for (PropertyId p : cell.properties()) {
                 AlloyRunner.Solved s = note(commands, runner.execute(p.modelName()));
                 if (s.satisfiable()) {

@@ -35,6 +35,15 @@ final class AlloyRunner {
 
     /** Parses {@code cellFile} (and the modules it opens, found next to it). */
     static AlloyRunner parse(Path cellFile, String solverId, Path tmpDir) throws Err {
+        return parse(cellFile, solverId, tmpDir, new A4Options().symmetry);
+    }
+
+    /**
+     * As {@link #parse(Path, String, Path)} with Kodkod's symmetry-breaking bound; 0 switches it
+     * off (the generic core: its atoms are distinct constants or taken in a fixed order, and
+     * generating the predicate for its temporal relations cost minutes).
+     */
+    static AlloyRunner parse(Path cellFile, String solverId, Path tmpDir, int symmetry) throws Err {
         Map<String, String> loaded = new LinkedHashMap<>();
         CompModule world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, loaded, cellFile.toString());
         A4Options opt = new A4Options();
@@ -43,6 +52,7 @@ final class AlloyRunner {
         opt.solverDirectory = tmpDir.toString();
         opt.originalFilename = cellFile.toString();
         opt.skolemDepth = 1;
+        opt.symmetry = symmetry;
         return new AlloyRunner(world, loaded, opt);
     }
 

@@ -39,7 +39,7 @@ class AlloyCoreAgreementTest {
     static List<String> selected() {
         if (Boolean.getBoolean("mptcp.alloycore.all")) {
             List<String> all = new ArrayList<>();
-            for (SchemeId s : AlloyCoreCell.COVERED) {
+            for (SchemeId s : AlloyCoreCell.covered()) {
                 for (AttackId a : AttackId.values()) {
                     if (!a.applicableProperties(s).isEmpty()) {
                         all.add(s.wireName() + " x " + a.wireName());
@@ -69,7 +69,7 @@ class AlloyCoreAgreementTest {
             String[] sa = key.split(" x ");
             SchemeId s = SchemeId.byName(sa[0].strip()).orElseThrow();
             AttackId a = AttackId.byName(sa[1].strip()).orElseThrow();
-            assertTrue(AlloyCoreCell.COVERED.contains(s), key + ": no Alloy core data module");
+            assertTrue(AlloyCoreCell.covered().contains(s), key + ": no Alloy core data module");
             List<PropertyId> props = a.applicableProperties(s);
             List<AlloyCoreResult> mine = new ArrayList<>();
             for (AlloyCoreCell c : AlloyCoreCell.of(s, a)) {

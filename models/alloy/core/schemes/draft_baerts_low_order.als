@@ -1,0 +1,95 @@
+module scheme
+
+/*
+ * GENERATED from models/schemes/draft-baerts/low-order.scheme by AlloySchemeModule (via SchemeDataBuilder); do not edit.
+ * Regenerate: mvn -pl models test -Dtest=GeneratedAlloySchemeTest -Dmptcp.core.write=true
+ * draft-baerts/low-order as data for the Alloy generic core (interface: lang.als).
+ */
+open termsig
+open dag
+open terms
+open lang
+
+one sig M_keyless, M_ext extends Mode {}
+
+pred usesKey { Y = Y }
+fun negoA[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_keyless else (ck = N and sk = Y) => M_keyless else (ck = Y and sk = N) => M_keyless else (ck = Y and sk = Y) => M_ext else TCP
+}
+fun negoB[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_keyless else (ck = N and sk = Y) => M_keyless else (ck = Y and sk = N) => M_keyless else (ck = Y and sk = Y) => M_ext else TCP
+}
+fun sends: Mode -> MsgName { M_keyless -> MPC_SYN + M_keyless -> MPC_SYNACK + M_keyless -> MPC_ACK + M_keyless -> JOIN_SYN + M_keyless -> JOIN_SYNACK + M_keyless -> JOIN_ACK + M_keyless -> ADD_ADDR + M_keyless -> FASTCLOSE + M_ext -> MPC_SYN + M_ext -> MPC_SYNACK + M_ext -> MPC_ACK + M_ext -> KEY_A + M_ext -> KEY_B + M_ext -> JOIN_SYN + M_ext -> JOIN_SYNACK + M_ext -> JOIN_ACK + M_ext -> ADD_ADDR + M_ext -> FASTCLOSE }
+fun jslots: set SlotName { S_Ra + S_Rb }
+pred draws[m: Mode, g: MsgName] { m -> g in M_keyless -> MPC_SYN + M_keyless -> MPC_SYNACK + M_keyless -> JOIN_SYN + M_keyless -> JOIN_SYNACK + M_ext -> MPC_SYN + M_ext -> MPC_SYNACK + M_ext -> MPC_ACK + M_ext -> JOIN_SYN + M_ext -> JOIN_SYNACK }
+fun keepNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_keyless -> MPC_SYN -> S_Ka + M_keyless -> MPC_SYNACK -> S_Kb + M_keyless -> JOIN_SYN -> S_Ra + M_keyless -> JOIN_SYNACK -> S_Rb + M_ext -> MPC_SYN -> S_Ka + M_ext -> MPC_SYNACK -> S_Tb + M_ext -> MPC_ACK -> S_Ta + M_ext -> JOIN_SYN -> S_Ra + M_ext -> JOIN_SYNACK -> S_Rb)) }
+fun fieldNames[m: Mode, g: MsgName]: set FieldName { g.(m.(M_keyless -> MPC_SYNACK -> F_sender_key + M_keyless -> MPC_ACK -> F_sender_key + M_keyless -> MPC_ACK -> F_receiver_key + M_keyless -> JOIN_SYN -> F_Ra + M_keyless -> JOIN_SYN -> F_token + M_keyless -> JOIN_SYNACK -> F_Rb + M_keyless -> JOIN_SYNACK -> F_hmac + M_keyless -> JOIN_ACK -> F_hmac + M_keyless -> ADD_ADDR -> F_addr + M_keyless -> ADD_ADDR -> F_id + M_keyless -> ADD_ADDR -> F_hmac + M_keyless -> FASTCLOSE -> F_key + M_ext -> MPC_SYNACK -> F_sender_token + M_ext -> MPC_ACK -> F_sender_token + M_ext -> MPC_ACK -> F_receiver_token + M_ext -> KEY_A -> F_hmac + M_ext -> KEY_B -> F_hmac + M_ext -> JOIN_SYN -> F_Ra + M_ext -> JOIN_SYN -> F_token + M_ext -> JOIN_SYNACK -> F_Rb + M_ext -> JOIN_SYNACK -> F_hmac + M_ext -> JOIN_ACK -> F_hmac + M_ext -> ADD_ADDR -> F_addr + M_ext -> ADD_ADDR -> F_id + M_ext -> ADD_ADDR -> F_hmac + M_ext -> FASTCLOSE -> F_key)) }
+fun storeNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_keyless -> MPC_SYNACK -> S_Kb + M_keyless -> MPC_ACK -> S_Ka + M_keyless -> JOIN_SYN -> S_Ra + M_keyless -> JOIN_SYNACK -> S_Rb + M_ext -> MPC_SYNACK -> S_Tb + M_ext -> MPC_ACK -> S_Ta + M_ext -> JOIN_SYN -> S_Ra + M_ext -> JOIN_SYNACK -> S_Rb)) }
+
+fun keep[m: Mode, g: MsgName, fr, ext: lone Term]: SlotName -> Term {
+  (m = M_keyless and g = MPC_SYN) => (S_Ka -> fr)
+  else (m = M_keyless and g = MPC_SYNACK) => (S_Kb -> fr)
+  else (m = M_keyless and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_keyless and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else (m = M_ext and g = MPC_SYN) => (S_Ka -> fr)
+  else (m = M_ext and g = MPC_SYNACK) => (S_Tb -> fr)
+  else (m = M_ext and g = MPC_ACK) => (S_Ta -> fr)
+  else (m = M_ext and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_ext and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else none -> none
+}
+fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  (m = M_keyless and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
+  else (m = M_keyless and g = MPC_ACK) => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else (m = M_keyless and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else (m = M_keyless and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
+  else (m = M_keyless and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyless and g = FASTCLOSE) => (F_key -> sl[S_Kb])
+  else (m = M_ext and g = MPC_SYNACK) => (F_sender_token -> sl[S_Tb])
+  else (m = M_ext and g = MPC_ACK) => (F_sender_token -> sl[S_Ta] + F_receiver_token -> sl[S_Tb])
+  else (m = M_ext and g = KEY_A) => (F_hmac -> app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]])
+  else (m = M_ext and g = KEY_B) => (F_hmac -> app[TR64, hmac[cat[sl[S_Tb], sl[S_Ta]], ext]])
+  else (m = M_ext and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> sl[S_Tb])
+  else (m = M_ext and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[ext, cat[sl[S_Rb], sl[S_Ra]]]])
+  else (m = M_ext and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_ext and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[ext, cat[I2, cat[SA2, Zero]]]])
+  else (m = M_ext and g = FASTCLOSE) => (F_key -> app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]])
+  else none -> none
+}
+fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  (m = M_keyless and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else (m = M_keyless and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else (m = M_keyless and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyless and g = FASTCLOSE) => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
+  else (m = M_ext and g = MPC_ACK) => (not eq[fld[F_receiver_token], sl[S_Tb]] => F_TCP else none)
+  else (m = M_ext and g = KEY_A) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
+  else (m = M_ext and g = KEY_B) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Tb], sl[S_Ta]], ext]]] => F_DROP else none)
+  else (m = M_ext and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[ext, cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else (m = M_ext and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else (m = M_ext and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[ext, cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_ext and g = FASTCLOSE) => (not eq[fld[F_key], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
+  else none
+}
+fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  (m = M_keyless and g = MPC_SYNACK) => (S_Kb -> fld[F_sender_key])
+  else (m = M_keyless and g = MPC_ACK) => (S_Ka -> fld[F_sender_key])
+  else (m = M_keyless and g = JOIN_SYN) => (S_Ra -> fld[F_Ra])
+  else (m = M_keyless and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else (m = M_ext and g = MPC_SYNACK) => (S_Tb -> fld[F_sender_token])
+  else (m = M_ext and g = MPC_ACK) => (S_Ta -> fld[F_sender_token])
+  else (m = M_ext and g = JOIN_SYN) => (S_Ra -> fld[F_Ra])
+  else (m = M_ext and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else none -> none
+}
+fun lkField[m: Mode]: lone FieldName { m = M_keyless => F_token else m = M_ext => F_token else none }
+fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term {
+    m = M_keyless => app[TOKEN, sl[S_Kb]]
+    else m = M_ext => sl[S_Tb]
+    else none
+}
+fun lkSelect[m: Mode]: Select { m = M_keyless => BY_TOKEN else m = M_ext => BY_TOKEN else BY_TOKEN }
+fun lkWindow[m: Mode]: Int { m = M_keyless => 0 else m = M_ext => 0 else 0 }
+pred lkOnce[m: Mode] { m in none }
+fun lkLimit[m: Mode]: Int { m = M_keyless => 2 else m = M_ext => 2 else 0 }

@@ -1,0 +1,92 @@
+module scheme
+
+/*
+ * GENERATED from models/schemes/thesis-xor.scheme by AlloySchemeModule (via SchemeDataBuilder); do not edit.
+ * Regenerate: mvn -pl models test -Dtest=GeneratedAlloySchemeTest -Dmptcp.core.write=true
+ * thesis-xor as data for the Alloy generic core (interface: lang.als).
+ */
+open termsig
+open dag
+open terms
+open lang
+
+one sig M_base, M_base_nokey extends Mode {}
+
+pred usesKey { Y = Y }
+fun negoA[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_base_nokey else (ck = N and sk = Y) => M_base_nokey else (ck = Y and sk = N) => M_base else (ck = Y and sk = Y) => M_base else TCP
+}
+fun negoB[ck, sk: YN]: Mode {
+  (ck = N and sk = N) => M_base_nokey else (ck = N and sk = Y) => M_base else (ck = Y and sk = N) => M_base_nokey else (ck = Y and sk = Y) => M_base else TCP
+}
+fun sends: Mode -> MsgName { M_base -> MPC_SYN + M_base -> MPC_SYNACK + M_base -> MPC_ACK + M_base -> JOIN_SYN + M_base -> JOIN_SYNACK + M_base -> JOIN_ACK + M_base -> ADD_ADDR + M_base -> FASTCLOSE + M_base_nokey -> MPC_SYN + M_base_nokey -> MPC_SYNACK + M_base_nokey -> MPC_ACK + M_base_nokey -> JOIN_SYN + M_base_nokey -> JOIN_SYNACK + M_base_nokey -> JOIN_ACK + M_base_nokey -> ADD_ADDR + M_base_nokey -> FASTCLOSE }
+fun jslots: set SlotName { S_Ra + S_Rb }
+pred draws[m: Mode, g: MsgName] { m -> g in M_base -> MPC_SYN + M_base -> MPC_SYNACK + M_base -> JOIN_SYN + M_base -> JOIN_SYNACK + M_base_nokey -> MPC_SYN + M_base_nokey -> MPC_SYNACK + M_base_nokey -> JOIN_SYN + M_base_nokey -> JOIN_SYNACK }
+fun keepNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_base -> MPC_SYN -> S_Ka + M_base -> MPC_SYNACK -> S_Kb + M_base -> JOIN_SYN -> S_Ra + M_base -> JOIN_SYNACK -> S_Rb + M_base_nokey -> MPC_SYN -> S_Ka + M_base_nokey -> MPC_SYNACK -> S_Kb + M_base_nokey -> JOIN_SYN -> S_Ra + M_base_nokey -> JOIN_SYNACK -> S_Rb)) }
+fun fieldNames[m: Mode, g: MsgName]: set FieldName { g.(m.(M_base -> MPC_SYN -> F_sender_key + M_base -> MPC_SYNACK -> F_sender_key + M_base -> MPC_ACK -> F_sender_key + M_base -> MPC_ACK -> F_receiver_key + M_base -> JOIN_SYN -> F_Ra + M_base -> JOIN_SYN -> F_token + M_base -> JOIN_SYNACK -> F_Rb + M_base -> JOIN_SYNACK -> F_hmac + M_base -> JOIN_ACK -> F_hmac + M_base -> ADD_ADDR -> F_addr + M_base -> ADD_ADDR -> F_id + M_base -> FASTCLOSE -> F_key + M_base_nokey -> MPC_SYN -> F_sender_key + M_base_nokey -> MPC_SYNACK -> F_sender_key + M_base_nokey -> MPC_ACK -> F_sender_key + M_base_nokey -> MPC_ACK -> F_receiver_key + M_base_nokey -> JOIN_SYN -> F_Ra + M_base_nokey -> JOIN_SYN -> F_token + M_base_nokey -> JOIN_SYNACK -> F_Rb + M_base_nokey -> JOIN_SYNACK -> F_hmac + M_base_nokey -> JOIN_ACK -> F_hmac + M_base_nokey -> ADD_ADDR -> F_addr + M_base_nokey -> ADD_ADDR -> F_id + M_base_nokey -> FASTCLOSE -> F_key)) }
+fun storeNames[m: Mode, g: MsgName]: set SlotName { g.(m.(M_base -> MPC_SYN -> S_Ka + M_base -> MPC_SYNACK -> S_Kb + M_base -> MPC_ACK -> S_Ka + M_base -> JOIN_SYN -> S_Ra + M_base -> JOIN_SYNACK -> S_Rb + M_base_nokey -> MPC_SYN -> S_Ka + M_base_nokey -> MPC_SYNACK -> S_Kb + M_base_nokey -> MPC_ACK -> S_Ka + M_base_nokey -> JOIN_SYN -> S_Ra + M_base_nokey -> JOIN_SYNACK -> S_Rb)) }
+
+fun keep[m: Mode, g: MsgName, fr, ext: lone Term]: SlotName -> Term {
+  (m = M_base and g = MPC_SYN) => (S_Ka -> fr)
+  else (m = M_base and g = MPC_SYNACK) => (S_Kb -> fr)
+  else (m = M_base and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_base and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else (m = M_base_nokey and g = MPC_SYN) => (S_Ka -> fr)
+  else (m = M_base_nokey and g = MPC_SYNACK) => (S_Kb -> fr)
+  else (m = M_base_nokey and g = JOIN_SYN) => (S_Ra -> fr)
+  else (m = M_base_nokey and g = JOIN_SYNACK) => (S_Rb -> fr)
+  else none -> none
+}
+fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  (m = M_base and g = MPC_SYN) => (F_sender_key -> sl[S_Ka])
+  else (m = M_base and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
+  else (m = M_base and g = MPC_ACK) => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else (m = M_base and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> xor[ext, app[TOKEN, sl[S_Kb]]])
+  else (m = M_base and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
+  else (m = M_base and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_base and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2)
+  else (m = M_base and g = FASTCLOSE) => (F_key -> sl[S_Kb])
+  else (m = M_base_nokey and g = MPC_SYN) => (F_sender_key -> sl[S_Ka])
+  else (m = M_base_nokey and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
+  else (m = M_base_nokey and g = MPC_ACK) => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else (m = M_base_nokey and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else (m = M_base_nokey and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
+  else (m = M_base_nokey and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else (m = M_base_nokey and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2)
+  else (m = M_base_nokey and g = FASTCLOSE) => (F_key -> sl[S_Kb])
+  else none -> none
+}
+fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  (m = M_base and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else (m = M_base and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else (m = M_base and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else (m = M_base and g = FASTCLOSE) => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
+  else (m = M_base_nokey and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else (m = M_base_nokey and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else (m = M_base_nokey and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else (m = M_base_nokey and g = FASTCLOSE) => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
+  else none
+}
+fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  (m = M_base and g = MPC_SYN) => (S_Ka -> fld[F_sender_key])
+  else (m = M_base and g = MPC_SYNACK) => (S_Kb -> fld[F_sender_key])
+  else (m = M_base and g = MPC_ACK) => (S_Ka -> fld[F_sender_key])
+  else (m = M_base and g = JOIN_SYN) => (S_Ra -> fld[F_Ra])
+  else (m = M_base and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else (m = M_base_nokey and g = MPC_SYN) => (S_Ka -> fld[F_sender_key])
+  else (m = M_base_nokey and g = MPC_SYNACK) => (S_Kb -> fld[F_sender_key])
+  else (m = M_base_nokey and g = MPC_ACK) => (S_Ka -> fld[F_sender_key])
+  else (m = M_base_nokey and g = JOIN_SYN) => (S_Ra -> fld[F_Ra])
+  else (m = M_base_nokey and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
+  else none -> none
+}
+fun lkField[m: Mode]: lone FieldName { m = M_base => F_token else m = M_base_nokey => F_token else none }
+fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term {
+    m = M_base => xor[ext, app[TOKEN, sl[S_Kb]]]
+    else m = M_base_nokey => app[TOKEN, sl[S_Kb]]
+    else none
+}
+fun lkSelect[m: Mode]: Select { m = M_base => BY_TOKEN else m = M_base_nokey => BY_TOKEN else BY_TOKEN }
+fun lkWindow[m: Mode]: Int { m = M_base => 0 else m = M_base_nokey => 0 else 0 }
+pred lkOnce[m: Mode] { m in none }
+fun lkLimit[m: Mode]: Int { m = M_base => 2 else m = M_base_nokey => 2 else 0 }
