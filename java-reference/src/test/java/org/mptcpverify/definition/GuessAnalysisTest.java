@@ -84,6 +84,33 @@ class GuessAnalysisTest {
     }
 
     @Test
+    void theReferenceDrawsTheKeyFromTheDeclaredValueSet() throws Exception {
+        // thesis lines 984/995: kstrtoul(addr->sin_zero, 10, &external_key_tnb); sin_zero is 8 bytes
+        // (lines 962, 969): every drawn key is a decimal string that fits and parses back to itself
+        String t = text(SchemeId.THESIS_XOR).replaceFirst("values K : 99999999", "values K : 40");
+        DefinedScheme narrow = new DefinedScheme(DefinitionParser.parse("narrow.scheme", t));
+        DefinedScheme full = new DefinedScheme(BuiltInDefinitions.of(SchemeId.THESIS_XOR));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            byte[] m = new byte[32];
+            rnd.nextBytes(m);
+            org.mptcpverify.wire.Bytes material = org.mptcpverify.wire.Bytes.of(m);
+            long v = parsedKey(narrow.keySetting(material));
+            assertTrue(v >= 1 && v <= 40, "a key of values K : 40: " + v);
+            seen.add(v);
+            long w = parsedKey(full.keySetting(material));
+            assertTrue(w >= 1 && w <= SchemeDefinition.MAX_SIN_ZERO_KEY, "eight digits at most: " + w);
+        }
+        assertEquals(40, seen.size(), "every value of the set is drawn");
+    }
+
+    private static long parsedKey(org.mptcpverify.scheme.KeySetting k) {
+        return org.mptcpverify.scheme.Kstrtoul.parse(((org.mptcpverify.scheme.KeySetting.SinZero) k).sinZero())
+                .orElseThrow();
+    }
+
+    @Test
     void valueSetsAreCheckedWhereTheReferenceDrawsFromThem() throws Exception {
         String thesis = text(SchemeId.THESIS_XOR);
         DefinitionException big = assertThrows(DefinitionException.class, () -> DefinitionParser.parse("t.scheme",
