@@ -66,14 +66,17 @@ final class GuessRun {
         this.start = start;
     }
 
-    /** The definition the runner runs: the scheme file's, else the committed one. */
-    static SchemeDefinition definition(ScenarioRunner runner, SchemeId scheme) throws IOException {
+    /** The definition the runner runs: the scheme file's, else the committed one; empty if there is none. */
+    static Optional<SchemeDefinition> definition(ScenarioRunner runner, SchemeId scheme) throws IOException {
         if (runner instanceof ReferenceRunner r && r.scheme(scheme) instanceof DefinedScheme d) {
-            return d.definition();
+            return Optional.of(d.definition());
         }
         Path file = Versions.repoRoot().resolve("models").resolve("schemes").resolve(scheme.wireName() + ".scheme");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // a scheme without a definition has no cost to report
+        }
         try {
-            return DefinitionParser.parse(file);
+            return Optional.of(DefinitionParser.parse(file));
         } catch (DefinitionException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -82,7 +85,11 @@ final class GuessRun {
     CellResult attempt(CellResult plain, List<PropertyId> applicable) throws IOException {
         Map<String, Object> bounds = new LinkedHashMap<>(plain.bounds());
         budget.ifPresent(b -> bounds.put("guess", b));
-        SchemeDefinition def = definition(runner, scheme);
+        Optional<SchemeDefinition> found = definition(runner, scheme);
+        if (found.isEmpty()) {
+            return with(plain, bounds, plain.reason());
+        }
+        SchemeDefinition def = found.get();
         GuessAnalysis analysis = new GuessAnalysis(def);
         Optional<GuessAnalysis.Cost> cost = analysis.cheapest(attack);
         if (cost.isEmpty()) {
