@@ -59,7 +59,6 @@ public final class DefinedScheme implements AuthScheme {
     private static final String MODE = "$mode";
     private static final String HOST_TOKEN = "token_tnb";
     /** Keys the runner draws for sin-zero sources: decimal numbers that fit in the 8 bytes of sin_zero. */
-    private static final long MAX_SIN_ZERO_KEY = 99_999_999L;
 
     private final SchemeDefinition def;
     private final SchemeId id;
@@ -108,7 +107,7 @@ public final class DefinedScheme implements AuthScheme {
                 yield new KeySetting.AppKey(Bytes.of(k));
             }
             case SIN_ZERO, SIN_ZERO_HOST -> KeySetting.SinZero.decimal(
-                    Integer.toUnsignedLong(ByteBuffer.wrap(material.toArray()).getInt(0)) % MAX_SIN_ZERO_KEY + 1);
+                    Integer.toUnsignedLong(ByteBuffer.wrap(material.toArray()).getInt(0)) % def.sinZeroKeyCount() + 1);
         };
     }
 

@@ -46,6 +46,8 @@ public final class DefinitionParser {
     private final List<Mode> modes = new ArrayList<>();
     private final Map<String, Map<String, Term>> lets = new LinkedHashMap<>();
     private final List<Message> messages = new ArrayList<>();
+    private long keyValues;
+    private int keyValuesLine;
 
     private DefinitionParser(String file) {
         this.file = file;
@@ -114,9 +116,10 @@ public final class DefinitionParser {
             modes.add(new Mode("base", 0, false, false, false, false));
         }
         checkMessages();
+        checkKeyValues();
         return new SchemeDefinition(name, file, version, hash, keySource, keyWidth, Map.copyOf(fresh),
                 Map.copyOf(slots), Map.copyOf(hostSlots), halfOpenUnlimited, List.copyOf(modes), lets,
-                List.copyOf(messages));
+                List.copyOf(messages), keyValues);
     }
 
     private static String stripComment(String s) {
@@ -157,6 +160,7 @@ public final class DefinitionParser {
                 };
             }
             case "external" -> external(w);
+            case "values" -> values(w);
             case "state" -> slot(w, slots);
             case "host" -> slot(w, hostSlots);
             case "fresh" -> fresh(w);
@@ -207,6 +211,40 @@ public final class DefinitionParser {
             }
         }
         throw error("unknown key source " + w[4]);
+    }
+
+    /** {@code values K : COUNT}: the external key is one of COUNT equally likely values (checked at the end). */
+    private void values(String[] w) throws DefinitionException {
+        if (w.length != 4 || !w[1].equals(KEY) || !w[2].equals(":")) {
+            throw error("expected: values K : COUNT");
+        }
+        try {
+            keyValues = Long.parseLong(w[3]);
+        } catch (NumberFormatException e) {
+            throw error("not a number: " + w[3]);
+        }
+        if (keyValues < 2) {
+            throw error("values K needs at least 2 values, got " + w[3]);
+        }
+        keyValuesLine = line;
+    }
+
+    /**
+     * A value set is only honest where the reference draws from it: the sin-zero sources draw the
+     * decimal key 1..COUNT, the socket sources draw every bit of the key.
+     */
+    private void checkKeyValues() throws DefinitionException {
+        if (keyValues == 0) {
+            return;
+        }
+        line = keyValuesLine;
+        if (keySource != KeySource.SIN_ZERO && keySource != KeySource.SIN_ZERO_HOST) {
+            throw error("values K needs a sin-zero or sin-zero-host key (socket keys are drawn at full width)");
+        }
+        if (keyValues > SchemeDefinition.MAX_SIN_ZERO_KEY) {
+            throw error("values K is at most " + SchemeDefinition.MAX_SIN_ZERO_KEY
+                    + " (8 decimal digits fill sin_zero), got " + keyValues);
+        }
     }
 
     /** {@code state NAME : WIDTH} / {@code host NAME : WIDTH} */

@@ -11,12 +11,24 @@ import org.mptcpverify.scheme.Role;
  * One parsed scheme definition (docs/scheme-definitions.md): data only, interpreted by
  * {@link DefinedScheme} and by the attacker's deduction.
  *
- * @param lets name -> (mode, "" for every mode without its own) -> term, unexpanded
+ * @param lets      name -> (mode, "" for every mode without its own) -> term, unexpanded
+ * @param keyValues the number of values the external key takes ({@code values K : N}; a sin-zero key
+ *                  is then the decimal 1..N); 0: undeclared (sin-zero: {@link #MAX_SIN_ZERO_KEY})
  */
 public record SchemeDefinition(String name, String file, int version, HashAlg hash, KeySource keySource,
                                int keyWidth, Map<String, Fresh> fresh, Map<String, Integer> slots,
                                Map<String, Integer> hostSlots, boolean halfOpenUnlimited, List<Mode> modes,
-                               Map<String, Map<String, Term>> lets, List<Message> messages) {
+                               Map<String, Map<String, Term>> lets, List<Message> messages, long keyValues) {
+    /**
+     * The largest decimal key the reference draws for a sin-zero key: eight digits, all that fits in
+     * the 8-byte sin_zero with a terminating NUL left out (kstrtoul stops at its end).
+     */
+    public static final long MAX_SIN_ZERO_KEY = 99_999_999L;
+
+    /** How many values K takes when drawn for a sin-zero source (1..this). */
+    public long sinZeroKeyCount() {
+        return keyValues > 0 ? keyValues : MAX_SIN_ZERO_KEY;
+    }
 
     /** Where the external key K comes from (closed set; docs/scheme-definitions.md "external"). */
     public enum KeySource {

@@ -81,6 +81,13 @@ public record Bounds(Map<String, Integer> values) {
         return new Bounds(m);
     }
 
+    /** These bounds without {@code key}, plain or qualified ({@code ENGINE.key}). */
+    public Bounds without(String key) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>(values);
+        m.keySet().removeIf(k -> k.equals(key) || k.endsWith("." + key));
+        return new Bounds(m);
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -68,6 +68,11 @@ public final class ReferenceRunner implements ScenarioRunner {
     }
 
     /** A runner whose endpoints and attacker use {@code schemes} (e.g. schemes run from their definitions). */
+    /** The implementation this runner runs for {@code id} (a definition's, when run from a file). */
+    public AuthScheme scheme(org.mptcpverify.vocab.SchemeId id) {
+        return schemes.apply(id);
+    }
+
     public ReferenceRunner(int halfOpenLimit, java.util.function.Function<org.mptcpverify.vocab.SchemeId, AuthScheme> schemes) {
         this.halfOpenLimit = halfOpenLimit;
         this.schemes = schemes;
@@ -162,7 +167,8 @@ public final class ReferenceRunner implements ScenarioRunner {
             this.rnd = new SplittableRandom(sc.seed());
             this.halfOpenLimit = halfOpenLimit;
             setUpKeysAndHosts();
-            this.knowledge = new Knowledge(sc.attackerHasKey() ? realKeys : Set.of(),
+            this.knowledge = new Knowledge(sc.attackerHasKey() ? realKeys
+                    : sc.guessedKey() != null ? Set.of(Bytes.fromHex(sc.guessedKey())) : Set.of(),
                     sc.attackerHasKey() ? this::privateValues : Set::of, rnd.nextLong());
             this.attacker = new Attacker(scheme, knowledge);
             net.addTap(this::tap);

@@ -30,7 +30,8 @@ public final class Replayer {
             List<String> lines = new ArrayList<>();
             lines.add(file.scheme() + " / " + file.attack() + " (" + file.engine() + ", seed " + file.seed()
                     + (file.keyedSide() != null ? ", key at the " + file.keyedSide() : "")
-                    + (file.attackerHasKey() ? ", attacker given the key" : "") + ")");
+                    + (file.attackerHasKey() ? ", attacker given the key" : "")
+                    + (file.guessedKey() != null ? ", attacker guessing the key " + file.guessedKey() : "") + ")");
             for (int i = 0; i < outcome.steps().size(); i++) {
                 lines.add(String.format("%2d. %s", i + 1, outcome.steps().get(i)));
             }

@@ -42,13 +42,19 @@ public final class TraceJson {
 
     /** A counterexample's common fields. */
     public record CounterexampleFile(String engine, SchemeId scheme, AttackId attack, PropertyId property, long seed,
-                                     String keyedSide, boolean attackerHasKey, List<TraceAction> actions) {
+                                     String keyedSide, boolean attackerHasKey, List<TraceAction> actions,
+                                     String guessedKey) {
         public CounterexampleFile {
             actions = List.copyOf(actions);
         }
 
+        public CounterexampleFile(String engine, SchemeId scheme, AttackId attack, PropertyId property, long seed,
+                                  String keyedSide, boolean attackerHasKey, List<TraceAction> actions) {
+            this(engine, scheme, attack, property, seed, keyedSide, attackerHasKey, actions, null);
+        }
+
         public Scenario scenario() {
-            return new Scenario(scheme, attack, seed, keyedSide, attackerHasKey);
+            return new Scenario(scheme, attack, seed, keyedSide, attackerHasKey, guessedKey);
         }
     }
 
@@ -140,7 +146,19 @@ public final class TraceJson {
             actions.add(a);
         }
         return new CounterexampleFile(h.engine(), h.scheme(), attack, h.property(), h.seed(), keyedSide, h.attackerHasKey(),
-                actions);
+                actions, guessedKey(root));
+    }
+
+    /** The optional {@code guessedKey}: the attacker's guess of the external key, even-length lowercase hex. */
+    private static String guessedKey(JsonNode root) throws BadTraceFileException {
+        JsonNode g = root.get("guessedKey");
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        if (!g.isTextual() || !g.asText().matches("([0-9a-f]{2}){1,32}")) {
+            throw new BadTraceFileException("\"guessedKey\" must be lowercase hex of 1 to 32 bytes");
+        }
+        return g.asText();
     }
 
     /** The fields every counterexample format starts with (keyedSide differs between formats). */
@@ -266,6 +284,9 @@ public final class TraceJson {
         m.put("seed", f.seed());
         m.put("keyedSide", f.keyedSide());
         m.put("attackerHasKey", f.attackerHasKey());
+        if (f.guessedKey() != null) {
+            m.put("guessedKey", f.guessedKey());
+        }
         m.put("actions", f.actions().stream().map(TraceJson::actionMap).toList());
         m.putAll(extra);
         return m;

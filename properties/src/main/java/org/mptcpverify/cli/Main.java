@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ChartCommand.class,
                 ReportCommand.class,
                 ListCommand.class,
+                HmacRateCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -66,7 +66,12 @@ public final class ResultsCommand implements Callable<Integer> {
             }
         }
         if (Files.isDirectory(options.counterexampleRoot())) Charts.writeBesideAll(options.counterexampleRoot());
-        String results = ResultsDoc.render(run, runDir);
+        String results;
+        try {
+            results = ResultsDoc.render(run, runDir, org.mptcpverify.matrix.HmacRate.committed(root));
+        } catch (java.io.IOException e) {
+            throw new UserInputException("cannot read " + org.mptcpverify.matrix.HmacRate.FILE + ": " + e.getMessage());
+        }
         Path mcRun = runDir.resolve("tla-mc");
         TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
         Path committedMc = root.resolve("models/tla/mc");

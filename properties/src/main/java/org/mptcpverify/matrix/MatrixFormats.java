@@ -43,6 +43,7 @@ public final class MatrixFormats {
             Map<String, Object> engines = new LinkedHashMap<>();
             c.engines().forEach((name, r) -> engines.put(name, engineJson(c, r, counterexampleBase)));
             cell.put("engines", engines);
+            GuessCost.of(c).ifPresent(g -> cell.put("guessCost", g.json()));
             cells.add(cell);
         }
         root.put("cells", cells);
@@ -113,6 +114,7 @@ public final class MatrixFormats {
         for (CellOutcome c : run.cells()) {
             sb.append("\n").append(c.scheme()).append(" / ").append(c.attack()).append(": ")
                     .append(c.agree() ? c.verdict().name() : DISAGREE_MARK + " (" + engineSummary(c) + ")")
+                    .append(GuessCost.of(c).map(g -> ", " + g.phrase()).orElse(""))
                     .append("\n  properties: ")
                     .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(PropertyId::modelName).toList()))
@@ -208,6 +210,7 @@ public final class MatrixFormats {
         for (CellOutcome c : run.cells()) {
             sb.append("\n### `").append(c.scheme()).append("` / `").append(c.attack()).append("`: ")
                     .append(c.agree() ? c.verdict().name() : "**" + DISAGREE_MARK + "** (" + engineSummary(c) + ")")
+                    .append(GuessCost.of(c).map(g -> ", " + g.phrase()).orElse(""))
                     .append("\n\nProperties: ")
                     .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))

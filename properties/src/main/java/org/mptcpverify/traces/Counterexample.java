@@ -42,6 +42,9 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
         m.put("seed", scenario.seed());
         m.put("keyedSide", scenario.keyedSide());
         m.put("attackerHasKey", scenario.attackerHasKey());
+        if (scenario.guessedKey() != null) {
+            m.put("guessedKey", scenario.guessedKey()); // the value the attacker supplied as its guess
+        }
         m.put("actions", ActionJson.toMaps(actions));
         // traces' own fields (replay ignores them)
         m.put("tries", tryIndex + 1);

@@ -44,7 +44,9 @@ public final class TracesEngine implements Engine {
 
     /** Generated traces per cell; {@code steps} bounds each trace's length. */
     public static final BoundKey TRIES = new BoundKey("tries", 1, "generated traces per cell");
-    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, TRIES);
+    /** The price of guessing (issue #13.4): the attacker's guessing budget in bits ({@link GuessRun}). */
+    public static final BoundKey GUESS = new BoundKey("guess", 0, "the attacker's guessing budget in bits");
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, TRIES, GUESS);
 
     private final ScenarioRunner runner;
     /** The default of {@code steps}. */
@@ -99,6 +101,7 @@ public final class TracesEngine implements Engine {
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
         Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
         m.put("steps", requested.getOr("steps", maxActions));
+        requested.get("guess").ifPresent(g -> m.put("guess", g));
         return new Bounds(m);
     }
 
@@ -143,9 +146,17 @@ public final class TracesEngine implements Engine {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "tries must be >= 1, got " + options.tries());
             }
+            CellResult plain;
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
-                return search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
+                plain = search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
             }
+            // the price of guessing: a cell that holds without guessing gets its cheapest attack's cost,
+            // and under --bounds guess=N is attacked again within the budget
+            if (attack.hasAttacker() && (plain.verdict() == Verdict.HOLDS || plain.verdict() == Verdict.VACUOUS)) {
+                return new GuessRun(this, runner, scheme, attack, options, resolved.get("guess"), json, start)
+                        .attempt(plain, applicable);
+            }
+            return plain;
         } catch (IOException | RuntimeException e) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "traces engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -294,7 +305,7 @@ public final class TracesEngine implements Engine {
     }
 
     /** Runs a trace within the time budget and checks that the outcome has the shape the contract promises. */
-    private RunOutcome runChecked(RunWatchdog watchdog, Scenario scenario, List<TraceAction> actions) {
+    RunOutcome runChecked(RunWatchdog watchdog, Scenario scenario, List<TraceAction> actions) {
         RunOutcome o = watchdog.run(() -> runner.run(scenario, actions));
         if (o == null) {
             throw new IllegalStateException("the runner returned no outcome");
@@ -331,7 +342,7 @@ public final class TracesEngine implements Engine {
         Files.deleteIfExists(pcapFile(json));
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
