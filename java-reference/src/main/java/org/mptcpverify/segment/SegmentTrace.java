@@ -63,7 +63,7 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
 
     private static SegmentTerm guess(SegmentTerm t, String msg) {
         if (t instanceof SegmentTerm.Observed o) {
-            return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.bitsOf(msg, o.field()).orElse(64));
+            return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.LANGUAGE.bitsOf(msg, o.field()).orElse(64));
         }
         if (t instanceof SegmentTerm.GivenKey k) {
             return new SegmentTerm.Own("x.guess." + k.name(), 256);

@@ -211,7 +211,7 @@ public final class CoreTraceExport {
         String n = (String) r.get("n");
         if (op.equals("atom") && n.startsWith("x.") && !n.equals("x.a")) {
             String field = n.substring(2, n.lastIndexOf('.'));
-            OptionalInt bits = WireFields.bitsOf(msg, field);
+            OptionalInt bits = WireFields.LANGUAGE.bitsOf(msg, field);
             if (bits.isEmpty()) {
                 throw new IllegalArgumentException(where + ": no wire width for the attacker's field " + field);
             }
@@ -238,8 +238,8 @@ public final class CoreTraceExport {
         switch (op) {
             case "lbl":
                 return new SegmentTerm.Label(n);
-            case "int":
-                return new SegmentTerm.Num(Long.parseLong(n), 32);
+            case "int":   // Int: 32 bits (the join index); Num(i, w): the width is the label in its argument
+                return new SegmentTerm.Num(Long.parseLong(n), args.isEmpty() ? 32 : Integer.parseInt(str(args.get(0), "n")));
             case "zero":
                 return new SegmentTerm.Num(0, 32);
             case "hash", "token", "idsn", "hmac", "cat":
