@@ -127,6 +127,22 @@ class CoreReplayTest {
     }
 
     /**
+     * draft-baerts/low-order: A's MP_FASTCLOSE value is A's NEW_KEY value (same HMAC, same
+     * truncation). The eavesdropper reads the NEW_KEY and, once the keys are agreed (before that
+     * the server authenticates no MP_FASTCLOSE, the draft: "reset ... by sending a TCP RST"),
+     * sends it as an MP_FASTCLOSE; the reference's server closes the connection.
+     */
+    @Test
+    void draftBaertsLowOrderFastcloseForge() throws Exception {
+        SegmentTrace t = violated(SchemeId.DRAFT_BAERTS_LOW_ORDER, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY);
+        List<SegmentEvent> ev = t.events();
+        int keyB = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Send s && s.msg().equals("KEY_B")).findFirst().orElseThrow());
+        int forged = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("FASTCLOSE")).findFirst().orElseThrow());
+        assertTrue(keyB < forged, "the server sent no NEW_KEY before the forged MP_FASTCLOSE: " + ev);
+        replaysAndNeedsTheKnowledge(t);
+    }
+
+    /**
      * The on-path rewrite needs no value the attacker derives: its knowledge is the captured
      * SYN/ACK it relays. Without reading it, the relay is refused; without the rewrite of the
      * third ACK, the subflow's remote address stays the client's.
@@ -230,6 +246,9 @@ class CoreReplayTest {
                 try {
                     SegmentReplayer.Result x = replayer(r.counterexample()).replay(r.counterexample());
                     outcome = x.reproduced() ? "reproduced" : "NOT reproduced" + x.divergence().map(d -> ": " + d).orElse("");
+                    if (!x.reproduced()) {
+                        System.out.println(String.join("\n", x.report()));
+                    }
                 } catch (BadTraceFileException e) {
                     outcome = "refused: " + e.getMessage();
                 }
