@@ -2,6 +2,7 @@ package org.mptcpverify.segment;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,6 +130,8 @@ public final class SegmentReplayer {
         final Map<String, List<InetAddress>> clientAddrs = new TreeMap<>();
         final Map<String, KeySetting> clientKeys = new TreeMap<>();
         final Set<Bytes> realKeys = new HashSet<>();
+        /** Values the attacker computed (derive events): it knows a real key only if one of them is it. */
+        final List<Bytes> derived = new ArrayList<>();
         final Map<Integer, Seg> segs = new HashMap<>();
         final Set<Integer> inFlight = new HashSet<>();
         final Map<Integer, TcpSegment> read = new HashMap<>();
@@ -224,6 +227,13 @@ public final class SegmentReplayer {
             }
             if (e instanceof SegmentEvent.Inject i) {
                 return inject(i, where);
+            }
+            if (e instanceof SegmentEvent.Derive d) {
+                Bytes v = Bytes.of(value(d.value(), where + ".value"));
+                derived.add(v);
+                return "x computes " + v.length() * 8 + " bits from what it read"
+                        + (realKeys.stream().anyMatch(k -> MessageDigest.isEqual(k.toArray(), v.toArray()))
+                        ? " (an external key)" : "");
             }
             return replay((SegmentEvent.Replay) e, where);
         }
@@ -626,8 +636,14 @@ public final class SegmentReplayer {
         // ---- judging ------------------------------------------------------------------------------------
 
         World world() {
-            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys),
-                    t.attackerHasKey() ? Set.copyOf(realKeys) : Set.of(), JoinLimits.CONTRACT_HALF_OPEN);
+            Set<Bytes> known = new HashSet<>();
+            for (Bytes k : realKeys) {
+                if (t.attackerHasKey() || derived.stream().anyMatch(d -> MessageDigest.isEqual(d.toArray(), k.toArray()))) {
+                    known.add(k);
+                }
+            }
+            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys), Set.copyOf(known),
+                    JoinLimits.CONTRACT_HALF_OPEN);
         }
 
         void judge(boolean atEnd) {

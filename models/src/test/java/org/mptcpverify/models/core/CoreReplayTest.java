@@ -143,6 +143,20 @@ class CoreReplayTest {
     }
 
     /**
+     * ExternalKeySecrecy on the reference: thesis-xor's join SYN carries Token-B XOR K; the
+     * eavesdropper read Key-B in the handshake, so the trace ends with its derivation of K (the
+     * token field XOR token(Key-B), a cancellation), which the replayer evaluates on the real
+     * bytes: it is the application's effective key. With guesses it is not.
+     */
+    @Test
+    void thesisXorEavesdropAllLearnsTheKeyOnTheReference() throws Exception {
+        SegmentTrace t = violated(SchemeId.THESIS_XOR, AttackId.EAVESDROP_ALL, PropertyId.EXTERNAL_KEY_SECRECY);
+        assertTrue(t.events().get(t.events().size() - 1) instanceof SegmentEvent.Derive d
+                && d.value() instanceof SegmentTerm.Apply a && a.op().equals("xor"), "no derivation by XOR: " + t.events());
+        replaysAndNeedsTheKnowledge(t);
+    }
+
+    /**
      * The on-path rewrite needs no value the attacker derives: its knowledge is the captured
      * SYN/ACK it relays. Without reading it, the relay is refused; without the rewrite of the
      * third ACK, the subflow's remote address stays the client's.
@@ -212,8 +226,7 @@ class CoreReplayTest {
 
     /**
      * Every violated cell of the covered schemes (the first violation of each), exported and
-     * replayed: each must reproduce on the reference, or fail for a reason docs/reference.md lists
-     * as not replayable yet (ExternalKeySecrecy). Minutes of TLC on two cores, so only on request:
+     * replayed: each must reproduce on the reference. Minutes of TLC on two cores, so only on request:
      * {@code -Dmptcp.core.replayAll=true}, or {@code -Dmptcp.core.replayCells="scheme x attack;..."}.
      */
     @Test
@@ -254,9 +267,7 @@ class CoreReplayTest {
                 }
             }
             System.out.println("[replay] " + cell + ": " + r.violated() + " -> " + outcome);
-            // not replayable yet (docs/reference.md): ExternalKeySecrecy (not tracked)
-            boolean listed = r.counterexample() != null && r.counterexample().property() == PropertyId.EXTERNAL_KEY_SECRECY;
-            if (!outcome.equals("reproduced") && !listed) {
+            if (!outcome.equals("reproduced")) {
                 problems.add(cell + ": " + outcome);
             }
         }
