@@ -74,6 +74,12 @@ class CoreReplayTest {
         return t.withEvents(t.events().stream().filter(e -> !(e instanceof SegmentEvent.Observe)).toList());
     }
 
+    /** {@code t}, after asserting that some event of it is what {@code p} says ({@code missing}: else). */
+    static SegmentTrace having(SegmentTrace t, java.util.function.Predicate<SegmentEvent> p, String missing) {
+        assertTrue(t.events().stream().anyMatch(p), missing + ": " + t.events());
+        return t;
+    }
+
     /** Replays on the reference, then the two controls without the attacker's knowledge. */
     static void replaysAndNeedsTheKnowledge(SegmentTrace t) throws Exception {
         SegmentReplayer.Result r = replay(t);
@@ -102,9 +108,8 @@ class CoreReplayTest {
      */
     @Test
     void rfc8684AddAddrMitm() throws Exception {
-        SegmentTrace t = violated(SchemeId.RFC8684, AttackId.ADD_ADDR_MITM, PropertyId.ADDR_AUTHENTICITY);
-        assertTrue(t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("ADD_ADDR")),
-                "no forged ADD_ADDR: " + t.events());
+        SegmentTrace t = having(violated(SchemeId.RFC8684, AttackId.ADD_ADDR_MITM, PropertyId.ADDR_AUTHENTICITY),
+                e -> e instanceof SegmentEvent.Inject i && i.msg().equals("ADD_ADDR"), "no forged ADD_ADDR");
         replaysAndNeedsTheKnowledge(t);
         // the widths matter: with every number 32 bits wide (the export before the definition's
         // widths were followed) the HMAC covers other octets and the client rejects the address
@@ -218,10 +223,8 @@ class CoreReplayTest {
      */
     @Test
     void draftBaertsJoinDosWithItsKeyAgreement() throws Exception {
-        SegmentTrace t = violated(SchemeId.DRAFT_BAERTS, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
-        assertTrue(t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Send s && s.msg().startsWith("KEY_")),
-                "no key agreement in the trace: " + t.events());
-        replaysAndNeedsTheKnowledge(t);
+        replaysAndNeedsTheKnowledge(having(violated(SchemeId.DRAFT_BAERTS, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE),
+                e -> e instanceof SegmentEvent.Send s && s.msg().startsWith("KEY_"), "no key agreement in the trace"));
     }
 
     /**
