@@ -245,9 +245,8 @@ class CoreReplayTest {
                 continue;
             }
             if (cell.attack() == AttackId.TWO_KEYS_ONE_HOST || cell.scheme() == SchemeId.DRAFT_BAERTS
-                    && List.of(AttackId.EAVESDROP_ALL, AttackId.SYN_JOIN_REWRITE, AttackId.ADD_ADDR_MITM,
-                    AttackId.FASTCLOSE_FORGE, AttackId.NAT_JOIN).contains(cell.attack())) {
-                continue;   // not decided within minutes (docs/models.md, "Checked cells")
+                    && List.of(AttackId.EAVESDROP_ALL, AttackId.FASTCLOSE_FORGE).contains(cell.attack())) {
+                continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models.md, "Cells decided on 1 December 2026")
             }
             CoreResult r = new CoreChecker(1).check(cell, cell.attack().applicableProperties(cell.scheme()),
                     OUT.resolve("all"), CoreAgreementTest.seed(), Duration.ofSeconds(300));
