@@ -253,7 +253,9 @@ Fits(s) ==
            /\ cj[cn][s.sf.j].st = "synsent" /\ s.src = cj[cn][s.sf.j].dst /\ s.dst = Addr2(ClientOf[cn])
       [] s.m = "JOIN_ACK"    -> \E x \in hs : x.sf = s.sf /\ x.src = s.src /\ x.local = s.dst /\ ~x.est
       [] s.m = "ADD_ADDR"    -> cn \in Conns /\ s.sf.j = 0 /\ ReadyA(cn) /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
-      [] s.m = "FASTCLOSE"   -> cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+      \* like ADD_ADDR, only once the receiver is ready: before a key agreement (NEW_KEY) there is
+      \* nothing to authenticate an MP_FASTCLOSE with (draft-baerts: reset with a TCP RST instead)
+      [] s.m = "FASTCLOSE"   -> cn \in Conns /\ s.sf.j = 0 /\ ReadyB(cn) /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
 
 -----------------------------------------------------------------------------
 (* Honest endpoints. Each segment a side originates is one step; each      *)
@@ -592,8 +594,10 @@ ForgeAddAddr(cn) ==
           /\ Inject(Segment("ADD_ADDR", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], f.fld, "x"))
     /\ lastAction' = [a |-> "ForgeAddAddr", conn |-> cn]
 
+\* (only once the server is ready: delivered earlier it is discarded, and the value the check
+\* compares against is the same then, so the later injection stands for the earlier one)
 ForgeFastClose(cn) ==
-    /\ CanInject /\ cn # PeerConn /\ Live(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ CanInject /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
     /\ LET md == M(srv[cn].mode, "FASTCLOSE")
            f == Forge(md, Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
                               [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]))

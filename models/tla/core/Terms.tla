@@ -26,7 +26,10 @@ T(op, n, a, s) == [op |-> op, n |-> n, a |-> a, s |-> s]
 \* ---- leaves -----------------------------------------------------------
 Atom(name) == T("atom", name, <<>>, {})      \* fresh values, keys, addresses
 Lbl(name) == T("lbl", name, <<>>, {})         \* public constant label, e.g. "bk-conn"
-Int(i) == T("int", ToString(i), <<>>, {})     \* small public integer (join index, address id)
+Int(i) == T("int", ToString(i), <<>>, {})     \* small public 32-bit integer (the join index)
+\* a public integer of w bits (w a string): ADD_ADDR's 8-bit id and 16-bit port, as the
+\* definition's widths say; the width only tells the exporter the octets (docs/models.md)
+Num(i, w) == T("int", ToString(i), <<Lbl(w)>>, {})
 Zero == T("zero", "", <<>>, {})
 Nil == T("nil", "", <<>>, {})                 \* an empty state slot
 

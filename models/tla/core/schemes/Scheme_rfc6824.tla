@@ -36,7 +36,7 @@ D_Mode_base == [
       << Check("hmac", TruncL("160", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Slot("Ra"), Slot("Rb")>>))), "rst") >>,
       NoMap),
   ADD_ADDR |-> Msg({}, NoMap,
-      [addr |-> Atom("s.a2"), id |-> Int(2)],
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
       <<>>,
       NoMap),
   FASTCLOSE |-> Msg({}, NoMap,

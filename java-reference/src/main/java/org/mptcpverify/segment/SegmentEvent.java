@@ -63,6 +63,16 @@ public sealed interface SegmentEvent {
     }
 
     /**
+     * The attacker computes {@code value}, a term over what it read (and its own values), and
+     * keeps it: a counterexample of ExternalKeySecrecy ends with the derivation of the key it
+     * learned (for the thesis schemes: the join SYN's token XOR the token of the key it saw).
+     * Whether the result is an external key is the replayer's judgement on the real bytes.
+     */
+    record Derive(SegmentTerm value) implements SegmentEvent {
+        public String name() { return "derive"; }
+    }
+
+    /**
      * The attacker sends segment {@code of}, which it observed, again as {@code seg}: from
      * {@code src} to {@code dst} on subflow {@code subflow} (a new subflow name: a fresh source port).
      */

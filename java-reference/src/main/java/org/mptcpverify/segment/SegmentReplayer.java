@@ -2,6 +2,7 @@ package org.mptcpverify.segment;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.definition.term.Evaluator;
 import org.mptcpverify.endpoint.Connection;
 import org.mptcpverify.endpoint.EndpointState;
@@ -84,8 +86,31 @@ public final class SegmentReplayer {
     /** The claimed property's first violation on the reference. */
     public record Violation(PropertyId property, int event, String explanation) {}
 
+    /** Field names and widths: the definition language's, or one scheme definition's ({@link WireFields}). */
+    private final WireFields fields;
+    private final String definitionName;
+
+    /** A replayer that accepts every field the definition language gives each message. */
+    public SegmentReplayer() {
+        this.fields = WireFields.LANGUAGE;
+        this.definitionName = null;
+    }
+
+    /**
+     * A replayer for traces of the scheme {@code definition} defines: a field is read or injected
+     * only if the definition's message states it (names and widths from the definition).
+     */
+    public SegmentReplayer(SchemeDefinition definition) {
+        this.fields = WireFields.of(definition);
+        this.definitionName = definition.name();
+    }
+
     public Result replay(SegmentTrace t) throws BadTraceFileException {
-        return new Run(t).execute();
+        if (definitionName != null && !definitionName.equals(t.scheme().wireName())) {
+            throw new BadTraceFileException("a trace of " + t.scheme().wireName() + " given the definition of "
+                    + definitionName);
+        }
+        return new Run(t, fields).execute();
     }
 
     /** One segment of the trace as the reference has it; {@code env} null: the model's HS_ACK, which the reference does not send. */
@@ -94,6 +119,7 @@ public final class SegmentReplayer {
 
     private static final class Run {
         final SegmentTrace t;
+        final WireFields fields;
         final AuthScheme scheme;
         final MptcpEndpoint endpoint;
         final SplittableRandom rnd;
@@ -104,6 +130,8 @@ public final class SegmentReplayer {
         final Map<String, List<InetAddress>> clientAddrs = new TreeMap<>();
         final Map<String, KeySetting> clientKeys = new TreeMap<>();
         final Set<Bytes> realKeys = new HashSet<>();
+        /** Values the attacker computed (derive events): it knows a real key only if one of them is it. */
+        final List<Bytes> derived = new ArrayList<>();
         final Map<Integer, Seg> segs = new HashMap<>();
         final Set<Integer> inFlight = new HashSet<>();
         final Map<Integer, TcpSegment> read = new HashMap<>();
@@ -118,8 +146,9 @@ public final class SegmentReplayer {
         boolean active;
         int event;
 
-        Run(SegmentTrace t) throws BadTraceFileException {
+        Run(SegmentTrace t, WireFields fields) throws BadTraceFileException {
             this.t = t;
+            this.fields = fields;
             this.scheme = Schemes.of(t.scheme());
             this.endpoint = new MptcpEndpoint(scheme);
             this.rnd = new SplittableRandom(t.seed());
@@ -198,6 +227,13 @@ public final class SegmentReplayer {
             }
             if (e instanceof SegmentEvent.Inject i) {
                 return inject(i, where);
+            }
+            if (e instanceof SegmentEvent.Derive d) {
+                Bytes v = Bytes.of(value(d.value(), where + ".value"));
+                derived.add(v);
+                return "x computes " + v.length() * 8 + " bits from what it read"
+                        + (realKeys.stream().anyMatch(k -> MessageDigest.isEqual(k.toArray(), v.toArray()))
+                        ? " (an external key)" : "");
             }
             return replay((SegmentEvent.Replay) e, where);
         }
@@ -335,7 +371,7 @@ public final class SegmentReplayer {
                         + o.seg() + " (" + s.msg() + " on " + s.path() + (active ? ", after its first injection" : "") + ")");
             }
             read.put(o.seg(), Packets.decode(s.env().ipPacket()).orElseThrow());
-            return "x reads #" + o.seg() + " " + s.msg() + " " + WireFields.read(s.msg(), read.get(o.seg())).keySet();
+            return "x reads #" + o.seg() + " " + s.msg() + " " + fields.read(s.msg(), read.get(o.seg())).keySet();
         }
 
         String inject(SegmentEvent.Inject i, String where) throws BadTraceFileException {
@@ -350,11 +386,11 @@ public final class SegmentReplayer {
             }
             Map<String, Bytes> values = new TreeMap<>();
             for (Map.Entry<String, SegmentTerm> f : i.fields().entrySet()) {
-                if (WireFields.bits(i.msg(), f.getKey()).isEmpty()) {
+                if (fields.bits(i.msg(), f.getKey()).isEmpty()) {
                     throw new BadTraceFileException(where + ": " + i.msg() + " has no field " + f.getKey());
                 }
                 Bytes v = Bytes.of(value(f.getValue(), where + ".fields." + f.getKey()));
-                int bits = WireFields.bits(i.msg(), f.getKey()).getAsInt();
+                int bits = fields.bits(i.msg(), f.getKey()).getAsInt();
                 if (v.length() * 8 != bits) {
                     throw new BadTraceFileException(where + ": field " + f.getKey() + " is " + v.length() * 8 + " bits, "
                             + i.msg() + " carries " + bits);
@@ -365,9 +401,6 @@ public final class SegmentReplayer {
                 if (!values.containsKey(r)) {
                     throw new BadTraceFileException(where + ": " + i.msg() + " needs field " + r);
                 }
-            }
-            if (i.msg().equals("FASTCLOSE") && values.size() != 1) {
-                throw new BadTraceFileException(where + ": FASTCLOSE carries one value (key or mac)");
             }
             InetAddress src = Addresses.of(i.src());
             InetAddress dst = Addresses.of(i.dst());
@@ -414,7 +447,7 @@ public final class SegmentReplayer {
                     throw new BadTraceFileException(where + ": the attacker cannot derive field " + o.field() + " of #"
                             + o.seg() + ": it has not read that segment");
                 }
-                Bytes v = WireFields.read(segs.get(o.seg()).msg(), seen).get(o.field());
+                Bytes v = fields.read(segs.get(o.seg()).msg(), seen).get(o.field());
                 if (v == null) {
                     throw new BadTraceFileException(where + ": #" + o.seg() + " (" + segs.get(o.seg()).msg()
                             + ") carries no field " + o.field());
@@ -603,8 +636,14 @@ public final class SegmentReplayer {
         // ---- judging ------------------------------------------------------------------------------------
 
         World world() {
-            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys),
-                    t.attackerHasKey() ? Set.copyOf(realKeys) : Set.of(), JoinLimits.CONTRACT_HALF_OPEN);
+            Set<Bytes> known = new HashSet<>();
+            for (Bytes k : realKeys) {
+                if (t.attackerHasKey() || derived.stream().anyMatch(d -> MessageDigest.isEqual(d.toArray(), k.toArray()))) {
+                    known.add(k);
+                }
+            }
+            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys), Set.copyOf(known),
+                    JoinLimits.CONTRACT_HALF_OPEN);
         }
 
         void judge(boolean atEnd) {

@@ -43,6 +43,8 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
                 Map<String, SegmentTerm> f = new java.util.TreeMap<>();
                 i.fields().forEach((k, v) -> f.put(k, guess(v, i.msg())));
                 out.add(new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f));
+            } else if (e instanceof SegmentEvent.Derive d) {
+                out.add(new SegmentEvent.Derive(guess(d.value(), "")));
             } else {
                 out.add(e);
             }
@@ -53,7 +55,8 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
     /** Whether some injected field is built from a value the attacker read or was given. */
     public boolean usesReads() {
         return events.stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
-                && i.fields().values().stream().anyMatch(SegmentTrace::reads));
+                && i.fields().values().stream().anyMatch(SegmentTrace::reads)
+                || e instanceof SegmentEvent.Derive d && reads(d.value()));
     }
 
     private static boolean reads(SegmentTerm t) {
@@ -63,7 +66,7 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
 
     private static SegmentTerm guess(SegmentTerm t, String msg) {
         if (t instanceof SegmentTerm.Observed o) {
-            return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.bitsOf(msg, o.field()).orElse(64));
+            return new SegmentTerm.Own("x.guess." + o.seg() + "." + o.field(), WireFields.LANGUAGE.bitsOf(msg, o.field()).orElse(64));
         }
         if (t instanceof SegmentTerm.GivenKey k) {
             return new SegmentTerm.Own("x.guess." + k.name(), 256);

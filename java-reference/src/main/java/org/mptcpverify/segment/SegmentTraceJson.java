@@ -42,7 +42,8 @@ public final class SegmentTraceJson {
             "drop", Set.of("seg"),
             "rewrite", Set.of("seg", "src", "as"),
             "inject", Set.of("seg", "msg", "conn", "subflow", "src", "dst", "fields"),
-            "replay", Set.of("seg", "of", "subflow", "src", "dst"));
+            "replay", Set.of("seg", "of", "subflow", "src", "dst"),
+            "derive", Set.of("value"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SegmentTraceJson() {}
@@ -125,6 +126,9 @@ public final class SegmentTraceJson {
         Set<String> allowed = new java.util.HashSet<>(params);
         allowed.add("event");
         only(n, allowed, where);
+        if (name.equals("derive")) {
+            return new SegmentEvent.Derive(term(n.get("value"), where + ".value", 0));
+        }
         int seg = segment(n, "seg", where);
         return switch (name) {
             case "send" -> new SegmentEvent.Send(seg, conn(n, where), message(n, "msg", where), address(n, "dst", where));
@@ -152,7 +156,7 @@ public final class SegmentTraceJson {
         Map<String, SegmentTerm> out = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().matches("[A-Za-z]{1,16}")) {
+            if (!e.getKey().matches("[A-Za-z][A-Za-z_]{0,15}")) {
                 throw new BadTraceFileException(where + ": bad field name '" + e.getKey() + "'");
             }
             out.put(e.getKey(), term(e.getValue(), where + ".fields." + e.getKey(), 0));
@@ -370,6 +374,8 @@ public final class SegmentTraceJson {
             Map<String, Object> f = new TreeMap<>();
             i.fields().forEach((k, v) -> f.put(k, termMap(v)));
             m.put("fields", f);
+        } else if (e instanceof SegmentEvent.Derive d) {
+            m.put("value", termMap(d.value()));
         } else if (e instanceof SegmentEvent.Replay r) {
             m.put("seg", r.seg());
             m.put("of", r.of());

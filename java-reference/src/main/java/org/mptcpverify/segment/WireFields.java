@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.mptcpverify.crypto.MptcpCrypto;
+import org.mptcpverify.definition.DefinitionParser;
+import org.mptcpverify.definition.Phase;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.scheme.Role;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.MptcpOption.AddAddr;
@@ -21,9 +28,14 @@ import org.mptcpverify.wire.TcpSegment;
 
 /**
  * The fields of the generic core's messages (docs/models.md, "Generic core": MPC_SYN ...
- * FASTCLOSE, field names as in the scheme data modules) on the reference's wire: which option
- * field carries each, how wide it is, how a segment is classified as one of the messages, and how
- * an injected message's option is built from field bytes.
+ * FASTCLOSE) on the reference's wire. Names and widths are the definition language's, not a table
+ * of this class: a message's fields are those its phase's option has in
+ * {@link Phase#fields()} (with {@code -} written {@code _}, as the generated scheme data names
+ * them), plus the parameters the reference supplies to that phase ({@code Ra}, {@code Rb};
+ * {@code id}, {@code addr}, {@code port}), widths from {@link DefinitionParser#PARAMETERS}. Built
+ * for one scheme ({@link #of}), only the fields its definition's messages state (or that the
+ * phase always carries: the nonces, the advertised address) are accepted. What is code here is
+ * the wire layout: which option field carries which definition field.
  */
 public final class WireFields {
     /** A reference segment that is none of the core's messages (a RST, a DSS-only ACK ...). */
@@ -31,22 +43,72 @@ public final class WireFields {
     /** A plain ACK: the core's HS_ACK, or the third ACK of a handshake that fell back to TCP. */
     public static final String PLAIN_ACK = "ACK";
 
-    private static final Map<String, Map<String, Integer>> BITS = Map.of(
-            "MPC_SYNACK", Map.of("Kb", 64, "tokB", 32, "confB", 64),
-            "MPC_ACK", Map.of("Ka", 64, "Kb", 64, "tokA", 32, "tokB", 32, "confA", 64),
-            "JOIN_SYN", Map.of("token", 32, "Ra", 32),
-            "JOIN_SYNACK", Map.of("mac", 64, "Rb", 32),
-            "JOIN_ACK", Map.of("mac", 160),
-            "ADD_ADDR", Map.of("id", 8, "addr", 32, "mac", 64),
-            "FASTCLOSE", Map.of("key", 64, "mac", 64),
-            "KEY_A", Map.of("nk", 64),
-            "KEY_B", Map.of("nk", 64));
+    /** The core's messages: the phase of the definitions' figure and the sender (CoreMessage in models). */
+    private record Message(Phase phase, Role from, List<String> parameters) {}
 
-    private WireFields() {}
+    private static final Map<String, Message> MESSAGES = Map.of(
+            "MPC_SYN", new Message(Phase.HANDSHAKE_SYN, Role.A, List.of()),
+            "MPC_SYNACK", new Message(Phase.HANDSHAKE_SYN_ACK, Role.B, List.of()),
+            "MPC_ACK", new Message(Phase.HANDSHAKE_ACK, Role.A, List.of()),
+            "KEY_A", new Message(Phase.KEY_AGREEMENT, Role.A, List.of()),
+            "KEY_B", new Message(Phase.KEY_AGREEMENT, Role.B, List.of()),
+            "JOIN_SYN", new Message(Phase.JOIN_SYN, Role.A, List.of("Ra")),
+            "JOIN_SYNACK", new Message(Phase.JOIN_SYN_ACK, Role.B, List.of("Rb")),
+            "JOIN_ACK", new Message(Phase.JOIN_ACK, Role.A, List.of()),
+            "ADD_ADDR", new Message(Phase.ADD_ADDR, Role.B, List.of("id", "addr", "port")),
+            "FASTCLOSE", new Message(Phase.FAST_CLOSE, Role.A, List.of()));
+
+    /** Every field the definition language allows in each message (any scheme). */
+    public static final WireFields LANGUAGE = new WireFields(language());
+
+    /** message -> field (core name) -> width in bits. */
+    private final Map<String, Map<String, Integer>> bits;
+
+    private WireFields(Map<String, Map<String, Integer>> bits) {
+        this.bits = bits;
+    }
+
+    private static Map<String, Map<String, Integer>> language() {
+        Map<String, Map<String, Integer>> out = new TreeMap<>();
+        MESSAGES.forEach((msg, m) -> {
+            Map<String, Integer> f = new TreeMap<>();
+            m.phase().fields().forEach((name, w) -> f.put(coreName(name), w));
+            m.parameters().forEach(p -> f.put(p, DefinitionParser.PARAMETERS.get(p)));
+            out.put(msg, Map.copyOf(f));
+        });
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The fields of {@code def}'s messages: for each core message, the fields some mode's variant
+     * of it states, plus the phase's parameters. A message the definition lacks has none.
+     */
+    public static WireFields of(SchemeDefinition def) {
+        Map<String, Map<String, Integer>> out = new TreeMap<>();
+        MESSAGES.forEach((msg, m) -> {
+            Set<String> stated = new TreeSet<>();
+            for (SchemeDefinition.Message dm : def.messages()) {
+                if (dm.phase() == m.phase() && dm.from() == m.from()) {
+                    dm.fields().forEach(f -> stated.add(coreName(f.name())));
+                    stated.addAll(m.parameters());
+                }
+            }
+            Map<String, Integer> all = LANGUAGE.bits.get(msg);
+            Map<String, Integer> f = new TreeMap<>();
+            stated.forEach(n -> f.put(n, all.get(n)));
+            out.put(msg, Map.copyOf(f));
+        });
+        return new WireFields(Map.copyOf(out));
+    }
+
+    /** A definition's field name as the generic core (and a segment-level trace) writes it. */
+    public static String coreName(String definitionName) {
+        return definitionName.replace('-', '_');
+    }
 
     /** The width of {@code field} in message {@code msg}, if the message has it. */
-    public static OptionalInt bits(String msg, String field) {
-        Integer b = BITS.getOrDefault(msg, Map.of()).get(field);
+    public OptionalInt bits(String msg, String field) {
+        Integer b = bits.getOrDefault(msg, Map.of()).get(field);
         return b == null ? OptionalInt.empty() : OptionalInt.of(b);
     }
 
@@ -55,9 +117,10 @@ public final class WireFields {
      * message that has a field of that name carries it (the attacker's own atom {@code x.Ra.1}
      * fills an Ra wherever it goes).
      */
-    public static OptionalInt bitsOf(String msg, String field) {
+    public OptionalInt bitsOf(String msg, String field) {
         OptionalInt b = bits(msg, field);
-        for (String m : List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "MPC_SYNACK", "MPC_ACK")) {
+        for (String m : List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "MPC_SYNACK", "MPC_ACK",
+                "KEY_A")) {
             if (b.isEmpty()) {
                 b = bits(m, field);
             }
@@ -98,8 +161,11 @@ public final class WireFields {
         return kind.equals(msg) || kind.equals(PLAIN_ACK) && (msg.equals("HS_ACK") || msg.equals("MPC_ACK"));
     }
 
-    /** The fields of a segment of message {@code msg}, by the core's names, as the bytes on the wire. */
-    public static Map<String, Bytes> read(String msg, TcpSegment s) {
+    /**
+     * The fields of a segment of message {@code msg}, by the core's names, as the bytes on the wire
+     * (only those this scheme's messages carry).
+     */
+    public Map<String, Bytes> read(String msg, TcpSegment s) {
         Map<String, Bytes> f = new LinkedHashMap<>();
         Optional<MptcpOption> o = option(s);
         if (o.isEmpty()) {
@@ -107,56 +173,74 @@ public final class WireFields {
         }
         MptcpOption x = o.get();
         if (x instanceof MpCapable c) {
-            boolean ack = msg.equals("MPC_ACK");
-            c.senderKey().ifPresent(k -> f.put(ack || msg.equals("MPC_SYN") ? "Ka" : "Kb", b64(k)));
-            c.receiverKey().ifPresent(k -> f.put("Kb", b64(k)));
+            c.senderKey().ifPresent(k -> f.put("sender_key", b64(k)));
+            c.receiverKey().ifPresent(k -> f.put("receiver_key", b64(k)));
         } else if (x instanceof MpCapableTokens t) {
-            boolean ack = msg.equals("MPC_ACK");
-            t.senderToken().ifPresent(k -> f.put(ack ? "tokA" : "tokB", b32(k)));
-            t.receiverToken().ifPresent(k -> f.put("tokB", b32(k)));
-            t.confirm().ifPresent(k -> f.put(ack ? "confA" : "confB", b64(k)));
+            t.senderToken().ifPresent(k -> f.put("sender_token", b32(k)));
+            t.receiverToken().ifPresent(k -> f.put("receiver_token", b32(k)));
+            t.confirm().ifPresent(k -> f.put("confirm", b64(k)));
         } else if (x instanceof MpJoinSyn j) {
             f.put("token", b32(j.receiverToken()));
             f.put("Ra", b32(j.senderRandom()));
         } else if (x instanceof MpJoinSynAck j) {
-            f.put("mac", b64(j.truncatedHmac()));
+            f.put("hmac", b64(j.truncatedHmac()));
             f.put("Rb", b32(j.senderRandom()));
         } else if (x instanceof MpJoinAck j) {
-            f.put("mac", j.hmac());
+            f.put("hmac", j.hmac());
         } else if (x instanceof AddAddr a) {
             f.put("id", Bytes.of(new byte[] {(byte) a.addressId()}));
             f.put("addr", Bytes.of(a.address().getAddress()));
-            a.truncatedHmac().ifPresent(h -> f.put("mac", b64(h)));
+            // absent on the wire, 0 in the HMAC (DefinedScheme): the definition's parameter either way
+            f.put("port", Bytes.of(MptcpCrypto.be16(a.port().orElse(0))));
+            a.truncatedHmac().ifPresent(h -> f.put("hmac", b64(h)));
         } else if (x instanceof NewKey k) {
-            f.put("nk", b64(k.hmac()));
+            f.put("hmac", b64(k.hmac()));
         } else if (x instanceof MpFastClose c) {
             f.put("key", b64(c.value()));
-            f.put("mac", b64(c.value()));
         }
+        Map<String, Integer> known = bits.getOrDefault(msg, Map.of());
+        f.keySet().retainAll(known.keySet());
         return f;
     }
 
-    /** The fields an injected message must carry (FASTCLOSE: {@code key} or {@code mac}, one value). */
+    /** The fields an injected message must carry: the language's fields of its option that the wire always has. */
     public static List<String> required(String msg) {
         return switch (msg) {
             case "JOIN_SYN" -> List.of("token", "Ra");
-            case "JOIN_SYNACK" -> List.of("mac", "Rb");
-            case "JOIN_ACK" -> List.of("mac");
-            case "FASTCLOSE" -> List.of();
-            case "ADD_ADDR" -> throw new IllegalArgumentException("an injected ADD_ADDR is not replayable yet (the core's"
-                    + " HMAC message omits the port octets the reference covers; docs/reference.md)");
+            case "JOIN_SYNACK" -> List.of("hmac", "Rb");
+            case "JOIN_ACK" -> List.of("hmac");
+            case "FASTCLOSE" -> List.of("key");
+            case "ADD_ADDR" -> List.of("id", "addr");
             default -> throw new IllegalArgumentException("the generic core's attacker does not inject " + msg
                     + " (it injects JOIN_SYN, JOIN_SYNACK, JOIN_ACK, ADD_ADDR, FASTCLOSE)");
         };
     }
 
-    /** The option of an injected message from its field bytes (each of the width {@link #bits} gives). */
+    /**
+     * The option of an injected message from its field bytes (each of the width {@link #bits}
+     * gives). An ADD_ADDR is version 1 with an HMAC when it has one, version 0 without (the
+     * definitions' v0 modes); a port of 0 is left out, as the reference's own ADD_ADDR does.
+     */
     public static MptcpOption build(String msg, Map<String, Bytes> f) {
         return switch (msg) {
             case "JOIN_SYN" -> new MpJoinSyn(0, 0, int32(f.get("token")), int32(f.get("Ra")));
-            case "JOIN_SYNACK" -> new MpJoinSynAck(0, 0, int64(f.get("mac")), int32(f.get("Rb")));
-            case "JOIN_ACK" -> new MpJoinAck(f.get("mac"));
-            case "FASTCLOSE" -> new MpFastClose(0, int64(f.containsKey("key") ? f.get("key") : f.get("mac")));
+            case "JOIN_SYNACK" -> new MpJoinSynAck(0, 0, int64(f.get("hmac")), int32(f.get("Rb")));
+            case "JOIN_ACK" -> new MpJoinAck(f.get("hmac"));
+            case "FASTCLOSE" -> new MpFastClose(0, int64(f.get("key")));
+            case "ADD_ADDR" -> {
+                InetAddress addr;
+                try {
+                    addr = InetAddress.getByAddress(f.get("addr").toArray());
+                } catch (java.net.UnknownHostException e) {
+                    throw new IllegalArgumentException("ADD_ADDR address of " + f.get("addr").length() + " bytes");
+                }
+                int port = f.containsKey("port") ? (int) int64(f.get("port")) : 0;
+                OptionalInt p = port == 0 ? OptionalInt.empty() : OptionalInt.of(port);
+                int id = (int) int64(f.get("id"));
+                yield f.containsKey("hmac")
+                        ? new AddAddr(1, 0, id, addr, p, java.util.OptionalLong.of(int64(f.get("hmac"))))
+                        : new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, p, java.util.OptionalLong.empty());
+            }
             default -> throw new IllegalArgumentException("the attacker does not inject " + msg);
         };
     }

@@ -80,4 +80,32 @@ class SegmentReplayerTest {
         // without the ticket it read, the copy matches nothing
         assertFalse(new SegmentReplayer().replay(t.withGuesses()).reproduced());
     }
+
+    static org.mptcpverify.definition.SchemeDefinition definition(String name, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("..", "models", "schemes", name + ".scheme");
+        return org.mptcpverify.definition.DefinitionParser.parse(file.toString(), edit.apply(java.nio.file.Files.readString(file)));
+    }
+
+    /**
+     * Given a scheme's definition, the replayer reads and injects only the fields that
+     * definition's messages state, by its names: the rfc8684 trace (which reads the third ACK's
+     * sender-key) replays with rfc8684's definition, is refused by a definition whose third ACK
+     * does not carry that field, and is refused as a trace of another scheme.
+     */
+    @Test
+    void fieldNamesAndWidthsComeFromTheSchemeDefinition() throws Exception {
+        SegmentTrace t = trace("rfc8684_eavesdrop-handshake");
+        assertTrue(new SegmentReplayer(definition("rfc8684", x -> x)).replay(t).reproduced());
+        String ackKey = "  field sender-key = Ka\n  field receiver-key = Kb\n";
+        SegmentReplayer withoutAckKey = new SegmentReplayer(definition("rfc8684", x -> {
+            assertTrue(x.contains(ackKey), "rfc8684.scheme changed: " + ackKey);
+            return x.replace(ackKey, "  field receiver-key = Kb\n").replace("  store Ka := sender-key\n", "");
+        }));
+        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> withoutAckKey.replay(t));
+        assertTrue(e.getMessage().contains("carries no field sender_key"), e.getMessage());
+        BadTraceFileException other = assertThrows(BadTraceFileException.class,
+                () -> new SegmentReplayer(definition("bound-key", x -> x)).replay(t));
+        assertTrue(other.getMessage().contains("definition of bound-key"), other.getMessage());
+    }
 }

@@ -62,6 +62,14 @@ public final class CoreTraceExport {
         for (int i = 1; i < states.size(); i++) {
             x.step(states.get(i - 1).variables(), states.get(i).variables(), "state " + states.get(i).number());
         }
+        if (property == PropertyId.EXTERNAL_KEY_SECRECY && !cell.attackerHasKey()) {
+            // the violation is a state of knowledge: end with how the attacker computes the key it knows
+            Map<String, String> last = states.get(states.size() - 1).variables();
+            Object key = set(last, "know").stream().filter(CoreTraceExport::isExternalKey).sorted(
+                    java.util.Comparator.comparing(Object::toString)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("ExternalKeySecrecy violated, but the last state's knowledge holds no external key"));
+            x.events.add(new SegmentEvent.Derive(x.term(key, set(last, "seen"), "", "the derived key")));
+        }
         return new SegmentTrace(ENGINE, cell.scheme(), cell.attack(), property, seed, cell.keyedSide(),
                 cell.attackerHasKey(), clients, keys, x.events);
     }
@@ -204,14 +212,64 @@ public final class CoreTraceExport {
         throw new IllegalArgumentException(where + ": a replay of a segment the attacker never read");
     }
 
+    /** An external key K<a>, or a truncation of one (what MptcpCore's ExternalKeySecrecy forbids the attacker to know). */
+    private static boolean isExternalKey(Object t) {
+        Map<String, Object> r = rec(t);
+        String op = (String) r.get("op");
+        if (op.equals("truncL") || op.equals("truncR")) {
+            return isExternalKey(((List<?>) r.get("a")).get(0));
+        }
+        return op.equals("atom") && ((String) r.get("n")).matches("K\\d+");
+    }
+
     /** A model term as a term over what the attacker read before the step ({@code seen}). */
     private SegmentTerm term(Object t, Set<Object> seen, String msg, String where) {
+        return term(t, seen, msg, where, 0);
+    }
+
+    /**
+     * Analysis by cancellation (Attacker.tla): {@code t} is an operand of an XOR sum the attacker
+     * read in a field, and every other operand is expressible; then t = that field XOR the others.
+     */
+    private SegmentTerm cancelled(Object t, Set<Object> seen, String msg, String where, int depth) {
+        if (depth > 3) {
+            return null;
+        }
+        for (Map.Entry<Integer, Object> e : byId.entrySet()) {
+            if (!seen.contains(e.getValue())) {
+                continue;
+            }
+            for (Map.Entry<String, Object> f : new TreeMap<>(fields(e.getValue())).entrySet()) {
+                Map<String, Object> sum = rec(f.getValue());
+                @SuppressWarnings("unchecked")
+                Set<Object> operands = sum.get("op").equals("xor") ? (Set<Object>) sum.get("s") : Set.of();
+                if (!operands.contains(t)) {
+                    continue;
+                }
+                List<SegmentTerm> args = new ArrayList<>(List.of(new SegmentTerm.Observed(e.getKey(), f.getKey())));
+                try {
+                    List<Object> others = new ArrayList<>(operands);
+                    others.remove(t);
+                    others.sort(java.util.Comparator.comparing(Object::toString));
+                    for (Object o : others) {
+                        args.add(term(o, seen, msg, where, depth + 1));
+                    }
+                    return new SegmentTerm.Apply("xor", 0, args);
+                } catch (IllegalArgumentException notThisOne) {
+                    // another sum may do
+                }
+            }
+        }
+        return null;
+    }
+
+    private SegmentTerm term(Object t, Set<Object> seen, String msg, String where, int depth) {
         Map<String, Object> r = rec(t);
         String op = (String) r.get("op");
         String n = (String) r.get("n");
         if (op.equals("atom") && n.startsWith("x.") && !n.equals("x.a")) {
             String field = n.substring(2, n.lastIndexOf('.'));
-            OptionalInt bits = WireFields.bitsOf(msg, field);
+            OptionalInt bits = WireFields.LANGUAGE.bitsOf(msg, field);
             if (bits.isEmpty()) {
                 throw new IllegalArgumentException(where + ": no wire width for the attacker's field " + field);
             }
@@ -227,6 +285,12 @@ public final class CoreTraceExport {
                 }
             }
         }
+        if (isExternalKey(t)) {
+            SegmentTerm c = cancelled(t, seen, msg, where, depth);
+            if (c != null) {
+                return c;
+            }
+        }
         if (op.equals("atom") && n.matches("K[12]")) {
             return new SegmentTerm.GivenKey(n);   // only in the attacker-has-key control: the replayer checks
         }
@@ -238,31 +302,37 @@ public final class CoreTraceExport {
         switch (op) {
             case "lbl":
                 return new SegmentTerm.Label(n);
-            case "int":
-                return new SegmentTerm.Num(Long.parseLong(n), 32);
+            case "int":   // Int: 32 bits (the join index); Num(i, w): the width is the label in its argument
+                return new SegmentTerm.Num(Long.parseLong(n), args.isEmpty() ? 32 : Integer.parseInt(str(args.get(0), "n")));
             case "zero":
                 return new SegmentTerm.Num(0, 32);
             case "hash", "token", "idsn", "hmac", "cat":
-                return new SegmentTerm.Apply(op, 0, terms(args, seen, msg, where));
+                return new SegmentTerm.Apply(op, 0, terms(args, seen, msg, where, depth));
             case "truncL", "truncR":
-                return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, msg, where));
+                return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, msg, where, depth));
             case "xor": {
                 @SuppressWarnings("unchecked")
                 Set<Object> operands = (Set<Object>) r.get("s");
                 List<Object> sorted = new ArrayList<>(operands);
                 sorted.sort(java.util.Comparator.comparing(Object::toString));
-                return new SegmentTerm.Apply(op, 0, terms(sorted, seen, msg, where));
+                return new SegmentTerm.Apply(op, 0, terms(sorted, seen, msg, where, depth));
             }
-            default:
+            default: {
+                SegmentTerm c = cancelled(t, seen, msg, where, depth);
+                if (c != null) {
+                    return c;
+                }
                 throw new IllegalArgumentException(where + ": the attacker's value " + show(t)
-                        + " is neither its own nor a field it read (analysis steps are not exported yet)");
+                        + " is neither its own nor a field it read nor cancelled out of one (splitting a"
+                        + " concatenation is not exported yet)");
+            }
         }
     }
 
-    private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String msg, String where) {
+    private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String msg, String where, int depth) {
         List<SegmentTerm> out = new ArrayList<>();
         for (Object a : ts) {
-            out.add(term(a, seen, msg, where));
+            out.add(term(a, seen, msg, where, depth));
         }
         return out;
     }

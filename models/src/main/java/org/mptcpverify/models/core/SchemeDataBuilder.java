@@ -39,7 +39,7 @@ import org.mptcpverify.scheme.Role;
 public final class SchemeDataBuilder {
     /** What the server advertises in the core's one ADD_ADDR (Advertise in MptcpCore.tla). */
     static final Tmpl ADVERTISED_ADDR = new Tmpl.Atom("s.a2");
-    static final Tmpl ADVERTISED_ID = new Tmpl.Int(2);
+    static final Tmpl ADVERTISED_ID = new Tmpl.Int(2, DefinitionParser.PARAMETERS.get("id"));
     /** Slots holding addrB when a definition uses it: the client's and the server's view. */
     static final String CLIENT_ADDR_B = "srv";
     static final String SERVER_ADDR_B = "laddr";
@@ -323,7 +323,7 @@ public final class SchemeDataBuilder {
         private Tmpl tmpl(Term t, Side side) throws DefinitionException {
             if (t instanceof Term.Atom a) return name(a.name(), side);
             if (t instanceof Term.Label l) return new Tmpl.Lbl(l.text());
-            if (t instanceof Term.Num n) return n.value() == 0 ? new Tmpl.Zero() : new Tmpl.Int(n.value());
+            if (t instanceof Term.Num n) return n.value() == 0 ? new Tmpl.Zero() : new Tmpl.Int(n.value(), n.width());
             if (t instanceof Term.Hash h) return new Tmpl.Hash(tmpl(h.arg(), side));
             if (t instanceof Term.Token k) return new Tmpl.Token(tmpl(k.arg(), side));
             if (t instanceof Term.Idsn i) return new Tmpl.Idsn(tmpl(i.arg(), side));
@@ -404,7 +404,7 @@ public final class SchemeDataBuilder {
                 }
                 case "port" -> {
                     if (cm == CoreMessage.ADD_ADDR) {
-                        return new Tmpl.Zero(); // the reference advertises no port
+                        return new Tmpl.Int(0, DefinitionParser.PARAMETERS.get("port")); // the reference advertises no port: 0 in the HMAC
                     }
                 }
                 case ADDR_B -> {

@@ -108,7 +108,9 @@ public final class SchemeDataTla {
     public static String tla(Tmpl t) {
         if (t instanceof Tmpl.Atom a) return "Atom(" + str(a.name()) + ")";
         if (t instanceof Tmpl.Lbl l) return "Lbl(" + str(l.text()) + ")";
-        if (t instanceof Tmpl.Int i) return "Int(" + i.value() + ")";
+        if (t instanceof Tmpl.Int i) {
+            return i.bits() == 32 ? "Int(" + i.value() + ")" : "Num(" + i.value() + ", " + str(Integer.toString(i.bits())) + ")";
+        }
         if (t instanceof Tmpl.Zero) return "Zero";
         if (t instanceof Tmpl.Hash h) return "Hash(" + tla(h.arg()) + ")";
         if (t instanceof Tmpl.Token k) return "Token(" + tla(k.arg()) + ")";

@@ -15,7 +15,8 @@ public sealed interface Tmpl {
 
     record Lbl(String text) implements Tmpl {}
 
-    record Int(long value) implements Tmpl {}
+    /** A public integer of {@code bits} bits (the definition's width: ADD_ADDR's id 8, port 16; the join index 32). */
+    record Int(long value, int bits) implements Tmpl {}
 
     /** XOR's unit (also the value of an absent sin-zero key). */
     record Zero() implements Tmpl {}

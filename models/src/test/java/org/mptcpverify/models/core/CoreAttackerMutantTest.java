@@ -3,11 +3,13 @@ package org.mptcpverify.models.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -27,9 +29,12 @@ class CoreAttackerMutantTest {
     /** Synthesis by function application, for every function symbol. */
     static final String APPLY = "\\/ t.op \\in Applications /\\ \\A i \\in DOMAIN t.a : Synth(t.a[i], K)";
 
-    /** rfc8684's join token as in thesis-xor (Token-B XOR the low 32 bits of the key). */
-    static final String TOKEN = "Token(Slot(\"Kb\"))";
-    static final String XORED_TOKEN = "Xor(Token(Slot(\"Kb\")), TruncR(\"32\", Ext))";
+    /** rfc8684's join token and its lookup, as models/schemes/rfc8684.scheme states them. */
+    static final String JOIN_SYN = "  field token = tokB\n  lookup token == tokB";
+    /** The same, masked as in thesis-xor: Token-B XOR a 32-bit external key. */
+    static final String XORED_JOIN_SYN = "  field token = xor(tokB, K)\n  lookup token == xor(tokB, K)";
+    /** rfc8684's definition gets thesis-xor's external key (declared after the hash line; no key = 0). */
+    static final String HASH_LINE = "hash sha256";
 
     static final Duration TIMEOUT = Duration.ofSeconds(600);
 
@@ -52,21 +57,26 @@ class CoreAttackerMutantTest {
      * cancellation the same observations teach it nothing about K.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("Disabled at the merge of the generator (session 3): the test edits the former hand-written module Mode_rfc8684, which the generated data replaces (modes are now D_Mode_* definitions inside Scheme_rfc8684); to be ported to an edited .scheme definition as CoreMutantTest does (issue 10)")
-    void forbiddingXorCancellationHidesTheMaskedKey() {
+    void forbiddingXorCancellationHidesTheMaskedKey() throws Exception {
         CoreCell cell = new CoreCell(SchemeId.RFC8684, AttackId.EAVESDROP_ALL, "both", false,
                 new CoreBounds(1, 1, 1, 1, 0, 0, false, false));
-        Map<String, UnaryOperator<String>> thesisLike = Map.of(
-                "Scheme_rfc8684", replacing("usesKey |-> FALSE", "usesKey |-> TRUE"),
-                "Mode_rfc8684", replacing(TOKEN, XORED_TOKEN));
-        CoreResult control = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor-control", thesisLike);
+        // the thesis-like scheme is an edit of the definition, through the generator (as CoreMutantTest)
+        String text = Files.readString(GeneratedSchemeDataTest.definition(SchemeId.RFC8684));
+        for (String s : List.of(JOIN_SYN, HASH_LINE)) {
+            assertTrue(text.contains(s), "not found in rfc8684.scheme, the edit would test nothing: " + s);
+        }
+        String edited = text.replace(JOIN_SYN, XORED_JOIN_SYN)
+                .replaceFirst(HASH_LINE + ".*\n", "$0external K : 32 sin-zero\n");
+        String module = CoreSchemeFiles.render(DefinitionParser.parse("rfc8684-thesis-like.scheme", edited), "mutant")
+                .get("schemes/" + cell.schemeModule() + ".tla");
+        assertTrue(module.contains("usesKey |-> TRUE") && module.contains("Xor("), "edit not in the data: " + module);
+        UnaryOperator<String> thesisLike = committed -> module;
+        CoreResult control = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor-control",
+                Map.of(cell.schemeModule(), thesisLike));
         assertEquals(Verdict.VIOLATED, control.verdict(), "control: " + control);
 
-        Map<String, UnaryOperator<String>> mutant = Map.of(
-                "Scheme_rfc8684", thesisLike.get("Scheme_rfc8684"),
-                "Mode_rfc8684", thesisLike.get("Mode_rfc8684"),
-                "Attacker", replacing(CANCELLATION, ""));
-        CoreResult r = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor", mutant);
+        CoreResult r = check(cell, PropertyId.EXTERNAL_KEY_SECRECY, "attacker-mutant/xor",
+                Map.of(cell.schemeModule(), thesisLike, "Attacker", replacing(CANCELLATION, "")));
         assertEquals(Verdict.HOLDS, r.verdict(), "mutant (no XOR cancellation) still " + r);
     }
 

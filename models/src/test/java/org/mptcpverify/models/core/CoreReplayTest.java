@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mptcpverify.definition.DefinitionException;
+import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.segment.SegmentEvent;
 import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTerm;
 import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
@@ -52,14 +55,29 @@ class CoreReplayTest {
         return back;
     }
 
+    /** The replayer for {@code t}'s scheme: field names and widths from its definition (models/schemes). */
+    static SegmentReplayer replayer(SegmentTrace t) {
+        try {
+            return new SegmentReplayer(DefinitionParser.parse(GeneratedSchemeDataTest.definition(t.scheme())));
+        } catch (DefinitionException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     static SegmentReplayer.Result replay(SegmentTrace t) throws BadTraceFileException {
-        SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+        SegmentReplayer.Result r = replayer(t).replay(t);
         System.out.println(String.join("\n", r.report()));
         return r;
     }
 
     static SegmentTrace withoutReads(SegmentTrace t) {
         return t.withEvents(t.events().stream().filter(e -> !(e instanceof SegmentEvent.Observe)).toList());
+    }
+
+    /** {@code t}, after asserting that some event of it is what {@code p} says ({@code missing}: else). */
+    static SegmentTrace having(SegmentTrace t, java.util.function.Predicate<SegmentEvent> p, String missing) {
+        assertTrue(t.events().stream().anyMatch(p), missing + ": " + t.events());
+        return t;
     }
 
     /** Replays on the reference, then the two controls without the attacker's knowledge. */
@@ -69,22 +87,78 @@ class CoreReplayTest {
         assertTrue(t.usesReads(), "the attack uses no value the attacker read; this control needs one");
         SegmentReplayer.Result g = replay(t.withGuesses());
         assertFalse(g.reproduced(), "reproduced with guesses in place of what the attacker read: " + g.report());
-        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(withoutReads(t)));
+        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> replayer(t).replay(withoutReads(t)));
         assertTrue(e.getMessage().contains("has not read"), e.getMessage());
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("Disabled at the merge of the generator and the replayer (session 3): the generated scheme data names option fields as the .scheme definitions do (e.g. sender_key, sender_token) while SegmentReplayer maps the former hand-written names (key, token); the name mapping is the next step (issue 10)")
     void rfc8684EavesdropHandshake() throws Exception {
         replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY));
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("Disabled at the merge of the generator and the replayer (session 3): the generated scheme data names option fields as the .scheme definitions do (e.g. sender_key, sender_token) while SegmentReplayer maps the former hand-written names (key, token); the name mapping is the next step (issue 10)")
     void rfc8684FastcloseForge() throws Exception {
         replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY));
+    }
+
+    /**
+     * A forged ADD_ADDR: the attacker computes the ADD_ADDR HMAC from the keys it saw in the
+     * handshake, over its own address, an id of its own (8 bits) and the absent port (16 zero
+     * bits), as the definition's widths say; the reference's client accepts the address.
+     */
+    @Test
+    void rfc8684AddAddrMitm() throws Exception {
+        SegmentTrace t = having(violated(SchemeId.RFC8684, AttackId.ADD_ADDR_MITM, PropertyId.ADDR_AUTHENTICITY),
+                e -> e instanceof SegmentEvent.Inject i && i.msg().equals("ADD_ADDR"), "no forged ADD_ADDR");
+        replaysAndNeedsTheKnowledge(t);
+        // the widths matter: with every number 32 bits wide (the export before the definition's
+        // widths were followed) the HMAC covers other octets and the client rejects the address
+        SegmentTrace wide = t.withEvents(t.events().stream().map(e -> e instanceof SegmentEvent.Inject i
+                ? new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(),
+                        new java.util.TreeMap<>(i.fields().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, f -> widened(f.getValue())))))
+                : e).toList());
+        assertTrue(wide.toString().contains("bits=32") && !wide.equals(t), "no number to widen: " + t.events());
+        assertFalse(replay(wide).reproduced(), "reproduced with 32-bit numbers in the HMAC message");
+    }
+
+    static SegmentTerm widened(SegmentTerm x) {
+        if (x instanceof SegmentTerm.Num n) {
+            return new SegmentTerm.Num(n.value(), 32);
+        }
+        return x instanceof SegmentTerm.Apply a
+                ? new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(CoreReplayTest::widened).toList())
+                : x;
+    }
+
+    /**
+     * draft-baerts/low-order: A's MP_FASTCLOSE value is A's NEW_KEY value (same HMAC, same
+     * truncation). The eavesdropper reads the NEW_KEY and, once the keys are agreed (before that
+     * the server authenticates no MP_FASTCLOSE, the draft: "reset ... by sending a TCP RST"),
+     * sends it as an MP_FASTCLOSE; the reference's server closes the connection.
+     */
+    @Test
+    void draftBaertsLowOrderFastcloseForge() throws Exception {
+        SegmentTrace t = violated(SchemeId.DRAFT_BAERTS_LOW_ORDER, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY);
+        List<SegmentEvent> ev = t.events();
+        int keyB = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Send s && s.msg().equals("KEY_B")).findFirst().orElseThrow());
+        int forged = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("FASTCLOSE")).findFirst().orElseThrow());
+        assertTrue(keyB < forged, "the server sent no NEW_KEY before the forged MP_FASTCLOSE: " + ev);
+        replaysAndNeedsTheKnowledge(t);
+    }
+
+    /**
+     * ExternalKeySecrecy on the reference: thesis-xor's join SYN carries Token-B XOR K; the
+     * eavesdropper read Key-B in the handshake, so the trace ends with its derivation of K (the
+     * token field XOR token(Key-B), a cancellation), which the replayer evaluates on the real
+     * bytes: it is the application's effective key. With guesses it is not.
+     */
+    @Test
+    void thesisXorEavesdropAllLearnsTheKeyOnTheReference() throws Exception {
+        SegmentTrace t = violated(SchemeId.THESIS_XOR, AttackId.EAVESDROP_ALL, PropertyId.EXTERNAL_KEY_SECRECY);
+        assertTrue(t.events().get(t.events().size() - 1) instanceof SegmentEvent.Derive d
+                && d.value() instanceof SegmentTerm.Apply a && a.op().equals("xor"), "no derivation by XOR: " + t.events());
+        replaysAndNeedsTheKnowledge(t);
     }
 
     /**
@@ -97,7 +171,7 @@ class CoreReplayTest {
         SegmentTrace t = violated(SchemeId.RFC8684, AttackId.SYN_JOIN_REWRITE, PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY);
         assertTrue(replay(t).reproduced());
         assertTrue(t.events().stream().anyMatch(SegmentEvent.Replay.class::isInstance), "no relayed segment: " + t.events());
-        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(withoutReads(t)));
+        BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> replayer(t).replay(withoutReads(t)));
         assertTrue(e.getMessage().contains("has not read"), e.getMessage());
     }
 
@@ -136,7 +210,6 @@ class CoreReplayTest {
      * of K it does not.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("Disabled at the merge of the generator and the replayer (session 3): the generated scheme data names option fields as the .scheme definitions do (e.g. sender_key, sender_token) while SegmentReplayer maps the former hand-written names (key, token); the name mapping is the next step (issue 10)")
     void boundKeyFallsToAnAttackerGivenTheKeyOnTheReferenceToo() throws Exception {
         CoreCell cell = new CoreCell(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE, "both", true,
                 CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE));
@@ -149,18 +222,14 @@ class CoreReplayTest {
      * state with it, on the reference too.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("Disabled at the merge of the generator and the replayer (session 3): the generated scheme data names option fields as the .scheme definitions do (e.g. sender_key, sender_token) while SegmentReplayer maps the former hand-written names (key, token); the name mapping is the next step (issue 10)")
     void draftBaertsJoinDosWithItsKeyAgreement() throws Exception {
-        SegmentTrace t = violated(SchemeId.DRAFT_BAERTS, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE);
-        assertTrue(t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Send s && s.msg().startsWith("KEY_")),
-                "no key agreement in the trace: " + t.events());
-        replaysAndNeedsTheKnowledge(t);
+        replaysAndNeedsTheKnowledge(having(violated(SchemeId.DRAFT_BAERTS, AttackId.JOIN_DOS, PropertyId.JOIN_STATE_UNFORGEABLE),
+                e -> e instanceof SegmentEvent.Send s && s.msg().startsWith("KEY_"), "no key agreement in the trace"));
     }
 
     /**
      * Every violated cell of the covered schemes (the first violation of each), exported and
-     * replayed: each must reproduce on the reference, or fail for a reason docs/reference.md lists
-     * as not replayable yet (forged ADD_ADDR, ExternalKeySecrecy). Minutes of TLC on two cores, so only on request:
+     * replayed: each must reproduce on the reference. Minutes of TLC on two cores, so only on request:
      * {@code -Dmptcp.core.replayAll=true}, or {@code -Dmptcp.core.replayCells="scheme x attack;..."}.
      */
     @Test
@@ -176,9 +245,8 @@ class CoreReplayTest {
                 continue;
             }
             if (cell.attack() == AttackId.TWO_KEYS_ONE_HOST || cell.scheme() == SchemeId.DRAFT_BAERTS
-                    && List.of(AttackId.EAVESDROP_ALL, AttackId.SYN_JOIN_REWRITE, AttackId.ADD_ADDR_MITM,
-                    AttackId.FASTCLOSE_FORGE, AttackId.NAT_JOIN).contains(cell.attack())) {
-                continue;   // not decided within minutes (docs/models.md, "Checked cells")
+                    && List.of(AttackId.EAVESDROP_ALL, AttackId.FASTCLOSE_FORGE).contains(cell.attack())) {
+                continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models.md, "Cells decided on 1 December 2026")
             }
             CoreResult r = new CoreChecker(1).check(cell, cell.attack().applicableProperties(cell.scheme()),
                     OUT.resolve("all"), CoreAgreementTest.seed(), Duration.ofSeconds(300));
@@ -191,17 +259,17 @@ class CoreReplayTest {
                 outcome = "not exported: " + r.exportProblem();
             } else {
                 try {
-                    SegmentReplayer.Result x = new SegmentReplayer().replay(r.counterexample());
+                    SegmentReplayer.Result x = replayer(r.counterexample()).replay(r.counterexample());
                     outcome = x.reproduced() ? "reproduced" : "NOT reproduced" + x.divergence().map(d -> ": " + d).orElse("");
+                    if (!x.reproduced()) {
+                        System.out.println(String.join("\n", x.report()));
+                    }
                 } catch (BadTraceFileException e) {
                     outcome = "refused: " + e.getMessage();
                 }
             }
             System.out.println("[replay] " + cell + ": " + r.violated() + " -> " + outcome);
-            // not replayable yet (docs/reference.md): a forged ADD_ADDR, and ExternalKeySecrecy (not tracked)
-            boolean listed = outcome.contains("ADD_ADDR is not replayable")
-                    || r.counterexample() != null && r.counterexample().property() == PropertyId.EXTERNAL_KEY_SECRECY;
-            if (!outcome.equals("reproduced") && !listed) {
+            if (!outcome.equals("reproduced")) {
                 problems.add(cell + ": " + outcome);
             }
         }
