@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.matrix.CellOutcome;
 import org.mptcpverify.matrix.EngineRegistry;
 import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.mutants.MutantReport;
@@ -37,6 +38,9 @@ public final class MutantsCommand implements Callable<Integer> {
 
     @Option(names = "--engines", split = ",", paramLabel = "E", description = "Engines that run scheme definitions (default: traces).")
     List<String> engines;
+
+    @Option(names = "--mutations", split = ",", paramLabel = "M", description = "Only these mutations (the part after '~', e.g. unchecked.join-ack.hmac; default: all).")
+    List<String> mutations;
 
     @Option(names = "--attacks", split = ",", paramLabel = "A", description = "Attacks (default: all).")
     List<String> attacks;
@@ -95,7 +99,16 @@ public final class MutantsCommand implements Callable<Integer> {
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
         int parallel = Jobs.resolve(jobs, System.err);
-        MutationAnalysis analysis = new MutationAnalysis(es, parallel);
+        MutationAnalysis analysis = new MutationAnalysis(es, parallel, mutations == null ? java.util.Set.of() : java.util.Set.copyOf(mutations));
+        if (mutations != null) {
+            List<String> known = subjects.stream().flatMap(x -> org.mptcpverify.definition.Mutants.of(x.definition()).stream())
+                    .map(org.mptcpverify.definition.Mutants.Mutant::mutation).distinct().toList();
+            for (String m : mutations) {
+                if (!known.contains(m)) {
+                    throw new UserInputException("--mutations: no mutation '" + m + "' (known: " + String.join(", ", known) + ")");
+                }
+            }
+        }
         OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         try {
@@ -116,7 +129,7 @@ public final class MutantsCommand implements Callable<Integer> {
             });
             long survivors = results.stream().mapToLong(r -> r.mutants().size() - r.killed()).sum();
             boolean inconclusive = results.stream().flatMap(r -> r.mutants().stream()).flatMap(m -> m.cells().stream())
-                    .anyMatch(c -> c.inconclusive() || c.vacuous());
+                    .anyMatch(CellOutcome::inconclusive);
             System.err.printf(Locale.ROOT, "mutants: %d schemes, %d mutants, %d survived, %.1f s; wrote %s%n", results.size(),
                     results.stream().mapToLong(r -> r.mutants().size()).sum(), survivors, (System.nanoTime() - start) / 1e9, outDir);
             return survivors > 0 ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
@@ -130,6 +143,7 @@ public final class MutantsCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("./mptcp-verify mutants");
         if (schemes != null) sb.append(" --scheme ").append(String.join(",", schemes));
         if (schemeFile != null) sb.append(" --scheme-file ").append(schemeFile);
+        if (mutations != null) sb.append(" --mutations ").append(String.join(",", mutations));
         if (engines != null) sb.append(" --engines ").append(String.join(",", es));
         if (attacks != null) sb.append(" --attacks ").append(String.join(",", as.stream().map(AttackId::wireName).toList()));
         sb.append(" --seed ").append(seed).append(" --tries ").append(tries);

@@ -74,8 +74,16 @@ public final class MutationAnalysis {
 
     private final List<String> engines;
     private final int jobs;
+    private final java.util.Set<String> only;
 
+    /** All mutants of each subject. */
     public MutationAnalysis(List<String> engines, int jobs) {
+        this(engines, jobs, java.util.Set.of());
+    }
+
+    /** @param only mutation names (the part after {@code ~}) to run; empty: all */
+    public MutationAnalysis(List<String> engines, int jobs, java.util.Set<String> only) {
+        this.only = java.util.Set.copyOf(only);
         for (String e : engines) {
             if (!DEFINITION_ENGINES.containsKey(e)) {
                 throw new IllegalArgumentException("engine " + e + " cannot run a scheme definition");
@@ -87,8 +95,13 @@ public final class MutationAnalysis {
 
     /** Progress total: the checks {@link #run} makes for these subjects and attacks. */
     public int checks(List<Subject> subjects, List<AttackId> attacks) {
-        int rows = subjects.stream().mapToInt(s -> 1 + Mutants.of(s.definition()).size()).sum();
+        int rows = subjects.stream().mapToInt(s -> 1 + mutantsOf(s).size()).sum();
         return rows * attacks.size() * engines.size();
+    }
+
+    /** The subject's mutants this analysis runs. */
+    public List<Mutants.Mutant> mutantsOf(Subject s) {
+        return Mutants.of(s.definition()).stream().filter(m -> only.isEmpty() || only.contains(m.mutation())).toList();
     }
 
     public List<SchemeResult> run(List<Subject> subjects, List<AttackId> attacks, EngineOptions options, Progress progress) {
@@ -100,7 +113,7 @@ public final class MutationAnalysis {
             SchemeId base = DefinedScheme.idOf(s.definition());
             impl.put(base, new DefinedScheme(s.definition()));
             attacks.forEach(a -> cells.add(new Shard.Cell(base, a)));
-            List<Mutants.Mutant> ms = Mutants.of(s.definition());
+            List<Mutants.Mutant> ms = mutantsOf(s);
             mutantsOf.add(ms);
             for (Mutants.Mutant m : ms) {
                 SchemeId id = DefinedScheme.idOf(m.definition());
