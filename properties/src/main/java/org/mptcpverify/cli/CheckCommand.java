@@ -74,14 +74,9 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeId s;
-        if (schemeFile != null) {
-            SchemeFile sf = SchemeFile.forOneCell(schemeFile, scheme, engine);
-            s = sf.scheme();
-            f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
-        } else {
-            s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
-        }
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeId s = cell.scheme();
+        f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");

@@ -6,15 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.endpoint.JoinLimits;
+import org.mptcpverify.engine.Engine;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.trace.ReferenceRunner;
+import org.mptcpverify.traces.TracesEngine;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
@@ -80,14 +83,23 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation) {
         return sb.toString();
     }
 
-    /** The file of a one-cell command ({@code check}, {@code sweep}): a traces engine, and --scheme naming the file's scheme. */
-    static SchemeFile forOneCell(Path file, String scheme, String engine) {
+    /** The scheme of a one-cell command ({@code check}, {@code sweep}) and the engine that runs it. */
+    record OneCell(SchemeId scheme, Supplier<Engine> engine) {}
+
+    /**
+     * {@code --scheme} (and {@code --scheme-file}, when given: the traces engine only, and --scheme
+     * must name the file's scheme) resolved for one cell; {@code builtIn} runs a built-in scheme.
+     */
+    static OneCell oneCell(Path file, String scheme, String engine, Supplier<Engine> builtIn) {
+        if (file == null) {
+            return new OneCell(Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values()), builtIn);
+        }
         requireTraces(engine);
         SchemeFile sf = load(file);
         if (!sf.scheme().wireName().equals(scheme)) {
             throw new UserInputException("--scheme-file: " + file + " defines " + sf.scheme() + ", not --scheme " + scheme);
         }
-        return sf;
+        return new OneCell(sf.scheme(), () -> new TracesEngine(sf.runner()));
     }
 
     static void requireTraces(String engine) {

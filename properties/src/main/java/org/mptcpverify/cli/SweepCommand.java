@@ -122,14 +122,9 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeId s;
-        if (schemeFile != null) {
-            SchemeFile sf = SchemeFile.forOneCell(schemeFile, scheme, engine);
-            s = sf.scheme();
-            f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
-        } else {
-            s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
-        }
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeId s = cell.scheme();
+        f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         Plan plan = plan(bounds);

@@ -98,21 +98,21 @@ public final class MutantReport {
     }
 
     private static Map<String, Object> kill(Kill k, Path base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("attack", k.attack().wireName());
-        m.put("engine", k.engine());
-        m.put("properties", names(k.properties()));
-        m.put("counterexample", MatrixFormats.relative(k.counterexample(), base));
-        return m;
+        return finding(k.attack().wireName(), k.engine(), k.properties(), k.counterexample(), base);
     }
 
     private static Map<String, Object> unconfirmed(Unconfirmed u, Path base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("attack", u.attack().wireName());
-        m.put("engine", u.engine());
-        m.put("properties", names(u.properties()));
-        m.put("counterexample", u.counterexample() == null ? null : MatrixFormats.relative(u.counterexample(), base));
+        Map<String, Object> m = finding(u.attack().wireName(), u.engine(), u.properties(), u.counterexample(), base);
         m.put("why", u.why());
+        return m;
+    }
+
+    private static Map<String, Object> finding(String attack, String engine, List<PropertyId> properties, Path cex, Path base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attack", attack);
+        m.put("engine", engine);
+        m.put("properties", names(properties));
+        m.put("counterexample", cex == null ? null : MatrixFormats.relative(cex, base));
         return m;
     }
 
