@@ -68,11 +68,22 @@ public final class DefinedScheme implements AuthScheme {
 
     public DefinedScheme(SchemeDefinition def) {
         this.def = def;
-        this.id = SchemeId.byName(def.name()).orElseThrow(() -> new IllegalArgumentException(
-                "scheme " + def.name() + " has no name in the vocabulary yet; only built-in names run on the reference"));
+        this.id = idOf(def);
         this.eval = new Evaluator(def.hash());
         this.deduction = new Deduction(eval);
         this.hashBits = def.hash().outputLength() * 8;
+    }
+
+    /**
+     * The scheme a definition names: the built-in of that name, or a scheme of its own whose key
+     * control follows from the definition (an external K; 256-bit fresh values are Diffie-Hellman
+     * private values).
+     *
+     * @throws IllegalArgumentException when the name is not a valid scheme name
+     */
+    public static SchemeId idOf(SchemeDefinition def) {
+        boolean agrees = def.fresh().values().stream().anyMatch(f -> f.width() == 256);
+        return SchemeId.defined(def.name(), def.keySource() != null, agrees);
     }
 
     public SchemeDefinition definition() {

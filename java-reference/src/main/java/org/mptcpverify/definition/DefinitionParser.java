@@ -122,7 +122,8 @@ public final class DefinitionParser {
                 List.copyOf(messages), keyValues);
     }
 
-    private static String stripComment(String s) {
+    /** The line without its comment ({@code #} outside a {@code "label"}) and trailing blanks. */
+    public static String stripComment(String s) {
         boolean inString = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

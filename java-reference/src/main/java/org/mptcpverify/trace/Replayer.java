@@ -4,19 +4,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.trace.TraceJson.CounterexampleFile;
+import org.mptcpverify.vocab.SchemeId;
 
 /** Re-runs a counterexample file on the reference and says whether its property is violated again. */
 public final class Replayer {
     private final ScenarioRunner runner;
+    private final Function<String, Optional<SchemeId>> schemes;
 
     public Replayer() {
         this(new ReferenceRunner());
     }
 
     public Replayer(ScenarioRunner runner) {
+        this(runner, SchemeId::byName);
+    }
+
+    /** A replayer whose files may name the schemes {@code schemes} resolves (a defined scheme run by {@code runner}). */
+    public Replayer(ScenarioRunner runner, Function<String, Optional<SchemeId>> schemes) {
         this.runner = runner;
+        this.schemes = schemes;
     }
 
     /** A replay: the file, what the reference did, and the recorded property's violation if it came back. */
@@ -47,7 +56,7 @@ public final class Replayer {
     }
 
     public Replay replay(Path file) throws BadTraceFileException {
-        CounterexampleFile f = TraceJson.read(file);
+        CounterexampleFile f = TraceJson.read(file, schemes);
         try {
             return replay(f);
         } catch (IllegalArgumentException e) {

@@ -79,7 +79,13 @@ public final class TraceJson {
     }
 
     public static CounterexampleFile read(Path file) throws BadTraceFileException {
-        return parse(readText(file));
+        return read(file, SchemeId::byName);
+    }
+
+    /** As {@link #read(Path)}, with {@code schemes} resolving the file's scheme name (a defined scheme's too). */
+    public static CounterexampleFile read(Path file, java.util.function.Function<String, java.util.Optional<SchemeId>> schemes)
+            throws BadTraceFileException {
+        return parse(readText(file), schemes);
     }
 
     /** The text of a counterexample file of any format, within the size limit. */
@@ -116,8 +122,14 @@ public final class TraceJson {
     }
 
     public static CounterexampleFile parse(String text) throws BadTraceFileException {
+        return parse(text, SchemeId::byName);
+    }
+
+    /** As {@link #parse(String)}, with {@code schemes} resolving the scheme name. */
+    public static CounterexampleFile parse(String text, java.util.function.Function<String, java.util.Optional<SchemeId>> schemes)
+            throws BadTraceFileException {
         JsonNode root = tree(text);
-        Header h = header(root, FORMAT);
+        Header h = header(root, FORMAT, schemes);
         AttackId attack = h.attack();
         JsonNode ks = root.get("keyedSide");
         String keyedSide = ks == null || ks.isNull() ? null : ks.isTextual() ? ks.asText() : "?";
@@ -167,12 +179,18 @@ public final class TraceJson {
 
     /** Reads and checks the common fields of a file of format {@code format}. */
     public static Header header(JsonNode root, String format) throws BadTraceFileException {
+        return header(root, format, SchemeId::byName);
+    }
+
+    /** As {@link #header(JsonNode, String)}, with {@code schemes} resolving the scheme name. */
+    public static Header header(JsonNode root, String format,
+                                java.util.function.Function<String, java.util.Optional<SchemeId>> schemes) throws BadTraceFileException {
         String declared = text(root, "format");
         if (!format.equals(declared)) {
             throw new BadTraceFileException("\"format\" is '" + declared + "', expected '" + format + "'");
         }
         String engine = text(root, "engine");
-        SchemeId scheme = SchemeId.byName(text(root, "scheme"))
+        SchemeId scheme = schemes.apply(text(root, "scheme"))
                 .orElseThrow(() -> new BadTraceFileException("unknown scheme '" + root.get("scheme").asText() + "'"));
         AttackId attack = AttackId.byName(text(root, "attack"))
                 .orElseThrow(() -> new BadTraceFileException("unknown attack '" + root.get("attack").asText() + "'"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,7 +34,7 @@ class DefinitionVsReferenceTest {
     private static final int TRACES = 12;
     private static final int MAX_LENGTH = 7;
 
-    private static final Map<SchemeId, AuthScheme> DEFINED = new EnumMap<>(SchemeId.class);
+    private static final Map<SchemeId, AuthScheme> DEFINED = new java.util.HashMap<>();
 
     static synchronized AuthScheme defined(SchemeId id) {
         return DEFINED.computeIfAbsent(id, i -> new DefinedScheme(BuiltInDefinitions.of(i)));

@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys (a key-agreement scheme such as ecdh: the endpoints' Diffie-Hellman private values).")
     boolean attackerHasKey;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md); --scheme must be the name the file gives (a new name, or a built-in's for its unchanged definition).")
     Path schemeFile;
 
     @Mixin
@@ -74,16 +74,10 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeId s = cell.scheme();
+        f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
-        if (schemeFile != null) {
-            SchemeFile.requireTraces(engine);
-            SchemeFile sf = SchemeFile.load(schemeFile);
-            if (sf.scheme() != s) {
-                throw new UserInputException("--scheme-file: " + schemeFile + " defines " + sf.scheme() + ", not --scheme " + s);
-            }
-            f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
-        }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
         org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);

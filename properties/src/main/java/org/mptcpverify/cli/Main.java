@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
+                MutantsCommand.class,
                 ChartCommand.class,
                 ReportCommand.class,
                 ListCommand.class,

@@ -56,7 +56,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of the scheme it names; --schemes defaults to that scheme.")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) under the name it gives (a new name, or a built-in's for its unchanged definition); --schemes defaults to that scheme.")
     Path schemeFile;
 
     @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
@@ -107,8 +107,9 @@ public final class MatrixCommand implements Callable<Integer> {
             if (f == null) throw new UserInputException("--engines: unknown engine '" + e + "' (known: " + String.join(", ", available.keySet()) + ")");
             selected.put(e, f);
         }
+        SchemeFile file = sf;
         List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
-                : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
+                : Names.all(schemes, "--schemes", n -> file != null ? file.byName(n) : SchemeId.byName(n), SchemeId.values());
         selected.keySet().forEach(e -> ModelledSchemes.require(e, ss));
         List<AttackId> as = attacks == null ? List.of(AttackId.values())
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());

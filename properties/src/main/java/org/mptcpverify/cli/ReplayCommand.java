@@ -19,7 +19,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A counterexample JSON file (counterexamples/<scheme>/<attack>/<engine>.json).")
     Path file;
 
-    @picocli.CommandLine.Option(names = "--scheme-file", paramLabel = "PATH", description = "Replay with this scheme definition (docs/scheme-definitions.md) in place of the built-in implementation of the scheme it names.")
+    @picocli.CommandLine.Option(names = "--scheme-file", paramLabel = "PATH", description = "Replay with this scheme definition (docs/scheme-definitions.md): the file's scheme, under the name it gives.")
     Path schemeFile;
 
     @Override
@@ -35,7 +35,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 r.report().forEach(System.out::println);
                 return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
             }
-            Replayer replayer = schemeFile == null ? new Replayer() : new Replayer(SchemeFile.load(schemeFile).runner());
+            Replayer replayer = new Replayer();
+            if (schemeFile != null) {
+                SchemeFile sf = SchemeFile.load(schemeFile);
+                replayer = new Replayer(sf.runner(), sf::byName);
+            }
             Replayer.Replay r = replayer.replay(file);
             r.report().forEach(System.out::println);
             return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;

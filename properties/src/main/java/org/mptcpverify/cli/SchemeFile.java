@@ -1,35 +1,105 @@
 package org.mptcpverify.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.endpoint.JoinLimits;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.trace.ReferenceRunner;
+import org.mptcpverify.traces.TracesEngine;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
  * {@code --scheme-file PATH}: a scheme definition (docs/scheme-definitions.md) that the reference
- * runs in place of the built-in implementation of the scheme it names. Only the traces engine and
- * replay run it; the name must be in the vocabulary.
+ * runs from the file. The scheme is the one the file names: a new name is a scheme of its own
+ * (traces engine and replay only); a built-in name is accepted only for the built-in's own
+ * definition (the same statements as {@code models/schemes/NAME.scheme}), so that no verdict
+ * appears under a built-in's name for a different design.
  */
 record SchemeFile(SchemeId scheme, AuthScheme implementation) {
     static SchemeFile load(Path file) {
-        SchemeDefinition d;
+        SchemeDefinition d = parse(file);
+        return of(file, d);
+    }
+
+    /** Parses a definition file, a bad one as a one-line usage error. */
+    static SchemeDefinition parse(Path file) {
         try {
-            d = DefinitionParser.parse(file);
+            return DefinitionParser.parse(file);
         } catch (DefinitionException e) {
             throw new UserInputException(e.getMessage());
         }
-        SchemeId id = SchemeId.byName(d.name()).orElseThrow(() -> new UserInputException(file + ":1: scheme '"
-                + d.name() + "' is not in the vocabulary yet (known: "
-                + String.join(", ", Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()) + ")"));
-        return new SchemeFile(id, new DefinedScheme(d));
+    }
+
+    /** The scheme of an already parsed definition read from {@code file}, its name validated. */
+    static SchemeFile of(Path file, SchemeDefinition d) {
+        Optional<SchemeId> builtIn = SchemeId.byName(d.name());
+        if (builtIn.isPresent()) {
+            Path own = builtInFile(builtIn.get());
+            if (!sameStatements(file, own)) {
+                throw new UserInputException(file + ":1: scheme '" + d.name() + "' is a built-in name, but the file is not "
+                        + "the built-in's definition (" + own + "); give the design a name of its own");
+            }
+        } else if (!SchemeId.validName(d.name())) {
+            throw new UserInputException(file + ":1: scheme name '" + d.name()
+                    + "': use lower-case letters, digits and '-', segments joined by '/'");
+        } else if (d.name().contains("~")) {
+            throw new UserInputException(file + ":1: scheme name '" + d.name() + "': '~' is reserved for mutants");
+        }
+        return new SchemeFile(DefinedScheme.idOf(d), new DefinedScheme(d));
+    }
+
+    /** The committed definition of a built-in scheme. */
+    static Path builtInFile(SchemeId id) {
+        return Versions.repoRoot().resolve("models").resolve("schemes").resolve(id.wireName() + ".scheme");
+    }
+
+    /** Whether two files hold the same statements: equal once comments, blank lines and trailing blanks are dropped. */
+    static boolean sameStatements(Path a, Path b) {
+        try {
+            return statements(a).equals(statements(b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String statements(Path p) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            String s = DefinitionParser.stripComment(line).stripTrailing();
+            if (!s.isBlank()) sb.append(s).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The scheme of a one-cell command ({@code check}, {@code sweep}) and the engine that runs it. */
+    record OneCell(SchemeId scheme, Supplier<Engine> engine) {}
+
+    /**
+     * {@code --scheme} (and {@code --scheme-file}, when given: the traces engine only, and --scheme
+     * must name the file's scheme) resolved for one cell; {@code builtIn} runs a built-in scheme.
+     */
+    static OneCell oneCell(Path file, String scheme, String engine, Supplier<Engine> builtIn) {
+        if (file == null) {
+            return new OneCell(Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values()), builtIn);
+        }
+        requireTraces(engine);
+        SchemeFile sf = load(file);
+        if (!sf.scheme().wireName().equals(scheme)) {
+            throw new UserInputException("--scheme-file: " + file + " defines " + sf.scheme() + ", not --scheme " + scheme);
+        }
+        return new OneCell(sf.scheme(), () -> new TracesEngine(sf.runner()));
     }
 
     static void requireTraces(String engine) {
@@ -40,7 +110,12 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation) {
 
     /** The scheme implementations with this file's in place of the built-in one. */
     Function<SchemeId, AuthScheme> schemes() {
-        return id -> id == scheme ? implementation : Schemes.of(id);
+        return id -> id.equals(scheme) ? implementation : Schemes.of(id);
+    }
+
+    /** Resolves a scheme name: this file's scheme, or a built-in. */
+    Optional<SchemeId> byName(String name) {
+        return name.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(name);
     }
 
     ReferenceRunner runner() {

@@ -104,6 +104,9 @@ public final class SweepCommand implements Callable<Integer> {
         return new Plan(key, levels, rest);
     }
 
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md); --scheme must be the name the file gives.")
+    Path schemeFile;
+
     @Mixin
     ForceOption force;
 
@@ -119,7 +122,9 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeId s = cell.scheme();
+        f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         Plan plan = plan(bounds);

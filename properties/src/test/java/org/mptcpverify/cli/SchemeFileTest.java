@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --scheme-file} on check and replay (traces engine), with issue #11's example: bound-key whose
- * join tickets are never marked used (one word, {@code once}, deleted from its definition). The
- * traces engine finds the join-dos violation, the counterexample replays under that definition and
- * not under the built-in bound-key; bad files and other engines are exit 2 with one line.
+ * {@code --scheme-file} on check, sweep and replay (traces engine), with issue #11's example: bound-key
+ * whose join tickets are never marked used (one word, {@code once}, deleted from its definition),
+ * under a name of its own, {@code bound-key-reuse}. The traces engine finds the join-dos violation,
+ * the counterexample replays under that definition and not under the built-in bound-key; bad files,
+ * a built-in's name on a different design, and other engines are exit 2 with one line.
  */
 class SchemeFileTest {
     private static final Path BOUND_KEY = Path.of("..", "models", "schemes", "bound-key.scheme");
@@ -22,23 +23,47 @@ class SchemeFileTest {
     private static Path reusableTickets(Path dir) throws IOException {
         String text = Files.readString(BOUND_KEY);
         assertTrue(text.contains(" window 4 once"), "the committed definition marks tickets used");
-        return Files.writeString(dir.resolve("bound-key-reuse.scheme"), text.replace(" window 4 once", " window 4"));
+        return Files.writeString(dir.resolve("bound-key-reuse.scheme"), text.replace(" window 4 once", " window 4")
+                .replace("scheme bound-key\n", "scheme bound-key-reuse\n"));
     }
 
     @Test
     void ticketsNeverMarkedUsedAreFoundAndReplay(@TempDir Path tmp) throws IOException {
         Path def = reusableTickets(tmp);
         Path out = tmp.resolve("out");
-        CliRun c = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+        CliRun c = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key-reuse", "--attack", "join-dos",
                 "--scheme-file", def.toString(), "--tries", "2000", "--out", out.toString());
         assertEquals(1, c.code(), c.out() + c.err());
+        assertTrue(c.out().startsWith("traces bound-key-reuse / join-dos: VIOLATED"), c.out());
         assertTrue(c.out().contains("JoinStateUnforgeable"), c.out());
-        Path cex = out.resolve("counterexamples/bound-key/join-dos/traces.json");
+        Path cex = out.resolve("counterexamples/bound-key-reuse/join-dos/traces.json");
         assertTrue(Files.isRegularFile(cex));
+        assertTrue(Files.readString(cex).contains("\"scheme\" : \"bound-key-reuse\""), "the file carries the design's own name");
         CliRun again = CliRun.run("replay", cex.toString(), "--scheme-file", def.toString());
         assertEquals(0, again.code(), again.out() + again.err());
-        CliRun builtIn = CliRun.run("replay", cex.toString());
+        CliRun unnamed = CliRun.run("replay", cex.toString());
+        assertEquals(2, unnamed.code(), "a defined scheme's counterexample needs its file: " + unnamed.out());
+        Path onBuiltIn = Files.writeString(tmp.resolve("on-bound-key.json"),
+                Files.readString(cex).replace("\"scheme\" : \"bound-key-reuse\"", "\"scheme\" : \"bound-key\""));
+        CliRun builtIn = CliRun.run("replay", onBuiltIn.toString());
         assertEquals(1, builtIn.code(), "the built-in bound-key marks tickets used: " + builtIn.out());
+    }
+
+    @Test
+    void aDefinedSchemeSweepsUnderItsName(@TempDir Path tmp) throws IOException {
+        Path def = reusableTickets(tmp);
+        Path out = tmp.resolve("out");
+        CliRun s = CliRun.run("sweep", "--engine", "traces", "--scheme", "bound-key-reuse", "--attack", "join-dos",
+                "--scheme-file", def.toString(), "--bounds", "tries=200..201", "--format", "json", "--out", out.toString());
+        assertTrue(s.out().contains("\"scheme\" : \"bound-key-reuse\""), s.out() + s.err());
+    }
+
+    @Test
+    void theBuiltInsOwnDefinitionRunsUnderItsName(@TempDir Path tmp) throws IOException {
+        Path same = Files.writeString(tmp.resolve("same.scheme"), "# my copy\n" + Files.readString(BOUND_KEY));
+        CliRun c = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+                "--scheme-file", same.toString(), "--tries", "300", "--out", tmp.resolve("o").toString());
+        assertTrue(c.out().startsWith("traces bound-key / join-dos: "), c.out() + c.err());
     }
 
     @Test
@@ -68,16 +93,24 @@ class SchemeFileTest {
         CliRun m = CliRun.run("matrix", "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, m.code(), "the default engines include tlc");
         assertEquals("mptcp-verify: engine tlc cannot run a scheme file yet", m.err().strip());
-        CliRun n = CliRun.run("check", "--engine", "traces", "--scheme", "rfc8684", "--attack", "join-dos",
+        CliRun n = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
                 "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, n.code());
-        assertTrue(n.err().contains("defines bound-key, not --scheme rfc8684"), n.err());
-        Path unknown = Files.writeString(tmp.resolve("mine.scheme"),
-                Files.readString(def).replace("scheme bound-key", "scheme my-design"));
-        CliRun u = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
-                "--scheme-file", unknown.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, u.code());
-        assertTrue(u.err().contains("scheme 'my-design' is not in the vocabulary yet"), u.err());
+        assertTrue(n.err().contains("defines bound-key-reuse, not --scheme bound-key"), n.err());
+        Path clash = Files.writeString(tmp.resolve("clash.scheme"),
+                Files.readString(def).replace("scheme bound-key-reuse", "scheme bound-key"));
+        CliRun c = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
+                "--scheme-file", clash.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, c.code());
+        assertEquals(1, c.err().lines().count(), c.err());
+        assertTrue(c.err().contains("scheme 'bound-key' is a built-in name, but the file is not the built-in's definition"), c.err());
+        for (String bad : new String[] {"My_Design", "x~mutant", "a//b"}) {
+            Path named = Files.writeString(tmp.resolve("named.scheme"),
+                    Files.readString(def).replace("scheme bound-key-reuse", "scheme " + bad));
+            CliRun u = CliRun.run("matrix", "--engines", "traces", "--scheme-file", named.toString(), "--out", tmp.resolve("o").toString());
+            assertEquals(2, u.code(), bad);
+            assertEquals(1, u.err().lines().count(), u.err());
+        }
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

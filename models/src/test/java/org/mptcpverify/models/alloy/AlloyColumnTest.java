@@ -37,7 +37,7 @@ import org.mptcpverify.vocab.Verdict;
 class AlloyColumnTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Map<SchemeId, Map<AttackId, CellResult>> COLUMN = new EnumMap<>(SchemeId.class);
+    private static final Map<SchemeId, Map<AttackId, CellResult>> COLUMN = new java.util.HashMap<>();
     private static double columnSeconds;
 
     @BeforeAll

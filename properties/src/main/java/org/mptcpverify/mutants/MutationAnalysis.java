@@ -1,0 +1,191 @@
+package org.mptcpverify.mutants;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.mptcpverify.definition.DefinedScheme;
+import org.mptcpverify.definition.Mutants;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.endpoint.JoinLimits;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.matrix.CellOutcome;
+import org.mptcpverify.matrix.MatrixRun;
+import org.mptcpverify.matrix.MatrixRunner;
+import org.mptcpverify.matrix.Progress;
+import org.mptcpverify.matrix.Shard;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.trace.ReferenceRunner;
+import org.mptcpverify.trace.Replayer;
+import org.mptcpverify.trace.TraceJson;
+import org.mptcpverify.trace.TraceJson.CounterexampleFile;
+import org.mptcpverify.traces.TracesEngine;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * Mutation analysis of scheme definitions: the matrix row of each scheme's definition (the
+ * baseline) and of each of its {@link Mutants mutants}, with the chosen engines, and which cells
+ * kill each mutant.
+ *
+ * <p>A cell kills a mutant with an engine when that engine finds the mutant VIOLATED on a property
+ * the baseline's cell does not violate with the same engine, and the counterexample is confirmed on
+ * the reference: it replays on the mutant's definition and does not replay on the original
+ * definition (the same actions and seed under the original's name). A violation that also replays
+ * on the original is reported (the baseline missed it), never counted as a kill.
+ */
+public final class MutationAnalysis {
+    /** Engines that run a scheme from its definition: name to a factory over the scheme implementations. */
+    public static final Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> DEFINITION_ENGINES =
+            Map.of("traces", schemes -> new TracesEngine(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes)));
+
+    /** One scheme to analyse: its definition and where it was read from (as shown in outputs). */
+    public record Subject(SchemeDefinition definition, String file) {}
+
+    /** A confirmed kill: the cell (attack, engine), the newly violated properties, the replayed counterexample. */
+    public record Kill(AttackId attack, String engine, List<PropertyId> properties, Path counterexample) {}
+
+    /** A new violation whose counterexample did not confirm as a kill, and why. */
+    public record Unconfirmed(AttackId attack, String engine, List<PropertyId> properties, Path counterexample, String why) {}
+
+    /** One mutant's row and its verdict. */
+    public record MutantResult(Mutants.Mutant mutant, SchemeId id, List<CellOutcome> cells, List<Kill> kills,
+                               List<Unconfirmed> unconfirmed) {
+        public boolean killed() {
+            return !kills.isEmpty();
+        }
+    }
+
+    /** A scheme's baseline row and its mutants. */
+    public record SchemeResult(SchemeId scheme, String file, List<CellOutcome> baseline, List<MutantResult> mutants) {
+        public long killed() {
+            return mutants.stream().filter(MutantResult::killed).count();
+        }
+    }
+
+    private final List<String> engines;
+    private final int jobs;
+    private final java.util.Set<String> only;
+
+    /** All mutants of each subject. */
+    public MutationAnalysis(List<String> engines, int jobs) {
+        this(engines, jobs, java.util.Set.of());
+    }
+
+    /** @param only mutation names (the part after {@code ~}) to run; empty: all */
+    public MutationAnalysis(List<String> engines, int jobs, java.util.Set<String> only) {
+        this.only = java.util.Set.copyOf(only);
+        for (String e : engines) {
+            if (!DEFINITION_ENGINES.containsKey(e)) {
+                throw new IllegalArgumentException("engine " + e + " cannot run a scheme definition");
+            }
+        }
+        this.engines = List.copyOf(engines);
+        this.jobs = jobs;
+    }
+
+    /** Progress total: the checks {@link #run} makes for these subjects and attacks. */
+    public int checks(List<Subject> subjects, List<AttackId> attacks) {
+        int rows = subjects.stream().mapToInt(s -> 1 + mutantsOf(s).size()).sum();
+        return rows * attacks.size() * engines.size();
+    }
+
+    /** The subject's mutants this analysis runs. */
+    public List<Mutants.Mutant> mutantsOf(Subject s) {
+        return Mutants.of(s.definition()).stream().filter(m -> only.isEmpty() || only.contains(m.mutation())).toList();
+    }
+
+    public List<SchemeResult> run(List<Subject> subjects, List<AttackId> attacks, EngineOptions options, Progress progress) {
+        Map<SchemeId, AuthScheme> impl = new HashMap<>();
+        Map<SchemeId, SchemeId> originalOf = new HashMap<>();
+        List<Shard.Cell> cells = new ArrayList<>();
+        List<List<Mutants.Mutant>> mutantsOf = new ArrayList<>();
+        for (Subject s : subjects) {
+            SchemeId base = DefinedScheme.idOf(s.definition());
+            impl.put(base, new DefinedScheme(s.definition()));
+            attacks.forEach(a -> cells.add(new Shard.Cell(base, a)));
+            List<Mutants.Mutant> ms = mutantsOf(s);
+            mutantsOf.add(ms);
+            for (Mutants.Mutant m : ms) {
+                SchemeId id = DefinedScheme.idOf(m.definition());
+                impl.put(id, new DefinedScheme(m.definition()));
+                originalOf.put(id, base);
+                attacks.forEach(a -> cells.add(new Shard.Cell(id, a)));
+            }
+        }
+        Function<SchemeId, AuthScheme> schemes = id -> {
+            AuthScheme a = impl.get(id);
+            if (a == null) throw new IllegalArgumentException("no definition of scheme " + id);
+            return a;
+        };
+        Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
+        engines.forEach(e -> selected.put(e, () -> DEFINITION_ENGINES.get(e).apply(schemes)));
+        MatrixRun run = new MatrixRunner(selected, jobs).run(cells, options, progress, Map.of());
+        Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
+        run.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
+        Confirmation confirm = new Confirmation(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes), impl);
+        List<SchemeResult> out = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            SchemeId base = DefinedScheme.idOf(subjects.get(i).definition());
+            List<CellOutcome> baseline = rows.get(base);
+            List<MutantResult> results = new ArrayList<>();
+            for (Mutants.Mutant m : mutantsOf.get(i)) {
+                SchemeId id = DefinedScheme.idOf(m.definition());
+                results.add(judge(m, id, rows.get(id), baseline, base, confirm));
+            }
+            out.add(new SchemeResult(base, subjects.get(i).file(), baseline, results));
+        }
+        return out;
+    }
+
+    private MutantResult judge(Mutants.Mutant m, SchemeId id, List<CellOutcome> row, List<CellOutcome> baseline,
+                               SchemeId original, Confirmation confirm) {
+        List<Kill> kills = new ArrayList<>();
+        List<Unconfirmed> unconfirmed = new ArrayList<>();
+        for (int k = 0; k < row.size(); k++) {
+            CellOutcome cell = row.get(k);
+            for (String e : engines) {
+                CellResult r = cell.engines().get(e);
+                CellResult b = baseline.get(k).engines().get(e);
+                List<PropertyId> fresh = r.verdict() != Verdict.VIOLATED ? List.of()
+                        : r.violated().stream().filter(p -> !b.violated().contains(p)).toList();
+                if (fresh.isEmpty()) continue;
+                Optional<String> problem = confirm.problem(r.counterexample(), original);
+                if (problem.isEmpty()) {
+                    kills.add(new Kill(cell.attack(), e, fresh, r.counterexample()));
+                } else {
+                    unconfirmed.add(new Unconfirmed(cell.attack(), e, fresh, r.counterexample(), problem.get()));
+                }
+            }
+        }
+        return new MutantResult(m, id, row, List.copyOf(kills), List.copyOf(unconfirmed));
+    }
+
+    /** Replays a mutant's counterexample on the mutant and, renamed, on the original definition. */
+    private record Confirmation(ReferenceRunner runner, Map<SchemeId, AuthScheme> known) {
+        Optional<String> problem(Path counterexample, SchemeId original) {
+            if (counterexample == null) return Optional.of("no counterexample file");
+            Replayer replayer = new Replayer(runner);
+            CounterexampleFile f;
+            try {
+                f = TraceJson.read(counterexample, n -> known.keySet().stream().filter(s -> s.wireName().equals(n)).findFirst());
+            } catch (TraceJson.BadTraceFileException ex) {
+                return Optional.of("counterexample unreadable: " + ex.getMessage());
+            }
+            if (!replayer.replay(f).reproduced()) return Optional.of("does not replay on the mutant");
+            CounterexampleFile onOriginal = new CounterexampleFile(f.engine(), original, f.attack(), f.property(), f.seed(),
+                    f.keyedSide(), f.attackerHasKey(), f.actions());
+            if (replayer.replay(onOriginal).reproduced()) return Optional.of("replays on the original too (the baseline missed it)");
+            return Optional.empty();
+        }
+    }
+}
