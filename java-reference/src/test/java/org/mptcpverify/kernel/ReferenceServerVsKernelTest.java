@@ -21,7 +21,8 @@ import org.mptcpverify.wire.TcpSegment;
  * direction): the kernel client connects to the reference at 10.1.0.66, sends data (its first data
  * segment carries MP_CAPABLE with a data-level length, RFC 8684 3.1), follows the reference's
  * ADD_ADDR without and with a port by joining it, and the reference authenticates the kernel's
- * joins. Each step is judged by the kernel client's MIB counters and MPTCP_INFO and by the
+ * joins; then the reference server sends MP_PRIO(backup), REMOVE_ADDR of the first announced
+ * address and a RST on the initial subflow, which the kernel client acts on. Each step is judged by the kernel client's MIB counters and MPTCP_INFO and by the
  * reference's own state.
  */
 class ReferenceServerVsKernelTest {
@@ -110,7 +111,54 @@ class ReferenceServerVsKernelTest {
                     + ref.notes());
             ref.pump(300); // answers the kernel's retransmitted third ACK, if any
             assertEquals(2, subflows(client, 2), "MPTCP_INFO subflows after the join to the port");
+
+            // MP_PRIO(backup) sent by the reference server on the initial subflow: counted by the
+            // kernel client and shown as the subflow's `ss` flag B (backup requested by the peer).
+            ref.apply(new Event.SetBackup(c.id(), true));
+            ref.pump(300);
+            d = KernelCounters.read(topo.client()).since(before);
+            assertEquals(1L, d.get("MPTcpExtMPPrioRx"), "MIB MPPrioRx: " + d);
+            String flags = initialSubflowFlags(topo);
+            assertTrue(flags.contains("B"), "ss flags of the client's initial subflow: " + flags);
+
+            // REMOVE_ADDR sent by the reference server for 10.1.0.67: the kernel client closes its
+            // join to that address (FIN or RST) and counts the removal. Linux matches the id against
+            // the address id of the join's SYN/ACK (subflow remote_id), not the ADD_ADDR's id; the
+            // reference's SYN/ACK carries its address index there, not the id it announced (5), a
+            // difference docs/kernel.md lists. So the id named is the one the SYN/ACK carried.
+            int joinId = ref.sent().stream()
+                    .filter(t -> t.src().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN) && t.has(TcpSegment.ACK))
+                    .map(t -> KernelReply.of(t).option(MptcpOption.MpJoinSynAck.class)).flatMap(Optional::stream)
+                    .findFirst().orElseThrow().addressId();
+            tapMark = tap.size();
+            ref.apply(new Event.RemoveAddr(c.id(), joinId));
+            ref.pump(WAIT_MS / 2);
+            assertTrue(tap.await(tapMark, t -> t.src().equals(Topology.CLIENT) && t.dst().equals(Topology.FORGED_2)
+                    && (t.has(TcpSegment.FIN) || t.has(TcpSegment.RST)), 1).isPresent(),
+                    "the kernel client closes its join to 10.1.0.67");
+            d = KernelCounters.read(topo.client()).since(before);
+            assertEquals(1L, d.get("MPTcpExtRmAddr"), "MIB RmAddr: " + d);
+            assertEquals(1, subflows(client, 1), "MPTCP_INFO subflows after REMOVE_ADDR");
+
+            // RST on the initial subflow sent by the reference server: the kernel client keeps the
+            // connection on its remaining join (no error or EOF for its application).
+            int appMark = client.eventCount();
+            ref.apply(new Event.ResetInitial(c.id()));
+            ref.pump(WAIT_MS / 2);
+            assertTrue(client.awaitFrom(appMark, e -> "error".equals(e.path("event").asText())
+                    || "eof".equals(e.path("event").asText()), 1).isEmpty(), "kernel client application: no error, no EOF: "
+                    + client.events());
+            assertTrue(Ss.established(topo.client(), Topology.FORGED, PORT).isEmpty(), "the initial subflow is gone");
+            assertEquals(1, Ss.established(topo.client(), Topology.FORGED, OTHER_PORT).size(),
+                    "ss: the join to 10.1.0.66:" + OTHER_PORT + " is still established");
+            assertTrue(ref.state().connections().get(c.id()).established(), "reference: connection kept; " + ref.notes());
         }
+    }
+
+    /** The kernel client's `ss` MPTCP subflow flags of its initial subflow (to 10.1.0.66:PORT). */
+    private static String initialSubflowFlags(Topology topo) throws java.io.IOException {
+        return Ss.established(topo.client(), Topology.FORGED, PORT).stream().findFirst()
+                .map(l -> l.replaceAll(".*tcp-ulp-mptcp flags:(\\S+).*", "$1")).orElse("none");
     }
 
     private static boolean echo(TcpSegment t) {
