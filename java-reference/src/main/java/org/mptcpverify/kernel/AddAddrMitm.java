@@ -24,8 +24,8 @@ public final class AddAddrMitm implements KernelAttack {
     static final int ADDRESS_ID = 7;
 
     @Override
-    public AttackId id() {
-        return AttackId.ADD_ADDR_MITM;
+    public Profile profile() {
+        return Profile.of(AttackId.ADD_ADDR_MITM, WRONG_KEYS);
     }
 
     @Override

@@ -26,8 +26,8 @@ public final class EavesdropHandshake implements KernelAttack {
     static final int ADDRESS_ID = 9;
 
     @Override
-    public AttackId id() {
-        return AttackId.EAVESDROP_HANDSHAKE;
+    public Profile profile() {
+        return Profile.of(AttackId.EAVESDROP_HANDSHAKE, WRONG_KEYS);
     }
 
     @Override

@@ -17,8 +17,8 @@ import org.mptcpverify.wire.TcpSegment;
  */
 public final class FastcloseForge implements KernelAttack {
     @Override
-    public AttackId id() {
-        return AttackId.FASTCLOSE_FORGE;
+    public Profile profile() {
+        return Profile.of(AttackId.FASTCLOSE_FORGE, WRONG_KEYS);
     }
 
     @Override

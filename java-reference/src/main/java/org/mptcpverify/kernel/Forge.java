@@ -53,6 +53,22 @@ final class Forge {
         return new TcpSegment(src, dst, sport, dport, me.nextSeq(), peer.nextSeq(), flags, me.window(), opts, payload);
     }
 
+    /**
+     * The negative control of the unauthenticated options: {@code s} with its sequence number moved
+     * half the sequence space away, so no window can contain it (RFC 9293 3.10.7.4: an unacceptable
+     * segment is answered with an ACK and otherwise dropped, options included).
+     */
+    static TcpSegment outOfWindow(TcpSegment s) {
+        return new TcpSegment(s.src(), s.dst(), s.srcPort(), s.dstPort(), (s.seq() + 0x8000_0000L) & 0xffffffffL,
+                s.ack(), s.flags(), s.window(), s.options(), s.payload());
+    }
+
+    /** The in-window forged segment, or its out-of-window control. */
+    static TcpSegment inWindowOrControl(AttackContext ctx, boolean fromClient, MptcpOption option) {
+        TcpSegment s = inWindow(ctx.fresh(), fromClient, TcpSegment.ACK, option, Bytes.empty());
+        return ctx.wrongKeys() ? outOfWindow(s) : s;
+    }
+
     static OptionalLong some(long v) {
         return OptionalLong.of(v);
     }

@@ -26,8 +26,8 @@ public final class JoinDos implements KernelAttack {
     static final int SYNS = 4;
 
     @Override
-    public AttackId id() {
-        return AttackId.JOIN_DOS;
+    public Profile profile() {
+        return Profile.of(AttackId.JOIN_DOS, WRONG_KEYS);
     }
 
     @Override
@@ -81,7 +81,6 @@ public final class JoinDos implements KernelAttack {
     }
 
     private static int synRecv(AttackContext ctx) throws IOException {
-        String ss = Commands.runIn(ctx.topology().server(), "ss", "-Htn", "state", "syn-recv");
-        return (int) ss.lines().filter(l -> !l.isBlank()).count();
+        return Ss.synRecv(ctx.topology().server());
     }
 }

@@ -42,25 +42,33 @@ public final class KernelAttackRunner {
         boolean ok = false;
         Optional<Path> written = Optional.empty();
         String release = kernelRelease();
-        try (Topology topo = Topology.create()) {
+        try (Topology topo = attack.onPath2() ? Topology.createWithPath2() : Topology.create()) {
             Wiretap tap = Wiretap.open(topo.attacker(), Topology.IFACE, Topology.ATTACKER_MAC);
+            Optional<Wiretap> path2 = attack.onPath2()
+                    ? Optional.of(Wiretap.open(topo.attacker(), Topology.IFACE_2, Topology.ATTACKER_MAC_2))
+                    : Optional.empty();
             try {
-                ok = runIn(topo, tap, attack, seed, evidence, wrongKeys);
+                ok = runIn(topo, tap, path2, attack, seed, evidence, wrongKeys);
             } finally {
                 tap.close();
+                path2.ifPresent(Wiretap::close);
                 if (pcap.isPresent()) {
-                    tap.writePcap(pcap.get());
+                    List<Wiretap> taps = new ArrayList<>(List.of(tap));
+                    path2.ifPresent(taps::add);
+                    Wiretap.writePcap(pcap.get(), taps);
                     written = pcap;
-                    evidence.add("capture: " + tap.frameCount() + " frames on the attacker's port written to " + pcap.get());
+                    evidence.add("capture: " + taps.stream().mapToInt(Wiretap::frameCount).sum()
+                            + " frames on the attacker's port" + (taps.size() > 1 ? "s (paths 1 and 2, merged by time)" : "")
+                            + " written to " + pcap.get());
                 }
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new KernelAttackReport(attack.id().wireName(), ok, evidence, written, release, millis);
+        return new KernelAttackReport(attack.name(), ok, evidence, written, release, millis);
     }
 
-    private static boolean runIn(Topology topo, Wiretap tap, KernelAttack attack, long seed, List<String> evidence,
-                                 boolean wrongKeys) throws IOException {
+    private static boolean runIn(Topology topo, Wiretap tap, Optional<Wiretap> path2, KernelAttack attack, long seed,
+                                 List<String> evidence, boolean wrongKeys) throws IOException {
         KernelCounters clientBefore = KernelCounters.read(topo.client());
         KernelCounters serverBefore = KernelCounters.read(topo.server());
         MptcpApp server = MptcpApp.server(topo, SERVER_PORT);
@@ -80,11 +88,10 @@ public final class KernelAttackRunner {
                 conn.clientPort(), conn.serverToken(), conn.clientToken(), conn.fromClient().dataBytes()));
         if (wrongKeys) {
             conn = conn.withWrongKeys(AttackContext.WRONG_KEY_MASK);
-            evidence.add("negative control: the attacker uses wrong keys (captured keys XOR "
-                    + Long.toHexString(AttackContext.WRONG_KEY_MASK) + ")");
+            evidence.add("negative control: " + attack.profile().control());
         }
         AttackContext ctx = new AttackContext(topo, tap, client, server, conn, CLIENT_DATA.clone(),
-                new SplittableRandom(seed), clientBefore, serverBefore, evidence, wrongKeys);
+                new SplittableRandom(seed), clientBefore, serverBefore, evidence, wrongKeys, path2);
         return attack.run(ctx);
     }
 

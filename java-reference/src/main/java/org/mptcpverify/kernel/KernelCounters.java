@@ -18,18 +18,27 @@ public record KernelCounters(Map<String, Long> values) {
         return parse(Commands.runIn(netns, "cat", "/proc/net/netstat"));
     }
 
-    /** Parses /proc/net/netstat: pairs of lines "Prefix: names..." then "Prefix: values...". */
+    /** The counters of another /proc/net/netstat group, e.g. "TcpExt" (SYN cookies, listen queue overflows). */
+    public static KernelCounters read(String netns, String group) throws IOException {
+        return parse(Commands.runIn(netns, "cat", "/proc/net/netstat"), group);
+    }
+
     static KernelCounters parse(String netstat) {
+        return parse(netstat, "MPTcpExt");
+    }
+
+    /** Parses /proc/net/netstat: pairs of lines "Group: names..." then "Group: values...". */
+    static KernelCounters parse(String netstat, String group) {
         Map<String, Long> out = new LinkedHashMap<>();
         String[] lines = netstat.split("\n");
         for (int i = 0; i + 1 < lines.length; i += 2) {
             String[] names = lines[i].trim().split("\\s+");
             String[] nums = lines[i + 1].trim().split("\\s+");
-            if (!names[0].equals("MPTcpExt:") || !nums[0].equals("MPTcpExt:")) {
+            if (!names[0].equals(group + ":") || !nums[0].equals(group + ":")) {
                 continue;
             }
             for (int k = 1; k < Math.min(names.length, nums.length); k++) {
-                out.put("MPTcpExt" + names[k], Long.parseLong(nums[k]));
+                out.put(group + names[k], Long.parseLong(nums[k]));
             }
         }
         return new KernelCounters(out);

@@ -27,6 +27,7 @@ public final class ReferencePeer {
     private final byte[] kernelMac;
     private final SplittableRandom entropy;
     private final List<String> notes = new ArrayList<>();
+    private final List<TcpSegment> sent = new ArrayList<>();
     private EndpointState state;
     private int fed;
 
@@ -60,6 +61,7 @@ public final class ReferencePeer {
         notes.addAll(r.notes());
         for (TcpSegment s : r.out()) {
             tap.send(kernelMac, s);
+            sent.add(s);
         }
     }
 
@@ -87,6 +89,11 @@ public final class ReferencePeer {
 
     public EndpointState state() {
         return state;
+    }
+
+    /** Every segment the reference put on the wire, in order (the wiretap decodes only what it receives). */
+    public List<TcpSegment> sent() {
+        return List.copyOf(sent);
     }
 
     /** The reference's own account of every step. */

@@ -38,6 +38,13 @@ public final class Topology implements AutoCloseable {
     public static final byte[] CLIENT_MAC = mac("02:6d:76:00:00:01");
     public static final byte[] SERVER_MAC = mac("02:6d:76:00:00:02");
     public static final byte[] ATTACKER_MAC = mac("02:6d:76:00:00:66");
+    /** Path 2 (only with {@link #createWithPath2()}): the client's second interface, routed through the attacker. */
+    public static final String IFACE_2 = "eth2";
+    public static final InetAddress CLIENT_2 = addr("10.2.0.1");
+    /** The next hop the client uses on path 2; the attacker's eth2 answers to its MAC (no IP of its own). */
+    public static final InetAddress GATEWAY_2 = addr("10.2.0.254");
+    public static final byte[] CLIENT_MAC_2 = mac("02:6d:76:00:01:01");
+    public static final byte[] ATTACKER_MAC_2 = mac("02:6d:76:00:01:66");
 
     private final String id;
     private final List<String> created = new ArrayList<>();
@@ -75,12 +82,30 @@ public final class Topology implements AutoCloseable {
 
     /** Builds the topology; on any failure deletes what was made and rethrows. */
     public static Topology create() throws IOException {
+        return create(false);
+    }
+
+    /**
+     * The topology plus path 2: a veth from the client's {@link #IFACE_2} ({@link #CLIENT_2}) straight
+     * into the attacker's namespace, and a policy route sending everything the client sends from
+     * {@code CLIENT_2} to the attacker's MAC as next hop. The attacker is then the router of path 2:
+     * what it does not forward never arrives, so it can suppress and rewrite (syn-join-rewrite).
+     * Nothing uses path 2 until the client gets an MPTCP endpoint on it.
+     */
+    public static Topology createWithPath2() throws IOException {
+        return create(true);
+    }
+
+    private static Topology create(boolean path2) throws IOException {
         byte[] r = new byte[3];
         new SecureRandom().nextBytes(r);
         Topology t = new Topology("mv" + HexFormat.of().formatHex(r));
         Runtime.getRuntime().addShutdownHook(t.hook);
         try {
             t.build();
+            if (path2) {
+                t.buildPath2();
+            }
             return t;
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -119,6 +144,25 @@ public final class Topology implements AutoCloseable {
                 macString(SERVER_MAC), "dev", IFACE, "nud", "permanent");
         Commands.run("ip", "-n", server(), "neigh", "replace", CLIENT.getHostAddress(), "lladdr",
                 macString(CLIENT_MAC), "dev", IFACE, "nud", "permanent");
+    }
+
+    private void buildPath2() throws IOException {
+        Commands.run("ip", "link", "add", IFACE_2, "netns", client(), "address", macString(CLIENT_MAC_2), "type", "veth",
+                "peer", "name", IFACE_2, "netns", attacker(), "address", macString(ATTACKER_MAC_2));
+        for (String ns : List.of(client(), attacker())) {
+            Commands.run("ip", "-n", ns, "link", "set", IFACE_2, "up");
+            Ethtool.disableTxChecksum(ns, IFACE_2);
+        }
+        Commands.run("ip", "-n", attacker(), "link", "set", IFACE_2, "promisc", "on");
+        Commands.run("ip", "-n", client(), "addr", "add", CLIENT_2.getHostAddress() + "/24", "dev", IFACE_2);
+        Commands.run("ip", "-n", client(), "neigh", "replace", GATEWAY_2.getHostAddress(), "lladdr",
+                macString(ATTACKER_MAC_2), "dev", IFACE_2, "nud", "permanent");
+        // Source routing: the main table sends 10.1.0.0/24 out of eth1; from CLIENT_2 use path 2.
+        Commands.run("ip", "-n", client(), "route", "add", "default", "via", GATEWAY_2.getHostAddress(), "dev", IFACE_2,
+                "table", "2");
+        Commands.run("ip", "-n", client(), "rule", "add", "from", CLIENT_2.getHostAddress(), "table", "2");
+        // Replies from the server arrive on eth2 while the main table routes the server via eth1.
+        Commands.runIn(client(), "sh", "-c", "for f in all default eth2; do echo 0 > /proc/sys/net/ipv4/conf/$f/rp_filter; done");
     }
 
     private void attach(String ns, String bridgePort, byte[] mac) throws IOException {
@@ -223,7 +267,7 @@ public final class Topology implements AutoCloseable {
         return HexFormat.ofDelimiter(":").parseHex(s);
     }
 
-    private static InetAddress addr(String dotted) {
+    static InetAddress addr(String dotted) {
         try {
             return InetAddress.getByName(dotted);
         } catch (UnknownHostException e) {

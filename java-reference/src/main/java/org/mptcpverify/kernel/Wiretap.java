@@ -133,13 +133,26 @@ public final class Wiretap implements AutoCloseable {
      * frames carry {@link #ATTACKER_COMMENT}.
      */
     public void writePcap(Path file) throws IOException {
+        writePcap(file, List.of(this));
+    }
+
+    /**
+     * The frames of several taps (the attacker's ports on paths 1 and 2) in one capture, ordered
+     * by time (stable: frames of one tap keep their order).
+     */
+    public static void writePcap(Path file, List<Wiretap> taps) throws IOException {
         List<PcapWriter.TimedPacket> packets = new ArrayList<>();
-        synchronized (seen) {
-            for (RawFrame f : frames) {
-                Ethernet.ipv4Exact(f.data()).ifPresent(ip ->
-                        packets.add(new PcapWriter.TimedPacket(f.timestampNanos() / 1_000, ip,
-                                f.outgoing() ? ATTACKER_COMMENT : "")));
+        for (Wiretap w : taps) {
+            synchronized (w.seen) {
+                for (RawFrame f : w.frames) {
+                    Ethernet.ipv4Exact(f.data()).ifPresent(ip ->
+                            packets.add(new PcapWriter.TimedPacket(f.timestampNanos() / 1_000, ip,
+                                    f.outgoing() ? ATTACKER_COMMENT : "")));
+                }
             }
+        }
+        if (taps.size() > 1) {
+            packets.sort(java.util.Comparator.comparingLong(PcapWriter.TimedPacket::timestampMicros));
         }
         PcapWriter.writeRawIp(file, packets);
     }

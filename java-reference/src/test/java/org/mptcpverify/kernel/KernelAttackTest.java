@@ -16,7 +16,7 @@ import org.mptcpverify.pcap.CapturedPacket;
 import org.mptcpverify.pcap.PcapReader;
 import org.junit.jupiter.api.Test;
 
-/** The three live attacks succeed against this machine's kernel, with the kernel's evidence. */
+/** Every live attack succeeds against this machine's kernel, with the kernel's evidence; every negative control fails. */
 class KernelAttackTest {
     /** Captures stay in target/ so a failed CI run can be inspected. */
     private final Path dir = Path.of("target", "kernel-attacks");
@@ -134,5 +134,91 @@ class KernelAttackTest {
                 "the unknown token is answered with RST + ACK: " + r.evidence());
         assertTrue(r.evidence().contains("server kernel: 0 request sockets in SYN-RECV for port 5201"
                 + " (ss -Htn state syn-recv, server namespace)"), r.evidence()::toString);
+    }
+
+    // The attacks added for issue 14 (the attacker as the router of path 2, and the profiles on
+    // options RFC 8684 leaves unauthenticated or unfresh). Each control must fail with the kernel's
+    // rejection in the evidence.
+
+    @Test
+    void synJoinRewriteLeavesTheServerASubflowFromTheAttackersAddress() throws Exception {
+        KernelAttackReport r = run("syn-join-rewrite");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server ss (established, peer 10.1.0.66): 10.1.0.2:5201 <-> 10.1.0.66:")),
+                r.evidence()::toString);
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("client ss (established, local 10.2.0.1): 10.2.0.1")),
+                r.evidence()::toString);
+        // inspect on the merged capture: the rewritten join's SYN and third ACK are the attacker's frames.
+        InspectReport report = Inspector.inspect(dir.resolve("syn-join-rewrite.pcap"));
+        assertTrue(report.attackerFrames().size() >= 3, () -> ReportText.format(report));
+    }
+
+    @Test
+    void synJoinRewriteWithAWrongHmacIsRejectedByTheServer() throws Exception {
+        KernelAttackReport r = run("syn-join-rewrite", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server MIB counters changed:")
+                && l.contains("MPTcpExtMPJoinAckHMacFailure=1")), r.evidence()::toString);
+    }
+
+    @Test
+    void removeAddrForgeClosesTheClientsJoin() throws Exception {
+        KernelAttackReport r = run("remove-addr-forge");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().contains("server ss (established, peer 10.1.0.11): none"), r.evidence()::toString);
+    }
+
+    @Test
+    void removeAddrForgeOutOfWindowIsIgnored() throws Exception {
+        KernelAttackReport r = run("remove-addr-forge", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server kernel: no FIN or RST on the join")
+                && l.endsWith("MPTCP_INFO subflows = 1")), r.evidence()::toString);
+    }
+
+    @Test
+    void mpPrioForgeMarksTheSubflowBackup() throws Exception {
+        KernelAttackReport r = run("mp-prio-forge");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+    }
+
+    @Test
+    void mpPrioForgeOutOfWindowIsIgnored() throws Exception {
+        KernelAttackReport r = run("mp-prio-forge", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server MIB counters changed:")
+                && !l.contains("MPTcpExtMPPrioRx")), r.evidence()::toString);
+    }
+
+    @Test
+    void addAddrReplayIsAcceptedAgainAfterRemoveAddr() throws Exception {
+        KernelAttackReport r = run("add-addr-replay");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("client kernel: echoed it; SYN + MP_JOIN to 10.1.0.12 again")),
+                r.evidence()::toString);
+    }
+
+    @Test
+    void addAddrReplayWithAWrongHmacIsDropped() throws Exception {
+        KernelAttackReport r = run("add-addr-replay", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("client kernel: no echo")), r.evidence()::toString);
+    }
+
+    @Test
+    void synFloodAmplificationDrawsSynAcksToSpoofedSources() throws Exception {
+        KernelAttackReport r = run("syn-flood-amplification");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("attacker (net.ipv4.tcp_syncookies=2)")
+                && l.contains(SynFloodAmplification.SOURCES + " spoofed sources got a SYN/ACK + MP_JOIN")
+                && l.endsWith("0 new request sockets in SYN-RECV (ss)")), r.evidence()::toString);
+    }
+
+    @Test
+    void synFloodAmplificationWithAWrongTokenDrawsNothing() throws Exception {
+        KernelAttackReport r = run("syn-flood-amplification", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server MIB counters changed:")
+                && l.contains("MPTcpExtMPJoinNoTokenFound=" + 2 * SynFloodAmplification.SOURCES)), r.evidence()::toString);
     }
 }

@@ -21,7 +21,8 @@ import org.mptcpverify.wire.TcpSegment;
  * direction): the kernel client connects to the reference at 10.1.0.66, sends data (its first data
  * segment carries MP_CAPABLE with a data-level length, RFC 8684 3.1), follows the reference's
  * ADD_ADDR without and with a port by joining it, and the reference authenticates the kernel's
- * joins. Each step is judged by the kernel client's MIB counters and MPTCP_INFO and by the
+ * joins; then the reference server sends MP_PRIO(backup), REMOVE_ADDR of the first announced
+ * address and a RST on the initial subflow, which the kernel client acts on. Each step is judged by the kernel client's MIB counters and MPTCP_INFO and by the
  * reference's own state.
  */
 class ReferenceServerVsKernelTest {
@@ -89,7 +90,7 @@ class ReferenceServerVsKernelTest {
             assertEquals(1L, d.get("MPTcpExtEchoAddTx"), "MIB EchoAddTx: " + d);
             assertEquals(1L, d.get("MPTcpExtMPJoinSynAckRx"), "MIB MPJoinSynAckRx (HMAC-B accepted): " + d);
             ref.pump(300); // answers the kernel's retransmitted third ACK, if any
-            assertEquals(1, subflows(client, 1), "MPTCP_INFO subflows after the first join");
+            assertEquals(1, subflows(client, ref, 1), "MPTCP_INFO subflows after the first join");
 
             // ADD_ADDR with a port (HMAC over it): echoed with the port, joined at that port.
             tapMark = tap.size();
@@ -109,8 +110,65 @@ class ReferenceServerVsKernelTest {
             assertEquals(2, ref.state().establishedJoins(c.id()).size(), "reference: join to the port established; "
                     + ref.notes());
             ref.pump(300); // answers the kernel's retransmitted third ACK, if any
-            assertEquals(2, subflows(client, 2), "MPTCP_INFO subflows after the join to the port");
+            assertEquals(2, subflows(client, ref, 2), "MPTCP_INFO subflows after the join to the port; client counters "
+                    + KernelCounters.read(topo.client()).since(before) + "; client ss " + Ss.tcp(topo.client(), "all")
+                    + "; reference " + ref.notes());
+
+            // MP_PRIO(backup) sent by the reference server on the initial subflow: counted by the
+            // kernel client and shown as the subflow's `ss` flag B (backup requested by the peer).
+            ref.apply(new Event.SetBackup(c.id(), true));
+            ref.pump(300);
+            d = KernelCounters.read(topo.client()).since(before);
+            assertEquals(1L, d.get("MPTcpExtMPPrioRx"), "MIB MPPrioRx: " + d);
+            String flags = initialSubflowFlags(topo);
+            assertTrue(flags.contains("B"), "ss flags of the client's initial subflow: " + flags);
+
+            // REMOVE_ADDR sent by the reference server for 10.1.0.67: the kernel client counts it and
+            // closes its join to that address gracefully (the socket leaves ESTABLISHED; its FIN is
+            // queued behind the 29 bytes the reference never acknowledges, so it may not be on the
+            // wire yet). The id named is the one the reference's SYN/ACK + MP_JOIN carried for that
+            // join (its address index, 1), not the id it announced (5): docs/kernel.md.
+            int joinId = ref.sent().stream()
+                    .filter(t -> t.src().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN) && t.has(TcpSegment.ACK))
+                    .map(t -> KernelReply.of(t).option(MptcpOption.MpJoinSynAck.class)).flatMap(Optional::stream)
+                    .findFirst().orElseThrow().addressId();
+            assertEquals(1, Ss.established(topo.client(), Topology.FORGED_2, PORT).size(), "set-up: join to 10.1.0.67 established");
+            ref.apply(new Event.RemoveAddr(c.id(), joinId));
+            ref.pump(WAIT_MS / 2);
+            d = KernelCounters.read(topo.client()).since(before);
+            assertEquals(1L, d.get("MPTcpExtRmAddr"), "MIB RmAddr: " + d);
+            assertTrue(Ss.established(topo.client(), Topology.FORGED_2, PORT).isEmpty(),
+                    () -> "the kernel client closes its join to 10.1.0.67 on REMOVE_ADDR(" + joinId + "): " + ssAll(topo));
+            assertEquals(1, Ss.established(topo.client(), Topology.FORGED, OTHER_PORT).size(),
+                    "the join to 10.1.0.66:" + OTHER_PORT + " is not affected");
+
+            // RST on the initial subflow sent by the reference server: the kernel client keeps the
+            // connection on its remaining join (no error or EOF for its application).
+            int appMark = client.eventCount();
+            ref.apply(new Event.ResetInitial(c.id()));
+            ref.pump(WAIT_MS / 2);
+            assertTrue(client.awaitFrom(appMark, e -> "error".equals(e.path("event").asText())
+                    || "eof".equals(e.path("event").asText()), 1).isEmpty(), "kernel client application: no error, no EOF: "
+                    + client.events());
+            assertTrue(Ss.established(topo.client(), Topology.FORGED, PORT).isEmpty(), "the initial subflow is gone");
+            assertEquals(1, Ss.established(topo.client(), Topology.FORGED, OTHER_PORT).size(),
+                    "ss: the join to 10.1.0.66:" + OTHER_PORT + " is still established");
+            assertTrue(ref.state().connections().get(c.id()).established(), "reference: connection kept; " + ref.notes());
         }
+    }
+
+    private static java.util.List<String> ssAll(Topology topo) {
+        try {
+            return Ss.tcp(topo.client(), "all");
+        } catch (java.io.IOException e) {
+            return java.util.List.of(e.toString());
+        }
+    }
+
+    /** The kernel client's `ss` MPTCP subflow flags of its initial subflow (to 10.1.0.66:PORT). */
+    private static String initialSubflowFlags(Topology topo) throws java.io.IOException {
+        return Ss.established(topo.client(), Topology.FORGED, PORT).stream().findFirst()
+                .map(l -> l.replaceAll(".*tcp-ulp-mptcp flags:(\\S+).*", "$1")).orElse("none");
     }
 
     private static boolean echo(TcpSegment t) {
@@ -120,9 +178,10 @@ class ReferenceServerVsKernelTest {
     /**
      * MPTCP_INFO {@code subflows} of the kernel client's connection once it reaches {@code expected}
      * (the kernel counts a join when the reference's fourth ACK has arrived, which on a loaded
-     * machine may follow the reference's own step by a while), else its last value after WAIT_MS.
+     * machine may follow the reference's own step by a while), else its last value after WAIT_MS. The
+ * reference is pumped meanwhile, as a live peer would answer the kernel's retransmissions.
      */
-    private static int subflows(MptcpApp client, int expected) throws InterruptedException {
+    private static int subflows(MptcpApp client, ReferencePeer ref, int expected) throws Exception {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
         int last;
         do {
@@ -131,7 +190,7 @@ class ReferenceServerVsKernelTest {
             if (last == expected) {
                 return last;
             }
-            Thread.sleep(100);
+            ref.pump(100); // the reference keeps answering (a retransmitted third ACK) while we wait
         } while (System.nanoTime() < deadline);
         return last;
     }

@@ -32,8 +32,9 @@ public final class KernelAttackCommand implements Callable<Integer> {
     static final String ALL = "all";
 
     @Option(names = "--attack", required = true, paramLabel = "ATTACK",
-            description = "eavesdrop-handshake, add-addr-mitm, fastclose-forge, join-dos, or all (each attack and "
-                    + "its wrong-key control, then a table)")
+            description = "eavesdrop-handshake, add-addr-mitm, fastclose-forge, join-dos, syn-join-rewrite, "
+                    + "remove-addr-forge, mp-prio-forge, add-addr-replay, syn-flood-amplification, or all (each attack "
+                    + "and its negative control, then a table)")
     String attack;
 
     @Option(names = "--pcap", paramLabel = "FILE",
@@ -51,8 +52,9 @@ public final class KernelAttackCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--wrong-keys",
-            description = "negative control: the attacker uses wrong keys instead of the captured ones; "
-                    + "the attack must then fail (exit 1); not with --attack all, which runs every control itself")
+            description = "negative control: the attacker uses wrong keys instead of the captured ones (for the "
+                    + "unauthenticated options remove-addr-forge and mp-prio-forge: wrong sequence numbers); the attack "
+                    + "must then fail (exit 1); not with --attack all, which runs every control itself")
     boolean wrongKeys;
 
     @Option(names = "--force", description = "overwrite the --pcap and --json files if they exist")
@@ -72,7 +74,7 @@ public final class KernelAttackCommand implements Callable<Integer> {
         // names must be new unless --force.
         Path defaultDir = Versions.repoRoot().resolve("target").resolve("kernel-attack");
         Path dir = all ? (pcap != null ? pcap : defaultDir) : null;
-        Path out = all ? null : pcap != null ? newFile(pcap, "--pcap") : defaultDir.resolve(a.id().wireName() + ".pcap");
+        Path out = all ? null : pcap != null ? newFile(pcap, "--pcap") : defaultDir.resolve(a.name() + ".pcap");
         if (all) {
             if (pcap != null && pcap.toString().isEmpty()) {
                 throw new UserInputException("--pcap: empty path");
@@ -82,7 +84,7 @@ public final class KernelAttackCommand implements Callable<Integer> {
             }
             if (pcap != null && !force) {
                 for (KernelAttack k : KernelAttack.ALL) {
-                    for (String f : List.of(k.id().wireName() + ".pcap", k.id().wireName() + "-wrong-keys.pcap")) {
+                    for (String f : List.of(k.name() + ".pcap", k.name() + "-wrong-keys.pcap")) {
                         if (Files.exists(dir.resolve(f))) {
                             throw new UserInputException("--pcap: " + dir.resolve(f) + " exists; choose a new folder or add --force to overwrite it");
                         }
@@ -116,13 +118,13 @@ public final class KernelAttackCommand implements Callable<Integer> {
         return runAll(dir);
     }
 
-    /** Every attack, then its wrong-key control; a table; exit 0 only if every attack worked and every control failed. */
+    /** Every attack, then its negative control; a table; exit 0 only if every attack worked and every control failed. */
     private int runAll(Path dir) {
         List<String> rows = new ArrayList<>();
         List<String> jsons = new ArrayList<>();
         boolean allAsExpected = true;
         for (KernelAttack k : KernelAttack.ALL) {
-            String name = k.id().wireName();
+            String name = k.name();
             Optional<KernelAttackReport> live = runOne(k, dir.resolve(name + ".pcap"), false);
             Optional<KernelAttackReport> control = runOne(k, dir.resolve(name + "-wrong-keys.pcap"), true);
             live.ifPresent(r -> { print(r); jsons.add(r.toJson(seed, false)); });
@@ -130,12 +132,12 @@ public final class KernelAttackCommand implements Callable<Integer> {
             boolean ok = live.map(KernelAttackReport::succeeded).orElse(false)
                     && control.map(r -> !r.succeeded()).orElse(false);
             allAsExpected &= ok;
-            rows.add(String.format("%-20s %-16s %-24s %s", name, live.map(r -> r.succeeded() ? "SUCCEEDED" : "DID NOT SUCCEED")
+            rows.add(String.format("%-24s %-16s %-24s %s", name, live.map(r -> r.succeeded() ? "SUCCEEDED" : "DID NOT SUCCEED")
                     .orElse("RUN FAILED"), control.map(r -> r.succeeded() ? "SUCCEEDED (bad control)" : "failed, as it must")
-                    .orElse("RUN FAILED"), k.id().properties().get(0).modelName()));
+                    .orElse("RUN FAILED"), k.profile().property()));
         }
         System.out.println();
-        System.out.println(String.format("%-20s %-16s %-24s %s", "attack", "live", "wrong-key control", "property"));
+        System.out.println(String.format("%-24s %-16s %-24s %s", "attack", "live", "negative control", "property"));
         rows.forEach(System.out::println);
         System.out.println("captures: " + dir);
         if (json != null) {
@@ -159,7 +161,7 @@ public final class KernelAttackCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        String label = a.id().wireName() + (wrong ? " (wrong keys)" : "");
+        String label = a.name() + (wrong ? " (negative control)" : "");
         try {
             return Optional.of(ex.submit(() -> KernelAttackRunner.run(a, Optional.of(out), seed, wrong))
                     .get(DEADLINE_SECONDS, java.util.concurrent.TimeUnit.SECONDS));

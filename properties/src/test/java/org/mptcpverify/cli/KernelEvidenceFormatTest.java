@@ -42,8 +42,8 @@ class KernelEvidenceFormatTest {
         }
         List<String> expected = new ArrayList<>();
         for (KernelAttack k : KernelAttack.ALL) {
-            expected.add(k.id().wireName() + " live");
-            expected.add(k.id().wireName() + " control");
+            expected.add(k.name() + " live");
+            expected.add(k.name() + " control");
         }
         assertEquals(expected, seen, "one live run and one control per kernel attack, in KernelAttack.ALL order");
     }
