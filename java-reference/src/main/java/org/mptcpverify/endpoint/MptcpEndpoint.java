@@ -535,7 +535,14 @@ public final class MptcpEndpoint {
             Optional<MpJoinAck> joinAck = first(opts, MpJoinAck.class);
             HalfOpenJoin h = halfOpen.get(t);
             if (joinAck.isPresent()) {
-                if (h == null) {
+                Subflow joined = subflows.get(t);
+                Optional<Connection> owner = joined == null ? Optional.empty() : Optional.ofNullable(conns.get(joined.connId()));
+                if (h == null && joined != null && joined.phase() == Subflow.Phase.ESTABLISHED && owner.isPresent()) {
+                    // A retransmitted third ACK (our ACK of it was lost or late): Linux ACKs it again
+                    // on the established join; a RST would kill a subflow the peer rightly holds.
+                    send(t, joined.isn() + 1, joined.peerIsn() + 1, TcpSegment.ACK, dataAck(owner.get()));
+                    note("retransmitted third ACK+MP_JOIN on the established join " + t + ": ACK");
+                } else if (h == null) {
                     resetUnknown(s);
                     note("third ACK+MP_JOIN without half-open state: RST");
                 } else {

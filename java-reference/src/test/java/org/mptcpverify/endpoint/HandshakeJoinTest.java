@@ -207,6 +207,24 @@ class HandshakeJoinTest {
         assertEquals((idsnA + 1) & 0xffffffffL, dss.dataAck().getAsLong());
     }
 
+    @ParameterizedTest(name = "v{0}")
+    @ValueSource(ints = {0, 1})
+    void aRetransmittedThirdAckIsAckedAndKeepsTheJoin(int version) {
+        Hosts h = connected(version, SEED);
+        h.join();
+        TcpSegment third = h.log.stream().filter(s -> Hosts.option(s, MpJoinAck.class).isPresent()).findFirst()
+                .orElseThrow();
+        int before = h.log.size();
+        h.inFlight.add(third);
+        h.run();
+        List<TcpSegment> answers = h.log.subList(before + 1, h.log.size());
+        assertEquals(1, answers.size(), "one answer to the retransmission");
+        assertFalse(answers.get(0).has(TcpSegment.RST), "the retransmitted third ACK is not reset");
+        assertTrue(answers.get(0).has(TcpSegment.ACK), "it is ACKed again, as Linux does");
+        assertEquals(1, h.serverJoins().size(), "the join stays attached");
+        assertEquals(1, h.clientJoins().size(), "the client keeps its join");
+    }
+
     @Test
     void fastCloseIsAnsweredWithRstReasonZero() {
         Hosts h = connected(1, SEED);
