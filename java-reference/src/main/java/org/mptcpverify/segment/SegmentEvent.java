@@ -69,4 +69,13 @@ public sealed interface SegmentEvent {
     record Replay(int seg, int of, String subflow, String src, String dst) implements SegmentEvent {
         public String name() { return "replay"; }
     }
+
+    /**
+     * The attacker computes {@code term} from what it has (no segment is sent): a claim about its
+     * knowledge that the replayer checks by evaluating the term, so ExternalKeySecrecy can be
+     * judged on a replay (the term's value joins the attacker's knowledge).
+     */
+    record Derive(SegmentTerm term) implements SegmentEvent {
+        public String name() { return "derive"; }
+    }
 }

@@ -42,7 +42,8 @@ public final class SegmentTraceJson {
             "drop", Set.of("seg"),
             "rewrite", Set.of("seg", "src", "as"),
             "inject", Set.of("seg", "msg", "conn", "subflow", "src", "dst", "fields"),
-            "replay", Set.of("seg", "of", "subflow", "src", "dst"));
+            "replay", Set.of("seg", "of", "subflow", "src", "dst"),
+            "derive", Set.of("term"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SegmentTraceJson() {}
@@ -125,6 +126,12 @@ public final class SegmentTraceJson {
         Set<String> allowed = new java.util.HashSet<>(params);
         allowed.add("event");
         only(n, allowed, where);
+        if (name.equals("derive")) {
+            if (!n.has("term")) {
+                throw new BadTraceFileException(where + ": derive needs \"term\"");
+            }
+            return new SegmentEvent.Derive(term(n.get("term"), where + ".term", 0));
+        }
         int seg = segment(n, "seg", where);
         return switch (name) {
             case "send" -> new SegmentEvent.Send(seg, conn(n, where), message(n, "msg", where), address(n, "dst", where));
@@ -370,6 +377,8 @@ public final class SegmentTraceJson {
             Map<String, Object> f = new TreeMap<>();
             i.fields().forEach((k, v) -> f.put(k, termMap(v)));
             m.put("fields", f);
+        } else if (e instanceof SegmentEvent.Derive d) {
+            m.put("term", termMap(d.term()));
         } else if (e instanceof SegmentEvent.Replay r) {
             m.put("seg", r.seg());
             m.put("of", r.of());
