@@ -1,7 +1,6 @@
 package org.mptcpverify.traces.generic;
 
 import java.util.List;
-import java.util.Set;
 import org.mptcpverify.segment.ObservationRights;
 import org.mptcpverify.vocab.AttackId;
 
@@ -35,9 +34,5 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
 
     public boolean onPath(String path) {
         return rights.onPath().contains(path);
-    }
-
-    static Set<String> sources() {
-        return Set.copyOf(SPOOFED);
     }
 }
