@@ -113,6 +113,127 @@ public final class SegmentReplayer {
         return new Run(t, fields).execute();
     }
 
+    /**
+     * A replay driven one event at a time, for a generator that chooses each next event from
+     * what the reference did so far (the traces engine's generic attacker). Every applicable
+     * property of the attack is judged, not only the header's. A delivery whose {@code replyMsg} is
+     * {@link #ANY_REPLY} takes whatever modelled answer the reference gives; {@link #step} returns
+     * the event as performed, so the recorded trace replays with {@link #replay}.
+     */
+    public static final class Session {
+        /** A delivery's {@code replyMsg} that binds the reference's answer, whatever message it is. */
+        public static final String ANY_REPLY = "*";
+
+        /** A segment as the generator sees it: names, not bytes. */
+        public record SegmentInfo(int id, String msg, String conn, String subflow, String path, String src, String dst,
+                                  boolean byAttacker) {}
+
+        private final Run run;
+
+        /** {@code header}: the population, keys and cell; its events and property are ignored. */
+        public Session(SegmentTrace header) throws BadTraceFileException {
+            run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE);
+            run.judged.addAll(header.attack().applicableProperties(header.scheme()));
+            run.judge(false);
+        }
+
+        /** Performs {@code e}; returns it as performed. A divergence ends the session ({@link #divergence}). */
+        public SegmentEvent step(SegmentEvent e) throws BadTraceFileException {
+            if (run.divergence != null) {
+                throw new IllegalStateException("the session diverged: " + run.divergence);
+            }
+            run.notes.clear();
+            run.resolved = null;
+            run.steps.add(run.perform(e, "events[" + run.event + "]"));
+            SegmentEvent done = run.resolved == null ? e : run.resolved;
+            run.judge(false);
+            run.event++;
+            return done;
+        }
+
+        /** Judges the outcome properties (quiescence); call once, at the end. */
+        public void finish() {
+            run.event = Math.max(0, run.event - 1);
+            run.judge(true);
+        }
+
+        public Optional<Violation> violation() {
+            return Optional.ofNullable(run.violation);
+        }
+
+        public Optional<String> divergence() {
+            return Optional.ofNullable(run.divergence);
+        }
+
+        public List<String> steps() {
+            return List.copyOf(run.steps);
+        }
+
+        public ObservationRights rights() {
+            return run.rights;
+        }
+
+        /** Whether the attacker has injected or replayed (profiles that read only until then stop reading). */
+        public boolean active() {
+            return run.active;
+        }
+
+        public Optional<SegmentInfo> segment(int id) {
+            Seg s = run.segs.get(id);
+            if (s == null) {
+                return Optional.empty();
+            }
+            String src = s.env() == null ? "" : Addresses.nameOf(s.env().segment().src());
+            String dst = s.env() == null ? "" : Addresses.nameOf(s.env().segment().dst());
+            boolean byX = s.path().equals(Addresses.PX) || s.env() != null && s.env().rewritten();
+            return Optional.of(new SegmentInfo(id, s.msg(), s.subflow().split("/")[0], s.subflow(), s.path(), src, dst, byX));
+        }
+
+        /** Segments in flight, by number. */
+        public List<SegmentInfo> inFlight() {
+            return run.inFlight.stream().sorted().map(i -> segment(i).orElseThrow()).toList();
+        }
+
+        /** Whether the attacker's profile lets it read segment {@code id} now. */
+        public boolean readable(int id) {
+            Seg s = run.segs.get(id);
+            if (s == null || s.env() == null || run.read.containsKey(id)) {
+                return false;
+            }
+            TcpSegment seg = s.env().segment();
+            boolean touchesX = Addresses.actorOf(seg.src()).equals("x") || Addresses.actorOf(seg.dst()).equals("x");
+            return run.rights.reads(s.msg(), s.path(), touchesX, run.active);
+        }
+
+        /** The segments the attacker read, with the fields each carries (names only). */
+        public Map<Integer, Set<String>> read() {
+            Map<Integer, Set<String>> out = new TreeMap<>();
+            run.read.forEach((id, seg) -> out.put(id, run.fields.read(run.segs.get(id).msg(), seg).keySet()));
+            return out;
+        }
+
+        /** Whether {@code client} has a connection (any phase) / an established MPTCP one. */
+        public boolean hasConnection(String client, boolean established) {
+            return run.clientConn(client).filter(c -> !established || c.established() && c.isMptcp()).isPresent();
+        }
+
+        /** Whether the server has an established MPTCP connection of {@code client}. */
+        public boolean serverHasConnection(String client) {
+            return run.world().serverConnOf(client).filter(c -> c.established() && c.isMptcp()).isPresent();
+        }
+
+        /** The key-agreement messages (KEY_A, KEY_B) the reference sent and holds for their send step, with their client. */
+        public List<String[]> held() {
+            List<String[]> out = new ArrayList<>();
+            for (Envelope e : run.held) {
+                String end = Addresses.actorOf(e.segment().src());
+                String kind = WireFields.kind(e.segment(), end.equals("s"));
+                out.add(new String[] {kind, Addresses.actorOf(end.equals("s") ? e.segment().dst() : e.segment().src())});
+            }
+            return out;
+        }
+    }
+
     /** One segment of the trace as the reference has it; {@code env} null: the model's HS_ACK, which the reference does not send. */
     /** {@code path}: the model's (an honest subflow's own path, px for what the attacker sends), which profiles speak of. */
     private record Seg(int id, String msg, String subflow, String path, Envelope env) {}
@@ -141,10 +262,14 @@ public final class SegmentReplayer {
         final List<PropertyMonitor> monitors = new ArrayList<>();
         final List<String> steps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** The properties judged: the trace's claimed one in a replay, every applicable one in a {@link Session}. */
+        final Set<PropertyId> judged = new HashSet<>();
         Violation violation;
         String divergence;
         boolean active;
         int event;
+        /** The event as performed, when it differs from the one given (a {@link Session}'s delivery with any answer). */
+        SegmentEvent resolved;
 
         Run(SegmentTrace t, WireFields fields) throws BadTraceFileException {
             this.t = t;
@@ -175,6 +300,7 @@ public final class SegmentReplayer {
             for (PropertyId p : t.attack().applicableProperties(t.scheme())) {
                 monitors.add(Monitors.of(p));
             }
+            judged.add(t.property());
             notes.clear();
         }
 
@@ -331,7 +457,9 @@ public final class SegmentReplayer {
             }
             String to = Addresses.actorOf(s.env().segment().dst());
             if (!hosts.containsKey(to)) {
-                if (d.reply() != 0) {
+                if (d.replyMsg().equals(Session.ANY_REPLY)) {
+                    resolved = new SegmentEvent.Deliver(d.seg(), 0, "");
+                } else if (d.reply() != 0) {
                     return diverge("#" + d.seg() + " goes to " + to + ", which cannot answer");
                 }
                 return "#" + d.seg() + " reaches no host (" + Addresses.nameOf(s.env().segment().dst()) + ")";
@@ -347,6 +475,16 @@ public final class SegmentReplayer {
                 bind(out, 0, "", s.subflow(), where);
                 return line;
             }
+            if (d.replyMsg().equals(Session.ANY_REPLY)) {
+                String kind = answerKind(s.msg(), out);
+                if (kind.isEmpty()) {
+                    bind(out, 0, "", s.subflow(), where);
+                    resolved = new SegmentEvent.Deliver(d.seg(), 0, "");
+                    return line;
+                }
+                resolved = new SegmentEvent.Deliver(d.seg(), d.reply(), kind);
+                d = (SegmentEvent.Deliver) resolved;
+            }
             Optional<Envelope> reply = bind(out, d.reply(), d.replyMsg(), s.subflow(), where);
             if (reply.isEmpty()) {
                 if (d.replyMsg().equals("HS_ACK")) {
@@ -357,6 +495,29 @@ public final class SegmentReplayer {
                 return diverge("the reference's " + to + " did not answer #" + d.seg() + " with " + d.replyMsg());
             }
             return line + ", answers #" + d.reply() + " " + d.replyMsg() + " " + describe(reply.get());
+        }
+
+        /**
+         * The core message the first modelled segment of {@code out} stands for, as an answer to
+         * {@code msg} ("" when none): a plain ACK stands for MPC_ACK as the answer to an
+         * MPC_SYNACK (a fallback third ACK) and for HS_ACK as the answer to a join's third ACK
+         * (delivered, it establishes the client's subflow); KEY_A/KEY_B are held for their own send steps.
+         */
+        static String answerKind(String msg, List<Envelope> out) {
+            for (Envelope e : out) {
+                String kind = WireFields.kind(e.segment(), Addresses.actorOf(e.segment().src()).equals("s"));
+                if (kind.equals(WireFields.PLAIN_ACK)) {
+                    if (msg.equals("MPC_SYNACK")) {
+                        return "MPC_ACK";
+                    }
+                    if (msg.equals("JOIN_ACK")) {
+                        return "HS_ACK";   // the server's ACK of a join's third ACK: the client's subflow is established on it
+                    }
+                } else if (!kind.equals(WireFields.UNMODELLED) && !kind.startsWith("KEY_")) {
+                    return kind;
+                }
+            }
+            return "";
         }
 
         String observe(SegmentEvent.Observe o, String where) throws BadTraceFileException {
@@ -653,7 +814,7 @@ public final class SegmentReplayer {
             World w = world();
             w.recordEstablishedJoins();
             for (PropertyMonitor m : monitors) {
-                if (m.property() == t.property() && m.atEndOnly() == atEnd) {
+                if (judged.contains(m.property()) && m.atEndOnly() == atEnd) {
                     m.check(w).ifPresent(why -> violation = new Violation(m.property(), event, why));
                 }
             }

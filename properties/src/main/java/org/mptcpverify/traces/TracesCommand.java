@@ -69,6 +69,12 @@ public final class TracesCommand implements Callable<Integer> {
             + "the attacker given the key violates JoinAuthenticity under eavesdrop-handshake against every external-key scheme.")
     boolean controls;
 
+    @Option(names = "--generic", description = "Use the generic segment-level attacker (opt-in; docs/traces-engine.md, "
+            + "\"Generic attacker\") instead of the per-attack generators: one check per (scheme, attack), every applicable "
+            + "property; counterexamples in the segment format under OUT/generic/. --tries defaults to "
+            + org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES + " runs here.")
+    boolean generic;
+
     @Option(names = "--out", defaultValue = "target/traces", paramLabel = "DIR", description = "Counterexamples and work files (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -101,6 +107,13 @@ public final class TracesCommand implements Callable<Integer> {
         List<SchemeId> ss = schemes == null ? defaultSchemes() : Names.all(schemes, "--schemes", SchemeId::byName, SchemeId.values());
         List<AttackId> as = attacks == null ? List.of(AttackId.values()) : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
         List<PropertyId> ps = properties == null ? null : Names.all(properties, "--properties", PropertyId::byName, PropertyId.values());
+        if (generic) {
+            if (controls || ps != null || bounds != null) {
+                throw new UserInputException("--generic: not with --controls, --properties or --bounds (it checks every property of each attack)");
+            }
+            return callGeneric(ss, as, spec.commandLine().getParseResult().hasMatchedOption("--tries") ? tries
+                    : org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
+        }
         List<Check> checks = controls ? controlChecks(ss, as) : propertyChecks(ss, as, ps);
         if (checks.isEmpty()) {
             throw new UserInputException("no (scheme, attack, property) check matches the selection");
@@ -149,6 +162,39 @@ public final class TracesCommand implements Callable<Integer> {
                 }
             }
             return vacuous ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
+        }
+        return violated ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
+    }
+
+    /** {@code --generic}: the generic segment-level attacker, one line per (scheme, attack). */
+    private int callGeneric(List<SchemeId> ss, List<AttackId> as, int runs) {
+        var attacker = new org.mptcpverify.traces.generic.GenericAttacker(
+                org.mptcpverify.traces.generic.SegmentExplorer.Limits.DEFAULT, runs);
+        org.mptcpverify.cli.OutputFolder folder = force.claim(out);
+        boolean violated = false;
+        boolean inconclusive = false;
+        try {
+            for (SchemeId s : ss) {
+                for (AttackId a : as) {
+                    long t0 = System.nanoTime();
+                    var o = attacker.check(s, a, seed, attackerHasKey);
+                    String detail = o.reason();
+                    if (o.counterexample().isPresent()) {
+                        Path f = folder.dir().resolve("generic").resolve(s.wireName()).resolve(a.wireName() + ".json");
+                        org.mptcpverify.segment.SegmentTraceJson.writeFile(f, o.counterexample().get());
+                        detail = folder.dir().relativize(f) + " (run " + o.tryIndex() + ", " + o.originalEvents()
+                                + " events shrunk to " + o.counterexample().get().events().size() + ")";
+                    }
+                    stdout.printf(Locale.ROOT, "%-26s %-20s %-28s %-4s %-14s %6.2fs  %s  [runs %d of %d, cell seed %d, witness %d runs / %d segments]%n",
+                            s, a, o.violated().map(PropertyId::toString).orElse("-"), attackerHasKey ? "+key" : "", o.verdict(),
+                            (System.nanoTime() - t0) / 1e9, detail, o.runs(), o.tries(), o.cellSeed(), o.witnessRuns(),
+                            o.witnessSegments());
+                    violated |= o.verdict() == Verdict.VIOLATED;
+                    inconclusive |= o.verdict() == Verdict.INCONCLUSIVE || o.verdict() == Verdict.VACUOUS;
+                }
+            }
+        } finally {
+            folder.seal();
         }
         return violated ? Main.EXIT_FAILED : inconclusive ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
     }

@@ -44,6 +44,19 @@ class TracesCommandTest {
         assertTrue(bad.out().contains("VIOLATED") && bad.out().contains("traces.json"), bad.out());
     }
 
+    /** --generic runs the reference (not the toy): a violated cell is exit 1 with its segment file, which replays. */
+    @Test
+    void genericAttackerWritesAReplayableSegmentTrace() throws Exception {
+        Run r = run("--generic", "--schemes", "bound-key", "--attacks", "join-dos", "--tries", "100");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("VIOLATED") && r.out().contains("JoinStateUnforgeable"), r.out());
+        Path f = tmp.resolve("generic").resolve("bound-key").resolve("join-dos.json");
+        org.mptcpverify.segment.SegmentTrace t = org.mptcpverify.segment.SegmentTraceJson.read(f);
+        assertTrue(new org.mptcpverify.segment.SegmentReplayer().replay(t).reproduced(), r.out());
+        Run same = run("--generic", "--schemes", "bound-key", "--attacks", "join-dos", "--tries", "100", "--force");
+        assertEquals(r.out().replaceAll("\\d+\\.\\d+s", ""), same.out().replaceAll("\\d+\\.\\d+s", ""));
+    }
+
     @Test
     void controlsReportVacuityAndFail() {
         // The toy never violates ExternalKeySecrecy and ignores the attacker's key (bound-key stays safe):

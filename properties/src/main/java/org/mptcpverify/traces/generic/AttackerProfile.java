@@ -1,0 +1,38 @@
+package org.mptcpverify.traces.generic;
+
+import java.util.List;
+import org.mptcpverify.segment.ObservationRights;
+import org.mptcpverify.vocab.AttackId;
+
+/**
+ * An attack column as data for the generic segment-level attacker: where it reads, whether and
+ * where it acts (the reference replayer's {@link ObservationRights}, shared with the generic
+ * core), which clients the population has and which sides hold the external key. Within a
+ * profile the attacker is free: any message it can build, any segment it read, any move its
+ * position allows. A new profile is one entry in {@link ObservationRights#of} and one here.
+ *
+ * @param clients     the population's clients (one connection each, the replayer's plan)
+ * @param keyedSides  the key placements to try, one per try in turn ("both", "client", "server")
+ */
+public record AttackerProfile(AttackId attack, ObservationRights rights, List<String> clients,
+                              List<String> keyedSides) {
+    /** The messages an active attacker may build and inject (those the reference replayer builds). */
+    public static final List<String> INJECTABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE");
+    /** Spoofed sources: three, enough to exceed the contract's half-open limit of 2. */
+    public static final List<String> SPOOFED = List.of("spoof1", "spoof2", "spoof3");
+
+    public static AttackerProfile of(AttackId attack) {
+        List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
+        List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server") : List.of("both");
+        return new AttackerProfile(attack, ObservationRights.of(attack), clients, sides);
+    }
+
+    /** Whether it has any capability at all (the functional columns have none). */
+    public boolean hasAttacker() {
+        return rights.inject() || !rights.onPath().isEmpty() || !rights.paths().isEmpty();
+    }
+
+    public boolean onPath(String path) {
+        return rights.onPath().contains(path);
+    }
+}

@@ -1,0 +1,162 @@
+package org.mptcpverify.traces.generic;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mptcpverify.definition.DefinitionException;
+import org.mptcpverify.definition.DefinitionParser;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.segment.SegmentEvent;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
+import org.mptcpverify.traces.Seeds;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * Decides a cell with the generic segment-level attacker (opt-in beside the per-attack
+ * generators; docs/traces-engine.md, "Generic attacker"): {@code tries} seeded random runs of
+ * {@link SegmentExplorer}; the first run that violates an applicable property is shrunk by delta
+ * debugging over its events and replayed by {@link SegmentReplayer} on a fresh reference before
+ * VIOLATED is claimed. HOLDS needs a witness: attacker-originated segments delivered to an honest
+ * end (whose checks then ran); without one the cell is VACUOUS. Columns without an attacker by
+ * design need none.
+ */
+public final class GenericAttacker {
+    public static final int DEFAULT_TRIES = 400;
+
+    /**
+     * The verdict of a cell.
+     *
+     * @param witnessRuns      runs in which some attacker segment reached an honest end
+     * @param witnessSegments  such deliveries over all runs
+     * @param tryIndex         the violating run's index (-1 when none)
+     */
+    public record Outcome(SchemeId scheme, AttackId attack, Verdict verdict, Optional<PropertyId> violated,
+                          Optional<SegmentTrace> counterexample, int tries, int runs, long cellSeed, int tryIndex,
+                          int witnessRuns, int witnessSegments, int originalEvents, String reason) {}
+
+    private final SegmentExplorer.Limits limits;
+    private final int tries;
+
+    public GenericAttacker(SegmentExplorer.Limits limits, int tries) {
+        this.limits = limits;
+        this.tries = tries;
+    }
+
+    /** The built-in scheme's definition, models/schemes/NAME.scheme from the working folder or its parent. */
+    public static SchemeDefinition definition(SchemeId scheme) {
+        List<Path> roots = new java.util.ArrayList<>(List.of(Path.of("models", "schemes"), Path.of("..", "models", "schemes")));
+        String repo = System.getProperty("mptcp.repoRoot");
+        if (repo != null) {
+            roots.add(0, Path.of(repo, "models", "schemes"));
+        }
+        for (Path root : roots) {
+            Path f = root.resolve(scheme.wireName() + ".scheme");
+            if (Files.isRegularFile(f)) {
+                try {
+                    return DefinitionParser.parse(f);
+                } catch (DefinitionException e) {
+                    throw new IllegalStateException(f + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("no models/schemes/" + scheme.wireName() + ".scheme here or in ..");
+    }
+
+    public Outcome check(SchemeId scheme, AttackId attack, long engineSeed, boolean attackerHasKey) {
+        return check(scheme, attack, definition(scheme), engineSeed, attackerHasKey);
+    }
+
+    public Outcome check(SchemeId scheme, AttackId attack, SchemeDefinition def, long engineSeed, boolean attackerHasKey) {
+        AttackerProfile profile = AttackerProfile.of(attack);
+        long cellSeed = Seeds.cell(engineSeed, scheme, attack);
+        if (attack.applicableProperties(scheme).isEmpty()) {
+            return new Outcome(scheme, attack, Verdict.NOT_APPLICABLE, Optional.empty(), Optional.empty(), tries, 0, cellSeed,
+                    -1, 0, 0, 0, "no property of the attack applies");
+        }
+        SegmentExplorer explorer = new SegmentExplorer(scheme, profile, def, limits);
+        int witnessRuns = 0;
+        int witnessSegments = 0;
+        for (int i = 0; i < tries; i++) {
+            String side = profile.keyedSides().get(i % profile.keyedSides().size());
+            SegmentExplorer.Run run;
+            try {
+                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey);
+            } catch (BadTraceFileException e) {
+                return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i + 1,
+                        cellSeed, i, witnessRuns, witnessSegments, 0, "the generator built an ill-formed trace: " + e.getMessage());
+            }
+            witnessRuns += run.attackerDelivered() > 0 ? 1 : 0;
+            witnessSegments += run.attackerDelivered();
+            if (run.violation().isPresent()) {
+                PropertyId p = run.violation().get().property();
+                SegmentTrace found = withProperty(run.trace(), p);
+                SegmentTrace shrunk = shrink(found);
+                Optional<SegmentReplayer.Violation> again = reproduce(shrunk);
+                if (again.isEmpty()) {
+                    return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.of(p), Optional.of(shrunk), tries, i + 1,
+                            cellSeed, i, witnessRuns, witnessSegments, found.events().size(),
+                            "the violating run did not reproduce on a fresh replay");
+                }
+                return new Outcome(scheme, attack, Verdict.VIOLATED, Optional.of(p), Optional.of(shrunk), tries, i + 1,
+                        cellSeed, i, witnessRuns, witnessSegments, found.events().size(), again.get().explanation());
+            }
+        }
+        Verdict v = !profile.hasAttacker() || witnessRuns > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
+        return new Outcome(scheme, attack, v, Optional.empty(), Optional.empty(), tries, tries, cellSeed, -1, witnessRuns,
+                witnessSegments, 0, v == Verdict.VACUOUS ? "no attacker segment reached an honest end in any run" : "");
+    }
+
+    private static SegmentTrace withProperty(SegmentTrace t, PropertyId p) {
+        return new SegmentTrace(t.engine(), t.scheme(), t.attack(), p, t.seed(), t.keyedSide(), t.attackerHasKey(),
+                t.clients(), t.keys(), t.events());
+    }
+
+    /** The claimed property's violation when {@code t} replays on a fresh reference without divergence. */
+    static Optional<SegmentReplayer.Violation> reproduce(SegmentTrace t) {
+        try {
+            SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+            return r.divergence().isPresent() ? Optional.empty() : r.violation();
+        } catch (BadTraceFileException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Delta debugging over the events (complements, order kept): a candidate is kept when it is a
+     * well-formed trace (the replayer refuses an event about a segment that no longer exists or an
+     * injected term over a segment no longer read) that violates the same property. 1-minimal:
+     * removing any single event gives a trace that is refused or passes.
+     */
+    static SegmentTrace shrink(SegmentTrace t) {
+        List<SegmentEvent> cur = new ArrayList<>(t.events());
+        int n = 2;
+        while (cur.size() >= 2) {
+            int chunk = Math.max(1, cur.size() / n);
+            boolean removed = false;
+            for (int start = 0; start < cur.size(); start += chunk) {
+                List<SegmentEvent> cand = new ArrayList<>(cur.subList(0, start));
+                cand.addAll(cur.subList(Math.min(cur.size(), start + chunk), cur.size()));
+                if (!cand.isEmpty() && reproduce(t.withEvents(cand)).isPresent()) {
+                    cur = cand;
+                    n = Math.max(n - 1, 2);
+                    removed = true;
+                    break;
+                }
+            }
+            if (!removed) {
+                if (chunk == 1) {
+                    break;
+                }
+                n = Math.min(cur.size(), n * 2);
+            }
+        }
+        return t.withEvents(cur);
+    }
+}

@@ -1,0 +1,280 @@
+package org.mptcpverify.traces.generic;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mptcpverify.definition.DefinitionParser;
+import org.mptcpverify.definition.Phase;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.definition.Stmt;
+import org.mptcpverify.definition.term.Term;
+import org.mptcpverify.definition.term.Terms;
+import org.mptcpverify.scheme.Role;
+import org.mptcpverify.segment.SegmentTerm;
+
+/**
+ * The generic attacker's knowledge and synthesis over a scheme's definition, one procedure for
+ * every scheme. What it read is a set of terms: each field of each segment it observed, as the
+ * definition says the sender built it (every mode's variant: the attacker does not need to know
+ * the mode, a wrong reading only yields values the receiver rejects), with atoms scoped to the
+ * connection or subflow they belong to. A field it injects may carry any term it can build
+ * (synthesis with the algebra's functions, analysis by cancelling XOR and splitting concatenations
+ * at the ends); which terms are worth trying is the definition's: the terms the receiver's checks
+ * and lookups compare that field against, plus its own fresh atom (any wrong value stands for
+ * every other, since checks only compare for equality). Hashes, HMACs and truncations are never
+ * inverted. A recipe is a {@link SegmentTerm} over observed fields, so the reference replayer
+ * recomputes every value from the bytes it read and nothing here is trusted.
+ */
+public final class Recipes {
+    /** Join indices tried for the parameter {@code i} (bound-key's ticket index): the first three joins. */
+    static final int MAX_INDEX = 3;
+    private static final int MAX_DEPTH = 12;
+
+    private final SchemeDefinition def;
+    private final int hashBits;
+    /** Instantiated term of an observed field -> where it was read. */
+    private final Map<Term, SegmentTerm> known = new LinkedHashMap<>();
+
+    public Recipes(SchemeDefinition def) {
+        this.def = def;
+        this.hashBits = def.hash().outputLength() * 8;
+    }
+
+    /** The negative control: the attacker is given the external key of {@code conn}'s application, named {@code keyName}. */
+    public void give(String conn, String keyName) {
+        known.putIfAbsent(scoped(new Term.Atom(DefinitionParser.KEY, def.keyWidth()), conn, conn + "/0"),
+                new SegmentTerm.GivenKey(keyName));
+    }
+
+    /** The attacker read segment {@code seg}, message {@code msg} of {@code conn} on {@code subflow}, carrying {@code fields}. */
+    public void observe(int seg, String msg, String conn, String subflow, Set<String> fields) {
+        for (String wire : fields) {
+            SegmentTerm where = new SegmentTerm.Observed(seg, wire);
+            nonce(msg, wire).ifPresent(a -> known.putIfAbsent(scoped(a, conn, subflow), where));
+            for (Term t : fieldTerms(msg, wire, false)) {
+                known.putIfAbsent(instantiate(t, conn, subflow, 0, Map.of()), where);
+            }
+        }
+    }
+
+    /**
+     * Candidate values of field {@code wire} of an injected {@code msg} aimed at {@code conn} on
+     * {@code subflow}: a recipe for every term a check or lookup of the receiver compares it with
+     * that the attacker can build, in a fixed order, without duplicates.
+     */
+    public List<SegmentTerm> candidates(String msg, String wire, String conn, String subflow, Map<String, String> own) {
+        Set<SegmentTerm> out = new LinkedHashSet<>();
+        for (Term t : fieldTerms(msg, wire, true)) {
+            boolean indexed = Terms.atoms(t).stream().anyMatch(a -> a.name().equals("i"));
+            for (int i = 1; i <= (indexed ? MAX_INDEX : 1); i++) {
+                recipe(instantiate(t, conn, subflow, i, own), 0, new HashSet<>()).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the attacker can build the external key of {@code conn}'s application. */
+    public Optional<SegmentTerm> externalKey(String conn) {
+        return recipe(scoped(new Term.Atom(DefinitionParser.KEY, def.keyWidth()), conn, conn + "/0"), 0, new HashSet<>());
+    }
+
+    // ---- the definition's terms ---------------------------------------------------------------------
+
+    /** The join nonce a message carries as a field of its own (Ra in the join SYN, Rb in its SYN/ACK). */
+    private static Optional<Term.Atom> nonce(String msg, String wire) {
+        if (msg.equals("JOIN_SYN") && wire.equals("Ra") || msg.equals("JOIN_SYNACK") && wire.equals("Rb")) {
+            return Optional.of(new Term.Atom(wire, 32));
+        }
+        return Optional.empty();
+    }
+
+    /** The terms of field {@code wire} of {@code msg} in every mode; with {@code checks} also what its checks compare with. */
+    private List<Term> fieldTerms(String msg, String wire, boolean checks) {
+        Optional<Phase> phase = phaseOf(msg);
+        Optional<String> name = defField(msg, wire);
+        List<Term> out = new ArrayList<>();
+        if (phase.isEmpty() || name.isEmpty()) {
+            return out;
+        }
+        Role from = senderOf(msg);
+        for (SchemeDefinition.Mode m : def.modes()) {
+            Optional<SchemeDefinition.Message> variant = def.message(phase.get(), from, m.name());
+            if (variant.isEmpty()) {
+                continue;
+            }
+            for (Stmt s : variant.get().body()) {
+                if (s instanceof Stmt.Field f && f.name().equals(name.get())) {
+                    out.add(expand(f.term(), m.name(), 0));
+                } else if (checks && s instanceof Stmt.Check c && c.field().equals(name.get()) && c.term() != null) {
+                    out.add(expand(c.term(), m.name(), 0));
+                } else if (checks && s instanceof Stmt.Lookup l && name.get().equals("token") && l.expect() != null) {
+                    out.add(expand(l.expect(), m.name(), 0));
+                }
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** Lets inlined, as they read in {@code mode}. */
+    private Term expand(Term t, String mode, int depth) {
+        if (depth > MAX_DEPTH) {
+            return t;
+        }
+        return Terms.mapAtoms(t, a -> {
+            Term.Atom atom = (Term.Atom) a;
+            return def.let(atom.name(), mode).map(l -> expand(l, mode, depth + 1)).orElse(atom);
+        }, hashBits);
+    }
+
+    /**
+     * Atoms renamed to their connection or subflow; {@code i} set to {@code index} (0: left as is);
+     * the attacker's own nonces on a subflow it opened or answers ({@code own}: "Ra" -> "x.Ra.1").
+     */
+    private Term instantiate(Term t, String conn, String subflow, int index, Map<String, String> own) {
+        return Terms.mapAtoms(t, a -> {
+            Term.Atom atom = (Term.Atom) a;
+            if (atom.name().equals("i") && index > 0) {
+                return new Term.Num(index, atom.width());
+            }
+            if (own.containsKey(atom.name())) {
+                return new Term.Atom(own.get(atom.name()), atom.width());
+            }
+            return scoped(atom, conn, subflow);
+        }, hashBits);
+    }
+
+    /**
+     * Scope of an atom: the join nonces and address parameters belong to a subflow, the external key to the application, every
+     * other value to the connection.
+     */
+    private static Term.Atom scoped(Term.Atom a, String conn, String subflow) {
+        String n = a.name();
+        if (n.equals("Ra") || n.equals("Rb") || n.equals("id") || n.equals("addr") || n.equals("port")) {
+            return new Term.Atom(n + "@" + subflow, a.width());
+        }
+        if (n.equals(DefinitionParser.KEY)) {
+            return new Term.Atom("K@" + (conn.contains(".") ? conn.substring(0, conn.indexOf('.')) : conn), a.width());
+        }
+        return new Term.Atom(n + "@" + conn, a.width());
+    }
+
+    // ---- synthesis and analysis ---------------------------------------------------------------------
+
+    private Optional<SegmentTerm> recipe(Term t, int depth, Set<Term> open) {
+        SegmentTerm direct = known.get(t);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        if (depth > MAX_DEPTH || !open.add(t)) {
+            return Optional.empty();
+        }
+        try {
+            if (t instanceof Term.Atom a) {
+                return a.name().startsWith("x.") ? Optional.of(new SegmentTerm.Own(a.name(), a.width())) : analyse(a, depth, open);
+            }
+            if (t instanceof Term.Label l) {
+                return Optional.of(new SegmentTerm.Label(l.text()));
+            }
+            if (t instanceof Term.Num n) {
+                return Optional.of(new SegmentTerm.Num(n.value(), n.width()));
+            }
+            String op;
+            int bits = 0;
+            if (t instanceof Term.Hash) op = "hash";
+            else if (t instanceof Term.Token) op = "token";
+            else if (t instanceof Term.Idsn) op = "idsn";
+            else if (t instanceof Term.Hmac) op = "hmac";
+            else if (t instanceof Term.Cat) op = "cat";
+            else if (t instanceof Term.Xor) op = "xor";
+            else if (t instanceof Term.TruncL l) { op = "truncL"; bits = l.bits(); }
+            else if (t instanceof Term.TruncR r) { op = "truncR"; bits = r.bits(); }
+            else return Optional.empty();   // X25519 values: the attacker's own DH is not modelled here
+            List<SegmentTerm> args = new ArrayList<>();
+            for (Term a : Terms.args(t)) {
+                Optional<SegmentTerm> r = recipe(a, depth + 1, open);
+                if (r.isEmpty()) {
+                    return t instanceof Term.Xor x ? analyse(x, depth, open) : Optional.empty();
+                }
+                args.add(r.get());
+            }
+            return Optional.of(new SegmentTerm.Apply(op, bits, args));
+        } finally {
+            open.remove(t);
+        }
+    }
+
+    /**
+     * A value recovered from what was read: cancelling XOR (a read term that is the XOR of the
+     * target and parts it can build) and splitting a read concatenation at its ends.
+     */
+    private Optional<SegmentTerm> analyse(Term target, int depth, Set<Term> open) {
+        List<Term> want = target instanceof Term.Xor x ? x.parts() : List.of(target);
+        for (Map.Entry<Term, SegmentTerm> k : List.copyOf(known.entrySet())) {
+            if (k.getKey() instanceof Term.Xor x && x.parts().containsAll(want)) {
+                List<SegmentTerm> args = new ArrayList<>(List.of(k.getValue()));
+                boolean ok = true;
+                for (Term p : x.parts()) {
+                    if (!want.contains(p)) {
+                        Optional<SegmentTerm> r = recipe(p, depth + 1, open);
+                        ok &= r.isPresent();
+                        r.ifPresent(args::add);
+                    }
+                }
+                if (ok) {
+                    return Optional.of(args.size() == 1 ? args.get(0) : new SegmentTerm.Apply("xor", 0, args));
+                }
+            }
+            if (k.getKey() instanceof Term.Cat c && !(target instanceof Term.Xor)) {
+                List<Term> parts = c.parts();
+                int w = Terms.width(target, hashBits);
+                if (parts.get(0).equals(target)) {
+                    return Optional.of(new SegmentTerm.Apply("truncL", w, List.of(k.getValue())));
+                }
+                if (parts.get(parts.size() - 1).equals(target)) {
+                    return Optional.of(new SegmentTerm.Apply("truncR", w, List.of(k.getValue())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- the core's messages and the definition's phases ----------------------------------------------
+
+    static Optional<Phase> phaseOf(String msg) {
+        return Optional.ofNullable(switch (msg) {
+            case "MPC_SYN" -> Phase.HANDSHAKE_SYN;
+            case "MPC_SYNACK" -> Phase.HANDSHAKE_SYN_ACK;
+            case "MPC_ACK" -> Phase.HANDSHAKE_ACK;
+            case "KEY_A", "KEY_B" -> Phase.KEY_AGREEMENT;
+            case "JOIN_SYN" -> Phase.JOIN_SYN;
+            case "JOIN_SYNACK" -> Phase.JOIN_SYN_ACK;
+            case "JOIN_ACK" -> Phase.JOIN_ACK;
+            case "ADD_ADDR" -> Phase.ADD_ADDR;
+            case "FASTCLOSE" -> Phase.FAST_CLOSE;
+            default -> null;
+        });
+    }
+
+    /** Who sends {@code msg} honestly (ADD_ADDR: the server advertises; FASTCLOSE: the client closes). */
+    static Role senderOf(String msg) {
+        return switch (msg) {
+            case "MPC_SYNACK", "KEY_B", "JOIN_SYNACK", "ADD_ADDR" -> Role.B;
+            default -> Role.A;
+        };
+    }
+
+    /**
+     * The definition's name of wire field {@code wire} of {@code msg}: a segment-level trace names
+     * fields as the definition does ({@code -} written {@code _}); the reference's parameters
+     * (Ra, Rb, id, addr, port) are no definition field.
+     */
+    static Optional<String> defField(String msg, String wire) {
+        return org.mptcpverify.definition.DefinitionParser.PARAMETERS.containsKey(wire)
+                ? Optional.empty() : Optional.of(wire.replace('_', '-'));
+    }
+}

@@ -1,0 +1,447 @@
+package org.mptcpverify.traces.generic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.segment.SegmentEvent;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentReplayer.Session;
+import org.mptcpverify.segment.SegmentReplayer.Session.SegmentInfo;
+import org.mptcpverify.segment.SegmentTerm;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+
+/**
+ * One seeded random run of the generic segment-level attacker against the reference: honest ends
+ * and network step segment by segment (each send, each delivery, a loss, in any order the seed
+ * picks), the attacker reads whatever its profile shows it as soon as the segment exists, and
+ * acts within its profile: replays any segment it read (from its own or a spoofed source), injects
+ * join SYNs, SYN/ACKs, third ACKs and fast closes whose fields it builds ({@link Recipes}), drops or
+ * rewrites segments on the paths it sits on. Every step runs on a {@link Session} of the reference
+ * replayer, so the recorded events are a segment-level trace that {@link SegmentReplayer} replays.
+ * At the end (bound reached or nothing enabled) the network delivers what is still in flight and
+ * the outcome properties are judged at that quiescent state.
+ */
+public final class SegmentExplorer {
+    /** Bounds of one run (docs/traces-engine.md, "Generic attacker"). */
+    public record Limits(int steps, int injections, int joins, int losses) {
+        public static final Limits DEFAULT = new Limits(24, 3, 2, 0);
+    }
+
+    /** What one run did: its trace, the first violation, and the attacker's witness. */
+    public record Run(SegmentTrace trace, Optional<SegmentReplayer.Violation> violation, Optional<String> divergence,
+                      int attackerDelivered, int attackerMoves) {}
+
+    private static final int DRAIN = 24;
+    private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR");
+
+    private final SchemeId scheme;
+    private final AttackerProfile profile;
+    private final SchemeDefinition def;
+    private final Limits limits;
+
+    public SegmentExplorer(SchemeId scheme, AttackerProfile profile, SchemeDefinition def, Limits limits) {
+        this.scheme = scheme;
+        this.profile = profile;
+        this.def = def;
+        this.limits = limits;
+    }
+
+    /** The header of a run: population, keys drawn from {@code seed}, key placement. */
+    public SegmentTrace header(long seed, String keyedSide, boolean attackerHasKey) {
+        Map<String, List<String>> clients = new TreeMap<>();
+        Map<String, Bytes> keys = new TreeMap<>();
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5eed_4b45_5953L);
+        for (String c : profile.clients()) {
+            clients.put(c, List.of(c + ".1"));
+            if (scheme.usesExternalKey()) {
+                byte[] k = new byte[32];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = (byte) r.nextInt(256);
+                }
+                keys.put(c.equals("c1") ? "K1" : "K2", Bytes.of(k));
+            }
+        }
+        PropertyId first = profile.attack().applicableProperties(scheme).get(0);
+        return new SegmentTrace("traces-generic", scheme, profile.attack(), first, seed, keyedSide, attackerHasKey,
+                clients, keys, List.of());
+    }
+
+    public Run run(long seed, String keyedSide, boolean attackerHasKey) throws BadTraceFileException {
+        return new Walk(header(seed, keyedSide, attackerHasKey), new SplittableRandom(seed)).go();
+    }
+
+    /** One random walk; mutable, confined to one call of {@link #run}. */
+    private final class Walk {
+        final SegmentTrace header;
+        final SplittableRandom rnd;
+        final Session session;
+        final Recipes recipes = new Recipes(def);
+        final List<SegmentEvent> events = new ArrayList<>();
+        final Set<String> connected = new HashSet<>();
+        final Map<String, Integer> joins = new HashMap<>();
+        final Set<String> advertised = new HashSet<>();
+        final Set<String> closed = new HashSet<>();
+        final Set<String> joinedAdvertised = new HashSet<>();
+        /** Injected subflow -> the connection it aims at. */
+        final Map<String, String> injTarget = new LinkedHashMap<>();
+        int next = 1;
+        int injected;
+        int injSubflows;
+        int losses;
+        int attackerDelivered;
+        int attackerMoves;
+        final boolean judgesSecrecy;
+        final Set<String> hijacked = new HashSet<>();
+        final Set<Integer> relayed = new HashSet<>();
+        final Set<String> derivedKeys = new HashSet<>();
+        /** 0: every kind of move; k: only the k-th kind of {@link #attackerMoves}. */
+        int focus;
+
+        Walk(SegmentTrace header, SplittableRandom rnd) throws BadTraceFileException {
+            this.header = header;
+            this.rnd = rnd;
+            this.session = new Session(header);
+            if (header.attackerHasKey()) {
+                header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
+            }
+            this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
+        }
+
+        Run go() throws BadTraceFileException {
+            // the attacker waits (only reading) for a number of steps drawn per run, counted from
+            // the first connection both ends have (from the start in one run of four), so that
+            // short and long honest prefixes before its first move are both tried
+            boolean early = rnd.nextInt(4) == 0;
+            int delay = rnd.nextInt(Math.max(1, limits.steps() / 3));
+            int upAt = early ? 0 : -1;
+            // and it concentrates on one kind of move per run, or allows itself every kind (same
+            // space, a distribution that reaches a two-injection attack often enough)
+            focus = rnd.nextInt(FOCI + 1);
+            while (steps() < limits.steps() && session.violation().isEmpty() && session.divergence().isEmpty()) {
+                List<List<Supplier<SegmentEvent>>> honest = honestMoves();
+                if (upAt < 0 && profile.clients().stream().anyMatch(session::serverHasConnection)) {
+                    upAt = steps();
+                }
+                List<List<Supplier<SegmentEvent>>> attacker = upAt >= 0 && steps() >= upAt + delay
+                        ? attackerMoves() : List.of();
+                if (honest.isEmpty() && attacker.isEmpty()) {
+                    break;
+                }
+                boolean act = !attacker.isEmpty() && (honest.isEmpty() || rnd.nextBoolean());
+                List<List<Supplier<SegmentEvent>>> group = act ? attacker : honest;
+                List<Supplier<SegmentEvent>> kind = group.get(rnd.nextInt(group.size()));
+                attackerMoves += act ? 1 : 0;
+                perform(kind.get(rnd.nextInt(kind.size())).get());
+            }
+            for (int i = 0; i < DRAIN && session.violation().isEmpty() && session.divergence().isEmpty()
+                    && !session.inFlight().isEmpty(); i++) {
+                perform(deliver(session.inFlight().get(0)));
+            }
+            if (session.divergence().isEmpty()) {
+                session.finish();
+            }
+            return new Run(header.withEvents(events), session.violation(), session.divergence(), attackerDelivered,
+                    attackerMoves);
+        }
+
+        /** Steps so far: events other than the attacker's reading and deriving, which cost it nothing. */
+        int steps() {
+            return (int) events.stream().filter(e -> !(e instanceof SegmentEvent.Observe || e instanceof SegmentEvent.Derive)).count();
+        }
+
+        void perform(SegmentEvent e) throws BadTraceFileException {
+            if (e instanceof SegmentEvent.Deliver d) {
+                SegmentInfo s = session.segment(d.seg()).orElseThrow();
+                String to = actor(s.dst());
+                if (s.byAttacker() && (to.equals("s") || to.startsWith("c"))) {
+                    attackerDelivered++;
+                }
+                if (s.msg().equals("ADD_ADDR") && to.startsWith("c")) {
+                    advertised.add(to);
+                }
+            }
+            if (e instanceof SegmentEvent.Inject || e instanceof SegmentEvent.Replay) {
+                injected++;
+            }
+            SegmentEvent done = session.step(e);
+            events.add(done);
+            bookkeeping(done);
+            if (session.divergence().isPresent()) {
+                return;
+            }
+            if (done instanceof SegmentEvent.Rewrite r && hijacked.add(session.segment(r.seg()).orElseThrow().subflow())) {
+                relayed.add(r.seg());
+            }
+            readAndDerive();
+            hijack();
+        }
+
+        /**
+         * A subflow whose segment it rewrote stays hijacked (the old RewriteJoin as a strategy of
+         * the free attacker): it rewrites every later segment of the client on that subflow and
+         * relays every answer to the client, as if from the server.
+         */
+        void hijack() throws BadTraceFileException {
+            for (boolean again = true; again && session.divergence().isEmpty(); ) {
+                again = false;
+                for (SegmentInfo s : session.inFlight()) {
+                    if (hijacked.contains(s.subflow()) && !s.byAttacker() && actor(s.src()).startsWith("c")
+                            && profile.onPath(s.path()) && relayed.add(s.id())) {
+                        events.add(session.step(new SegmentEvent.Rewrite(s.id(), "x.a", next++)));
+                        readAndDerive();
+                        again = true;
+                        break;
+                    }
+                }
+                for (int id : session.read().keySet()) {
+                    SegmentInfo s = session.segment(id).orElseThrow();
+                    if (hijacked.contains(s.subflow()) && actor(s.dst()).equals("x") && relayed.add(id)) {
+                        String client = s.conn().substring(0, s.conn().indexOf('.'));
+                        String to = client + (s.subflow().endsWith("/0") ? ".a1" : ".a2");
+                        events.add(session.step(new SegmentEvent.Replay(next++, id, s.subflow(), s.src(), to)));
+                        readAndDerive();
+                        again = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        void readAndDerive() throws BadTraceFileException {
+            if (session.divergence().isPresent()) {
+                return;
+            }
+            for (int id = 1; id < next; id++) {
+                if (session.readable(id)) {
+                    events.add(session.step(new SegmentEvent.Observe(id)));
+                    SegmentInfo s = session.segment(id).orElseThrow();
+                    String conn = injTarget.getOrDefault(s.subflow(), s.conn());
+                    recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
+                    deriveKey(conn);
+                }
+            }
+        }
+
+        /** Once the external key of {@code conn}'s application is derivable, the attacker computes it (a derive event). */
+        void deriveKey(String conn) throws BadTraceFileException {
+            if (!judgesSecrecy || !conn.contains(".") || derivedKeys.contains(conn)) {
+                return;
+            }
+            Optional<SegmentTerm> k = recipes.externalKey(conn);
+            if (k.isPresent()) {
+                derivedKeys.add(conn);
+                events.add(session.step(new SegmentEvent.Derive(k.get())));
+            }
+        }
+
+        void bookkeeping(SegmentEvent e) {
+            if (e instanceof SegmentEvent.Send s) {
+                String c = s.conn().substring(0, s.conn().indexOf('.'));
+                switch (s.msg()) {
+                    case "MPC_SYN" -> connected.add(c);
+                    case "JOIN_SYN" -> {
+                        if (s.dst().equals("s.a2")) {
+                            joinedAdvertised.add(c);
+                        } else {
+                            joins.merge(c, 1, Integer::sum);
+                        }
+                    }
+                    case "FASTCLOSE" -> closed.add(c);
+                    case "ADD_ADDR" -> advertised.add("sent:" + c);
+                    default -> { }
+                }
+            }
+        }
+
+        // ---- honest ends and the network ----------------------------------------------------------------
+
+        /** Honest moves grouped by kind: sends, deliveries, and (rarely, within the loss bound) losses. */
+        List<List<Supplier<SegmentEvent>>> honestMoves() {
+            List<Supplier<SegmentEvent>> m = new ArrayList<>();
+            for (String c : profile.clients()) {
+                String conn = c + ".1";
+                if (!connected.contains(c)) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "MPC_SYN", "s.a1"));
+                    continue;
+                }
+                // as the core's HS_ACK orders them: a client opens subflows, advertises and closes
+                // once both ends have the connection and its key agreement is over
+                boolean up = session.hasConnection(c, true) && session.serverHasConnection(c) && !closed.contains(c)
+                        && session.held().stream().noneMatch(h -> h[1].equals(c))
+                        && session.inFlight().stream().noneMatch(x -> x.conn().equals(conn) && x.msg().startsWith("KEY_"));
+                boolean quiet = session.inFlight().stream().noneMatch(x -> x.conn().equals(conn));
+                // joins counts every join of the client, the one to an advertised address included,
+                // so an honest client never has more half-open joins than the contract's limit of 2
+                boolean mayJoin = joins.getOrDefault(c, 0) + (joinedAdvertised.contains(c) ? 1 : 0) < limits.joins();
+                if (up && mayJoin) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a1"));
+                }
+                if (up && mayJoin && advertised.contains(c) && !joinedAdvertised.contains(c)) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a2"));
+                }
+                if (up && session.serverHasConnection(c) && !advertised.contains("sent:" + c)) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "ADD_ADDR", c + ".a1"));
+                }
+                if (up && quiet && rnd.nextInt(8) == 0) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "FASTCLOSE", "s.a1"));
+                }
+            }
+            for (String[] h : session.held()) {
+                String to = h[0].equals("KEY_A") ? "s.a1" : h[1] + ".a1";
+                m.add(() -> new SegmentEvent.Send(next++, h[1] + ".1", h[0], to));
+            }
+            List<Supplier<SegmentEvent>> delivers = new ArrayList<>();
+            List<Supplier<SegmentEvent>> losses = new ArrayList<>();
+            boolean mayLose = this.losses < limits.losses() && rnd.nextInt(8) == 0;
+            for (SegmentInfo s : session.inFlight()) {
+                delivers.add(() -> deliver(s));
+                if (mayLose) {
+                    losses.add(() -> {
+                        this.losses++;
+                        return new SegmentEvent.Lose(s.id());
+                    });
+                }
+            }
+            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
+            add(kinds, m);
+            add(kinds, delivers);
+            add(kinds, losses);
+            return kinds;
+        }
+
+        SegmentEvent deliver(SegmentInfo s) {
+            return new SegmentEvent.Deliver(s.id(), next++, Session.ANY_REPLY);
+        }
+
+        // ---- the attacker ----------------------------------------------------------------------------
+
+        /** The attacker's enabled moves, grouped by kind (a kind is picked first, then a move of it). */
+        List<List<Supplier<SegmentEvent>>> attackerMoves() {
+            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
+            List<Supplier<SegmentEvent>> onPath = new ArrayList<>();
+            for (SegmentInfo s : session.inFlight()) {
+                if (!s.byAttacker() && profile.onPath(s.path()) && !s.src().isEmpty()) {
+                    onPath.add(() -> new SegmentEvent.Drop(s.id()));
+                    onPath.add(() -> new SegmentEvent.Rewrite(s.id(), "x.a", next++));
+                }
+            }
+            focused(kinds, 1, onPath);
+            if (!profile.rights().inject() || injected >= limits.injections()) {
+                return kinds;
+            }
+            Map<Integer, Set<String>> read = session.read();
+            List<Supplier<SegmentEvent>> replays = new ArrayList<>();
+            Set<String> conns = new java.util.TreeSet<>();
+            for (int id : read.keySet()) {
+                SegmentInfo s = session.segment(id).orElseThrow();
+                if (!s.subflow().startsWith("inj")) {
+                    conns.add(s.conn());
+                }
+                if (!s.dst().isEmpty() && actor(s.dst()).equals("x") && !s.subflow().startsWith("inj")
+                        && profile.onPath(s.subflow().endsWith("/0") ? "p1" : "p2")) {
+                    // an answer to a segment it rewrote: relayed to the honest end as if from the answerer
+                    String client = s.conn().substring(0, s.conn().indexOf('.'));
+                    String to = client + (s.subflow().endsWith("/0") ? ".a1" : ".a2");
+                    replays.add(() -> new SegmentEvent.Replay(next++, id, s.subflow(), s.src(), to));
+                }
+                if (REPLAYABLE.contains(s.msg()) && !s.dst().isEmpty() && !actor(s.dst()).equals("x")) {
+                    for (String src : sources(s.src())) {
+                        replays.add(() -> new SegmentEvent.Replay(next++, id, "inj/" + (++injSubflows), src, s.dst()));
+                    }
+                }
+            }
+            focused(kinds, 2, replays);
+            List<Supplier<SegmentEvent>> joinSyns = new ArrayList<>();
+            List<Supplier<SegmentEvent>> closes = new ArrayList<>();
+            for (String conn : conns) {
+                // its own address (it then reads the answer) as often as the three spoofed ones together
+                for (String src : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3")) {
+                    joinSyns.add(() -> {
+                        String sf = "inj/" + (++injSubflows);
+                        injTarget.put(sf, conn);
+                        String ra = "x.Ra." + injSubflows;
+                        return inject("JOIN_SYN", conn, sf, src, "s.a1", Map.of("Ra", new SegmentTerm.Own(ra, 32)),
+                                "token", Map.of("Ra", ra));
+                    });
+                }
+                String client = conn.substring(0, conn.indexOf('.'));
+                closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
+            }
+            focused(kinds, 3, joinSyns);
+            focused(kinds, 4, closes);
+            List<Supplier<SegmentEvent>> acks = new ArrayList<>();
+            List<Supplier<SegmentEvent>> synAcks = new ArrayList<>();
+            for (int id : read.keySet()) {
+                SegmentInfo s = session.segment(id).orElseThrow();
+                if (s.msg().equals("JOIN_SYNACK") && s.subflow().startsWith("inj") && actor(s.dst()).equals("x")) {
+                    String conn = injTarget.getOrDefault(s.subflow(), s.conn());
+                    String ra = "x.Ra." + s.subflow().substring(4);
+                    acks.add(() -> inject("JOIN_ACK", conn, s.subflow(), "x.a", s.src(), Map.of(), "hmac", Map.of("Ra", ra)));
+                }
+                if (s.msg().equals("JOIN_SYN") && !s.subflow().startsWith("inj") && actor(s.src()).startsWith("c")) {
+                    synAcks.add(() -> {
+                        String rb = "x.Rb." + id;
+                        return inject("JOIN_SYNACK", s.conn(), s.subflow(), s.dst(), s.src(),
+                                Map.of("Rb", new SegmentTerm.Own(rb, 32)), "hmac", Map.of("Rb", rb));
+                    });
+                }
+            }
+            focused(kinds, 3, acks);
+            focused(kinds, 5, synAcks);
+            return kinds;
+        }
+
+        void focused(List<List<Supplier<SegmentEvent>>> kinds, int kind, List<Supplier<SegmentEvent>> moves) {
+            if (focus == 0 || focus == kind) {
+                add(kinds, moves);
+            }
+        }
+
+        /** An injection whose checked field is one of the candidates the attacker can build, or its own value. */
+        SegmentEvent inject(String msg, String conn, String subflow, String src, String dst, Map<String, SegmentTerm> fixed,
+                            String checked, Map<String, String> own) {
+            List<SegmentTerm> cands = new ArrayList<>(recipes.candidates(msg, checked, conn, subflow, own));
+            int bits = org.mptcpverify.segment.WireFields.LANGUAGE.bits(msg, checked).orElse(64);
+            cands.add(new SegmentTerm.Own("x." + checked + "." + next, bits));
+            Map<String, SegmentTerm> fields = new TreeMap<>(fixed);
+            fields.put(checked, cands.get(rnd.nextInt(cands.size())));
+            return new SegmentEvent.Inject(next++, msg, conn, subflow, src, dst, fields);
+        }
+
+        List<String> sources(String own) {
+            List<String> out = new ArrayList<>(List.of(own));
+            for (String s : List.of("x.a", "spoof1", "spoof2", "spoof3")) {
+                if (!out.contains(s)) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Kinds of attacker moves: on-path, replay, join SYN (+ its third ACK), fast close, join SYN/ACK. */
+    private static final int FOCI = 5;
+
+    private static void add(List<List<Supplier<SegmentEvent>>> kinds, List<Supplier<SegmentEvent>> moves) {
+        if (!moves.isEmpty()) {
+            kinds.add(moves);
+        }
+    }
+
+    static String actor(String address) {
+        return address.isEmpty() ? "" : address.substring(0, address.indexOf('.') < 0 ? address.length() : address.indexOf('.'));
+    }
+}
