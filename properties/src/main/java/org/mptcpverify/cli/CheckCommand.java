@@ -85,6 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
             f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
         }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
+        ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
         org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
         BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);

@@ -122,6 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
+        ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
         Plan plan = plan(bounds);
         Engine e = f.get();
         for (int level : plan.levels()) {
