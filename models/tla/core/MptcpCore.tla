@@ -18,8 +18,11 @@
 (*                                                                         *)
 (* Left out (docs/models.md): data transfer, sequence numbers/windows,     *)
 (* RST as a segment (a reset acts at the side that sends it), timers and   *)
-(* retransmission, REMOVE_ADDR/MP_PRIO, injection of MP_CAPABLE and key-   *)
-(* agreement segments (the negotiation outcome is the scheme's table).     *)
+(* retransmission, injection of MP_CAPABLE and key-agreement segments    *)
+(* (the negotiation outcome is the scheme's table). REMOVE_ADDR and       *)
+(* MP_PRIO exist only in the profiles that name them (P.pm): no scheme   *)
+(* definition authenticates them (RFC 8684 3.4.2, 3.3.8), so they are    *)
+(* scheme-independent and carry no checked field.                         *)
 (***************************************************************************)
 EXTENDS Attacker
 
@@ -49,6 +52,8 @@ Prof(paths, phases, until, inject, onpath, nat, goal) ==
     [paths |-> paths, phases |-> phases, until |-> until, inject |-> inject,
      onpath |-> onpath, nat |-> nat, goal |-> goal]
 Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
+\* pm: the path-manager options of the cell (the client's own request and the forgery)
+WithPm(p, msgs) == p @@ [pm |-> msgs]
 Profiles ==
     ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
  @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
@@ -60,7 +65,10 @@ Profiles ==
  @@ ("nat-join" :> [Passive EXCEPT !.nat = TRUE, !.goal = {"LegitJoinSucceeds"}])
  @@ ("one-sided-key" :> [Passive EXCEPT !.goal = {"CleanFallback"}])
  @@ ("two-keys-one-host" :> [Passive EXCEPT !.goal = {"KeyIsolation"}])
+ @@ ("remove-addr-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"REMOVE_ADDR"}))
+ @@ ("mp-prio-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"MP_PRIO"}))
 P == Profiles[Profile]
+PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 
 \* TLC re-evaluates a constant substituted in the cfg (Def <- SchemeData) at every
 \* reference, which made each state cost milliseconds; a zero-arity definition over it
@@ -108,7 +116,7 @@ M(mode, m) == Data.modes[mode][m]
 PhaseOf(m) == CASE m \in {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "HS_ACK"} -> "handshake"
                 [] m \in {"KEY_A", "KEY_B"} -> "keys"
                 [] m \in {"JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK"} -> "join"
-                [] m = "ADD_ADDR" -> "addr"
+                [] m \in {"ADD_ADDR", "REMOVE_ADDR", "MP_PRIO"} -> "addr"
                 [] OTHER -> "close"
 
 EmptyCs == [n \in Data.slots |-> Nil]
@@ -162,11 +170,13 @@ VARIABLES
     inj,       \* segments it injected
     rew,       \* segments it dropped or rewrote on path
     touched,   \* subflows (sf) with a segment lost, dropped or rewritten
+    pmReq,     \* connections whose client sent its own REMOVE_ADDR / MP_PRIO
+    pmDone,    \* what the server did on one: [conn, j (subflow), what, origin]
     lastAction
 
-vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, lastAction>>
+vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone, lastAction>>
 \* lastAction is written by every step and read by none: states differing only in it are equivalent
-View == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched>>
+View == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone>>
 
 Active == inj > 0
 Observes(s) ==
@@ -219,9 +229,13 @@ Init ==
     /\ inj = 0
     /\ rew = 0
     /\ touched = {}
+    /\ pmReq = {}
+    /\ pmDone = {}
     /\ lastAction = [a |-> "Init"]
 
-Keep == UNCHANGED <<inj, rew, touched>>
+PmVars == <<pmReq, pmDone>>
+KeepAttacker == UNCHANGED <<inj, rew, touched>>
+Keep == KeepAttacker /\ UNCHANGED PmVars
 
 \* Emit m from an end running `mode` with slots sl; returns [sl, seg].
 \* A mode without m (e.g. "tcp") sends the step's plain TCP segment.
@@ -256,6 +270,8 @@ Fits(s) ==
       \* like ADD_ADDR, only once the receiver is ready: before a key agreement (NEW_KEY) there is
       \* nothing to authenticate an MP_FASTCLOSE with (draft-baerts: reset with a TCP RST instead)
       [] s.m = "FASTCLOSE"   -> cn \in Conns /\ s.sf.j = 0 /\ ReadyB(cn) /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+      [] s.m \in {"REMOVE_ADDR", "MP_PRIO"} -> cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1"
+                                /\ s.src = Addr1(ClientOf[cn])
 
 -----------------------------------------------------------------------------
 (* Honest endpoints. Each segment a side originates is one step; each      *)
@@ -483,6 +499,40 @@ RecvFastClose(s) ==
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, cj, remotes, created>>
 
+\* ---- path management (profiles with P.pm only) ----
+\* the client's own request, once per connection: REMOVE_ADDR withdrawing its p2 address
+\* (address id 1, the id its joins carry), or MP_PRIO(backup) for its initial subflow
+PmField(m, k) == IF m = "REMOVE_ADDR" THEN [id |-> Int(k)] ELSE [backup |-> Int(1)]
+PmRequest(cn, m) ==
+    /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyA(cn) /\ cn \notin pmReq
+    /\ LET c == ClientOf[cn]
+       IN Wire({}, {Segment(m, TRUE, "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0],
+                            PmField(m, IF m = "REMOVE_ADDR" THEN 1 ELSE 0), c)})
+    /\ pmReq' = pmReq \cup {cn}
+    /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "RemoveAddr" ELSE "SetBackup", conn |-> cn]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, pmDone>> /\ KeepAttacker
+
+\* As Linux 6.18 (and the reference): acted on at once, nothing checked. REMOVE_ADDR id 0
+\* closes the initial subflow, id k every established join from the client's address k;
+\* MP_PRIO marks the subflow it arrives on. A change is recorded once, with the option's origin.
+Applied(cn, j, what) == \E r \in pmDone : r.conn = cn /\ r.j = j /\ r.what = what
+RecvRemoveAddr(s) ==
+    LET cn == s.sf.conn
+        k == s.fld.id.n
+        gone == {h \in hs : h.conn = cn /\ h.est /\ k = "1" /\ h.src = Addr2(ClientOf[cn])}
+        initial == IF k = "0" /\ ~Applied(cn, 0, "removed") THEN {0} ELSE {}
+    IN /\ hs' = hs \ gone
+       /\ pmDone' = pmDone \cup {[conn |-> cn, j |-> j, what |-> "removed", origin |-> s.origin] :
+                                  j \in initial \cup {h.sf.j : h \in gone}}
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, cj, remotes, closedBy, created, pmReq>>
+RecvMpPrio(s) ==
+    LET cn == s.sf.conn
+    IN /\ pmDone' = IF Applied(cn, s.sf.j, "backup") THEN pmDone
+                    ELSE pmDone \cup {[conn |-> cn, j |-> s.sf.j, what |-> "backup", origin |-> s.origin]}
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, pmReq>>
+
 Handlers(s) ==
     CASE s.m = "MPC_SYN"     -> RecvMpcSyn(s)
       [] s.m = "MPC_SYNACK"  -> RecvMpcSynAck(s)
@@ -495,6 +545,8 @@ Handlers(s) ==
       [] s.m = "JOIN_ACK"    -> RecvJoinAck(s)
       [] s.m = "ADD_ADDR"    -> RecvAddAddr(s)
       [] s.m = "FASTCLOSE"   -> RecvFastClose(s)
+      [] s.m = "REMOVE_ADDR" -> RecvRemoveAddr(s)
+      [] s.m = "MP_PRIO"     -> RecvMpPrio(s)
 
 \* Delivery of an in-flight segment. A segment no state matches is discarded
 \* (in TCP: an RST or nothing, with no effect on any state modelled here).
@@ -502,7 +554,9 @@ Deliver(s) ==
     /\ IF Fits(s) THEN Handlers(s)
        ELSE Wire({s}, {}) /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created>>
     /\ lastAction' = [a |-> "Deliver", m |-> s.m, src |-> s.src, dst |-> s.dst, sf |-> SfName(s.sf)]
-    /\ Keep
+    /\ KeepAttacker
+    /\ (s.m \notin {"REMOVE_ADDR", "MP_PRIO"} \/ ~Fits(s) => UNCHANGED PmVars)
+    /\ UNCHANGED pmReq
 
 \* the network loses a segment
 Lose(s) ==
@@ -510,7 +564,7 @@ Lose(s) ==
     /\ net' = net \ {s}
     /\ touched' = touched \cup {s.sf}
     /\ lastAction' = [a |-> "Lose", m |-> s.m, sf |-> SfName(s.sf)]
-    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj, rew>>
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj, rew>> /\ UNCHANGED PmVars
 
 -----------------------------------------------------------------------------
 (* The attacker. What it may do comes from the Profile; what it can put   *)
@@ -549,7 +603,7 @@ Inject(seg) ==
     /\ net' = net \cup {seg}
     /\ know' = Learn(know, {seg})
     /\ inj' = inj + 1
-    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, rew, touched>>
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, rew, touched>> /\ UNCHANGED PmVars
 
 \* a join SYN aimed at connection cn (at index i of its lookup), from src
 ForgeJoinSyn(cn, i, src) ==
@@ -605,6 +659,13 @@ ForgeFastClose(cn) ==
           /\ Inject(Segment("FASTCLOSE", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], f.fld, "x"))
     /\ lastAction' = [a |-> "ForgeFastClose", conn |-> cn]
 
+\* REMOVE_ADDR (naming address id k) or MP_PRIO(backup) to the server on a connection's initial
+\* subflow it saw: no field is checked, so any attacker that knows the 4-tuple can build it
+ForgePm(cn, m, k) ==
+    /\ CanInject /\ m \in PmMsgs /\ cn # PeerConn /\ Live(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ Inject(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], PmField(m, k), "x"))
+    /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "ForgeRemoveAddr" ELSE "ForgeMpPrio", conn |-> cn, id |-> k]
+
 \* replay an observed segment's option (its origin stays who built it) from any source; a captured segment
 \* (sent to x.a) may be relayed to the other end of its subflow; a replayed SYN may
 \* come from a fresh source port (a new 4-tuple)
@@ -628,14 +689,14 @@ Drop(s) ==
     /\ rew' = rew + 1
     /\ touched' = touched \cup {s.sf}
     /\ lastAction' = [a |-> "Drop", m |-> s.m, sf |-> SfName(s.sf)]
-    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>>
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
 Rewrite(s, src) ==
     /\ OnPath(s) /\ src # s.src
     /\ net' = (net \ {s}) \cup {[s EXCEPT !.src = src]}
     /\ rew' = rew + 1
     /\ touched' = touched \cup {s.sf}
     /\ lastAction' = [a |-> "Rewrite", m |-> s.m, src |-> src, sf |-> SfName(s.sf)]
-    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>>
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
 
 -----------------------------------------------------------------------------
 JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
@@ -645,6 +706,7 @@ Next ==
     \/ \E cn \in Conns :
           \/ Connect(cn) \/ SendKeyA(cn) \/ SendKeyB(cn) \/ Advertise(cn) \/ Close(cn)
           \/ \E d \in JoinDsts(cn) : StartJoin(cn, d)
+          \/ \E m \in PmMsgs : PmRequest(cn, m) \/ \E k \in {0, 1} : ForgePm(cn, m, k)
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
     \/ \E h \in hs : ForgeJoinAck(h)
@@ -691,6 +753,10 @@ AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s
 CloseAuthenticity ==
     \A cn \in HonestConns : closedBy[cn] \in {"none", Client(cn)} \/ cli[cn].st = "closed"
 
+\* the server closes or re-prioritises a subflow of C's connection, on a REMOVE_ADDR
+\* or MP_PRIO, only when C's client sent that option
+PathManagerIntegrity == \A r \in pmDone : r.conn \in HonestConns => r.origin = Client(r.conn)
+
 \* a legitimate join: to s.a1 or an address the server advertised, nothing of it or of
 \* the connection's first subflow lost or rewritten, both ends still MPTCP
 LegitJoin(cn, j) ==
@@ -722,4 +788,5 @@ TypeOK ==
                          /\ \A j \in 1..MaxJoins : cj[cn][j].st \in {"idle", "synsent", "est", "failed"}
     /\ \A h \in hs : h.conn \in Conns
     /\ inj \in 0..MaxInjections /\ rew \in 0..MaxRewrites
+    /\ pmReq \subseteq Conns /\ \A r \in pmDone : r.conn \in Conns /\ r.what \in {"removed", "backup"}
 =============================================================================

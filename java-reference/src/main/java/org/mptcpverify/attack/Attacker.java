@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.scheme.AttackerView;
 import org.mptcpverify.scheme.AuthScheme;
@@ -147,6 +148,36 @@ public final class Attacker {
         });
         note("injects MP_FASTCLOSE to the server as if from " + Addresses.nameOf(s.src()));
         return Optional.of(segment(s.src(), s.srcPort(), s.dst(), s.dstPort(), s.seq() + 1, 0, TcpSegment.ACK, opt));
+    }
+
+    /**
+     * REMOVE_ADDR to the server as if from the client's initial subflow, naming address id 0 (the
+     * initial subflow's, RFC 8684 3.4.2) and every id it saw in the client's SYN+MP_JOIN. No scheme
+     * here authenticates REMOVE_ADDR, so nothing is derived; empty when it never saw the connection.
+     */
+    public Optional<TcpSegment> forgeRemoveAddr(String client) {
+        Optional<TcpSegment> syn = knowledge.initialSyn(client);
+        if (syn.isEmpty()) {
+            return Optional.empty();
+        }
+        TcpSegment s = syn.get();
+        TreeSet<Integer> ids = new TreeSet<>(List.of(0));
+        knowledge.joinSyns(client).forEach(j -> ids.add(j.addressId()));
+        note("injects REMOVE_ADDR(ids " + ids + ") to the server as if from " + Addresses.nameOf(s.src()));
+        return Optional.of(segment(s.src(), s.srcPort(), s.dst(), s.dstPort(), s.seq() + 1, 0, TcpSegment.ACK,
+                new MptcpOption.RemoveAddr(List.copyOf(ids))));
+    }
+
+    /** MP_PRIO(backup) to the server on the client's initial subflow; empty when it never saw the connection. */
+    public Optional<TcpSegment> forgeMpPrio(String client) {
+        Optional<TcpSegment> syn = knowledge.initialSyn(client);
+        if (syn.isEmpty()) {
+            return Optional.empty();
+        }
+        TcpSegment s = syn.get();
+        note("injects MP_PRIO(backup) to the server on " + Addresses.nameOf(s.src()) + "'s initial subflow");
+        return Optional.of(segment(s.src(), s.srcPort(), s.dst(), s.dstPort(), s.seq() + 1, 0, TcpSegment.ACK,
+                new MptcpOption.MpPrio(true, OptionalInt.empty())));
     }
 
     // ---- segments arriving at x.a --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mptcpverify.endpoint.ConnPhase;
 import org.mptcpverify.endpoint.Connection;
 import org.mptcpverify.endpoint.EndpointState;
+import org.mptcpverify.endpoint.Subflow;
 import org.mptcpverify.endpoint.Tuple;
 import org.mptcpverify.net.Envelope;
 import org.mptcpverify.wire.MptcpOption;
@@ -29,6 +30,12 @@ public final class GroundTruth {
     public record FastCloseTruth(int step, int serverConnId, String origin) {}
 
     /**
+     * A path-manager change the server made on a REMOVE_ADDR or MP_PRIO: a subflow of its
+     * connection closed ({@code what} "removed") or its priority changed ("backup"/"regular").
+     */
+    public record PathChange(int step, int serverConnId, Tuple subflow, String what, String origin) {}
+
+    /**
      * A legitimate join: a Join action, or the join a client opens on the server's ADD_ADDR; the
      * client-side tuple of the join (null: the Join action could open none).
      */
@@ -39,6 +46,7 @@ public final class GroundTruth {
     private final Map<Tuple, Long> clientJoinSyns = new HashMap<>();
     private final List<AddrAccept> accepts = new ArrayList<>();
     private final List<FastCloseTruth> closes = new ArrayList<>();
+    private final List<PathChange> pathChanges = new ArrayList<>();
     private final List<LegitJoin> joins = new ArrayList<>();
     private final java.util.Set<Integer> established = new java.util.TreeSet<>();
 
@@ -86,6 +94,10 @@ public final class GroundTruth {
         return List.copyOf(closes);
     }
 
+    public List<PathChange> pathChanges() {
+        return List.copyOf(pathChanges);
+    }
+
     public void legitJoin(LegitJoin j) {
         joins.add(j);
     }
@@ -124,6 +136,9 @@ public final class GroundTruth {
                     serverJoinSyn(t, new SynTruth(e.id(), e.origin(), e.originSrc(), e.originSrcPort()));
                 }
             }
+            if (has(e.segment(), MptcpOption.RemoveAddr.class) || has(e.segment(), MptcpOption.MpPrio.class)) {
+                recordPathChanges(step, before, after, e.origin());
+            }
             return;
         }
         for (Connection c : after.connections().values()) {
@@ -134,6 +149,34 @@ public final class GroundTruth {
                 }
             }
         }
+    }
+
+    /** Subflows of the server's connections closed or re-prioritised between {@code before} and {@code after}. */
+    private void recordPathChanges(int step, EndpointState before, EndpointState after, String origin) {
+        for (Connection old : before.connections().values()) {
+            Connection c = after.connections().get(old.id());
+            if (old.initialOpen() && !c.initialOpen()) {
+                pathChanges.add(new PathChange(step, c.id(), c.initial(), "removed", origin));
+            } else if (old.initialPeerBackup() != c.initialPeerBackup()) {
+                pathChanges.add(new PathChange(step, c.id(), c.initial(), prio(c.initialPeerBackup()), origin));
+            }
+        }
+        for (Subflow old : before.subflows().values()) {
+            Subflow now = after.subflows().get(old.tuple());
+            if (now == null) {
+                pathChanges.add(new PathChange(step, old.connId(), old.tuple(), "removed", origin));
+            } else if (old.peerBackup() != now.peerBackup()) {
+                pathChanges.add(new PathChange(step, old.connId(), old.tuple(), prio(now.peerBackup()), origin));
+            }
+        }
+    }
+
+    private static String prio(boolean backup) {
+        return backup ? "backup" : "regular";
+    }
+
+    private static boolean has(TcpSegment s, Class<? extends MptcpOption> kind) {
+        return s.options().stream().anyMatch(o -> o instanceof TcpSegment.TcpOption.Mptcp m && kind.isInstance(m.option()));
     }
 
     /** A SYN (without ACK) carrying MP_JOIN. */

@@ -17,6 +17,7 @@ public final class Monitors {
             case LEGIT_JOIN_SUCCEEDS -> new LegitJoinSucceedsMonitor();
             case CLEAN_FALLBACK -> new CleanFallbackMonitor();
             case KEY_ISOLATION -> new KeyIsolationMonitor();
+            case PATH_MANAGER_INTEGRITY -> new PathManagerIntegrityMonitor();
         };
     }
 }

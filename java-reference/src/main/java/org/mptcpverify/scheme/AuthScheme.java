@@ -30,6 +30,15 @@ public interface AuthScheme {
     /** MPTCP version of the MP_CAPABLE / ADD_ADDR / MP_FASTCLOSE layouts (0 or 1). */
     int version();
 
+    /**
+     * Why this implementation cannot be judged on forged REMOVE_ADDR / MP_PRIO: the design
+     * authenticates them in a way not implemented here (empty: it authenticates neither, as RFC
+     * 8684, and the endpoint's unauthenticated receive path is the design's).
+     */
+    default java.util.Optional<String> unmodelledPathManagerAuth() {
+        return java.util.Optional.empty();
+    }
+
     /** v1-based schemes put MP_TCPRST (RFC 8684 3.6) on their resets; v0 sends plain RST. */
     default boolean sendsTcpRst() {
         return version() == 1;

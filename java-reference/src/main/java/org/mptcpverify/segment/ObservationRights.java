@@ -22,7 +22,7 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
         return switch (attack) {
             case EAVESDROP_HANDSHAKE, ADD_ADDR_MITM ->
                     new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of());
-            case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE ->
+            case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE, REMOVE_ADDR_FORGE, MP_PRIO_FORGE ->
                     new ObservationRights(Set.of("p1", "p2"), ALL, true, true, Set.of());
             case SYN_JOIN_REWRITE -> new ObservationRights(Set.of("p2"), ALL, false, true, Set.of("p2"));
             default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
@@ -34,7 +34,7 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
         if (msg.startsWith("MPC_") || msg.equals("HS_ACK")) return "handshake";
         if (msg.startsWith("KEY_")) return "keys";
         if (msg.startsWith("JOIN_")) return "join";
-        return msg.equals("ADD_ADDR") ? "addr" : "close";
+        return msg.equals("ADD_ADDR") || msg.equals("REMOVE_ADDR") || msg.equals("MP_PRIO") ? "addr" : "close";
     }
 
     /** Whether it reads a segment of {@code msg} on {@code path}, to or from x.a or not, active or not. */

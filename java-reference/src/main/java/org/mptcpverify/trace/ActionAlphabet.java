@@ -32,6 +32,14 @@ public final class ActionAlphabet {
                 }
                 case ADD_ADDR_MITM -> out.add(new TraceAction.ForgeAddAddr(c));
                 case FASTCLOSE_FORGE -> out.add(new TraceAction.ForgeFastClose(c));
+                case REMOVE_ADDR_FORGE -> {
+                    out.add(new TraceAction.RemoveAddr(c));
+                    out.add(new TraceAction.ForgeRemoveAddr(c));
+                }
+                case MP_PRIO_FORGE -> {
+                    out.add(new TraceAction.SetBackup(c));
+                    out.add(new TraceAction.ForgeMpPrio(c));
+                }
                 default -> { }
             }
         }

@@ -242,7 +242,8 @@ public final class ReferenceRunner implements ScenarioRunner {
             return switch (attack) {
                 case EAVESDROP_HANDSHAKE, ADD_ADDR_MITM ->
                         path.equals(Addresses.P1) && current instanceof TraceAction.Connect;
-                case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE -> !current.byAttacker() && !attackerActed;
+                case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE, REMOVE_ADDR_FORGE, MP_PRIO_FORGE ->
+                        !current.byAttacker() && !attackerActed;
                 case SYN_JOIN_REWRITE -> path.equals(Addresses.P2);
                 default -> false;
             };
@@ -324,6 +325,25 @@ public final class ReferenceRunner implements ScenarioRunner {
                     return Optional.of(c + " has no MPTCP connection");
                 }
                 hostEvent(c, new Event.FastClose(cc.get().id()));
+                return Optional.empty();
+            }
+            if (a instanceof TraceAction.RemoveAddr || a instanceof TraceAction.SetBackup) {
+                Optional<Connection> cc = clientConn(c).filter(x -> x.established() && x.isMptcp());
+                if (cc.isEmpty()) {
+                    return Optional.of(c + " has no MPTCP connection");
+                }
+                // the client's second address c.a2 has address id 1 (its index), the id its joins carry
+                hostEvent(c, a instanceof TraceAction.RemoveAddr ? new Event.RemoveAddr(cc.get().id(), 1)
+                        : new Event.SetBackup(cc.get().id(), true));
+                return Optional.empty();
+            }
+            if (a instanceof TraceAction.ForgeRemoveAddr || a instanceof TraceAction.ForgeMpPrio) {
+                Optional<TcpSegment> seg = a instanceof TraceAction.ForgeRemoveAddr ? attacker.forgeRemoveAddr(c)
+                        : attacker.forgeMpPrio(c);
+                if (seg.isEmpty()) {
+                    return Optional.of("the attacker has not observed " + c + "'s connection");
+                }
+                attackerSend(seg.get());
                 return Optional.empty();
             }
             if (a instanceof TraceAction.ForgeJoin) {

@@ -58,4 +58,28 @@ public sealed interface TraceAction {
         public String name() { return "ForgeFastClose"; }
         public boolean byAttacker() { return true; }
     }
+
+    /** The client withdraws its second address: REMOVE_ADDR naming c.a2's address id, to the server. */
+    record RemoveAddr(String client) implements TraceAction {
+        public String name() { return "RemoveAddr"; }
+        public boolean byAttacker() { return false; }
+    }
+
+    /** The client asks the server to use its initial subflow as backup only: MP_PRIO(backup). */
+    record SetBackup(String client) implements TraceAction {
+        public String name() { return "SetBackup"; }
+        public boolean byAttacker() { return false; }
+    }
+
+    /** REMOVE_ADDR injected to the server as if from the client's initial subflow. */
+    record ForgeRemoveAddr(String client) implements TraceAction {
+        public String name() { return "ForgeRemoveAddr"; }
+        public boolean byAttacker() { return true; }
+    }
+
+    /** MP_PRIO(backup) injected to the server as if on the client's initial subflow. */
+    record ForgeMpPrio(String client) implements TraceAction {
+        public String name() { return "ForgeMpPrio"; }
+        public boolean byAttacker() { return true; }
+    }
 }

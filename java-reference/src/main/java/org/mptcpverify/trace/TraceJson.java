@@ -36,7 +36,8 @@ public final class TraceJson {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Set<String> ACTIONS = Set.of("Connect", "Join", "Advertise", "Close", "ForgeJoin",
-            "SpoofJoinSyn", "RewriteJoin", "ForgeAddAddr", "ForgeFastClose");
+            "SpoofJoinSyn", "RewriteJoin", "ForgeAddAddr", "ForgeFastClose",
+            "RemoveAddr", "SetBackup", "ForgeRemoveAddr", "ForgeMpPrio");
 
     private TraceJson() {}
 
@@ -256,6 +257,10 @@ public final class TraceJson {
             case "RewriteJoin": return new TraceAction.RewriteJoin(client);
             case "ForgeAddAddr": return new TraceAction.ForgeAddAddr(client);
             case "ForgeFastClose": return new TraceAction.ForgeFastClose(client);
+            case "RemoveAddr": return new TraceAction.RemoveAddr(client);
+            case "SetBackup": return new TraceAction.SetBackup(client);
+            case "ForgeRemoveAddr": return new TraceAction.ForgeRemoveAddr(client);
+            case "ForgeMpPrio": return new TraceAction.ForgeMpPrio(client);
             default: {
                 String mode = field(n, "mode", where);
                 if (!mode.equals("forge") && !mode.equals("replay")) {

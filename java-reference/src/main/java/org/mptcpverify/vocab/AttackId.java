@@ -18,14 +18,36 @@ public enum AttackId {
     LEGIT_JOIN("legit-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
     NAT_JOIN("nat-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
     ONE_SIDED_KEY("one-sided-key", List.of(PropertyId.CLEAN_FALLBACK)),
-    TWO_KEYS_ONE_HOST("two-keys-one-host", List.of(PropertyId.KEY_ISOLATION));
+    TWO_KEYS_ONE_HOST("two-keys-one-host", List.of(PropertyId.KEY_ISOLATION)),
+    // issue 13: path-manager options RFC 8684 leaves unauthenticated; traces engine and generic core only
+    REMOVE_ADDR_FORGE("remove-addr-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
+    MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false);
 
     private final String wireName;
     private final List<PropertyId> properties;
+    private final boolean modelled;
 
     AttackId(String wireName, List<PropertyId> properties) {
+        this(wireName, properties, true);
+    }
+
+    AttackId(String wireName, List<PropertyId> properties, boolean modelled) {
         this.wireName = wireName;
         this.properties = properties;
+        this.modelled = modelled;
+    }
+
+    /**
+     * Whether the matrix's {@code tlc} and {@code alloy} engines (models/tla/MptcpJoin.tla,
+     * models/alloy/mptcp.als) have this column; the {@code traces} engine runs every column.
+     */
+    public boolean modelled() {
+        return modelled;
+    }
+
+    /** The columns of the default matrix: those every engine of it models. */
+    public static List<AttackId> matrixAttacks() {
+        return Arrays.stream(values()).filter(AttackId::modelled).toList();
     }
 
     public String wireName() {

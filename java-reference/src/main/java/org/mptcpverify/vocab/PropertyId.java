@@ -13,7 +13,8 @@ public enum PropertyId {
     CLOSE_AUTHENTICITY("CloseAuthenticity", false),
     LEGIT_JOIN_SUCCEEDS("LegitJoinSucceeds", false),
     CLEAN_FALLBACK("CleanFallback", true),
-    KEY_ISOLATION("KeyIsolation", true);
+    KEY_ISOLATION("KeyIsolation", true),
+    PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false);
 
     private final String modelName;
     private final boolean needsExternalKey;

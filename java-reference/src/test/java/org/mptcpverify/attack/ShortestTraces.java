@@ -32,6 +32,8 @@ final class ShortestTraces {
                     List.of(c, new Join("c1"), new SpoofJoinSyn("c1", "replay", "spoof1")));
             case ADD_ADDR_MITM -> List.of(List.of(c, new ForgeAddAddr("c1")));
             case FASTCLOSE_FORGE -> List.of(List.of(c, new ForgeFastClose("c1")));
+            case REMOVE_ADDR_FORGE -> List.of(List.of(c, new TraceAction.ForgeRemoveAddr("c1")));
+            case MP_PRIO_FORGE -> List.of(List.of(c, new TraceAction.ForgeMpPrio("c1")));
             case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> List.of(List.of(c, new Join("c1")), List.of(c, new Advertise("c1")));
             case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")),
                     List.of(c, new Connect("c2"), new Advertise("c1"), new Advertise("c2")));

@@ -79,6 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
         f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
+        ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");
         org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
         BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);

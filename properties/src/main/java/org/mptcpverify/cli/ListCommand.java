@@ -30,7 +30,8 @@ public final class ListCommand implements Callable<Integer> {
                     + (s.usesExternalKey() ? "external key" : s.agreesKey() ? "agreed key (Diffie-Hellman)" : "no external key")
                     + "\tmodels/schemes/" + s.wireName() + ".scheme" + (s.modelled() ? "" : "\ttraces engine only")).toList();
             case "attacks" -> Arrays.stream(AttackId.values()).map(a -> a.wireName() + "\t"
-                    + String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())).toList();
+                    + String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())
+                    + (a.modelled() ? "" : "\ttraces engine only")).toList();
             case "properties" -> Arrays.stream(PropertyId.values()).map(ListCommand::propertyLine).toList();
             default -> throw new UserInputException("list: unknown list '" + what + "' (known: "
                     + String.join(", ", WHAT) + ")");

@@ -111,8 +111,9 @@ public final class MatrixCommand implements Callable<Integer> {
         List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
                 : Names.all(schemes, "--schemes", n -> file != null ? file.byName(n) : SchemeId.byName(n), SchemeId.values());
         selected.keySet().forEach(e -> ModelledSchemes.require(e, ss));
-        List<AttackId> as = attacks == null ? List.of(AttackId.values())
+        List<AttackId> as = attacks == null ? AttackId.matrixAttacks()
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
+        selected.keySet().forEach(e -> ModelledSchemes.requireAttacks(e, as));
         org.mptcpverify.engine.Bounds requested = BoundsArguments.parse(bounds);
         BoundsArguments.requireNoTriesConflict(spec.commandLine().getParseResult().hasMatchedOption("--tries"), requested);
         Map<String, Engine> instances = new LinkedHashMap<>();

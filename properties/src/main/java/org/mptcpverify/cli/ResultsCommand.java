@@ -54,7 +54,7 @@ public final class ResultsCommand implements Callable<Integer> {
         EngineOptions options = new EngineOptions(DEFAULT_SEED, runDir.resolve("counterexamples"), runDir.resolve("work"),
                 Duration.ofSeconds(120), DEFAULT_TRIES, false);
         List<SchemeId> schemes = SchemeId.matrixSchemes();
-        List<AttackId> attacks = List.of(AttackId.values());
+        List<AttackId> attacks = AttackId.matrixAttacks();
         Progress progress = new Progress(System.err, System.console() != null,
                 schemes.size() * attacks.size() * EngineRegistry.all().size());
         MatrixRun run = new MatrixRunner(EngineRegistry.all(), jobs).run(schemes, attacks, options, progress, Versions.collect());

@@ -127,6 +127,7 @@ public final class SweepCommand implements Callable<Integer> {
         f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
+        ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
         Plan plan = plan(bounds);
         Engine e = f.get();
         for (int level : plan.levels()) {

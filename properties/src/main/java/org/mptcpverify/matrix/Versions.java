@@ -53,7 +53,7 @@ public final class Versions {
 
     /** The versions behind the default matrix (every scheme, every attack). */
     public static Map<String, String> collect() {
-        return collect(SchemeId.matrixSchemes(), List.of(AttackId.values()));
+        return collect(SchemeId.matrixSchemes(), AttackId.matrixAttacks());
     }
 
     /** The versions behind a run of these cells: only their generated per-cell inputs are hashed. */

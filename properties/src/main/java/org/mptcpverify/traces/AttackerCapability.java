@@ -6,5 +6,7 @@ public enum AttackerCapability {
     SPOOF_JOIN_SYN,
     REWRITE_JOIN,
     FORGE_ADD_ADDR,
-    FORGE_FAST_CLOSE
+    FORGE_FAST_CLOSE,
+    FORGE_REMOVE_ADDR,
+    FORGE_MP_PRIO
 }

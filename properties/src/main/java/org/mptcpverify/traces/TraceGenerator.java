@@ -3,8 +3,10 @@ package org.mptcpverify.traces;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.trace.TraceAction;
 import org.mptcpverify.vocab.AttackId;
@@ -17,7 +19,8 @@ import org.mptcpverify.vocab.SchemeId;
  */
 public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, EavesdropAllGenerator,
         SynJoinRewriteGenerator, JoinDosGenerator, AddAddrMitmGenerator, FastcloseForgeGenerator,
-        LegitJoinGenerator, NatJoinGenerator, OneSidedKeyGenerator, TwoKeysOneHostGenerator {
+        LegitJoinGenerator, NatJoinGenerator, OneSidedKeyGenerator, TwoKeysOneHostGenerator,
+        RemoveAddrForgeGenerator, MpPrioForgeGenerator {
 
     /** The spoofed source addresses a SpoofJoinSyn may use, simplest first. */
     List<String> SPOOF_SOURCES = List.of("spoof1", "spoof2", "spoof3");
@@ -40,6 +43,14 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
         return Collections.singletonList(null);
     }
 
+    /**
+     * The client's own path-manager request, when the attack's property is judged against one
+     * (PathManagerIntegrity: the server must obey it, and only it); none by default.
+     */
+    default Optional<Function<String, TraceAction>> clientRequest() {
+        return Optional.empty();
+    }
+
     static TraceGenerator forAttack(AttackId attack) {
         return switch (attack) {
             case EAVESDROP_HANDSHAKE -> new EavesdropHandshakeGenerator();
@@ -52,6 +63,8 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
             case NAT_JOIN -> new NatJoinGenerator();
             case ONE_SIDED_KEY -> new OneSidedKeyGenerator();
             case TWO_KEYS_ONE_HOST -> new TwoKeysOneHostGenerator();
+            case REMOVE_ADDR_FORGE -> new RemoveAddrForgeGenerator();
+            case MP_PRIO_FORGE -> new MpPrioForgeGenerator();
         };
     }
 
@@ -65,6 +78,7 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
                     out.add(new TraceAction.Join(c));
                     out.add(new TraceAction.Advertise(c));
                     out.add(new TraceAction.Close(c));
+                    clientRequest().ifPresent(r -> out.add(r.apply(c)));
                 }
                 case CLOSED -> { }
             }
@@ -101,6 +115,12 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
             }
             if (caps.contains(AttackerCapability.FORGE_FAST_CLOSE)) {
                 out.add(new TraceAction.ForgeFastClose(c));
+            }
+            if (caps.contains(AttackerCapability.FORGE_REMOVE_ADDR)) {
+                out.add(new TraceAction.ForgeRemoveAddr(c));
+            }
+            if (caps.contains(AttackerCapability.FORGE_MP_PRIO)) {
+                out.add(new TraceAction.ForgeMpPrio(c));
             }
         }
         return out;

@@ -27,7 +27,12 @@ class TraceGeneratorTest {
     private static final int MAX = 6;
 
     /** The threat model's table, written out here independently of the generators. */
-    private static final Map<AttackId, Set<String>> ACTIVE = new EnumMap<>(Map.of(
+    private static final Map<AttackId, Set<String>> ACTIVE = new EnumMap<>(Map.ofEntries(
+            Map.entry(AttackId.REMOVE_ADDR_FORGE, Set.of("ForgeRemoveAddr")),
+            Map.entry(AttackId.MP_PRIO_FORGE, Set.of("ForgeMpPrio")),
+            Map.entry(AttackId.TWO_KEYS_ONE_HOST, Set.of())));
+    static {
+        ACTIVE.putAll(Map.of(
             AttackId.EAVESDROP_HANDSHAKE, Set.of("ForgeJoin"),
             AttackId.EAVESDROP_ALL, Set.of("ForgeJoin"),
             AttackId.SYN_JOIN_REWRITE, Set.of("RewriteJoin"),
@@ -36,9 +41,20 @@ class TraceGeneratorTest {
             AttackId.FASTCLOSE_FORGE, Set.of("ForgeFastClose"),
             AttackId.LEGIT_JOIN, Set.of(),
             AttackId.NAT_JOIN, Set.of(),
-            AttackId.ONE_SIDED_KEY, Set.of(),
-            AttackId.TWO_KEYS_ONE_HOST, Set.of()));
+            AttackId.ONE_SIDED_KEY, Set.of()));
+    }
     private static final Set<String> LEGIT = Set.of("Connect", "Join", "Advertise", "Close");
+    /** The client's own path-manager request, in the two path-manager columns only. */
+    private static final Map<AttackId, String> REQUEST = Map.of(
+            AttackId.REMOVE_ADDR_FORGE, "RemoveAddr", AttackId.MP_PRIO_FORGE, "SetBackup");
+
+    private static Set<String> legit(AttackId attack) {
+        Set<String> l = new TreeSet<>(LEGIT);
+        if (REQUEST.containsKey(attack)) {
+            l.add(REQUEST.get(attack));
+        }
+        return l;
+    }
 
     @ParameterizedTest
     @EnumSource(AttackId.class)
@@ -74,7 +90,7 @@ class TraceGeneratorTest {
             }
         }
         // Coverage: every capability and every legitimate action shows up.
-        Set<String> expected = new TreeSet<>(LEGIT);
+        Set<String> expected = legit(attack);
         expected.addAll(ACTIVE.get(attack));
         assertEquals(expected, namesSeen);
         if (attack == AttackId.ONE_SIDED_KEY) {
@@ -107,7 +123,8 @@ class TraceGeneratorTest {
         Set<String> joinSeen = new HashSet<>();
         boolean attackerActed = false;
         boolean observesJoins = attack == AttackId.EAVESDROP_ALL || attack == AttackId.JOIN_DOS
-                || attack == AttackId.FASTCLOSE_FORGE || attack == AttackId.SYN_JOIN_REWRITE;
+                || attack == AttackId.FASTCLOSE_FORGE || attack == AttackId.SYN_JOIN_REWRITE
+                || REQUEST.containsKey(attack);
         for (TraceAction a : actions) {
             String why = ActionJson.describe(actions) + " at " + a;
             if (!clients.contains(a.client())) {
@@ -127,7 +144,7 @@ class TraceGeneratorTest {
                 attackerActed = true;
                 continue;
             }
-            assertTrue(LEGIT.contains(a.name()), why);
+            assertTrue(legit(attack).contains(a.name()), why);
             if (a instanceof TraceAction.Connect) {
                 assertEquals("none", p, "Connect twice: " + why);
                 phase.put(a.client(), "open");

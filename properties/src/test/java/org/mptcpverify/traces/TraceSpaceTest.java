@@ -29,6 +29,10 @@ class TraceSpaceTest {
             out.add(new TraceAction.RewriteJoin(c));
             out.add(new TraceAction.ForgeAddAddr(c));
             out.add(new TraceAction.ForgeFastClose(c));
+            out.add(new TraceAction.RemoveAddr(c));
+            out.add(new TraceAction.SetBackup(c));
+            out.add(new TraceAction.ForgeRemoveAddr(c));
+            out.add(new TraceAction.ForgeMpPrio(c));
             for (String mode : List.of("forge", "replay")) {
                 for (String src : List.of("spoof1", "spoof2", "spoof3")) {
                     out.add(new TraceAction.SpoofJoinSyn(c, mode, src));

@@ -34,6 +34,24 @@ class TracesEngineTest {
         return new EngineOptions(seed, dir.resolve("cx"), dir.resolve("work"), Duration.ofSeconds(30), tries, false);
     }
 
+    /**
+     * mptls authenticates REMOVE_ADDR and MP_PRIO (its draft, 4.3) with an HMAC the reference does
+     * not implement: the engine says so instead of reporting the reference's gap as the design's,
+     * while ecdh (Kim and Choi leave both unauthenticated) is judged.
+     */
+    @Test
+    void pathManagerCellsOfADesignWithUnmodelledOptionHmacsAreInconclusive() {
+        ToyRunner toy = new ToyRunner();
+        for (AttackId a : List.of(AttackId.REMOVE_ADDR_FORGE, AttackId.MP_PRIO_FORGE)) {
+            CellResult r = new TracesEngine(toy).check(SchemeId.MPTLS, a, options(tmp, 1, 50));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), a.toString());
+            assertTrue(r.reason().startsWith("not modelled: ") && r.reason().contains("4.3"), r.reason());
+        }
+        assertEquals(0, toy.runs.get());
+        new TracesEngine(toy).check(SchemeId.ECDH, AttackId.REMOVE_ADDR_FORGE, options(tmp, 1, 50));
+        assertTrue(toy.runs.get() > 0, "ecdh is judged");
+    }
+
     @Test
     void notApplicableWhenNoPropertyAppliesToTheScheme() {
         ToyRunner toy = new ToyRunner();

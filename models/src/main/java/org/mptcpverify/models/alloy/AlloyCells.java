@@ -20,7 +20,7 @@ public final class AlloyCells {
     public static Map<String, String> all() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
-            for (AttackId a : AttackId.values()) out.putAll(of(s, a));
+            for (AttackId a : AttackId.matrixAttacks()) out.putAll(of(s, a));
         }
         return out;
     }

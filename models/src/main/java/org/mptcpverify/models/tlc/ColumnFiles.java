@@ -29,7 +29,7 @@ public final class ColumnFiles {
         CounterexampleFile.writeAtomically(dir.resolve(TlcEngine.SPEC + ".tla"), TlcEngine.bundledSpec());
         List<Path> out = new ArrayList<>();
         for (SchemeId s : SchemeId.modelledSchemes()) {
-            for (AttackId a : AttackId.values()) {
+            for (AttackId a : AttackId.matrixAttacks()) {
                 List<PropertyId> props = a.applicableProperties(s);
                 if (props.isEmpty()) {
                     continue;

@@ -48,7 +48,7 @@ class AlloyColumnTest {
         long t0 = System.nanoTime();
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
             Map<AttackId, CellResult> row = new EnumMap<>(AttackId.class);
-            for (AttackId attack : AttackId.values()) {
+            for (AttackId attack : AttackId.matrixAttacks()) {
                 CellResult r = engine.check(scheme, attack, opt);
                 row.put(attack, r);
                 table.append(String.format("%-26s %-20s %-14s %s %s%n", scheme.wireName(), attack.wireName(),
@@ -70,7 +70,7 @@ class AlloyColumnTest {
     void everyCellIsDecidedAndWellFormed() throws IOException {
         List<String> problems = new ArrayList<>();
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
-            for (AttackId attack : AttackId.values()) {
+            for (AttackId attack : AttackId.matrixAttacks()) {
                 CellResult r = cell(scheme, attack);
                 if (r.verdict() == Verdict.INCONCLUSIVE) {
                     problems.add(scheme + " / " + attack + ": INCONCLUSIVE " + r.reason());
@@ -94,7 +94,7 @@ class AlloyColumnTest {
     @Test
     void notApplicableExactlyWhereNoPropertyApplies() {
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
-            for (AttackId attack : AttackId.values()) {
+            for (AttackId attack : AttackId.matrixAttacks()) {
                 assertEquals(attack.applicableProperties(scheme).isEmpty(),
                         cell(scheme, attack).verdict() == Verdict.NOT_APPLICABLE, scheme + " / " + attack);
             }
@@ -105,13 +105,15 @@ class AlloyColumnTest {
     @Test
     void brokenViolatesEveryProperty() {
         Set<PropertyId> violated = EnumSet.noneOf(PropertyId.class);
-        for (AttackId attack : AttackId.values()) {
+        for (AttackId attack : AttackId.matrixAttacks()) {
             CellResult r = cell(SchemeId.BROKEN, attack);
             assertEquals(Verdict.VIOLATED, r.verdict(), attack + ": " + r);
             assertEquals(attack.properties(), r.violated(), attack.toString());
             violated.addAll(r.violated());
         }
-        assertEquals(EnumSet.allOf(PropertyId.class), violated);
+        Set<PropertyId> modelled = EnumSet.noneOf(PropertyId.class);
+        AttackId.matrixAttacks().forEach(a -> modelled.addAll(a.properties()));
+        assertEquals(modelled, violated);
     }
 
     /**
@@ -125,7 +127,7 @@ class AlloyColumnTest {
         List<String> failures = new ArrayList<>();
         int replayed = 0;
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
-            for (AttackId attack : AttackId.values()) {
+            for (AttackId attack : AttackId.matrixAttacks()) {
                 CellResult r = cell(scheme, attack);
                 if (r.verdict() != Verdict.VIOLATED) {
                     continue;
@@ -152,7 +154,7 @@ class AlloyColumnTest {
     void referenceAgreesOnEveryCell() {
         List<String> differ = new ArrayList<>();
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
-            for (AttackId attack : AttackId.values()) {
+            for (AttackId attack : AttackId.matrixAttacks()) {
                 CellResult r = cell(scheme, attack);
                 if (r.verdict() == Verdict.NOT_APPLICABLE) {
                     continue;

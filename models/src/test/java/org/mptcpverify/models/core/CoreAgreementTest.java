@@ -115,6 +115,9 @@ class CoreAgreementTest {
         }
         for (CoreCell c : allCells()) {
             String key = c.scheme().wireName() + " x " + c.attack().wireName();
+            if (!c.attack().modelled()) {
+                continue; // the old core has no such column: CorePathManagerTest compares these with the reference
+            }
             if (all || selected.contains(key)) {
                 byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }

@@ -31,7 +31,7 @@ final class ReferenceTraceGenerator {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<ValidationTrace> out = new ArrayList<>();
         for (SchemeId s : schemes) {
-            for (AttackId a : AttackId.values()) {
+            for (AttackId a : AttackId.matrixAttacks()) {
                 for (String side : TlcEngine.keyedSides(a)) {
                     List<TraceAction> alphabet = alphabet(a);
                     for (int n = 0; n < perScenario; n++) {

@@ -1,0 +1,22 @@
+package org.mptcpverify.monitor;
+
+import java.util.Optional;
+import org.mptcpverify.vocab.PropertyId;
+
+/**
+ * The server closes or re-prioritises a subflow of C's connection on a REMOVE_ADDR or MP_PRIO only
+ * when that option originated at C's client (docs/properties.md, PathManagerIntegrity).
+ */
+public final class PathManagerIntegrityMonitor implements PropertyMonitor {
+    @Override
+    public PropertyId property() {
+        return PropertyId.PATH_MANAGER_INTEGRITY;
+    }
+
+    @Override
+    public Optional<String> check(World w) {
+        return w.truth().pathChanges().stream().filter(c -> !c.origin().equals(w.ownerOf(c.serverConnId()))).findFirst()
+                .map(c -> "the server made subflow " + c.subflow() + " of " + w.ownerOf(c.serverConnId())
+                        + "'s connection " + c.what() + " on an option that originated at " + c.origin());
+    }
+}

@@ -1,0 +1,78 @@
+package org.mptcpverify.models.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.trace.ReferenceEnumeration;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The path-manager profiles of the generic core ({@code remove-addr-forge}, {@code mp-prio-forge},
+ * goal PathManagerIntegrity), which the old core does not have: compared with the reference's own
+ * bounded decision procedure instead (every action list of the attack's vocabulary up to
+ * {@link ReferenceEnumeration#COUNTEREXAMPLE_BOUND} actions), plus the control that the client's own
+ * request, obeyed by the server, is not a violation.
+ */
+class CorePathManagerTest {
+    static final List<AttackId> PROFILES = List.of(AttackId.REMOVE_ADDR_FORGE, AttackId.MP_PRIO_FORGE);
+    /**
+     * Schemes checked in every build (a minute of TLC under load); {@code -Dmptcp.core.pm.all=true}
+     * checks every covered scheme (about 8 minutes on a loaded two-core machine).
+     */
+    static final List<SchemeId> CI_SCHEMES = List.of(SchemeId.RFC8684, SchemeId.BOUND_KEY);
+
+    static CoreResult check(CoreCell cell, String dir) {
+        return new CoreChecker(1).check(cell, List.of(PropertyId.PATH_MANAGER_INTEGRITY),
+                CoreAgreementTest.TARGET.resolve(dir), CoreAgreementTest.seed(), Duration.ofSeconds(300));
+    }
+
+    @Test
+    void theCoreDecidesEveryPathManagerCellAsTheReferenceDoes() {
+        List<String> wrong = new ArrayList<>();
+        List<SchemeId> schemes = Boolean.getBoolean("mptcp.core.pm.all") ? CoreAgreementTest.COVERED : CI_SCHEMES;
+        for (SchemeId s : schemes) {
+            for (AttackId a : PROFILES) {
+                CoreResult r = check(CoreCell.of(s, a, CoreBounds.standard(a)).get(0), "pm");
+                boolean reference = ReferenceEnumeration.violated(s, a, ReferenceEnumeration.COUNTEREXAMPLE_BOUND,
+                        CoreAgreementTest.seed()).contains(PropertyId.PATH_MANAGER_INTEGRITY);
+                System.out.println("[pm] " + s + " x " + a + ": core " + r.verdict() + ", reference "
+                        + (reference ? "VIOLATED" : "no violation") + ", " + r.distinctStates() + " states, "
+                        + String.format(java.util.Locale.ROOT, "%.1f", r.seconds()) + " s");
+                if ((r.verdict() == Verdict.VIOLATED) != reference || r.verdict() == Verdict.INCONCLUSIVE) {
+                    wrong.add(s + " x " + a + ": core " + r.verdict() + " (" + r.reason() + "), reference violated " + reference);
+                }
+                if (r.verdict() == Verdict.VIOLATED) {
+                    String forge = a == AttackId.REMOVE_ADDR_FORGE ? "ForgeRemoveAddr" : "ForgeMpPrio";
+                    String msg = a == AttackId.REMOVE_ADDR_FORGE ? "REMOVE_ADDR" : "MP_PRIO";
+                    if (r.trace().stream().noneMatch(t -> t.contains(forge))
+                            || r.trace().stream().noneMatch(t -> t.contains("Deliver") && t.contains(msg))) {
+                        wrong.add(s + " x " + a + ": the trace does not deliver a forged " + msg + ": " + r.trace());
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("; ", wrong));
+    }
+
+    /**
+     * Without injections the only REMOVE_ADDR / MP_PRIO is the client's own, which the server obeys:
+     * PathManagerIntegrity holds, so the violation above is the forgery's, not the request's.
+     */
+    @Test
+    void theClientsOwnRequestIsNoViolation() {
+        for (AttackId a : PROFILES) {
+            CoreBounds b = CoreBounds.standard(a);
+            CoreBounds none = new CoreBounds(b.apps(), b.clientsPerApp(), b.connsPerClient(), b.joins(), 0, 0,
+                    b.lossy(), b.attackerPeer());
+            CoreResult r = check(new CoreCell(SchemeId.RFC8684, a, "both", false, none), "pm-control");
+            assertEquals(Verdict.HOLDS, r.verdict(), a + ": " + r);
+        }
+    }
+}
