@@ -33,6 +33,7 @@ import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.KeySetting;
 import org.mptcpverify.scheme.Role;
 import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -84,8 +85,20 @@ public final class SegmentReplayer {
     /** The claimed property's first violation on the reference. */
     public record Violation(PropertyId property, int event, String explanation) {}
 
+    /** The implementation of each scheme; the built-in ones unless a scheme file replaces one. */
+    private final java.util.function.Function<SchemeId, AuthScheme> schemes;
+
+    public SegmentReplayer() {
+        this(Schemes::of);
+    }
+
+    /** @param schemes the implementation to replay each scheme with (a definition-driven one for a scheme file) */
+    public SegmentReplayer(java.util.function.Function<SchemeId, AuthScheme> schemes) {
+        this.schemes = schemes;
+    }
+
     public Result replay(SegmentTrace t) throws BadTraceFileException {
-        return new Run(t).execute();
+        return new Run(t, schemes.apply(t.scheme())).execute();
     }
 
     /** One segment of the trace as the reference has it; {@code env} null: the model's HS_ACK, which the reference does not send. */
@@ -118,9 +131,9 @@ public final class SegmentReplayer {
         boolean active;
         int event;
 
-        Run(SegmentTrace t) throws BadTraceFileException {
+        Run(SegmentTrace t, AuthScheme scheme) throws BadTraceFileException {
             this.t = t;
-            this.scheme = Schemes.of(t.scheme());
+            this.scheme = scheme;
             this.endpoint = new MptcpEndpoint(scheme);
             this.rnd = new SplittableRandom(t.seed());
             this.rights = ObservationRights.of(t.attack());
