@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys (a key-agreement scheme such as ecdh: the endpoints' Diffie-Hellman private values).")
     boolean attackerHasKey;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme.")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces and tlc engines: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of --scheme (tlc: the generic core with the data generated from it).")
     Path schemeFile;
 
     @Mixin
@@ -77,12 +77,12 @@ public final class CheckCommand implements Callable<Integer> {
         SchemeId s = Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values());
         ModelledSchemes.require(engine, java.util.List.of(s));
         if (schemeFile != null) {
-            SchemeFile.requireTraces(engine);
+            SchemeFile.requireSupported(engine);
             SchemeFile sf = SchemeFile.load(schemeFile);
             if (sf.scheme() != s) {
                 throw new UserInputException("--scheme-file: " + schemeFile + " defines " + sf.scheme() + ", not --scheme " + s);
             }
-            f = () -> new org.mptcpverify.traces.TracesEngine(sf.runner());
+            f = sf.engine(engine, workers);
         }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");

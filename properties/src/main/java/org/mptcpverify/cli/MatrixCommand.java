@@ -56,7 +56,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of the scheme it names; --schemes defaults to that scheme.")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces and tlc engines: run this scheme definition (docs/scheme-definitions.md) instead of the built-in implementation of the scheme it names; --schemes defaults to that scheme.")
     Path schemeFile;
 
     @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
@@ -92,14 +92,18 @@ public final class MatrixCommand implements Callable<Integer> {
         Map<String, Supplier<Engine>> available = EngineRegistry.all(workers);
         SchemeFile sf = null;
         if (schemeFile != null) {
-            for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
+            List<String> wanted = engines == null ? new ArrayList<>(available.keySet()) : engines;
+            for (String e : wanted) {
                 if (available.containsKey(e)) {
-                    SchemeFile.requireTraces(e);
+                    SchemeFile.requireSupported(e);
                 }
             }
             sf = SchemeFile.load(schemeFile);
-            SchemeFile loaded = sf;
-            available.put("traces", () -> new org.mptcpverify.traces.TracesEngine(loaded.runner()));
+            for (String e : wanted) {
+                if (available.containsKey(e)) {
+                    available.put(e, sf.engine(e, workers));
+                }
+            }
         }
         Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
         for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
