@@ -130,15 +130,19 @@ public final class CoreEngine implements Engine {
         }
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
-                    "no property of " + attack.wireName() + " applies to " + scheme.wireName()
-                            + " (it has no external key)");
+            return notApplicable(scheme, attack, resolved);
         }
         if (!scheme.modelled()) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
                     "scheme " + scheme.wireName() + " is not modelled in the generic core");
         }
         return checkProperties(scheme, attack, applicable, options, coreBounds(attack, options.boundsFor(name())));
+    }
+
+    /** The result of a cell no property applies to (both tlc models). */
+    public static CellResult notApplicable(SchemeId scheme, AttackId attack, Bounds resolved) {
+        return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
+                "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
     }
 
     /**
