@@ -781,6 +781,15 @@ KeyIsolation ==
     /\ \A h \in hs : h.est /\ h.origin \in Clients => Client(h.conn) = h.origin
     /\ Quiescent => AllLegitJoinsEst
 
+\* Attacker-activity witness (issue 12; not a property of docs/properties.md). A step that
+\* delivers a segment the attacker originated (injected or replayed: path px) to an end that has
+\* state for it, so that the end's checks judge it. Checked as an action property, so TLC tests
+\* every transition, also into states already seen (lastAction is outside the VIEW): its first
+\* violation's trace is the witness; a completed state space without one means no segment of
+\* the attacker ever reached a check, and a HOLDS of the cell is VACUOUS.
+AttackerSegmentChecked == \E s \in net : s.path = "px" /\ Fits(s) /\ s \notin net' /\ lastAction'.a = "Deliver"
+AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
+
 TypeOK ==
     /\ \A cn \in Conns : /\ cli[cn].st \in {"none", "synsent", "mptcp", "tcp", "closed"}
                          /\ srv[cn].st \in {"none", "synrcvd", "mptcp", "tcp", "closed"}

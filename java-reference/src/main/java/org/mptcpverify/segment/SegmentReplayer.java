@@ -35,6 +35,7 @@ import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.KeySetting;
 import org.mptcpverify.scheme.Role;
 import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -89,11 +90,19 @@ public final class SegmentReplayer {
     /** Field names and widths: the definition language's, or one scheme definition's ({@link WireFields}). */
     private final WireFields fields;
     private final String definitionName;
+    /** The implementation of each scheme; the built-in ones unless a scheme file replaces one. */
+    private final java.util.function.Function<SchemeId, AuthScheme> schemes;
 
     /** A replayer that accepts every field the definition language gives each message. */
     public SegmentReplayer() {
+        this(Schemes::of);
+    }
+
+    /** @param schemes the implementation to replay each scheme with (a definition-driven one for a scheme file) */
+    public SegmentReplayer(java.util.function.Function<SchemeId, AuthScheme> schemes) {
         this.fields = WireFields.LANGUAGE;
         this.definitionName = null;
+        this.schemes = schemes;
     }
 
     /**
@@ -103,6 +112,7 @@ public final class SegmentReplayer {
     public SegmentReplayer(SchemeDefinition definition) {
         this.fields = WireFields.of(definition);
         this.definitionName = definition.name();
+        this.schemes = Schemes::of;
     }
 
     public Result replay(SegmentTrace t) throws BadTraceFileException {
@@ -110,7 +120,7 @@ public final class SegmentReplayer {
             throw new BadTraceFileException("a trace of " + t.scheme().wireName() + " given the definition of "
                     + definitionName);
         }
-        return new Run(t, fields).execute();
+        return new Run(t, fields, schemes.apply(t.scheme())).execute();
     }
 
     /**
@@ -132,7 +142,7 @@ public final class SegmentReplayer {
 
         /** {@code header}: the population, keys and cell; its events and property are ignored. */
         public Session(SegmentTrace header) throws BadTraceFileException {
-            run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE);
+            run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE, Schemes.of(header.scheme()));
             run.judged.addAll(header.attack().applicableProperties(header.scheme()));
             run.judge(false);
         }
@@ -271,10 +281,10 @@ public final class SegmentReplayer {
         /** The event as performed, when it differs from the one given (a {@link Session}'s delivery with any answer). */
         SegmentEvent resolved;
 
-        Run(SegmentTrace t, WireFields fields) throws BadTraceFileException {
+        Run(SegmentTrace t, WireFields fields, AuthScheme scheme) throws BadTraceFileException {
             this.t = t;
             this.fields = fields;
-            this.scheme = Schemes.of(t.scheme());
+            this.scheme = scheme;
             this.endpoint = new MptcpEndpoint(scheme);
             this.rnd = new SplittableRandom(t.seed());
             this.rights = ObservationRights.of(t.attack());

@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--attacker-has-key", description = "Negative control: give the attacker the external keys (a key-agreement scheme such as ecdh: the endpoints' Diffie-Hellman private values).")
     boolean attackerHasKey;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine: run this scheme definition (docs/scheme-definitions.md); --scheme must be the name the file gives (a new name, or a built-in's for its unchanged definition).")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces and tlc engines: run this scheme definition (docs/scheme-definitions.md; tlc: the generic core with the data generated from it); --scheme must be the name the file gives (a new name, or a built-in's for its unchanged definition).")
     Path schemeFile;
 
     @Mixin
@@ -74,10 +74,12 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f, workers);
         SchemeId s = cell.scheme();
         f = cell.engine();
-        ModelledSchemes.require(engine, java.util.List.of(s));
+        if (schemeFile == null) { // a scheme file's data is generated for the engine that runs it
+            ModelledSchemes.require(engine, java.util.List.of(s));
+        }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
         if (tries < 1 || timeoutSeconds < 1) throw new UserInputException("--tries and --timeout must be at least 1");

@@ -56,7 +56,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
 
-    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces engine only: run this scheme definition (docs/scheme-definitions.md) under the name it gives (a new name, or a built-in's for its unchanged definition); --schemes defaults to that scheme.")
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces and tlc engines: run this scheme definition (docs/scheme-definitions.md) under the name it gives (a new name, or a built-in's for its unchanged definition); --schemes defaults to that scheme.")
     Path schemeFile;
 
     @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)
@@ -92,14 +92,18 @@ public final class MatrixCommand implements Callable<Integer> {
         Map<String, Supplier<Engine>> available = EngineRegistry.all(workers);
         SchemeFile sf = null;
         if (schemeFile != null) {
-            for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
+            List<String> wanted = engines == null ? new ArrayList<>(available.keySet()) : engines;
+            for (String e : wanted) {
                 if (available.containsKey(e)) {
-                    SchemeFile.requireTraces(e);
+                    SchemeFile.requireSupported(e);
                 }
             }
             sf = SchemeFile.load(schemeFile);
-            SchemeFile loaded = sf;
-            available.put("traces", () -> new org.mptcpverify.traces.TracesEngine(loaded.runner()));
+            for (String e : wanted) {
+                if (available.containsKey(e)) {
+                    available.put(e, sf.engine(e, workers));
+                }
+            }
         }
         Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
         for (String e : engines == null ? new ArrayList<>(available.keySet()) : engines) {
@@ -110,7 +114,9 @@ public final class MatrixCommand implements Callable<Integer> {
         SchemeFile file = sf;
         List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
                 : Names.all(schemes, "--schemes", n -> file != null ? file.byName(n) : SchemeId.byName(n), SchemeId.values());
-        selected.keySet().forEach(e -> ModelledSchemes.require(e, ss));
+        // a scheme file's data is generated for the engine that runs it
+        selected.keySet().forEach(e -> ModelledSchemes.require(e, file == null ? ss
+                : ss.stream().filter(x -> !x.equals(file.scheme())).toList()));
         List<AttackId> as = attacks == null ? AttackId.matrixAttacks()
                 : Names.all(attacks, "--attacks", AttackId::byName, AttackId.values());
         selected.keySet().forEach(e -> ModelledSchemes.requireAttacks(e, as));

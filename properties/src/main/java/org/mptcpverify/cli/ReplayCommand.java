@@ -27,11 +27,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             String text = TraceJson.readText(file);
             if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
-                if (schemeFile != null) {
-                    throw new UserInputException(file + ": --scheme-file does not apply to " + SegmentTraceJson.FORMAT
-                            + " files yet (they replay on the built-in schemes)");
-                }
-                SegmentReplayer.Result r = new SegmentReplayer().replay(SegmentTraceJson.parse(text));
+                SegmentReplayer replayer = schemeFile == null ? new SegmentReplayer()
+                        : new SegmentReplayer(SchemeFile.load(schemeFile).schemes());
+                SegmentReplayer.Result r = replayer.replay(SegmentTraceJson.parse(text));
                 r.report().forEach(System.out::println);
                 return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mptcpverify.models.core.CoreEngine;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
@@ -23,11 +24,11 @@ import org.mptcpverify.vocab.SchemeId;
 /**
  * {@code --scheme-file PATH}: a scheme definition (docs/scheme-definitions.md) that the reference
  * runs from the file. The scheme is the one the file names: a new name is a scheme of its own
- * (traces engine and replay only); a built-in name is accepted only for the built-in's own
+ * (the traces and tlc engines and replay; alloy does not run scheme files yet; tlc checks the generic core with the data generated from the file and replays its counterexamples on the definition-driven reference); a built-in name is accepted only for the built-in's own
  * definition (the same statements as {@code models/schemes/NAME.scheme}), so that no verdict
  * appears under a built-in's name for a different design.
  */
-record SchemeFile(SchemeId scheme, AuthScheme implementation) {
+record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition definition, Path file) {
     static SchemeFile load(Path file) {
         SchemeDefinition d = parse(file);
         return of(file, d);
@@ -57,7 +58,7 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation) {
         } else if (d.name().contains("~")) {
             throw new UserInputException(file + ":1: scheme name '" + d.name() + "': '~' is reserved for mutants");
         }
-        return new SchemeFile(DefinedScheme.idOf(d), new DefinedScheme(d));
+        return new SchemeFile(DefinedScheme.idOf(d), new DefinedScheme(d), d, file);
     }
 
     /** The committed definition of a built-in scheme. */
@@ -87,24 +88,39 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation) {
     record OneCell(SchemeId scheme, Supplier<Engine> engine) {}
 
     /**
-     * {@code --scheme} (and {@code --scheme-file}, when given: the traces engine only, and --scheme
+     * {@code --scheme} (and {@code --scheme-file}, when given: traces or tlc, and --scheme
      * must name the file's scheme) resolved for one cell; {@code builtIn} runs a built-in scheme.
      */
-    static OneCell oneCell(Path file, String scheme, String engine, Supplier<Engine> builtIn) {
+    static OneCell oneCell(Path file, String scheme, String engine, Supplier<Engine> builtIn, int tlcWorkers) {
         if (file == null) {
             return new OneCell(Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values()), builtIn);
         }
-        requireTraces(engine);
+        requireSupported(engine);
         SchemeFile sf = load(file);
         if (!sf.scheme().wireName().equals(scheme)) {
             throw new UserInputException("--scheme-file: " + file + " defines " + sf.scheme() + ", not --scheme " + scheme);
         }
-        return new OneCell(sf.scheme(), () -> new TracesEngine(sf.runner()));
+        return new OneCell(sf.scheme(), sf.engine(engine, tlcWorkers));
     }
 
-    static void requireTraces(String engine) {
-        if (!engine.equals("traces")) {
+    /** The engines that run a scheme file: traces and tlc. */
+    static void requireSupported(String engine) {
+        if (!engine.equals("traces") && !engine.equals("tlc")) {
             throw new UserInputException("engine " + engine + " cannot run a scheme file yet");
+        }
+    }
+
+    /** {@code engine} running this definition; a definition the core cannot model is {@code file:line: problem}. */
+    Supplier<Engine> engine(String engine, int tlcWorkers) {
+        requireSupported(engine);
+        if (engine.equals("traces")) {
+            return () -> new TracesEngine(runner());
+        }
+        try {
+            CoreEngine core = CoreEngine.withSchemeFile(tlcWorkers, definition, file.toString());
+            return () -> core;
+        } catch (DefinitionException e) {
+            throw new UserInputException(e.getMessage());
         }
     }
 

@@ -122,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--engine: unknown engine '" + engine + "' (known: "
                     + String.join(", ", EngineRegistry.all().keySet()) + ")");
         }
-        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f);
+        SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f, workers);
         SchemeId s = cell.scheme();
         f = cell.engine();
         ModelledSchemes.require(engine, java.util.List.of(s));

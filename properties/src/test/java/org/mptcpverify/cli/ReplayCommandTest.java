@@ -101,7 +101,12 @@ class ReplayCommandTest {
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("has not read"), r.err());
+        // a scheme file replays a segment-level file on the definition-driven implementation: the
+        // committed rfc8684 definition decides it as the built-in rfc8684 does
+        CliRun builtIn = run("replay", segmentFile().toString());
         CliRun withScheme = run("replay", segmentFile().toString(), "--scheme-file", "../models/schemes/rfc8684.scheme");
-        assertEquals(2, withScheme.code(), withScheme.out() + withScheme.err());
+        assertEquals(builtIn.code(), withScheme.code(), withScheme.out() + withScheme.err());
+        assertEquals(builtIn.out().lines().reduce((a, b) -> b).orElse(""),
+                withScheme.out().lines().reduce((a, b) -> b).orElse(""), "the same verdict line");
     }
 }

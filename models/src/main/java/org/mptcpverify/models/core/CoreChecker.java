@@ -121,6 +121,42 @@ public final class CoreChecker {
                 counterexample, exportProblem);
     }
 
+    /** The action property of MptcpCore.tla whose violation is the attacker-activity witness. */
+    public static final String WITNESS_PROPERTY = "AttackerNeverReachesCheck";
+
+    /**
+     * Searches the cell for a step that delivers an attacker-originated segment to an honest
+     * end's checks ({@link CoreWitness}); {@code edits} as for {@link #check(CoreCell, List, Path,
+     * long, Duration, Map)}.
+     */
+    public CoreWitness witness(CoreCell cell, Path workDir, long seed, Duration timeout,
+                               Map<String, UnaryOperator<String>> edits) {
+        try {
+            Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("witness"), cell, edits);
+            Files.writeString(dir.resolve("MC.cfg"), cell.cfg(List.of()) + "PROPERTY " + WITNESS_PROPERTY + "\n");
+            TlcRun run = tlc.run(dir, cell.mcModule(), "MC.cfg", seed, timeout);
+            TlcReport report = TlcOutput.parse(run.output());
+            long distinct = report.distinctStates().orElse(0L);
+            if (run.timedOut()) {
+                return new CoreWitness(false, List.of(), distinct, "timeout after " + Math.round(run.seconds()) + " s");
+            }
+            if (run.exitCode() == TlcRun.OK && report.completed() && report.errors().isEmpty()) {
+                return new CoreWitness(false, List.of(), distinct, null);
+            }
+            if ((run.exitCode() == TlcRun.SAFETY || run.exitCode() == TlcRun.LIVENESS)
+                    && run.output().contains(WITNESS_PROPERTY) && !report.trace().isEmpty()) {
+                return new CoreWitness(true, report.trace().stream().map(CoreChecker::step).toList(), distinct, null);
+            }
+            return new CoreWitness(false, List.of(), distinct, "TLC exit code " + run.exitCode()
+                    + (report.errors().isEmpty() ? "" : ": " + report.errors().get(0).replaceAll("\\s+", " ")));
+        } catch (IOException e) {
+            return new CoreWitness(false, List.of(), 0, "I/O error running TLC: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CoreWitness(false, List.of(), 0, "interrupted");
+        }
+    }
+
     private static String step(TraceState s) {
         return s.variables().getOrDefault("lastAction", "?").replaceAll("\\s+", " ");
     }

@@ -116,9 +116,7 @@ public final class TlcEngine implements Engine {
         }
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, boundsMap(resolved), null,
-                    "no property of " + attack.wireName() + " applies to " + scheme.wireName()
-                            + " (it has no external key)");
+            return org.mptcpverify.models.core.CoreEngine.notApplicable(scheme, attack, resolved);
         }
         return checkProperties(scheme, attack, applicable, options, resolved);
     }
