@@ -43,14 +43,14 @@ fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone T
   else (m = M_keyless and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
   else (m = M_keyless and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
   else (m = M_keyless and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
-  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
   else (m = M_keyless and g = FASTCLOSE) => (F_key -> sl[S_Kb])
   else (m = M_bound and g = MPC_SYNACK) => (F_sender_token -> sl[S_Tb] + F_confirm -> app[TL64, hmac[ext, cat[L_bk_confirm_B, sl[S_Tb]]]])
   else (m = M_bound and g = MPC_ACK) => (F_sender_token -> sl[S_Ta] + F_receiver_token -> sl[S_Tb] + F_confirm -> app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], L_bk_confirm_A]])
   else (m = M_bound and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TL32, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_ticket, idx]]])
   else (m = M_bound and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_join_B, cat[sl[S_Rb], sl[S_Ra]]]]])
   else (m = M_bound and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_join_A, cat[sl[S_Ra], sl[S_Rb]]]]])
-  else (m = M_bound and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_addr, cat[L_B, cat[I2, cat[SA2, Zero]]]]]])
+  else (m = M_bound and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_addr, cat[L_B, cat[I2, cat[SA2, I0]]]]]])
   else (m = M_bound and g = FASTCLOSE) => (F_key -> app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_close, L_A]]])
   else none -> none
 }
@@ -58,13 +58,13 @@ fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext,
   (m = M_keyless and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
   else (m = M_keyless and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
   else (m = M_keyless and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
-  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
   else (m = M_keyless and g = FASTCLOSE) => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
   else (m = M_bound and g = MPC_SYNACK) => (not eq[fld[F_confirm], app[TL64, hmac[ext, cat[L_bk_confirm_B, fld[F_sender_token]]]]] => F_TCP else none)
   else (m = M_bound and g = MPC_ACK) => (not eq[fld[F_receiver_token], sl[S_Tb]] => F_TCP else (not eq[fld[F_confirm], app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[fld[F_sender_token], sl[S_Tb]]]], L_bk_confirm_A]]] => F_TCP else none))
   else (m = M_bound and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_join_B, cat[fld[F_Rb], sl[S_Ra]]]]]] => F_RST else none)
   else (m = M_bound and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_join_A, cat[sl[S_Ra], sl[S_Rb]]]]]] => F_RST else none)
-  else (m = M_bound and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_addr, cat[L_B, cat[fld[F_id], cat[fld[F_addr], Zero]]]]]]] => F_DROP else none)
+  else (m = M_bound and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_addr, cat[L_B, cat[fld[F_id], cat[fld[F_addr], I0]]]]]]] => F_DROP else none)
   else (m = M_bound and g = FASTCLOSE) => (not eq[fld[F_key], app[TL64, hmac[hmac[ext, cat[L_bk_conn, cat[sl[S_Ta], sl[S_Tb]]]], cat[L_bk_close, L_A]]]] => F_DROP else none)
   else none
 }

@@ -43,24 +43,24 @@ fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone T
   else (m = M_keyless and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
   else (m = M_keyless and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], cat[sl[S_Ra], sl[S_laddr]]]]])
   else (m = M_keyless and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
-  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
   else (m = M_keyless and g = FASTCLOSE) => (F_key -> sl[S_Kb])
   else (m = M_keyed and g = MPC_SYNACK) => (F_sender_key -> sl[S_Kb])
   else (m = M_keyed and g = MPC_ACK) => (F_sender_key -> ext + F_receiver_key -> sl[S_Kb])
   else (m = M_keyed and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
   else (m = M_keyed and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[ext, cat[sl[S_Rb], cat[sl[S_Ra], sl[S_laddr]]]]])
   else (m = M_keyed and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
-  else (m = M_keyed and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyed and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
   else (m = M_keyed and g = FASTCLOSE) => (F_key -> sl[S_Kb])
   else none -> none
 }
 fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
   (m = M_keyless and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
   else (m = M_keyless and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], cat[sl[S_Ra], sl[S_srv]]]]]] => F_RST else none)
-  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
   else (m = M_keyed and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
   else (m = M_keyed and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[ext, cat[fld[F_Rb], cat[sl[S_Ra], sl[S_srv]]]]]] => F_RST else none)
-  else (m = M_keyed and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyed and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
   else none
 }
 fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {

@@ -44,7 +44,7 @@ fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone T
   else (m = M_keyless and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
   else (m = M_keyless and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
   else (m = M_keyless and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
-  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, Zero]]]])
+  else (m = M_keyless and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
   else (m = M_keyless and g = FASTCLOSE) => (F_key -> sl[S_Kb])
   else (m = M_ext and g = MPC_SYNACK) => (F_sender_token -> sl[S_Tb])
   else (m = M_ext and g = MPC_ACK) => (F_sender_token -> sl[S_Ta] + F_receiver_token -> sl[S_Tb])
@@ -53,7 +53,7 @@ fun fields[m: Mode, g: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone T
   else (m = M_ext and g = JOIN_SYN) => (F_Ra -> sl[S_Ra] + F_token -> sl[S_Tb])
   else (m = M_ext and g = JOIN_SYNACK) => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[ext, cat[sl[S_Rb], sl[S_Ra]]]])
   else (m = M_ext and g = JOIN_ACK) => (F_hmac -> app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]])
-  else (m = M_ext and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[ext, cat[I2, cat[SA2, Zero]]]])
+  else (m = M_ext and g = ADD_ADDR) => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[ext, cat[I2, cat[SA2, I0]]]])
   else (m = M_ext and g = FASTCLOSE) => (F_key -> app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]])
   else none -> none
 }
@@ -61,14 +61,14 @@ fun fail[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext,
   (m = M_keyless and g = MPC_ACK) => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
   else (m = M_keyless and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
   else (m = M_keyless and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
-  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_keyless and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
   else (m = M_keyless and g = FASTCLOSE) => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
   else (m = M_ext and g = MPC_ACK) => (not eq[fld[F_receiver_token], sl[S_Tb]] => F_TCP else none)
   else (m = M_ext and g = KEY_A) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
   else (m = M_ext and g = KEY_B) => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Tb], sl[S_Ta]], ext]]] => F_DROP else none)
   else (m = M_ext and g = JOIN_SYNACK) => (not eq[fld[F_hmac], app[TL64, hmac[ext, cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
   else (m = M_ext and g = JOIN_ACK) => (not eq[fld[F_hmac], app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
-  else (m = M_ext and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[ext, cat[fld[F_id], cat[fld[F_addr], Zero]]]]] => F_DROP else none)
+  else (m = M_ext and g = ADD_ADDR) => (not eq[fld[F_hmac], app[TR64, hmac[ext, cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
   else (m = M_ext and g = FASTCLOSE) => (not eq[fld[F_key], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
   else none
 }

@@ -76,7 +76,10 @@ public final class MutantsCommand implements Callable<Integer> {
         List<String> es = engines == null ? List.of("traces") : engines;
         for (String e : es) {
             if (!MutationAnalysis.DEFINITION_ENGINES.containsKey(e)) {
-                if (EngineRegistry.all().containsKey(e)) SchemeFile.requireTraces(e);
+                if (EngineRegistry.all().containsKey(e)) {
+                    throw new UserInputException("engine " + e + " cannot run mutants yet (--engines "
+                            + String.join(",", MutationAnalysis.DEFINITION_ENGINES.keySet()) + ")");
+                }
                 throw new UserInputException("--engines: unknown engine '" + e + "' (known: "
                         + String.join(", ", EngineRegistry.all().keySet()) + ")");
             }
