@@ -165,7 +165,9 @@ final class GuessRun {
             if (r.verdict() != Verdict.VIOLATED || r.counterexample() == null) {
                 return Optional.empty();
             }
-            return Optional.of(TraceJson.read(r.counterexample()));
+            // the cell's scheme may be a definition's own name, unknown to the built-in vocabulary
+            return Optional.of(TraceJson.read(r.counterexample(),
+                    n -> n.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(n)));
         } catch (TraceJson.BadTraceFileException e) {
             throw new IOException(e.getMessage(), e);
         } finally {

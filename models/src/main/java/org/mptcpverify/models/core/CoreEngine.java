@@ -77,7 +77,9 @@ public final class CoreEngine implements Engine {
     public static CoreEngine withSchemeFile(int workers, SchemeDefinition def, String source)
             throws DefinitionException {
         SchemeId id = SchemeId.byName(def.name())
-                .orElseThrow(() -> new DefinitionException(source, 1, "scheme '" + def.name() + "' is not in the vocabulary"));
+                .orElseThrow(() -> new DefinitionException(source, 1, "scheme '" + def.name()
+                        + "': engine tlc cannot run a scheme file yet under a name of its own (the core's counterexamples"
+                        + " name built-in schemes; a built-in's name with its unchanged definition runs)"));
         String module = CoreSchemeFiles.render(def, source).get("schemes/Scheme_" + CoreSchemeFiles.suffix(def.name()) + ".tla");
         AuthScheme impl = new DefinedScheme(def);
         return new CoreEngine(new CoreChecker(workers), id, module, s -> s == id ? impl : Schemes.of(s));

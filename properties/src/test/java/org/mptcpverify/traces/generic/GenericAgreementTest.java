@@ -67,7 +67,7 @@ class GenericAgreementTest {
     Stream<DynamicTest> genericAttackerAgreesWithTheGenerators() {
         List<DynamicTest> tests = new ArrayList<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
-            for (AttackId a : AttackId.values()) {
+            for (AttackId a : AttackId.matrixAttacks()) {
                 tests.add(DynamicTest.dynamicTest(s.wireName() + " / " + a.wireName(), () -> agree(s, a)));
             }
         }
