@@ -1,6 +1,7 @@
 package org.mptcpverify.cli;
 
 import java.util.Collection;
+import java.util.function.Predicate;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
@@ -15,23 +16,20 @@ final class ModelledSchemes {
 
     /** As for schemes, for the columns the models do not have yet (issue 13's new attacker profiles). */
     static void requireAttacks(String engine, Collection<AttackId> attacks) {
-        if (engine.equals("traces")) {
-            return;
-        }
-        for (AttackId a : attacks) {
-            if (!a.modelled()) {
-                throw new UserInputException("attack " + a + " is not modelled yet in " + engine + " (use --engines traces)");
-            }
-        }
+        requireModelled(engine, "attack", attacks, AttackId::modelled);
     }
 
     static void require(String engine, Collection<SchemeId> schemes) {
+        requireModelled(engine, "scheme", schemes, SchemeId::modelled);
+    }
+
+    private static <T> void requireModelled(String engine, String kind, Collection<T> names, Predicate<T> modelled) {
         if (engine.equals("traces")) {
             return;
         }
-        for (SchemeId s : schemes) {
-            if (!s.modelled()) {
-                throw new UserInputException("scheme " + s + " is not modelled yet in " + engine + " (use --engines traces)");
+        for (T n : names) {
+            if (!modelled.test(n)) {
+                throw new UserInputException(kind + " " + n + " is not modelled yet in " + engine + " (use --engines traces)");
             }
         }
     }

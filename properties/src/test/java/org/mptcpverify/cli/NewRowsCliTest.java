@@ -35,6 +35,19 @@ class NewRowsCliTest {
     }
 
     @Test
+    void modelEnginesRefuseAColumnTheyDoNotHave(@TempDir Path tmp) {
+        for (String engine : new String[] {"tlc", "alloy"}) {
+            Path out = tmp.resolve(engine);
+            CliRun r = CliRun.run("check", "--engine", engine, "--scheme", "rfc8684", "--attack", "remove-addr-forge",
+                    "--out", out.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals("mptcp-verify: attack remove-addr-forge is not modelled yet in " + engine
+                    + " (use --engines traces)", r.err().strip());
+            assertFalse(Files.exists(out), "bad input writes nothing");
+        }
+    }
+
+    @Test
     void theTracesEngineRunsItButTheDefaultMatrixDoesNot(@TempDir Path tmp) throws Exception {
         assertFalse(SchemeId.matrixSchemes().contains(SchemeId.ECDH));
         assertFalse(SchemeId.matrixSchemes().contains(SchemeId.MPTLS));
