@@ -154,6 +154,10 @@ public final class MptcpEndpoint {
             }
         }
 
+        /**
+         * The position of {@code a} among this host's addresses: the id of a join's SYN (Linux sends
+         * the local endpoint's id there) and of a SYN/ACK on an address the connection never announced.
+         */
         int addressId(InetAddress a) {
             int i = addresses.indexOf(a);
             return Math.max(i, 0);
@@ -232,6 +236,7 @@ public final class MptcpEndpoint {
                 return;
             }
             sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.addAddr(c.keys(), a.addrId(), a.addr(), a.port())));
+            conns.put(c.id(), c.withAnnounced(a.addrId(), new Connection.Announced(a.addr(), a.port())));
             note("ADD_ADDR(" + a.addr().getHostAddress() + ", id " + a.addrId() + ")");
         }
 
@@ -242,14 +247,16 @@ public final class MptcpEndpoint {
                 return;
             }
             sendOnConnection(c, TcpSegment.ACK, Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
+            conns.put(c.id(), c.withoutAnnounced(r.addrId()));
             note("REMOVE_ADDR(id " + r.addrId() + ")");
         }
 
         /**
          * REMOVE_ADDR (unauthenticated in RFC 8684), acted on at once as Linux 6.18 does: every subflow
          * whose remote address id (from the peer's MP_JOIN) is named is closed, id 0 being the initial
-         * subflow; so is every subflow to an address accepted under that id by ADD_ADDR (whose id the
-         * reference's SYN/ACK does not repeat), and that address is forgotten. RFC 8684 3.4.2 says the
+         * subflow; so is every subflow to an address accepted under that id by ADD_ADDR (the id the
+         * peer's SYN/ACK repeats, unless the peer numbers its addresses otherwise), and that address
+         * is forgotten. RFC 8684 3.4.2 says the
          * receiver SHOULD first probe the path with a keepalive and keep it if answered; Linux does
          * not, and neither does the reference. As Linux, the subflow is closed gracefully: FIN + ACK
          * with a DSS data ACK.
@@ -459,7 +466,7 @@ public final class MptcpEndpoint {
             long isn = rnd.nextLong() & 0xffffffffL;
             long hmac = scheme.synAckHmac(m.get().keys(), syn.senderRandom(), rB, t.localAddr());
             HalfOpenJoin h = new HalfOpenJoin(t, c.id(), syn.receiverToken(), syn.senderRandom(), rB, hmac,
-                    addressId(t.localAddr()), isn, s.seq(), syn.addressId(),
+                    c.localAddressId(t).orElse(addressId(t.localAddr())), isn, s.seq(), syn.addressId(),
                     (syn.flags() & MptcpOption.JOIN_FLAG_BACKUP) != 0);
             halfOpen.put(t, h);
             sendJoinSynAck(h);

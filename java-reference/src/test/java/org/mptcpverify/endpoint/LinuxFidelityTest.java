@@ -94,6 +94,39 @@ class LinuxFidelityTest {
         assertEquals(Hosts.addr("s.a2"), h.clientConn().remoteAddrs().get(2));
     }
 
+    /**
+     * Linux answers a join with the id it announced the address with (the endpoint id); the
+     * reference used the address's position in its own list (s.a2 is 1) whatever it had announced.
+     */
+    @Test
+    void theJoinSynAckCarriesTheIdTheAddressWasAnnouncedWith() {
+        for (OptionalInt port : List.of(OptionalInt.empty(), OptionalInt.of(PORT_8080))) {
+            Hosts h = new Hosts(new Rfc8684(), 30);
+            h.bind(KeySetting.none());
+            if (port.isPresent()) {
+                h.event("s", new Event.Bind(PORT_8080, KeySetting.none()));
+            }
+            h.connect(KeySetting.none());
+            h.event("s", new Event.Advertise(h.serverConn().id(), 7, Hosts.addr("s.a2"), port));
+            h.run();
+            assertEquals(1, h.serverJoins().size(), "set-up: the client joined the announced address " + port);
+            MptcpOption.MpJoinSynAck synAck = h.log.stream().filter(x -> x.src().equals(Hosts.addr("s.a2")))
+                    .flatMap(x -> Hosts.option(x, MptcpOption.MpJoinSynAck.class).stream()).findFirst().orElseThrow();
+            assertEquals(7, synAck.addressId(), "SYN/ACK + MP_JOIN on the address announced as id 7, port " + port);
+            assertEquals(7, h.clientJoins().get(0).remoteAddrId(), "the client files the join under the announced id");
+            // so a REMOVE_ADDR naming the announced id closes exactly that join at the client
+            h.event("s", new Event.RemoveAddr(h.serverConn().id(), 7));
+            h.run();
+            assertTrue(h.clientJoins().isEmpty(), "REMOVE_ADDR(7) closes the client's join to s.a2");
+            assertTrue(h.serverConn().announced().isEmpty(), "the withdrawn address is no longer announced");
+        }
+        // a join to the initial subflow's address, never announced, carries id 0 (RFC 8684 3.2)
+        Hosts h = joined(31);
+        MptcpOption.MpJoinSynAck synAck = h.log.stream().filter(x -> x.src().equals(Hosts.addr("s.a1")))
+                .flatMap(x -> Hosts.option(x, MptcpOption.MpJoinSynAck.class).stream()).findFirst().orElseThrow();
+        assertEquals(0, synAck.addressId());
+    }
+
     @Test
     void resetOfTheInitialSubflowKeepsTheConnectionOnItsJoin() {
         Hosts h = joined(23);

@@ -126,12 +126,19 @@ class ReferenceServerVsKernelTest {
             // REMOVE_ADDR sent by the reference server for 10.1.0.67: the kernel client counts it and
             // closes its join to that address gracefully (the socket leaves ESTABLISHED; its FIN is
             // queued behind the 29 bytes the reference never acknowledges, so it may not be on the
-            // wire yet). The id named is the one the reference's SYN/ACK + MP_JOIN carried for that
-            // join (its address index, 1), not the id it announced (5): docs/kernel.md.
+            // wire yet). As a Linux server, the reference answered the join with the id it announced
+            // the address with (5), so that id names both the announcement and the join.
             int joinId = ref.sent().stream()
                     .filter(t -> t.src().equals(Topology.FORGED_2) && t.has(TcpSegment.SYN) && t.has(TcpSegment.ACK))
                     .map(t -> KernelReply.of(t).option(MptcpOption.MpJoinSynAck.class)).flatMap(Optional::stream)
                     .findFirst().orElseThrow().addressId();
+            assertEquals(5, joinId, "the reference's SYN/ACK + MP_JOIN on 10.1.0.67 carries the announced id");
+            int portJoinId = ref.sent().stream()
+                    .filter(t -> t.src().equals(Topology.FORGED) && t.srcPort() == OTHER_PORT && t.has(TcpSegment.SYN)
+                            && t.has(TcpSegment.ACK))
+                    .map(t -> KernelReply.of(t).option(MptcpOption.MpJoinSynAck.class)).flatMap(Optional::stream)
+                    .findFirst().orElseThrow().addressId();
+            assertEquals(6, portJoinId, "the reference's SYN/ACK + MP_JOIN on 10.1.0.66:" + OTHER_PORT + " carries the announced id");
             assertEquals(1, Ss.established(topo.client(), Topology.FORGED_2, PORT).size(), "set-up: join to 10.1.0.67 established");
             ref.apply(new Event.RemoveAddr(c.id(), joinId));
             ref.pump(WAIT_MS / 2);
