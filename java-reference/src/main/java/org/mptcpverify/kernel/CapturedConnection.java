@@ -106,7 +106,7 @@ public record CapturedConnection(InetAddress client, int clientPort, InetAddress
                 third.receiverKey().getAsLong(), up, down));
     }
 
-    private static Direction direction(List<Wiretap.Seen> seen, TcpSegment first) {
+    static Direction direction(List<Wiretap.Seen> seen, TcpSegment first) {
         long isn = first.seq();
         long next = (isn + 1) & 0xffffffffL;
         long ts = -1;

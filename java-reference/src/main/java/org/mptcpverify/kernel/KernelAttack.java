@@ -11,7 +11,7 @@ import org.mptcpverify.vocab.AttackId;
  * kernel's own evidence shows it worked, appending that evidence to the context. With
  * {@link AttackContext#wrongKeys()} it runs its negative control instead, which must fail.
  */
-public sealed interface KernelAttack permits EavesdropHandshake, AddAddrMitm, FastcloseForge, JoinDos, SynJoinRewrite,
+public sealed interface KernelAttack permits EavesdropHandshake, EavesdropAll, AddAddrMitm, FastcloseForge, JoinDos, SynJoinRewrite,
         RemoveAddrForge, MpPrioForge, AddAddrReplay, SynFloodAmplification {
 
     /**
@@ -44,7 +44,7 @@ public sealed interface KernelAttack permits EavesdropHandshake, AddAddrMitm, Fa
         return profile().attack();
     }
 
-    List<KernelAttack> ALL = List.of(new EavesdropHandshake(), new AddAddrMitm(), new FastcloseForge(), new JoinDos(),
+    List<KernelAttack> ALL = List.of(new EavesdropHandshake(), new EavesdropAll(), new AddAddrMitm(), new FastcloseForge(), new JoinDos(),
             new SynJoinRewrite(), new RemoveAddrForge(), new MpPrioForge(), new AddAddrReplay(),
             new SynFloodAmplification());
 

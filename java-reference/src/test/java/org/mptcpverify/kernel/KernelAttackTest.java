@@ -64,6 +64,25 @@ class KernelAttackTest {
         assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
     }
 
+    /**
+     * The wider view: the client's own join carried the bulk (its initial address is backup), so the
+     * data sequence number comes from a join's mappings, which the attacker found by the captured
+     * server key's token; and the server holds both joins.
+     */
+    @Test
+    void eavesdropAll() throws Exception {
+        KernelAttackReport r = run("eavesdrop-all");
+        assertTrue(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("attacker: the client's join from 10.1.0.11")
+                && l.contains("HMAC-B verifies and HMAC-A verifies")), r.evidence()::toString);
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("attacker: data sequence number")
+                && l.endsWith("(wrong: a join carried data)")), r.evidence()::toString);
+        InspectReport report = Inspector.inspect(dir.resolve("eavesdrop-all.pcap"));
+        assertTrue(report.connections().size() == 1 && report.connections().get(0).joins().size() == 2
+                && report.connections().get(0).joins().stream().allMatch(j -> j.synAckHmac() == HmacCheck.VALID),
+                () -> ReportText.format(report));
+    }
+
     @Test
     void addAddrMitm() throws Exception {
         KernelAttackReport r = run("add-addr-mitm");
@@ -97,6 +116,14 @@ class KernelAttackTest {
     @Test
     void eavesdropHandshakeWithWrongKeysIsResetByTheServer() throws Exception {
         KernelAttackReport r = run("eavesdrop-handshake", true);
+        assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
+        assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server kernel answered SYN + MP_JOIN with flags 0x14")),
+                () -> "expected a RST to the join: " + r.evidence());
+    }
+
+    @Test
+    void eavesdropAllWithWrongKeysIsResetByTheServer() throws Exception {
+        KernelAttackReport r = run("eavesdrop-all", true);
         assertFalse(r.succeeded(), () -> String.join("\n", r.evidence()));
         assertTrue(r.evidence().stream().anyMatch(l -> l.startsWith("server kernel answered SYN + MP_JOIN with flags 0x14")),
                 () -> "expected a RST to the join: " + r.evidence());

@@ -32,7 +32,7 @@ public final class KernelAttackCommand implements Callable<Integer> {
     static final String ALL = "all";
 
     @Option(names = "--attack", required = true, paramLabel = "ATTACK",
-            description = "eavesdrop-handshake, add-addr-mitm, fastclose-forge, join-dos, syn-join-rewrite, "
+            description = "eavesdrop-handshake, eavesdrop-all, add-addr-mitm, fastclose-forge, join-dos, syn-join-rewrite, "
                     + "remove-addr-forge, mp-prio-forge, add-addr-replay, syn-flood-amplification, or all (each attack "
                     + "and its negative control, then a table)")
     String attack;
