@@ -34,10 +34,10 @@ import org.mptcpverify.wire.TcpSegment;
  * validated: in-window injection on an existing subflow is out of scope (docs/threat-model.md).
  */
 public final class MptcpEndpoint {
-    /** MP_TCPRST reasons (RFC 8684 3.6). */
-    public static final int RST_UNSPECIFIED = 0;
-    public static final int RST_MPTCP_ERROR = 1;
-    public static final int RST_PROHIBITED = 3;
+    /** The MP_TCPRST reasons the reference sends (RFC 8684 3.6; all seven: {@link MpTcpRst}). */
+    public static final int RST_UNSPECIFIED = MpTcpRst.UNSPECIFIED;
+    public static final int RST_MPTCP_ERROR = MpTcpRst.MPTCP_ERROR;
+    public static final int RST_PROHIBITED = MpTcpRst.ADMINISTRATIVELY_PROHIBITED;
 
     private static final int WINDOW = 65535;
 
@@ -371,6 +371,8 @@ public final class MptcpEndpoint {
          * subflow alone leaves the connection on its other subflows.
          */
         void onReset(Tuple t, List<MptcpOption> opts) {
+            // every reason (RFC 8684 3.6) is informational: the subflow closes whatever it says; the
+            // note keeps its number only (committed counterexamples quote it)
             String why = first(opts, MpTcpRst.class).map(r -> " (MP_TCPRST reason " + r.reason() + ")").orElse("");
             Optional<Connection> owner = connOf(t).filter(c -> c.established() && c.isMptcp()
                     && (!c.initial().equals(t) || c.initialOpen()));

@@ -686,7 +686,7 @@ public final class Inspector {
                 return new OptionReport(frame, sender, "MP_FASTCLOSE", String.format("value %016x", f.value()),
                         ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
             } else if (o instanceof MptcpOption.MpTcpRst r) {
-                return new OptionReport(frame, sender, "MP_TCPRST", "reason " + r.reason() + ", flags 0x"
+                return new OptionReport(frame, sender, "MP_TCPRST", "reason " + r.reason() + " (" + r.reasonName() + "), flags 0x"
                         + Integer.toHexString(r.flags()), HmacCheck.UNAVAILABLE, unauth);
             } else if (o instanceof MptcpOption.RemoveAddr r) {
                 return new OptionReport(frame, sender, "REMOVE_ADDR", "address ids " + r.addressIds(),

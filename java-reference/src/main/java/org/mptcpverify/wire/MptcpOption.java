@@ -335,6 +335,12 @@ public sealed interface MptcpOption {
     /** MP_TCPRST (RFC 8684 3.6): flags U V W T and a reason code. */
     record MpTcpRst(int flags, int reason) implements MptcpOption {
         public static final int U = 0x08, V = 0x04, W = 0x02, T = 0x01;
+        /** The reason codes RFC 8684 3.6 assigns (0x00 to 0x06); any other byte is carried as it is. */
+        public static final int UNSPECIFIED = 0, MPTCP_ERROR = 1, LACK_OF_RESOURCES = 2, ADMINISTRATIVELY_PROHIBITED = 3,
+                TOO_MUCH_OUTSTANDING_DATA = 4, UNACCEPTABLE_PERFORMANCE = 5, MIDDLEBOX_INTERFERENCE = 6;
+        private static final List<String> NAMES = List.of("unspecified error", "MPTCP-specific error",
+                "lack of resources", "administratively prohibited", "too much outstanding data",
+                "unacceptable performance", "middlebox interference");
 
         public MpTcpRst {
             Check.range("flags", flags, 0, 15);
@@ -342,6 +348,11 @@ public sealed interface MptcpOption {
         }
 
         public int subtype() { return SUBTYPE_MP_TCPRST; }
+
+        /** RFC 8684 3.6's name of the reason, or "unassigned" for a code it does not define. */
+        public String reasonName() {
+            return reason < NAMES.size() ? NAMES.get(reason) : "unassigned";
+        }
     }
 
     /** NEW_KEY (draft-baerts): K bit and the low-order 64 bits of an HMAC of the external key. */
