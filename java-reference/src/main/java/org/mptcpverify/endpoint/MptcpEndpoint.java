@@ -603,8 +603,42 @@ public final class MptcpEndpoint {
                     onRemoveAddr(c.id(), r);
                 } else if (o instanceof MptcpOption.MpPrio p) {
                     onMpPrio(c.id(), t, p);
+                } else if (o instanceof MptcpOption.MpFail f) {
+                    onFallback(c.id(), t, "MP_FAIL(DSN " + Long.toUnsignedString(f.dataSequence()) + ")",
+                            OptionalLong.of(f.dataSequence()));
+                } else if (o instanceof MptcpOption.Dss d && isInfiniteMapping(d)) {
+                    onFallback(c.id(), t, "infinite mapping", OptionalLong.empty());
+                }
+                if (!conns.get(c.id()).isMptcp()) {
+                    return; // fell back: the rest of the segment's MPTCP options are not read
                 }
             }
+        }
+
+        /**
+         * RFC 8684 3.7, receive side: MP_FAIL on an ACK (the peer found a bad DSS checksum on the
+         * connection's only subflow) or an infinite mapping (the peer fell back) turns the
+         * connection into a plain TCP connection on its initial subflow: no joins are opened or
+         * accepted for it and later MPTCP options on it are ignored. The receiver of MP_FAIL answers
+         * with an infinite mapping at the data sequence number the MP_FAIL names. The reference
+         * carries no data, so it never detects a checksum failure itself (it never sends MP_FAIL).
+         * With another subflow established, RFC 8684 has the peer send MP_FAIL on a RST, which
+         * closes that subflow only (onReset); an MP_FAIL on an ACK then is not acted on.
+         */
+        void onFallback(int connId, Tuple t, String what, OptionalLong failedDsn) {
+            Connection c = conns.get(connId);
+            if (!c.initial().equals(t) || !c.initialOpen() || establishedJoins(connId) > 0) {
+                note(what + " on " + t + " while the connection has other subflows: not acted on (RFC 8684 3.7)");
+                return;
+            }
+            conns.put(connId, c.withKeys(c.keys().withMptcp(false)));
+            halfOpen.values().removeIf(h -> h.connId() == connId);
+            subflows.values().removeIf(sf -> sf.connId() == connId);
+            if (failedDsn.isPresent()) {
+                send(t, c.isn() + 1, c.peerIsn() + 1, TcpSegment.ACK, List.of(infiniteMapping(failedDsn.getAsLong())));
+            }
+            note(what + ": connection " + connId + " falls back to an infinite mapping, plain TCP on its initial subflow"
+                    + (failedDsn.isPresent() ? "; infinite mapping sent" : ""));
         }
 
         void onJoinThirdAck(Tuple t, HalfOpenJoin h, MpJoinAck ack) {
@@ -732,6 +766,29 @@ public final class MptcpEndpoint {
             }
             halfOpen.values().removeIf(h -> h.connId() == c.id());
         }
+    }
+
+    /**
+     * RFC 8684 3.3.1: the infinite mapping, a DSS mapping with data-level length 0 and subflow
+     * sequence number 0, here at {@code dsn} (the data sequence number an MP_FAIL named).
+     */
+    public static MptcpOption.Dss infiniteMapping(long dsn) {
+        return infiniteMapping(dsn, false);
+    }
+
+    /**
+     * The same on a connection that negotiated DSS checksums (which the reference never does):
+     * the checksum field is present and zero, as RFC 8684 3.3.1 asks for the infinite mapping.
+     */
+    public static MptcpOption.Dss infiniteMapping(long dsn, boolean checksumField) {
+        return new MptcpOption.Dss(MptcpOption.Dss.F_MAPPING | MptcpOption.Dss.F_DSN8, OptionalLong.empty(),
+                OptionalLong.of(dsn), OptionalLong.of(0), OptionalInt.of(0),
+                checksumField ? OptionalInt.of(0) : OptionalInt.empty());
+    }
+
+    static boolean isInfiniteMapping(MptcpOption.Dss d) {
+        return d.dataLevelLength().isPresent() && d.dataLevelLength().getAsInt() == 0
+                && (d.flags() & MptcpOption.Dss.F_DATA_FIN) == 0;
     }
 
     static String hex(int v) {

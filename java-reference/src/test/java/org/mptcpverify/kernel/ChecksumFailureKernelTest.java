@@ -129,6 +129,39 @@ class ChecksumFailureKernelTest {
         }
     }
 
+    /**
+     * The reference's receive side of RFC 8684 3.7 against the kernel: after the kernel's MP_FAIL,
+     * the peer answers as the reference does (MptcpEndpoint.infiniteMapping at the DSN the MP_FAIL
+     * named, here with the zero checksum field this connection's checksums require) on its next
+     * data; the kernel takes it as the fallback (MPTcpExtInfiniteMapRx +1), keeps the connection
+     * and delivers the bytes in order.
+     */
+    @Test
+    void theReferencesAnswerToMpFailIsAnInfiniteMappingTheKernelAccepts() throws Exception {
+        try (Setup s = connect(24L)) {
+            assertTrue(sendData(s, s.conn().subflow(), 0, true).option(MptcpOption.MpFail.class).isEmpty(), "set-up: good mapping");
+            KernelReply r = sendData(s, s.conn().subflow(), DATA.length, false);
+            MptcpOption.MpFail fail = r.option(MptcpOption.MpFail.class).orElseThrow(() -> new AssertionError("no MP_FAIL: " + r));
+            assertTrue(s.server().await(e -> s.server().received().length >= 2 * DATA.length, WAIT_MS).isPresent(),
+                    "set-up: the failed mapping's bytes are delivered");
+            KernelPeer.Subflow sf = s.conn().subflow();
+            int offset = 2 * DATA.length;
+            MptcpOption.Dss infinite = org.mptcpverify.endpoint.MptcpEndpoint.infiniteMapping(fail.dataSequence(), true);
+            KernelReply after = s.peer().exchange(s.peer().segment(sf.port(), (sf.seq() + offset) & 0xffffffffL, sf.ack(),
+                    TcpSegment.ACK | TcpSegment.PSH, List.of(infinite), Bytes.of(DATA)),
+                    t -> t.dst().equals(Topology.FORGED) && t.dstPort() == sf.port(), WAIT_MS);
+            Map<String, Long> d = KernelCounters.read(s.topo().server()).since(s.before());
+            System.out.println("   infinite mapping after MP_FAIL: " + after + "; counters " + d);
+            assertEquals(1L, d.get("MPTcpExtInfiniteMapRx"), "MIB InfiniteMapRx: " + d);
+            assertEquals(1L, d.get("MPTcpExtDssFallback"), "MIB DssFallback (the kernel fell back too): " + d);
+            assertTrue(after.kind() != KernelReply.Kind.RST, "no reset: " + after);
+            assertTrue(s.server().await(e -> s.server().received().length >= 3 * DATA.length, WAIT_MS).isPresent(),
+                    "the bytes after the infinite mapping are delivered: " + s.server().received().length + " bytes");
+            byte[] stream = s.server().received();
+            assertTrue(Arrays.equals(DATA, Arrays.copyOfRange(stream, 2 * DATA.length, 3 * DATA.length)), "in order");
+        }
+    }
+
     @Test
     void aBadChecksumOnTheFirstMappingFallsBackWithoutMpFail() throws Exception {
         try (Setup s = connect(22L)) {
