@@ -73,6 +73,21 @@ class KernelAttackCommandTest {
         assertTrue(control.out().contains("DID NOT SUCCEED"), control.out());
     }
 
+    /** Issue 14: without --pcap the capture goes to target/kernel-attack/ under the repository, which git ignores. */
+    @Test
+    void withoutPcapTheCaptureGoesUnderTargetWhichGitIgnores() throws Exception {
+        var reason = Topology.unavailableReason();
+        Assumptions.assumeTrue(reason.isEmpty(), () -> "kernel test skipped: " + reason.orElse(""));
+        Path root = org.mptcpverify.matrix.Versions.repoRoot();
+        Path expected = root.resolve("target").resolve("kernel-attack").resolve("fastclose-forge.pcap");
+        Files.deleteIfExists(expected);
+        CliRun r = run("kernel-attack", "--attack", "fastclose-forge");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.size(expected) > 24, "capture at " + expected);
+        assertTrue(r.out().contains("written to " + expected), r.out());
+        assertTrue(Files.readAllLines(root.resolve(".gitignore")).contains("target/"), ".gitignore covers target/");
+    }
+
     @Test
     void allWithWrongKeysIsExitTwo() {
         CliRun r = run("kernel-attack", "--attack", "all", "--wrong-keys");
