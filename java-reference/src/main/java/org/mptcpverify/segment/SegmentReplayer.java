@@ -406,6 +406,16 @@ public final class SegmentReplayer {
                     }
                     ev = new Event.FastClose(cc.get().id());
                 }
+                case "REMOVE_ADDR", "MP_PRIO" -> {
+                    // the client's own request on its initial subflow (MptcpCore.tla PmRequest): its
+                    // second address (id 1, the id its joins carry) withdrawn, or its initial subflow backup
+                    Optional<Connection> cc = clientConn(c);
+                    if (cc.isEmpty()) {
+                        return diverge(c + " has no connection to send " + s.msg() + " on");
+                    }
+                    ev = s.msg().equals("REMOVE_ADDR") ? new Event.RemoveAddr(cc.get().id(), 1)
+                            : new Event.SetBackup(cc.get().id(), true);
+                }
                 case "KEY_A", "KEY_B" -> {
                     return sendHeld(s, c, where);
                 }

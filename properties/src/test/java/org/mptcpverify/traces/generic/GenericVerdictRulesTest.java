@@ -14,7 +14,7 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 
 /** The generic attacker's verdict rules that do not need a search. */
-class GenericAttackerTest {
+class GenericVerdictRulesTest {
     /**
      * The shrinker once cut a join's deliveries and kept the rest: the join never completes, so
      * the reference judges LegitJoinSucceeds violated at the end, but the trace has silently lost
