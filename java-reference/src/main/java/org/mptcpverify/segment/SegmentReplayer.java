@@ -61,8 +61,9 @@ public final class SegmentReplayer {
     static final int INJECTED_PORT_BASE = 50000;
 
     /** The result of a replay; {@code hosts}: every endpoint's state after the last event. */
+    /** {@code inFlightAtEnd}: segments still in flight after the last event (0: quiescent, where outcome properties mean what they say). */
     public record Result(SegmentTrace trace, List<String> steps, Optional<Violation> violation,
-                         Optional<String> divergence, Map<String, EndpointState> hosts) {
+                         Optional<String> divergence, Map<String, EndpointState> hosts, int inFlightAtEnd) {
         public boolean reproduced() {
             return violation.isPresent();
         }
@@ -327,7 +328,7 @@ public final class SegmentReplayer {
             event = Math.max(0, t.events().size() - 1);
             judge(true);
             return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence),
-                    Map.copyOf(hosts));
+                    Map.copyOf(hosts), inFlight.size());
         }
 
         // ---- events -------------------------------------------------------------------------------------
@@ -404,6 +405,16 @@ public final class SegmentReplayer {
                         return diverge(c + " has no connection to fast-close");
                     }
                     ev = new Event.FastClose(cc.get().id());
+                }
+                case "REMOVE_ADDR", "MP_PRIO" -> {
+                    // the client's own request on its initial subflow (MptcpCore.tla PmRequest): its
+                    // second address (id 1, the id its joins carry) withdrawn, or its initial subflow backup
+                    Optional<Connection> cc = clientConn(c);
+                    if (cc.isEmpty()) {
+                        return diverge(c + " has no connection to send " + s.msg() + " on");
+                    }
+                    ev = s.msg().equals("REMOVE_ADDR") ? new Event.RemoveAddr(cc.get().id(), 1)
+                            : new Event.SetBackup(cc.get().id(), true);
                 }
                 case "KEY_A", "KEY_B" -> {
                     return sendHeld(s, c, where);
@@ -512,10 +523,19 @@ public final class SegmentReplayer {
          * {@code msg} ("" when none): a plain ACK stands for MPC_ACK as the answer to an
          * MPC_SYNACK (a fallback third ACK) and for HS_ACK as the answer to a join's third ACK
          * (delivered, it establishes the client's subflow); KEY_A/KEY_B are held for their own send steps.
+         * A join SYN never answers an ADD_ADDR: the reference's full-mesh path manager joins an
+         * advertised address at once, but the model's client joins it in a send step of its own
+         * (MptcpCore.tla RecvAddAddr only records the address). Bound as the answer, that join was
+         * neither counted by a generator against the contract's half-open limit nor recorded as a
+         * legitimate join, so an honest client could exceed the limit (version-0 ADD_ADDR only:
+         * version 1 answers with its echo first).
          */
         static String answerKind(String msg, List<Envelope> out) {
             for (Envelope e : out) {
                 String kind = WireFields.kind(e.segment(), Addresses.actorOf(e.segment().src()).equals("s"));
+                if (msg.equals("ADD_ADDR") && kind.equals("JOIN_SYN")) {
+                    continue;
+                }
                 if (kind.equals(WireFields.PLAIN_ACK)) {
                     if (msg.equals("MPC_SYNACK")) {
                         return "MPC_ACK";

@@ -58,6 +58,15 @@ public final class WireFields {
             "ADD_ADDR", new Message(Phase.ADD_ADDR, Role.B, List.of("id", "addr", "port")),
             "FASTCLOSE", new Message(Phase.FAST_CLOSE, Role.A, List.of()));
 
+    /**
+     * The path manager's requests, which no scheme authenticates and no definition states
+     * (MptcpCore.tla PmField: REMOVE_ADDR names an address id, MP_PRIO carries the backup flag):
+     * their fields are the wire's, the same for every scheme.
+     */
+    private static final Map<String, Map<String, Integer>> PATH_MANAGER = Map.of(
+            "REMOVE_ADDR", Map.of("id", 8),
+            "MP_PRIO", Map.of("backup", 8));
+
     /** Every field the definition language allows in each message (any scheme). */
     public static final WireFields LANGUAGE = new WireFields(language());
 
@@ -76,6 +85,7 @@ public final class WireFields {
             m.parameters().forEach(p -> f.put(p, DefinitionParser.PARAMETERS.get(p)));
             out.put(msg, Map.copyOf(f));
         });
+        out.putAll(PATH_MANAGER);
         return Map.copyOf(out);
     }
 
@@ -98,6 +108,7 @@ public final class WireFields {
             stated.forEach(n -> f.put(n, all.get(n)));
             out.put(msg, Map.copyOf(f));
         });
+        out.putAll(PATH_MANAGER);
         return new WireFields(Map.copyOf(out));
     }
 
@@ -152,6 +163,8 @@ public final class WireFields {
         if (x instanceof MpCapable || x instanceof MpCapableTokens) return "MPC_ACK";
         if (x instanceof AddAddr) return "ADD_ADDR";
         if (x instanceof MpFastClose) return "FASTCLOSE";
+        if (x instanceof MptcpOption.RemoveAddr) return "REMOVE_ADDR";
+        if (x instanceof MptcpOption.MpPrio) return "MP_PRIO";
         if (x instanceof NewKey) return fromServer ? "KEY_B" : "KEY_A";
         return UNMODELLED;
     }
@@ -197,6 +210,10 @@ public final class WireFields {
             f.put("hmac", b64(k.hmac()));
         } else if (x instanceof MpFastClose c) {
             f.put("key", b64(c.value()));
+        } else if (x instanceof MptcpOption.RemoveAddr r) {
+            f.put("id", Bytes.of(new byte[] {(byte) (int) r.addressIds().get(0)}));
+        } else if (x instanceof MptcpOption.MpPrio p) {
+            f.put("backup", Bytes.of(new byte[] {(byte) (p.backup() ? 1 : 0)}));
         }
         Map<String, Integer> known = bits.getOrDefault(msg, Map.of());
         f.keySet().retainAll(known.keySet());
@@ -211,8 +228,10 @@ public final class WireFields {
             case "JOIN_ACK" -> List.of("hmac");
             case "FASTCLOSE" -> List.of("key");
             case "ADD_ADDR" -> List.of("id", "addr");
+            case "REMOVE_ADDR" -> List.of("id");
+            case "MP_PRIO" -> List.of("backup");
             default -> throw new IllegalArgumentException("the generic core's attacker does not inject " + msg
-                    + " (it injects JOIN_SYN, JOIN_SYNACK, JOIN_ACK, ADD_ADDR, FASTCLOSE)");
+                    + " (it injects JOIN_SYN, JOIN_SYNACK, JOIN_ACK, ADD_ADDR, FASTCLOSE, REMOVE_ADDR, MP_PRIO)");
         };
     }
 
@@ -241,6 +260,8 @@ public final class WireFields {
                         ? new AddAddr(1, 0, id, addr, p, java.util.OptionalLong.of(int64(f.get("hmac"))))
                         : new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, p, java.util.OptionalLong.empty());
             }
+            case "REMOVE_ADDR" -> new MptcpOption.RemoveAddr(List.of((int) int64(f.get("id"))));
+            case "MP_PRIO" -> new MptcpOption.MpPrio(int64(f.get("backup")) != 0, OptionalInt.empty());
             default -> throw new IllegalArgumentException("the attacker does not inject " + msg);
         };
     }

@@ -108,4 +108,33 @@ class SegmentReplayerTest {
                 () -> new SegmentReplayer(definition("bound-key", x -> x)).replay(t));
         assertTrue(other.getMessage().contains("definition of bound-key"), other.getMessage());
     }
+
+    /**
+     * The reference's client joins an advertised address at once; the model's client joins it in
+     * a step of its own. Bound as the answer to a version-0 ADD_ADDR, that join escaped the honest
+     * client's join count, and the generic explorer's honest client exceeded the half-open limit
+     * (the unexplained LegitJoinSucceeds violations of rfc6824 / legit-join and the like).
+     */
+    @Test
+    void aJoinSynIsNeverTheAnswerToAnAdvertisement() throws Exception {
+        SegmentTrace header = new SegmentTrace("test", org.mptcpverify.vocab.SchemeId.RFC6824, AttackId.LEGIT_JOIN,
+                PropertyId.LEGIT_JOIN_SUCCEEDS, 7L, "both", false, java.util.Map.of("c1", List.of("c1.1")),
+                java.util.Map.of(), List.of());
+        SegmentReplayer.Session s = new SegmentReplayer.Session(header);
+        s.step(new SegmentEvent.Send(1, "c1.1", "MPC_SYN", "s.a1"));
+        s.step(new SegmentEvent.Deliver(1, 2, SegmentReplayer.Session.ANY_REPLY));
+        s.step(new SegmentEvent.Deliver(2, 3, SegmentReplayer.Session.ANY_REPLY));
+        s.step(new SegmentEvent.Deliver(3, 4, SegmentReplayer.Session.ANY_REPLY));
+        s.step(new SegmentEvent.Send(5, "c1.1", "ADD_ADDR", "c1.a1"));
+        SegmentEvent answered = s.step(new SegmentEvent.Deliver(5, 6, SegmentReplayer.Session.ANY_REPLY));
+        assertEquals(new SegmentEvent.Deliver(5, 0, ""), answered, String.join("\n", s.steps()));
+        assertTrue(s.inFlight().isEmpty(), String.join("\n", s.steps()));
+        // the model's client then joins the advertised address itself, and the join completes
+        s.step(new SegmentEvent.Send(7, "c1.1", "JOIN_SYN", "s.a2"));
+        for (int seg = 7; !s.inFlight().isEmpty(); seg++) {
+            s.step(new SegmentEvent.Deliver(s.inFlight().get(0).id(), 100 + seg, SegmentReplayer.Session.ANY_REPLY));
+        }
+        s.finish();
+        assertTrue(s.violation().isEmpty() && s.divergence().isEmpty(), String.join("\n", s.steps()));
+    }
 }

@@ -17,7 +17,8 @@ import org.mptcpverify.vocab.AttackId;
 public record AttackerProfile(AttackId attack, ObservationRights rights, List<String> clients,
                               List<String> keyedSides) {
     /** The messages an active attacker may build and inject (those the reference replayer builds). */
-    public static final List<String> INJECTABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE");
+    public static final List<String> INJECTABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "REMOVE_ADDR",
+            "MP_PRIO");
     /** Spoofed sources: three, enough to exceed the contract's half-open limit of 2. */
     public static final List<String> SPOOFED = List.of("spoof1", "spoof2", "spoof3");
 
@@ -25,6 +26,18 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
         List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
         List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server") : List.of("both");
         return new AttackerProfile(attack, ObservationRights.of(attack), clients, sides);
+    }
+
+    /**
+     * The path manager's requests the population's clients send themselves and the attacker may
+     * forge (MptcpCore.tla P.pm): only in the profiles that name them.
+     */
+    public List<String> pathManager() {
+        return switch (attack) {
+            case REMOVE_ADDR_FORGE -> List.of("REMOVE_ADDR");
+            case MP_PRIO_FORGE -> List.of("MP_PRIO");
+            default -> List.of();
+        };
     }
 
     /** Whether it has any capability at all (the functional columns have none). */

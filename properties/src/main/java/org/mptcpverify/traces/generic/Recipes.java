@@ -133,7 +133,8 @@ public final class Recipes {
 
     /**
      * Atoms renamed to their connection or subflow; {@code i} set to {@code index} (0: left as is);
-     * the attacker's own nonces on a subflow it opened or answers ({@code own}: "Ra" -> "x.Ra.1").
+     * the attacker's own values on a subflow it opened or answers ({@code own}: "Ra" -> "x.Ra.1"; "#3" a number,
+     * "@x.a" its address).
      */
     private Term instantiate(Term t, String conn, String subflow, int index, Map<String, String> own) {
         return Terms.mapAtoms(t, a -> {
@@ -142,7 +143,10 @@ public final class Recipes {
                 return new Term.Num(index, atom.width());
             }
             if (own.containsKey(atom.name())) {
-                return new Term.Atom(own.get(atom.name()), atom.width());
+                String v = own.get(atom.name());
+                // "#n": a public number it chose (an address id, a port); otherwise its own atom ("@x.a": its address)
+                return v.startsWith("#") ? new Term.Num(Long.parseLong(v.substring(1)), atom.width())
+                        : new Term.Atom(v, atom.width());
             }
             return scoped(atom, conn, subflow);
         }, hashBits);
@@ -175,6 +179,9 @@ public final class Recipes {
         }
         try {
             if (t instanceof Term.Atom a) {
+                if (a.name().startsWith("@")) {
+                    return Optional.of(new SegmentTerm.Address(a.name().substring(1)));
+                }
                 return a.name().startsWith("x.") ? Optional.of(new SegmentTerm.Own(a.name(), a.width())) : analyse(a, depth, open);
             }
             if (t instanceof Term.Label l) {

@@ -45,7 +45,8 @@ public final class SegmentExplorer {
                       int attackerDelivered, int attackerMoves) {}
 
     private static final int DRAIN = 24;
-    private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR");
+    private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR",
+            "REMOVE_ADDR", "MP_PRIO");
 
     private final SchemeId scheme;
     private final AttackerProfile profile;
@@ -95,6 +96,8 @@ public final class SegmentExplorer {
         final Set<String> advertised = new HashSet<>();
         final Set<String> closed = new HashSet<>();
         final Set<String> joinedAdvertised = new HashSet<>();
+        /** Clients that sent their own path-manager request. */
+        final Set<String> pmSent = new HashSet<>();
         /** Injected subflow -> the connection it aims at. */
         final Map<String, String> injTarget = new LinkedHashMap<>();
         int next = 1;
@@ -260,6 +263,7 @@ public final class SegmentExplorer {
                         }
                     }
                     case "FASTCLOSE" -> closed.add(c);
+                    case "REMOVE_ADDR", "MP_PRIO" -> pmSent.add(c);
                     case "ADD_ADDR" -> advertised.add("sent:" + c);
                     default -> { }
                 }
@@ -294,6 +298,12 @@ public final class SegmentExplorer {
                 }
                 if (up && session.serverHasConnection(c) && !advertised.contains("sent:" + c)) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "ADD_ADDR", c + ".a1"));
+                }
+                for (String pm : profile.pathManager()) {
+                    // the client's own request, once per connection (MptcpCore.tla PmRequest)
+                    if (up && !pmSent.contains(c)) {
+                        m.add(() -> new SegmentEvent.Send(next++, conn, pm, "s.a1"));
+                    }
                 }
                 if (up && quiet && rnd.nextInt(8) == 0) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "FASTCLOSE", "s.a1"));
@@ -382,6 +392,8 @@ public final class SegmentExplorer {
             }
             focused(kinds, 3, joinSyns);
             focused(kinds, 4, closes);
+            focused(kinds, 6, addAddrs(conns));
+            focused(kinds, 7, pathManagerRequests(conns));
             List<Supplier<SegmentEvent>> acks = new ArrayList<>();
             List<Supplier<SegmentEvent>> synAcks = new ArrayList<>();
             for (int id : read.keySet()) {
@@ -410,6 +422,51 @@ public final class SegmentExplorer {
             }
         }
 
+        /**
+         * ADD_ADDR advertising its own address x.a (address id 3, no port) to the client of a
+         * connection it read, as if from the server (MptcpCore.tla ForgeAddAddr). Its HMAC, when it
+         * adds one, is a candidate it can build over those values, or its own; one in three carries
+         * none (the version-0 option): it need not know the scheme's mode.
+         */
+        List<Supplier<SegmentEvent>> addAddrs(Set<String> conns) {
+            List<Supplier<SegmentEvent>> out = new ArrayList<>();
+            for (String conn : conns) {
+                String client = conn.substring(0, conn.indexOf('.'));
+                out.add(() -> {
+                    Map<String, SegmentTerm> fixed = Map.of("id", new SegmentTerm.Num(3, 8),
+                            "addr", new SegmentTerm.Address("x.a"), "port", new SegmentTerm.Num(0, 16));
+                    if (rnd.nextInt(3) == 0) {
+                        return new SegmentEvent.Inject(next++, "ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1",
+                                new TreeMap<>(fixed));
+                    }
+                    return inject("ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1", fixed, "hmac",
+                            Map.of("id", "#3", "addr", "@x.a", "port", "#0"));
+                });
+            }
+            return out;
+        }
+
+        /**
+         * The profile's path-manager requests forged as the client on its initial subflow
+         * (MptcpCore.tla ForgeRemoveAddr / ForgeMpPrio): REMOVE_ADDR naming address id 0 (the
+         * initial subflow) or 1 (the client's joins), MP_PRIO(backup). Nothing to build: no scheme
+         * authenticates them.
+         */
+        List<Supplier<SegmentEvent>> pathManagerRequests(Set<String> conns) {
+            List<Supplier<SegmentEvent>> out = new ArrayList<>();
+            for (String conn : conns) {
+                String client = conn.substring(0, conn.indexOf('.'));
+                for (String pm : profile.pathManager()) {
+                    for (int k : pm.equals("REMOVE_ADDR") ? List.of(0, 1) : List.of(1)) {
+                        String field = pm.equals("REMOVE_ADDR") ? "id" : "backup";
+                        out.add(() -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0", client + ".a1", "s.a1",
+                                new TreeMap<>(Map.of(field, new SegmentTerm.Num(k, 8)))));
+                    }
+                }
+            }
+            return out;
+        }
+
         /** An injection whose checked field is one of the candidates the attacker can build, or its own value. */
         SegmentEvent inject(String msg, String conn, String subflow, String src, String dst, Map<String, SegmentTerm> fixed,
                             String checked, Map<String, String> own) {
@@ -432,8 +489,11 @@ public final class SegmentExplorer {
         }
     }
 
-    /** Kinds of attacker moves: on-path, replay, join SYN (+ its third ACK), fast close, join SYN/ACK. */
-    private static final int FOCI = 5;
+    /**
+     * Kinds of attacker moves: on-path, replay, join SYN (+ its third ACK), fast close, join SYN/ACK,
+     * ADD_ADDR, path-manager request.
+     */
+    private static final int FOCI = 7;
 
     private static void add(List<List<Supplier<SegmentEvent>>> kinds, List<Supplier<SegmentEvent>> moves) {
         if (!moves.isEmpty()) {

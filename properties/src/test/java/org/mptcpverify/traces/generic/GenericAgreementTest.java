@@ -32,7 +32,8 @@ import org.mptcpverify.vocab.Verdict;
 
 /**
  * The generic segment-level attacker against the per-attack generators, on every cell of the
- * default matrix (docs/traces-engine.md, "Generic attacker"): wherever a generator finds a
+ * default matrix and the path-manager columns remove-addr-forge and mp-prio-forge
+ * (docs/traces-engine.md, "Generic attacker"): wherever a generator finds a
  * violation, the generic attacker finds one of the same cell's violated properties; where a
  * generator's cell HOLDS, the generic attacker either holds too (with a witness, or no attacker by
  * design) or finds a new violation, which must replay on a fresh reference and is printed. Every
@@ -40,10 +41,6 @@ import org.mptcpverify.vocab.Verdict;
  * and, where an injected field is built from what the attacker read, fails when those reads are
  * replaced by guesses (the negative control). It must find bound-key / join-dos, which the atomic
  * generators miss.
- *
- * <p>Not yet within the generic attacker's reach, stated per capability rather than per verdict:
- * an injected ADD_ADDR (the reference replayer refuses to build one, docs/reference.md), so the
- * generators' add-addr-mitm violations are not required of it.
  *
  * <p>The search is random: where the generators find a violation and the generic attacker does not
  * within its runs, the cell is checked again with four times as many (the first runs are the same),
@@ -67,7 +64,11 @@ class GenericAgreementTest {
     Stream<DynamicTest> genericAttackerAgreesWithTheGenerators() {
         List<DynamicTest> tests = new ArrayList<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
-            for (AttackId a : AttackId.matrixAttacks()) {
+            // the default matrix's columns and the path-manager columns outside it
+            List<AttackId> attacks = new ArrayList<>(AttackId.matrixAttacks());
+            List.of(AttackId.REMOVE_ADDR_FORGE, AttackId.MP_PRIO_FORGE).stream().filter(x -> !attacks.contains(x))
+                    .forEach(attacks::add);
+            for (AttackId a : attacks) {
                 tests.add(DynamicTest.dynamicTest(s.wireName() + " / " + a.wireName(), () -> agree(s, a)));
             }
         }
@@ -77,7 +78,7 @@ class GenericAgreementTest {
     private static void agree(SchemeId s, AttackId a) {
         CellResult old = new TracesEngine(new ReferenceRunner()).check(s, a, options());
         GenericAttacker.Outcome g = new GenericAttacker(SegmentExplorer.Limits.DEFAULT, TRIES).check(s, a, SEED, false);
-        if (old.verdict() == Verdict.VIOLATED && g.verdict() != Verdict.VIOLATED && a != AttackId.ADD_ADDR_MITM) {
+        if (old.verdict() == Verdict.VIOLATED && g.verdict() != Verdict.VIOLATED) {
             // random search: a miss is first retried with four times the runs (same seed stream), and reported
             System.out.println(s.wireName() + " / " + a.wireName() + ": generic " + g.verdict() + " after " + g.runs()
                     + " runs; again with " + 4 * TRIES);
@@ -94,9 +95,14 @@ class GenericAgreementTest {
         }
         if (old.verdict() == Verdict.NOT_APPLICABLE) {
             assertEquals(Verdict.NOT_APPLICABLE, g.verdict(), both);
-        } else if (old.verdict() == Verdict.VIOLATED && a != AttackId.ADD_ADDR_MITM) {
+        } else if (old.verdict() == Verdict.VIOLATED) {
             assertEquals(Verdict.VIOLATED, g.verdict(), both);
             assertTrue(old.violated().contains(g.violated().orElseThrow()), "another property than the generators': " + both);
+        } else if (old.verdict() == Verdict.HOLDS && g.verdict() == Verdict.VIOLATED && !a.hasAttacker()) {
+            // no attacker: both engines run the same honest ends under the column's network freedom
+            // (docs/threat-model.md); a difference is an artefact of one of them (it was, twice: the
+            // replayer bound the reference's automatic join to an ADD_ADDR, the shrinker lost segments)
+            fail("a functional column without attacker disagrees: " + both);
         } else if (old.verdict() == Verdict.HOLDS && g.verdict() == Verdict.VIOLATED) {
             NEW_VIOLATIONS.put(s.wireName() + " / " + a.wireName(), g.violated().orElseThrow().modelName()
                     + ": " + g.reason());
