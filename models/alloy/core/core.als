@@ -40,10 +40,11 @@ abstract sig Client extends Actor { a1, a2: one Addr, key: one Key,
   -- the client's end (c*) and the server's end (s*) of its connection, the indices of its
   -- tickets used, connections the server created before it, addresses it accepted (and who
   -- built that ADD_ADDR), who closed it; lkv is derived: what the join lookup compares, per index
-  -- (fields of Client, not of one global sig: every relation has arity <= 3, which keeps the
-  -- universe^arity of the translation within Kodkod's capacity)
-  var cst: one St, var cmode: one Mode, var ccs: SlotName -> Term,
-  var sst: one St, var smode: one Mode, var scs: SlotName -> Term,
+  -- (slot values are typed by dag.als's SlotVal, the union of the slot domains, so Kodkod's
+  -- matrices are domain-sized; fields of Client, not of one global sig: every relation has
+  -- arity <= 3, which keeps the universe^arity of the translation within Kodkod's capacity)
+  var cst: one St, var cmode: one Mode, var ccs: SlotName -> SlotVal,
+  var sst: one St, var smode: one Mode, var scs: SlotName -> SlotVal,
   var used: set Num, var older: set Client,
   var racc: Addr -> Actor, var closedBy: lone Actor, var lkv: Num -> Term }
 one sig C1 extends Client {}
@@ -61,7 +62,7 @@ one sig P1, P2, PX extends Path {}                    -- initial subflow, join p
 abstract sig Sf {}                                    -- a subflow (4-tuple identity)
 sig Sf0 extends Sf { c0: one Client }                 -- a client's initial subflow
 sig CJ extends Sf { owner: one Client, jn: one Num,    -- a client's join number jn (its idx)
-  var jst: lone JSt, var jdst: lone Addr, var jjs: SlotName -> Term }
+  var jst: lone JSt, var jdst: lone Addr, var jjs: SlotName -> SlotVal }
 sig ISf extends Sf {}                                 -- fresh 4-tuples of injected SYNs
 fact subflows {
   c0 in Sf0 one -> one Client
@@ -115,7 +116,7 @@ fun skHas: YN { serverHas => Y else N }
 
 sig Seg {
   m: one MsgName, opt: one YN, path: one Path, src, dst: one Addr, sf: one Sf,
-  fld: FieldName -> lone Term, orig: one Actor
+  fld: FieldName -> lone FieldVal, orig: one Actor
 }
 abstract sig St {}
 one sig NONE, SYNSENT, SYNRCVD, MPTCP, PLAIN, CLOSED extends St {}
@@ -126,7 +127,7 @@ one sig H_HALF, H_EST extends HSt {}
 
 -- the server's join state, created once from a SYN (static attributes) and then live or gone
 sig HS { hno: one Num, hc: one Client, hsf: one Sf, hsrc, hloc: one Addr, horig: one Actor, hidx: one Num,
-         hjs: SlotName -> lone Term, var hst: lone HSt, var hack: lone Actor }
+         hjs: SlotName -> lone SlotVal, var hst: lone HSt, var hack: lone Actor }
 
 -- client end (A) and server end (B) of each client's connection
 var sig CKx, CKok, CFe, SKx, SKok, Advd in Client {}   -- own key msg sent, peer's accepted,
@@ -135,6 +136,10 @@ var sig Net, Sent, Seen, Injd, Rewd, Reached in Seg {} -- in flight, ever sent, 
                                                         -- attacker, injected, dropped/rewritten,
                                                         -- injected and processed by an honest end
 var sig Drawn in Nonce {}
+-- the in-flight segment a step acts on (delivers, drops, rewrites or replays): a state relation
+-- instead of a quantifier over Seg, so each handler is translated once per state, not once per
+-- segment atom (measured: docs/models.md, "Alloy generic core")
+var sig Cur in Seg {}
 var sig Base in Term {}                                 -- what the attacker observed or owns
 var sig Touched in Sf {}                                -- a segment lost, dropped or rewritten
 var sig HBorn in HS {}
@@ -231,21 +236,23 @@ pred emit[s: Seg, fr: lone Nonce, md: Mode, g: MsgName, sl: SlotName -> Term, ex
   build[s, md, g, kept[md, g, sl, fr, ext], ext, idx, p, a, d, f, o]
 }
 
--- receiving s at an end running md with slots sl: the first failing check's outcome (none:
+-- receiving s (message g: each handler passes its own message as a constant, so only that
+-- message's case of the scheme's tables is live in its translation; measured) at an end running
+-- md with slots sl: the first failing check's outcome (none:
 -- accepted); a plain segment where md expects the option, or the reverse, falls back (F_TCP)
-fun rfail[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term]: lone Fail {
-  (s.m in md.sends and s.opt = Y) => fail[md, s.m, sl, s.fld, ext, idx, s.src, s.dst]
-  else ((s.m not in md.sends and s.opt = N) => none else F_TCP)
+fun rfail[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term]: lone Fail {
+  (g in md.sends and s.opt = Y) => fail[md, g, sl, s.fld, ext, idx, s.src, s.dst]
+  else ((g not in md.sends and s.opt = N) => none else F_TCP)
 }
-pred accepted[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term] {
-  s.opt = Y and s.m in md.sends and no rfail[md, s, sl, ext, idx]
+pred accepted[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term] {
+  s.opt = Y and g in md.sends and no rfail[md, s, g, sl, ext, idx]
 }
-fun rstore[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term]: SlotName -> Term {
-  accepted[md, s, sl, ext, idx] => sl ++ stores[md, s.m, sl, s.fld, ext, idx, s.src, s.dst] else sl
+fun rstore[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term]: SlotName -> Term {
+  accepted[md, s, g, sl, ext, idx] => sl ++ stores[md, g, sl, s.fld, ext, idx, s.src, s.dst] else sl
 }
 -- an accepted segment's stores must evaluate to terms of the instance
-pred storesOk[md: Mode, s: Seg, sl: SlotName -> Term, ext, idx: lone Term] {
-  accepted[md, s, sl, ext, idx] => (stores[md, s.m, sl, s.fld, ext, idx, s.src, s.dst]).Term = storeNames[md, s.m]
+pred storesOk[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term] {
+  accepted[md, s, g, sl, ext, idx] => (stores[md, g, sl, s.fld, ext, idx, s.src, s.dst]).Term = storeNames[md, g]
 }
 
 -----------------------------------------------------------------------------
@@ -362,9 +369,9 @@ pred close[c: Client] {
 -- Receivers: every delivery is one step; its answer, if any, leaves in it
 
 pred recvMpcSyn[s: Seg, c: Client] {
-  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, sl0, skey[c], I0],
-      md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, skey[c], I0] {
-    storesOk[md0, s, sl0, skey[c], I0]
+  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, MPC_SYN, sl0, skey[c], I0],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYN, sl0, skey[c], I0] {
+    storesOk[md0, s, MPC_SYN, sl0, skey[c], I0]
     let fr = cN[c, MPC_SYNACK], o = nextSeg {
       emit[o, fr, md, MPC_SYNACK, sl1, skey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, S]
       scs' = scs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_SYNACK, sl1, fr, skey[c]]]
@@ -378,9 +385,9 @@ pred recvMpcSyn[s: Seg, c: Client] {
 }
 
 pred recvMpcSynAck[s: Seg, c: Client] {
-  let sl0 = c.(ccs), md0 = c.(cmode), r = rfail[md0, s, sl0, ckey[c], I0],
-      md = (no r => md0 else TCP), sl1 = rstore[md0, s, sl0, ckey[c], I0] {
-    storesOk[md0, s, sl0, ckey[c], I0]
+  let sl0 = c.(ccs), md0 = c.(cmode), r = rfail[md0, s, MPC_SYNACK, sl0, ckey[c], I0],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYNACK, sl0, ckey[c], I0] {
+    storesOk[md0, s, MPC_SYNACK, sl0, ckey[c], I0]
     let fr = cN[c, MPC_ACK], o = nextSeg {
       emit[o, fr, md, MPC_ACK, sl1, ckey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, c]
       ccs' = ccs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_ACK, sl1, fr, ckey[c]]]
@@ -394,12 +401,12 @@ pred recvMpcSynAck[s: Seg, c: Client] {
 
 -- the server's end of the third ACK; it answers with a plain ACK (HS_ACK)
 pred recvMpcAck[s: Seg, c: Client] {
-  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, sl0, skey[c], I0],
+  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, MPC_ACK, sl0, skey[c], I0],
       mp = (no r and MPC_ACK in md0.sends => True else False) {
-    storesOk[md0, s, sl0, skey[c], I0]
+    storesOk[md0, s, MPC_ACK, sl0, skey[c], I0]
     sst' = sst ++ c -> (mp = True => MPTCP else PLAIN)
     smode' = smode ++ c -> (mp = True => md0 else TCP)
-    scs' = scs - c -> SlotName -> Term + c -> rstore[md0, s, sl0, skey[c], I0]
+    scs' = scs - c -> SlotName -> Term + c -> rstore[md0, s, MPC_ACK, sl0, skey[c], I0]
     let o = nextSeg | build[o, TCP, HS_ACK, none -> none, none, none, pathOf[s.sf], s.dst, s.src, s.sf, S]
                   and wire[s, o]
   }
@@ -416,9 +423,9 @@ pred recvHsAck[s: Seg, c: Client] {
 
 pred recvKeyA[s: Seg, c: Client] {
   let sl0 = c.(scs), md = c.(smode) {
-    storesOk[md, s, sl0, skey[c], I0]
-    accepted[md, s, sl0, skey[c], I0] => (SKok' = SKok + c and
-       scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, sl0, skey[c], I0])
+    storesOk[md, s, KEY_A, sl0, skey[c], I0]
+    accepted[md, s, KEY_A, sl0, skey[c], I0] => (SKok' = SKok + c and
+       scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, KEY_A, sl0, skey[c], I0])
     else (SKok' = SKok and scs' = scs)
   }
   wire[s, none] and Drawn' = Drawn
@@ -429,9 +436,9 @@ pred recvKeyA[s: Seg, c: Client] {
 
 pred recvKeyB[s: Seg, c: Client] {
   let sl0 = c.(ccs), md = c.(cmode) {
-    storesOk[md, s, sl0, ckey[c], I0]
-    accepted[md, s, sl0, ckey[c], I0] => (CKok' = CKok + c and
-       ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, sl0, ckey[c], I0])
+    storesOk[md, s, KEY_B, sl0, ckey[c], I0]
+    accepted[md, s, KEY_B, sl0, ckey[c], I0] => (CKok' = CKok + c and
+       ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, KEY_B, sl0, ckey[c], I0])
     else (CKok' = CKok and ccs' = ccs)
   }
   wire[s, none] and Drawn' = Drawn
@@ -460,9 +467,9 @@ pred recvJoinSyn[s: Seg] {
     (s.opt = Y and some ms and no h: HS | some h.hst and h.hsf = s.sf and h.hsrc = s.src)
     => (some c: Client, i: Num | c -> i in ms and no (Client.ms & lt.i) and
           (let md = c.(smode), sl0 = c.(scs), k = skey[c] |
-            (accepted[md, s, sl0, k, i] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
-            => (storesOk[md, s, sl0, k, i] and
-                (let h = nextHs, fr = hN[h, JOIN_SYNACK], o = nextSeg, sl1 = rstore[md, s, sl0, k, i] {
+            (accepted[md, s, JOIN_SYN, sl0, k, i] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
+            => (storesOk[md, s, JOIN_SYN, sl0, k, i] and
+                (let h = nextHs, fr = hN[h, JOIN_SYNACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYN, sl0, k, i] {
                   some h
                   h.hc = c and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and h.horig = s.orig
                   h.hidx = i and h.hjs = joinPart[kept[md, JOIN_SYNACK, sl1, fr, k]]
@@ -483,9 +490,9 @@ pred rejectJoinSyn[s: Seg] { wire[s, none] and Drawn' = Drawn and keepHs and use
 
 pred recvJoinSynAck[s: Seg] {
   let j = s.sf, c = j.owner, md = c.(cmode), sl0 = merge[c.(ccs), j.(jjs)], k = ckey[c] {
-    accepted[md, s, sl0, k, j.jn]
-    => (storesOk[md, s, sl0, k, j.jn] and
-        (let fr = jN[j, JOIN_ACK], o = nextSeg, sl1 = rstore[md, s, sl0, k, j.jn] {
+    accepted[md, s, JOIN_SYNACK, sl0, k, j.jn]
+    => (storesOk[md, s, JOIN_SYNACK, sl0, k, j.jn] and
+        (let fr = jN[j, JOIN_ACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYNACK, sl0, k, j.jn] {
           emit[o, fr, md, JOIN_ACK, sl1, k, j.jn, pathOf[s.sf], s.dst, s.src, s.sf, c]
           jst' = jst ++ j -> J_EST and jjs' = jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
           wire[s, o]
@@ -499,7 +506,7 @@ pred recvJoinSynAck[s: Seg] {
 pred recvJoinAck[s: Seg] {
   some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and
     (let c = h.hc, md = c.(smode), sl0 = merge[c.(scs), h.hjs] |
-      (accepted[md, s, sl0, skey[c], h.hidx] and live[c])
+      (accepted[md, s, JOIN_ACK, sl0, skey[c], h.hidx] and live[c])
       => (hst' = hst ++ h -> H_EST and hack' = hack ++ h -> s.orig)
       else (hst' = hst - h -> HSt and hack' = hack))
   HBorn' = HBorn and wire[s, none] and Drawn' = Drawn
@@ -508,7 +515,7 @@ pred recvJoinAck[s: Seg] {
 
 pred recvAddAddr[s: Seg, c: Client] {
   let md = c.(cmode), sl0 = c.(ccs) |
-    (accepted[md, s, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
+    (accepted[md, s, ADD_ADDR, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
     => racc' = racc + c -> s.fld[F_addr] -> s.orig else racc' = racc
   closedBy' = closedBy and wire[s, none] and Drawn' = Drawn
   keepCli and keepJoins and keepSrv and keepHs
@@ -516,7 +523,7 @@ pred recvAddAddr[s: Seg, c: Client] {
 
 pred recvFastClose[s: Seg, c: Client] {
   let md = c.(smode), sl0 = c.(scs) |
-    accepted[md, s, sl0, skey[c], I0]
+    accepted[md, s, FASTCLOSE, sl0, skey[c], I0]
     => (sst' = sst ++ c -> CLOSED and closedBy' = closedBy ++ c -> s.orig
         and hst' = hst - (hc.c) -> HSt and hack' = hack)
     else (sst' = sst and closedBy' = closedBy and hst' = hst and hack' = hack)
@@ -618,8 +625,8 @@ pred init {
 
 pred step {
   (some c: Client | connect[c] or sendKeyA[c] or sendKeyB[c] or advertise[c] or close[c]
-                    or (some d: Addr | startJoin[c, d]))
-  or (some s: Seg | deliver[s] or drop[s] or rewrite[s, nextSeg] or replay[s, nextSeg]) or forge[nextSeg]
+                    or (some d: SA1 + (FieldVal & Addr) | startJoin[c, d]))
+  or (one Cur and (deliver[Cur] or drop[Cur] or rewrite[Cur, nextSeg] or replay[Cur, nextSeg])) or forge[nextSeg]
   or stutter
 }
 

@@ -6,7 +6,7 @@ import org.mptcpverify.vocab.AttackId;
 /**
  * The explicit scope of an Alloy generic-core cell. Population and attacker bounds match the
  * TLA+ generic core's {@code CoreBounds.standard}; {@code steps} is the trace length in states
- * (Alloy 6 {@code steps}: every trace of at most that many states, each transition one segment
+ * (Alloy 6 {@code exactly steps}: lasso traces of that many states, each transition one segment
  * sent or received or one attacker action). The term universe is not a scope the solver fills
  * but the cell's generated dag ({@link AlloyTermDag}), grounded for {@link #population()}; its
  * exact atom counts go into the command scope.
@@ -52,6 +52,17 @@ public record AlloyCoreScope(int clients, int joins, int injections, int rewrite
     }
 
     /**
+     * Integer bit width: the largest number the core compares is a count of at most 7 join
+     * indices, the lookup's window (at most 4), or a bound (injections, rewrites, join states);
+     * no wider, since every Int atom widens the universe and a temporal arity-3 relation must
+     * stay within Kodkod's capacity (universe^4 below 2^31; measured: docs/models.md).
+     */
+    int intBits() {
+        int max = Math.max(7, Math.max(Math.max(injections, rewrites), halfOpen()));
+        return 33 - Integer.numberOfLeadingZeros(max);
+    }
+
+    /**
      * The command scope; {@code profile} is the profile atom that gets exactly 1, every other one
      * 0; {@code terms} the dag's exact atom count per term sig.
      */
@@ -60,7 +71,10 @@ public record AlloyCoreScope(int clients, int joins, int injections, int rewrite
         for (Map.Entry<String, Integer> t : terms.entrySet()) {
             b.append("exactly ").append(t.getValue()).append(' ').append(t.getKey()).append(", ");
         }
-        b.append(steps).append(" steps, 5 Int, ")
+        // exactly: one translation at the full length instead of one per length 1..steps (Pardinus'
+        // bounded engine translates each); a shorter behaviour is the same trace ending in
+        // stutters, the last state looping to itself, so nothing shorter is lost
+        b.append("exactly ").append(steps).append(" steps, ").append(intBits()).append(" Int, ")
                 .append(clients == 2 ? "exactly 1 C2, " : "0 C2, ")
                 .append(clients + clients * joins + injections).append(" Sf, exactly ").append(clients).append(" Sf0, exactly ")
                 .append(clients * joins).append(" CJ, ").append(injections).append(" ISf, exactly ")

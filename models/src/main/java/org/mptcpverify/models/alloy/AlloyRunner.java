@@ -53,6 +53,10 @@ final class AlloyRunner {
         opt.originalFilename = cellFile.toString();
         opt.skolemDepth = 1;
         opt.symmetry = symmetry;
+        // the generic core (symmetry off): Alloy's partial-instance inference over its temporal
+        // relations ran for minutes before translation (measured: docs/models.md), and its
+        // bounds are already tight by the dag's typed value sigs
+        opt.inferPartialInstance = symmetry != 0;
         return new AlloyRunner(world, loaded, opt);
     }
 

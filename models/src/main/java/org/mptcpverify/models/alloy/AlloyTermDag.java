@@ -655,6 +655,8 @@ public final class AlloyTermDag {
             b.append("one sig ").append(String.join(", ", fields.stream().map(AlloySchemeModule::field).toList()))
                     .append(" extends FieldName {}\n");
         }
+        valueSig(b, "SlotVal", "every value a slot may hold (the union of the slot domains)", slotVals(), name);
+        valueSig(b, "FieldVal", "every value a received field may carry (the union of the field domains)", fieldVals(), name);
         b.append("\n-- the compound terms\n");
         for (G t : terms) {
             if (!(t instanceof Leaf)) {
@@ -761,6 +763,40 @@ public final class AlloyTermDag {
         }
         rel(b, "fdom", "MsgName -> FieldName -> Term", fdom);
         return b.toString();
+    }
+
+    private Set<G> slotVals() {
+        Set<G> out = new LinkedHashSet<>();
+        slotDom.values().forEach(out::addAll);
+        return out;
+    }
+
+    private Set<G> fieldVals() {
+        Set<G> out = new LinkedHashSet<>();
+        sentDom.values().forEach(out::addAll);
+        for (CoreMessage g : CoreMessage.values()) {
+            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+                if (mode.containsKey(g)) {
+                    mode.get(g).fields().keySet().forEach(f -> out.addAll(received(g, f)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A subset sig of the universe's atoms {@code vals} (exactly those), the type core.als gives
+     * the slot and field relations: Kodkod bounds a relation by its declared type, so a slot
+     * relation is a matrix over the slot domains, not over the whole universe (measured:
+     * docs/models.md, "Alloy generic core").
+     */
+    private static void valueSig(StringBuilder b, String sig, String what, Set<G> vals, Map<G, String> name) {
+        List<String> atoms = vals.stream().map(name::get).sorted().toList();
+        String union = atoms.isEmpty() ? "Zero" : String.join(" + ", atoms);
+        b.append("-- ").append(what).append('\n');
+        b.append("sig ").append(sig).append(" in ").append(union).append(" {}\n");
+        b.append("fact ").append(sig.toLowerCase(java.util.Locale.ROOT)).append("Exact { ").append(sig).append(" = ")
+                .append(atoms.isEmpty() ? "none" : union).append(" }\n");
     }
 
     private static void rel(StringBuilder b, String fun, String type, List<String> tuples) {
