@@ -17,7 +17,7 @@ public record ProofResult(ProofStatus status, String method, String engine, Stri
     public static final String METHOD = "inductive invariant over a role abstraction (base case, one-step induction, implication)";
     public static final String ENGINE = "java-closure";
 
-    static ProofResult notAttempted(String reason) {
+    public static ProofResult notAttempted(String reason) {
         return new ProofResult(ProofStatus.NOT_ATTEMPTED, METHOD, ENGINE, "", reason, null, null, 0);
     }
 
