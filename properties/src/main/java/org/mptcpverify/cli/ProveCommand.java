@@ -1,5 +1,6 @@
 package org.mptcpverify.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +8,13 @@ import java.util.concurrent.Callable;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.matrix.CellProof;
+import org.mptcpverify.models.core.SchemeData;
+import org.mptcpverify.models.core.SchemeDataBuilder;
 import org.mptcpverify.models.proof.InductiveProof;
 import org.mptcpverify.models.proof.ProofResult;
 import org.mptcpverify.models.proof.ProofScope;
 import org.mptcpverify.models.proof.ProofStatus;
+import org.mptcpverify.models.proof.ProofTlc;
 import org.mptcpverify.traces.generic.GenericAttacker;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -46,6 +50,10 @@ public final class ProveCommand implements Callable<Integer> {
     @Option(names = "--give-key", description = "Negative control: the attacker knows the external key from the start.")
     boolean giveKey;
 
+    @Option(names = "--tlc", description = "Also re-check a PROVED cell's base case and consequence with TLC and the generic core's "
+            + "attacker rules (Attacker.tla); the step stays the Java check's.")
+    boolean tlc;
+
     @Override
     public Integer call() {
         if (joins < 1 || joins > 6 || attackerJoins < 1 || attackerJoins > 6) {
@@ -80,11 +88,35 @@ public final class ProveCommand implements Callable<Integer> {
             System.out.println("  counterexample: " + r.counterexample());
         }
         System.out.printf(Locale.ROOT, "  time: %.2f s%n", r.millis() / 1000.0);
+        if (tlc && r.status() == ProofStatus.PROVED && !tlcConfirms(def, a, props, scope)) {
+            return Main.EXIT_FAILED;
+        }
         return switch (r.status()) {
             case PROVED -> Main.EXIT_OK;
             case NOT_PROVED -> Main.EXIT_FAILED;
             case NOT_ATTEMPTED -> Main.EXIT_INCONCLUSIVE;
         };
+    }
+
+    /** TLC's re-check of each property's base case and consequence; prints one line per property. */
+    private static boolean tlcConfirms(SchemeDefinition def, AttackId a, List<PropertyId> props, ProofScope scope) {
+        boolean all = true;
+        try {
+            SchemeData data = SchemeDataBuilder.build(def);
+            Path dir = Files.createTempDirectory("mptcp-prove-tlc");
+            for (PropertyId p : props) {
+                ProofTlc.Outcome o = ProofTlc.check(data, a.wireName(), p, scope, dir.resolve(p.modelName()));
+                System.out.printf(Locale.ROOT, "  tlc: %s %s (%.1f s)%n", p, o.confirmed()
+                        ? "base case and consequence confirmed" : "NOT confirmed: " + o.failed(), o.seconds());
+                all &= o.confirmed();
+            }
+        } catch (DefinitionException | java.io.IOException e) {
+            throw new UserInputException("--tlc: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserInputException("--tlc: interrupted");
+        }
+        return all;
     }
 
     private static SchemeDefinition builtIn(SchemeId s) {

@@ -98,6 +98,27 @@ public final class InductiveProof {
                 + " attacker-delivered segments reach a check in one step " + sys.attempts, null, null));
     }
 
+    /**
+     * What the invariant must satisfy besides its step, for an independent re-check ({@link ProofTlc}):
+     * the initial knowledge and the invariant's knowledge (for the base case and closure), whether
+     * the key must not be synthesisable, and, per forgery of the protected kind in the runs before
+     * any honest segment of it, the values its checks compare with (the last must not be
+     * synthesisable). Null when the Java checks do not prove the cell.
+     */
+    public record Consequence(Set<Term> initial, Set<Term> know, boolean secrecy, List<List<Term>> forged) {}
+
+    public static Consequence consequence(SchemeData data, String attack, PropertyId property, ProofScope scope) {
+        if (prove(data, attack, property, scope).status() != ProofStatus.PROVED) {
+            return null;
+        }
+        Observation obs = Observation.ofProfile(attack).orElseThrow();
+        CoreMessage guarded = guarded(property);
+        ProofSystem sys = new ProofSystem(data, scope, obs, guarded);
+        State inv = check(sys).inv;
+        List<List<Term>> forged = guarded == null ? List.of() : sys.forgeryGuards(inv, guarded);
+        return new Consequence(sys.initial().know(), inv.know(), guarded == null, forged);
+    }
+
     /** The outcome of one check (PROVED carries the invariant's sizes as its reason). */
     private record Failure(ProofStatus status, String reason, String check, String counterexample) {}
 

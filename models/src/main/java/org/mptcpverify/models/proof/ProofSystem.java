@@ -332,6 +332,47 @@ final class ProofSystem {
         return in;
     }
 
+    /**
+     * For the TLC re-check of the authenticity implication: for every state of every receiver of
+     * the protected kind {@code g}, the values the checks of a forgery compare with, in order, up to
+     * and including the first the attacker cannot synthesise from {@code st}'s knowledge (the
+     * forgery is refused iff the last one is not synthesisable).
+     */
+    List<List<Term>> forgeryGuards(State st, CoreMessage g) {
+        String mode = g.from == org.mptcpverify.scheme.Role.A ? serverMode : clientMode;
+        Msg sender = data.modes().get(g.from == org.mptcpverify.scheme.Role.A ? clientMode : serverMode).get(g);
+        Msg receiver = data.modes().get(mode).get(g);
+        List<List<Term>> out = new ArrayList<>();
+        if (sender == null || receiver == null) {
+            return out;
+        }
+        List<String> roles = g == CoreMessage.ADD_ADDR ? List.of("c") : g == CoreMessage.FASTCLOSE ? List.of("s")
+                : serverJoins;
+        for (String r : roles) {
+            for (Val v : st.vals().get(r)) {
+                TreeMap<String, Term> f = new TreeMap<>();
+                sender.fields().keySet().forEach(name -> f.put(name, Term.atom("x." + name)));
+                List<Term> values = new ArrayList<>();
+                for (Check c : receiver.checks()) {
+                    Term expect = eval(c.expect(), v, f, Map.of(), idxOf(v));
+                    if (expect == null) {
+                        values.clear();
+                        break;
+                    }
+                    values.add(expect);
+                    if (!Knowledge.synth(expect, st.know())) {
+                        break;
+                    }
+                    f.put(c.field(), expect);
+                }
+                if (!values.isEmpty()) {
+                    out.add(values);
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Integer> candidates(Msg receiver) {
         int w = receiver.lookup().window();
         if (w == 0) {
@@ -422,7 +463,9 @@ final class ProofSystem {
         } else if (t instanceof Tmpl.Lbl l) {
             return Term.leaf("lbl", l.text());
         } else if (t instanceof Tmpl.Int i) {
-            return Term.leaf("int", Long.toString(i.value()));
+            // as Terms.tla: Int(i) for the 32-bit join index, Num(i, w) with its width otherwise
+            return i.bits() == 32 ? Term.leaf("int", Long.toString(i.value()))
+                    : new Term("int", Long.toString(i.value()), List.of(Term.leaf("lbl", Integer.toString(i.bits()))));
         } else if (t instanceof Tmpl.Zero) {
             return Term.leaf("zero", "0");
         } else if (t instanceof Tmpl.Hash h) {

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * public label or integer, or a function application. Concatenation is kept flat, so equality of
  * records is equality of terms.
  */
-record Term(String op, String n, List<Term> args) implements Comparable<Term> {
-    Term {
+public record Term(String op, String n, List<Term> args) implements Comparable<Term> {
+    public Term {
         args = List.copyOf(args);
     }
 
@@ -47,11 +47,33 @@ record Term(String op, String n, List<Term> args) implements Comparable<Term> {
         return switch (op) {
             case "atom" -> n;
             case "lbl" -> "\"" + n + "\"";
-            case "int" -> n;
+            case "int" -> args.isEmpty() ? n : n + "/" + args.get(0).n;
             case "zero" -> "ZERO";
             default -> op + (n.isEmpty() ? "" : n) + "(" + args.stream().map(Term::toString)
                     .collect(Collectors.joining(", ")) + ")";
         };
+    }
+
+    /** The term as Terms.tla writes it (the constructors of models/tla/core/Terms.tla). */
+    String tla() {
+        return switch (op) {
+            case "atom" -> "Atom(" + q(n) + ")";
+            case "lbl" -> "Lbl(" + q(n) + ")";
+            case "int" -> args.isEmpty() ? "Int(" + n + ")" : "Num(" + n + ", " + q(args.get(0).n) + ")";
+            case "zero" -> "Zero";
+            case "hash" -> "Hash(" + args.get(0).tla() + ")";
+            case "token" -> "Token(" + args.get(0).tla() + ")";
+            case "idsn" -> "Idsn(" + args.get(0).tla() + ")";
+            case "hmac" -> "Hmac(" + args.get(0).tla() + ", " + args.get(1).tla() + ")";
+            case "cat" -> "Cat(<<" + args.stream().map(Term::tla).collect(Collectors.joining(", ")) + ">>)";
+            case "truncL" -> "TruncL(" + q(n) + ", " + args.get(0).tla() + ")";
+            case "truncR" -> "TruncR(" + q(n) + ", " + args.get(0).tla() + ")";
+            default -> throw new IllegalStateException("no TLA+ constructor for " + op);
+        };
+    }
+
+    private static String q(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override

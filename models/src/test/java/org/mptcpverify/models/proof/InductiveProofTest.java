@@ -99,4 +99,24 @@ class InductiveProofTest {
         assertEquals(a.status(), big.status());
         assertFalse(big.scope().equals(a.scope()));
     }
+
+    /** TLC, with the generic core's Synth and Analyse, confirms the base case and consequence of bound-key's proofs and refutes a false one. */
+    @Test
+    void tlcConfirmsTheConsequenceAndRefutesAFalseOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var data = org.mptcpverify.models.core.SchemeDataBuilder.build(def("bound-key"));
+        // one TLC run per family (each costs 10-30 s of TLC start-up on the shared machine); `prove --tlc` runs any cell
+        ProofTlc.Outcome auth = ProofTlc.check(data, "eavesdrop-all", PropertyId.JOIN_AUTHENTICITY, ProofScope.STANDARD,
+                dir.resolve("auth"));
+        assertTrue(auth.confirmed(), auth.failed());
+        assertFalse(InductiveProof.consequence(data, "eavesdrop-all", PropertyId.JOIN_AUTHENTICITY, ProofScope.STANDARD)
+                .forged().isEmpty(), "TLC had forgeries to refute");
+        InductiveProof.Consequence ok = InductiveProof.consequence(data, "eavesdrop-all", PropertyId.EXTERNAL_KEY_SECRECY,
+                ProofScope.STANDARD);
+        java.util.Set<Term> leaked = new java.util.TreeSet<>(ok.know());
+        leaked.add(Term.atom("K"));
+        ProofTlc.Outcome bad = ProofTlc.check(new InductiveProof.Consequence(ok.initial(), leaked, true, List.of()),
+                dir.resolve("bad"));
+        assertFalse(bad.confirmed());
+        assertEquals("KeySecret", bad.failed());
+    }
 }
