@@ -216,9 +216,14 @@ public final class InductiveProof {
         return new State(know, copy(fix.vals()), new LinkedHashSet<>(fix.sent()), observed);
     }
 
-    /** Whether analysis of {@code t} alone gives the external key. */
+    /** Whether analysis of {@code t} alone gives the external key or a truncation of it (MptcpCore.tla ExternalKeySecrecy). */
     private static boolean reveals(Term t) {
-        return Knowledge.close(Set.of(t)).contains(ProofSystem.KEY);
+        return Knowledge.close(Set.of(t)).stream().anyMatch(InductiveProof::isKeyOrTruncation);
+    }
+
+    private static boolean isKeyOrTruncation(Term t) {
+        return t.equals(ProofSystem.KEY)
+                || ((t.op().equals("truncL") || t.op().equals("truncR")) && t.args().get(0).equals(ProofSystem.KEY));
     }
 
     /** The first way {@code st} is not within {@code inv}, or null. */
@@ -289,7 +294,11 @@ public final class InductiveProof {
      */
     private static String implication(ProofSystem sys, State inv, State quiet, PropertyId p) {
         if (p == PropertyId.EXTERNAL_KEY_SECRECY) {
-            return Knowledge.synth(ProofSystem.KEY, inv.know()) ? "the external key is synthesisable from the invariant's knowledge" : null;
+            if (Knowledge.synth(ProofSystem.KEY, inv.know())) {
+                return "the external key is synthesisable from the invariant's knowledge";
+            }
+            return inv.know().stream().filter(InductiveProof::isKeyOrTruncation).findFirst()
+                    .map(t -> "the attacker knows " + t + ", a truncation of the external key").orElse(null);
         }
         CoreMessage guarded = guarded(p);
         List<String> bad = new ArrayList<>();
