@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ListCommand.class,
                 HmacRateCommand.class,
+                ProveCommand.class,
                 org.mptcpverify.traces.TracesCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.matrix.CellOutcome;
+import org.mptcpverify.matrix.CellProof;
 import org.mptcpverify.matrix.EngineRegistry;
 import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.matrix.MatrixRun;
@@ -19,6 +21,7 @@ import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.Shard;
 import org.mptcpverify.matrix.ShardFiles;
 import org.mptcpverify.matrix.Versions;
+import org.mptcpverify.models.proof.ProofResult;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import picocli.CommandLine.Command;
@@ -152,7 +155,8 @@ public final class MatrixCommand implements Callable<Integer> {
 
     /** matrix.json, matrix.md and matrix.tex into {@code outDir}, the chosen format on stdout; the exit code. */
     static int writeOutputs(MatrixRun run, Path outDir, String format) {
-        String json = MatrixFormats.json(run, outDir);
+        Map<CellOutcome, ProofResult> proofs = CellProof.all(run);
+        String json = MatrixFormats.json(run, outDir, proofs);
         String md = MatrixFormats.markdown(run, outDir, true);
         String tex = MatrixFormats.latex(run);
         AtomicWrite.text(outDir.resolve("matrix.json"), json);
@@ -162,7 +166,7 @@ public final class MatrixCommand implements Callable<Integer> {
             case "md" -> md;
             case "latex" -> tex;
             case "json" -> json;
-            default -> MatrixFormats.text(run, outDir);
+            default -> MatrixFormats.text(run, outDir, proofs);
         });
         System.err.printf(java.util.Locale.ROOT, "matrix: %d cells, %.1f s; wrote %s%n", run.cells().size(), run.wallSeconds(), outDir);
         if (run.anyDisagreement()) {

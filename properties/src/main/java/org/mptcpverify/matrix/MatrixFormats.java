@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.models.proof.ProofResult;
+import org.mptcpverify.models.proof.ProofStatus;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -30,6 +32,11 @@ public final class MatrixFormats {
     // ---- JSON ------------------------------------------------------------------------------
 
     public static String json(MatrixRun run, Path counterexampleBase) {
+        return json(run, counterexampleBase, CellProof.all(run));
+    }
+
+    /** matrix.json with the cells' unbounded-length proofs computed beforehand ({@link CellProof#all}). */
+    public static String json(MatrixRun run, Path counterexampleBase, Map<CellOutcome, ProofResult> proofs) {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> cells = new ArrayList<>();
         for (CellOutcome c : run.cells()) {
@@ -44,6 +51,7 @@ public final class MatrixFormats {
             c.engines().forEach((name, r) -> engines.put(name, engineJson(c, r, counterexampleBase)));
             cell.put("engines", engines);
             GuessCost.of(c).ifPresent(g -> cell.put("guessCost", g.json()));
+            cell.put("proof", CellProof.json(proofs.get(c)));
             cells.add(cell);
         }
         root.put("cells", cells);
@@ -81,6 +89,11 @@ public final class MatrixFormats {
     // ---- text ------------------------------------------------------------------------------
 
     public static String text(MatrixRun run, Path base) {
+        return text(run, base, CellProof.all(run));
+    }
+
+    /** The text matrix with the cells' unbounded-length proofs computed beforehand ({@link CellProof#all}). */
+    public static String text(MatrixRun run, Path base, Map<CellOutcome, ProofResult> proofs) {
         StringBuilder sb = new StringBuilder();
         List<AttackId> attacks = attacks(run);
         List<SchemeId> schemes = schemes(run);
@@ -92,7 +105,7 @@ public final class MatrixFormats {
         sb.append('\n');
         for (SchemeId s : schemes) {
             sb.append(pad(s.wireName(), w0));
-            for (AttackId a : attacks) sb.append(pad(shortVerdict(cell(run, s, a)), 10));
+            for (AttackId a : attacks) sb.append(pad(shortVerdict(cell(run, s, a)) + proofMark(proofs.get(cell(run, s, a))), 10));
             sb.append('\n');
         }
         sb.append('\n');
@@ -102,7 +115,7 @@ public final class MatrixFormats {
                     String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())));
         }
         sb.append("\n  VIOLATED / HOLDS (within bounds) / ").append(NA_LEGEND).append(" / INCONCL = INCONCLUSIVE / VACUOUS = no violation but the attacker never acted (no claim); ")
-                .append("!! = the engines DISAGREE\n");
+                .append("!! = the engines DISAGREE; ").append(PROOF_LEGEND).append('\n');
         List<CellOutcome> disagreeing = run.cells().stream().filter(c -> !c.agree()).toList();
         if (!disagreeing.isEmpty()) {
             sb.append("\n!!! ").append(disagreeing.size()).append(" cell(s) where the engines ").append(DISAGREE_MARK)
@@ -114,7 +127,9 @@ public final class MatrixFormats {
         for (CellOutcome c : run.cells()) {
             sb.append("\n").append(c.scheme()).append(" / ").append(c.attack()).append(": ")
                     .append(c.agree() ? c.verdict().name() : DISAGREE_MARK + " (" + engineSummary(c) + ")")
+                    .append(CellProof.suffix(proofs.get(c)))
                     .append(GuessCost.of(c).map(g -> ", " + g.phrase()).orElse(""))
+                    .append(proofLine(proofs.get(c)))
                     .append("\n  properties: ")
                     .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(PropertyId::modelName).toList()))
@@ -127,6 +142,21 @@ public final class MatrixFormats {
                     .append('\n'));
         }
         return sb.toString();
+    }
+
+    static final String PROOF_LEGEND = "+P = also PROVED for traces of any length within the proof's scope, -P = a proof was attempted and failed (docs/proofs.md)";
+
+    private static String proofMark(ProofResult p) {
+        if (p == null || p.status() == ProofStatus.NOT_ATTEMPTED) return "";
+        return p.status() == ProofStatus.PROVED ? "+P" : "-P";
+    }
+
+    /** The Details line of a proof attempt ("" when none was made). */
+    private static String proofLine(ProofResult p) {
+        if (p == null || p.status() == ProofStatus.NOT_ATTEMPTED) return "";
+        return "\n  proof: " + p.status() + " (" + p.engine() + "; " + p.method() + "; scope: " + p.scope() + ")"
+                + (p.failedCheck() == null ? "" : "\n  proof failed its " + p.failedCheck() + ": " + p.reason()
+                        + (p.counterexample() == null ? "" : "\n  proof counterexample: " + p.counterexample()));
     }
 
     private static String shortVerdict(CellOutcome c) {

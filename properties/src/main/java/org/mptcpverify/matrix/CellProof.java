@@ -1,0 +1,101 @@
+package org.mptcpverify.matrix;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.definition.DefinitionException;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.models.proof.InductiveProof;
+import org.mptcpverify.models.proof.ProofResult;
+import org.mptcpverify.models.proof.ProofScope;
+import org.mptcpverify.models.proof.ProofStatus;
+import org.mptcpverify.traces.generic.GenericAttacker;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.PropertyId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The unbounded-length proof of a matrix cell (issue #12, item 3; docs/proofs.md): attempted for a
+ * cell whose bounded verdict is HOLDS and whose every property has a proof family; PROVED when each
+ * of the cell's properties is. matrix.json {@code proof: {status, method, engine, scope, reason}}.
+ */
+public final class CellProof {
+    private CellProof() {}
+
+    /** The proof of every cell of {@code run}, computed once (the formats share it). */
+    public static Map<CellOutcome, ProofResult> all(MatrixRun run) {
+        Map<CellOutcome, ProofResult> out = new IdentityHashMap<>();
+        for (CellOutcome c : run.cells()) {
+            out.put(c, of(c));
+        }
+        return out;
+    }
+
+    /** The cell's proof; NOT_ATTEMPTED unless it is a HOLDS cell of properties with a proof family. */
+    public static ProofResult of(CellOutcome c) {
+        if (c.verdict() != Verdict.HOLDS) {
+            return ProofResult.notAttempted("the bounded verdict is " + c.verdict() + "; only HOLDS cells are proved");
+        }
+        List<PropertyId> props = c.properties();
+        for (PropertyId p : props) {
+            if (!InductiveProof.PROVABLE.contains(p)) {
+                return ProofResult.notAttempted(p + " has no proof family");
+            }
+        }
+        SchemeDefinition def;
+        try {
+            def = GenericAttacker.definition(c.scheme());
+        } catch (IllegalStateException e) {
+            return ProofResult.notAttempted("no definition: " + e.getMessage());
+        }
+        try {
+            return prove(def, c.attack(), props, ProofScope.STANDARD);
+        } catch (DefinitionException e) {
+            return ProofResult.notAttempted("the definition has no data form: " + e.getMessage());
+        }
+    }
+
+    /** Every property of the cell proved in turn; the first that is not decides the cell. */
+    public static ProofResult prove(SchemeDefinition def, AttackId attack, List<PropertyId> props, ProofScope scope)
+            throws DefinitionException {
+        ProofResult last = null;
+        long millis = 0;
+        StringBuilder reasons = new StringBuilder();
+        for (PropertyId p : props) {
+            ProofResult r = InductiveProof.prove(def, attack.wireName(), p, scope);
+            millis += r.millis();
+            if (r.status() != ProofStatus.PROVED) {
+                return new ProofResult(r.status(), r.method(), r.engine(), r.scope(), p + ": " + r.reason(), r.failedCheck(),
+                        r.counterexample(), millis);
+            }
+            reasons.append(reasons.length() == 0 ? "" : "; ").append(p).append(": ").append(r.reason());
+            last = r;
+        }
+        if (last == null) {
+            return ProofResult.notAttempted("no property applies");
+        }
+        return new ProofResult(ProofStatus.PROVED, last.method(), last.engine(), last.scope(), reasons.toString(), null, null,
+                millis);
+    }
+
+    /** As matrix.json writes it (no timings: the file is deterministic). */
+    public static Map<String, Object> json(ProofResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status().name());
+        m.put("method", r.method());
+        m.put("engine", r.engine());
+        m.put("scope", r.scope());
+        m.put("reason", r.reason());
+        if (r.failedCheck() != null) {
+            m.put("failedCheck", r.failedCheck());
+            m.put("counterexample", r.counterexample());
+        }
+        return m;
+    }
+
+    /** The suffix of a verdict in the text and Markdown matrices: ", PROVED" / ", NOT_PROVED" / "". */
+    public static String suffix(ProofResult r) {
+        return r == null || r.status() == ProofStatus.NOT_ATTEMPTED ? "" : ", " + r.status().name();
+    }
+}
