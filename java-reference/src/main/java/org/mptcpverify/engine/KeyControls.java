@@ -38,6 +38,14 @@ public final class KeyControls {
     }
 
     /**
+     * The cells a test checks: all of {@code cells} when the system property {@code optIn} is
+     * "all", else {@link #ciSelection}.
+     */
+    public static List<Cell> forBuild(List<Cell> cells, String optIn) {
+        return "all".equals(System.getProperty(optIn)) ? cells : ciSelection(cells);
+    }
+
+    /**
      * A deterministic subset for every build: the schemes and the (attack, property) pairs of
      * {@code cells} walked side by side, each list repeated until the longer one is through, so
      * every scheme and every pair has one control, and no cell is picked by hand.

@@ -29,9 +29,7 @@ import org.mptcpverify.vocab.Verdict;
 class AlloyKeyControlTest {
 
     static Stream<Arguments> controlCells() {
-        List<KeyControls.Cell> all = KeyControls.all();
-        List<KeyControls.Cell> run = "all".equals(System.getProperty("mptcp.alloy.keyControls")) ? all
-                : KeyControls.ciSelection(all);
+        List<KeyControls.Cell> run = KeyControls.forBuild(KeyControls.all(), "mptcp.alloy.keyControls");
         return run.stream().map(c -> Arguments.of(c.scheme(), c.attack(), c.property()));
     }
 

@@ -60,9 +60,8 @@ class CoreKeyControlTest {
 
     /** Every control cell with -Dmptcp.core.keyControls=all, else {@link KeyControls#ciSelection}. */
     static Stream<Arguments> controlCells() {
-        List<KeyControls.Cell> all = KeyControls.all().stream().filter(c -> violableWithTheKeyGiven(c.property())).toList();
-        List<KeyControls.Cell> run = "all".equals(System.getProperty("mptcp.core.keyControls")) ? all
-                : KeyControls.ciSelection(all);
+        List<KeyControls.Cell> violable = KeyControls.all().stream().filter(c -> violableWithTheKeyGiven(c.property())).toList();
+        List<KeyControls.Cell> run = KeyControls.forBuild(violable, "mptcp.core.keyControls");
         return run.stream().map(c -> Arguments.of(c.scheme(), c.attack(), c.property()));
     }
 
