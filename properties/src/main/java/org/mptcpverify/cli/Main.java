@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 CheckCommand.class,
                 SweepCommand.class,
+                SweepsCommand.class,
                 MergeCommand.class,
                 ResultsCommand.class,
                 KernelAttackCommand.class,

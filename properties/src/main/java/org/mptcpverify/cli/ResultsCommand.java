@@ -88,6 +88,7 @@ public final class ResultsCommand implements Callable<Integer> {
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
             }
+            diffs.addAll(org.mptcpverify.matrix.SweepsSection.stale(root, org.mptcpverify.matrix.SweepsSection.committed(root)));
             if (!diffs.isEmpty()) {
                 System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
                 diffs.forEach(d -> System.err.println("  " + d));

@@ -136,36 +136,10 @@ public final class SweepCommand implements Callable<Integer> {
         OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();
         try {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            boolean violated = false;
-            boolean inconclusive = false;
-            boolean stopped = false;
-            for (int level : plan.levels()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put(plan.key(), level);
-                if (stopped) {
-                    row.put("verdict", "NOT_RUN");
-                    row.put("reason", "a smaller level timed out");
-                    rows.add(row);
-                    continue;
-                }
-                Path levelDir = outDir.resolve("levels").resolve(plan.key() + "=" + level);
-                EngineOptions o = new EngineOptions(seed, levelDir.resolve("counterexamples"), levelDir.resolve("work"),
-                        Duration.ofSeconds(timeoutSeconds), org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, false,
-                        plan.at(level));
-                CellResult r = e.check(s, a, o);
-                row.put("verdict", r.verdict().name());
-                row.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
-                row.put("size", size(engine, r));
-                row.put("seconds", Math.round(r.seconds() * 100) / 100.0);
-                row.put("bounds", MatrixFormats.bounds(r));
-                row.put("counterexample", MatrixFormats.relative(r.counterexample(), outDir));
-                row.put("reason", r.reason());
-                rows.add(row);
-                violated |= r.verdict() == Verdict.VIOLATED;
-                inconclusive |= r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.VACUOUS;
-                stopped = r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().startsWith("timeout");
-            }
+            List<Map<String, Object>> rows = levels(e, engine, s, a, plan, seed, timeoutSeconds, outDir, false);
+            boolean violated = rows.stream().anyMatch(r -> "VIOLATED".equals(r.get("verdict")));
+            boolean inconclusive = rows.stream().anyMatch(r -> "INCONCLUSIVE".equals(r.get("verdict"))
+                    || "VACUOUS".equals(r.get("verdict")));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("engine", engine);
             doc.put("scheme", s.wireName());
@@ -182,6 +156,46 @@ public final class SweepCommand implements Callable<Integer> {
         } finally {
             folder.seal();
         }
+    }
+
+    /**
+     * Checks the cell at each level of {@code plan} in turn. After a level times out the larger
+     * ones are not run; with {@code stopAtViolation}, neither are those after a VIOLATED level
+     * (each bound is an upper bound, so a larger level contains the violating behaviour).
+     */
+    static List<Map<String, Object>> levels(Engine e, String engine, SchemeId s, AttackId a, Plan plan, long seed,
+                                            int timeoutSeconds, Path outDir, boolean stopAtViolation) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String stopped = null;
+        for (int level : plan.levels()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(plan.key(), level);
+            if (stopped != null) {
+                row.put("verdict", "NOT_RUN");
+                row.put("reason", stopped);
+                rows.add(row);
+                continue;
+            }
+            Path levelDir = outDir.resolve("levels").resolve(plan.key() + "=" + level);
+            EngineOptions o = new EngineOptions(seed, levelDir.resolve("counterexamples"), levelDir.resolve("work"),
+                    Duration.ofSeconds(timeoutSeconds), org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, false,
+                    plan.at(level));
+            CellResult r = e.check(s, a, o);
+            row.put("verdict", r.verdict().name());
+            row.put("violated", r.violated().stream().map(PropertyId::modelName).toList());
+            row.put("size", size(engine, r));
+            row.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+            row.put("bounds", MatrixFormats.bounds(r));
+            row.put("counterexample", MatrixFormats.relative(r.counterexample(), outDir));
+            row.put("reason", r.reason());
+            rows.add(row);
+            if (r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().contains("timeout")) {
+                stopped = "a smaller level timed out";
+            } else if (stopAtViolation && r.verdict() == Verdict.VIOLATED) {
+                stopped = "VIOLATED at a smaller level, whose behaviours this level contains";
+            }
+        }
+        return rows;
     }
 
     /** What a level checked, in the engine's own unit. */

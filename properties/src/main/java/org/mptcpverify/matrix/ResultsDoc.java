@@ -58,6 +58,7 @@ public final class ResultsDoc {
             }
         }
         sb.append('\n').append(guessing(run, rate));
+        sb.append('\n').append(SweepsSection.render(run, SweepsSection.committed(Versions.repoRoot())));
         sb.append("\n## Scheme mutants\n\nWhich checks of each scheme matter to a verdict: the mutation score per scheme and every "
                 + "surviving mutant with its reason are in [mutants.md](mutants.md) (`./mptcp-verify mutants`; the committed run "
                 + "is [mutants/mutants.json](mutants/mutants.json)).\n");
