@@ -6,26 +6,12 @@ import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.models.alloy.AlloyEngine;
 import org.mptcpverify.models.core.CoreEngine;
-import org.mptcpverify.models.tlc.TlcEngine;
 import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.traces.TracesEngine;
 
 /** The deciding engines by name, in the matrix's column order. */
 public final class EngineRegistry {
-    /** System property choosing the model behind {@code tlc}: "core" (models/tla/core) or "old" (MptcpJoin.tla). */
-    public static final String TLC_MODEL = "mptcp.tlc";
-
     private EngineRegistry() {}
-
-    /** The {@code tlc} engine on the model {@link #TLC_MODEL} names (the old one unless it says "core"). */
-    static Engine tlc(int workers) {
-        String model = System.getProperty(TLC_MODEL, "old");
-        return switch (model) {
-            case "core" -> new CoreEngine(workers);
-            case "old" -> new TlcEngine(workers);
-            default -> throw new IllegalArgumentException("-D" + TLC_MODEL + ": core or old, got '" + model + "'");
-        };
-    }
 
     public static Map<String, Supplier<Engine>> all() {
         return all(1);
@@ -35,7 +21,8 @@ public final class EngineRegistry {
     public static Map<String, Supplier<Engine>> all(int tlcWorkers) {
         Map<String, Supplier<Engine>> m = new LinkedHashMap<>();
         m.put("traces", () -> new TracesEngine(new ReferenceRunner()));
-        m.put("tlc", () -> tlc(tlcWorkers));
+        // The generic core (models/tla/core) is the only TLA+ model: the old hand-written one is gone.
+        m.put("tlc", () -> new CoreEngine(tlcWorkers));
         m.put("alloy", AlloyEngine::new);
         return m;
     }
