@@ -18,7 +18,7 @@ import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.models.alloy.AlloyCells;
-import org.mptcpverify.models.tlc.TlcConfigurations;
+import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
                 + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
-                + "counterexample file), models/tla/mc/ and models/alloy/cells/ (the TLC configuration and the "
+                + "counterexample file), models/tla/core/cells/ and models/alloy/cells/ (the TLC configuration and the "
                 + "Alloy module of every cell) and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
@@ -72,9 +72,9 @@ public final class ResultsCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserInputException("cannot read " + org.mptcpverify.matrix.HmacRate.FILE + ": " + e.getMessage());
         }
-        Path mcRun = runDir.resolve("tla-mc");
-        TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
-        Path committedMc = root.resolve("models/tla/mc");
+        Path mcRun = runDir.resolve("tla-core-cells");
+        CoreCell.allConfigurations().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
+        Path committedMc = root.resolve(CoreCell.CELLS_FOLDER);
         Path cellsRun = runDir.resolve("alloy-cells");
         AlloyCells.all().forEach((name, als) -> AtomicWrite.text(cellsRun.resolve(name), als));
         Path committedCells = root.resolve("models/alloy").resolve(AlloyCells.FOLDER);
@@ -83,7 +83,7 @@ public final class ResultsCommand implements Callable<Integer> {
         if (check) {
             AtomicWrite.text(runDir.resolve("results.md"), results);
             List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
-            TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (models/tla/mc)"));
+            TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (" + CoreCell.CELLS_FOLDER + ")"));
             TreeCompare.differences(committedCells, cellsRun).forEach(d -> diffs.add(d + " (models/alloy/cells)"));
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
@@ -101,7 +101,7 @@ public final class ResultsCommand implements Callable<Integer> {
         TreeCompare.replace(mcRun, committedMc);
         TreeCompare.replace(cellsRun, committedCells);
         AtomicWrite.text(committedResults, results);
-        System.out.println("results: wrote counterexamples/, models/tla/mc/, models/alloy/cells/ and docs/results.md");
+        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/ and docs/results.md");
         return resultsExit(run);
     }
 
