@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
+import org.mptcpverify.models.alloy.AlloyCoreEngine;
 import org.mptcpverify.models.alloy.AlloyEngine;
 import org.mptcpverify.models.core.CoreEngine;
 import org.mptcpverify.models.tlc.TlcEngine;
@@ -14,6 +15,8 @@ import org.mptcpverify.traces.TracesEngine;
 public final class EngineRegistry {
     /** System property choosing the model behind {@code tlc}: "core" (models/tla/core) or "old" (MptcpJoin.tla). */
     public static final String TLC_MODEL = "mptcp.tlc";
+    /** System property choosing the model behind {@code alloy}: "core" (models/alloy/core) or "old" (mptcp.als). */
+    public static final String ALLOY_MODEL = "mptcp.alloy";
 
     private EngineRegistry() {}
 
@@ -27,6 +30,16 @@ public final class EngineRegistry {
         };
     }
 
+    /** The {@code alloy} engine on the model {@link #ALLOY_MODEL} names (the old one unless it says "core"). */
+    static Engine alloy() {
+        String model = System.getProperty(ALLOY_MODEL, "old");
+        return switch (model) {
+            case "core" -> new AlloyCoreEngine();
+            case "old" -> new AlloyEngine();
+            default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or old, got '" + model + "'");
+        };
+    }
+
     public static Map<String, Supplier<Engine>> all() {
         return all(1);
     }
@@ -36,7 +49,7 @@ public final class EngineRegistry {
         Map<String, Supplier<Engine>> m = new LinkedHashMap<>();
         m.put("traces", () -> new TracesEngine(new ReferenceRunner()));
         m.put("tlc", () -> tlc(tlcWorkers));
-        m.put("alloy", AlloyEngine::new);
+        m.put("alloy", EngineRegistry::alloy);
         return m;
     }
 }
