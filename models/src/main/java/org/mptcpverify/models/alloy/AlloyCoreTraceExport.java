@@ -79,6 +79,20 @@ public final class AlloyCoreTraceExport {
      */
     public static SegmentTrace of(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
                                   AlloyTermDag.Rendered dag) {
+        return export(cell, property, seed, sol, world, dag, true);
+    }
+
+    /**
+     * Every transition of the instance {@code sol} (of any command) as a trace; {@code property}
+     * only names it. What a witness or a test replays to see the reference follow the model.
+     */
+    public static SegmentTrace events(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
+                                      AlloyTermDag.Rendered dag) {
+        return export(cell, property, seed, sol, world, dag, false);
+    }
+
+    private static SegmentTrace export(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
+                                       AlloyTermDag.Rendered dag, boolean toViolation) {
         if (!sol.satisfiable()) {
             throw new IllegalArgumentException("no instance");
         }
@@ -89,15 +103,29 @@ public final class AlloyCoreTraceExport {
         }
         AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, dag, cell.attackerHasKey());
         x.readSegments();
-        int last = x.firstViolation(property);
+        int last = toViolation ? x.firstViolation(property) : sol.getTraceLength() - 1;
         for (int i = 1; i <= last; i++) {
             x.step(i - 1, i);
         }
-        if (property == PropertyId.EXTERNAL_KEY_SECRECY && !cell.attackerHasKey()) {
+        if (toViolation && property == PropertyId.EXTERNAL_KEY_SECRECY && !cell.attackerHasKey()) {
             x.deriveKey(last);
         }
         return new SegmentTrace(ENGINE, cell.scheme(), cell.attack(), property, seed, cell.keyedSide().toLowerCase(),
                 cell.attackerHasKey(), clients, CoreTraceExport.keys(cell.scheme(), apps, seed), x.events);
+    }
+
+    /** The instance as text, state by state (what a failed export is debugged from). */
+    public static String describe(A4Solution sol, Module world) {
+        AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, null, false);
+        x.readSegments();
+        StringBuilder b = new StringBuilder();
+        x.segs.values().stream().sorted(java.util.Comparator.comparing(Seg::atom)).forEach(s -> b.append(s).append('\n'));
+        for (int i = 0; i < sol.getTraceLength(); i++) {
+            b.append("state ").append(i).append(": Net=").append(x.set("Net", i)).append(" Sent=").append(x.set("Sent", i))
+                    .append(" Seen=").append(x.set("Seen", i)).append(" Injd=").append(x.set("Injd", i))
+                    .append(" Rewd=").append(x.set("Rewd", i)).append(" Cur=").append(x.set("Cur", i)).append('\n');
+        }
+        return b.toString();
     }
 
     // ------------------------------------------------------------------------------- reading the instance
@@ -130,10 +158,11 @@ public final class AlloyCoreTraceExport {
         return out;
     }
 
-    /** An atom's name without Alloy's {@code $n} suffix (every atom the export reads is a one sig's or numbered). */
+    /** An atom's name without its module path and Alloy's {@code $n} suffix ({@code core/Sf0$0} is {@code Sf0}). */
     static String atom(String a) {
         int d = a.lastIndexOf('$');
-        return d < 0 ? a : a.substring(0, d);
+        String s = d < 0 ? a : a.substring(0, d);
+        return s.substring(s.lastIndexOf('/') + 1);
     }
 
     private Set<String> set(String text, int state) {
@@ -279,14 +308,14 @@ public final class AlloyCoreTraceExport {
     /** A subflow's name: {@code c<i>.1/0} the initial one, {@code c<i>.1/<j>} join j, {@code inj/<k>} the k-th injected 4-tuple. */
     private String subflow(String sf) {
         String a = atom(sf);
-        if (sf.startsWith("Sf0")) {
+        if (a.equals("Sf0")) {
             return client(fn("Sf0 <: c0").get(sf)) + ".1/0";
         }
-        if (sf.startsWith("CJ")) {
+        if (a.equals("CJ")) {
             String num = atom(fn("CJ <: jn").get(sf));
             return client(fn("CJ <: owner").get(sf)) + ".1/" + num.substring(1);
         }
-        if (sf.startsWith("ISf")) {
+        if (a.equals("ISf")) {
             return injected.computeIfAbsent(sf, k -> "inj/" + (injected.size() + 1));
         }
         throw new IllegalArgumentException("unknown subflow atom " + a);

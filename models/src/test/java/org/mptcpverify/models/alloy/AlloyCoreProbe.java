@@ -20,6 +20,15 @@ public final class AlloyCoreProbe {
         String solver = args[3];
         String label = args[4];
         Path work = Path.of(args.length > 5 ? args[5] : "/tmp/alloycore-probe");
+        if (label.startsWith("ENGINE:")) { // the whole cell through AlloyCoreEngine, ENGINE:<timeout seconds>
+            org.mptcpverify.engine.EngineOptions o = new org.mptcpverify.engine.EngineOptions(20261127L, work.resolve("cx"),
+                    work.resolve("work"), java.time.Duration.ofSeconds(Long.parseLong(label.substring(7))), 0, false,
+                    org.mptcpverify.engine.Bounds.parse("steps=" + steps));
+            org.mptcpverify.engine.CellResult r = new AlloyCoreEngine(solver).check(s, a, o);
+            System.out.printf(Locale.ROOT, "CELL %s %s steps=%d: %s %s wall=%.1fs bounds=%s reason=%s cx=%s witness=%s%n", s.wireName(),
+                    a.wireName(), steps, r.verdict(), r.violated(), r.seconds(), r.bounds(), r.reason(), r.counterexample(), r.witness());
+            return;
+        }
         AlloyCoreCell base = AlloyCoreCell.of(s, a).get(0);
         AlloyCoreCell cell = new AlloyCoreCell(s, a, base.keyedSide(), false, base.scope().withSteps(steps));
         long t0 = System.nanoTime();
@@ -35,6 +44,7 @@ public final class AlloyCoreProbe {
         if (r.satisfiable() && r.check()) {
             org.mptcpverify.vocab.PropertyId p = java.util.Arrays.stream(org.mptcpverify.vocab.PropertyId.values())
                     .filter(x -> x.modelName().equals(label)).findFirst().orElseThrow();
+            System.out.print(AlloyCoreTraceExport.describe(r.solution(), runner.world()));
             org.mptcpverify.segment.SegmentTrace t = AlloyCoreTraceExport.of(cell, p, 20261127L, r.solution(), runner.world(), dag);
             Path out = work.resolve(cell.moduleName() + "-" + label + ".json");
             org.mptcpverify.segment.SegmentTraceJson.writeFile(out, t);
