@@ -79,20 +79,6 @@ public final class AlloyCoreTraceExport {
      */
     public static SegmentTrace of(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
                                   AlloyTermDag.Rendered dag) {
-        return export(cell, property, seed, sol, world, dag, true);
-    }
-
-    /**
-     * Every transition of the instance {@code sol} (of any command) as a trace; {@code property}
-     * only names it. What a witness or a test replays to see the reference follow the model.
-     */
-    public static SegmentTrace events(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
-                                      AlloyTermDag.Rendered dag) {
-        return export(cell, property, seed, sol, world, dag, false);
-    }
-
-    private static SegmentTrace export(AlloyCoreCell cell, PropertyId property, long seed, A4Solution sol, Module world,
-                                       AlloyTermDag.Rendered dag, boolean toViolation) {
         if (!sol.satisfiable()) {
             throw new IllegalArgumentException("no instance");
         }
@@ -103,11 +89,11 @@ public final class AlloyCoreTraceExport {
         }
         AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, dag, cell.attackerHasKey());
         x.readSegments();
-        int last = toViolation ? x.firstViolation(property) : sol.getTraceLength() - 1;
+        int last = x.firstViolation(property);
         for (int i = 1; i <= last; i++) {
             x.step(i - 1, i);
         }
-        if (toViolation && property == PropertyId.EXTERNAL_KEY_SECRECY && !cell.attackerHasKey()) {
+        if (property == PropertyId.EXTERNAL_KEY_SECRECY && !cell.attackerHasKey()) {
             x.deriveKey(last);
         }
         return new SegmentTrace(ENGINE, cell.scheme(), cell.attack(), property, seed, cell.keyedSide().toLowerCase(),
