@@ -39,17 +39,31 @@ public final class ChartCommand implements Callable<Integer> {
             throw new UserInputException("--format: unknown format '" + format + "' (svg, tikz)");
         }
         if (out != null && Files.isDirectory(out)) throw new UserInputException("--out: " + out + " is a folder, not a file");
-        Replayer.Replay r;
+        org.mptcpverify.chart.SequenceChart c;
+        boolean reproduced;
+        String property;
         try {
-            r = Charts.replay(file);
+            String text = TraceJson.readText(file);
+            if (org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
+                // a segment-level file (traces, tlc): drawn from its segment replay
+                var r = new org.mptcpverify.segment.SegmentReplayer().replay(org.mptcpverify.segment.SegmentTraceJson.parse(text));
+                c = org.mptcpverify.chart.SegmentChart.of(r);
+                reproduced = r.reproduced() && r.divergence().isEmpty();
+                property = r.trace().property().modelName();
+            } else {
+                Replayer.Replay r = Charts.replay(file);
+                c = ReplayChart.of(r);
+                reproduced = r.reproduced();
+                property = r.file().property().modelName();
+            }
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
-        String chart = f.render(ReplayChart.of(r));
+        String chart = f.render(c);
         if (out == null) System.out.print(chart);
         else AtomicWrite.text(out, chart);
-        if (!r.reproduced()) {
-            System.err.println("mptcp-verify: chart: " + r.file().property().modelName() + " is NOT violated when the reference replays " + file);
+        if (!reproduced) {
+            System.err.println("mptcp-verify: chart: " + property + " is NOT violated when the reference replays " + file);
             return Main.EXIT_FAILED;
         }
         return Main.EXIT_OK;

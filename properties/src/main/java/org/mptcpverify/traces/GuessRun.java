@@ -45,7 +45,7 @@ import org.mptcpverify.vocab.Verdict;
  * INCONCLUSIVE, never HOLDS.
  */
 final class GuessRun {
-    private final TracesEngine engine;
+    private final GeneratorEngine engine;
     private final ScenarioRunner runner;
     private final SchemeId scheme;
     private final AttackId attack;
@@ -54,7 +54,7 @@ final class GuessRun {
     private final Path json;
     private final long start;
 
-    GuessRun(TracesEngine engine, ScenarioRunner runner, SchemeId scheme, AttackId attack, EngineOptions options,
+    GuessRun(GeneratorEngine engine, ScenarioRunner runner, SchemeId scheme, AttackId attack, EngineOptions options,
              OptionalInt budget, Path json, long start) {
         this.engine = engine;
         this.runner = runner;
@@ -103,7 +103,7 @@ final class GuessRun {
             return with(plain, bounds, plain.reason());
         }
         if (!c.fields().equals(List.of(DefinitionParser.KEY)) || !analysis.enumerableKey()) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), GeneratorEngine.seconds(start), bounds, null,
                     "the cheapest attack (2^" + GuessAnalysis.fmt(c.bits()) + " " + c.mode().word + ", guessing "
                             + c.field() + ") is within guess=" + budget.getAsInt() + ", but the traces engine tries only "
                             + "guesses of a sin-zero external key");
@@ -112,7 +112,7 @@ final class GuessRun {
         List<PropertyId> props = applicable.stream().filter(p -> p != PropertyId.EXTERNAL_KEY_SECRECY).toList();
         Optional<TraceJson.CounterexampleFile> trace = keyedTrace(props);
         if (trace.isEmpty()) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), GeneratorEngine.seconds(start), bounds, null,
                     "the cheapest attack (2^" + GuessAnalysis.fmt(c.bits()) + ", guessing K) is within guess="
                             + budget.getAsInt() + ", but even an attacker given the key violates nothing within the bounds");
         }
@@ -129,7 +129,7 @@ final class GuessRun {
                 try {
                     o = engine.runChecked(watchdog, sc, actions);
                 } catch (RunWatchdog.Expired e) {
-                    return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
+                    return new CellResult(Verdict.INCONCLUSIVE, List.of(), GeneratorEngine.seconds(start), bounds, null,
                             "timeout after " + (v - 1) + " guesses: " + e.getMessage());
                 }
                 List<PropertyId> violated = new ArrayList<>();
@@ -138,12 +138,12 @@ final class GuessRun {
                     bounds.put("guesses", v);
                     new Counterexample(sc, violated.get(0), actions, actions, o, options.seed(), 0, sc.seed(),
                             (int) Math.min(Integer.MAX_VALUE, count), actions.size(), 0, 0, true, false)
-                            .write(json, TracesEngine.pcapFile(json));
-                    return new CellResult(Verdict.VIOLATED, violated, TracesEngine.seconds(start), bounds, json, null);
+                            .write(json, GeneratorEngine.pcapFile(json));
+                    return new CellResult(Verdict.VIOLATED, violated, GeneratorEngine.seconds(start), bounds, json, null);
                 }
             }
         }
-        return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
+        return new CellResult(Verdict.INCONCLUSIVE, List.of(), GeneratorEngine.seconds(start), bounds, null,
                 "no guess of the " + count + " key values violated the key control's trace");
     }
 
@@ -180,7 +180,7 @@ final class GuessRun {
     }
 
     private CellResult with(CellResult plain, Map<String, Object> bounds, String reason) {
-        return new CellResult(plain.verdict(), plain.violated(), TracesEngine.seconds(start), bounds, null, reason,
+        return new CellResult(plain.verdict(), plain.violated(), GeneratorEngine.seconds(start), bounds, null, reason,
                 plain.witness());
     }
 }

@@ -40,14 +40,14 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--properties", split = ",", paramLabel = "P", description = "Properties (default: every property of each attack).")
     List<String> properties;
 
-    @Option(names = "--tries", defaultValue = "" + TracesEngine.DEFAULT_TRIES, paramLabel = "N",
+    @Option(names = "--tries", defaultValue = "" + GeneratorEngine.DEFAULT_TRIES, paramLabel = "N",
             description = "Generated traces per check (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-actions", defaultValue = "" + TracesEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
+    @Option(names = "--max-actions", defaultValue = "" + GeneratorEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
             description = "Longest generated trace (default: ${DEFAULT-VALUE}).")
     int maxActions;
 
@@ -124,7 +124,7 @@ public final class TracesCommand implements Callable<Integer> {
         if (parsed.hasMatchedOption("--max-actions") && requested.forEngine("traces").get("steps").isPresent()) {
             throw new UserInputException("--max-actions and --bounds steps=... both given; give one");
         }
-        TracesEngine engine = new TracesEngine(runners.get(), maxActions);
+        GeneratorEngine engine = new GeneratorEngine(runners.get(), maxActions);
         org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
         org.mptcpverify.cli.OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();

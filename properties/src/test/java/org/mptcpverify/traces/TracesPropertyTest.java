@@ -49,7 +49,7 @@ import org.mptcpverify.vocab.Verdict;
 @Tag("traces-properties")
 class TracesPropertyTest {
     static final long SEED = Long.getLong("mptcp.seed", 20261127L);
-    static final int TRIES = Integer.getInteger("mptcp.traces.tries", TracesEngine.DEFAULT_TRIES);
+    static final int TRIES = Integer.getInteger("mptcp.traces.tries", GeneratorEngine.DEFAULT_TRIES);
     private static final Path OUT = Path.of("target", "traces-property-tests");
     private static final ExecutorService POOL =
             Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
@@ -81,7 +81,7 @@ class TracesPropertyTest {
     private static Future<CellResult> submit(SchemeId scheme, AttackId attack, PropertyId property, boolean key) {
         Path root = key ? OUT.resolve("attacker-has-key").resolve(property.modelName()) : OUT.resolve(property.modelName());
         return CHECKS.computeIfAbsent(new CheckKey(scheme, attack, property, key), k -> POOL.submit(
-                () -> new TracesEngine(ReferenceSupport.runner())
+                () -> new GeneratorEngine(ReferenceSupport.runner())
                         .check(scheme, attack, List.of(property), options(root, key))));
     }
 
@@ -128,14 +128,14 @@ class TracesPropertyTest {
     private static void checkCell(CellResult r, ScenarioRunner runner, SchemeId scheme, AttackId attack,
                                   PropertyId property) throws IOException {
         String where = scheme + " / " + attack + " / " + property + " (seed " + SEED + ", tries " + TRIES
-                + ", maxActions " + TracesEngine.DEFAULT_MAX_ACTIONS + ")";
+                + ", maxActions " + GeneratorEngine.DEFAULT_MAX_ACTIONS + ")";
         assertNotEquals(Verdict.INCONCLUSIVE, r.verdict(), where + ": " + r.reason());
         assertNotEquals(Verdict.NOT_APPLICABLE, r.verdict(), where + ": " + r.reason());
         String shrunk = "";
         if (r.verdict() == Verdict.VIOLATED) {
             CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
             assertEquals(property, cx.property());
-            cx.assertReplaysAndIsMinimal(runner, TracesEngine.DEFAULT_MAX_ACTIONS);
+            cx.assertReplaysAndIsMinimal(runner, GeneratorEngine.DEFAULT_MAX_ACTIONS);
             assertReplaysWithReplayer(r, where);
             shrunk = cx.describe();
         }
@@ -205,7 +205,7 @@ class TracesPropertyTest {
                 }
                 if (attack.properties().contains(PropertyId.PATH_MANAGER_INTEGRITY)
                         && org.mptcpverify.scheme.Schemes.of(scheme).unmodelledPathManagerAuth().isPresent()) {
-                    continue; // the engine says INCONCLUSIVE (not modelled) there: TracesEngineTest checks that
+                    continue; // the engine says INCONCLUSIVE (not modelled) there: GeneratorEngineTest checks that
                 }
                 for (PropertyId property : attack.applicableProperties(scheme)) {
                     Future<CellResult> f = submit(scheme, attack, property, true);
@@ -216,7 +216,7 @@ class TracesPropertyTest {
                         assertEquals(Verdict.VIOLATED, r.verdict(), "negative control vacuous: " + where + ": "
                                 + r.verdict() + " " + (r.reason() == null ? r.bounds() : r.reason()));
                         CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
-                        cx.assertReplaysAndIsMinimal(runner, TracesEngine.DEFAULT_MAX_ACTIONS);
+                        cx.assertReplaysAndIsMinimal(runner, GeneratorEngine.DEFAULT_MAX_ACTIONS);
                         assertReplaysWithReplayer(r, where);
                         System.out.printf("traces %-26s %-20s %-28s %-9s %6.2fs %s%n", scheme, attack + "+key",
                                 property, r.verdict(), r.seconds(), cx.describe());

@@ -50,7 +50,7 @@ class ValidationTraceExportTest {
         List<ValidationTrace> all = new ArrayList<>();
         for (SchemeId scheme : SchemeId.modelledSchemes()) {
             List<Map<String, Object>> traces = ValidationTraceExport.traces(runner, scheme, PER_ATTACK, SEED,
-                    TracesEngine.DEFAULT_MAX_ACTIONS);
+                    GeneratorEngine.DEFAULT_MAX_ACTIONS);
             Path file = ValidationTraceExport.file(dir, scheme);
             ValidationTraceExport.write(file, traces);
             checkFile(file, scheme);

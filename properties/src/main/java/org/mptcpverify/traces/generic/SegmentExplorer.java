@@ -52,12 +52,20 @@ public final class SegmentExplorer {
     private final AttackerProfile profile;
     private final SchemeDefinition def;
     private final Limits limits;
+    /** The implementation the reference runs each scheme with. */
+    private final java.util.function.Function<SchemeId, org.mptcpverify.scheme.AuthScheme> impls;
 
     public SegmentExplorer(SchemeId scheme, AttackerProfile profile, SchemeDefinition def, Limits limits) {
+        this(scheme, profile, def, limits, org.mptcpverify.scheme.Schemes::of);
+    }
+
+    public SegmentExplorer(SchemeId scheme, AttackerProfile profile, SchemeDefinition def, Limits limits,
+                           java.util.function.Function<SchemeId, org.mptcpverify.scheme.AuthScheme> impls) {
         this.scheme = scheme;
         this.profile = profile;
         this.def = def;
         this.limits = limits;
+        this.impls = impls;
     }
 
     /** The header of a run: population, keys drawn from {@code seed}, key placement. */
@@ -76,7 +84,7 @@ public final class SegmentExplorer {
             }
         }
         PropertyId first = profile.attack().applicableProperties(scheme).get(0);
-        return new SegmentTrace("traces-generic", scheme, profile.attack(), first, seed, keyedSide, attackerHasKey,
+        return new SegmentTrace("traces", scheme, profile.attack(), first, seed, keyedSide, attackerHasKey,
                 clients, keys, List.of());
     }
 
@@ -116,7 +124,7 @@ public final class SegmentExplorer {
         Walk(SegmentTrace header, SplittableRandom rnd) throws BadTraceFileException {
             this.header = header;
             this.rnd = rnd;
-            this.session = new Session(header);
+            this.session = new Session(header, impls);
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
             }

@@ -24,7 +24,7 @@ import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.ReferenceRunner;
-import org.mptcpverify.traces.TracesEngine;
+import org.mptcpverify.traces.GeneratorEngine;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -57,7 +57,7 @@ class GenericAgreementTest {
 
     private static EngineOptions options() {
         return new EngineOptions(SEED, Path.of("target", "generic-agreement"), Path.of("target"), Duration.ofSeconds(120),
-                TracesEngine.DEFAULT_TRIES, false);
+                GeneratorEngine.DEFAULT_TRIES, false);
     }
 
     @TestFactory
@@ -76,7 +76,7 @@ class GenericAgreementTest {
     }
 
     private static void agree(SchemeId s, AttackId a) {
-        CellResult old = new TracesEngine(new ReferenceRunner()).check(s, a, options());
+        CellResult old = new GeneratorEngine(new ReferenceRunner()).check(s, a, options());
         GenericAttacker.Outcome g = new GenericAttacker(SegmentExplorer.Limits.DEFAULT, TRIES).check(s, a, SEED, false);
         if (old.verdict() == Verdict.VIOLATED && g.verdict() != Verdict.VIOLATED) {
             // random search: a miss is first retried with four times the runs (same seed stream), and reported
