@@ -151,8 +151,15 @@ public final class SegmentReplayer {
         /** @param schemes the implementation to run each scheme with (a definition-driven one for a scheme file or mutant) */
         public Session(SegmentTrace header, java.util.function.Function<SchemeId, AuthScheme> schemes)
                 throws BadTraceFileException {
+            this(header, schemes, header.attack().applicableProperties(header.scheme()));
+        }
+
+        /** @param judged the properties judged (a check of some of the attack's properties only) */
+        public Session(SegmentTrace header, java.util.function.Function<SchemeId, AuthScheme> schemes,
+                       java.util.Collection<PropertyId> judged) throws BadTraceFileException {
             run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE, schemes.apply(header.scheme()));
-            run.judged.addAll(header.attack().applicableProperties(header.scheme()));
+            run.judged.clear();
+            run.judged.addAll(judged);
             run.judge(false);
         }
 
@@ -680,6 +687,9 @@ public final class SegmentReplayer {
                             + (t.attackerHasKey() ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
                 }
                 return scheme.effectiveKey(scheme.keySetting(material)).toArray();
+            }
+            if (term instanceof SegmentTerm.Guess g) {
+                return Bytes.fromHex(g.hex()).toArray();
             }
             if (term instanceof SegmentTerm.Address a) {
                 return Addresses.of(a.name()).getAddress();

@@ -46,9 +46,7 @@ public final class GeneratorEngine implements Engine {
 
     /** Generated traces per cell; {@code steps} bounds each trace's length. */
     public static final BoundKey TRIES = new BoundKey("tries", 1, "generated traces per cell");
-    /** The price of guessing (issue #13.4): the attacker's guessing budget in bits ({@link GuessRun}). */
-    public static final BoundKey GUESS = new BoundKey("guess", 0, "the attacker's guessing budget in bits");
-    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, TRIES, GUESS);
+    private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.STEPS, TRIES);
 
     private final ScenarioRunner runner;
     /** The default of {@code steps}. */
@@ -103,7 +101,6 @@ public final class GeneratorEngine implements Engine {
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
         Map<String, Integer> m = CorePopulation.resolveStart(name(), KEYS, attack, requested);
         m.put("steps", requested.getOr("steps", maxActions));
-        requested.get("guess").ifPresent(g -> m.put("guess", g));
         return new Bounds(m);
     }
 
@@ -157,12 +154,6 @@ public final class GeneratorEngine implements Engine {
             CellResult plain;
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
                 plain = search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
-            }
-            // the price of guessing: a cell that holds without guessing gets its cheapest attack's cost,
-            // and under --bounds guess=N is attacked again within the budget
-            if (attack.hasAttacker() && (plain.verdict() == Verdict.HOLDS || plain.verdict() == Verdict.VACUOUS)) {
-                return new GuessRun(this, runner, scheme, attack, options, resolved.get("guess"), json, start)
-                        .attempt(plain, applicable);
             }
             return plain;
         } catch (IOException | RuntimeException e) {

@@ -49,6 +49,7 @@ public record SegmentCounterexample(SegmentTrace trace, SegmentReplayer.Result r
             s.put("step", w.step());
             s.put("path", w.path());
             s.put("origin", w.origin());
+            s.put("id", w.id()); // a replayed, relayed or rewritten copy keeps the id of the segment it copies
             s.put("hex", w.ipPacket().hex());
             segs.add(s);
         }
@@ -63,32 +64,15 @@ public record SegmentCounterexample(SegmentTrace trace, SegmentReplayer.Result r
         return (new ObjectMapper().writer(pp).writeValueAsString(toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** 2026-11-27T00:00:00Z, as the action-level files: the pcap's bytes depend on the trace only. */
-    static final long PCAP_START_MICROS = 1_795_737_600L * 1_000_000L;
-
     /**
-     * The replay's crossings as timed packets: event k at second k, the crossings of one event 1 ms
-     * apart; a crossing the attacker put on the wire (sent, replayed, relayed or rewritten:
+     * The replay's crossings as timed packets ({@link Counterexample#timed}: event k at second k);
+     * a crossing the attacker put on the wire (sent, replayed, relayed or rewritten:
      * {@link WireSender}) carries the {@link AttackerMark} comment.
      */
     static List<PcapWriter.TimedPacket> timedPackets(List<RunOutcome.WireRecord> wire) {
         List<TcpSegment> segs = wire.stream().map(w -> Packets.decode(w.ipPacket()).orElseThrow(
                 () -> new IllegalStateException("the reference put a segment on the wire its codec rejects"))).toList();
-        List<PcapWriter.TimedPacket> out = new ArrayList<>();
-        int lastStep = Integer.MIN_VALUE;
-        int k = 0;
-        for (int i = 0; i < wire.size(); i++) {
-            RunOutcome.WireRecord w = wire.get(i);
-            k = w.step() == lastStep ? k + 1 : 0;
-            lastStep = w.step();
-            long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
-            String sender = WireSender.of(wire, segs, i);
-            String comment = !sender.equals(WireSender.ATTACKER) ? ""
-                    : AttackerMark.comment((w.origin().equals(WireSender.ATTACKER) ? "sent by x"
-                    : "a segment of " + w.origin() + " relayed, replayed or rewritten by x") + " at trace event " + w.step());
-            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray(), comment));
-        }
-        return out;
+        return Counterexample.timed(wire, i -> WireSender.of(wire, segs, i));
     }
 
     /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */

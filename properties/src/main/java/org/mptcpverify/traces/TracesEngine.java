@@ -17,13 +17,11 @@ import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTrace;
-import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.traces.generic.GenericAttacker;
 import org.mptcpverify.traces.generic.SegmentExplorer;
@@ -55,7 +53,7 @@ public final class TracesEngine implements Engine {
     public static final BoundKey INJECTIONS = new BoundKey("injections", 0, "segments the attacker injects or replays per run");
     public static final BoundKey JOINS = new BoundKey("joins", 1, "joins per honest client per run");
     /** The price of guessing (issue #13.4): the attacker's guessing budget in bits ({@link GuessRun}). */
-    public static final BoundKey GUESS = GeneratorEngine.GUESS;
+    public static final BoundKey GUESS = new BoundKey("guess", 0, "the attacker's guessing budget in bits");
     private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, STEPS, INJECTIONS, JOINS,
             TRIES, GUESS);
 
@@ -102,11 +100,23 @@ public final class TracesEngine implements Engine {
 
     /** The scheme's definition: the implementation's own when it runs one, else the committed file. */
     SchemeDefinition definition(SchemeId scheme) {
-        return impls.apply(scheme) instanceof DefinedScheme d ? d.definition() : GenericAttacker.definition(scheme);
+        if (impls.apply(scheme) instanceof DefinedScheme d) {
+            return d.definition();
+        }
+        return GenericAttacker.definition(scheme);
     }
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions requested) {
+        return check(scheme, attack, attack.properties(), requested);
+    }
+
+    /**
+     * Decides a cell for some of the attack's properties (a run stops at its first violation, so a
+     * key control checks one property at a time). Properties that do not apply are dropped; none
+     * left is NOT_APPLICABLE.
+     */
+    public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions requested) {
         long start = System.nanoTime();
         Bounds resolved;
         try {
@@ -125,12 +135,16 @@ public final class TracesEngine implements Engine {
         bounds.put("tries", tries);
         bounds.put("seed", options.seed());
         Path json = counterexampleFile(options.counterexampleRoot(), scheme, attack);
-        List<PropertyId> applicable = attack.applicableProperties(scheme);
+        List<PropertyId> applicable = attack.applicableProperties(scheme).stream().filter(properties::contains).toList();
         try {
+            if (properties.isEmpty() || !attack.properties().containsAll(properties)) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
+                        "asked to check " + properties + " under " + attack.wireName() + ", which checks " + attack.properties());
+            }
             if (applicable.isEmpty()) {
                 deleteStale(json);
                 return new CellResult(Verdict.NOT_APPLICABLE, List.of(), seconds(start), bounds, null,
-                        scheme.wireName() + " has no external key, and " + attack.properties().stream()
+                        scheme.wireName() + " has no external key, and " + properties.stream()
                                 .map(PropertyId::modelName).collect(java.util.stream.Collectors.joining(", "))
                                 + " of " + attack.wireName() + " are about the external key");
             }
@@ -147,15 +161,13 @@ public final class TracesEngine implements Engine {
             BooleanSupplier expired = () -> System.nanoTime() - start > options.timeout().toNanos();
             GenericAttacker attacker = new GenericAttacker(limits, tries, impls, expired);
             GenericAttacker.Outcome o = attacker.check(scheme, attack, definition(scheme), options.seed(),
-                    options.attackerHasKey());
+                    options.attackerHasKey(), applicable);
             CellResult plain = verdict(o, attack, applicable, options, limits, json, bounds, start);
             // the price of guessing: a cell that holds without guessing gets its cheapest attack's cost,
-            // and under --bounds guess=N is attacked again within the budget (still on the generators' traces)
-            if (attack.hasAttacker() && (plain.verdict() == Verdict.HOLDS || plain.verdict() == Verdict.VACUOUS)) {
-                EngineOptions forGenerators = new EngineOptions(options.seed(), options.counterexampleRoot(),
-                        options.workDir(), options.timeout(), GeneratorEngine.DEFAULT_TRIES, options.attackerHasKey());
-                ReferenceRunner runner = new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, impls);
-                return new GuessRun(new GeneratorEngine(runner), runner, scheme, attack, forGenerators, resolved.get("guess"),
+            // and under --bounds guess=N is attacked again within the budget
+            if (attack.hasAttacker() && !options.attackerHasKey()
+                    && (plain.verdict() == Verdict.HOLDS || plain.verdict() == Verdict.VACUOUS)) {
+                return new GuessRun(this, impls, definition(scheme), scheme, attack, options, resolved.get("guess"),
                         json, start).attempt(plain, applicable);
             }
             return plain;

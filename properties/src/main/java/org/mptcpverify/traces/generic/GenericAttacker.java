@@ -89,9 +89,19 @@ public final class GenericAttacker {
     }
 
     public Outcome check(SchemeId scheme, AttackId attack, SchemeDefinition def, long engineSeed, boolean attackerHasKey) {
+        return check(scheme, attack, def, engineSeed, attackerHasKey, attack.applicableProperties(scheme));
+    }
+
+    /**
+     * As above, judging only {@code properties} (those of them that apply): a check of one property
+     * at a time, as the key controls need, since a run stops at its first violation.
+     */
+    public Outcome check(SchemeId scheme, AttackId attack, SchemeDefinition def, long engineSeed, boolean attackerHasKey,
+                         List<PropertyId> properties) {
         AttackerProfile profile = AttackerProfile.of(attack);
         long cellSeed = Seeds.cell(engineSeed, scheme, attack);
-        if (attack.applicableProperties(scheme).isEmpty()) {
+        List<PropertyId> judged = attack.applicableProperties(scheme).stream().filter(properties::contains).toList();
+        if (judged.isEmpty()) {
             return new Outcome(scheme, attack, Verdict.NOT_APPLICABLE, Optional.empty(), Optional.empty(), tries, 0, cellSeed,
                     -1, 0, 0, 0, "no property of the attack applies");
         }
@@ -106,7 +116,7 @@ public final class GenericAttacker {
             String side = profile.keyedSides().get(i % profile.keyedSides().size());
             SegmentExplorer.Run run;
             try {
-                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey);
+                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey, judged);
             } catch (BadTraceFileException e) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i + 1,
                         cellSeed, i, witnessRuns, witnessSegments, 0, "the generator built an ill-formed trace: " + e.getMessage());
