@@ -175,7 +175,9 @@ final class GuessRun {
             if (r.verdict() != Verdict.VIOLATED || r.counterexample() == null) {
                 return Optional.empty();
             }
-            return Optional.of(SegmentTraceJson.read(r.counterexample()));
+            // the cell's scheme may be a definition's own name, unknown to the built-in vocabulary
+            return Optional.of(SegmentTraceJson.parse(org.mptcpverify.trace.TraceJson.readText(r.counterexample()),
+                    n -> n.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(n)));
         } catch (BadTraceFileException e) {
             throw new IOException(e.getMessage(), e);
         } finally {
