@@ -62,8 +62,10 @@ public final class SegmentReplayer {
 
     /** The result of a replay; {@code hosts}: every endpoint's state after the last event. */
     /** {@code inFlightAtEnd}: segments still in flight after the last event (0: quiescent, where outcome properties mean what they say). */
+    /** {@code wire}: every crossing of the replay's network, its {@code step} the index of the event that put it there (pcaps, charts). */
     public record Result(SegmentTrace trace, List<String> steps, Optional<Violation> violation,
-                         Optional<String> divergence, Map<String, EndpointState> hosts, int inFlightAtEnd) {
+                         Optional<String> divergence, Map<String, EndpointState> hosts, int inFlightAtEnd,
+                         List<org.mptcpverify.trace.RunOutcome.WireRecord> wire) {
         public boolean reproduced() {
             return violation.isPresent();
         }
@@ -143,8 +145,21 @@ public final class SegmentReplayer {
 
         /** {@code header}: the population, keys and cell; its events and property are ignored. */
         public Session(SegmentTrace header) throws BadTraceFileException {
-            run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE, Schemes.of(header.scheme()));
-            run.judged.addAll(header.attack().applicableProperties(header.scheme()));
+            this(header, Schemes::of);
+        }
+
+        /** @param schemes the implementation to run each scheme with (a definition-driven one for a scheme file or mutant) */
+        public Session(SegmentTrace header, java.util.function.Function<SchemeId, AuthScheme> schemes)
+                throws BadTraceFileException {
+            this(header, schemes, header.attack().applicableProperties(header.scheme()));
+        }
+
+        /** @param judged the properties judged (a check of some of the attack's properties only) */
+        public Session(SegmentTrace header, java.util.function.Function<SchemeId, AuthScheme> schemes,
+                       java.util.Collection<PropertyId> judged) throws BadTraceFileException {
+            run = new Run(header.withEvents(List.of()), WireFields.LANGUAGE, schemes.apply(header.scheme()));
+            run.judged.clear();
+            run.judged.addAll(judged);
             run.judge(false);
         }
 
@@ -315,6 +330,20 @@ public final class SegmentReplayer {
             notes.clear();
         }
 
+        /** The event index at which each crossing of {@link #net} happened, in crossing order. */
+        final List<Integer> crossedAt = new ArrayList<>();
+
+        List<org.mptcpverify.trace.RunOutcome.WireRecord> wireRecords() {
+            List<Envelope> w = net.wire();
+            List<org.mptcpverify.trace.RunOutcome.WireRecord> out = new ArrayList<>();
+            for (int i = 0; i < w.size(); i++) {
+                Envelope e = w.get(i);
+                out.add(new org.mptcpverify.trace.RunOutcome.WireRecord(i < crossedAt.size() ? crossedAt.get(i) : event,
+                        e.path(), e.origin(), e.ipPacket(), e.id()));
+            }
+            return List.copyOf(out);
+        }
+
         Result execute() throws BadTraceFileException {
             judge(false);
             for (event = 0; event < t.events().size() && divergence == null; event++) {
@@ -322,13 +351,16 @@ public final class SegmentReplayer {
                 notes.clear();
                 String where = "events[" + event + "]";
                 String line = perform(e, where);
+                while (crossedAt.size() < net.crossings()) {
+                    crossedAt.add(event);
+                }
                 steps.add(line + (notes.isEmpty() ? "" : " -- " + String.join("; ", notes)));
                 judge(false);
             }
             event = Math.max(0, t.events().size() - 1);
             judge(true);
             return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence),
-                    Map.copyOf(hosts), inFlight.size());
+                    Map.copyOf(hosts), inFlight.size(), wireRecords());
         }
 
         // ---- events -------------------------------------------------------------------------------------
@@ -655,6 +687,9 @@ public final class SegmentReplayer {
                             + (t.attackerHasKey() ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
                 }
                 return scheme.effectiveKey(scheme.keySetting(material)).toArray();
+            }
+            if (term instanceof SegmentTerm.Guess g) {
+                return Bytes.fromHex(g.hex()).toArray();
             }
             if (term instanceof SegmentTerm.Address a) {
                 return Addresses.of(a.name()).getAddress();

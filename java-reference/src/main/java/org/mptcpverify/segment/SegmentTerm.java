@@ -25,6 +25,13 @@ public sealed interface SegmentTerm {
      */
     record GivenKey(String name) implements SegmentTerm {}
 
+    /**
+     * A value the attacker supplies as a guess of one it does not know (the price of guessing:
+     * docs/traces-engine.md, "Guessing"), as bytes; public, since the attacker chose it. A wrong
+     * guess fails at the honest ends' checks like any other value.
+     */
+    record Guess(String hex) implements SegmentTerm {}
+
     /** An address of the plan (docs/threat-model.md), as its 4 IPv4 bytes: public. */
     record Address(String name) implements SegmentTerm {}
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.net.Addresses;
 import org.mptcpverify.trace.TraceJson;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.wire.Bytes;
 
@@ -198,6 +199,14 @@ public final class SegmentTraceJson {
                 throw new BadTraceFileException(where + ": unknown key '" + k + "' (K1, K2)");
             }
             return new SegmentTerm.GivenKey(k);
+        }
+        if (n.has("guess")) {
+            only(n, Set.of("guess"), where);
+            String g = string(n, "guess", where);
+            if (!HEX.matcher(g).matches()) {
+                throw new BadTraceFileException(where + ": a guess must be 1 to 64 bytes of lower-case hex");
+            }
+            return new SegmentTerm.Guess(g);
         }
         if (n.has("addr")) {
             only(n, Set.of("addr"), where);
@@ -403,6 +412,8 @@ public final class SegmentTraceJson {
             m.put("bits", o.bits());
         } else if (t instanceof SegmentTerm.GivenKey k) {
             m.put("key", k.name());
+        } else if (t instanceof SegmentTerm.Guess g) {
+            m.put("guess", g.hex());
         } else if (t instanceof SegmentTerm.Address a) {
             m.put("addr", a.name());
         } else if (t instanceof SegmentTerm.Label l) {

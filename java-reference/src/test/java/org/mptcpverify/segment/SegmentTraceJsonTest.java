@@ -52,6 +52,27 @@ class SegmentTraceJsonTest {
         assertTrue(reason(good.replace("\"seg\" : 1,", "\"seg\" : 0,")).contains("segment number"));
     }
 
+    /** A guessed value (the price of guessing) is a term of its own: read, written back the same, and only as hex. */
+    @Test
+    void aGuessRoundTripsAndMustBeHex() throws Exception {
+        SegmentTrace t0 = SegmentTraceJson.parse(fixture("rfc8684_eavesdrop-handshake"));
+        java.util.List<SegmentEvent> events = new java.util.ArrayList<>();
+        for (SegmentEvent e : t0.events()) {
+            if (e instanceof SegmentEvent.Inject i && i.fields().containsKey("Ra")) {
+                java.util.Map<String, SegmentTerm> f = new java.util.TreeMap<>(i.fields());
+                f.put("Ra", new SegmentTerm.Guess("0000002a"));
+                e = new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f);
+            }
+            events.add(e);
+        }
+        SegmentTrace t = t0.withEvents(events);
+        String text = SegmentTraceJson.write(t);
+        assertTrue(text.contains("\"guess\" : \"0000002a\""), text);
+        assertEquals(t, SegmentTraceJson.parse(text));
+        assertEquals(text, SegmentTraceJson.write(SegmentTraceJson.parse(text)));
+        assertTrue(reason(text.replace("0000002a", "0000002A")).contains("lower-case hex"));
+    }
+
     @Test
     void limitsOnEventsAndTermDepth() {
         String good = fixture("rfc8684_eavesdrop-handshake");

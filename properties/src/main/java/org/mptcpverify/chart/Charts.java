@@ -50,10 +50,31 @@ public final class Charts {
         }
         if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
             SegmentReplayer.Result r = new SegmentReplayer().replay(SegmentTraceJson.parse(text));
-            return new Drawn(SegmentChart.of(r), r.reproduced(), r.trace().property().modelName());
+            return new Drawn(SegmentChart.of(r), r.reproduced() && r.divergence().isEmpty(), r.trace().property().modelName());
         }
         Replayer.Replay r = replay(counterexample);
         return new Drawn(ReplayChart.of(r), r.reproduced(), r.file().property().modelName());
+    }
+
+    /**
+     * The chart of any counterexample file: a segment-level one ({@code mptcp-verify-segments/1})
+     * drawn by {@link SegmentChart}, an action-level one by {@link ReplayChart}, each from its replay
+     * with the built-in schemes.
+     */
+    public static SequenceChart of(Path counterexample) throws TraceJson.BadTraceFileException {
+        return of(counterexample, org.mptcpverify.scheme.Schemes::of);
+    }
+
+    /** As {@link #of(Path)}, replaying segment-level files with {@code schemes} (a scheme file's implementation). */
+    public static SequenceChart of(Path counterexample,
+                                   java.util.function.Function<org.mptcpverify.vocab.SchemeId, org.mptcpverify.scheme.AuthScheme> schemes)
+            throws TraceJson.BadTraceFileException {
+        String text = TraceJson.readText(counterexample);
+        if (org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
+            return SegmentChart.of(new org.mptcpverify.segment.SegmentReplayer(schemes)
+                    .replay(org.mptcpverify.segment.SegmentTraceJson.parse(text)));
+        }
+        return ReplayChart.of(replay(counterexample));
     }
 
     /** {@code traces.json} -> {@code traces.svg}. */
@@ -73,7 +94,7 @@ public final class Charts {
         for (Path p : files) {
             SequenceChart c;
             try {
-                c = draw(p).chart();
+                c = of(p);
             } catch (TraceJson.BadTraceFileException e) {
                 throw new IllegalStateException("an engine wrote a counterexample the reference cannot read: " + p + ": " + e.getMessage());
             }

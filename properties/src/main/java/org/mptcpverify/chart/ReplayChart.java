@@ -116,11 +116,11 @@ public final class ReplayChart {
     }
 
     /** An actor's lifeline; an address no actor owns (a spoofed source) reaches nobody. */
-    private static String lifeline(String actor) {
+    static String lifeline(String actor) {
         return ORDER.contains(actor) ? actor : "spoof";
     }
 
-    private static String caption(String lifeline) {
+    static String caption(String lifeline) {
         return switch (lifeline) {
             case "c1", "c2" -> "client (" + lifeline + ".a1, " + lifeline + ".a2)";
             case "s" -> "server (s.a1, s.a2)";

@@ -38,7 +38,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces (default: ${DEFAULT-VALUE}); the same as --bounds tries=N.")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: seeded runs of the generic attacker (default: ${DEFAULT-VALUE}); the same as --bounds tries=N.")
     int tries;
 
     @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]", description = BoundsArguments.DESCRIPTION)

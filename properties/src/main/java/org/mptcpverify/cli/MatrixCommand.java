@@ -56,7 +56,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Checks run in parallel (default: one per core, capped by memory); results do not depend on it.")
     Integer jobs;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: seeded runs of the generic attacker per cell (default: ${DEFAULT-VALUE}); the same as --bounds traces.tries=N.")
     int tries;
 
     @Option(names = "--scheme-file", paramLabel = "PATH", description = "traces and tlc engines: run this scheme definition (docs/scheme-definitions.md) under the name it gives (a new name, or a built-in's for its unchanged definition); --schemes defaults to that scheme.")

@@ -114,7 +114,7 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
     Supplier<Engine> engine(String engine, int tlcWorkers) {
         requireSupported(engine);
         if (engine.equals("traces")) {
-            return () -> new TracesEngine(runner());
+            return () -> new TracesEngine(schemes());
         }
         try {
             CoreEngine core = CoreEngine.withSchemeFile(tlcWorkers, definition, file.toString());

@@ -20,7 +20,6 @@ import org.mptcpverify.sweeps.SweepData;
 import org.mptcpverify.sweeps.SweepInputs;
 import org.mptcpverify.sweeps.SweepPlan;
 import org.mptcpverify.traces.TracesEngine;
-import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import picocli.CommandLine.Command;
@@ -188,7 +187,7 @@ public final class SweepsCommand implements Callable<Integer> {
 
     private Supplier<Engine> engine(String name) {
         int w = workers;
-        return name.equals("tlc") ? () -> new CoreEngine(w) : () -> new TracesEngine(new ReferenceRunner());
+        return name.equals("tlc") ? () -> new CoreEngine(w) : () -> new TracesEngine();
     }
 
     private static String line(SweepData.Sweep s, List<Map<String, Object>> rows) {

@@ -26,7 +26,7 @@ import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.trace.TraceJson.CounterexampleFile;
-import org.mptcpverify.traces.TracesEngine;
+import org.mptcpverify.traces.GeneratorEngine;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -46,7 +46,7 @@ import org.mptcpverify.vocab.Verdict;
 public final class MutationAnalysis {
     /** Engines that run a scheme from its definition: name to a factory over the scheme implementations. */
     public static final Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> DEFINITION_ENGINES =
-            Map.of("traces", schemes -> new TracesEngine(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes)));
+            Map.of("traces", schemes -> new GeneratorEngine(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes)));
 
     /** One scheme to analyse: its definition and where it was read from (as shown in outputs). */
     public record Subject(SchemeDefinition definition, String file) {}

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mptcpverify.chart.Charts;
-import org.mptcpverify.chart.ReplayChart;
 import org.mptcpverify.chart.SequenceChart;
 import org.mptcpverify.chart.SvgChart;
 import org.mptcpverify.matrix.MatrixFormats;
@@ -165,7 +164,7 @@ public final class ReportSite {
     private static String chart(Path counterexample, String siteName, Map<String, byte[]> files) {
         SequenceChart chart;
         try {
-            chart = ReplayChart.of(Charts.replay(counterexample));
+            chart = Charts.of(counterexample); // either format (segment-level: SegmentChart)
         } catch (TraceJson.BadTraceFileException e) {
             return "<p>This counterexample cannot be read by the reference: " + Html.esc(e.getMessage()) + "</p>\n";
         }

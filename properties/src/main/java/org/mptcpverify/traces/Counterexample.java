@@ -105,6 +105,15 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
         // read (the engine's test doubles) is judged by origin alone.
         boolean readable = decoded.stream().allMatch(Optional::isPresent);
         List<TcpSegment> segs = readable ? decoded.stream().map(Optional::get).toList() : List.of();
+        return timed(wire, i -> readable ? WireSender.of(wire, segs, i) : wire.get(i).origin());
+    }
+
+    /**
+     * Crossings as timed packets, step k at second k and the crossings of one step 1 ms apart, each
+     * the attacker put on the wire ({@code sender} of its index is x) with the {@link AttackerMark}
+     * comment. Shared by the action-level and the segment-level files (a step is then an event).
+     */
+    static List<PcapWriter.TimedPacket> timed(List<RunOutcome.WireRecord> wire, java.util.function.IntFunction<String> sender) {
         List<PcapWriter.TimedPacket> out = new ArrayList<>();
         int lastStep = Integer.MIN_VALUE;
         int k = 0;
@@ -113,7 +122,7 @@ record Counterexample(Scenario scenario, PropertyId property, List<TraceAction> 
             k = w.step() == lastStep ? k + 1 : 0;
             lastStep = w.step();
             long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
-            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray(), comment(w, readable ? WireSender.of(wire, segs, i) : w.origin())));
+            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray(), comment(w, sender.apply(i))));
         }
         return out;
     }

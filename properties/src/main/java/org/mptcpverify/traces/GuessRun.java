@@ -9,22 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.mptcpverify.definition.DefinedScheme;
-import org.mptcpverify.definition.DefinitionException;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.GuessAnalysis;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.KeySetting;
-import org.mptcpverify.trace.ReferenceRunner;
-import org.mptcpverify.trace.RunOutcome;
-import org.mptcpverify.trace.Scenario;
-import org.mptcpverify.trace.ScenarioRunner;
-import org.mptcpverify.trace.TraceAction;
-import org.mptcpverify.trace.TraceJson;
+import org.mptcpverify.segment.SegmentEvent;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTerm;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.segment.SegmentTraceJson;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -36,17 +35,21 @@ import org.mptcpverify.vocab.Verdict;
  * {@code --bounds guess=N} (docs/traces-engine.md, "Guessing").
  * The cheapest attack comes from {@link GuessAnalysis} over the scheme's definition. Above the
  * budget the verdict stands, with the cost recorded. Within it the engine tries the attack on the
- * reference: it takes the trace that violates the cell when the attacker is given the key (the key
- * control), and runs it once per guess of the external key, in increasing order of the decimal key,
- * with the attacker supplying the guess ({@link Scenario#guessedKey}); each run is one online guess,
- * answered by the honest ends' acceptance or reset. The first run that violates is the
- * counterexample; it names the guessed value and replays as written. Only a sin-zero key (a value
+ * reference with the generic attacker: it takes the segment-level trace that violates the cell when
+ * the attacker is given the key (the key control), and replays it once per guess of the external
+ * key, in increasing order of the decimal key, with the given key replaced by the guessed value
+ * ({@link SegmentTerm.Guess}) and the attacker not given the key; each replay is one online guess,
+ * answered by the honest ends' acceptance or reset. The first replay that violates is the
+ * counterexample; it carries the guessed value and replays as written. Only a sin-zero key (a value
  * set the reference draws from) is tried: any other cheapest attack within the budget is reported
  * INCONCLUSIVE, never HOLDS.
  */
 final class GuessRun {
+    /** Runs at least of the key control that provides the trace the guesses are tried in. */
+    static final int KEYED_RUNS = 2000;
     private final TracesEngine engine;
-    private final ScenarioRunner runner;
+    private final Function<SchemeId, AuthScheme> impls;
+    private final SchemeDefinition def;
     private final SchemeId scheme;
     private final AttackId attack;
     private final EngineOptions options;
@@ -54,10 +57,11 @@ final class GuessRun {
     private final Path json;
     private final long start;
 
-    GuessRun(TracesEngine engine, ScenarioRunner runner, SchemeId scheme, AttackId attack, EngineOptions options,
-             OptionalInt budget, Path json, long start) {
+    GuessRun(TracesEngine engine, Function<SchemeId, AuthScheme> impls, SchemeDefinition def, SchemeId scheme,
+             AttackId attack, EngineOptions options, OptionalInt budget, Path json, long start) {
         this.engine = engine;
-        this.runner = runner;
+        this.impls = impls;
+        this.def = def;
         this.scheme = scheme;
         this.attack = attack;
         this.options = options;
@@ -66,30 +70,9 @@ final class GuessRun {
         this.start = start;
     }
 
-    /** The definition the runner runs: the scheme file's, else the committed one; empty if there is none. */
-    static Optional<SchemeDefinition> definition(ScenarioRunner runner, SchemeId scheme) throws IOException {
-        if (runner instanceof ReferenceRunner r && r.scheme(scheme) instanceof DefinedScheme d) {
-            return Optional.of(d.definition());
-        }
-        Path file = Versions.repoRoot().resolve("models").resolve("schemes").resolve(scheme.wireName() + ".scheme");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty(); // a scheme without a definition has no cost to report
-        }
-        try {
-            return Optional.of(DefinitionParser.parse(file));
-        } catch (DefinitionException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
     CellResult attempt(CellResult plain, List<PropertyId> applicable) throws IOException {
         Map<String, Object> bounds = new LinkedHashMap<>(plain.bounds());
         budget.ifPresent(b -> bounds.put("guess", b));
-        Optional<SchemeDefinition> found = definition(runner, scheme);
-        if (found.isEmpty()) {
-            return with(plain, bounds, plain.reason());
-        }
-        SchemeDefinition def = found.get();
         GuessAnalysis analysis = new GuessAnalysis(def);
         Optional<GuessAnalysis.Cost> cost = analysis.cheapest(attack);
         if (cost.isEmpty()) {
@@ -108,67 +91,94 @@ final class GuessRun {
                             + c.field() + ") is within guess=" + budget.getAsInt() + ", but the traces engine tries only "
                             + "guesses of a sin-zero external key");
         }
-        // The key control's violating trace: the trace the guesses are tried in.
+        // The key control's violating trace: the trace the guesses are tried in. ExternalKeySecrecy is
+        // left out: a supplied guess counts as known, so its monitor would fire on the right guess alone.
         List<PropertyId> props = applicable.stream().filter(p -> p != PropertyId.EXTERNAL_KEY_SECRECY).toList();
-        Optional<TraceJson.CounterexampleFile> trace = keyedTrace(props);
-        if (trace.isEmpty()) {
+        Optional<SegmentTrace> keyed = keyedTrace(props);
+        if (keyed.isEmpty()) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
                     "the cheapest attack (2^" + GuessAnalysis.fmt(c.bits()) + ", guessing K) is within guess="
                             + budget.getAsInt() + ", but even an attacker given the key violates nothing within the bounds");
         }
-        List<TraceAction> actions = trace.get().actions();
-        AuthScheme impl = runner instanceof ReferenceRunner r ? r.scheme(scheme) : new DefinedScheme(def);
-        // the key control's scenario (its seed draws the real key), with the attacker not given the key
-        Scenario base = new Scenario(scheme, attack, trace.get().seed(), trace.get().keyedSide(), false);
+        AuthScheme impl = impls.apply(scheme);
         long count = def.sinZeroKeyCount();
-        try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
-            for (long v = 1; v <= count; v++) {
-                org.mptcpverify.wire.Bytes key = impl.effectiveKey(KeySetting.SinZero.decimal(v));
-                Scenario sc = base.withGuessedKey(key.hex());
-                RunOutcome o;
-                try {
-                    o = engine.runChecked(watchdog, sc, actions);
-                } catch (RunWatchdog.Expired e) {
-                    return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
-                            "timeout after " + (v - 1) + " guesses: " + e.getMessage());
-                }
-                List<PropertyId> violated = new ArrayList<>();
-                props.stream().filter(o::violated).forEach(violated::add);
-                if (!violated.isEmpty()) {
-                    bounds.put("guesses", v);
-                    new Counterexample(sc, violated.get(0), actions, actions, o, options.seed(), 0, sc.seed(),
-                            (int) Math.min(Integer.MAX_VALUE, count), actions.size(), 0, 0, true, false)
-                            .write(json, TracesEngine.pcapFile(json));
-                    return new CellResult(Verdict.VIOLATED, violated, TracesEngine.seconds(start), bounds, json, null);
-                }
+        SegmentReplayer replayer = new SegmentReplayer(impls);
+        for (long v = 1; v <= count; v++) {
+            if (System.nanoTime() - start > options.timeout().toNanos()) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
+                        "timeout after " + (v - 1) + " guesses");
+            }
+            String guess = impl.effectiveKey(KeySetting.SinZero.decimal(v)).hex();
+            SegmentTrace t = guessing(keyed.get(), guess);
+            SegmentReplayer.Result r;
+            try {
+                r = replayer.replay(t);
+            } catch (BadTraceFileException e) {
+                throw new IOException("a guessed trace does not read: " + e.getMessage(), e);
+            }
+            boolean atEnd = org.mptcpverify.monitor.Monitors.of(t.property()).atEndOnly();
+            if (r.violation().isPresent() && r.divergence().isEmpty() && !(atEnd && r.inFlightAtEnd() > 0)) {
+                bounds.put("guesses", v);
+                Map<String, Object> limits = new LinkedHashMap<>();
+                limits.put("guesses", v);
+                limits.put("keyValues", count);
+                new SegmentCounterexample(t, r, options.seed(), 0, 0, (int) Math.min(Integer.MAX_VALUE, count),
+                        keyed.get().events().size(), limits).write(json, TracesEngine.pcapFile(json));
+                return new CellResult(Verdict.VIOLATED, List.of(t.property()), TracesEngine.seconds(start), bounds, json, null);
             }
         }
         return new CellResult(Verdict.INCONCLUSIVE, List.of(), TracesEngine.seconds(start), bounds, null,
                 "no guess of the " + count + " key values violated the key control's trace");
     }
 
-    /** The seed of the guessing scenario: fixed by the engine seed and the cell. */
-    private long scenarioSeed() {
-        return Seeds.cell(options.seed(), scheme, attack);
+    /** {@code keyed} with every given key replaced by {@code guess} and the attacker not given the key. */
+    static SegmentTrace guessing(SegmentTrace keyed, String guess) {
+        List<SegmentEvent> out = new ArrayList<>();
+        for (SegmentEvent e : keyed.events()) {
+            if (e instanceof SegmentEvent.Inject i) {
+                Map<String, SegmentTerm> f = new TreeMap<>();
+                i.fields().forEach((k, v) -> f.put(k, guessed(v, guess)));
+                out.add(new SegmentEvent.Inject(i.seg(), i.msg(), i.conn(), i.subflow(), i.src(), i.dst(), f));
+            } else if (e instanceof SegmentEvent.Derive d) {
+                out.add(new SegmentEvent.Derive(guessed(d.value(), guess)));
+            } else {
+                out.add(e);
+            }
+        }
+        return new SegmentTrace(keyed.engine(), keyed.scheme(), keyed.attack(), keyed.property(), keyed.seed(),
+                keyed.keyedSide(), false, keyed.clients(), keyed.keys(), out);
     }
 
-    /** A trace that violates one of {@code props} with the attacker given the key, shrunk, or empty. */
-    private Optional<TraceJson.CounterexampleFile> keyedTrace(List<PropertyId> props) throws IOException {
+    private static SegmentTerm guessed(SegmentTerm t, String guess) {
+        if (t instanceof SegmentTerm.GivenKey) {
+            return new SegmentTerm.Guess(guess);
+        }
+        if (t instanceof SegmentTerm.Apply a) {
+            return new SegmentTerm.Apply(a.op(), a.bits(), a.args().stream().map(x -> guessed(x, guess)).toList());
+        }
+        return t;
+    }
+
+    /** A shrunk trace that violates one of {@code props} with the attacker given the key, or empty. */
+    private Optional<SegmentTrace> keyedTrace(List<PropertyId> props) throws IOException {
         if (props.isEmpty()) {
             return Optional.empty();
         }
         Path tmp = Files.createTempDirectory("mptcp-guess");
         try {
-            EngineOptions keyed = new EngineOptions(scenarioSeed(), tmp, options.workDir(), options.timeout(),
-                    options.tries(), true, options.bounds().without("guess"), false);
+            // at least KEYED_RUNS: this search only fetches the trace the guesses are tried in (it stops
+            // at its first violation), and the attacker given the key needs two right candidates in
+            // one run (thesis-xor-global / eavesdrop-handshake: first found at run 644 of seed 20261127)
+            EngineOptions keyed = new EngineOptions(options.seed(), tmp, options.workDir(), options.timeout(),
+                    Math.max(options.tries(), KEYED_RUNS), true, options.bounds().without("guess").without("tries"), false);
             CellResult r = engine.check(scheme, attack, props, keyed);
             if (r.verdict() != Verdict.VIOLATED || r.counterexample() == null) {
                 return Optional.empty();
             }
             // the cell's scheme may be a definition's own name, unknown to the built-in vocabulary
-            return Optional.of(TraceJson.read(r.counterexample(),
+            return Optional.of(SegmentTraceJson.parse(org.mptcpverify.trace.TraceJson.readText(r.counterexample()),
                     n -> n.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(n)));
-        } catch (TraceJson.BadTraceFileException e) {
+        } catch (BadTraceFileException e) {
             throw new IOException(e.getMessage(), e);
         } finally {
             try (var walk = Files.walk(tmp)) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 
 /** The traces engine's property checks from the command line, one property at a time, and its negative controls. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
-        description = {"Check properties with generated attacker traces on the Java reference, one (scheme, attack, property) at a time, shrinking every violation.",
+        description = {"Check properties with the per-attack generators that preceded the generic attacker (docs/traces-engine.md, \"History\"), on the Java reference, one (scheme, attack, property) at a time, shrinking every violation; with --generic, the traces engine's generic attacker instead.",
                 "With --controls, check the negative controls instead.",
                 "Exit codes: 0 nothing violated (--controls: every control violated, as it must); 1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE or VACUOUS; 2 bad usage."})
 public final class TracesCommand implements Callable<Integer> {
@@ -40,14 +40,14 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--properties", split = ",", paramLabel = "P", description = "Properties (default: every property of each attack).")
     List<String> properties;
 
-    @Option(names = "--tries", defaultValue = "" + TracesEngine.DEFAULT_TRIES, paramLabel = "N",
+    @Option(names = "--tries", defaultValue = "" + GeneratorEngine.DEFAULT_TRIES, paramLabel = "N",
             description = "Generated traces per check (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-actions", defaultValue = "" + TracesEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
+    @Option(names = "--max-actions", defaultValue = "" + GeneratorEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
             description = "Longest generated trace (default: ${DEFAULT-VALUE}).")
     int maxActions;
 
@@ -69,8 +69,8 @@ public final class TracesCommand implements Callable<Integer> {
             + "the attacker given the key violates JoinAuthenticity under eavesdrop-handshake against every external-key scheme.")
     boolean controls;
 
-    @Option(names = "--generic", description = "Use the generic segment-level attacker (opt-in; docs/traces-engine.md, "
-            + "\"Generic attacker\") instead of the per-attack generators: one check per (scheme, attack), every applicable "
+    @Option(names = "--generic", description = "Use the generic segment-level attacker (the traces engine's; docs/traces-engine.md, "
+            + "\"The generic attacker\") instead of the per-attack generators: one check per (scheme, attack), every applicable "
             + "property; counterexamples in the segment format under OUT/generic/. --tries defaults to "
             + org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES + " runs here.")
     boolean generic;
@@ -124,7 +124,7 @@ public final class TracesCommand implements Callable<Integer> {
         if (parsed.hasMatchedOption("--max-actions") && requested.forEngine("traces").get("steps").isPresent()) {
             throw new UserInputException("--max-actions and --bounds steps=... both given; give one");
         }
-        TracesEngine engine = new TracesEngine(runners.get(), maxActions);
+        GeneratorEngine engine = new GeneratorEngine(runners.get(), maxActions);
         org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
         org.mptcpverify.cli.OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();

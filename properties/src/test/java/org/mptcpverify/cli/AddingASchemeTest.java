@@ -53,7 +53,7 @@ class AddingASchemeTest {
         assertTrue(engines.containsAll(java.util.List.of("traces", "tlc")), "traces and tlc run scheme files: " + engines);
         Path out = tmp.resolve("row");
         CliRun m = CliRun.run("matrix", "--engines", String.join(",", engines), "--scheme-file", file.toString(),
-                "--tries", "3000", "--jobs", "1", "--out", out.toString());
+                "--tries", "400", "--jobs", "1", "--out", out.toString());
         assertNotEquals(2, m.code(), m.err());
         assertNotEquals(1, m.code(), "the engines that take scheme files disagree on the example's row: " + m.out());
         JsonNode doc = new ObjectMapper().readTree(Files.readString(out.resolve("matrix.json")));

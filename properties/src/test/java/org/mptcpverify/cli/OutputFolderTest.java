@@ -25,10 +25,10 @@ class OutputFolderTest {
     @Test
     void aFolderWithForeignFilesIsRefusedAndLeftAsItWas() throws IOException {
         Path out = tmp.resolve("repo");
-        Path precious = out.resolve("counterexamples/rfc8684/eavesdrop-handshake/traces.json");
+        Path precious = out.resolve("counterexamples/rfc8684/fastclose-forge/traces.json");
         Files.createDirectories(precious.getParent());
         Files.writeString(precious, "committed");
-        CliRun r = check(out, "eavesdrop-handshake");
+        CliRun r = check(out, "fastclose-forge");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--force"), r.err());
@@ -41,33 +41,33 @@ class OutputFolderTest {
         Path out = tmp.resolve("used");
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
-        CliRun r = check(out, "eavesdrop-handshake", "--force");
+        CliRun r = check(out, "fastclose-forge", "--force");
         assertEquals(1, r.code(), r.err());
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         String manifest = Files.readString(out.resolve(OutputFolder.MANIFEST));
         assertFalse(manifest.contains("notes.txt"), manifest);
-        assertTrue(manifest.contains("counterexamples/rfc8684/eavesdrop-handshake/traces.json"), manifest);
+        assertTrue(manifest.contains("counterexamples/rfc8684/fastclose-forge/traces.json"), manifest);
     }
 
     @Test
     void aRerunIntoItsOwnFolderLeavesNoStaleCounterexample() throws IOException {
         Path out = tmp.resolve("run");
         CliRun first = CliRun.run("matrix", "--engines", "traces", "--schemes", "rfc8684", "--attacks",
-                "eavesdrop-handshake", "--tries", "40", "--out", out.toString());
+                "fastclose-forge", "--tries", "40", "--out", out.toString());
         assertEquals(0, first.code(), first.err());
-        Path old = out.resolve("counterexamples/rfc8684/eavesdrop-handshake/traces.json");
+        Path old = out.resolve("counterexamples/rfc8684/fastclose-forge/traces.json");
         assertTrue(Files.isRegularFile(old));
         CliRun second = CliRun.run("matrix", "--engines", "traces", "--schemes", "rfc8684", "--attacks",
                 "legit-join", "--tries", "40", "--out", out.toString());
         assertEquals(0, second.code(), second.err());
         assertFalse(Files.exists(old), "the earlier run's counterexample, no longer listed in matrix.json");
-        assertFalse(Files.readString(out.resolve("matrix.json")).contains("eavesdrop-handshake"));
+        assertFalse(Files.readString(out.resolve("matrix.json")).contains("fastclose-forge"));
     }
 
     @Test
     void aRunWritesNothingBesideItsFolder() throws IOException {
         Path out = tmp.resolve("only-here");
-        assertEquals(1, check(out, "eavesdrop-handshake").code());
+        assertEquals(1, check(out, "fastclose-forge").code());
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of(out), s.toList());
         }

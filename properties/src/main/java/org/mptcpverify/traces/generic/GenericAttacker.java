@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.SchemeDefinition;
@@ -43,10 +47,21 @@ public final class GenericAttacker {
 
     private final SegmentExplorer.Limits limits;
     private final int tries;
+    /** The implementation the reference runs each scheme with (built-in, or a scheme file's / mutant's). */
+    private final Function<SchemeId, AuthScheme> impls;
+    /** Asked between runs and shrink candidates: true once the cell's time budget is spent. */
+    private final BooleanSupplier expired;
 
     public GenericAttacker(SegmentExplorer.Limits limits, int tries) {
+        this(limits, tries, Schemes::of, () -> false);
+    }
+
+    public GenericAttacker(SegmentExplorer.Limits limits, int tries, Function<SchemeId, AuthScheme> impls,
+                           BooleanSupplier expired) {
         this.limits = limits;
         this.tries = tries;
+        this.impls = impls;
+        this.expired = expired;
     }
 
     /** The built-in scheme's definition, models/schemes/NAME.scheme from the working folder or its parent. */
@@ -74,20 +89,34 @@ public final class GenericAttacker {
     }
 
     public Outcome check(SchemeId scheme, AttackId attack, SchemeDefinition def, long engineSeed, boolean attackerHasKey) {
+        return check(scheme, attack, def, engineSeed, attackerHasKey, attack.applicableProperties(scheme));
+    }
+
+    /**
+     * As above, judging only {@code properties} (those of them that apply): a check of one property
+     * at a time, as the key controls need, since a run stops at its first violation.
+     */
+    public Outcome check(SchemeId scheme, AttackId attack, SchemeDefinition def, long engineSeed, boolean attackerHasKey,
+                         List<PropertyId> properties) {
         AttackerProfile profile = AttackerProfile.of(attack);
         long cellSeed = Seeds.cell(engineSeed, scheme, attack);
-        if (attack.applicableProperties(scheme).isEmpty()) {
+        List<PropertyId> judged = attack.applicableProperties(scheme).stream().filter(properties::contains).toList();
+        if (judged.isEmpty()) {
             return new Outcome(scheme, attack, Verdict.NOT_APPLICABLE, Optional.empty(), Optional.empty(), tries, 0, cellSeed,
                     -1, 0, 0, 0, "no property of the attack applies");
         }
-        SegmentExplorer explorer = new SegmentExplorer(scheme, profile, def, limits);
+        SegmentExplorer explorer = new SegmentExplorer(scheme, profile, def, limits, impls);
         int witnessRuns = 0;
         int witnessSegments = 0;
         for (int i = 0; i < tries; i++) {
+            if (expired.getAsBoolean()) {
+                return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i,
+                        cellSeed, -1, witnessRuns, witnessSegments, 0, "timeout after " + i + " of " + tries + " runs");
+            }
             String side = profile.keyedSides().get(i % profile.keyedSides().size());
             SegmentExplorer.Run run;
             try {
-                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey);
+                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey, judged);
             } catch (BadTraceFileException e) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i + 1,
                         cellSeed, i, witnessRuns, witnessSegments, 0, "the generator built an ill-formed trace: " + e.getMessage());
@@ -97,8 +126,8 @@ public final class GenericAttacker {
             if (run.violation().isPresent()) {
                 PropertyId p = run.violation().get().property();
                 SegmentTrace found = withProperty(run.trace(), p);
-                SegmentTrace shrunk = shrink(found);
-                Optional<SegmentReplayer.Violation> again = reproduce(shrunk);
+                SegmentTrace shrunk = shrink(found, impls, expired);
+                Optional<SegmentReplayer.Violation> again = reproduce(shrunk, impls);
                 if (again.isEmpty()) {
                     return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.of(p), Optional.of(shrunk), tries, i + 1,
                             cellSeed, i, witnessRuns, witnessSegments, found.events().size(),
@@ -125,8 +154,12 @@ public final class GenericAttacker {
      * (without this the shrinker cut the deliveries of a join and called the join failed).
      */
     static Optional<SegmentReplayer.Violation> reproduce(SegmentTrace t) {
+        return reproduce(t, Schemes::of);
+    }
+
+    static Optional<SegmentReplayer.Violation> reproduce(SegmentTrace t, Function<SchemeId, AuthScheme> impls) {
         try {
-            SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+            SegmentReplayer.Result r = new SegmentReplayer(impls).replay(t);
             boolean outcome = org.mptcpverify.monitor.Monitors.of(t.property()).atEndOnly();
             return r.divergence().isPresent() || outcome && r.inFlightAtEnd() > 0 ? Optional.empty() : r.violation();
         } catch (BadTraceFileException | RuntimeException e) {
@@ -141,6 +174,11 @@ public final class GenericAttacker {
      * removing any single event gives a trace that is refused or passes.
      */
     static SegmentTrace shrink(SegmentTrace t) {
+        return shrink(t, Schemes::of, () -> false);
+    }
+
+    /** As {@link #shrink(SegmentTrace)}; stops (not 1-minimal then) once {@code expired}. */
+    static SegmentTrace shrink(SegmentTrace t, Function<SchemeId, AuthScheme> impls, BooleanSupplier expired) {
         List<SegmentEvent> cur = new ArrayList<>(t.events());
         int n = 2;
         while (cur.size() >= 2) {
@@ -149,7 +187,10 @@ public final class GenericAttacker {
             for (int start = 0; start < cur.size(); start += chunk) {
                 List<SegmentEvent> cand = new ArrayList<>(cur.subList(0, start));
                 cand.addAll(cur.subList(Math.min(cur.size(), start + chunk), cur.size()));
-                if (!cand.isEmpty() && reproduce(t.withEvents(cand)).isPresent()) {
+                if (expired.getAsBoolean()) {
+                    return t.withEvents(cur);
+                }
+                if (!cand.isEmpty() && reproduce(t.withEvents(cand), impls).isPresent()) {
                     cur = cand;
                     n = Math.max(n - 1, 2);
                     removed = true;

@@ -52,12 +52,20 @@ public final class SegmentExplorer {
     private final AttackerProfile profile;
     private final SchemeDefinition def;
     private final Limits limits;
+    /** The implementation the reference runs each scheme with. */
+    private final java.util.function.Function<SchemeId, org.mptcpverify.scheme.AuthScheme> impls;
 
     public SegmentExplorer(SchemeId scheme, AttackerProfile profile, SchemeDefinition def, Limits limits) {
+        this(scheme, profile, def, limits, org.mptcpverify.scheme.Schemes::of);
+    }
+
+    public SegmentExplorer(SchemeId scheme, AttackerProfile profile, SchemeDefinition def, Limits limits,
+                           java.util.function.Function<SchemeId, org.mptcpverify.scheme.AuthScheme> impls) {
         this.scheme = scheme;
         this.profile = profile;
         this.def = def;
         this.limits = limits;
+        this.impls = impls;
     }
 
     /** The header of a run: population, keys drawn from {@code seed}, key placement. */
@@ -76,12 +84,17 @@ public final class SegmentExplorer {
             }
         }
         PropertyId first = profile.attack().applicableProperties(scheme).get(0);
-        return new SegmentTrace("traces-generic", scheme, profile.attack(), first, seed, keyedSide, attackerHasKey,
+        return new SegmentTrace("traces", scheme, profile.attack(), first, seed, keyedSide, attackerHasKey,
                 clients, keys, List.of());
     }
 
     public Run run(long seed, String keyedSide, boolean attackerHasKey) throws BadTraceFileException {
-        return new Walk(header(seed, keyedSide, attackerHasKey), new SplittableRandom(seed)).go();
+        return run(seed, keyedSide, attackerHasKey, profile.attack().applicableProperties(scheme));
+    }
+
+    /** A run that judges only {@code judged} (some of the attack's applicable properties). */
+    public Run run(long seed, String keyedSide, boolean attackerHasKey, List<PropertyId> judged) throws BadTraceFileException {
+        return new Walk(header(seed, keyedSide, attackerHasKey), new SplittableRandom(seed), judged).go();
     }
 
     /** One random walk; mutable, confined to one call of {@link #run}. */
@@ -113,10 +126,10 @@ public final class SegmentExplorer {
         /** 0: every kind of move; k: only the k-th kind of {@link #attackerMoves}. */
         int focus;
 
-        Walk(SegmentTrace header, SplittableRandom rnd) throws BadTraceFileException {
+        Walk(SegmentTrace header, SplittableRandom rnd, List<PropertyId> judged) throws BadTraceFileException {
             this.header = header;
             this.rnd = rnd;
-            this.session = new Session(header);
+            this.session = new Session(header, impls, judged);
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
             }
@@ -369,7 +382,13 @@ public final class SegmentExplorer {
                 }
                 if (REPLAYABLE.contains(s.msg()) && !s.dst().isEmpty() && !actor(s.dst()).equals("x")) {
                     for (String src : sources(s.src())) {
-                        replays.add(() -> new SegmentEvent.Replay(next++, id, "inj/" + (++injSubflows), src, s.dst()));
+                        replays.add(() -> {
+                            // a replayed segment opens a subflow of the connection it was read on (its
+                            // answer, a JOIN_SYNACK to x.a, may be completed like an injected join's)
+                            String sf = "inj/" + (++injSubflows);
+                            injTarget.put(sf, injTarget.getOrDefault(s.subflow(), s.conn()));
+                            return new SegmentEvent.Replay(next++, id, sf, src, s.dst());
+                        });
                     }
                 }
             }

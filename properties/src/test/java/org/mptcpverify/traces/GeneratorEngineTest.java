@@ -26,7 +26,7 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /** The engine on the toy runner: verdicts, files, determinism, seeds re-run first, failures. */
-class TracesEngineTest {
+class GeneratorEngineTest {
     @TempDir
     Path tmp;
 
@@ -43,23 +43,23 @@ class TracesEngineTest {
     void pathManagerCellsOfADesignWithUnmodelledOptionHmacsAreInconclusive() {
         ToyRunner toy = new ToyRunner();
         for (AttackId a : List.of(AttackId.REMOVE_ADDR_FORGE, AttackId.MP_PRIO_FORGE)) {
-            CellResult r = new TracesEngine(toy).check(SchemeId.MPTLS, a, options(tmp, 1, 50));
+            CellResult r = new GeneratorEngine(toy).check(SchemeId.MPTLS, a, options(tmp, 1, 50));
             assertEquals(Verdict.INCONCLUSIVE, r.verdict(), a.toString());
             assertTrue(r.reason().startsWith("not modelled: ") && r.reason().contains("4.3"), r.reason());
         }
         assertEquals(0, toy.runs.get());
-        new TracesEngine(toy).check(SchemeId.ECDH, AttackId.REMOVE_ADDR_FORGE, options(tmp, 1, 50));
+        new GeneratorEngine(toy).check(SchemeId.ECDH, AttackId.REMOVE_ADDR_FORGE, options(tmp, 1, 50));
         assertTrue(toy.runs.get() > 0, "ecdh is judged");
     }
 
     @Test
     void notApplicableWhenNoPropertyAppliesToTheScheme() {
         ToyRunner toy = new ToyRunner();
-        CellResult r = new TracesEngine(toy).check(SchemeId.RFC8684, AttackId.ONE_SIDED_KEY, options(tmp, 1, 50));
+        CellResult r = new GeneratorEngine(toy).check(SchemeId.RFC8684, AttackId.ONE_SIDED_KEY, options(tmp, 1, 50));
         assertEquals(Verdict.NOT_APPLICABLE, r.verdict());
         assertEquals(0, toy.runs.get());
         assertTrue(r.reason().contains("external key"), r.reason());
-        CellResult wrong = new TracesEngine(toy).check(SchemeId.RFC8684, AttackId.JOIN_DOS,
+        CellResult wrong = new GeneratorEngine(toy).check(SchemeId.RFC8684, AttackId.JOIN_DOS,
                 List.of(PropertyId.KEY_ISOLATION), options(tmp, 1, 50));
         assertEquals(Verdict.INCONCLUSIVE, wrong.verdict());
         assertTrue(wrong.reason().contains("KeyIsolation"), wrong.reason());
@@ -68,7 +68,7 @@ class TracesEngineTest {
     @Test
     void violatedCellIsShrunkAndWritten() throws Exception {
         ToyRunner toy = new ToyRunner();
-        TracesEngine engine = new TracesEngine(toy);
+        GeneratorEngine engine = new GeneratorEngine(toy);
         assertEquals("traces", engine.name());
         CellResult r = engine.check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, options(tmp, 5, 200));
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
@@ -112,7 +112,7 @@ class TracesEngineTest {
     @Test
     void writtenCounterexamplesReplayAndAreMinimal() throws IOException {
         for (AttackId attack : AttackId.values()) {
-            CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.BROKEN, attack, options(tmp, 11, 400));
+            CellResult r = new GeneratorEngine(new ToyRunner()).check(SchemeId.BROKEN, attack, options(tmp, 11, 400));
             assertEquals(Verdict.VIOLATED, r.verdict(), attack + ": " + r.reason());
             CounterexampleReplay cx = CounterexampleReplay.read(r.counterexample());
             cx.assertReplaysAndIsMinimal(new ToyRunner(), 6);
@@ -126,8 +126,8 @@ class TracesEngineTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         for (AttackId attack : List.of(AttackId.EAVESDROP_HANDSHAKE, AttackId.JOIN_DOS, AttackId.TWO_KEYS_ONE_HOST)) {
-            CellResult ra = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
-            CellResult rb = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(b, 77, 300));
+            CellResult ra = new GeneratorEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
+            CellResult rb = new GeneratorEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(b, 77, 300));
             assertEquals(Verdict.VIOLATED, ra.verdict(), attack + ": " + ra.reason());
             assertEquals(ra.verdict(), rb.verdict());
             assertEquals(ra.bounds(), rb.bounds());
@@ -136,7 +136,7 @@ class TracesEngineTest {
                     Files.readAllBytes(rb.counterexample().resolveSibling("traces.pcap")));
             // Checked again in the same place: same bytes.
             byte[] before = Files.readAllBytes(ra.counterexample());
-            CellResult again = new TracesEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
+            CellResult again = new GeneratorEngine(new ToyRunner()).check(SchemeId.THESIS_XOR, attack, options(a, 77, 300));
             assertArrayEquals(before, Files.readAllBytes(again.counterexample()));
         }
     }
@@ -144,10 +144,10 @@ class TracesEngineTest {
     /** Issue #16.1: a later run in the same work folder with another seed wrote the earlier seed's counterexample. */
     @Test
     void theSeedAloneDecidesTheBytesInAReusedFolder() throws IOException {
-        CellResult seven = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 7, 500));
+        CellResult seven = new GeneratorEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 7, 500));
         assertEquals(Verdict.VIOLATED, seven.verdict());
-        CellResult reused = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 8, 500));
-        CellResult fresh = new TracesEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS,
+        CellResult reused = new GeneratorEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS, options(tmp, 8, 500));
+        CellResult fresh = new GeneratorEngine(new ToyRunner()).check(SchemeId.RFC6824, AttackId.JOIN_DOS,
                 options(tmp.resolve("fresh"), 8, 500));
         assertEquals(8, new ObjectMapper().readTree(reused.counterexample().toFile()).get("engineSeed").asLong());
         assertArrayEquals(Files.readAllBytes(fresh.counterexample()), Files.readAllBytes(reused.counterexample()));
@@ -159,7 +159,7 @@ class TracesEngineTest {
     void failedSeedIsReRunFirstWhenAsked() {
         ToyRunner first = new ToyRunner();
         EngineOptions o = options(tmp, 3, 500);
-        CellResult r1 = new TracesEngine(first).check(SchemeId.RFC6824, AttackId.JOIN_DOS, o);
+        CellResult r1 = new GeneratorEngine(first).check(SchemeId.RFC6824, AttackId.JOIN_DOS, o);
         assertEquals(Verdict.VIOLATED, r1.verdict());
         int tries = triesOf(r1);
         assertTrue(Files.isRegularFile(new FailedSeeds(o.workDir(), SchemeId.RFC6824, AttackId.JOIN_DOS, false).file()));
@@ -168,7 +168,7 @@ class TracesEngineTest {
         EngineOptions o4 = options(tmp, 4, 500);
         EngineOptions asked = new EngineOptions(o4.seed(), o4.counterexampleRoot(), o4.workDir(), o4.timeout(),
                 o4.tries(), false, true);
-        CellResult r2 = new TracesEngine(second).check(SchemeId.RFC6824, AttackId.JOIN_DOS, asked);
+        CellResult r2 = new GeneratorEngine(second).check(SchemeId.RFC6824, AttackId.JOIN_DOS, asked);
         assertEquals(Verdict.VIOLATED, r2.verdict());
         assertEquals(1, r2.bounds().get("failedSeedsRerun"), "the re-run is recorded with the result");
         int shrinkRuns = shrinkRunsOf(r2);
@@ -179,7 +179,7 @@ class TracesEngineTest {
     @Test
     void checksOfSomePropertiesKeepTheirOwnFailedSeeds() {
         EngineOptions o = options(tmp, 3, 300);
-        CellResult one = new TracesEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_ALL,
+        CellResult one = new GeneratorEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_ALL,
                 List.of(PropertyId.JOIN_AUTHENTICITY), o);
         assertEquals(Verdict.VIOLATED, one.verdict());
         Path subset = new FailedSeeds(o.workDir(), SchemeId.RFC8684, AttackId.EAVESDROP_ALL,
@@ -210,11 +210,11 @@ class TracesEngineTest {
     @Test
     void triesWithoutAnyAttackerActionAreInconclusiveNotHolds() {
         ToyRunner toy = new ToyRunner();
-        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 1));
+        CellResult r = new GeneratorEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 1));
         assertEquals(Verdict.INCONCLUSIVE, r.verdict(), String.valueOf(r.reason()));
         assertTrue(r.reason().contains("attacker action"), r.reason());
         // legit-join has no attacker: one try is a (tiny) HOLDS
-        assertEquals(Verdict.HOLDS, new TracesEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN,
+        assertEquals(Verdict.HOLDS, new GeneratorEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN,
                 options(tmp, 9, 1)).verdict());
     }
 
@@ -230,7 +230,7 @@ class TracesEngineTest {
             }
             return new RunOutcome(o.steps(), enabled, o.violations(), o.segments(), o.observations());
         };
-        CellResult r = new TracesEngine(disarmed).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 120));
+        CellResult r = new GeneratorEngine(disarmed).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, options(tmp, 9, 120));
         assertEquals(Verdict.VACUOUS, r.verdict(), r.reason());
         assertEquals(0, r.witness().get("runsWithAttackerAction"));
         assertEquals(0L, r.witness().get("attackerActions"));
@@ -242,7 +242,7 @@ class TracesEngineTest {
     void aCellWithoutAttackerByDesignHoldsWithoutWitness() {
         assertFalse(AttackId.LEGIT_JOIN.hasAttacker());
         assertTrue(TraceGenerator.forAttack(AttackId.LEGIT_JOIN).capabilities().isEmpty());
-        CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN, options(tmp, 9, 50));
+        CellResult r = new GeneratorEngine(new ToyRunner()).check(SchemeId.BOUND_KEY, AttackId.LEGIT_JOIN, options(tmp, 9, 50));
         assertEquals(Verdict.HOLDS, r.verdict(), r.reason());
         assertTrue(r.witness().isEmpty());
     }
@@ -250,11 +250,11 @@ class TracesEngineTest {
     @Test
     void holdsAfterAllTriesAndRemovesAStaleCounterexample() throws IOException {
         EngineOptions o = options(tmp, 9, 120);
-        Path stale = TracesEngine.counterexampleFile(o.counterexampleRoot(), SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL);
+        Path stale = GeneratorEngine.counterexampleFile(o.counterexampleRoot(), SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL);
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{}");
         ToyRunner toy = new ToyRunner();
-        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, o);
+        CellResult r = new GeneratorEngine(toy).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_ALL, o);
         assertEquals(Verdict.HOLDS, r.verdict());
         assertEquals(120, toy.runs.get());
         assertEquals(120, r.bounds().get("tries"));
@@ -271,7 +271,7 @@ class TracesEngineTest {
     @Test
     void exhaustiveWhenTheWholeSpaceFitsInTheTries() {
         ToyRunner toy = new ToyRunner();
-        CellResult r = new TracesEngine(toy).check(SchemeId.BOUND_KEY, AttackId.ONE_SIDED_KEY, options(tmp, 2, 500));
+        CellResult r = new GeneratorEngine(toy).check(SchemeId.BOUND_KEY, AttackId.ONE_SIDED_KEY, options(tmp, 2, 500));
         assertEquals(Verdict.HOLDS, r.verdict());
         // Brute force, independent of the engine: every rule-abiding trace up to 6 actions, once per keyedSide.
         int expected = 2 * TraceSpaceTest.bruteForce(AttackId.ONE_SIDED_KEY, 6).size();
@@ -284,7 +284,7 @@ class TracesEngineTest {
 
     @Test
     void nestedSchemeNamesBecomeFolders() {
-        CellResult r = new TracesEngine(new ToyRunner()).check(SchemeId.DRAFT_BAERTS_LOW_ORDER,
+        CellResult r = new GeneratorEngine(new ToyRunner()).check(SchemeId.DRAFT_BAERTS_LOW_ORDER,
                 AttackId.FASTCLOSE_FORGE, options(tmp, 1, 300));
         assertEquals(Verdict.VIOLATED, r.verdict());
         assertEquals(tmp.resolve("cx/draft-baerts/low-order/fastclose-forge/traces.json"), r.counterexample());
@@ -295,7 +295,7 @@ class TracesEngineTest {
         ScenarioRunner boom = (s, a) -> {
             throw new IllegalStateException("reference exploded");
         };
-        CellResult r = new TracesEngine(boom).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
+        CellResult r = new GeneratorEngine(boom).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
         assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(r.reason().contains("reference exploded"), r.reason());
         assertNull(r.counterexample());
@@ -304,7 +304,7 @@ class TracesEngineTest {
     @Test
     void malformedOutcomeIsInconclusive() {
         ScenarioRunner shortOutcome = (s, a) -> new RunOutcome(List.of(), List.of(), List.of(), List.of(), List.of());
-        CellResult r = new TracesEngine(shortOutcome).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
+        CellResult r = new GeneratorEngine(shortOutcome).check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(tmp, 1, 10));
         assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(r.reason().contains("enabled flags"), r.reason());
     }
@@ -320,7 +320,7 @@ class TracesEngineTest {
             }
             return new ToyRunner().run(s, a);
         };
-        CellResult r = new TracesEngine(slow).check(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, o);
+        CellResult r = new GeneratorEngine(slow).check(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, o);
         assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(r.reason().startsWith("timeout"), r.reason());
     }
@@ -337,7 +337,7 @@ class TracesEngineTest {
         };
         EngineOptions o = new EngineOptions(1, tmp.resolve("cx"), tmp.resolve("work"), Duration.ofMillis(300), 10, false);
         long t0 = System.nanoTime();
-        CellResult r = new TracesEngine(hangs).check(SchemeId.RFC8684, AttackId.JOIN_DOS, o);
+        CellResult r = new GeneratorEngine(hangs).check(SchemeId.RFC8684, AttackId.JOIN_DOS, o);
         assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(r.reason().startsWith("timeout after 0 of"), r.reason());
         assertTrue((System.nanoTime() - t0) / 1e9 < 10, "returned only after " + (System.nanoTime() - t0) / 1e9 + " s");
@@ -363,13 +363,13 @@ class TracesEngineTest {
         for (long seed = 0; seed < 200 && o == null; seed++) {
             EngineOptions candidate = new EngineOptions(seed, tmp.resolve("cx" + seed), tmp.resolve("w" + seed),
                     Duration.ofMillis(500), 1, false);
-            if (new TracesEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, candidate).verdict()
+            if (new GeneratorEngine(new ToyRunner()).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, candidate).verdict()
                     == Verdict.VIOLATED) {
                 o = new EngineOptions(seed, tmp.resolve("hang-cx"), tmp.resolve("hang-w"), Duration.ofMillis(500), 1, false);
             }
         }
         assertTrue(o != null, "no seed with a failing first try");
-        CellResult r = new TracesEngine(failsThenHangs).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, o);
+        CellResult r = new GeneratorEngine(failsThenHangs).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, o);
         assertEquals(Verdict.VIOLATED, r.verdict(), String.valueOf(r.reason()));
         JsonNode n = new ObjectMapper().readTree(r.counterexample().toFile());
         assertFalse(n.get("shrinkComplete").asBoolean());
@@ -386,7 +386,7 @@ class TracesEngineTest {
                     ? List.of(new RunOutcome.Violation(PropertyId.JOIN_AUTHENTICITY, 0, "once")) : List.of();
             return new RunOutcome(o.steps(), o.enabled(), v, o.segments(), o.observations());
         };
-        CellResult r = new TracesEngine(flaky).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, options(tmp, 1, 10));
+        CellResult r = new GeneratorEngine(flaky).check(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, options(tmp, 1, 10));
         assertEquals(Verdict.INCONCLUSIVE, r.verdict(), String.valueOf(r.reason()));
         assertTrue(r.reason().contains("not deterministic"), r.reason());
         assertFalse(Files.exists(tmp.resolve("cx/rfc8684/eavesdrop-handshake/traces.json")));
