@@ -187,6 +187,16 @@ public interface AuthScheme {
         return Set.of();
     }
 
+    /**
+     * Whether this side's joins on the connection {@code keys} describes are authenticated from the
+     * external key (DowngradeResistance): the key mode its signal negotiated, or, for a scheme
+     * that signals nothing, the key its application (or host, {@code host}) configured. False means
+     * they rest on what the handshake sent in clear.
+     */
+    default boolean externalKeyInUse(ConnKeys keys, HostKeys host) {
+        return keys.extMode();
+    }
+
     // ---- reading a capture -----------------------------------------------------------------------
 
     /**

@@ -152,6 +152,9 @@ public final class TracesEngine implements Engine {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "tries must be >= 1, got " + options.tries());
             }
+            if (!attack.actionLevel()) {
+                return generic(scheme, attack, options, json, bounds, start);
+            }
             CellResult plain;
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
                 plain = search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
@@ -167,6 +170,35 @@ public final class TracesEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "traces engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A segment-level column (no action vocabulary, {@link AttackId#actionLevel}): the generic
+     * attacker decides it, {@code tries} seeded runs; a violation is its shrunk trace, replayed on a
+     * fresh reference, written in the segment format ({@code replay} reads it); HOLDS needs attacker
+     * segments delivered to an honest end, else VACUOUS.
+     */
+    private CellResult generic(SchemeId scheme, AttackId attack, EngineOptions options, Path json,
+                               Map<String, Object> bounds, long start) throws IOException {
+        var limits = org.mptcpverify.traces.generic.SegmentExplorer.Limits.DEFAULT;
+        int runs = Math.min(options.tries(), org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
+        var o = new org.mptcpverify.traces.generic.GenericAttacker(limits, runs)
+                .check(scheme, attack, options.seed(), options.attackerHasKey());
+        bounds.put("attacker", "generic segment-level");
+        bounds.put("runs", o.runs());
+        bounds.put("segmentSteps", limits.steps());
+        bounds.put("injections", limits.injections());
+        Map<String, Object> witness = new LinkedHashMap<>();
+        witness.put("runsWithAttackerSegmentDelivered", o.witnessRuns());
+        witness.put("attackerSegmentsDelivered", o.witnessSegments());
+        if (o.verdict() == Verdict.VIOLATED) {
+            org.mptcpverify.segment.SegmentTraceJson.writeFile(json, o.counterexample().orElseThrow());
+            return new CellResult(Verdict.VIOLATED, List.of(o.violated().orElseThrow()), seconds(start), bounds, json, null);
+        }
+        deleteStale(json);
+        String reason = o.reason() == null || o.reason().isEmpty() ? null : o.reason();
+        return new CellResult(o.verdict(), List.of(), seconds(start), bounds, null, reason,
+                attack.hasAttacker() ? witness : Map.of());
     }
 
     private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options, int maxActions,

@@ -100,6 +100,7 @@ class TracesPropertyTest {
         schemes.add(SchemeId.BROKEN);
         List<DynamicNode> out = new ArrayList<>();
         for (AttackId attack : AttackId.values()) {
+            if (!attack.actionLevel()) continue; // segment-level columns: GenericHandshakeColumnsTest
             for (PropertyId property : attack.properties()) {
                 List<DynamicNode> cells = new ArrayList<>();
                 for (SchemeId scheme : schemes) {
@@ -158,6 +159,7 @@ class TracesPropertyTest {
         for (PropertyId property : PropertyId.values()) {
             List<AttackId> attacks = new ArrayList<>();
             for (AttackId a : AttackId.values()) {
+                if (!a.actionLevel()) continue; // segment-level columns: GenericHandshakeColumnsTest
                 if (a.properties().contains(property)) {
                     attacks.add(a);
                 }
@@ -200,6 +202,7 @@ class TracesPropertyTest {
             }
             List<DynamicNode> cells = new ArrayList<>();
             for (AttackId attack : AttackId.values()) {
+                if (!attack.actionLevel()) continue; // segment-level columns: GenericHandshakeColumnsTest
                 if (!attack.hasAttacker()) {
                     continue;
                 }

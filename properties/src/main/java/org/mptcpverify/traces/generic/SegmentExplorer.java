@@ -107,6 +107,8 @@ public final class SegmentExplorer {
         int attackerDelivered;
         int attackerMoves;
         final boolean judgesSecrecy;
+        /** The profile is on path during the handshake only (handshake-downgrade, handshake-mitm). */
+        final boolean handshakeOnly = !profile.rights().onPath().isEmpty() && !profile.rights().onPathPhases().contains("join");
         final Set<String> hijacked = new HashSet<>();
         final Set<Integer> relayed = new HashSet<>();
         final Set<String> derivedKeys = new HashSet<>();
@@ -138,8 +140,10 @@ public final class SegmentExplorer {
                 if (upAt < 0 && profile.clients().stream().anyMatch(session::serverHasConnection)) {
                     upAt = steps();
                 }
+                // a profile on path only in the handshake acts there from the start (it has nothing
+                // to wait for: the handshake is what it attacks)
                 List<List<Supplier<SegmentEvent>>> attacker = upAt >= 0 && steps() >= upAt + delay
-                        ? attackerMoves() : List.of();
+                        ? attackerMoves() : handshakeOnly ? onPathMoves() : List.of();
                 if (honest.isEmpty() && attacker.isEmpty()) {
                     break;
                 }
@@ -202,7 +206,7 @@ public final class SegmentExplorer {
                 again = false;
                 for (SegmentInfo s : session.inFlight()) {
                     if (hijacked.contains(s.subflow()) && !s.byAttacker() && actor(s.src()).startsWith("c")
-                            && profile.onPath(s.path()) && relayed.add(s.id())) {
+                            && session.rights().actsOn(s.msg(), s.path()) && relayed.add(s.id())) {
                         events.add(session.step(new SegmentEvent.Rewrite(s.id(), "x.a", next++)));
                         readAndDerive();
                         again = true;
@@ -340,15 +344,7 @@ public final class SegmentExplorer {
 
         /** The attacker's enabled moves, grouped by kind (a kind is picked first, then a move of it). */
         List<List<Supplier<SegmentEvent>>> attackerMoves() {
-            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
-            List<Supplier<SegmentEvent>> onPath = new ArrayList<>();
-            for (SegmentInfo s : session.inFlight()) {
-                if (!s.byAttacker() && profile.onPath(s.path()) && !s.src().isEmpty()) {
-                    onPath.add(() -> new SegmentEvent.Drop(s.id()));
-                    onPath.add(() -> new SegmentEvent.Rewrite(s.id(), "x.a", next++));
-                }
-            }
-            focused(kinds, 1, onPath);
+            List<List<Supplier<SegmentEvent>>> kinds = onPathMoves();
             if (!profile.rights().inject() || injected >= limits.injections()) {
                 return kinds;
             }
@@ -413,6 +409,29 @@ public final class SegmentExplorer {
             }
             focused(kinds, 3, acks);
             focused(kinds, 5, synAcks);
+            return kinds;
+        }
+
+        /**
+         * Drops, source rewrites and MP_CAPABLE edits (strip it, clear a flag bit: every edit whose
+         * result is still a valid option, whatever the bit means to the scheme) of honest segments
+         * in flight on a path and in a phase where the profile sits.
+         */
+        List<List<Supplier<SegmentEvent>>> onPathMoves() {
+            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
+            List<Supplier<SegmentEvent>> onPath = new ArrayList<>();
+            for (SegmentInfo s : session.inFlight()) {
+                if (!s.byAttacker() && session.rights().actsOn(s.msg(), s.path()) && !s.src().isEmpty()) {
+                    onPath.add(() -> new SegmentEvent.Drop(s.id()));
+                    if (profile.rights().inject()) { // a redirected segment is one it then answers or relays
+                        onPath.add(() -> new SegmentEvent.Rewrite(s.id(), "x.a", next++));
+                    }
+                    for (String edit : session.edits(s.id())) {
+                        onPath.add(() -> new SegmentEvent.Tamper(s.id(), edit, next++));
+                    }
+                }
+            }
+            focused(kinds, 1, onPath);
             return kinds;
         }
 
