@@ -188,6 +188,14 @@ public interface AuthScheme {
     }
 
     /**
+     * Whether this side holds the keys its ADD_ADDR and MP_FASTCLOSE authenticators need (false
+     * only for a scheme whose keys come from a key agreement that has not completed).
+     */
+    default boolean hasAuthenticationKeys(ConnKeys keys) {
+        return true;
+    }
+
+    /**
      * Whether this side's joins on the connection {@code keys} describes are authenticated from the
      * external key (DowngradeResistance): the key mode its signal negotiated, or, for a scheme
      * that signals nothing, the key its application (or host, {@code host}) configured. False means

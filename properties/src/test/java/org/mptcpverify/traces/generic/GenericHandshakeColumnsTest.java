@@ -97,4 +97,34 @@ class GenericHandshakeColumnsTest {
         BadTraceFileException e = assertThrows(BadTraceFileException.class, () -> new SegmentReplayer().replay(t));
         assertTrue(e.getMessage().contains("not on the path"), e.getMessage());
     }
+
+    @Test
+    void theManInTheMiddleBreaksClearKeysAndDowngradableSchemesNotAPreSharedKey() throws Exception {
+        for (SchemeId s : List.of(SchemeId.RFC8684, SchemeId.DRAFT_BAERTS)) {
+            GenericAttacker.Outcome o = check(s, AttackId.HANDSHAKE_MITM);
+            assertEquals(Verdict.VIOLATED, o.verdict(), s + ": " + o.reason());
+            assertEquals(PropertyId.JOIN_AUTHENTICITY, o.violated().orElseThrow());
+            SegmentTrace t = SegmentTraceJson.parse(SegmentTraceJson.write(o.counterexample().orElseThrow()));
+            assertTrue(new SegmentReplayer().replay(t).reproduced(), s + ": not reproduced");
+            if (s.usesExternalKey()) {
+                // draft-baerts falls only through the downgrade: its joins need K otherwise
+                assertTrue(t.events().stream().anyMatch(SegmentEvent.Tamper.class::isInstance), s + ": " + t.events());
+            }
+        }
+        GenericAttacker.Outcome bk = new GenericAttacker(SegmentExplorer.Limits.DEFAULT, 2 * RUNS)
+                .check(SchemeId.BOUND_KEY, AttackId.HANDSHAKE_MITM, SEED, false);
+        assertEquals(Verdict.HOLDS, bk.verdict(), bk.reason() + " " + bk.counterexample());
+        assertTrue(bk.witnessRuns() > 0);
+        // given the key, the same attacker breaks bound-key (the key control of the column)
+        GenericAttacker.Outcome given = new GenericAttacker(SegmentExplorer.Limits.DEFAULT, 2 * RUNS)
+                .check(SchemeId.BOUND_KEY, AttackId.HANDSHAKE_MITM, SEED, true);
+        assertEquals(Verdict.VIOLATED, given.verdict(), given.reason());
+    }
+
+    @Test
+    void anUnauthenticatedKeyAgreementIsNotClaimedToHold() {
+        GenericAttacker.Outcome o = check(SchemeId.ECDH, AttackId.HANDSHAKE_MITM);
+        assertEquals(Verdict.INCONCLUSIVE, o.verdict());
+        assertTrue(o.reason().startsWith("not modelled"), o.reason());
+    }
 }
