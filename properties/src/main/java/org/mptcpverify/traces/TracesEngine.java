@@ -184,6 +184,8 @@ public final class TracesEngine implements Engine {
         int runs = Math.min(options.tries(), org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
         var o = new org.mptcpverify.traces.generic.GenericAttacker(limits, runs)
                 .check(scheme, attack, options.seed(), options.attackerHasKey());
+        bounds.remove("steps"); // an action count: the generic attacker's runs are bounded in segment events
+        bounds.put("tries", runs);
         bounds.put("attacker", "generic segment-level");
         bounds.put("runs", o.runs());
         bounds.put("segmentSteps", limits.steps());
