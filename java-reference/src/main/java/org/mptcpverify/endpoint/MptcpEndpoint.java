@@ -235,6 +235,12 @@ public final class MptcpEndpoint {
                 note("cannot advertise on connection " + a.connId());
                 return;
             }
+            if (!scheme.hasAuthenticationKeys(c.keys())) {
+                // mptls before the peer's share arrived (an attacker on path in the key agreement
+                // dropped it): nothing to authenticate an address with
+                note("cannot advertise on connection " + a.connId() + " before its key agreement completed");
+                return;
+            }
             sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.addAddr(c.keys(), a.addrId(), a.addr(), a.port())));
             conns.put(c.id(), c.withAnnounced(a.addrId(), new Connection.Announced(a.addr(), a.port())));
             note("ADD_ADDR(" + a.addr().getHostAddress() + ", id " + a.addrId() + ")");
@@ -327,6 +333,10 @@ public final class MptcpEndpoint {
             Connection c = conns.get(f.connId());
             if (c == null || !c.established() || !c.isMptcp()) {
                 note("cannot fast-close connection " + f.connId());
+                return;
+            }
+            if (!scheme.hasAuthenticationKeys(c.keys())) {
+                note("cannot fast-close connection " + f.connId() + " before its key agreement completed");
                 return;
             }
             sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.fastClose(c.keys())));

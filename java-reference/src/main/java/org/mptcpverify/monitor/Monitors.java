@@ -7,6 +7,11 @@ public final class Monitors {
     private Monitors() {}
 
     public static PropertyMonitor of(PropertyId p) {
+        return of(p, null);
+    }
+
+    /** @param scheme the scheme under judgement (DowngradeResistance asks it which mode an end is in); may be null */
+    public static PropertyMonitor of(PropertyId p, org.mptcpverify.scheme.AuthScheme scheme) {
         return switch (p) {
             case JOIN_AUTHENTICITY -> new JoinAuthenticityMonitor();
             case EXTERNAL_KEY_SECRECY -> new ExternalKeySecrecyMonitor();
@@ -18,6 +23,7 @@ public final class Monitors {
             case CLEAN_FALLBACK -> new CleanFallbackMonitor();
             case KEY_ISOLATION -> new KeyIsolationMonitor();
             case PATH_MANAGER_INTEGRITY -> new PathManagerIntegrityMonitor();
+            case DOWNGRADE_RESISTANCE -> new DowngradeResistanceMonitor(scheme);
         };
     }
 }

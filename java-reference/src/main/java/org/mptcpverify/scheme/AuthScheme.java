@@ -187,6 +187,24 @@ public interface AuthScheme {
         return Set.of();
     }
 
+    /**
+     * Whether this side holds the keys its ADD_ADDR and MP_FASTCLOSE authenticators need (false
+     * only for a scheme whose keys come from a key agreement that has not completed).
+     */
+    default boolean hasAuthenticationKeys(ConnKeys keys) {
+        return true;
+    }
+
+    /**
+     * Whether this side's joins on the connection {@code keys} describes are authenticated from the
+     * external key (DowngradeResistance): the key mode its signal negotiated, or, for a scheme
+     * that signals nothing, the key its application (or host, {@code host}) configured. False means
+     * they rest on what the handshake sent in clear.
+     */
+    default boolean externalKeyInUse(ConnKeys keys, HostKeys host) {
+        return keys.extMode();
+    }
+
     // ---- reading a capture -----------------------------------------------------------------------
 
     /**

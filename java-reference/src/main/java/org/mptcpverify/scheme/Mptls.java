@@ -129,6 +129,12 @@ public final class Mptls extends KeyedMptcp {
         return master.map(m -> keys.withConnKey(m).withKeyActive(true)).orElse(keys);
     }
 
+    /** The exporter keys exist only once the peer's share arrived. */
+    @Override
+    public boolean hasAuthenticationKeys(ConnKeys keys) {
+        return keys.connKey() != null;
+    }
+
     /** "joins wait for the TLS handshake": nothing is authenticated before the exporter keys exist. */
     @Override
     public boolean joinsAllowed(ConnKeys keys) {

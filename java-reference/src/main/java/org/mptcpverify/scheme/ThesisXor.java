@@ -109,4 +109,10 @@ public class ThesisXor extends KeyedMptcp {
         }
         return OptionalInt.of(xorField(tb.getAsInt(), Integer.toUnsignedLong(k.getAsInt())));
     }
+
+    /** Nothing is signalled: a configured (non-zero) key is XORed into every join token. */
+    @Override
+    public boolean externalKeyInUse(ConnKeys keys, HostKeys host) {
+        return keyValue(keys.extKey()) != 0;
+    }
 }

@@ -51,4 +51,10 @@ public final class ThesisXorGlobal extends ThesisXor {
         return conns.stream().filter(c -> c.keys().localToken() == host.tokenTnb())
                 .findFirst().map(c -> new JoinMatch(c.id(), c.keys()));
     }
+
+    /** The host-wide key, when one parsed, is XORed into every join token of the host. */
+    @Override
+    public boolean externalKeyInUse(ConnKeys keys, HostKeys host) {
+        return host.externalKeyTnb() != 0;
+    }
 }

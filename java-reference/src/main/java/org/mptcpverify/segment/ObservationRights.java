@@ -13,10 +13,17 @@ import org.mptcpverify.vocab.AttackId;
  * @param untilActive it reads only until its first injection or replay
  * @param inject     it originates segments
  * @param onPath     paths where it drops and rewrites segments in flight
+ * @param onPathPhases phases of the messages it drops, rewrites or tampers with there (every phase
+ *                   unless the profile is on path only during the handshake)
  */
 public record ObservationRights(Set<String> paths, Set<String> phases, boolean untilActive, boolean inject,
-                                Set<String> onPath) {
+                                Set<String> onPath, Set<String> onPathPhases) {
     static final Set<String> ALL = Set.of("handshake", "keys", "join", "addr", "close");
+
+    /** A profile that is on its paths in every phase. */
+    public ObservationRights(Set<String> paths, Set<String> phases, boolean untilActive, boolean inject, Set<String> onPath) {
+        this(paths, phases, untilActive, inject, onPath, ALL);
+    }
 
     public static ObservationRights of(AttackId attack) {
         return switch (attack) {
@@ -25,6 +32,13 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
             case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE, REMOVE_ADDR_FORGE, MP_PRIO_FORGE ->
                     new ObservationRights(Set.of("p1", "p2"), ALL, true, true, Set.of());
             case SYN_JOIN_REWRITE -> new ObservationRights(Set.of("p2"), ALL, false, true, Set.of("p2"));
+            // issue 13: on p1 during the MP_CAPABLE handshake only; the downgrader strips or edits
+            // options and flags (no injection), the man in the middle also drops, answers and
+            // injects there (the key agreement's messages too) and injects from off path afterwards
+            case HANDSHAKE_DOWNGRADE -> new ObservationRights(Set.of("p1"), Set.of("handshake"), false, false, Set.of("p1"),
+                    Set.of("handshake"));
+            case HANDSHAKE_MITM -> new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of("p1"),
+                    Set.of("handshake", "keys"));
             default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
         };
     }
@@ -35,6 +49,11 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
         if (msg.startsWith("KEY_")) return "keys";
         if (msg.startsWith("JOIN_")) return "join";
         return msg.equals("ADD_ADDR") || msg.equals("REMOVE_ADDR") || msg.equals("MP_PRIO") ? "addr" : "close";
+    }
+
+    /** Whether it may drop, rewrite or tamper with a segment of {@code msg} in flight on {@code path}. */
+    public boolean actsOn(String msg, String path) {
+        return onPath.contains(path) && onPathPhases.contains(phaseOf(msg));
     }
 
     /** Whether it reads a segment of {@code msg} on {@code path}, to or from x.a or not, active or not. */

@@ -50,6 +50,16 @@ public sealed interface SegmentEvent {
     }
 
     /**
+     * The on-path attacker edits the MP_CAPABLE option of segment {@code seg} in flight; the result
+     * is {@code as}. {@code edit}: {@code strip} (the option removed, the segment goes on without
+     * it) or {@code clear:HH} (the option's flag bits HH, two hex digits, cleared); an edit whose
+     * bytes are no valid option is refused.
+     */
+    record Tamper(int seg, String edit, int as) implements SegmentEvent {
+        public String name() { return "tamper"; }
+    }
+
+    /**
      * The attacker injects segment {@code seg}: message {@code msg} from {@code src} to {@code dst}
      * on subflow {@code subflow} of connection {@code conn}, its fields given as terms.
      */

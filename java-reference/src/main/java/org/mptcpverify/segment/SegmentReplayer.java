@@ -40,6 +40,7 @@ import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
 
 /**
@@ -211,8 +212,37 @@ public final class SegmentReplayer {
             }
             String src = s.env() == null ? "" : Addresses.nameOf(s.env().segment().src());
             String dst = s.env() == null ? "" : Addresses.nameOf(s.env().segment().dst());
-            boolean byX = s.path().equals(Addresses.PX) || s.env() != null && s.env().rewritten();
+            boolean byX = s.path().equals(Addresses.PX) || s.env() != null && s.env().rewritten() || run.tampered.contains(id);
             return Optional.of(new SegmentInfo(id, s.msg(), s.subflow().split("/")[0], s.subflow(), s.path(), src, dst, byX));
+        }
+
+        /**
+         * The edits of segment {@code id}'s MP_CAPABLE option a {@link SegmentEvent.Tamper} may make
+         * ({@code strip}, and {@code clear:HH} for each flag bit set whose clearing leaves a valid
+         * option); none for a segment without MP_CAPABLE.
+         */
+        public List<String> edits(int id) {
+            Seg s = run.segs.get(id);
+            if (s == null || s.env() == null) {
+                return List.of();
+            }
+            Optional<MptcpOption> o = WireFields.option(s.env().segment())
+                    .filter(x -> x.subtype() == MptcpOption.SUBTYPE_MP_CAPABLE);
+            if (o.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(List.of("strip"));
+            byte[] b = o.get().encode();
+            for (int bit = 0x80; bit > 0; bit >>= 1) {
+                if ((b[3] & bit) != 0) {
+                    byte[] c = b.clone();
+                    c[3] &= (byte) ~bit;
+                    if (org.mptcpverify.wire.OptionCodec.decode(c) instanceof org.mptcpverify.wire.DecodeResult.Decoded) {
+                        out.add(String.format(java.util.Locale.ROOT, "clear:%02x", bit));
+                    }
+                }
+            }
+            return out;
         }
 
         /** Segments in flight, by number. */
@@ -281,6 +311,8 @@ public final class SegmentReplayer {
         final List<Bytes> derived = new ArrayList<>();
         final Map<Integer, Seg> segs = new HashMap<>();
         final Set<Integer> inFlight = new HashSet<>();
+        /** Segments the attacker edited in flight (they carry what it made of them). */
+        final Set<Integer> tampered = new HashSet<>();
         final Map<Integer, TcpSegment> read = new HashMap<>();
         final Map<String, Integer> sfPort = new HashMap<>();
         final List<Envelope> held = new ArrayList<>();
@@ -324,7 +356,7 @@ public final class SegmentReplayer {
                 host("s", new Event.Bind(APP_PORT.get(c), serverKeyed ? k : KeySetting.none()));
             }
             for (PropertyId p : t.attack().applicableProperties(t.scheme())) {
-                monitors.add(Monitors.of(p));
+                monitors.add(Monitors.of(p, scheme));
             }
             judged.add(t.property());
             notes.clear();
@@ -393,6 +425,9 @@ public final class SegmentReplayer {
                 define(r.as(), s.msg(), s.subflow(), s.path(), env, where);
                 inFlight.add(r.as());
                 return "x rewrites the source of #" + r.seg() + " (" + s.msg() + ") to " + r.src() + ": #" + r.as();
+            }
+            if (e instanceof SegmentEvent.Tamper tm) {
+                return tamper(tm, where);
             }
             if (e instanceof SegmentEvent.Inject i) {
                 return inject(i, where);
@@ -597,6 +632,51 @@ public final class SegmentReplayer {
             return "x reads #" + o.seg() + " " + s.msg() + " " + fields.read(s.msg(), read.get(o.seg())).keySet();
         }
 
+        /**
+         * The on-path attacker edits a segment's MP_CAPABLE option in flight (handshake-downgrade):
+         * strips it, or clears flag bits of its encoded bytes, which must still decode as an MPTCP
+         * option (the receiver's parser would drop anything else).
+         */
+        String tamper(SegmentEvent.Tamper tm, String where) throws BadTraceFileException {
+            Seg s = onPath(tm.seg(), where);
+            TcpSegment old = s.env().segment();
+            Optional<MptcpOption> capable = WireFields.option(old).filter(o -> o.subtype() == MptcpOption.SUBTYPE_MP_CAPABLE);
+            if (capable.isEmpty()) {
+                throw new BadTraceFileException(where + ": #" + tm.seg() + " (" + s.msg() + ") carries no MP_CAPABLE to edit");
+            }
+            List<TcpSegment.TcpOption> opts = new ArrayList<>();
+            String what;
+            if (tm.edit().equals("strip")) {
+                what = "strips MP_CAPABLE from";
+            } else {
+                int mask = Integer.parseInt(tm.edit().substring("clear:".length()), 16);
+                byte[] b = capable.get().encode();
+                if ((b[3] & mask) == 0) {
+                    throw new BadTraceFileException(where + ": #" + tm.seg() + "'s MP_CAPABLE has none of the flags " + tm.edit());
+                }
+                b[3] &= (byte) ~mask;
+                if (!(org.mptcpverify.wire.OptionCodec.decode(b) instanceof org.mptcpverify.wire.DecodeResult.Decoded d)) {
+                    throw new BadTraceFileException(where + ": #" + tm.seg() + "'s MP_CAPABLE without the flags " + tm.edit()
+                            + " is no valid option");
+                }
+                opts.add(new TcpSegment.TcpOption.Mptcp(d.option()));
+                what = "clears the MP_CAPABLE flags " + tm.edit().substring(6) + " of";
+            }
+            for (TcpSegment.TcpOption o : old.options()) {
+                if (!(o instanceof TcpSegment.TcpOption.Mptcp m && m.option() == capable.get())) {
+                    opts.add(o);
+                }
+            }
+            takeOff(s);
+            TcpSegment neu = new TcpSegment(old.src(), old.dst(), old.srcPort(), old.dstPort(), old.seq(), old.ack(),
+                    old.flags(), old.window(), opts, old.payload());
+            Envelope env = net.relay(s.env(), neu, s.env().path());
+            define(tm.as(), s.msg(), s.subflow(), s.path(), env, where);
+            inFlight.add(tm.as());
+            tampered.add(tm.as());
+            return "x " + what + " #" + tm.seg() + " (" + s.msg() + "): #" + tm.as();
+        }
+
         String inject(SegmentEvent.Inject i, String where) throws BadTraceFileException {
             if (!rights.inject()) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not inject");
@@ -794,7 +874,7 @@ public final class SegmentReplayer {
             if (!inFlight.contains(id)) {
                 throw new BadTraceFileException(where + ": #" + id + " is not in flight");
             }
-            if (s.env() == null || !rights.onPath().contains(s.path())) {
+            if (s.env() == null || !rights.actsOn(s.msg(), s.path())) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker is not on the path of #" + id);
             }
             return s;

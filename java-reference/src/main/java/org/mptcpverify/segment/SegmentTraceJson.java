@@ -43,6 +43,7 @@ public final class SegmentTraceJson {
             "observe", Set.of("seg"),
             "drop", Set.of("seg"),
             "rewrite", Set.of("seg", "src", "as"),
+            "tamper", Set.of("seg", "edit", "as"),
             "inject", Set.of("seg", "msg", "conn", "subflow", "src", "dst", "fields"),
             "replay", Set.of("seg", "of", "subflow", "src", "dst"),
             "derive", Set.of("value"));
@@ -152,11 +153,21 @@ public final class SegmentTraceJson {
             case "observe" -> new SegmentEvent.Observe(seg);
             case "drop" -> new SegmentEvent.Drop(seg);
             case "rewrite" -> new SegmentEvent.Rewrite(seg, address(n, "src", where), segment(n, "as", where));
+            case "tamper" -> new SegmentEvent.Tamper(seg, edit(n, where), segment(n, "as", where));
             case "inject" -> new SegmentEvent.Inject(seg, message(n, "msg", where), conn(n, where), subflow(n, where),
                     address(n, "src", where), address(n, "dst", where), fields(n, where));
             default -> new SegmentEvent.Replay(seg, segment(n, "of", where), subflow(n, where), address(n, "src", where),
                     address(n, "dst", where));
         };
+    }
+
+    /** A tamper event's edit: {@code strip} or {@code clear:HH}. */
+    private static String edit(JsonNode n, String where) throws BadTraceFileException {
+        JsonNode v = n.get("edit");
+        if (v == null || !v.isTextual() || !v.asText().matches("strip|clear:[0-9a-f]{2}")) {
+            throw new BadTraceFileException(where + ": \"edit\" must be \"strip\" or \"clear:HH\" (two lowercase hex digits)");
+        }
+        return v.asText();
     }
 
     private static Map<String, SegmentTerm> fields(JsonNode n, String where) throws BadTraceFileException {
@@ -380,6 +391,10 @@ public final class SegmentTraceJson {
             m.put("seg", r.seg());
             m.put("src", r.src());
             m.put("as", r.as());
+        } else if (e instanceof SegmentEvent.Tamper t) {
+            m.put("seg", t.seg());
+            m.put("edit", t.edit());
+            m.put("as", t.as());
         } else if (e instanceof SegmentEvent.Inject i) {
             m.put("seg", i.seg());
             m.put("msg", i.msg());

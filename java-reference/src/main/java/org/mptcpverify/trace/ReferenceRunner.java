@@ -178,7 +178,7 @@ public final class ReferenceRunner implements ScenarioRunner {
                         false, false));
             }
             for (PropertyId p : attack.applicableProperties(sc.scheme())) {
-                monitors.add(Monitors.of(p));
+                monitors.add(Monitors.of(p, scheme));
             }
         }
 

@@ -21,7 +21,10 @@ public enum AttackId {
     TWO_KEYS_ONE_HOST("two-keys-one-host", List.of(PropertyId.KEY_ISOLATION)),
     // issue 13: path-manager options RFC 8684 leaves unauthenticated; traces engine and generic core only
     REMOVE_ADDR_FORGE("remove-addr-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
-    MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false);
+    MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
+    // issue 13: an attacker active on p1 during the MP_CAPABLE handshake; traces engine only so far
+    HANDSHAKE_DOWNGRADE("handshake-downgrade", List.of(PropertyId.DOWNGRADE_RESISTANCE), false),
+    HANDSHAKE_MITM("handshake-mitm", List.of(PropertyId.JOIN_AUTHENTICITY), false);
 
     private final String wireName;
     private final List<PropertyId> properties;
@@ -43,6 +46,19 @@ public enum AttackId {
      */
     public boolean modelled() {
         return modelled;
+    }
+
+    /**
+     * Whether the action vocabulary (docs/threat-model.md "Actions", the traces engine's
+     * per-attack generators) has this column. The handshake columns have no action: what their
+     * attacker does is segment-level (strip or edit an MP_CAPABLE option in flight, answer in an
+     * end's place), so the generic segment-level attacker decides them.
+     */
+    public boolean actionLevel() {
+        return switch (this) {
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM -> false;
+            default -> true;
+        };
     }
 
     /** The columns of the default matrix: those every engine of it models. */

@@ -14,7 +14,9 @@ public enum PropertyId {
     LEGIT_JOIN_SUCCEEDS("LegitJoinSucceeds", false),
     CLEAN_FALLBACK("CleanFallback", true),
     KEY_ISOLATION("KeyIsolation", true),
-    PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false);
+    PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false),
+    // issue 13: two ends that both hold the external key never end up keyless (handshake-downgrade)
+    DOWNGRADE_RESISTANCE("DowngradeResistance", true);
 
     private final String modelName;
     private final boolean needsExternalKey;

@@ -37,6 +37,8 @@ final class ShortestTraces {
             case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> List.of(List.of(c, new Join("c1")), List.of(c, new Advertise("c1")));
             case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")),
                     List.of(c, new Connect("c2"), new Advertise("c1"), new Advertise("c2")));
+            // segment-level columns (AttackId.actionLevel false): no action trace exists
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM -> List.of();
         };
     }
 

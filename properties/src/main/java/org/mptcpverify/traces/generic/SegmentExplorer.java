@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.segment.ObservationRights;
 import org.mptcpverify.segment.SegmentEvent;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentReplayer.Session;
@@ -120,6 +121,18 @@ public final class SegmentExplorer {
         int attackerDelivered;
         int attackerMoves;
         final boolean judgesSecrecy;
+        /** Whether this run's attacker edits the handshake at all. */
+        boolean meddles;
+        /**
+         * A meddling run's edit policy, chosen at the first handshake segment it can edit among that
+         * segment's edits and "free": the one edit it then makes to every handshake segment that
+         * admits it, as soon as the segment is sent ("free": any on-path move, drawn move by move).
+         * A downgrade is one consistent edit (a signal flag cleared wherever it appears), which a
+         * move-by-move draw rarely composes with the join forgery that follows it.
+         */
+        String policy;
+        /** The profile is on path during the handshake only (handshake-downgrade, handshake-mitm). */
+        final boolean handshakeOnly = !profile.rights().onPath().isEmpty() && !profile.rights().onPathPhases().contains("join");
         final Set<String> hijacked = new HashSet<>();
         final Set<Integer> relayed = new HashSet<>();
         final Set<String> derivedKeys = new HashSet<>();
@@ -146,13 +159,24 @@ public final class SegmentExplorer {
             // and it concentrates on one kind of move per run, or allows itself every kind (same
             // space, a distribution that reaches a two-injection attack often enough)
             focus = rnd.nextInt(FOCI + 1);
+            // a handshake-only profile leaves the handshake alone in one run of two (it then
+            // attacks what it read, as an eavesdropper), so that edits do not crowd out the rest
+            meddles = !handshakeOnly || rnd.nextBoolean();
             while (steps() < limits.steps() && session.violation().isEmpty() && session.divergence().isEmpty()) {
+                Optional<SegmentEvent> edit = policyEdit();
+                if (edit.isPresent()) {
+                    attackerMoves++;
+                    perform(edit.get());
+                    continue;
+                }
                 List<List<Supplier<SegmentEvent>>> honest = honestMoves();
                 if (upAt < 0 && profile.clients().stream().anyMatch(session::serverHasConnection)) {
                     upAt = steps();
                 }
+                // a profile on path only in the handshake acts there from the start (it has nothing
+                // to wait for: the handshake is what it attacks)
                 List<List<Supplier<SegmentEvent>>> attacker = upAt >= 0 && steps() >= upAt + delay
-                        ? attackerMoves() : List.of();
+                        ? attackerMoves() : handshakeOnly && meddles ? onPathMoves() : List.of();
                 if (honest.isEmpty() && attacker.isEmpty()) {
                     break;
                 }
@@ -215,7 +239,7 @@ public final class SegmentExplorer {
                 again = false;
                 for (SegmentInfo s : session.inFlight()) {
                     if (hijacked.contains(s.subflow()) && !s.byAttacker() && actor(s.src()).startsWith("c")
-                            && profile.onPath(s.path()) && relayed.add(s.id())) {
+                            && session.rights().actsOn(s.msg(), s.path()) && relayed.add(s.id())) {
                         events.add(session.step(new SegmentEvent.Rewrite(s.id(), "x.a", next++)));
                         readAndDerive();
                         again = true;
@@ -353,15 +377,7 @@ public final class SegmentExplorer {
 
         /** The attacker's enabled moves, grouped by kind (a kind is picked first, then a move of it). */
         List<List<Supplier<SegmentEvent>>> attackerMoves() {
-            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
-            List<Supplier<SegmentEvent>> onPath = new ArrayList<>();
-            for (SegmentInfo s : session.inFlight()) {
-                if (!s.byAttacker() && profile.onPath(s.path()) && !s.src().isEmpty()) {
-                    onPath.add(() -> new SegmentEvent.Drop(s.id()));
-                    onPath.add(() -> new SegmentEvent.Rewrite(s.id(), "x.a", next++));
-                }
-            }
-            focused(kinds, 1, onPath);
+            List<List<Supplier<SegmentEvent>>> kinds = onPathMoves();
             if (!profile.rights().inject() || injected >= limits.injections()) {
                 return kinds;
             }
@@ -409,7 +425,11 @@ public final class SegmentExplorer {
                 String client = conn.substring(0, conn.indexOf('.'));
                 closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
             }
-            focused(kinds, 3, joinSyns);
+            // after a downgrade the run keeps its last injection for a third ACK (a join takes two)
+            boolean downgraded = handshakeOnly && policy != null && !policy.equals("free");
+            if (!downgraded || injected < limits.injections() - 1) {
+                focused(kinds, 3, joinSyns);
+            }
             focused(kinds, 4, closes);
             focused(kinds, 6, addAddrs(conns));
             focused(kinds, 7, pathManagerRequests(conns));
@@ -432,6 +452,64 @@ public final class SegmentExplorer {
             }
             focused(kinds, 3, acks);
             focused(kinds, 5, synAcks);
+            return kinds;
+        }
+
+        /** The edit the run's policy makes now, if a handshake segment in flight admits it. */
+        Optional<SegmentEvent> policyEdit() {
+            if (!handshakeOnly || !meddles || "free".equals(policy)) {
+                return Optional.empty();
+            }
+            for (SegmentInfo s : session.inFlight()) {
+                if (s.byAttacker() || !session.rights().actsOn(s.msg(), s.path())) {
+                    continue;
+                }
+                List<String> edits = session.edits(s.id());
+                if (edits.isEmpty()) {
+                    continue;
+                }
+                if (policy == null) {
+                    List<String> choices = new ArrayList<>(edits);
+                    choices.add("free");
+                    policy = choices.get(rnd.nextInt(choices.size()));
+                    if (policy.equals("free")) {
+                        return Optional.empty();
+                    }
+                    // what a downgrade is for: after it, the run forges joins (join SYN and third ACK)
+                    focus = profile.rights().inject() ? 3 : focus;
+                }
+                if (edits.contains(policy)) {
+                    return Optional.of(new SegmentEvent.Tamper(s.id(), policy, next++));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Drops, source rewrites and MP_CAPABLE edits (strip it, clear a flag bit: every edit whose
+         * result is still a valid option, whatever the bit means to the scheme) of honest segments
+         * in flight on a path and in a phase where the profile sits.
+         */
+        List<List<Supplier<SegmentEvent>>> onPathMoves() {
+            List<List<Supplier<SegmentEvent>>> kinds = new ArrayList<>();
+            List<Supplier<SegmentEvent>> onPath = new ArrayList<>();
+            if (!meddles || handshakeOnly && !"free".equals(policy)) {
+                return kinds; // it leaves the handshake alone, or edits it by its policy only
+            }
+            for (SegmentInfo s : session.inFlight()) {
+                if (!s.byAttacker() && session.rights().actsOn(s.msg(), s.path()) && !s.src().isEmpty()) {
+                    onPath.add(() -> new SegmentEvent.Drop(s.id()));
+                    // a redirected segment is one it then answers or relays; not a handshake's, which
+                    // would open a connection of x.a that is no one's in the population
+                    if (profile.rights().inject() && !ObservationRights.phaseOf(s.msg()).equals("handshake")) {
+                        onPath.add(() -> new SegmentEvent.Rewrite(s.id(), "x.a", next++));
+                    }
+                    for (String edit : session.edits(s.id())) {
+                        onPath.add(() -> new SegmentEvent.Tamper(s.id(), edit, next++));
+                    }
+                }
+            }
+            focused(kinds, 1, onPath);
             return kinds;
         }
 
