@@ -25,6 +25,9 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
             case EAVESDROP_ALL, JOIN_DOS, FASTCLOSE_FORGE, REMOVE_ADDR_FORGE, MP_PRIO_FORGE ->
                     new ObservationRights(Set.of("p1", "p2"), ALL, true, true, Set.of());
             case SYN_JOIN_REWRITE -> new ObservationRights(Set.of("p2"), ALL, false, true, Set.of("p2"));
+            // reads the path-manager options on the first path (never the handshake: it cannot build
+            // an ADD_ADDR HMAC itself) and sends copies of them later
+            case ADD_ADDR_REPLAY -> new ObservationRights(Set.of("p1"), Set.of("addr"), false, true, Set.of());
             default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
         };
     }

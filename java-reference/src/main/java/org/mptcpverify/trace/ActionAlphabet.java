@@ -45,4 +45,12 @@ public final class ActionAlphabet {
         }
         return out;
     }
+
+    /**
+     * Whether the action alphabet has the attack's moves; add-addr-replay is decided by the generic
+     * segment-level attacker only (its copy of a delivered ADD_ADDR is a segment, not an action).
+     */
+    public static boolean covers(org.mptcpverify.vocab.AttackId a) {
+        return a != org.mptcpverify.vocab.AttackId.ADD_ADDR_REPLAY;
+    }
 }

@@ -21,7 +21,9 @@ public enum AttackId {
     TWO_KEYS_ONE_HOST("two-keys-one-host", List.of(PropertyId.KEY_ISOLATION)),
     // issue 13: path-manager options RFC 8684 leaves unauthenticated; traces engine and generic core only
     REMOVE_ADDR_FORGE("remove-addr-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
-    MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false);
+    MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
+    // issue 13: ADD_ADDR's HMAC has no nonce, so an observed one stays valid after a REMOVE_ADDR
+    ADD_ADDR_REPLAY("add-addr-replay", List.of(PropertyId.ADDR_AUTHENTICITY), false);
 
     private final String wireName;
     private final List<PropertyId> properties;

@@ -51,6 +51,11 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
         return Optional.empty();
     }
 
+    /** Whether an action-based generator exists for {@code attack}; the others run on the generic attacker. */
+    static boolean exists(AttackId attack) {
+        return attack != AttackId.ADD_ADDR_REPLAY;
+    }
+
     static TraceGenerator forAttack(AttackId attack) {
         return switch (attack) {
             case EAVESDROP_HANDSHAKE -> new EavesdropHandshakeGenerator();
@@ -65,6 +70,8 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
             case TWO_KEYS_ONE_HOST -> new TwoKeysOneHostGenerator();
             case REMOVE_ADDR_FORGE -> new RemoveAddrForgeGenerator();
             case MP_PRIO_FORGE -> new MpPrioForgeGenerator();
+            // decided by the generic segment-level attacker only (TracesEngine#generic)
+            case ADD_ADDR_REPLAY -> throw new IllegalArgumentException(attack + " has no action-based generator");
         };
     }
 

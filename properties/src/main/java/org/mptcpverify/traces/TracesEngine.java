@@ -152,6 +152,9 @@ public final class TracesEngine implements Engine {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "tries must be >= 1, got " + options.tries());
             }
+            if (!TraceGenerator.exists(attack)) {
+                return generic(scheme, attack, options, json, bounds, start);
+            }
             CellResult plain;
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
                 plain = search(scheme, attack, options, maxActions, properties, applicable, json, bounds, start, watchdog);
@@ -167,6 +170,37 @@ public final class TracesEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                     "traces engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A column the action-based generators do not have (add-addr-replay), decided by the generic
+     * segment-level attacker ({@link org.mptcpverify.traces.generic.GenericAttacker}): VIOLATED after
+     * shrinking and a replay on a fresh reference, its trace written in the segment format;
+     * HOLDS with a witness of attacker segments that reached an honest end, else VACUOUS.
+     */
+    private static CellResult generic(SchemeId scheme, AttackId attack, EngineOptions options, Path json,
+                                      Map<String, Object> bounds, long start) throws IOException {
+        var limits = org.mptcpverify.traces.generic.SegmentExplorer.Limits.DEFAULT;
+        int runs = Math.min(options.tries(), org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
+        var o = new org.mptcpverify.traces.generic.GenericAttacker(limits, runs)
+                .check(scheme, attack, options.seed(), options.attackerHasKey());
+        bounds.put("attacker", "generic");
+        bounds.put("runs", o.runs());
+        bounds.put("steps", limits.steps());
+        bounds.put("injections", limits.injections());
+        bounds.put("cellSeed", o.cellSeed());
+        if (o.verdict() == Verdict.VIOLATED) {
+            org.mptcpverify.segment.SegmentTraceJson.writeFile(json, o.counterexample().orElseThrow());
+            return new CellResult(Verdict.VIOLATED, List.of(o.violated().orElseThrow()), seconds(start), bounds, json,
+                    o.reason() + " (run " + o.tryIndex() + ", " + o.originalEvents() + " events shrunk to "
+                            + o.counterexample().get().events().size() + ", replayed on a fresh reference)");
+        }
+        deleteStale(json);
+        Map<String, Object> witness = new LinkedHashMap<>();
+        witness.put("runsWithAttackerSegmentDelivered", o.witnessRuns());
+        witness.put("attackerSegmentsDelivered", o.witnessSegments());
+        return new CellResult(o.verdict(), List.of(), seconds(start), bounds, null, o.reason().isEmpty() ? null : o.reason(),
+                witness);
     }
 
     private CellResult search(SchemeId scheme, AttackId attack, EngineOptions options, int maxActions,

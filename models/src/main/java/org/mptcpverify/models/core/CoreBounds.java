@@ -29,6 +29,8 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             case SYN_JOIN_REWRITE -> new CoreBounds(1, 1, 1, 1, 1, 2, false, false);
             case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> new CoreBounds(1, 1, 1, 2, 0, 0, false, false);
             case TWO_KEYS_ONE_HOST -> new CoreBounds(2, 1, 1, 1, 0, 0, false, false);
+            // AddrAuthenticity is about addresses, not joins: no join, one copy of the ADD_ADDR
+            case ADD_ADDR_REPLAY -> new CoreBounds(1, 1, 1, 0, 1, 0, false, false);
             default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
         };
     }

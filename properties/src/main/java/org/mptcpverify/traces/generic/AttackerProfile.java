@@ -40,6 +40,22 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
         };
     }
 
+    /**
+     * Whether the server withdraws the address it advertised (REMOVE_ADDR, once its ADD_ADDR has
+     * arrived), so that a copy of that ADD_ADDR sent later is stale (MptcpCore.tla P.withdraw).
+     */
+    public boolean serverWithdraws() {
+        return attack == AttackId.ADD_ADDR_REPLAY;
+    }
+
+    /**
+     * Whether it replays an ADD_ADDR it read once that segment has been delivered: on its own
+     * subflow again, or on another connection it read (MptcpCore.tla ReplayAddr).
+     */
+    public boolean replaysDeliveredAddAddr() {
+        return attack == AttackId.ADD_ADDR_REPLAY;
+    }
+
     /** Whether it has any capability at all (the functional columns have none). */
     public boolean hasAttacker() {
         return rights.inject() || !rights.onPath().isEmpty() || !rights.paths().isEmpty();
