@@ -488,7 +488,9 @@ RecvAddAddr(s) ==
     LET cn == s.sf.conn
         r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
     IN /\ Fits(s)
+       \* an address the client already holds is ignored (as Linux and the reference do)
        /\ remotes' = IF r.fail = "none" /\ s.opt /\ "addr" \in DOMAIN s.fld
+                        /\ ~\E x \in remotes[cn] : x.addr = s.fld.addr.n
                      THEN [remotes EXCEPT ![cn] = @ \cup {[addr |-> s.fld.addr.n, origin |-> s.origin,
                                                             now |-> AnnouncedNow(cn, s.fld.addr.n)]}]
                      ELSE remotes
@@ -554,10 +556,11 @@ RecvMpPrio(s) ==
 
 \* ---- address withdrawal and stale copies (add-addr-replay: AddrReplays only) ----
 \* The server withdraws the address it advertised (REMOVE_ADDR naming its id, 2 on the
-\* reference), once its ADD_ADDR has arrived (Linux: once echoed); the client forgets the address.
+\* reference), once the client has accepted it (Linux withdraws after the ADD_ADDR echo, which
+\* the model does not carry as a segment); the client forgets the address.
 Withdraw(cn) ==
     /\ AddrReplays /\ cn # PeerConn /\ srv[cn].advd /\ ~srv[cn].wd /\ Live(cn)
-    /\ ~\E s \in net : s.m = "ADD_ADDR" /\ s.sf.conn = cn /\ s.origin = "s"
+    /\ \E r \in remotes[cn] : r.addr = "s.a2" /\ r.now    \* the client holds it (Linux: echoed)
     /\ srv' = [srv EXCEPT ![cn].wd = TRUE]
     /\ Wire({}, {Segment("REMOVE_ADDR", TRUE, "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0],
                          [id |-> Int(2)], "s")})
