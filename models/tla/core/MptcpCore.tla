@@ -70,12 +70,24 @@ Profiles ==
  @@ ("remove-addr-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"REMOVE_ADDR"}))
  @@ ("mp-prio-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"MP_PRIO"}))
  @@ ("add-addr-replay" :> WithAddrReplay(Prof({"p1"}, {"addr"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity"})))
+ \* the population's client is the attacker's own host (its cells: KeyedSide "server", so that
+ \* connection holds no external key): it reads all of it and sends SYN + MP_JOIN for it
+ @@ ("syn-flood-amplification" :> Prof({"p1", "p2"}, AllPhases, "always", TRUE, {}, FALSE, {"JoinStateBounded"}))
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 \* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
 \* attacker may send a copy of an ADD_ADDR it read once that segment has left the network
 \* (ReplayAddr), on its own subflow again or on another connection it read
 AddrReplays == "withdraw" \in DOMAIN P
+
+\* Server options, scheme-independent (issue 13, syn-flood-amplification): definitions a cell's cfg
+\* overrides (CoreCell), so cells that keep the defaults need no new constant.
+\* ServerHalfOpenLimit: half-open joins per connection; 0: the scheme definition's lookup limit.
+\* JoinCookies: every SYN + MP_JOIN is answered with a SYN cookie and no request socket is kept
+\* (Linux net.ipv4.tcp_syncookies = 2; its join-cookie table keeps the join's nonces, which the
+\* model keeps in the half-open record marked cookie).
+ServerHalfOpenLimit == 0
+JoinCookies == FALSE
 
 \* TLC re-evaluates a constant substituted in the cfg (Def <- SchemeData) at every
 \* reference, which made each state cost milliseconds; a zero-arity definition over it
@@ -423,6 +435,11 @@ Matches(s) ==
              [] L.select = "recent-open" -> cn = MostRecentOpen
              [] OTHER -> FALSE}
 HalfOpen(cn) == {h \in hs : h.conn = cn /\ ~h.est}
+\* request sockets: half-open joins the server keeps as state (not answered with a cookie)
+ReqSocks(cn) == {h \in HalfOpen(cn) : ~h.cookie}
+HalfOpenRoom(cn, L) ==
+    LET lim == IF ServerHalfOpenLimit > 0 THEN ServerHalfOpenLimit ELSE L.limit
+    IN JoinCookies \/ lim = 0 \/ Cardinality(ReqSocks(cn)) < lim
 
 RecvJoinSyn(s) ==
     LET ms == Matches(s)
@@ -434,13 +451,13 @@ RecvJoinSyn(s) ==
         e == Emit(srv[cn].mode, "JOIN_SYNACK", r.sl, SfName(s.sf) \o "@" \o s.src, ServerKey(cn), i,
                   PathOf(s.sf), s.dst, s.src, s.sf, "s")
         ok == /\ s.opt /\ ms # {} /\ r.fail = "none"
-              /\ (L.limit = 0 \/ Cardinality(HalfOpen(cn)) < L.limit)
+              /\ HalfOpenRoom(cn, L)
               /\ ~\E h \in hs : h.sf = s.sf /\ h.src = s.src   \* a retransmission: answered, no new state
     IN /\ Fits(s)
        /\ IF ok
           THEN /\ hs' = hs \cup {[conn |-> cn, sf |-> s.sf, src |-> s.src, local |-> s.dst,
                                   origin |-> s.origin, ackOrigin |-> "none", idx |-> i, js |-> JsOf(e.sl),
-                                  est |-> FALSE]}
+                                  est |-> FALSE, cookie |-> JoinCookies]}
                /\ srv' = IF L.once THEN [srv EXCEPT ![cn].used = @ \cup {i}] ELSE srv
                /\ Wire({s}, {e.seg})
           ELSE /\ Wire({s}, {}) /\ UNCHANGED <<hs, srv>>
@@ -798,6 +815,13 @@ JoinStateUnforgeable ==
     /\ \A h \in hs : (~h.est /\ h.conn \in HonestConns) =>
                         h.origin = Client(h.conn) /\ h.src = Addr2(Client(h.conn))
     /\ \A cn \in HonestConns : Cardinality(HalfOpen(cn)) <= 2
+
+\* half-open join state the server keeps (request sockets) stays within its limit per connection
+\* (the server option, else the contract's 2) and exists only for a return-routable source: never
+\* for a spoofed one, whose SYN/ACK goes to a victim (state kept in a SYN cookie is not counted)
+JoinStateBounded ==
+    /\ \A cn \in Conns : Cardinality(ReqSocks(cn)) <= (IF ServerHalfOpenLimit > 0 THEN ServerHalfOpenLimit ELSE 2)
+    /\ \A h \in hs : (~h.est /\ ~h.cookie) => h.src \notin Spoofs
 
 \* every address a client acted on was advertised by the server on this connection, and not
 \* withdrawn since, when the client accepted it (a copy of an authentic ADD_ADDR sent later is not)

@@ -18,6 +18,7 @@ public final class Monitors {
             case CLEAN_FALLBACK -> new CleanFallbackMonitor();
             case KEY_ISOLATION -> new KeyIsolationMonitor();
             case PATH_MANAGER_INTEGRITY -> new PathManagerIntegrityMonitor();
+            case JOIN_STATE_BOUNDED -> new JoinStateBoundedMonitor();
         };
     }
 }

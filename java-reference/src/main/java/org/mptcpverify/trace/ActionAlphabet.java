@@ -51,6 +51,6 @@ public final class ActionAlphabet {
      * segment-level attacker only (its copy of a delivered ADD_ADDR is a segment, not an action).
      */
     public static boolean covers(org.mptcpverify.vocab.AttackId a) {
-        return a != org.mptcpverify.vocab.AttackId.ADD_ADDR_REPLAY;
+        return a != org.mptcpverify.vocab.AttackId.ADD_ADDR_REPLAY && a != org.mptcpverify.vocab.AttackId.SYN_FLOOD_AMPLIFICATION;
     }
 }

@@ -23,7 +23,9 @@ public enum AttackId {
     REMOVE_ADDR_FORGE("remove-addr-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
     MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
     // issue 13: ADD_ADDR's HMAC has no nonce, so an observed one stays valid after a REMOVE_ADDR
-    ADD_ADDR_REPLAY("add-addr-replay", List.of(PropertyId.ADDR_AUTHENTICITY), false);
+    ADD_ADDR_REPLAY("add-addr-replay", List.of(PropertyId.ADDR_AUTHENTICITY), false),
+    // thesis 2.2.3, RFC 7430: SYN + MP_JOIN for the attacker's own connection from spoofed sources
+    SYN_FLOOD_AMPLIFICATION("syn-flood-amplification", List.of(PropertyId.JOIN_STATE_BOUNDED), false);
 
     private final String wireName;
     private final List<PropertyId> properties;

@@ -14,7 +14,8 @@ public enum PropertyId {
     LEGIT_JOIN_SUCCEEDS("LegitJoinSucceeds", false),
     CLEAN_FALLBACK("CleanFallback", true),
     KEY_ISOLATION("KeyIsolation", true),
-    PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false);
+    PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false),
+    JOIN_STATE_BOUNDED("JoinStateBounded", false);
 
     private final String modelName;
     private final boolean needsExternalKey;

@@ -53,7 +53,7 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
 
     /** Whether an action-based generator exists for {@code attack}; the others run on the generic attacker. */
     static boolean exists(AttackId attack) {
-        return attack != AttackId.ADD_ADDR_REPLAY;
+        return org.mptcpverify.trace.ActionAlphabet.covers(attack);
     }
 
     static TraceGenerator forAttack(AttackId attack) {
@@ -71,7 +71,7 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
             case REMOVE_ADDR_FORGE -> new RemoveAddrForgeGenerator();
             case MP_PRIO_FORGE -> new MpPrioForgeGenerator();
             // decided by the generic segment-level attacker only (TracesEngine#generic)
-            case ADD_ADDR_REPLAY -> throw new IllegalArgumentException(attack + " has no action-based generator");
+            case ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION -> throw new IllegalArgumentException(attack + " has no action-based generator");
         };
     }
 

@@ -100,6 +100,7 @@ class TracesPropertyTest {
         schemes.add(SchemeId.BROKEN);
         List<DynamicNode> out = new ArrayList<>();
         for (AttackId attack : AttackId.values()) {
+            if (!org.mptcpverify.trace.ActionAlphabet.covers(attack)) continue; // generic attacker only: AddAddrReplayTest, SynFloodAmplificationTest
             for (PropertyId property : attack.properties()) {
                 List<DynamicNode> cells = new ArrayList<>();
                 for (SchemeId scheme : schemes) {
@@ -158,9 +159,13 @@ class TracesPropertyTest {
         for (PropertyId property : PropertyId.values()) {
             List<AttackId> attacks = new ArrayList<>();
             for (AttackId a : AttackId.values()) {
+                if (!org.mptcpverify.trace.ActionAlphabet.covers(a)) continue; // generic attacker only: AddAddrReplayTest, SynFloodAmplificationTest
                 if (a.properties().contains(property)) {
                     attacks.add(a);
                 }
+            }
+            if (attacks.isEmpty()) {
+                continue; // JoinStateBounded: only syn-flood-amplification, generic attacker only (SynFloodAmplificationTest)
             }
             Map<AttackId, Future<CellResult>> checks = new java.util.LinkedHashMap<>();
             for (AttackId a : attacks) {
@@ -200,6 +205,8 @@ class TracesPropertyTest {
             }
             List<DynamicNode> cells = new ArrayList<>();
             for (AttackId attack : AttackId.values()) {
+                if (!org.mptcpverify.trace.ActionAlphabet.covers(attack)) continue; // generic attacker only: AddAddrReplayTest, SynFloodAmplificationTest
+            if (!org.mptcpverify.trace.ActionAlphabet.covers(attack)) continue; // generic attacker only: AddAddrReplayTest, SynFloodAmplificationTest
                 if (!attack.hasAttacker()) {
                     continue;
                 }

@@ -24,7 +24,9 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
 
     public static AttackerProfile of(AttackId attack) {
         List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
-        List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server") : List.of("both");
+        // syn-flood-amplification: c1 is the attacker's own host, which does not hold the application's key
+        List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server")
+                : attack == AttackId.SYN_FLOOD_AMPLIFICATION ? List.of("server") : List.of("both");
         return new AttackerProfile(attack, ObservationRights.of(attack), clients, sides);
     }
 
