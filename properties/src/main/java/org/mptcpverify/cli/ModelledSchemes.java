@@ -16,6 +16,10 @@ final class ModelledSchemes {
 
     /** As for schemes, for the columns the models do not have yet (issue 13's new attacker profiles). */
     static void requireAttacks(String engine, Collection<AttackId> attacks) {
+        if (engine.equals("tlc") && org.mptcpverify.matrix.EngineRegistry.all().get("tlc").get()
+                instanceof org.mptcpverify.models.core.CoreEngine) {
+            return; // the generic core has every attacker profile (MptcpCore.tla Profiles)
+        }
         requireModelled(engine, "attack", attacks, AttackId::modelled);
     }
 
