@@ -153,7 +153,7 @@ public final class TracesEngine implements Engine {
                         "tries must be >= 1, got " + options.tries());
             }
             if (!TraceGenerator.exists(attack)) {
-                return generic(scheme, attack, options, json, bounds, start);
+                return generic(scheme, attack, options, requested.boundsFor(name()).get("steps"), json, bounds, start);
             }
             CellResult plain;
             try (RunWatchdog watchdog = new RunWatchdog(start, options.timeout())) {
@@ -178,9 +178,12 @@ public final class TracesEngine implements Engine {
      * shrinking and a replay on a fresh reference, its trace written in the segment format;
      * HOLDS with a witness of attacker segments that reached an honest end, else VACUOUS.
      */
-    private static CellResult generic(SchemeId scheme, AttackId attack, EngineOptions options, Path json,
-                                      Map<String, Object> bounds, long start) throws IOException {
-        var limits = org.mptcpverify.traces.generic.SegmentExplorer.Limits.DEFAULT;
+    private static CellResult generic(SchemeId scheme, AttackId attack, EngineOptions options, java.util.OptionalInt steps,
+                                      Path json, Map<String, Object> bounds, long start) throws IOException {
+        var d = org.mptcpverify.traces.generic.SegmentExplorer.Limits.DEFAULT;
+        // steps counts segment events here (sends, deliveries, injections), not actions: its default is the explorer's
+        var limits = new org.mptcpverify.traces.generic.SegmentExplorer.Limits(steps.orElse(d.steps()), d.injections(),
+                d.joins(), d.losses());
         int runs = Math.min(options.tries(), org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
         var o = new org.mptcpverify.traces.generic.GenericAttacker(limits, runs)
                 .check(scheme, attack, options.seed(), options.attackerHasKey());

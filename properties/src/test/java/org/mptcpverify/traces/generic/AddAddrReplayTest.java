@@ -76,6 +76,19 @@ class AddAddrReplayTest {
         }
     }
 
+    /** The matrix's traces engine decides the column with the generic attacker and writes a replayable segment trace. */
+    @Test
+    void theTracesEngineWritesTheSegmentCounterexample() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("target", "add-addr-replay-engine");
+        org.mptcpverify.engine.CellResult r = new org.mptcpverify.traces.TracesEngine(new org.mptcpverify.trace.ReferenceRunner())
+                .check(SchemeId.RFC8684, A, new org.mptcpverify.engine.EngineOptions(SEED, root, root.resolve("work"),
+                        java.time.Duration.ofSeconds(300), org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, false));
+        assertEquals(Verdict.VIOLATED, r.verdict(), r.toString());
+        assertEquals("generic", r.bounds().get("attacker"));
+        SegmentTrace t = org.mptcpverify.segment.SegmentTraceJson.read(r.counterexample());
+        assertTrue(new SegmentReplayer().replay(t).reproduced(), "the written file replays");
+    }
+
     @Test
     void aCopyOfASegmentStillInFlightOnItsOwnTupleIsRefused() throws Exception {
         SegmentTrace t = check(SchemeId.RFC8684).counterexample().orElseThrow();
