@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mptcpverify.vocab.SchemeId;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.mptcpverify.io.AtomicWrite;
@@ -58,8 +59,14 @@ public final class SegmentTraceJson {
     }
 
     public static SegmentTrace parse(String text) throws BadTraceFileException {
+        return parse(text, SchemeId::byName);
+    }
+
+    /** As {@link #parse(String)}, with {@code schemes} resolving the scheme name (a scheme file's own name). */
+    public static SegmentTrace parse(String text, java.util.function.Function<String, java.util.Optional<SchemeId>> schemes)
+            throws BadTraceFileException {
         JsonNode root = TraceJson.tree(text);
-        TraceJson.Header h = TraceJson.header(root, FORMAT);
+        TraceJson.Header h = TraceJson.header(root, FORMAT, schemes);
         String keyedSide = TraceJson.text(root, "keyedSide");
         if (!Set.of("both", "client", "server").contains(keyedSide)) {
             throw new BadTraceFileException("\"keyedSide\" must be both, client or server");

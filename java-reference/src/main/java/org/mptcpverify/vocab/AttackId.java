@@ -42,7 +42,7 @@ public enum AttackId {
     }
 
     /**
-     * Whether the matrix's {@code tlc} and {@code alloy} engines (models/tla/MptcpJoin.tla,
+     * Whether the matrix's {@code tlc} and {@code alloy} engines (models/tla/core/MptcpCore.tla,
      * models/alloy/mptcp.als) have this column; the {@code traces} engine runs every column.
      */
     public boolean modelled() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 
@@ -32,6 +34,28 @@ public final class Charts {
         return new Replayer().replay(counterexample);
     }
 
+    /** A counterexample's chart and whether its property failed again on the reference. */
+    public record Drawn(SequenceChart chart, boolean reproduced, String property) {}
+
+    /**
+     * The chart of a counterexample file of either format: an action-level file
+     * ({@link ReplayChart}) or a segment-level one ({@code mptcp-verify-segments/1}, {@link SegmentChart}).
+     */
+    public static Drawn draw(Path counterexample) throws TraceJson.BadTraceFileException {
+        String text;
+        try {
+            text = Files.readString(counterexample);
+        } catch (IOException e) {
+            throw new TraceJson.BadTraceFileException("cannot read " + counterexample + ": " + e.getMessage());
+        }
+        if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
+            SegmentReplayer.Result r = new SegmentReplayer().replay(SegmentTraceJson.parse(text));
+            return new Drawn(SegmentChart.of(r), r.reproduced(), r.trace().property().modelName());
+        }
+        Replayer.Replay r = replay(counterexample);
+        return new Drawn(ReplayChart.of(r), r.reproduced(), r.file().property().modelName());
+    }
+
     /** {@code traces.json} -> {@code traces.svg}. */
     public static Path beside(Path counterexample, Format f) {
         String n = counterexample.getFileName().toString();
@@ -49,7 +73,7 @@ public final class Charts {
         for (Path p : files) {
             SequenceChart c;
             try {
-                c = ReplayChart.of(replay(p));
+                c = draw(p).chart();
             } catch (TraceJson.BadTraceFileException e) {
                 throw new IllegalStateException("an engine wrote a counterexample the reference cannot read: " + p + ": " + e.getMessage());
             }

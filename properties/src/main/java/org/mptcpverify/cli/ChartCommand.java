@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mptcpverify.chart.Charts;
-import org.mptcpverify.chart.ReplayChart;
 import org.mptcpverify.io.AtomicWrite;
-import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,17 +37,17 @@ public final class ChartCommand implements Callable<Integer> {
             throw new UserInputException("--format: unknown format '" + format + "' (svg, tikz)");
         }
         if (out != null && Files.isDirectory(out)) throw new UserInputException("--out: " + out + " is a folder, not a file");
-        Replayer.Replay r;
+        Charts.Drawn r;
         try {
-            r = Charts.replay(file);
+            r = Charts.draw(file);
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
-        String chart = f.render(ReplayChart.of(r));
+        String chart = f.render(r.chart());
         if (out == null) System.out.print(chart);
         else AtomicWrite.text(out, chart);
         if (!r.reproduced()) {
-            System.err.println("mptcp-verify: chart: " + r.file().property().modelName() + " is NOT violated when the reference replays " + file);
+            System.err.println("mptcp-verify: chart: " + r.property() + " is NOT violated when the reference replays " + file);
             return Main.EXIT_FAILED;
         }
         return Main.EXIT_OK;

@@ -27,9 +27,10 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             String text = TraceJson.readText(file);
             if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
-                SegmentReplayer replayer = schemeFile == null ? new SegmentReplayer()
-                        : new SegmentReplayer(SchemeFile.load(schemeFile).schemes());
-                SegmentReplayer.Result r = replayer.replay(SegmentTraceJson.parse(text));
+                SchemeFile sf = schemeFile == null ? null : SchemeFile.load(schemeFile);
+                SegmentReplayer replayer = sf == null ? new SegmentReplayer() : new SegmentReplayer(sf.schemes());
+                SegmentReplayer.Result r = replayer.replay(sf == null ? SegmentTraceJson.parse(text)
+                        : SegmentTraceJson.parse(text, sf::byName));
                 r.report().forEach(System.out::println);
                 return r.reproduced() ? Main.EXIT_OK : Main.EXIT_FAILED;
             }

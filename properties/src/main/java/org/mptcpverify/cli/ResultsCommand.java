@@ -3,14 +3,22 @@ package org.mptcpverify.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.mptcpverify.chart.Charts;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.CellOutcome;
 import org.mptcpverify.matrix.CounterexampleReadme;
 import org.mptcpverify.matrix.EngineRegistry;
+import org.mptcpverify.matrix.FingerprintedTlc;
 import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
@@ -18,7 +26,8 @@ import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.models.alloy.AlloyCells;
-import org.mptcpverify.models.tlc.TlcConfigurations;
+import org.mptcpverify.models.core.CoreCell;
+import org.mptcpverify.models.core.CoreVerdicts;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -29,15 +38,23 @@ import picocli.CommandLine.Option;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
                 + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
-                + "counterexample file), models/tla/mc/ and models/alloy/cells/ (the TLC configuration and the "
-                + "Alloy module of every cell) and docs/results.md.",
+                + "counterexample file), models/tla/core/cells/ and models/alloy/cells/ (the TLC configuration and the "
+                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints) and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
     public static final int DEFAULT_TRIES = org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES;
 
-    @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale.")
+    @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale. TLC is rerun only for the cells "
+            + "whose fingerprint in " + CoreVerdicts.FILE + " changed (or that were INCONCLUSIVE or whose counterexample "
+            + "no longer replays).")
     boolean check;
+
+    @Option(names = "--full", description = "With --check: rerun TLC for every cell.")
+    boolean full;
+
+    /** Per check: the core's largest default cells take minutes on a loaded machine. */
+    static final Duration TIMEOUT = Duration.ofSeconds(900);
 
     @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "Checks in parallel (default: ${DEFAULT-VALUE}).")
     int jobs;
@@ -45,6 +62,7 @@ public final class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
+        if (full && !check) throw new UserInputException("--full: only with --check (results reruns every cell anyway)");
         Path root = Versions.repoRoot();
         if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("docs"))) {
             throw new UserInputException("not in an mptcp-verify checkout: " + root);
@@ -52,12 +70,38 @@ public final class ResultsCommand implements Callable<Integer> {
         Path runDir = root.resolve("target/results-run");
         TreeCompare.replace(root.resolve("target/empty-dir-does-not-exist"), runDir);
         EngineOptions options = new EngineOptions(DEFAULT_SEED, runDir.resolve("counterexamples"), runDir.resolve("work"),
-                Duration.ofSeconds(120), DEFAULT_TRIES, false);
+                TIMEOUT, DEFAULT_TRIES, false);
         List<SchemeId> schemes = SchemeId.matrixSchemes();
         List<AttackId> attacks = AttackId.matrixAttacks();
         Progress progress = new Progress(System.err, System.console() != null,
                 schemes.size() * attacks.size() * EngineRegistry.all().size());
-        MatrixRun run = new MatrixRunner(EngineRegistry.all(), jobs).run(schemes, attacks, options, progress, Versions.collect());
+        Map<String, Supplier<Engine>> engines = new LinkedHashMap<>(EngineRegistry.all());
+        Path verdictsFile = root.resolve(CoreVerdicts.FILE);
+        Map<String, CoreVerdicts.Entry> committedVerdicts;
+        try {
+            committedVerdicts = CoreVerdicts.read(verdictsFile);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + CoreVerdicts.FILE + ": " + e.getMessage());
+        }
+        if (check && committedVerdicts.isEmpty()) {
+            // without committed verdicts every tlc cell would be rerun only to report the file missing
+            System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
+            System.err.println("  missing: " + CoreVerdicts.FILE);
+            return Main.EXIT_FAILED;
+        }
+        FingerprintedTlc tlc = null;
+        if (check) {
+            FingerprintedTlc f = new FingerprintedTlc(engines.get("tlc").get(), committedVerdicts, root, DEFAULT_SEED, full);
+            engines.put("tlc", () -> f);
+            tlc = f;
+        }
+        MatrixRun run = new MatrixRunner(engines, jobs).run(schemes, attacks, options, progress, Versions.collect());
+        List<CoreVerdicts.Entry> entries = new ArrayList<>();
+        for (CellOutcome c : run.cells()) {
+            CellResult r = c.engines().get("tlc");
+            if (r != null) entries.add(CoreVerdicts.entry(c.scheme(), c.attack(), r, DEFAULT_SEED));
+        }
+        String verdicts = CoreVerdicts.render(DEFAULT_SEED, entries);
         CounterexampleReadme.Narrator narrator = Narration.onReference();
         for (CellOutcome c : run.cells()) {
             if (c.verdict() == Verdict.VIOLATED || !c.agree()) {
@@ -72,9 +116,9 @@ public final class ResultsCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserInputException("cannot read " + org.mptcpverify.matrix.HmacRate.FILE + ": " + e.getMessage());
         }
-        Path mcRun = runDir.resolve("tla-mc");
-        TlcConfigurations.all().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
-        Path committedMc = root.resolve("models/tla/mc");
+        Path mcRun = runDir.resolve("tla-core-cells");
+        CoreCell.allConfigurations().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
+        Path committedMc = root.resolve(CoreCell.CELLS_FOLDER);
         Path cellsRun = runDir.resolve("alloy-cells");
         AlloyCells.all().forEach((name, als) -> AtomicWrite.text(cellsRun.resolve(name), als));
         Path committedCells = root.resolve("models/alloy").resolve(AlloyCells.FOLDER);
@@ -83,12 +127,24 @@ public final class ResultsCommand implements Callable<Integer> {
         if (check) {
             AtomicWrite.text(runDir.resolve("results.md"), results);
             List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
-            TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (models/tla/mc)"));
+            TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (" + CoreCell.CELLS_FOLDER + ")"));
             TreeCompare.differences(committedCells, cellsRun).forEach(d -> diffs.add(d + " (models/alloy/cells)"));
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
             }
             diffs.addAll(org.mptcpverify.matrix.SweepsSection.stale(root, org.mptcpverify.matrix.SweepsSection.committed(root)));
+            for (CoreVerdicts.Entry e : entries) {
+                if (CoreVerdicts.lookup(committedVerdicts, e.scheme(), e.attack()).isEmpty()) {
+                    diffs.add(CoreVerdicts.FILE + " has no entry for " + e.scheme().wireName() + " / " + e.attack().wireName());
+                }
+            }
+            tlc.changed().forEach(d -> diffs.add("tlc verdict changed on rerun (" + CoreVerdicts.FILE + "): " + d));
+            if (!tlc.reran().isEmpty()) {
+                System.out.println("results: TLC rerun for " + tlc.reran().size() + " cell(s): " + String.join("; ", tlc.reran()));
+                if (tlc.changed().isEmpty() && diffs.isEmpty()) {
+                    System.out.println("results: their verdicts are the committed ones; ./mptcp-verify results records the new fingerprints");
+                }
+            }
             if (!diffs.isEmpty()) {
                 System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
                 diffs.forEach(d -> System.err.println("  " + d));
@@ -101,7 +157,9 @@ public final class ResultsCommand implements Callable<Integer> {
         TreeCompare.replace(mcRun, committedMc);
         TreeCompare.replace(cellsRun, committedCells);
         AtomicWrite.text(committedResults, results);
-        System.out.println("results: wrote counterexamples/, models/tla/mc/, models/alloy/cells/ and docs/results.md");
+        AtomicWrite.text(verdictsFile, verdicts);
+        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/, " + CoreVerdicts.FILE
+                + " and docs/results.md");
         return resultsExit(run);
     }
 

@@ -45,6 +45,10 @@ public final class CounterexampleReadme {
             sb.append("\n## The attack, step by step\n\nFrom `").append(primary.getFileName())
                     .append("` (the shortest trace the engines found):\n\n");
             int i = 1;
+            if (org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(json)) {
+                sb.append("A segment-level trace of ").append(json.path("events").size())
+                        .append(" events (send, deliver, read, inject, ...): the reference's account of each is below.\n");
+            }
             for (JsonNode a : json.path("actions")) {
                 sb.append(i++).append(". `").append(actionLabel(a)).append("`: ").append(describe(a)).append('\n');
             }

@@ -4,26 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
+import org.mptcpverify.models.alloy.AlloyCoreEngine;
 import org.mptcpverify.models.alloy.AlloyEngine;
 import org.mptcpverify.models.core.CoreEngine;
-import org.mptcpverify.models.tlc.TlcEngine;
 import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.traces.TracesEngine;
 
 /** The deciding engines by name, in the matrix's column order. */
 public final class EngineRegistry {
-    /** System property choosing the model behind {@code tlc}: "core" (models/tla/core) or "old" (MptcpJoin.tla). */
-    public static final String TLC_MODEL = "mptcp.tlc";
+    /** System property choosing the model behind {@code alloy}: "core" (models/alloy/core) or "old" (mptcp.als). */
+    public static final String ALLOY_MODEL = "mptcp.alloy";
 
     private EngineRegistry() {}
 
-    /** The {@code tlc} engine on the model {@link #TLC_MODEL} names (the old one unless it says "core"). */
-    static Engine tlc(int workers) {
-        String model = System.getProperty(TLC_MODEL, "old");
+    /** The {@code alloy} engine on the model {@link #ALLOY_MODEL} names (the old one unless it says "core"). */
+    static Engine alloy() {
+        String model = System.getProperty(ALLOY_MODEL, "old");
         return switch (model) {
-            case "core" -> new CoreEngine(workers);
-            case "old" -> new TlcEngine(workers);
-            default -> throw new IllegalArgumentException("-D" + TLC_MODEL + ": core or old, got '" + model + "'");
+            case "core" -> new AlloyCoreEngine();
+            case "old" -> new AlloyEngine();
+            default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or old, got '" + model + "'");
         };
     }
 
@@ -35,8 +35,9 @@ public final class EngineRegistry {
     public static Map<String, Supplier<Engine>> all(int tlcWorkers) {
         Map<String, Supplier<Engine>> m = new LinkedHashMap<>();
         m.put("traces", () -> new TracesEngine(new ReferenceRunner()));
-        m.put("tlc", () -> tlc(tlcWorkers));
-        m.put("alloy", AlloyEngine::new);
+        // The generic core (models/tla/core) is the only TLA+ model: the old hand-written one is gone.
+        m.put("tlc", () -> new CoreEngine(tlcWorkers));
+        m.put("alloy", EngineRegistry::alloy);
         return m;
     }
 }

@@ -102,8 +102,11 @@ public final class ResultsDoc {
         c.engines().forEach((name, r) -> {
             if (r.counterexample() == null) return;
             try {
-                int n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.counterexample().toFile()).path("actions").size();
-                parts.add(n + " (" + name + ")");
+                com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.counterexample().toFile());
+                // a segment-level file (the generic core's) counts segment events, not actions
+                boolean segments = org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(f);
+                int n = (segments ? f.path("events") : f.path("actions")).size();
+                parts.add(n + (segments ? " segment events" : "") + " (" + name + ")");
             } catch (java.io.IOException e) {
                 parts.add("unreadable (" + name + ")");
             }

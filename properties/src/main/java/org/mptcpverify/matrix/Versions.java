@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mptcpverify.models.alloy.AlloyCells;
-import org.mptcpverify.models.tlc.TlcConfigurations;
+import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -44,10 +44,10 @@ public final class Versions {
 
     private static final Set<String> MODEL_EXTENSIONS = Set.of(".tla", ".als", ".cfg", ".scheme");
     /** Folders under models/ that hold generated files (hashed from their generated text), Java, or no verdict's input. */
-    private static final Set<String> NOT_HAND_WRITTEN = Set.of("models/src", "models/target", "models/tla/mc",
+    private static final Set<String> NOT_HAND_WRITTEN = Set.of("models/src", "models/target", CoreCell.CELLS_FOLDER,
             "models/alloy/" + AlloyCells.FOLDER,
-            // the generic TLA+ and Alloy cores beside the old ones decide no verdict until the engines switch to them
-            "models/tla/core", "models/alloy/core");
+            // the generic Alloy core beside the old model decides no verdict until the alloy engine switches to it
+            "models/alloy/core");
 
     private Versions() {}
 
@@ -69,7 +69,7 @@ public final class Versions {
         handWrittenModelFiles(root).forEach(p -> v.put("sha256:" + slash(root.relativize(p)), sha256(read(p))));
         for (SchemeId s : schemes) {
             for (AttackId a : attacks) {
-                TlcConfigurations.of(s, a).forEach((name, cfg) -> v.put("sha256:models/tla/mc/" + name, sha256(utf8(cfg))));
+                CoreCell.configurations(s, a).forEach((name, cfg) -> v.put("sha256:" + CoreCell.CELLS_FOLDER + "/" + name, sha256(utf8(cfg))));
                 AlloyCells.of(s, a).forEach((name, als) -> v.put("sha256:models/alloy/" + AlloyCells.FOLDER + "/" + name, sha256(utf8(als))));
             }
         }

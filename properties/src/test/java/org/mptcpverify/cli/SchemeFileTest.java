@@ -75,6 +75,26 @@ class SchemeFileTest {
         assertEquals(java.util.List.of(org.mptcpverify.vocab.PropertyId.JOIN_STATE_UNFORGEABLE), builtIn.violated());
     }
 
+    /**
+     * A scheme of a name of its own runs in tlc: the core's data is generated from the file, the
+     * counterexample carries the design's name and replays only with the file.
+     */
+    @Test
+    void tlcRunsASchemeOfANameOfItsOwn(@TempDir Path tmp) throws IOException {
+        Path def = reusableTickets(tmp);
+        Path out = tmp.resolve("out");
+        CliRun c = CliRun.run("check", "--engine", "tlc", "--scheme", "bound-key-reuse", "--attack", "join-dos",
+                "--scheme-file", def.toString(), "--out", out.toString());
+        assertEquals(1, c.code(), c.out() + c.err());
+        assertTrue(c.out().startsWith("tlc bound-key-reuse / join-dos: VIOLATED"), c.out());
+        Path cex = out.resolve("counterexamples/bound-key-reuse/join-dos/tlc.json");
+        assertTrue(Files.readString(cex).contains("\"scheme\" : \"bound-key-reuse\""), "the file carries the design's own name");
+        CliRun again = CliRun.run("replay", cex.toString(), "--scheme-file", def.toString());
+        assertEquals(0, again.code(), again.out() + again.err());
+        CliRun unnamed = CliRun.run("replay", cex.toString());
+        assertEquals(2, unnamed.code(), "a defined scheme's counterexample needs its file: " + unnamed.out());
+    }
+
     @Test
     void aDefinedSchemeSweepsUnderItsName(@TempDir Path tmp) throws IOException {
         Path def = reusableTickets(tmp);

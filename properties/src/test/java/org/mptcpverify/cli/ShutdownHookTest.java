@@ -21,7 +21,7 @@ class ShutdownHookTest {
         Process cli = new ProcessBuilder(java, "-Dmptcp.tlc.launcher=process",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "check", "--engine", "tlc", "--scheme", "rfc8684", "--attack", "join-dos",
-                "--bounds", "joins=6,injections=6,nonces=12", "--timeout", "600", "--out", tmp.resolve("out").toString())
+                "--bounds", "joins=4,injections=4,rewrites=2", "--timeout", "600", "--out", tmp.resolve("out").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("cli.log").toFile()).start();
         ProcessHandle tlc = null;
         try {

@@ -15,12 +15,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.cli.Main;
+import java.util.Map;
+import org.mptcpverify.cli.ResultsCommand;
+import org.mptcpverify.models.core.CoreVerdicts;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.Replayer;
+import org.mptcpverify.trace.TraceJson;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
 
 /**
  * The committed results are real and current: every committed counterexample (of every engine)
  * replays on the Java reference, every committed pcap opens in tshark without a malformed-packet
- * warning, and regenerating the default matrix reproduces counterexamples/ and docs/results.md.
+ * warning, the committed tlc verdicts carry the current models' fingerprints, and regenerating
+ * the default matrix reproduces counterexamples/ and docs/results.md (TLC rerun only where a
+ * fingerprint changed).
  */
 class CommittedResultsTest {
     private static final Path ROOT = Versions.repoRoot();
@@ -39,9 +50,46 @@ class CommittedResultsTest {
         Replayer replayer = new Replayer();
         List<String> failed = new ArrayList<>();
         for (Path p : jsons) {
-            if (!replayer.replay(p).reproduced()) failed.add(ROOT.relativize(p).toString());
+            if (!replays(replayer, p)) failed.add(ROOT.relativize(p).toString());
         }
         assertEquals(List.of(), failed, "counterexamples that do not replay on the reference");
+    }
+
+    /** Either format: the generic core's segment-level files replay event by event. */
+    private static boolean replays(Replayer replayer, Path p) throws Exception {
+        if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(Files.readString(p)))) {
+            return new SegmentReplayer().replay(SegmentTraceJson.read(p)).reproduced();
+        }
+        return replayer.replay(p).reproduced();
+    }
+
+    /**
+     * The committed tlc verdicts (models/tla/core/verdicts.json) were decided on the current
+     * models: every default-matrix cell has an entry whose fingerprint is the one the core's
+     * files give today, and every VIOLATED entry names a committed counterexample that replays.
+     * (TLC itself is rerun by {@code results --check} only for cells whose fingerprint changed.)
+     */
+    @Test
+    void everyCommittedTlcVerdictIsOfTheCurrentModels() throws Exception {
+        Map<String, CoreVerdicts.Entry> committed = CoreVerdicts.read(ROOT.resolve(CoreVerdicts.FILE));
+        assertFalse(committed.isEmpty(), CoreVerdicts.FILE + " is missing: run ./mptcp-verify results");
+        List<String> stale = new ArrayList<>();
+        for (SchemeId s : SchemeId.matrixSchemes()) {
+            for (AttackId a : AttackId.matrixAttacks()) {
+                CoreVerdicts.Entry e = committed.get(CoreVerdicts.key(s, a));
+                if (e == null) {
+                    stale.add(s + " / " + a + ": no entry");
+                } else if (!e.fingerprint().equals(CoreVerdicts.fingerprint(s, a, ResultsCommand.DEFAULT_SEED))) {
+                    stale.add(s + " / " + a + ": fingerprint changed");
+                } else if (e.verdict() == Verdict.VIOLATED) {
+                    Path cx = e.counterexample() == null ? null : ROOT.resolve(e.counterexample());
+                    if (cx == null || !Files.isRegularFile(cx) || !new SegmentReplayer().replay(SegmentTraceJson.read(cx)).reproduced()) {
+                        stale.add(s + " / " + a + ": VIOLATED without a counterexample that replays");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), stale, "stale tlc verdicts: run ./mptcp-verify results");
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.segment.SegmentReplayer;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.Verdict;
 
@@ -17,7 +20,8 @@ import org.mptcpverify.vocab.Verdict;
  * Checks cells of the Alloy generic core (models/alloy/core) with the shared {@link AlloyRunner},
  * in the calling thread, one cell at a time per JVM (the analyzer permit of {@link AlloyEngine}).
  * The run folder gets the core's modules, the cell's generated scheme module as {@code scheme.als}
- * and its generated term universe as {@code dag.als}, the names core.als opens. No timeout of its own yet: the caller bounds the cells it runs.
+ * and its generated term universe as {@code dag.als}, the names core.als opens. No timeout of its
+ * own: {@link AlloyCoreEngine} runs it on a worker bounded by the cell's timeout.
  */
 public final class AlloyCoreChecker {
     /** The generic modules, relative to models/alloy/core. */
@@ -36,6 +40,11 @@ public final class AlloyCoreChecker {
 
     /** Writes the cell's run folder under {@code workDir}; returns the cell module. */
     public static Path writeCell(AlloyCoreCell cell, Path workDir) {
+        return writeCell(cell, workDir, cell.dag());
+    }
+
+    /** As {@link #writeCell(AlloyCoreCell, Path)} with the cell's universe already computed. */
+    public static Path writeCell(AlloyCoreCell cell, Path workDir, AlloyTermDag.Rendered dag) {
         Path core = locateCore();
         Path dir = workDir.resolve(cell.moduleName());
         try {
@@ -43,7 +52,6 @@ public final class AlloyCoreChecker {
                 copy(core.resolve(m), dir.resolve(m));
             }
             copy(core.resolve("schemes").resolve(cell.schemeFile()), dir.resolve("scheme.als"));
-            AlloyTermDag.Rendered dag = cell.dag();
             AtomicWrite.text(dir.resolve("dag.als"), dag.text());
             Path file = dir.resolve(cell.moduleName() + ".als");
             AtomicWrite.text(file, cell.render(dag));
@@ -65,52 +73,117 @@ public final class AlloyCoreChecker {
         AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent());
     }
 
+    /** {@link #check(AlloyCoreCell, Path, long)} with the project's default seed (keys of a counterexample). */
     public AlloyCoreResult check(AlloyCoreCell cell, Path workDir) {
-        long t0 = System.nanoTime();
-        List<String> commands = new ArrayList<>();
-        List<PropertyId> violated = new ArrayList<>();
+        return check(cell, workDir, DEFAULT_SEED);
+    }
+
+    static final long DEFAULT_SEED = 20261127L;
+
+    /** Decides the cell in the calling thread, holding the analyzer permit of {@link AlloyEngine}. */
+    public AlloyCoreResult check(AlloyCoreCell cell, Path workDir, long seed) {
         AlloyWarmUp.ensure();
         try {
             AlloyEngine.ANALYZER.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new AlloyCoreResult(Verdict.INCONCLUSIVE, List.of(), List.of(), 0, "interrupted");
+            return new Run().result(Verdict.INCONCLUSIVE, "interrupted");
         }
         try {
-            Path file = writeCell(cell, workDir);
-            AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
-            for (PropertyId p : cell.properties()) {
-                AlloyRunner.Solved s = note(commands, runner.execute(p.modelName()));
-                if (s.satisfiable()) {
-                    violated.add(p);
-                }
-            }
-            if (!violated.isEmpty()) {
-                return result(Verdict.VIOLATED, violated, commands, t0, null);
-            }
-            if (note(commands, runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
-                return result(Verdict.INCONCLUSIVE, violated, commands, t0, "knowledge rounds not closed in scope");
-            }
-            if (!note(commands, runner.execute(AlloyCoreCell.WITNESS)).satisfiable()) {
-                return cell.attack().hasAttacker()
-                        ? result(Verdict.VACUOUS, violated, commands, t0, "no attacker segment reaches a check in scope")
-                        : result(Verdict.INCONCLUSIVE, violated, commands, t0, "no legitimate join in scope");
-            }
-            return result(Verdict.HOLDS, violated, commands, t0, null);
-        } catch (RuntimeException e) { // Err (parse, type, translation errors) is one
-            return result(Verdict.INCONCLUSIVE, violated, commands, t0, "alloy: " + e.getMessage());
+            return decide(cell, workDir, seed, new Run());
         } finally {
             AlloyEngine.ANALYZER.release();
         }
     }
 
-    private static AlloyRunner.Solved note(List<String> commands, AlloyRunner.Solved s) {
-        commands.add(String.format(Locale.ROOT, "%s %s %s vars=%d clauses=%d %.1fs", s.check() ? "check" : "run", s.label(),
-                s.satisfiable() ? "sat" : "unsat", s.primaryVars(), s.clauses(), s.seconds()));
-        return s;
+    /** What a cell's commands measured so far (a timed-out engine reports the commands that finished). */
+    static final class Run {
+        final long t0 = System.nanoTime();
+        final List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<PropertyId> violated = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        volatile double cpu;
+        volatile int maxClauses;
+        volatile int maxVars;
+        SegmentTrace counterexample;
+
+        AlloyRunner.Solved note(AlloyRunner.Solved s) {
+            commands.add(String.format(Locale.ROOT, "%s %s %s vars=%d clauses=%d %.1fs cpu=%.1fs", s.check() ? "check" : "run",
+                    s.label(), s.satisfiable() ? "sat" : "unsat", s.primaryVars(), s.clauses(), s.seconds(), s.cpuSeconds()));
+            cpu += s.cpuSeconds();
+            maxClauses = Math.max(maxClauses, s.clauses());
+            maxVars = Math.max(maxVars, s.primaryVars());
+            return s;
+        }
+
+        AlloyCoreResult result(Verdict v, String why) {
+            return new AlloyCoreResult(v, List.copyOf(violated), List.copyOf(commands), (System.nanoTime() - t0) / 1e9, why,
+                    v == Verdict.VIOLATED ? counterexample : null, Math.round(cpu * 10) / 10.0, maxClauses, maxVars);
+        }
     }
 
-    private static AlloyCoreResult result(Verdict v, List<PropertyId> violated, List<String> commands, long t0, String why) {
-        return new AlloyCoreResult(v, List.copyOf(violated), List.copyOf(commands), (System.nanoTime() - t0) / 1e9, why);
+    /**
+     * The verdict rule: a satisfiable check counts only once its instance is exported as a
+     * segment-level trace and that trace violates the property on the Java reference; the
+     * knowledge rounds must be closed and, for HOLDS, the witness satisfiable.
+     */
+    AlloyCoreResult decide(AlloyCoreCell cell, Path workDir, long seed, Run run) {
+        try {
+            AlloyTermDag.Rendered dag = cell.dag();
+            Path file = writeCell(cell, workDir, dag);
+            AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
+            for (PropertyId p : cell.properties()) {
+                AlloyRunner.Solved s = run.note(runner.execute(p.modelName()));
+                if (s.satisfiable()) {
+                    String problem = replays(cell, p, seed, s, runner, dag, run);
+                    if (problem == null) {
+                        run.violated.add(p);
+                    } else {
+                        run.problems.add(problem);
+                    }
+                }
+            }
+            if (!run.violated.isEmpty()) {
+                return run.result(Verdict.VIOLATED, null);
+            }
+            if (!run.problems.isEmpty()) {
+                return run.result(Verdict.INCONCLUSIVE, String.join("; ", run.problems));
+            }
+            if (run.note(runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
+                return run.result(Verdict.INCONCLUSIVE, "knowledge rounds not closed in scope");
+            }
+            if (!run.note(runner.execute(AlloyCoreCell.WITNESS)).satisfiable()) {
+                return cell.attack().hasAttacker()
+                        ? run.result(Verdict.VACUOUS, "no attacker segment reaches a check in scope")
+                        : run.result(Verdict.INCONCLUSIVE, "no legitimate join in scope");
+            }
+            return run.result(Verdict.HOLDS, null);
+        } catch (RuntimeException e) { // Err (parse, type, translation errors, "capacity exceeded") is one
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
+            return run.result(Verdict.INCONCLUSIVE, "alloy: " + m);
+        }
+    }
+
+    /** Null when the instance of {@code p}'s check replays on the reference (kept as the counterexample), else why not. */
+    private static String replays(AlloyCoreCell cell, PropertyId p, long seed, AlloyRunner.Solved s, AlloyRunner runner,
+                                  AlloyTermDag.Rendered dag, Run run) {
+        SegmentTrace t;
+        try {
+            t = AlloyCoreTraceExport.of(cell, p, seed, s.solution(), runner.world(), dag);
+        } catch (IllegalArgumentException e) {
+            return p.modelName() + ": the instance could not be exported (" + e.getMessage() + ")";
+        }
+        try {
+            SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+            if (!r.reproduced()) {
+                return p.modelName() + ": not violated on replay" + r.divergence().map(d -> " (the reference diverges: " + d + ")").orElse("");
+            }
+        } catch (BadTraceFileException | RuntimeException e) {
+            return p.modelName() + ": the reference refused the trace (" + e.getMessage() + ")";
+        }
+        if (run.counterexample == null) {
+            run.counterexample = t;
+        }
+        return null;
     }
 }

@@ -258,7 +258,7 @@ public final class AlloyEngine implements Engine {
      * stays a daemon that cannot block exit, and later cells report the busy analyzer.
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread worker) {
+    static void stop(Thread worker) {
         worker.interrupt();
         try {
             worker.join(500);

@@ -18,9 +18,14 @@ import kodkod.engine.satlab.SATFactory;
  * owns timeouts ({@link AlloyEngine} runs this on a worker thread).
  */
 final class AlloyRunner {
-    /** One executed command. For a {@code check}, {@code satisfiable} means a counterexample. */
+    /**
+     * One executed command. For a {@code check}, {@code satisfiable} means a counterexample.
+     * {@code translateSeconds}: wall time until the CNF was handed to the solver (-1 if it never
+     * was); {@code cpuSeconds}: this thread's CPU time for the whole command (on a loaded machine
+     * the number to compare, not the wall time).
+     */
     record Solved(String label, boolean check, boolean satisfiable, int primaryVars, int totalVars,
-                  int clauses, double seconds, A4Solution solution) {
+                  int clauses, double seconds, double translateSeconds, double cpuSeconds, A4Solution solution) {
     }
 
     private final CompModule world;
@@ -95,11 +100,19 @@ final class AlloyRunner {
 
     private Solved execute(Command cmd) throws Err {
         StatsReporter stats = new StatsReporter();
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
+        stats.t0 = t0;
         A4Solution sol = TranslateAlloyToKodkod.execute_command(stats, world.getAllReachableSigs(), cmd, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Solved(cmd.label, cmd.check, sol.satisfiable(), stats.primaryVars, stats.totalVars,
-                stats.clauses, seconds, sol);
+                stats.clauses, seconds, stats.translated < 0 ? -1 : (stats.translated - t0) / 1e9,
+                (cpuNanos() - cpu0) / 1e9, sol);
+    }
+
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
     }
 
     /** Captures the translation size Alloy reports just before solving. */
@@ -107,9 +120,12 @@ final class AlloyRunner {
         int primaryVars = -1;
         int totalVars = -1;
         int clauses = -1;
+        long t0;
+        long translated = -1;
 
         @Override
         public void solve(int plength, int primaryVars, int totalVars, int clauses) {
+            this.translated = System.nanoTime();
             this.primaryVars = primaryVars;
             this.totalVars = totalVars;
             this.clauses = clauses;

@@ -89,8 +89,12 @@ public final class AlloyTermDag {
         return d.emit();
     }
 
-    /** The module text and the exact atom count of each abstract term sig (for the scope). */
-    public record Rendered(String text, Map<String, Integer> counts) {}
+    /**
+     * The module text and the exact atom count of each abstract term sig (for the scope);
+     * {@code terms}: every term atom's ground structure, {@code labels}: every label atom's text
+     * (what an instance's atoms mean, for the segment-level export).
+     */
+    public record Rendered(String text, Map<String, Integer> counts, Map<String, G> terms, Map<String, String> labels) {}
 
     // ----------------------------------------------------------------------------------- ground terms
 
@@ -519,6 +523,7 @@ public final class AlloyTermDag {
 
     private Rendered emit() {
         Set<G> all = new LinkedHashSet<>();
+        Map<String, String> labels = new TreeMap<>();
         slotDom.values().forEach(all::addAll);
         sentDom.values().forEach(all::addAll);
         comparedDom.values().forEach(all::addAll);
@@ -543,6 +548,7 @@ public final class AlloyTermDag {
                     ts.add(d.lookup().expect());
                 }
                 ts.forEach(t -> constants(t, all));
+                ts.forEach(t -> labelTexts(t, labels));
             }
         }
         Set<G> closed = new LinkedHashSet<>();
@@ -569,7 +575,9 @@ public final class AlloyTermDag {
         for (G t : terms) {
             name.put(t, t instanceof Leaf l ? l.atom() : "T" + (++n));
         }
-        return new Rendered(text(terms, name), counts(terms));
+        Map<String, G> byName = new LinkedHashMap<>();
+        name.forEach((t, nm) -> byName.put(nm, t));
+        return new Rendered(text(terms, name), counts(terms), Map.copyOf(byName), Map.copyOf(labels));
     }
 
     private static void constants(Tmpl t, Set<G> out) {
@@ -577,6 +585,13 @@ public final class AlloyTermDag {
             out.add(eval(t, Map.of()));
         }
         parts(t).forEach(p -> constants(p, out));
+    }
+
+    private static void labelTexts(Tmpl t, Map<String, String> out) {
+        if (t instanceof Tmpl.Lbl l) {
+            out.put(label(l.text()), l.text());
+        }
+        parts(t).forEach(p -> labelTexts(p, out));
     }
 
     private static void subterms(G t, Set<G> out) {

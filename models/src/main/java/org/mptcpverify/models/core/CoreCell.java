@@ -1,7 +1,9 @@
 package org.mptcpverify.models.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -14,6 +16,8 @@ import org.mptcpverify.vocab.SchemeId;
  */
 public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boolean attackerHasKey,
                        CoreBounds bounds) {
+    /** Where the committed cell configurations live, relative to the repository root. */
+    public static final String CELLS_FOLDER = "models/tla/core/cells";
 
     public CoreCell {
         if (!List.of("both", "client", "server").contains(keyedSide)) {
@@ -32,6 +36,30 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
             return List.of(new CoreCell(scheme, attack, "server", false, bounds));
         }
         return List.of(new CoreCell(scheme, attack, "both", false, bounds));
+    }
+
+    /**
+     * The committed configurations of one cell (models/tla/core/cells), file name to text, one per
+     * keyed side, with the standard bounds and all of the cell's properties; none where no property
+     * applies or the scheme is not modelled.
+     */
+    public static Map<String, String> configurations(SchemeId scheme, AttackId attack) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<PropertyId> props = attack.applicableProperties(scheme);
+        if (props.isEmpty() || !scheme.modelled()) return out;
+        for (CoreCell c : of(scheme, attack, CoreBounds.standard(attack))) {
+            out.put(c.cfgFileName(), c.cfg(props));
+        }
+        return out;
+    }
+
+    /** {@link #configurations} of every modelled scheme and attack, in vocabulary order. */
+    public static Map<String, String> allConfigurations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SchemeId s : SchemeId.modelledSchemes()) {
+            for (AttackId a : AttackId.values()) out.putAll(configurations(s, a));
+        }
+        return out;
     }
 
     /** TLA+ module suffix of a scheme: its shared name with '-' and '/' as '_'. */

@@ -46,18 +46,10 @@ public final class CoreTraceExport {
                     + "application, one connection per client, no attacker peer)");
         }
         Map<String, List<String>> clients = new TreeMap<>();
-        Map<String, Bytes> keys = new TreeMap<>();
-        SplittableRandom rnd = new SplittableRandom(seed);
         for (int a = 1; a <= b.apps(); a++) {
             clients.put("c" + a, List.of("c" + a + ".1"));
-            byte[] material = new byte[32];
-            for (int i = 0; i < material.length; i++) {
-                material[i] = (byte) rnd.nextInt(256);
-            }
-            if (cell.scheme().usesExternalKey()) {
-                keys.put("K" + a, Bytes.of(material));
-            }
         }
+        Map<String, Bytes> keys = keys(cell.scheme(), b.apps(), seed);
         CoreTraceExport x = new CoreTraceExport();
         for (int i = 1; i < states.size(); i++) {
             x.step(states.get(i - 1).variables(), states.get(i).variables(), "state " + states.get(i).number());
@@ -72,6 +64,25 @@ public final class CoreTraceExport {
         }
         return new SegmentTrace(ENGINE, cell.scheme(), cell.attack(), property, seed, cell.keyedSide(),
                 cell.attackerHasKey(), clients, keys, x.events);
+    }
+
+    /**
+     * The external keys K1..K{@code apps} of a counterexample, drawn from {@code seed} (none for a
+     * scheme without external keys); the Alloy core's export draws the same.
+     */
+    public static Map<String, Bytes> keys(org.mptcpverify.vocab.SchemeId scheme, int apps, long seed) {
+        Map<String, Bytes> keys = new TreeMap<>();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int a = 1; a <= apps; a++) {
+            byte[] material = new byte[32];
+            for (int i = 0; i < material.length; i++) {
+                material[i] = (byte) rnd.nextInt(256);
+            }
+            if (scheme.usesExternalKey()) {
+                keys.put("K" + a, Bytes.of(material));
+            }
+        }
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

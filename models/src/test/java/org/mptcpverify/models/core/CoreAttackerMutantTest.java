@@ -46,8 +46,8 @@ class CoreAttackerMutantTest {
     }
 
     static CoreResult check(CoreCell cell, PropertyId property, String dir, Map<String, UnaryOperator<String>> edits) {
-        return new CoreChecker(1).check(cell, List.of(property), CoreAgreementTest.TARGET.resolve(dir),
-                CoreAgreementTest.seed(), TIMEOUT, edits);
+        return new CoreChecker(1).check(cell, List.of(property), CoreCellsTest.TARGET.resolve(dir),
+                CoreCellsTest.seed(), TIMEOUT, edits);
     }
 
     /**

@@ -1,13 +1,18 @@
 package org.mptcpverify.models.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.engine.Bounds;
 import org.mptcpverify.engine.CellResult;
@@ -28,10 +33,10 @@ import org.mptcpverify.vocab.Verdict;
  * is VACUOUS; the bounds a user gives are the bounds checked.
  */
 class CoreEngineTest {
-    static final Path OUT = CoreAgreementTest.TARGET.resolve("engine");
+    static final Path OUT = CoreCellsTest.TARGET.resolve("engine");
 
     static EngineOptions options(String name, Bounds bounds) {
-        return new EngineOptions(CoreAgreementTest.seed(), OUT.resolve(name).resolve("cx"), OUT.resolve(name).resolve("work"),
+        return new EngineOptions(CoreCellsTest.seed(), OUT.resolve(name).resolve("cx"), OUT.resolve(name).resolve("work"),
                 Duration.ofSeconds(600), 0, false, bounds);
     }
 
@@ -44,6 +49,44 @@ class CoreEngineTest {
         SegmentTrace t = SegmentTraceJson.read(r.counterexample());
         assertEquals(SchemeId.BROKEN, t.scheme());
         assertTrue(new SegmentReplayer().replay(t).reproduced(), "the written file replays");
+
+        // same inputs and seed, same bytes: a second run writes the identical file and nothing else
+        CellResult again = new CoreEngine(1).check(SchemeId.BROKEN, AttackId.JOIN_DOS, options("broken-join-dos-again", Bounds.NONE));
+        assertEquals(untimed(r.bounds()), untimed(again.bounds()));
+        assertArrayEquals(Files.readAllBytes(r.counterexample()), Files.readAllBytes(again.counterexample()));
+        try (var files = Files.list(again.counterexample().getParent())) {
+            assertEquals(List.of("tlc.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary files left behind");
+        }
+    }
+
+    /** The bounds without the timings (keys ending in "Seconds"), which no run repeats. */
+    private static Map<String, Object> untimed(Map<String, Object> bounds) {
+        Map<String, Object> m = new TreeMap<>(bounds);
+        m.keySet().removeIf(k -> k.endsWith("Seconds"));
+        return m;
+    }
+
+    /** A model TLC cannot parse is INCONCLUSIVE with TLC's reason, never HOLDS. */
+    @Test
+    void aParseErrorIsInconclusive() {
+        CoreCell cell = CoreCell.of(SchemeId.RFC8684, AttackId.LEGIT_JOIN, CoreBounds.standard(AttackId.LEGIT_JOIN)).get(0);
+        CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.LEGIT_JOIN_SUCCEEDS), OUT.resolve("parse"),
+                CoreCellsTest.seed(), Duration.ofSeconds(300),
+                Map.<String, UnaryOperator<String>>of("MptcpCore", t -> t.replaceFirst("(?m)^Init ==", "Init == +")));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+        assertTrue(r.reason().contains("TLC exit code"), r.reason());
+    }
+
+    /** A state space that is not finished within the time given is INCONCLUSIVE (a timeout), never HOLDS. */
+    @Test
+    void anUnfinishedStateSpaceIsInconclusive() {
+        CellResult r = new CoreEngine(1).check(SchemeId.RFC8684, AttackId.JOIN_DOS,
+                new EngineOptions(CoreCellsTest.seed(), OUT.resolve("timeout").resolve("cx"), OUT.resolve("timeout").resolve("work"),
+                        Duration.ofSeconds(1), 0, false, Bounds.parse("joins=4,injections=4,connections=2")));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+        assertTrue(r.reason().contains("timeout"), r.reason());
+        assertNull(r.counterexample());
     }
 
     /** Negative control of the replay gate: the same violation replayed on rfc8684's reference does not reproduce. */

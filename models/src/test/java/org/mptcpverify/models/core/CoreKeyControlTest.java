@@ -44,12 +44,12 @@ import org.mptcpverify.vocab.Verdict;
  * (docs/models.md, "Key controls per cell", has the last full run).
  */
 class CoreKeyControlTest {
-    static final Path OUT = CoreAgreementTest.TARGET.resolve("key-control");
+    static final Path OUT = CoreCellsTest.TARGET.resolve("key-control");
     /** Per check; a control cell runs until its first violation, seconds idle. */
     static final Duration TIMEOUT = Duration.ofSeconds(600);
 
     static EngineOptions keyGiven(String name) {
-        return new EngineOptions(CoreAgreementTest.seed(), OUT.resolve(name).resolve("cx"),
+        return new EngineOptions(CoreCellsTest.seed(), OUT.resolve(name).resolve("cx"),
                 OUT.resolve(name).resolve("work"), TIMEOUT, 0, true);
     }
 

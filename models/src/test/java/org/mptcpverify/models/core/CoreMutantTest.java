@@ -36,7 +36,7 @@ class CoreMutantTest {
                 .get("schemes/" + cell.schemeModule() + ".tla");
         boolean[] edited = {false};
         CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.JOIN_AUTHENTICITY),
-                CoreAgreementTest.TARGET.resolve("mutant"), CoreAgreementTest.seed(), Duration.ofSeconds(600),
+                CoreCellsTest.TARGET.resolve("mutant"), CoreCellsTest.seed(), Duration.ofSeconds(600),
                 committed -> {
                     edited[0] = !committed.equals(module);
                     return module;
@@ -53,7 +53,7 @@ class CoreMutantTest {
         CoreCell cell = new CoreCell(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE, "both", true,
                 CoreBounds.standard(AttackId.EAVESDROP_HANDSHAKE));
         CoreResult r = new CoreChecker(1).check(cell, List.of(PropertyId.JOIN_AUTHENTICITY),
-                CoreAgreementTest.TARGET.resolve("control"), CoreAgreementTest.seed(), Duration.ofSeconds(600));
+                CoreCellsTest.TARGET.resolve("control"), CoreCellsTest.seed(), Duration.ofSeconds(600));
         assertEquals(Verdict.VIOLATED, r.verdict(), "control not violated: " + r);
         assertTrue(r.trace().stream().anyMatch(s -> s.contains("ForgeJoinSyn")), "trace: " + r.trace());
     }

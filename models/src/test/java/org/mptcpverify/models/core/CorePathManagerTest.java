@@ -30,18 +30,18 @@ class CorePathManagerTest {
 
     static CoreResult check(CoreCell cell, String dir) {
         return new CoreChecker(1).check(cell, List.of(PropertyId.PATH_MANAGER_INTEGRITY),
-                CoreAgreementTest.TARGET.resolve(dir), CoreAgreementTest.seed(), Duration.ofSeconds(300));
+                CoreCellsTest.TARGET.resolve(dir), CoreCellsTest.seed(), Duration.ofSeconds(300));
     }
 
     @Test
     void theCoreDecidesEveryPathManagerCellAsTheReferenceDoes() {
         List<String> wrong = new ArrayList<>();
-        List<SchemeId> schemes = Boolean.getBoolean("mptcp.core.pm.all") ? CoreAgreementTest.COVERED : CI_SCHEMES;
+        List<SchemeId> schemes = Boolean.getBoolean("mptcp.core.pm.all") ? CoreCellsTest.COVERED : CI_SCHEMES;
         for (SchemeId s : schemes) {
             for (AttackId a : PROFILES) {
                 CoreResult r = check(CoreCell.of(s, a, CoreBounds.standard(a)).get(0), "pm");
                 boolean reference = ReferenceEnumeration.violated(s, a, ReferenceEnumeration.COUNTEREXAMPLE_BOUND,
-                        CoreAgreementTest.seed()).contains(PropertyId.PATH_MANAGER_INTEGRITY);
+                        CoreCellsTest.seed()).contains(PropertyId.PATH_MANAGER_INTEGRITY);
                 System.out.println("[pm] " + s + " x " + a + ": core " + r.verdict() + ", reference "
                         + (reference ? "VIOLATED" : "no violation") + ", " + r.distinctStates() + " states, "
                         + String.format(java.util.Locale.ROOT, "%.1f", r.seconds()) + " s");

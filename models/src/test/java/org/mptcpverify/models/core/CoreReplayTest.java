@@ -34,14 +34,14 @@ import org.mptcpverify.vocab.Verdict;
  * reads, the replayer must refuse the file (the attacker would use what it never saw).
  */
 class CoreReplayTest {
-    static final Path OUT = CoreAgreementTest.TARGET.resolve("replay");
+    static final Path OUT = CoreCellsTest.TARGET.resolve("replay");
 
     static SegmentTrace violated(SchemeId scheme, AttackId attack, PropertyId property) throws Exception {
         return violated(CoreCell.of(scheme, attack, CoreBounds.standard(attack)).get(0), property);
     }
 
     static SegmentTrace violated(CoreCell cell, PropertyId property) throws Exception {
-        CoreResult r = new CoreChecker(1).check(cell, List.of(property), OUT.resolve("work"), CoreAgreementTest.seed(),
+        CoreResult r = new CoreChecker(1).check(cell, List.of(property), OUT.resolve("work"), CoreCellsTest.seed(),
                 Duration.ofSeconds(600));
         assertEquals(Verdict.VIOLATED, r.verdict(), cell + ": " + r);
         assertNotNull(r.counterexample(), cell + ": no counterexample exported: " + r.exportProblem());
@@ -239,7 +239,7 @@ class CoreReplayTest {
                 "survey of every covered cell: run with -Dmptcp.core.replayAll=true (minutes of TLC), or "
                         + "-Dmptcp.core.replayCells=\"scheme x attack;...\" for some");
         List<String> problems = new java.util.ArrayList<>();
-        for (CoreCell cell : CoreAgreementTest.allCells()) {
+        for (CoreCell cell : CoreCellsTest.allCells()) {
             String name = cell.scheme().wireName() + " x " + cell.attack().wireName();
             if (!only.isEmpty() && !List.of(only.split(";")).contains(name)) {
                 continue;
@@ -249,7 +249,7 @@ class CoreReplayTest {
                 continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models.md, "Cells decided on 1 December 2026")
             }
             CoreResult r = new CoreChecker(1).check(cell, cell.attack().applicableProperties(cell.scheme()),
-                    OUT.resolve("all"), CoreAgreementTest.seed(), Duration.ofSeconds(300));
+                    OUT.resolve("all"), CoreCellsTest.seed(), Duration.ofSeconds(300));
             if (r.verdict() != Verdict.VIOLATED) {
                 System.out.println("[replay] " + cell + ": " + r.verdict());
                 continue;

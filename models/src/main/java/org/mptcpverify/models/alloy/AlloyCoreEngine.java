@@ -1,0 +1,172 @@
+package org.mptcpverify.models.alloy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mptcpverify.engine.BoundKey;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.Engine;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.models.tlc.CounterexampleFile;
+import org.mptcpverify.segment.SegmentTraceJson;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The {@code alloy} engine on the Alloy generic core (models/alloy/core), opt-in with
+ * {@code -Dmptcp.alloy=core}: each cell checked by {@link AlloyCoreChecker} on a worker thread
+ * bounded by the options' timeout (time spent waiting for the analyzer is not the cell's).
+ * VIOLATED only with an instance that replays on the Java reference (written as
+ * {@code alloy.json}, format {@code mptcp-verify-segments/1}); HOLDS only with a satisfiable
+ * witness; VACUOUS without one; INCONCLUSIVE on timeout, error, an instance that does not replay,
+ * or a scheme the core has no data module for.
+ */
+public final class AlloyCoreEngine implements Engine {
+    private static final List<BoundKey> KEYS = List.of(BoundKey.STEPS);
+
+    private final AlloyCoreChecker checker;
+    private final String solver;
+
+    public AlloyCoreEngine() {
+        this(System.getProperty(AlloyEngine.SOLVER_PROPERTY, AlloyEngine.DEFAULT_SOLVER));
+    }
+
+    public AlloyCoreEngine(String solver) {
+        this.solver = solver;
+        this.checker = new AlloyCoreChecker(solver);
+    }
+
+    @Override
+    public String name() {
+        return "alloy";
+    }
+
+    @Override
+    public List<BoundKey> boundKeys() {
+        return KEYS;
+    }
+
+    /** {@code steps}: states of a trace; population and attacker bounds are the core's standard ones. */
+    @Override
+    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
+        BoundKey.requireKnown(name(), KEYS, requested);
+        AlloyCoreScope s = AlloyCoreScope.standard(attack);
+        int steps = requested.getOr("steps", s.steps());
+        if (steps < 2) {
+            throw new BoundsException("steps=" + steps + ": the Alloy core needs at least 2 states");
+        }
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("clients", s.clients());
+        m.put("joins", s.joins());
+        m.put("injections", s.injections());
+        m.put("rewrites", s.rewrites());
+        m.put("steps", steps);
+        return new Bounds(m);
+    }
+
+    @Override
+    public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
+        } catch (BoundsException e) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
+        }
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("model", "alloy-core");
+        resolved.values().forEach(bounds::put);
+        bounds.put("solver", solver);
+        if (attack.applicableProperties(scheme).isEmpty()) {
+            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
+                    "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
+        }
+        if (!AlloyCoreCell.covered().contains(scheme)) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
+                    "the Alloy core has no data module for " + scheme.wireName());
+        }
+        AlloyCoreScope scope = AlloyCoreScope.standard(attack).withSteps(resolved.getOr("steps", 0));
+        List<AlloyCoreCell> cells = AlloyCoreCell.of(scheme, attack).stream()
+                .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope)).toList();
+        AlloyWarmUp.ensure();
+        try {
+            // waiting for another cell is not this check's time: the clock starts with the permit
+            AlloyEngine.ANALYZER.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, "interrupted");
+        }
+        AlloyCoreChecker.Run run = new AlloyCoreChecker.Run();
+        Path work = options.workDir().resolve("alloy-core");
+        FutureTask<AlloyCoreResult> task = new FutureTask<>(() -> {
+            try {
+                return decideAll(cells, work, options.seed(), run);
+            } finally {
+                AlloyEngine.ANALYZER.release();
+            }
+        });
+        Thread worker = new Thread(task, "alloy-core-" + scheme.wireName() + "-" + attack.wireName());
+        worker.setDaemon(true);
+        worker.start();
+        AlloyCoreResult r;
+        try {
+            r = task.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            AlloyEngine.stop(worker);
+            r = run.result(Verdict.INCONCLUSIVE, "timeout after " + options.timeout().toMillis() / 1000.0 + " s");
+        } catch (InterruptedException e) {
+            AlloyEngine.stop(worker);
+            Thread.currentThread().interrupt();
+            r = run.result(Verdict.INCONCLUSIVE, "interrupted");
+        } catch (ExecutionException e) {
+            r = run.result(Verdict.INCONCLUSIVE, "error: " + e.getCause());
+        }
+        return toCell(r, bounds, options);
+    }
+
+    /** One-sided-key is two cells (the key on either side): the first that does not hold decides. */
+    private AlloyCoreResult decideAll(List<AlloyCoreCell> cells, Path work, long seed, AlloyCoreChecker.Run run) {
+        AlloyCoreResult last = null;
+        for (AlloyCoreCell c : cells) {
+            last = checker.decide(c, work, seed, run);
+            if (last.verdict() != Verdict.HOLDS) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private static CellResult toCell(AlloyCoreResult r, Map<String, Object> bounds, EngineOptions options) {
+        bounds.put("primaryVars", r.maxPrimaryVars());
+        bounds.put("clauses", r.maxClauses());
+        bounds.put("commands", r.commands().size());
+        bounds.put("cpuSeconds", r.cpuSeconds());
+        Path file = null;
+        if (r.verdict() == Verdict.VIOLATED) {
+            try {
+                Path dir = Files.createDirectories(CounterexampleFile.cellDir(options.counterexampleRoot(),
+                        r.counterexample().scheme(), r.counterexample().attack()));
+                Files.deleteIfExists(dir.resolve("alloy.xml")); // the old engine's instance would contradict this file
+                file = dir.resolve("alloy.json");
+                SegmentTraceJson.writeFile(file, r.counterexample());
+            } catch (IOException e) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), r.seconds(), bounds, null,
+                        "could not write the counterexample: " + e.getMessage());
+            }
+        }
+        Map<String, Object> witness = new LinkedHashMap<>();
+        if (r.verdict() == Verdict.HOLDS || r.verdict() == Verdict.VACUOUS) {
+            witness.put("witnessSatisfiable", r.verdict() == Verdict.HOLDS);
+        }
+        return new CellResult(r.verdict(), r.violated(), r.seconds(), bounds, file, r.reason(), witness);
+    }
+}

@@ -1,0 +1,56 @@
+package org.mptcpverify.models.alloy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.mptcpverify.engine.Bounds;
+import org.mptcpverify.engine.BoundsException;
+import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.vocab.Verdict;
+
+/**
+ * The opt-in {@code alloy} engine on the Alloy core, where it decides without solving: cells with
+ * no applicable property, schemes the core has no data module for, and the bounds it honours.
+ * (Its solving path is AlloyCoreExportTest's and the measured cells of docs/models.md.)
+ */
+class AlloyCoreEngineTest {
+    static final Path WORK = Path.of("target", "alloy-core-engine").toAbsolutePath();
+
+    static EngineOptions options(Bounds b) {
+        return new EngineOptions(1L, WORK.resolve("cx"), WORK.resolve("work"), Duration.ofSeconds(30), 0, false, b);
+    }
+
+    @Test
+    void decidesWithoutSolvingWhereThereIsNothingToSolve() {
+        AlloyCoreEngine e = new AlloyCoreEngine();
+        CellResult na = e.check(SchemeId.RFC8684, AttackId.ONE_SIDED_KEY, options(Bounds.NONE));
+        assertEquals(Verdict.NOT_APPLICABLE, na.verdict());
+        assertEquals("alloy-core", na.bounds().get("model"));
+        assertTrue(!AlloyCoreCell.covered().contains(SchemeId.THESIS_XOR_GLOBAL));
+        CellResult uncovered = e.check(SchemeId.THESIS_XOR_GLOBAL, AttackId.JOIN_DOS, options(Bounds.NONE));
+        assertEquals(Verdict.INCONCLUSIVE, uncovered.verdict());
+        assertTrue(uncovered.reason().contains("no data module"), uncovered.reason());
+        assertNull(uncovered.counterexample());
+    }
+
+    @Test
+    void stepsIsItsOneBound() {
+        AlloyCoreEngine e = new AlloyCoreEngine();
+        assertEquals(AlloyCoreScope.standard(AttackId.JOIN_DOS).steps(),
+                e.resolve(SchemeId.RFC8684, AttackId.JOIN_DOS, Bounds.NONE).getOr("steps", -1));
+        assertEquals(7, e.resolve(SchemeId.RFC8684, AttackId.JOIN_DOS, Bounds.parse("steps=7")).getOr("steps", -1));
+        assertThrows(BoundsException.class, () -> e.resolve(SchemeId.RFC8684, AttackId.JOIN_DOS, Bounds.parse("steps=1")));
+        assertThrows(BoundsException.class, () -> e.resolve(SchemeId.RFC8684, AttackId.JOIN_DOS, Bounds.parse("states=5")));
+        CellResult bad = e.check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(Bounds.parse("steps=1")));
+        assertEquals(Verdict.INCONCLUSIVE, bad.verdict());
+        assertTrue(bad.reason().startsWith("bounds:"), bad.reason());
+    }
+}
