@@ -473,15 +473,36 @@ public final class SegmentReplayer {
                     }
                     ev = new Event.FastClose(cc.get().id());
                 }
-                case "REMOVE_ADDR", "MP_PRIO" -> {
+                case "REMOVE_ADDR" -> {
+                    if (fromServer(s)) {
+                        // the server withdraws the address it advertised (MptcpCore.tla Withdraw): id 2, s.a2
+                        Optional<Connection> sc = world().serverConnOf(c);
+                        if (sc.isEmpty()) {
+                            return diverge("the server has no connection of " + c + " to withdraw an address on");
+                        }
+                        String initial = subflow;
+                        if (inFlight.stream().map(segs::get).anyMatch(x -> x.msg().equals("ADD_ADDR")
+                                && x.subflow().equals(initial) && x.env() != null && x.env().origin().equals("s"))) {
+                            // as the model's server (MptcpCore.tla Withdraw): its advertisement has arrived first
+                            throw new BadTraceFileException(where + ": the server withdraws an address its ADD_ADDR is still carrying");
+                        }
+                        ev = new Event.RemoveAddr(sc.get().id(), 2);
+                    } else {
+                        Optional<Connection> cc = clientConn(c);
+                        if (cc.isEmpty()) {
+                            return diverge(c + " has no connection to send " + s.msg() + " on");
+                        }
+                        ev = new Event.RemoveAddr(cc.get().id(), 1);
+                    }
+                }
+                case "MP_PRIO" -> {
                     // the client's own request on its initial subflow (MptcpCore.tla PmRequest): its
                     // second address (id 1, the id its joins carry) withdrawn, or its initial subflow backup
                     Optional<Connection> cc = clientConn(c);
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to send " + s.msg() + " on");
                     }
-                    ev = s.msg().equals("REMOVE_ADDR") ? new Event.RemoveAddr(cc.get().id(), 1)
-                            : new Event.SetBackup(cc.get().id(), true);
+                    ev = new Event.SetBackup(cc.get().id(), true);
                 }
                 case "KEY_A", "KEY_B" -> {
                     return sendHeld(s, c, where);
@@ -489,7 +510,7 @@ public final class SegmentReplayer {
                 default -> throw new BadTraceFileException(where + ": an honest end does not originate " + s.msg()
                         + " on its own");
             }
-            String from = s.msg().equals("ADD_ADDR") ? "s" : c;
+            String from = s.msg().equals("ADD_ADDR") || fromServer(s) ? "s" : c;
             List<Envelope> out = host(from, ev);
             Optional<Envelope> sent = bind(out, s.seg(), s.msg(), subflow, where);
             if (sent.isEmpty()) {
@@ -506,6 +527,11 @@ public final class SegmentReplayer {
                 sfPort.put(subflow, sent.get().segment().srcPort());
             }
             return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(sent.get());
+        }
+
+        /** A REMOVE_ADDR sent to a client: the server's own, withdrawing its advertised address. */
+        static boolean fromServer(SegmentEvent.Send s) {
+            return s.msg().equals("REMOVE_ADDR") && !Addresses.actorOf(Addresses.of(s.dst())).equals("s");
         }
 
         /**
@@ -554,7 +580,7 @@ public final class SegmentReplayer {
             }
             EndpointState before = hosts.get(to);
             StepResult r = endpoint.step(before, new Event.Receive(s.env().segment(), rnd.nextLong()));
-            truth.recordDelivery(event, to, before, r.state(), s.env());
+            truth.recordDelivery(event, to, before, r.state(), s.env(), hosts.get("s"));
             hosts.put(to, r.state());
             notes.addAll(r.notes());
             List<Envelope> out = emit(to, r.out());
@@ -727,6 +753,14 @@ public final class SegmentReplayer {
             TcpSegment seen = read.get(r.of());
             if (seen == null) {
                 throw new BadTraceFileException(where + ": x replays #" + r.of() + ", which it has not read");
+            }
+            if (inFlight.contains(r.of()) && of.env() != null && r.subflow().equals(of.subflow())
+                    && r.dst().equals(Addresses.nameOf(of.env().segment().dst()))
+                    && r.src().equals(Addresses.nameOf(of.env().segment().src()))) {
+                // a copy on the original's own 4-tuple while the original is still in flight is a
+                // retransmission, not a replay: a replay is of a segment observed and delivered
+                // (MptcpCore.tla ReplayAddr: the original has left the network)
+                throw new BadTraceFileException(where + ": x replays #" + r.of() + " on its own 4-tuple while it is still in flight");
             }
             InetAddress dst = Addresses.of(r.dst());
             String conn = r.subflow().startsWith("inj") ? of.subflow().split("/")[0] : r.subflow().split("/")[0];

@@ -122,7 +122,7 @@ public final class CoreTraceExport {
         }
         String a = (String) la.get("a");
         switch (a) {
-            case "Connect", "SendKey", "Join", "Advertise", "Close" -> {
+            case "Connect", "SendKey", "Join", "Advertise", "Close", "Withdraw" -> {
                 Object g = one(added, where, a);
                 events.add(new SegmentEvent.Send(define(g), sfConn(g), str(g, "m"), str(g, "dst")));
             }
