@@ -57,7 +57,9 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
     public static Map<String, String> allConfigurations() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SchemeId s : SchemeId.modelledSchemes()) {
-            for (AttackId a : AttackId.values()) out.putAll(configurations(s, a));
+            for (AttackId a : AttackId.values()) {
+                if (a.inTlaCore()) out.putAll(configurations(s, a));
+            }
         }
         return out;
     }
