@@ -41,15 +41,19 @@ public final class CoreTraceExport {
     /** The counterexample of {@code property} in {@code cell} from TLC's trace (states in order, the first initial). */
     public static SegmentTrace of(CoreCell cell, PropertyId property, long seed, List<TraceState> states) {
         CoreBounds b = cell.bounds();
-        if (b.clientsPerApp() != 1 || b.connsPerClient() != 1 || b.attackerPeer()) {
+        if (b.clientsPerApp() != 1 || b.attackerPeer()) {
             throw new IllegalArgumentException("population beyond the reference's address plan (one client per "
-                    + "application, one connection per client, no attacker peer)");
+                    + "application, no attacker peer)");
         }
         Map<String, List<String>> clients = new TreeMap<>();
         Map<String, Bytes> keys = new TreeMap<>();
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int a = 1; a <= b.apps(); a++) {
-            clients.put("c" + a, List.of("c" + a + ".1"));
+            List<String> conns = new ArrayList<>(); // the replayer opens each on its own connect()
+            for (int n = 1; n <= b.connsPerClient(); n++) {
+                conns.add("c" + a + "." + n);
+            }
+            clients.put("c" + a, conns);
             byte[] material = new byte[32];
             for (int i = 0; i < material.length; i++) {
                 material[i] = (byte) rnd.nextInt(256);
