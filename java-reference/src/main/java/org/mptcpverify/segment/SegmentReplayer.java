@@ -317,6 +317,8 @@ public final class SegmentReplayer {
         final Map<String, Integer> sfPort = new HashMap<>();
         final List<Envelope> held = new ArrayList<>();
         final Map<String, Integer> joins = new HashMap<>();
+        /** The client's connection id of each connection the trace names (c1.1, c1.2, ...), from its MPC_SYN. */
+        final Map<String, Integer> connIds = new HashMap<>();
         final List<PropertyMonitor> monitors = new ArrayList<>();
         final List<String> steps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
@@ -448,10 +450,15 @@ public final class SegmentReplayer {
             String subflow = s.conn() + "/0";
             Event ev;
             switch (s.msg()) {
-                case "MPC_SYN" -> ev = new Event.Connect(Addresses.of(c + ".a1"), Addresses.of("s.a1"), port, clientKeys.get(c),
-                        rnd.nextLong());
+                case "MPC_SYN" -> {
+                    if (!t.clients().get(c).contains(s.conn())) {
+                        throw new BadTraceFileException(where + ": connection " + s.conn() + " is not in the population");
+                    }
+                    ev = new Event.Connect(Addresses.of(c + ".a1"), Addresses.of("s.a1"), port, clientKeys.get(c),
+                            rnd.nextLong());
+                }
                 case "JOIN_SYN" -> {
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to join on");
                     }
@@ -460,14 +467,14 @@ public final class SegmentReplayer {
                     ev = new Event.Join(cc.get().id(), Addresses.of(c + ".a2"), Addresses.of(s.dst()), port, rnd.nextLong());
                 }
                 case "ADD_ADDR" -> {
-                    Optional<Connection> sc = world().serverConnOf(c);
+                    Optional<Connection> sc = serverConn(c, s.conn());
                     if (sc.isEmpty()) {
                         return diverge("the server has no connection of " + c + " to advertise on");
                     }
                     ev = new Event.Advertise(sc.get().id(), 2, Addresses.of("s.a2"));
                 }
                 case "FASTCLOSE" -> {
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to fast-close");
                     }
@@ -498,7 +505,7 @@ public final class SegmentReplayer {
                 case "MP_PRIO" -> {
                     // the client's own request on its initial subflow (MptcpCore.tla PmRequest): its
                     // second address (id 1, the id its joins carry) withdrawn, or its initial subflow backup
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to send " + s.msg() + " on");
                     }
@@ -525,6 +532,7 @@ public final class SegmentReplayer {
                 truth.legitJoin(new GroundTruth.LegitJoin(event, c, clientView, false));
             } else if (s.msg().equals("MPC_SYN")) {
                 sfPort.put(subflow, sent.get().segment().srcPort());
+                clientConn(c).ifPresent(x -> connIds.put(s.conn(), x.id()));
             }
             return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(sent.get());
         }
@@ -942,6 +950,27 @@ public final class SegmentReplayer {
 
         Optional<Connection> clientConn(String c) {
             return hosts.get(c).connections().values().stream().filter(x -> x.role() == Role.A).reduce((a, b) -> b);
+        }
+
+        /**
+         * The client's connection the trace calls {@code conn} (one client may hold several: c1.1,
+         * c1.2, ...); its most recent one when the trace never opened {@code conn} itself.
+         */
+        Optional<Connection> clientConn(String c, String conn) {
+            Integer id = connIds.get(conn);
+            return id == null ? clientConn(c) : Optional.ofNullable(hosts.get(c).connections().get(id));
+        }
+
+        /** The server's end of the connection the trace calls {@code conn}: the one whose initial subflow is its. */
+        Optional<Connection> serverConn(String c, String conn) {
+            Integer id = connIds.get(conn);
+            if (id == null) {
+                return world().serverConnOf(c);
+            }
+            Tuple mine = hosts.get(c).connections().get(id).initial();
+            return hosts.get("s").connections().values().stream().filter(x -> x.role() == Role.B
+                    && x.initial().remoteAddr().equals(mine.localAddr()) && x.initial().remotePort() == mine.localPort())
+                    .findFirst();
         }
 
         List<Envelope> host(String h, Event ev) {
