@@ -32,11 +32,11 @@ import org.mptcpverify.vocab.Verdict;
  * establishes the join (the control exercises the interleaving it is credited for).
  */
 class CoreConnectionsTest {
-    static final Path OUT = CoreAgreementTest.TARGET.resolve("connections");
+    static final Path OUT = CoreCellsTest.TARGET.resolve("connections");
     static final Bounds TWO_CONNECTIONS = Bounds.parse("connections=2,joins=1");
 
     static EngineOptions options(String name) {
-        return new EngineOptions(CoreAgreementTest.seed(), OUT.resolve(name).resolve("cx"), OUT.resolve(name).resolve("work"),
+        return new EngineOptions(CoreCellsTest.seed(), OUT.resolve(name).resolve("cx"), OUT.resolve(name).resolve("work"),
                 Duration.ofSeconds(600), 0, false, TWO_CONNECTIONS);
     }
 
