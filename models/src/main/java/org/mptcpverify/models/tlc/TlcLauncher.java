@@ -24,11 +24,17 @@ public interface TlcLauncher {
 
     /** The launcher the system property asks for (default: a child JVM). */
     static TlcLauncher configured(Path tlaJar, int workers) {
+        return configured(tlaJar, workers, "512m");
+    }
+
+    /** As {@link #configured(Path, int)}, with the child JVM's maximum heap ({@code -Xmx}). */
+    static TlcLauncher configured(Path tlaJar, int workers, String childHeap) {
         String kind = System.getProperty(PROPERTY, "process");
         return switch (kind) {
-            case "process" -> new TlcProcess(tlaJar, workers, "512m");
+            case "process" -> new TlcProcess(tlaJar, workers, childHeap);
             case "classloader" -> new TlcInProcess(tlaJar, workers);
-            default -> throw new IllegalArgumentException(PROPERTY + ": expected process or classloader, got " + kind);
+            case "worker" -> new TlcWorker(tlaJar, workers, childHeap);
+            default -> throw new IllegalArgumentException(PROPERTY + ": expected process, classloader or worker, got " + kind);
         };
     }
 
