@@ -34,9 +34,13 @@ public final class CoreChecker {
 
     private final TlcLauncher tlc;
 
-    /** TLC started as {@link TlcLauncher#PROPERTY} says (a child JVM per run unless "classloader"). */
+    /**
+     * TLC started as {@link TlcLauncher#PROPERTY} says; by default in a warm worker JVM
+     * ({@link org.mptcpverify.models.tlc.TlcWorker}): no JVM start per run, TLC's statics isolated
+     * per run by a class loader, and a timeout or an exit inside TLC ends only the worker.
+     */
     public CoreChecker(int workers) {
-        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers, "768m");
+        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers, "768m", "worker");
     }
 
     public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout) {
