@@ -125,6 +125,11 @@ public final class TlcWorker implements TlcLauncher {
     private static void kill(Worker w) {
         w.process().descendants().forEach(ProcessHandle::destroyForcibly);
         w.process().destroyForcibly();
+        try {
+            w.process().waitFor(10, TimeUnit.SECONDS); // reaped, so no zombie and its CPU time is accounted
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (IDLE) {
             ALL.remove(w);
             IDLE.remove(w);
