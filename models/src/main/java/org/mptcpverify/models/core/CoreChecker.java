@@ -35,12 +35,13 @@ public final class CoreChecker {
     private final TlcLauncher tlc;
 
     /**
-     * TLC started as {@link TlcLauncher#PROPERTY} says; by default in a warm worker JVM
-     * ({@link org.mptcpverify.models.tlc.TlcWorker}): no JVM start per run, TLC's statics isolated
-     * per run by a class loader, and a timeout or an exit inside TLC ends only the worker.
+     * TLC started as {@link TlcLauncher#PROPERTY} says: by default a child JVM per run;
+     * {@code worker} reuses warm worker JVMs ({@link org.mptcpverify.models.tlc.TlcWorker}), not
+     * yet the default because a violation in the initial state ends such a run with a TLC error
+     * (docs/models.md, "TLC without a JVM start per run on the core").
      */
     public CoreChecker(int workers) {
-        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers, "768m", "worker");
+        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers, "768m", "process");
     }
 
     public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout) {
