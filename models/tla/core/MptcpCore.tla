@@ -168,6 +168,7 @@ Receive(md, sl, s, ext, idx) ==
 \* an honest end answers on the subflow's own path, whatever path the segment it answers took
 PathOf(sf) == IF sf.conn \in Conns THEN (IF sf.j = 0 THEN "p1" ELSE "p2") ELSE "px"
 SfName(sf) == sf.conn \o "/" \o ToString(sf.j)
+SfOf(cn, j) == [conn |-> cn, j |-> j]
 \* opt: the segment carries the MPTCP option m (FALSE: a plain TCP segment of that step)
 Segment(m, opt, path, src, dst, sf, fld, origin) ==
     [m |-> m, opt |-> opt, path |-> path, src |-> src, dst |-> dst, sf |-> sf, fld |-> fld, origin |-> origin]
@@ -196,8 +197,6 @@ VARIABLES
     lastAction
 
 vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone, lastAction>>
-\* lastAction is written by every step and read by none: states differing only in it are equivalent
-View == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone>>
 
 Active == inj > 0
 Observes(s) ==
@@ -222,6 +221,34 @@ Wire(gone, out) ==
     IN /\ net' = (net \ gone) \cup {s \in o : ~ToAttackerOnly(s)}
        /\ know' = Learn(know, obs)
        /\ seen' = seen \cup obs
+
+\* ---- the VIEW's projections (see View) ----
+Spent == ~(P.inject /\ inj < MaxInjections)
+\* a segment the attacker would observe may still be sent: it observes honest paths, or it
+\* may rewrite a source to x.a, or an end will answer a segment from x.a, or a client may
+\* join x.a (it accepted, or may accept, an ADD_ADDR naming it), or it has its own connection
+KnowFrozen ==
+    /\ Spent
+    /\ ~(P.paths # {} /\ (P.until = "always" \/ ~Active))
+    /\ ~(P.onpath # {} /\ rew < MaxRewrites)
+    /\ ~AttackerPeer
+    /\ ~\E s \in net : s.src = XAddr \/ ("addr" \in DOMAIN s.fld /\ s.fld.addr = Atom(XAddr))
+    /\ ~\E cn \in Conns : \E r \in remotes[cn] : r.addr = XAddr
+KeyKnown == \E t \in know : t \in ExtKeys \/ (t.op \in {"truncL", "truncR"} /\ t.a[1] \in ExtKeys)
+KnowView == IF ~Spent THEN <<"live", know>>
+            ELSE IF "ExternalKeySecrecy" \notin P.goal THEN <<"unread">>
+            ELSE IF KnowFrozen THEN <<"frozen", KeyKnown>>
+            ELSE <<"live", know>>
+SeenView == IF Spent THEN {} ELSE seen
+TouchedView == IF P.goal \cap {"LegitJoinSucceeds", "CleanFallback", "KeyIsolation"} = {} THEN {} ELSE touched
+\* VIEW: states that differ only in variables no later step and no checked property reads are
+\* equivalent (docs/models.md, "Cost of the state space"). lastAction is read by none; seen only
+\* by attacker actions that need an injection left; touched only by the outcome properties;
+\* know by attacker actions (injection left) and by ExternalKeySecrecy. Once the attacker is
+\* spent and can observe nothing more (KnowFrozen), know never changes again, so for
+\* ExternalKeySecrecy only whether it holds an external key matters. The goal decides what is
+\* read: CoreCell refuses a cfg checking a property outside the profile's goal.
+View == <<cli, srv, cj, hs, net, remotes, closedBy, created, KnowView, SeenView, inj, rew, TouchedView, pmReq, pmDone>>
 
 Ready(e, own, peer) ==
     /\ e.st = "mptcp"
@@ -395,9 +422,20 @@ RecvKeyB(s) ==
        /\ Wire({s}, {})
        /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>>
 
+\* The client's joins the server may still hold half-open: every join it started, except one
+\* the server has established (the client learns that from the server's ACK of its third ACK,
+\* RFC 8684 3.2; taken here as known as soon as it is true, which lets the client start its
+\* next join at the earliest moment the real one could). A join the client gave up (failed)
+\* stays counted: its half-open state at the server stays (resets are not segments).
+Unsettled(cn) == {j \in 1..MaxJoins : cj[cn][j].st # "idle"
+                     /\ ~\E h \in hs : h.conn = cn /\ h.sf = SfOf(cn, j) /\ h.est}
+\* an honest client never exceeds the contract's half-open limit (the lookup's, 0 = none)
+WithinLimit(cn) == LET lim == M(cli[cn].mode, "JOIN_SYN").lookup.limit
+                   IN lim = 0 \/ Cardinality(Unsettled(cn)) < lim
+
 \* the client's j-th join, from its p2 address to s.a1 or an address it accepted
 StartJoin(cn, dst) ==
-    /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN")
+    /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN") /\ WithinLimit(cn)
     /\ LET c == ClientOf[cn]
            j == cli[cn].nj + 1
            sf == [conn |-> cn, j |-> j]
@@ -794,16 +832,15 @@ Spec == Init /\ [][Next]_vars
 
 Quiescent == net = {}
 Client(cn) == ClientOf[cn]
-SfOf(cn, j) == [conn |-> cn, j |-> j]
 Est(h) == h.est /\ h.conn \in HonestConns
 
 \* every established join of C's connection was opened by C's client
 \* (ground truth: who built the SYN's option and who built the third ACK's)
 JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ h.ackOrigin = Client(h.conn)
 
-\* the attacker knows no external key, nor a truncation of one
-ExternalKeySecrecy ==
-    AttackerHasKey \/ \A t \in know : t \notin ExtKeys /\ ~(t.op \in {"truncL", "truncR"} /\ t.a[1] \in ExtKeys)
+\* the attacker knows no external key, nor a truncation of one, however it came to know it:
+\* the key-given control (AttackerHasKey) violates it in the initial state, as it must
+ExternalKeySecrecy == ~KeyKnown
 
 \* every server-side join of C's connection has an address of C's client as remote
 SubflowEndpointAuthenticity ==

@@ -86,8 +86,17 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
                 + (attackerHasKey ? "_attacker-has-key" : "") + ".cfg";
     }
 
-    /** The TLC configuration checking {@code invariants} (TypeOK always first). */
+    /**
+     * The TLC configuration checking {@code invariants} (TypeOK always first). Only properties of
+     * the attack's goal: MptcpCore.tla's VIEW leaves out what its profile's goal does not read
+     * (the attacker's knowledge once it is spent, touched subflows), so another property checked
+     * there could miss a violation.
+     */
     public String cfg(List<PropertyId> invariants) {
+        if (!attack.properties().containsAll(invariants)) {
+            throw new IllegalArgumentException("the core checks only the properties of " + attack.wireName() + " ("
+                    + attack.properties() + "), not " + invariants);
+        }
         StringBuilder b = new StringBuilder();
         b.append("\\* Generic core cell: ").append(scheme.wireName()).append(" x ").append(attack.wireName())
                 .append(attack == AttackId.ONE_SIDED_KEY ? " (key on the " + keyedSide + ")" : "").append('\n');

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.mptcpverify.models.tlc.TlcOutput;
 import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.models.tlc.TlcLauncher;
 import org.mptcpverify.models.tlc.TlcProcess;
 import org.mptcpverify.models.tlc.TlcReport;
 import org.mptcpverify.models.tlc.TlcRun;
@@ -31,10 +32,16 @@ public final class CoreChecker {
     /** The generic modules every cell needs (resources under /tla/core). */
     public static final List<String> CORE_MODULES = List.of("Terms", "Attacker", "SchemeLang", "MptcpCore");
 
-    private final TlcProcess tlc;
+    private final TlcLauncher tlc;
 
+    /**
+     * TLC started as {@link TlcLauncher#PROPERTY} says: by default a child JVM per run;
+     * {@code worker} reuses warm worker JVMs ({@link org.mptcpverify.models.tlc.TlcWorker}), not
+     * yet the default because a violation in the initial state ends such a run with a TLC error
+     * (docs/models.md, "TLC without a JVM start per run on the core").
+     */
     public CoreChecker(int workers) {
-        this.tlc = new TlcProcess(TlcProcess.locateTlaTools(), workers, "768m");
+        this.tlc = TlcLauncher.configured(TlcProcess.locateTlaTools(), workers, "768m", "process");
     }
 
     public CoreResult check(CoreCell cell, List<PropertyId> properties, Path workDir, long seed, Duration timeout) {

@@ -10,8 +10,10 @@ import java.util.List;
  * Starts one TLC run. Two ways, both isolating TLC's static state per run: a child JVM
  * ({@link TlcProcess}, the default) or a fresh class loader in this JVM ({@link TlcInProcess}:
  * no JVM start per run, but a run stopped at its timeout has been seen to end the whole JVM,
- * so it is opt-in until that is fixed). The system property {@value #PROPERTY} picks
- * {@code process} or {@code classloader}.
+ * so it is opt-in until that is fixed), or a warm worker JVM reused across runs that runs each in a
+ * fresh class loader ({@link TlcWorker}: no JVM start per run, and whatever TLC does to its JVM
+ * ends only the worker). The system property {@value #PROPERTY} picks {@code process},
+ * {@code classloader} or {@code worker}.
  */
 public interface TlcLauncher {
     String PROPERTY = "mptcp.tlc.launcher";
@@ -24,11 +26,22 @@ public interface TlcLauncher {
 
     /** The launcher the system property asks for (default: a child JVM). */
     static TlcLauncher configured(Path tlaJar, int workers) {
-        String kind = System.getProperty(PROPERTY, "process");
+        return configured(tlaJar, workers, "512m");
+    }
+
+    /** As {@link #configured(Path, int)}, with the child JVM's maximum heap ({@code -Xmx}). */
+    static TlcLauncher configured(Path tlaJar, int workers, String childHeap) {
+        return configured(tlaJar, workers, childHeap, "process");
+    }
+
+    /** As {@link #configured(Path, int, String)}, with the launcher used when the property is not set. */
+    static TlcLauncher configured(Path tlaJar, int workers, String childHeap, String byDefault) {
+        String kind = System.getProperty(PROPERTY, byDefault);
         return switch (kind) {
-            case "process" -> new TlcProcess(tlaJar, workers, "512m");
+            case "process" -> new TlcProcess(tlaJar, workers, childHeap);
             case "classloader" -> new TlcInProcess(tlaJar, workers);
-            default -> throw new IllegalArgumentException(PROPERTY + ": expected process or classloader, got " + kind);
+            case "worker" -> new TlcWorker(tlaJar, workers, childHeap);
+            default -> throw new IllegalArgumentException(PROPERTY + ": expected process, classloader or worker, got " + kind);
         };
     }
 
