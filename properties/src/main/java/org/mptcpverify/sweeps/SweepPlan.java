@@ -9,9 +9,9 @@ import org.mptcpverify.vocab.SchemeId;
 
 /**
  * Which bounds `sweeps` raises per engine, and how a run's rows become a {@link SweepData.Sweep}.
- * Each range contains the engine's default level (traces: 6 steps; tlc core: 1 join, 2 in the
- * functional columns; 2 injections), starts below it (where the verdict comes from) and ends above
- * it (whether it stays); a level that times out ends its sweep.
+ * Each range contains the engine's default level (traces: 24 segment events of the generic
+ * attacker; tlc core: 1 join, 2 in the functional columns; 2 injections), starts below it (where the
+ * verdict comes from) and ends above it (whether it stays); a level that times out ends its sweep.
  */
 public final class SweepPlan {
     private SweepPlan() {}
@@ -26,7 +26,8 @@ public final class SweepPlan {
     /** The ranges of {@code engine} for a column: injections only where the column has an attacker. */
     public static List<Range> of(String engine, AttackId attack) {
         return switch (engine) {
-            case "traces" -> List.of(Range.of("steps", 2, 8));
+            // the generic attacker's steps are segment events (a handshake alone is 6): below, at and above its 24
+            case "traces" -> List.of(new Range("steps", List.of(12, 18, 24, 30, 36)));
             case "tlc" -> attack.hasAttacker()
                     ? List.of(Range.of("joins", 1, 3), Range.of("injections", 0, 3))
                     : List.of(Range.of("joins", 1, 3));

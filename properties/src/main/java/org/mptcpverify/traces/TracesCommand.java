@@ -114,7 +114,9 @@ public final class TracesCommand implements Callable<Integer> {
             return callGeneric(ss, as, spec.commandLine().getParseResult().hasMatchedOption("--tries") ? tries
                     : org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
         }
-        List<Check> checks = controls ? controlChecks(ss, as) : propertyChecks(ss, as, ps);
+        // the per-attack generators have no vocabulary for the segment-level columns (--generic runs them)
+        List<AttackId> actionLevel = as.stream().filter(AttackId::actionLevel).toList();
+        List<Check> checks = controls ? controlChecks(ss, actionLevel) : propertyChecks(ss, actionLevel, ps);
         if (checks.isEmpty()) {
             throw new UserInputException("no (scheme, attack, property) check matches the selection");
         }
