@@ -32,7 +32,7 @@ import org.mptcpverify.vocab.Verdict;
  * design need none.
  */
 public final class GenericAttacker {
-    public static final int DEFAULT_TRIES = 400;
+    public static final int DEFAULT_TRIES = org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES;
 
     /**
      * The verdict of a cell.
