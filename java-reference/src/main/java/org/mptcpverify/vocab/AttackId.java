@@ -24,7 +24,11 @@ public enum AttackId {
     MP_PRIO_FORGE("mp-prio-forge", List.of(PropertyId.PATH_MANAGER_INTEGRITY), false),
     // issue 13: an attacker active on p1 during the MP_CAPABLE handshake; traces engine only so far
     HANDSHAKE_DOWNGRADE("handshake-downgrade", List.of(PropertyId.DOWNGRADE_RESISTANCE), false),
-    HANDSHAKE_MITM("handshake-mitm", List.of(PropertyId.JOIN_AUTHENTICITY), false);
+    HANDSHAKE_MITM("handshake-mitm", List.of(PropertyId.JOIN_AUTHENTICITY), false),
+    // issue 13: a legitimate client (its own connection c2) attacking c1's connection; the same
+    // application's (it holds K1) or another application's (K2); traces engine only so far
+    INSIDER("insider", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false),
+    INSIDER_OTHER_APP("insider-other-app", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false);
 
     private final String wireName;
     private final List<PropertyId> properties;
@@ -56,12 +60,25 @@ public enum AttackId {
      */
     public boolean actionLevel() {
         return switch (this) {
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM -> false;
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, INSIDER, INSIDER_OTHER_APP -> false;
             default -> true;
         };
     }
 
     /** The columns of the default matrix: those every engine of it models. */
+    /**
+     * The population client whose connection is the insider's own (it is that client: it reads
+     * all of it, and holds its application's key), or empty when the attacker is no client.
+     */
+    public Optional<String> insiderClient() {
+        return this == INSIDER || this == INSIDER_OTHER_APP ? Optional.of("c2") : Optional.empty();
+    }
+
+    /** The external key (K1 or K2) a client of the population holds: c2 shares K1 only in {@code insider}. */
+    public String keyOf(String client) {
+        return client.equals("c1") || this == INSIDER ? "K1" : "K2";
+    }
+
     public static List<AttackId> matrixAttacks() {
         return Arrays.stream(values()).filter(AttackId::modelled).toList();
     }

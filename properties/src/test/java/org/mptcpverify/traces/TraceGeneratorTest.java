@@ -57,7 +57,7 @@ class TraceGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AttackId.class, mode = EnumSource.Mode.EXCLUDE, names = {"HANDSHAKE_DOWNGRADE", "HANDSHAKE_MITM"}) // segment-level columns: no generator
+    @EnumSource(value = AttackId.class, mode = EnumSource.Mode.EXCLUDE, names = {"HANDSHAKE_DOWNGRADE", "HANDSHAKE_MITM", "INSIDER", "INSIDER_OTHER_APP"}) // segment-level columns: no generator
     void generatedTracesUseOnlyEnabledActionsOfTheAttack(AttackId attack) {
         TraceGenerator g = TraceGenerator.forAttack(attack);
         assertEquals(attack, g.attack());

@@ -64,7 +64,7 @@ class TraceSpaceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AttackId.class, mode = EnumSource.Mode.EXCLUDE, names = {"HANDSHAKE_DOWNGRADE", "HANDSHAKE_MITM"}) // segment-level columns: no generator
+    @EnumSource(value = AttackId.class, mode = EnumSource.Mode.EXCLUDE, names = {"HANDSHAKE_DOWNGRADE", "HANDSHAKE_MITM", "INSIDER", "INSIDER_OTHER_APP"}) // segment-level columns: no generator
     void enumerationEqualsBruteForceUpToFourActions(AttackId attack) {
         TraceGenerator g = TraceGenerator.forAttack(attack);
         List<TraceSpace.Variant> space = TraceSpace.upTo(g, 4, Integer.MAX_VALUE);
