@@ -54,6 +54,8 @@ Prof(paths, phases, until, inject, onpath, nat, goal) ==
 Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
 \* pm: the path-manager options of the cell (the client's own request and the forgery)
 WithPm(p, msgs) == p @@ [pm |-> msgs]
+\* reads only the path-manager options on p1 (so it never learns the handshake's keys) and replays them
+WithAddrReplay(p) == p @@ [withdraw |-> TRUE]
 Profiles ==
     ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
  @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
@@ -67,8 +69,25 @@ Profiles ==
  @@ ("two-keys-one-host" :> [Passive EXCEPT !.goal = {"KeyIsolation"}])
  @@ ("remove-addr-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"REMOVE_ADDR"}))
  @@ ("mp-prio-forge" :> WithPm(Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"PathManagerIntegrity"}), {"MP_PRIO"}))
+ @@ ("add-addr-replay" :> WithAddrReplay(Prof({"p1"}, {"addr"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity"})))
+ \* the population's client is the attacker's own host (its cells: KeyedSide "server", so that
+ \* connection holds no external key): it reads all of it and sends SYN + MP_JOIN for it
+ @@ ("syn-flood-amplification" :> Prof({"p1", "p2"}, AllPhases, "always", TRUE, {}, FALSE, {"JoinStateBounded"}))
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
+\* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
+\* attacker may send a copy of an ADD_ADDR it read once that segment has left the network
+\* (ReplayAddr), on its own subflow again or on another connection it read
+AddrReplays == "withdraw" \in DOMAIN P
+
+\* Server options, scheme-independent (issue 13, syn-flood-amplification): definitions a cell's cfg
+\* overrides (CoreCell), so cells that keep the defaults need no new constant.
+\* ServerHalfOpenLimit: half-open joins per connection; 0: the scheme definition's lookup limit.
+\* JoinCookies: every SYN + MP_JOIN is answered with a SYN cookie and no request socket is kept
+\* (Linux net.ipv4.tcp_syncookies = 2; its join-cookie table keeps the join's nonces, which the
+\* model keeps in the half-open record marked cookie).
+ServerHalfOpenLimit == 0
+JoinCookies == FALSE
 
 \* TLC re-evaluates a constant substituted in the cfg (Def <- SchemeData) at every
 \* reference, which made each state cost milliseconds; a zero-arity definition over it
@@ -158,11 +177,13 @@ NoFld == [f \in {} |-> Nil]
 VARIABLES
     cli,       \* cn -> client end: [st, mode, cs, kx (own key msg sent), kok (peer's accepted),
                \*   nj (joins started), fe (the server acknowledged the third ACK)]
-    srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd]
+    srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd,
+               \*   wd (it withdrew the advertised address: add-addr-replay only)]
     cj,        \* cn -> j -> the client's j-th join: [st, dst, js]
     hs,        \* server join states: [conn, sf, src, local, origin, ackOrigin, idx, js, est]
     net,       \* segments in flight
-    remotes,   \* cn -> addresses the client acted on: [addr, origin]
+    remotes,   \* cn -> addresses the client acted on: [addr, origin, now (the server of cn
+               \*   announced addr and had not withdrawn it when the client accepted it)]
     closedBy,  \* cn -> originator of the MP_FASTCLOSE the server accepted, or "none"
     created,   \* connections in the order the server created them
     know,      \* attacker knowledge (closed under Analyse)
@@ -217,7 +238,7 @@ Init ==
     /\ cli = [cn \in Conns |-> [st |-> "none", mode |-> ModeA(cn), cs |-> EmptyCs, kx |-> FALSE,
                                 kok |-> FALSE, nj |-> 0, fe |-> FALSE]]
     /\ srv = [cn \in Conns |-> [st |-> "none", mode |-> ModeB(cn), cs |-> EmptyCs, kx |-> FALSE,
-                                kok |-> FALSE, used |-> {}, advd |-> FALSE]]
+                                kok |-> FALSE, used |-> {}, advd |-> FALSE, wd |-> FALSE]]
     /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs]]]
     /\ hs = {}
     /\ net = {}
@@ -252,6 +273,11 @@ Accept(mode, s, sl, ext, idx) ==
     ELSE IF ~Has(mode, s.m) /\ ~s.opt THEN [fail |-> "none", sl |-> sl]
     ELSE [fail |-> "tcp", sl |-> sl]
 
+\* a server's REMOVE_ADDR to a client (add-addr-replay's Withdraw)
+WithdrawFits(s) ==
+    LET cn == s.sf.conn
+    IN AddrReplays /\ cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+
 \* whether an end has state for segment s (its 4-tuple and the end's phase)
 Fits(s) ==
     LET cn == s.sf.conn IN
@@ -270,8 +296,9 @@ Fits(s) ==
       \* like ADD_ADDR, only once the receiver is ready: before a key agreement (NEW_KEY) there is
       \* nothing to authenticate an MP_FASTCLOSE with (draft-baerts: reset with a TCP RST instead)
       [] s.m = "FASTCLOSE"   -> cn \in Conns /\ s.sf.j = 0 /\ ReadyB(cn) /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
-      [] s.m \in {"REMOVE_ADDR", "MP_PRIO"} -> cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1"
-                                /\ s.src = Addr1(ClientOf[cn])
+      [] s.m \in {"REMOVE_ADDR", "MP_PRIO"} -> \/ /\ cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1"
+                                                 /\ s.src = Addr1(ClientOf[cn])
+                                              \/ WithdrawFits(s)
 
 -----------------------------------------------------------------------------
 (* Honest endpoints. Each segment a side originates is one step; each      *)
@@ -408,6 +435,11 @@ Matches(s) ==
              [] L.select = "recent-open" -> cn = MostRecentOpen
              [] OTHER -> FALSE}
 HalfOpen(cn) == {h \in hs : h.conn = cn /\ ~h.est}
+\* request sockets: half-open joins the server keeps as state (not answered with a cookie)
+ReqSocks(cn) == {h \in HalfOpen(cn) : ~h.cookie}
+HalfOpenRoom(cn, L) ==
+    LET lim == IF ServerHalfOpenLimit > 0 THEN ServerHalfOpenLimit ELSE L.limit
+    IN JoinCookies \/ lim = 0 \/ Cardinality(ReqSocks(cn)) < lim
 
 RecvJoinSyn(s) ==
     LET ms == Matches(s)
@@ -419,13 +451,13 @@ RecvJoinSyn(s) ==
         e == Emit(srv[cn].mode, "JOIN_SYNACK", r.sl, SfName(s.sf) \o "@" \o s.src, ServerKey(cn), i,
                   PathOf(s.sf), s.dst, s.src, s.sf, "s")
         ok == /\ s.opt /\ ms # {} /\ r.fail = "none"
-              /\ (L.limit = 0 \/ Cardinality(HalfOpen(cn)) < L.limit)
+              /\ HalfOpenRoom(cn, L)
               /\ ~\E h \in hs : h.sf = s.sf /\ h.src = s.src   \* a retransmission: answered, no new state
     IN /\ Fits(s)
        /\ IF ok
           THEN /\ hs' = hs \cup {[conn |-> cn, sf |-> s.sf, src |-> s.src, local |-> s.dst,
                                   origin |-> s.origin, ackOrigin |-> "none", idx |-> i, js |-> JsOf(e.sl),
-                                  est |-> FALSE]}
+                                  est |-> FALSE, cookie |-> JoinCookies]}
                /\ srv' = IF L.once THEN [srv EXCEPT ![cn].used = @ \cup {i}] ELSE srv
                /\ Wire({s}, {e.seg})
           ELSE /\ Wire({s}, {}) /\ UNCHANGED <<hs, srv>>
@@ -466,12 +498,18 @@ Advertise(cn) ==
     /\ lastAction' = [a |-> "Advertise", conn |-> cn]
     /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ Keep
 
+\* the server of cn announces address a now: it advertised (its one second address, s.a2) and did
+\* not withdraw it
+AnnouncedNow(cn, a) == srv[cn].advd /\ ~srv[cn].wd /\ a = "s.a2"
 RecvAddAddr(s) ==
     LET cn == s.sf.conn
         r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
     IN /\ Fits(s)
+       \* an address the client already holds is ignored (as Linux and the reference do)
        /\ remotes' = IF r.fail = "none" /\ s.opt /\ "addr" \in DOMAIN s.fld
-                     THEN [remotes EXCEPT ![cn] = @ \cup {[addr |-> s.fld.addr.n, origin |-> s.origin]}]
+                        /\ ~\E x \in remotes[cn] : x.addr = s.fld.addr.n
+                     THEN [remotes EXCEPT ![cn] = @ \cup {[addr |-> s.fld.addr.n, origin |-> s.origin,
+                                                            now |-> AnnouncedNow(cn, s.fld.addr.n)]}]
                      ELSE remotes
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, hs, closedBy, created>>
@@ -533,6 +571,23 @@ RecvMpPrio(s) ==
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, pmReq>>
 
+\* ---- address withdrawal and stale copies (add-addr-replay: AddrReplays only) ----
+\* The server withdraws the address it advertised (REMOVE_ADDR naming its id, 2 on the
+\* reference), once the client has accepted it (Linux withdraws after the ADD_ADDR echo, which
+\* the model does not carry as a segment); the client forgets the address.
+Withdraw(cn) ==
+    /\ AddrReplays /\ cn # PeerConn /\ srv[cn].advd /\ ~srv[cn].wd /\ Live(cn)
+    /\ \E r \in remotes[cn] : r.addr = "s.a2" /\ r.now    \* the client holds it (Linux: echoed)
+    /\ srv' = [srv EXCEPT ![cn].wd = TRUE]
+    /\ Wire({}, {Segment("REMOVE_ADDR", TRUE, "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0],
+                         [id |-> Int(2)], "s")})
+    /\ lastAction' = [a |-> "Withdraw", conn |-> cn]
+    /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ Keep
+RecvWithdraw(s) ==
+    LET cn == s.sf.conn
+    IN /\ remotes' = [remotes EXCEPT ![cn] = {r \in @ : r.addr # "s.a2"}]
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, srv, cj, hs, closedBy, created>> /\ UNCHANGED PmVars
 Handlers(s) ==
     CASE s.m = "MPC_SYN"     -> RecvMpcSyn(s)
       [] s.m = "MPC_SYNACK"  -> RecvMpcSynAck(s)
@@ -545,7 +600,7 @@ Handlers(s) ==
       [] s.m = "JOIN_ACK"    -> RecvJoinAck(s)
       [] s.m = "ADD_ADDR"    -> RecvAddAddr(s)
       [] s.m = "FASTCLOSE"   -> RecvFastClose(s)
-      [] s.m = "REMOVE_ADDR" -> RecvRemoveAddr(s)
+      [] s.m = "REMOVE_ADDR" -> IF s.dst = "s.a1" THEN RecvRemoveAddr(s) ELSE RecvWithdraw(s)
       [] s.m = "MP_PRIO"     -> RecvMpPrio(s)
 
 \* Delivery of an in-flight segment. A segment no state matches is discarded
@@ -681,6 +736,20 @@ Replay(t, src, dst, sf) ==
     /\ lastAction' = [a |-> "Replay", m |-> t.m, src |-> src, dst |-> dst, sf |-> SfName(sf)]
 ReplaySfs(t) == IF t.m = "JOIN_SYN" THEN {t.sf, InjSf} ELSE {t.sf}
 
+\* A copy of an ADD_ADDR it read, sent once the original has left the network (a copy of one in
+\* flight on its own 4-tuple is a retransmission), to the client of a connection whose 4-tuple it
+\* knows, its own included; the origin stays the server (as for Replay).
+ReplayAddr(t, cn) ==
+    /\ AddrReplays /\ CanInject /\ t.m = "ADD_ADDR" /\ t.origin = "s" /\ t \notin net
+    /\ cn # PeerConn /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ LET seg == [t EXCEPT !.path = "px", !.src = "s.a1", !.dst = Addr1(ClientOf[cn]), !.sf = [conn |-> cn, j |-> 0]]
+       IN /\ Fits(seg)
+          /\ net' = net \cup {seg}
+          /\ know' = Learn(know, {seg})
+          /\ inj' = inj + 1
+    /\ lastAction' = [a |-> "Replay", m |-> t.m, src |-> "s.a1", dst |-> Addr1(ClientOf[cn]), sf |-> cn \o "/0"]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, rew, touched>> /\ UNCHANGED PmVars
+
 \* on-path: drop a segment in flight, or rewrite its source address
 OnPath(s) == s.path \in P.onpath /\ rew < MaxRewrites
 Drop(s) ==
@@ -707,6 +776,7 @@ Next ==
           \/ Connect(cn) \/ SendKeyA(cn) \/ SendKeyB(cn) \/ Advertise(cn) \/ Close(cn)
           \/ \E d \in JoinDsts(cn) : StartJoin(cn, d)
           \/ \E m \in PmMsgs : PmRequest(cn, m) \/ \E k \in {0, 1} : ForgePm(cn, m, k)
+          \/ Withdraw(cn)
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
     \/ \E h \in hs : ForgeJoinAck(h)
@@ -714,6 +784,7 @@ Next ==
                         \/ \E j \in 1..MaxJoins : ForgeJoinSynAck(cn, j)
     \/ \E t \in seen : \E src \in {t.src} \cup InjSrcs, dst \in RelayDst(t), sf \in ReplaySfs(t) :
           Replay(t, src, dst, sf)
+    \/ \E t \in seen, cn \in Conns : ReplayAddr(t, cn)
 
 Spec == Init /\ [][Next]_vars
 
@@ -745,8 +816,16 @@ JoinStateUnforgeable ==
                         h.origin = Client(h.conn) /\ h.src = Addr2(Client(h.conn))
     /\ \A cn \in HonestConns : Cardinality(HalfOpen(cn)) <= 2
 
-\* every address a client acted on was advertised by the server
-AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s"
+\* half-open join state the server keeps (request sockets) stays within its limit per connection
+\* (the server option, else the contract's 2) and exists only for a return-routable source: never
+\* for a spoofed one, whose SYN/ACK goes to a victim (state kept in a SYN cookie is not counted)
+JoinStateBounded ==
+    /\ \A cn \in Conns : Cardinality(ReqSocks(cn)) <= (IF ServerHalfOpenLimit > 0 THEN ServerHalfOpenLimit ELSE 2)
+    /\ \A h \in hs : (~h.est /\ ~h.cookie) => h.src \notin Spoofs
+
+\* every address a client acted on was advertised by the server on this connection, and not
+\* withdrawn since, when the client accepted it (a copy of an authentic ADD_ADDR sent later is not)
+AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s" /\ r.now
 
 \* the server fast-closes C only when C's client sent an MP_FASTCLOSE: a copy of the client's
 \* own MP_FASTCLOSE that overtakes it closes what the client closed (no harm, not a violation)

@@ -117,7 +117,7 @@ public final class DefinedScheme implements AuthScheme {
                 k[7] |= 1;
                 yield new KeySetting.AppKey(Bytes.of(k));
             }
-            case SIN_ZERO, SIN_ZERO_HOST -> KeySetting.SinZero.decimal(
+            case SIN_ZERO, SIN_ZERO_HOST, SIN_ZERO_LE, SIN_ZERO_HOST_LE -> KeySetting.SinZero.decimal(
                     Integer.toUnsignedLong(ByteBuffer.wrap(material.toArray()).getInt(0)) % def.sinZeroKeyCount() + 1);
         };
     }
@@ -127,7 +127,20 @@ public final class DefinedScheme implements AuthScheme {
     }
 
     private boolean sinZero() {
-        return def.keySource() == KeySource.SIN_ZERO || def.keySource() == KeySource.SIN_ZERO_HOST;
+        return def.keySource() != null && def.keySource().sinZero();
+    }
+
+    /** K's bytes for the decimal key {@code v}: its low keyWidth bits, in the source's byte order. */
+    private byte[] sinZeroK(long v) {
+        byte[] k = Evaluator.right(MptcpCrypto.be64(v), def.keyWidth());
+        if (def.keySource().littleEndian()) {
+            for (int i = 0, j = k.length - 1; i < j; i++, j--) {
+                byte t = k[i];
+                k[i] = k[j];
+                k[j] = t;
+            }
+        }
+        return k;
     }
 
     @Override
@@ -136,7 +149,7 @@ public final class DefinedScheme implements AuthScheme {
             return socketKeyBytes(setting);
         }
         OptionalLong v = parsed(setting);
-        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(Evaluator.right(MptcpCrypto.be64(v.getAsLong()), def.keyWidth())) : null;
+        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(sinZeroK(v.getAsLong())) : null;
     }
 
     private static Bytes socketKeyBytes(KeySetting setting) {
@@ -145,10 +158,10 @@ public final class DefinedScheme implements AuthScheme {
 
     @Override
     public Bytes socketKey(KeySetting setting) {
-        if (def.keySource() == KeySource.SIN_ZERO_HOST) {
+        if (def.keySource() != null && def.keySource().hostWide()) {
             return null; // the key is read from the host variable when used
         }
-        if (def.keySource() == KeySource.SIN_ZERO) {
+        if (sinZero()) {
             OptionalLong v = parsed(setting);
             return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(MptcpCrypto.be64(v.getAsLong())) : null;
         }
@@ -157,7 +170,7 @@ public final class DefinedScheme implements AuthScheme {
 
     @Override
     public HostKeys onBindOrConnect(HostKeys host, KeySetting setting) {
-        if (def.keySource() != KeySource.SIN_ZERO_HOST) {
+        if (def.keySource() == null || !def.keySource().hostWide()) {
             return host;
         }
         OptionalLong v = parsed(setting);
@@ -168,8 +181,8 @@ public final class DefinedScheme implements AuthScheme {
     private Bytes keyValue(ConnKeys k, HostKeys host) {
         return switch (def.keySource() == null ? KeySource.SOCKET : def.keySource()) {
             case SOCKET, SOCKET_64_ODD -> k.extKey();
-            case SIN_ZERO -> Bytes.of(Evaluator.right(k.extKey() == null ? new byte[8] : k.extKey().toArray(), def.keyWidth()));
-            case SIN_ZERO_HOST -> Bytes.of(Evaluator.right(MptcpCrypto.be64(host == null ? 0 : host.externalKeyTnb()), def.keyWidth()));
+            case SIN_ZERO, SIN_ZERO_LE -> Bytes.of(sinZeroK(k.extKey() == null ? 0 : ByteBuffer.wrap(k.extKey().toArray()).getLong()));
+            case SIN_ZERO_HOST, SIN_ZERO_HOST_LE -> Bytes.of(sinZeroK(host == null ? 0 : host.externalKeyTnb()));
         };
     }
 
@@ -201,7 +214,7 @@ public final class DefinedScheme implements AuthScheme {
 
     /** The side's mode: stored, or for a host-wide key re-read from the host at each use (as the thesis code does). */
     private String modeOf(ConnKeys k, HostKeys host) {
-        if (def.localModes() && def.keySource() == KeySource.SIN_ZERO_HOST && host != null) {
+        if (def.localModes() && def.keySource() != null && def.keySource().hostWide() && host != null) {
             return preferred(hasKey(k, host));
         }
         Bytes m = k.slots().get(MODE);

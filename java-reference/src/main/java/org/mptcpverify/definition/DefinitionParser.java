@@ -239,7 +239,7 @@ public final class DefinitionParser {
             return;
         }
         line = keyValuesLine;
-        if (keySource != KeySource.SIN_ZERO && keySource != KeySource.SIN_ZERO_HOST) {
+        if (keySource == null || !keySource.sinZero()) {
             throw error("values K needs a sin-zero or sin-zero-host key (socket keys are drawn at full width)");
         }
         if (keyValues > SchemeDefinition.MAX_SIN_ZERO_KEY) {

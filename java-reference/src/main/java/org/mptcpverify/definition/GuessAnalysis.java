@@ -85,7 +85,7 @@ public final class GuessAnalysis {
     public double entropy(Term.Atom a) {
         if (a.name().equals(DefinitionParser.KEY)) {
             return switch (def.keySource()) {
-                case SIN_ZERO, SIN_ZERO_HOST -> log2(def.sinZeroKeyCount());
+                case SIN_ZERO, SIN_ZERO_HOST, SIN_ZERO_LE, SIN_ZERO_HOST_LE -> log2(def.sinZeroKeyCount());
                 case SOCKET_64_ODD -> def.keyWidth() - 1; // the lowest bit is always 1
                 case SOCKET -> def.keyWidth();
             };
@@ -329,6 +329,6 @@ public final class GuessAnalysis {
 
     /** Whether the external key has a declared, enumerable value set (what an engine can try). */
     public boolean enumerableKey() {
-        return def.keySource() == KeySource.SIN_ZERO || def.keySource() == KeySource.SIN_ZERO_HOST;
+        return def.keySource() != null && def.keySource().sinZero();
     }
 }

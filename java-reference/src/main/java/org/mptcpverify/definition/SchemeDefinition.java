@@ -39,12 +39,34 @@ public record SchemeDefinition(String name, String file, int version, HashAlg ha
         /** The thesis: decimal in sockaddr_in.sin_zero of bind()/connect(), parsed by kstrtoul, per socket; no key = 0. */
         SIN_ZERO("sin-zero"),
         /** As SIN_ZERO, but into ONE host-wide variable set by the last bind()/connect() that parses. */
-        SIN_ZERO_HOST("sin-zero-host");
+        SIN_ZERO_HOST("sin-zero-host"),
+        /**
+         * As SIN_ZERO, with K the key's low bytes in little-endian order: an x86 kernel XORs the
+         * {@code int} key onto the token as it lies in memory, in wire order (named reading thesis-xor/le).
+         */
+        SIN_ZERO_LE("sin-zero-le"),
+        /** As SIN_ZERO_HOST, in little-endian order (thesis-xor-global/le). */
+        SIN_ZERO_HOST_LE("sin-zero-host-le");
 
         public final String keyword;
 
         KeySource(String keyword) {
             this.keyword = keyword;
+        }
+
+        /** A decimal key in sin_zero, parsed by kstrtoul (per socket or host-wide, either byte order). */
+        public boolean sinZero() {
+            return this == SIN_ZERO || this == SIN_ZERO_HOST || this == SIN_ZERO_LE || this == SIN_ZERO_HOST_LE;
+        }
+
+        /** The one host variable external_key_tnb. */
+        public boolean hostWide() {
+            return this == SIN_ZERO_HOST || this == SIN_ZERO_HOST_LE;
+        }
+
+        /** K is the key's low bytes in little-endian order (an x86 kernel's memory order). */
+        public boolean littleEndian() {
+            return this == SIN_ZERO_LE || this == SIN_ZERO_HOST_LE;
         }
     }
 

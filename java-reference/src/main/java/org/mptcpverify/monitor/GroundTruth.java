@@ -25,7 +25,16 @@ public final class GroundTruth {
     /** The SYN+MP_JOIN behind a server-side join: its envelope, origin and where the origin sent it from. */
     public record SynTruth(long envelopeId, String origin, InetAddress originSrc, int originSrcPort) {}
 
-    public record AddrAccept(int step, String client, InetAddress addr, String origin) {}
+    /**
+     * An address a client accepted from an ADD_ADDR. {@code current}: the server announced that
+     * address on this very connection and had not withdrawn it when the client accepted it (an
+     * authentic ADD_ADDR replayed after a REMOVE_ADDR, or onto another connection, is not).
+     */
+    public record AddrAccept(int step, String client, InetAddress addr, String origin, boolean current) {
+        public AddrAccept(int step, String client, InetAddress addr, String origin) {
+            this(step, client, addr, origin, true);
+        }
+    }
 
     public record FastCloseTruth(int step, int serverConnId, String origin) {}
 
@@ -122,6 +131,16 @@ public final class GroundTruth {
      * new half-open joins (the SYN behind each); at a client, addresses it accepted.
      */
     public void recordDelivery(int step, String host, EndpointState before, EndpointState after, Envelope e) {
+        recordDelivery(step, host, before, after, e, null);
+    }
+
+    /**
+     * As {@link #recordDelivery(int, String, EndpointState, EndpointState, Envelope)}, judging each
+     * address a client accepts against what {@code server} (its state at that moment; null: not
+     * judged) announces on the client's connection now.
+     */
+    public void recordDelivery(int step, String host, EndpointState before, EndpointState after, Envelope e,
+                               EndpointState server) {
         if (host.equals("s")) {
             for (Connection c : after.connections().values()) {
                 Connection old = before.connections().get(c.id());
@@ -145,10 +164,19 @@ public final class GroundTruth {
             Connection old = before.connections().get(c.id());
             for (Map.Entry<Integer, InetAddress> a : c.remoteAddrs().entrySet()) {
                 if (old == null || !old.remoteAddrs().containsKey(a.getKey())) {
-                    accepted(new AddrAccept(step, host, a.getValue(), e.origin()));
+                    accepted(new AddrAccept(step, host, a.getValue(), e.origin(),
+                            server == null || announcedNow(server, c, a.getValue())));
                 }
             }
         }
+    }
+
+    /** Whether the server's end of the client's connection {@code c} announces {@code addr} now. */
+    private static boolean announcedNow(EndpointState server, Connection c, InetAddress addr) {
+        Tuple mirror = new Tuple(c.initial().remoteAddr(), c.initial().remotePort(), c.initial().localAddr(),
+                c.initial().localPort());
+        return server.connections().values().stream().filter(sc -> sc.initial().equals(mirror))
+                .anyMatch(sc -> sc.announced().values().stream().anyMatch(an -> an.address().equals(addr)));
     }
 
     /** Subflows of the server's connections closed or re-prioritised between {@code before} and {@code after}. */

@@ -24,6 +24,7 @@ public final class Monitors {
             case KEY_ISOLATION -> new KeyIsolationMonitor();
             case PATH_MANAGER_INTEGRITY -> new PathManagerIntegrityMonitor();
             case DOWNGRADE_RESISTANCE -> new DowngradeResistanceMonitor(scheme);
+            case JOIN_STATE_BOUNDED -> new JoinStateBoundedMonitor();
         };
     }
 }

@@ -25,6 +25,8 @@ public final class Schemes {
         if (id.equals(SchemeId.BROKEN)) return new Broken();
         if (id.equals(SchemeId.ECDH)) return new Ecdh();
         if (id.equals(SchemeId.MPTLS)) return new Mptls();
+        if (id.equals(SchemeId.THESIS_XOR_LE)) return new ThesisXor(true);
+        if (id.equals(SchemeId.THESIS_XOR_GLOBAL_LE)) return new ThesisXorGlobal(true);
         throw new IllegalArgumentException("scheme " + id + " has no hand-written implementation; it runs from its definition");
     }
 }

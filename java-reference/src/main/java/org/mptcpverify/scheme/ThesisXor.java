@@ -19,13 +19,45 @@ public class ThesisXor extends KeyedMptcp {
     /** Keys the runner draws: decimal numbers that fit in the 8 bytes of sin_zero. */
     private static final long MAX_SIN_ZERO_KEY = 99_999_999L;
 
+    /**
+     * Whether the key is XORed in an x86 kernel's byte order (named reading {@code /le}): the kernel
+     * keeps the token as the digest's first four bytes in memory and XORs the {@code int} key onto
+     * that {@code int}, so on a little-endian host the field is the token's wire bytes XOR the key's
+     * little-endian bytes.
+     */
+    private final boolean littleEndian;
+
     public ThesisXor() {
+        this(false);
+    }
+
+    /** @param littleEndian the x86 reading {@code thesis-xor/le} */
+    public ThesisXor(boolean littleEndian) {
         super(0);
+        this.littleEndian = littleEndian;
     }
 
     @Override
     public SchemeId id() {
-        return SchemeId.THESIS_XOR;
+        return littleEndian ? SchemeId.THESIS_XOR_LE : SchemeId.THESIS_XOR;
+    }
+
+    /** Whether this is a little-endian ({@code /le}) reading. */
+    protected boolean littleEndian() {
+        return littleEndian;
+    }
+
+    /**
+     * The 32 bits XORed onto the token field as the wire carries them (big-endian int): the key's
+     * low 32 bits, byte-reversed in the little-endian reading.
+     */
+    protected int wireMask(long key) {
+        return littleEndian ? Integer.reverseBytes((int) key) : (int) key;
+    }
+
+    /** The field a side with this key value sends or expects for {@code token}: plain when the key is 0. */
+    protected int keyedField(int token, long key) {
+        return key == 0 ? token : token ^ wireMask(key);
     }
 
     @Override
@@ -50,7 +82,7 @@ public class ThesisXor extends KeyedMptcp {
     @Override
     public Bytes effectiveKey(KeySetting setting) {
         OptionalLong v = parsed(setting);
-        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(SchemeCrypto.be32((int) v.getAsLong())) : null;
+        return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(SchemeCrypto.be32(wireMask(v.getAsLong()))) : null;
     }
 
     /** The thesis's token field: plain when the key is 0, else XORed with the key's low 32 bits. */
@@ -64,13 +96,13 @@ public class ThesisXor extends KeyedMptcp {
 
     @Override
     public int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host) {
-        return xorField(clientKeys.remoteToken(), keyValue(clientKeys.extKey()));
+        return keyedField(clientKeys.remoteToken(), keyValue(clientKeys.extKey()));
     }
 
     @Override
     public Optional<JoinMatch> lookupJoin(int field, List<ConnRef> conns, HostKeys host) {
         return conns.stream()
-                .filter(c -> field == xorField(c.keys().localToken(), keyValue(c.keys().extKey())))
+                .filter(c -> field == keyedField(c.keys().localToken(), keyValue(c.keys().extKey())))
                 .findFirst().map(c -> new JoinMatch(c.id(), c.keys()));
     }
 

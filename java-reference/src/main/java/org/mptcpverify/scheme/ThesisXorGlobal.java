@@ -13,9 +13,18 @@ import org.mptcpverify.wire.Bytes;
  * equals {@code token_tnb XOR (int)key} to that connection.
  */
 public final class ThesisXorGlobal extends ThesisXor {
+    public ThesisXorGlobal() {
+        this(false);
+    }
+
+    /** @param littleEndian the x86 reading {@code thesis-xor-global/le} (see {@link ThesisXor#wireMask}) */
+    public ThesisXorGlobal(boolean littleEndian) {
+        super(littleEndian);
+    }
+
     @Override
     public SchemeId id() {
-        return SchemeId.THESIS_XOR_GLOBAL;
+        return littleEndian() ? SchemeId.THESIS_XOR_GLOBAL_LE : SchemeId.THESIS_XOR_GLOBAL;
     }
 
     /** The key is not a socket attribute here: it is read from the host variable when used. */
@@ -37,7 +46,7 @@ public final class ThesisXorGlobal extends ThesisXor {
 
     @Override
     public int joinTokenField(ConnKeys clientKeys, int joinIndex, HostKeys host) {
-        return xorField(clientKeys.remoteToken(), host.externalKeyTnb());
+        return keyedField(clientKeys.remoteToken(), host.externalKeyTnb());
     }
 
     @Override
@@ -45,7 +54,7 @@ public final class ThesisXorGlobal extends ThesisXor {
         if (host.externalKeyTnb() == 0) {
             return super.lookupJoin(field, conns, host); // backward compatible: plain v0 lookup
         }
-        if (field != xorField(host.tokenTnb(), host.externalKeyTnb())) {
+        if (field != keyedField(host.tokenTnb(), host.externalKeyTnb())) {
             return Optional.empty(); // "XORed token doesnot matched. MP_JOIN dropped"
         }
         return conns.stream().filter(c -> c.keys().localToken() == host.tokenTnb())

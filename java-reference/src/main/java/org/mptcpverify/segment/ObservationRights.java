@@ -39,6 +39,12 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
                     Set.of("handshake"));
             case HANDSHAKE_MITM -> new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of("p1"),
                     Set.of("handshake", "keys"));
+            // reads the path-manager options on the first path (never the handshake: it cannot build
+            // an ADD_ADDR HMAC itself) and sends copies of them later
+            case ADD_ADDR_REPLAY -> new ObservationRights(Set.of("p1"), Set.of("addr"), false, true, Set.of());
+            // the population's client is the attacker's own host (its connection, without the
+            // application's external key): it reads all of that connection and injects
+            case SYN_FLOOD_AMPLIFICATION -> new ObservationRights(Set.of("p1", "p2"), ALL, false, true, Set.of());
             // issue 13: a legitimate client; besides its own connection (read whole: SegmentReplayer
             // counts the insider's host as its own, as x.a) it reads the victim's MP_CAPABLE
             // handshake on p1 as eavesdrop-handshake does, and injects from off path

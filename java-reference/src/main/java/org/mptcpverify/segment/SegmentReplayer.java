@@ -315,6 +315,8 @@ public final class SegmentReplayer {
         final Map<String, Integer> sfPort = new HashMap<>();
         final List<Envelope> held = new ArrayList<>();
         final Map<String, Integer> joins = new HashMap<>();
+        /** The client's connection id of each connection the trace names (c1.1, c1.2, ...), from its MPC_SYN. */
+        final Map<String, Integer> connIds = new HashMap<>();
         final List<PropertyMonitor> monitors = new ArrayList<>();
         final List<String> steps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
@@ -449,10 +451,15 @@ public final class SegmentReplayer {
             String subflow = s.conn() + "/0";
             Event ev;
             switch (s.msg()) {
-                case "MPC_SYN" -> ev = new Event.Connect(Addresses.of(c + ".a1"), Addresses.of("s.a1"), port, clientKeys.get(c),
-                        rnd.nextLong());
+                case "MPC_SYN" -> {
+                    if (!t.clients().get(c).contains(s.conn())) {
+                        throw new BadTraceFileException(where + ": connection " + s.conn() + " is not in the population");
+                    }
+                    ev = new Event.Connect(Addresses.of(c + ".a1"), Addresses.of("s.a1"), port, clientKeys.get(c),
+                            rnd.nextLong());
+                }
                 case "JOIN_SYN" -> {
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to join on");
                     }
@@ -461,28 +468,49 @@ public final class SegmentReplayer {
                     ev = new Event.Join(cc.get().id(), Addresses.of(c + ".a2"), Addresses.of(s.dst()), port, rnd.nextLong());
                 }
                 case "ADD_ADDR" -> {
-                    Optional<Connection> sc = world().serverConnOf(c);
+                    Optional<Connection> sc = serverConn(c, s.conn());
                     if (sc.isEmpty()) {
                         return diverge("the server has no connection of " + c + " to advertise on");
                     }
                     ev = new Event.Advertise(sc.get().id(), 2, Addresses.of("s.a2"));
                 }
                 case "FASTCLOSE" -> {
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to fast-close");
                     }
                     ev = new Event.FastClose(cc.get().id());
                 }
-                case "REMOVE_ADDR", "MP_PRIO" -> {
+                case "REMOVE_ADDR" -> {
+                    if (fromServer(s)) {
+                        // the server withdraws the address it advertised (MptcpCore.tla Withdraw): id 2, s.a2
+                        Optional<Connection> sc = world().serverConnOf(c);
+                        if (sc.isEmpty()) {
+                            return diverge("the server has no connection of " + c + " to withdraw an address on");
+                        }
+                        String initial = subflow;
+                        if (inFlight.stream().map(segs::get).anyMatch(x -> x.msg().equals("ADD_ADDR")
+                                && x.subflow().equals(initial) && x.env() != null && x.env().origin().equals("s"))) {
+                            // as the model's server (MptcpCore.tla Withdraw): its advertisement has arrived first
+                            throw new BadTraceFileException(where + ": the server withdraws an address its ADD_ADDR is still carrying");
+                        }
+                        ev = new Event.RemoveAddr(sc.get().id(), 2);
+                    } else {
+                        Optional<Connection> cc = clientConn(c);
+                        if (cc.isEmpty()) {
+                            return diverge(c + " has no connection to send " + s.msg() + " on");
+                        }
+                        ev = new Event.RemoveAddr(cc.get().id(), 1);
+                    }
+                }
+                case "MP_PRIO" -> {
                     // the client's own request on its initial subflow (MptcpCore.tla PmRequest): its
                     // second address (id 1, the id its joins carry) withdrawn, or its initial subflow backup
-                    Optional<Connection> cc = clientConn(c);
+                    Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to send " + s.msg() + " on");
                     }
-                    ev = s.msg().equals("REMOVE_ADDR") ? new Event.RemoveAddr(cc.get().id(), 1)
-                            : new Event.SetBackup(cc.get().id(), true);
+                    ev = new Event.SetBackup(cc.get().id(), true);
                 }
                 case "KEY_A", "KEY_B" -> {
                     return sendHeld(s, c, where);
@@ -490,7 +518,7 @@ public final class SegmentReplayer {
                 default -> throw new BadTraceFileException(where + ": an honest end does not originate " + s.msg()
                         + " on its own");
             }
-            String from = s.msg().equals("ADD_ADDR") ? "s" : c;
+            String from = s.msg().equals("ADD_ADDR") || fromServer(s) ? "s" : c;
             List<Envelope> out = host(from, ev);
             Optional<Envelope> sent = bind(out, s.seg(), s.msg(), subflow, where);
             if (sent.isEmpty()) {
@@ -505,8 +533,14 @@ public final class SegmentReplayer {
                 truth.legitJoin(new GroundTruth.LegitJoin(event, c, clientView, false));
             } else if (s.msg().equals("MPC_SYN")) {
                 sfPort.put(subflow, sent.get().segment().srcPort());
+                clientConn(c).ifPresent(x -> connIds.put(s.conn(), x.id()));
             }
             return from + " sends #" + s.seg() + " " + s.msg() + " " + describe(sent.get());
+        }
+
+        /** A REMOVE_ADDR sent to a client: the server's own, withdrawing its advertised address. */
+        static boolean fromServer(SegmentEvent.Send s) {
+            return s.msg().equals("REMOVE_ADDR") && !Addresses.actorOf(Addresses.of(s.dst())).equals("s");
         }
 
         /**
@@ -555,7 +589,7 @@ public final class SegmentReplayer {
             }
             EndpointState before = hosts.get(to);
             StepResult r = endpoint.step(before, new Event.Receive(s.env().segment(), rnd.nextLong()));
-            truth.recordDelivery(event, to, before, r.state(), s.env());
+            truth.recordDelivery(event, to, before, r.state(), s.env(), hosts.get("s"));
             hosts.put(to, r.state());
             notes.addAll(r.notes());
             List<Envelope> out = emit(to, r.out());
@@ -740,6 +774,14 @@ public final class SegmentReplayer {
             if (seen == null) {
                 throw new BadTraceFileException(where + ": x replays #" + r.of() + ", which it has not read");
             }
+            if (inFlight.contains(r.of()) && of.env() != null && r.subflow().equals(of.subflow())
+                    && r.dst().equals(Addresses.nameOf(of.env().segment().dst()))
+                    && r.src().equals(Addresses.nameOf(of.env().segment().src()))) {
+                // a copy on the original's own 4-tuple while the original is still in flight is a
+                // retransmission, not a replay: a replay is of a segment observed and delivered
+                // (MptcpCore.tla ReplayAddr: the original has left the network)
+                throw new BadTraceFileException(where + ": x replays #" + r.of() + " on its own 4-tuple while it is still in flight");
+            }
             InetAddress dst = Addresses.of(r.dst());
             String conn = r.subflow().startsWith("inj") ? of.subflow().split("/")[0] : r.subflow().split("/")[0];
             String client = conn.startsWith("inj") ? "c1" : clientOf(conn, where);
@@ -922,6 +964,27 @@ public final class SegmentReplayer {
 
         Optional<Connection> clientConn(String c) {
             return hosts.get(c).connections().values().stream().filter(x -> x.role() == Role.A).reduce((a, b) -> b);
+        }
+
+        /**
+         * The client's connection the trace calls {@code conn} (one client may hold several: c1.1,
+         * c1.2, ...); its most recent one when the trace never opened {@code conn} itself.
+         */
+        Optional<Connection> clientConn(String c, String conn) {
+            Integer id = connIds.get(conn);
+            return id == null ? clientConn(c) : Optional.ofNullable(hosts.get(c).connections().get(id));
+        }
+
+        /** The server's end of the connection the trace calls {@code conn}: the one whose initial subflow is its. */
+        Optional<Connection> serverConn(String c, String conn) {
+            Integer id = connIds.get(conn);
+            if (id == null) {
+                return world().serverConnOf(c);
+            }
+            Tuple mine = hosts.get(c).connections().get(id).initial();
+            return hosts.get("s").connections().values().stream().filter(x -> x.role() == Role.B
+                    && x.initial().remoteAddr().equals(mine.localAddr()) && x.initial().remotePort() == mine.localPort())
+                    .findFirst();
         }
 
         List<Envelope> host(String h, Event ev) {

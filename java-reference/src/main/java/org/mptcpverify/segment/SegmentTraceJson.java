@@ -31,8 +31,10 @@ public final class SegmentTraceJson {
     public static final String FORMAT = "mptcp-verify-segments/1";
     public static final int MAX_EVENTS = 1_000;
     public static final int MAX_TERM_DEPTH = 16;
-    private static final Pattern CONN = Pattern.compile("c[12]\\.1");
-    private static final Pattern SUBFLOW = Pattern.compile("(c[12]\\.1|inj)/\\d{1,3}");
+    /** Connections the reference replays per client: c1.1 .. c1.3 (a generic-core population of up to three). */
+    public static final int MAX_CONNS_PER_CLIENT = 3;
+    private static final Pattern CONN = Pattern.compile("c[12]\\.[1-3]");
+    private static final Pattern SUBFLOW = Pattern.compile("(c[12]\\.[1-3]|inj)/\\d{1,3}");
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,64}");
     private static final Set<String> MESSAGES = Set.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "HS_ACK", "KEY_A", "KEY_B",
             "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO");
@@ -87,11 +89,16 @@ public final class SegmentTraceJson {
                         + "' (the reference's address plan has c1 and c2)");
             }
             JsonNode conns = e.getValue();
-            if (!conns.isArray() || conns.size() != 1 || !conns.get(0).asText().equals(e.getKey() + ".1")) {
-                throw new BadTraceFileException("population.clients." + e.getKey() + ": must be [\"" + e.getKey()
-                        + ".1\"] (one connection per client is replayable)");
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; conns.isArray() && i <= conns.size() && i <= MAX_CONNS_PER_CLIENT; i++) {
+                names.add(e.getKey() + "." + i);
             }
-            clients.put(e.getKey(), List.of(e.getKey() + ".1"));
+            if (!conns.isArray() || conns.isEmpty() || conns.size() > MAX_CONNS_PER_CLIENT
+                    || !names.equals(java.util.stream.StreamSupport.stream(conns.spliterator(), false).map(JsonNode::asText).toList())) {
+                throw new BadTraceFileException("population.clients." + e.getKey() + ": must be [\"" + e.getKey()
+                        + ".1\", ...] in order, at most " + MAX_CONNS_PER_CLIENT + " connections per client");
+            }
+            clients.put(e.getKey(), List.copyOf(names));
         }
         if (clients.isEmpty()) {
             throw new BadTraceFileException("population.clients is empty");

@@ -45,4 +45,9 @@ public final class ActionAlphabet {
         }
         return out;
     }
+
+    /** Whether the action alphabet has the attack's moves ({@link org.mptcpverify.vocab.AttackId#actionLevel}). */
+    public static boolean covers(org.mptcpverify.vocab.AttackId a) {
+        return a.actionLevel();
+    }
 }

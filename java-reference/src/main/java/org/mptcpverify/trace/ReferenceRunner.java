@@ -480,7 +480,7 @@ public final class ReferenceRunner implements ScenarioRunner {
             EndpointState before = hosts.get(h);
             StepResult r = endpoint.step(before, new Event.Receive(e.segment(), rnd.nextLong()));
             EndpointState after = r.state();
-            truth.recordDelivery(step, h, before, after, e);
+            truth.recordDelivery(step, h, before, after, e, hosts.get("s"));
             hosts.put(h, after);
             notes.addAll(r.notes());
             for (TcpSegment s : r.out()) {

@@ -25,6 +25,10 @@ public enum AttackId {
     // issue 13: an attacker active on p1 during the MP_CAPABLE handshake; traces engine only so far
     HANDSHAKE_DOWNGRADE("handshake-downgrade", List.of(PropertyId.DOWNGRADE_RESISTANCE), false),
     HANDSHAKE_MITM("handshake-mitm", List.of(PropertyId.JOIN_AUTHENTICITY), false),
+    // issue 13: ADD_ADDR's HMAC has no nonce, so an observed one stays valid after a REMOVE_ADDR
+    ADD_ADDR_REPLAY("add-addr-replay", List.of(PropertyId.ADDR_AUTHENTICITY), false),
+    // thesis 2.2.3, RFC 7430: SYN + MP_JOIN for the attacker's own connection from spoofed sources
+    SYN_FLOOD_AMPLIFICATION("syn-flood-amplification", List.of(PropertyId.JOIN_STATE_BOUNDED), false),
     // issue 13: a legitimate client (its own connection c2) attacking c1's connection; the same
     // application's (it holds K1) or another application's (K2); traces engine only so far
     INSIDER("insider", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false),
@@ -54,18 +58,30 @@ public enum AttackId {
 
     /**
      * Whether the action vocabulary (docs/threat-model.md "Actions", the traces engine's
-     * per-attack generators) has this column. The handshake columns have no action: what their
+     * per-attack generators) has this column. The issue-13 columns have no action: what their
      * attacker does is segment-level (strip or edit an MP_CAPABLE option in flight, answer in an
-     * end's place), so the generic segment-level attacker decides them.
+     * end's place, copy a delivered ADD_ADDR, send join SYNs from spoofed sources for its own
+     * connection), so the generic segment-level attacker decides them.
      */
     public boolean actionLevel() {
+        return switch (this) {
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Whether the generic TLA+ core (models/tla/core, MptcpCore.tla {@code Profiles}) has this
+     * column's attacker profile: every column but the handshake ones, whose MP_CAPABLE tampering
+     * the core does not model yet.
+     */
+    public boolean inTlaCore() {
         return switch (this) {
             case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, INSIDER, INSIDER_OTHER_APP -> false;
             default -> true;
         };
     }
 
-    /** The columns of the default matrix: those every engine of it models. */
     /**
      * The population client whose connection is the insider's own (it is that client: it reads
      * all of it, and holds its application's key), or empty when the attacker is no client.
@@ -79,6 +95,7 @@ public enum AttackId {
         return client.equals("c1") || this == INSIDER ? "K1" : "K2";
     }
 
+    /** The columns of the default matrix: those every engine of it models. */
     public static List<AttackId> matrixAttacks() {
         return Arrays.stream(values()).filter(AttackId::modelled).toList();
     }

@@ -16,7 +16,8 @@ public enum PropertyId {
     KEY_ISOLATION("KeyIsolation", true),
     PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false),
     // issue 13: two ends that both hold the external key never end up keyless (handshake-downgrade)
-    DOWNGRADE_RESISTANCE("DowngradeResistance", true);
+    DOWNGRADE_RESISTANCE("DowngradeResistance", true),
+    JOIN_STATE_BOUNDED("JoinStateBounded", false);
 
     private final String modelName;
     private final boolean needsExternalKey;

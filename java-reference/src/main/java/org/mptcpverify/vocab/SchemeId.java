@@ -31,9 +31,17 @@ public final class SchemeId implements Comparable<SchemeId> {
     public static final SchemeId ECDH = builtIn(10, "ecdh", false, true, false);
     /** draft-bonaventure-mptcp-tls-00: keys from the TLS handshake (an X25519 exchange in our reading); not in TLA+/Alloy yet. */
     public static final SchemeId MPTLS = builtIn(11, "mptls", false, true, false);
+    /**
+     * The thesis's per-socket scheme with the key XORed in an x86 kernel's byte order (docs/schemes.md,
+     * "Token byte order"); on the reference and the traces engine only (the models have one byte order).
+     */
+    public static final SchemeId THESIS_XOR_LE = builtIn(12, "thesis-xor/le", true, false, false);
+    /** thesis-xor-global in an x86 kernel's byte order; traces engine only. */
+    public static final SchemeId THESIS_XOR_GLOBAL_LE = builtIn(13, "thesis-xor-global/le", true, false, false);
 
     private static final List<SchemeId> BUILT_IN = List.of(RFC6824, RFC8684, THESIS_XOR_GLOBAL, THESIS_XOR,
-            DRAFT_PAASCH, DRAFT_PAASCH_UNSIGNALLED, DRAFT_BAERTS, DRAFT_BAERTS_LOW_ORDER, BOUND_KEY, BROKEN, ECDH, MPTLS);
+            DRAFT_PAASCH, DRAFT_PAASCH_UNSIGNALLED, DRAFT_BAERTS, DRAFT_BAERTS_LOW_ORDER, BOUND_KEY, BROKEN, ECDH, MPTLS,
+            THESIS_XOR_LE, THESIS_XOR_GLOBAL_LE);
 
     /**
      * A defined scheme's name: path-like segments of lower-case letters, digits and '-', separated by

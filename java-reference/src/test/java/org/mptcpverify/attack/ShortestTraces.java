@@ -34,6 +34,7 @@ final class ShortestTraces {
             case FASTCLOSE_FORGE -> List.of(List.of(c, new ForgeFastClose("c1")));
             case REMOVE_ADDR_FORGE -> List.of(List.of(c, new TraceAction.ForgeRemoveAddr("c1")));
             case MP_PRIO_FORGE -> List.of(List.of(c, new TraceAction.ForgeMpPrio("c1")));
+            case ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION -> throw new IllegalArgumentException(a + ": no action-based traces (ActionAlphabet.covers)");
             case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> List.of(List.of(c, new Join("c1")), List.of(c, new Advertise("c1")));
             case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")),
                     List.of(c, new Connect("c2"), new Advertise("c1"), new Advertise("c2")));

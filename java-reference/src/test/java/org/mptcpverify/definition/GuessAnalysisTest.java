@@ -38,6 +38,26 @@ class GuessAnalysisTest {
         }
     }
 
+    /**
+     * The key space per sin_zero case (docs/schemes.md, "Which keys exist"): 8 digits when the
+     * kernel's next byte is NUL (the definitions' 99,999,999), 7 digits and a NUL (9,999,999); the
+     * x86 readings reverse the key's bytes, a bijection, and cost the same.
+     */
+    @Test
+    void theKeySpacePerSinZeroCase() throws Exception {
+        for (SchemeId id : List.of(SchemeId.THESIS_XOR, SchemeId.THESIS_XOR_LE, SchemeId.THESIS_XOR_GLOBAL,
+                SchemeId.THESIS_XOR_GLOBAL_LE)) {
+            GuessAnalysis.Cost eight = new GuessAnalysis(BuiltInDefinitions.of(id)).cheapest(AttackId.EAVESDROP_HANDSHAKE)
+                    .orElseThrow();
+            assertEquals(26.58, eight.bits(), 0.005, id + ": 8 digits");
+            SchemeDefinition seven = DefinitionParser.parse("seven.scheme",
+                    text(id).replaceFirst("values K : 99999999", "values K : 9999999"));
+            GuessAnalysis.Cost c = new GuessAnalysis(seven).cheapest(AttackId.EAVESDROP_HANDSHAKE).orElseThrow();
+            assertEquals(23.25, c.bits(), 0.005, id + ": 7 digits and a NUL");
+            assertEquals(List.of("K"), c.fields());
+        }
+    }
+
     @Test
     void aNarrowerValueSetIsCheaper() throws Exception {
         String t = text(SchemeId.THESIS_XOR).replaceFirst("values K : 99999999", "values K : 40");

@@ -48,7 +48,9 @@ class SegmentTraceJsonTest {
         assertTrue(reason(good.replace("\"fn\" : \"token\"", "\"fn\" : \"invert\"")).contains("unknown function 'invert'"));
         assertTrue(reason(good.replace("\"own\" : \"x.Ra.1\"", "\"own\" : \"Kb.c1.1\"")).contains("named x.*"));
         assertTrue(reason(good.replace("\"population\" : {", "\"population\" : { \"extra\" : 1,")).contains("unknown parameter"));
-        assertTrue(reason(good.replace("\"c1.1\"\n", "\"c1.2\"\n")).contains("one connection per client"));
+        assertTrue(reason(good.replace("\"c1.1\"\n", "\"c1.2\"\n")).contains("in order"), "connections are named c1.1, c1.2, ...");
+        assertTrue(reason(good.replace("\"c1.1\"\n", "\"c1.1\", \"c1.2\", \"c1.3\", \"c1.4\"\n"))
+                .contains("at most " + SegmentTraceJson.MAX_CONNS_PER_CLIENT));
         assertTrue(reason(good.replace("\"seg\" : 1,", "\"seg\" : 0,")).contains("segment number"));
     }
 

@@ -14,7 +14,7 @@ import org.mptcpverify.vocab.SchemeId;
  */
 public final class BoundsArguments {
     public static final String DESCRIPTION = "Bounds as KEY=N[,KEY=N...]: connections, clients, joins, injections, steps, "
-            + "or an engine's own key (tlc: rewrites; alloy: states; traces: tries), plain for every selected "
+            + "or an engine's own key (tlc: rewrites, halfopen, cookies; alloy: states; traces: tries), plain for every selected "
             + "engine or qualified as ENGINE.KEY for one. Unset keys keep each engine's defaults.";
 
     private BoundsArguments() {}

@@ -31,7 +31,7 @@ public final class ListCommand implements Callable<Integer> {
                     + "\tmodels/schemes/" + s.wireName() + ".scheme" + (s.modelled() ? "" : "\ttraces engine only")).toList();
             case "attacks" -> Arrays.stream(AttackId.values()).map(a -> a.wireName() + "\t"
                     + String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())
-                    + (a.modelled() ? "" : "\ttraces engine only")
+                    + (a.modelled() ? "" : a.inTlaCore() ? "\ttraces engine and generic TLA+ core only" : "\ttraces engine only")
                     + (a.actionLevel() ? "" : " (generic segment-level attacker)")).toList();
             case "properties" -> Arrays.stream(PropertyId.values()).map(ListCommand::propertyLine).toList();
             default -> throw new UserInputException("list: unknown list '" + what + "' (known: "

@@ -46,13 +46,13 @@ class BoundsCliTest {
     void eachEngineChecksAndRecordsTheBoundsItWasGiven(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("m");
         CliRun r = CliRun.run("matrix", "--engines", "traces,tlc,alloy", "--schemes", "rfc8684", "--attacks", "join-dos",
-                "--bounds", "tlc.joins=2,tlc.rewrites=1,alloy.steps=4,traces.steps=3,traces.tries=500", "--out", out.toString());
+                "--bounds", "tlc.joins=2,tlc.rewrites=1,alloy.steps=4,traces.steps=20,traces.tries=500", "--out", out.toString());
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
         JsonNode e = JSON.readTree(out.resolve("matrix.json").toFile()).path("cells").get(0).path("engines");
         assertEquals(2, e.path("tlc").path("bounds").path("joins").asInt());
         assertEquals(1, e.path("tlc").path("bounds").path("rewrites").asInt());
         assertEquals(5, e.path("alloy").path("bounds").path("states").asInt());
-        assertEquals(3, e.path("traces").path("bounds").path("steps").asInt());
+        assertEquals(20, e.path("traces").path("bounds").path("steps").asInt());
         assertEquals(500, e.path("traces").path("bounds").path("tries").asInt());
         assertTrue(r.out().contains("joins=2") && r.out().contains("rewrites=1"), "printed with the verdict: " + r.out());
 

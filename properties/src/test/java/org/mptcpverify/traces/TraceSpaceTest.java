@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.mptcpverify.trace.TraceAction;
 import org.mptcpverify.vocab.AttackId;
 
@@ -64,7 +63,7 @@ class TraceSpaceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AttackId.class, mode = EnumSource.Mode.EXCLUDE, names = {"HANDSHAKE_DOWNGRADE", "HANDSHAKE_MITM", "INSIDER", "INSIDER_OTHER_APP"}) // segment-level columns: no generator
+    @org.junit.jupiter.params.provider.MethodSource("org.mptcpverify.traces.TraceGeneratorTest#actionAttacks")
     void enumerationEqualsBruteForceUpToFourActions(AttackId attack) {
         TraceGenerator g = TraceGenerator.forAttack(attack);
         List<TraceSpace.Variant> space = TraceSpace.upTo(g, 4, Integer.MAX_VALUE);

@@ -15,9 +15,18 @@ import org.mptcpverify.vocab.AttackId;
  * @param rewrites      in-flight segments an on-path attacker drops or rewrites
  * @param lossy         the network may lose segments
  * @param attackerPeer  the attacker also holds its own MPTCP connection to the server
+ * @param serverHalfOpen the server's half-open join limit per connection, a scheme-independent
+ *                      server option (MptcpCore.tla ServerHalfOpenLimit); 0: the scheme definition's
+ * @param joinCookies   the server answers every SYN + MP_JOIN with a SYN cookie and keeps no
+ *                      request socket (MptcpCore.tla JoinCookies; Linux: net.ipv4.tcp_syncookies=2)
  */
 public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int joins, int injections,
-                         int rewrites, boolean lossy, boolean attackerPeer) {
+                         int rewrites, boolean lossy, boolean attackerPeer, int serverHalfOpen, boolean joinCookies) {
+    /** Bounds with the server's default options: the scheme's half-open limit, no SYN cookies. */
+    public CoreBounds(int apps, int clientsPerApp, int connsPerClient, int joins, int injections,
+                      int rewrites, boolean lossy, boolean attackerPeer) {
+        this(apps, clientsPerApp, connsPerClient, joins, injections, rewrites, lossy, attackerPeer, 0, false);
+    }
 
     /**
      * The default bounds of a profile: the smallest that give every attack of the old core's
@@ -29,6 +38,10 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             case SYN_JOIN_REWRITE -> new CoreBounds(1, 1, 1, 1, 1, 2, false, false);
             case LEGIT_JOIN, NAT_JOIN, ONE_SIDED_KEY -> new CoreBounds(1, 1, 1, 2, 0, 0, false, false);
             case TWO_KEYS_ONE_HOST -> new CoreBounds(2, 1, 1, 1, 0, 0, false, false);
+            // AddrAuthenticity is about addresses, not joins: no join, one copy of the ADD_ADDR
+            case ADD_ADDR_REPLAY -> new CoreBounds(1, 1, 1, 0, 1, 0, false, false);
+            // JoinStateBounded is about the attacker's joins on its own connection: no honest join
+            case SYN_FLOOD_AMPLIFICATION -> new CoreBounds(1, 1, 1, 0, 2, 0, false, false);
             default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
         };
     }
@@ -44,6 +57,12 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
         m.put("rewrites", rewrites);
         m.put("lossy", lossy);
         m.put("attackerPeer", attackerPeer);
+        if (serverHalfOpen > 0) {
+            m.put("halfopen", serverHalfOpen);
+        }
+        if (joinCookies) {
+            m.put("cookies", 1);
+        }
         return m;
     }
 }

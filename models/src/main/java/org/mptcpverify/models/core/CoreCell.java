@@ -31,6 +31,10 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
             return List.of(new CoreCell(scheme, attack, "client", false, bounds),
                     new CoreCell(scheme, attack, "server", false, bounds));
         }
+        if (attack == AttackId.SYN_FLOOD_AMPLIFICATION) {
+            // the client is the attacker's own host: its connection has no external key
+            return List.of(new CoreCell(scheme, attack, "server", false, bounds));
+        }
         return List.of(new CoreCell(scheme, attack, "both", false, bounds));
     }
 
@@ -53,7 +57,9 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
     public static Map<String, String> allConfigurations() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SchemeId s : SchemeId.modelledSchemes()) {
-            for (AttackId a : AttackId.values()) out.putAll(configurations(s, a));
+            for (AttackId a : AttackId.values()) {
+                if (a.inTlaCore()) out.putAll(configurations(s, a));
+            }
         }
         return out;
     }
@@ -101,6 +107,13 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
         b.append("  Lossy = ").append(tla(bounds.lossy())).append('\n');
         b.append("  AttackerPeer = ").append(tla(bounds.attackerPeer())).append('\n');
         b.append("  Spoofs = {\"spoof1\"}\n");
+        // server options (definitions of MptcpCore.tla overridden only when not the default)
+        if (bounds.serverHalfOpen() > 0) {
+            b.append("  ServerHalfOpenLimit = ").append(bounds.serverHalfOpen()).append('\n');
+        }
+        if (bounds.joinCookies()) {
+            b.append("  JoinCookies = TRUE\n");
+        }
         b.append("INIT Init\nNEXT Next\nVIEW View\n");
         b.append("INVARIANT TypeOK\n");
         for (PropertyId p : invariants) {

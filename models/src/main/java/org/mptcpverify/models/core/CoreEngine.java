@@ -45,8 +45,13 @@ import org.mptcpverify.vocab.Verdict;
 public final class CoreEngine implements Engine {
     public static final BoundKey REWRITES = new BoundKey("rewrites", 0,
             "in-flight segments an on-path attacker drops or rewrites");
+    /** Server options, scheme-independent (MptcpCore.tla ServerHalfOpenLimit, JoinCookies). */
+    public static final BoundKey HALF_OPEN = new BoundKey("halfopen", 0,
+            "the server's half-open join limit per connection (0: the scheme's)");
+    public static final BoundKey COOKIES = new BoundKey("cookies", 0,
+            "1: the server answers every SYN + MP_JOIN with a SYN cookie, keeping no request socket");
     private static final List<BoundKey> KEYS = List.of(BoundKey.CONNECTIONS, BoundKey.CLIENTS, BoundKey.JOINS,
-            BoundKey.INJECTIONS, REWRITES);
+            BoundKey.INJECTIONS, REWRITES, HALF_OPEN, COOKIES);
 
     private final CoreChecker checker;
     /** The scheme of a scheme file (a built-in's name or a name of its own), or null. */
@@ -110,6 +115,12 @@ public final class CoreEngine implements Engine {
         m.put("joins", b.joins());
         m.put("injections", b.injections());
         m.put("rewrites", b.rewrites());
+        if (b.serverHalfOpen() > 0) {
+            m.put("halfopen", b.serverHalfOpen());
+        }
+        if (b.joinCookies()) {
+            m.put("cookies", 1);
+        }
         return new Bounds(m);
     }
 
@@ -118,7 +129,8 @@ public final class CoreEngine implements Engine {
         return new CoreBounds(s.apps(), requested.getOr("clients", s.clientsPerApp()),
                 requested.getOr("connections", s.connsPerClient()), requested.getOr("joins", s.joins()),
                 requested.getOr("injections", s.injections()), requested.getOr("rewrites", s.rewrites()),
-                s.lossy(), s.attackerPeer());
+                s.lossy(), s.attackerPeer(), requested.getOr("halfopen", s.serverHalfOpen()),
+                requested.getOr("cookies", s.joinCookies() ? 1 : 0) > 0);
     }
 
     @Override

@@ -41,13 +41,17 @@ public final class CoreTraceExport {
     /** The counterexample of {@code property} in {@code cell} from TLC's trace (states in order, the first initial). */
     public static SegmentTrace of(CoreCell cell, PropertyId property, long seed, List<TraceState> states) {
         CoreBounds b = cell.bounds();
-        if (b.clientsPerApp() != 1 || b.connsPerClient() != 1 || b.attackerPeer()) {
+        if (b.clientsPerApp() != 1 || b.attackerPeer()) {
             throw new IllegalArgumentException("population beyond the reference's address plan (one client per "
-                    + "application, one connection per client, no attacker peer)");
+                    + "application, no attacker peer)");
         }
         Map<String, List<String>> clients = new TreeMap<>();
         for (int a = 1; a <= b.apps(); a++) {
-            clients.put("c" + a, List.of("c" + a + ".1"));
+            List<String> conns = new ArrayList<>(); // the replayer opens each on its own connect()
+            for (int n = 1; n <= b.connsPerClient(); n++) {
+                conns.add("c" + a + "." + n);
+            }
+            clients.put("c" + a, conns);
         }
         Map<String, Bytes> keys = keys(cell.scheme(), b.apps(), seed);
         CoreTraceExport x = new CoreTraceExport();
@@ -122,7 +126,7 @@ public final class CoreTraceExport {
         }
         String a = (String) la.get("a");
         switch (a) {
-            case "Connect", "SendKey", "Join", "Advertise", "Close" -> {
+            case "Connect", "SendKey", "Join", "Advertise", "Close", "Withdraw" -> {
                 Object g = one(added, where, a);
                 events.add(new SegmentEvent.Send(define(g), sfConn(g), str(g, "m"), str(g, "dst")));
             }

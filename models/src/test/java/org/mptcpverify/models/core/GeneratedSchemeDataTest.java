@@ -89,6 +89,15 @@ class GeneratedSchemeDataTest {
         assertTrue(m.matches("demo\\.scheme:\\d+: parameter i has no value in fast-close in the generic core"), m);
     }
 
+    /** The models have one byte order for K: the x86 readings (thesis-xor/le, ...) are refused, not run as the big-endian ones. */
+    @Test
+    void refusesALittleEndianKey() throws IOException {
+        for (SchemeId s : List.of(SchemeId.THESIS_XOR_LE, SchemeId.THESIS_XOR_GLOBAL_LE)) {
+            String m = refused(Files.readString(definition(s)));
+            assertTrue(m.contains("little-endian K") && m.startsWith("demo.scheme:"), m);
+        }
+    }
+
     @Test
     void boundKeyLetsAreExpandedAndChecksReadEarlierStores() throws Exception {
         SchemeData d = SchemeDataBuilder.build(DefinitionParser.parse(definition(SchemeId.BOUND_KEY)));

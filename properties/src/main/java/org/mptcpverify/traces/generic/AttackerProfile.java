@@ -26,7 +26,9 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
         // two-keys-one-host and the insider columns have a second client (the insider's own connection: c2)
         List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST || attack.insiderClient().isPresent()
                 ? List.of("c1", "c2") : List.of("c1");
-        List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server") : List.of("both");
+        // syn-flood-amplification: c1 is the attacker's own host, which does not hold the application's key
+        List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server")
+                : attack == AttackId.SYN_FLOOD_AMPLIFICATION ? List.of("server") : List.of("both");
         return new AttackerProfile(attack, ObservationRights.of(attack), clients, sides);
     }
 
@@ -40,6 +42,22 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
             case MP_PRIO_FORGE -> List.of("MP_PRIO");
             default -> List.of();
         };
+    }
+
+    /**
+     * Whether the server withdraws the address it advertised (REMOVE_ADDR, once its ADD_ADDR has
+     * arrived), so that a copy of that ADD_ADDR sent later is stale (MptcpCore.tla P.withdraw).
+     */
+    public boolean serverWithdraws() {
+        return attack == AttackId.ADD_ADDR_REPLAY;
+    }
+
+    /**
+     * Whether it replays an ADD_ADDR it read once that segment has been delivered: on its own
+     * subflow again, or on another connection it read (MptcpCore.tla ReplayAddr).
+     */
+    public boolean replaysDeliveredAddAddr() {
+        return attack == AttackId.ADD_ADDR_REPLAY;
     }
 
     /** Whether it has any capability at all (the functional columns have none). */

@@ -113,6 +113,8 @@ public final class SegmentExplorer {
         final Set<String> joinedAdvertised = new HashSet<>();
         /** Clients that sent their own path-manager request. */
         final Set<String> pmSent = new HashSet<>();
+        /** Clients whose server withdrew its advertised address (REMOVE_ADDR to the client). */
+        final Set<String> withdrawn = new HashSet<>();
         /** Injected subflow -> the connection it aims at. */
         final Map<String, String> injTarget = new LinkedHashMap<>();
         int next = 1;
@@ -309,7 +311,8 @@ public final class SegmentExplorer {
                         }
                     }
                     case "FASTCLOSE" -> closed.add(c);
-                    case "REMOVE_ADDR", "MP_PRIO" -> pmSent.add(c);
+                    case "REMOVE_ADDR" -> (s.dst().equals("s.a1") ? pmSent : withdrawn).add(c);
+                    case "MP_PRIO" -> pmSent.add(c);
                     case "ADD_ADDR" -> advertised.add("sent:" + c);
                     default -> { }
                 }
@@ -345,11 +348,17 @@ public final class SegmentExplorer {
                 if (up && mayJoin) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a1"));
                 }
-                if (up && mayJoin && advertised.contains(c) && !joinedAdvertised.contains(c)) {
+                if (up && mayJoin && advertised.contains(c) && !joinedAdvertised.contains(c) && !withdrawn.contains(c)) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a2"));
                 }
                 if (up && session.serverHasConnection(c) && !advertised.contains("sent:" + c)) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "ADD_ADDR", c + ".a1"));
+                }
+                // the server withdraws its address once its ADD_ADDR has arrived (MptcpCore.tla Withdraw)
+                if (profile.serverWithdraws() && up && advertised.contains("sent:" + c) && !withdrawn.contains(c)
+                        && session.inFlight().stream().noneMatch(x -> x.msg().equals("ADD_ADDR") && x.conn().equals(conn)
+                        && actor(x.src()).equals("s"))) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "REMOVE_ADDR", c + ".a1"));
                 }
                 for (String pm : profile.pathManager()) {
                     // the client's own request, once per connection (MptcpCore.tla PmRequest)
@@ -455,6 +464,7 @@ public final class SegmentExplorer {
             focused(kinds, 4, closes);
             focused(kinds, 6, addAddrs(conns));
             focused(kinds, 7, pathManagerRequests(conns));
+            focused(kinds, 8, staleAddAddrs(read.keySet(), conns));
             List<Supplier<SegmentEvent>> acks = new ArrayList<>();
             List<Supplier<SegmentEvent>> synAcks = new ArrayList<>();
             for (int id : read.keySet()) {
@@ -586,6 +596,31 @@ public final class SegmentExplorer {
             return out;
         }
 
+        /**
+         * Copies of the server's ADD_ADDR it read, once that segment has left the network (a copy
+         * of one still in flight on its own 4-tuple is a retransmission): to the client of every
+         * connection it read, its own included, as from the server (MptcpCore.tla ReplayAddr).
+         */
+        List<Supplier<SegmentEvent>> staleAddAddrs(Set<Integer> read, Set<String> conns) {
+            List<Supplier<SegmentEvent>> out = new ArrayList<>();
+            if (!profile.replaysDeliveredAddAddr()) {
+                return out;
+            }
+            Set<Integer> flying = new HashSet<>();
+            session.inFlight().forEach(x -> flying.add(x.id()));
+            for (int id : read) {
+                SegmentInfo s = session.segment(id).orElseThrow();
+                if (!s.msg().equals("ADD_ADDR") || !actor(s.src()).equals("s") || s.byAttacker() || flying.contains(id)) {
+                    continue;
+                }
+                for (String conn : conns) {
+                    String client = conn.substring(0, conn.indexOf('.'));
+                    out.add(() -> new SegmentEvent.Replay(next++, id, conn + "/0", s.src(), client + ".a1"));
+                }
+            }
+            return out;
+        }
+
         /** An injection whose checked field is one of the candidates the attacker can build, or its own value. */
         SegmentEvent inject(String msg, String conn, String subflow, String src, String dst, Map<String, SegmentTerm> fixed,
                             String checked, Map<String, String> own) {
@@ -610,9 +645,9 @@ public final class SegmentExplorer {
 
     /**
      * Kinds of attacker moves: on-path, replay, join SYN (+ its third ACK), fast close, join SYN/ACK,
-     * ADD_ADDR, path-manager request.
+     * ADD_ADDR, path-manager request, copy of a delivered ADD_ADDR.
      */
-    private static final int FOCI = 7;
+    private static final int FOCI = 8;
 
     private static void add(List<List<Supplier<SegmentEvent>>> kinds, List<Supplier<SegmentEvent>> moves) {
         if (!moves.isEmpty()) {
