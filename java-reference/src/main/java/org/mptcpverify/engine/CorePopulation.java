@@ -18,7 +18,7 @@ public final class CorePopulation {
     }
 
     public static int clients(AttackId attack) {
-        return attack == AttackId.TWO_KEYS_ONE_HOST ? 2 : 1;
+        return attack == AttackId.TWO_KEYS_ONE_HOST || attack.insiderClient().isPresent() ? 2 : 1; // insider: victim + its own
     }
 
     /**

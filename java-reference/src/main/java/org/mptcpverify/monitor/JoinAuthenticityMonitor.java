@@ -15,7 +15,7 @@ public final class JoinAuthenticityMonitor implements PropertyMonitor {
     @Override
     public Optional<String> check(World w) {
         for (Subflow s : w.server().subflows().values()) {
-            if (s.phase() != Subflow.Phase.ESTABLISHED) {
+            if (s.phase() != Subflow.Phase.ESTABLISHED || w.insidersOwn(s.connId())) {
                 continue;
             }
             String owner = w.ownerOf(s.connId());

@@ -19,9 +19,21 @@ import org.mptcpverify.wire.Bytes;
  * @param realKeys       the scenario's external keys, as the effective key bytes
  * @param attackerKeys   external keys in the attacker's knowledge
  * @param halfOpenLimit  the configured bound on half-open joins per connection
+ * @param insider        the client that is the attacker's own (insider columns; "" for none): its
+ *                       connection is the attacker's, so what the attacker attaches to it is no violation
  */
 public record World(Map<String, EndpointState> hosts, GroundTruth truth, Map<String, List<InetAddress>> clients,
-                    Set<Bytes> realKeys, Set<Bytes> attackerKeys, int halfOpenLimit) {
+                    Set<Bytes> realKeys, Set<Bytes> attackerKeys, int halfOpenLimit, String insider) {
+    public World(Map<String, EndpointState> hosts, GroundTruth truth, Map<String, List<InetAddress>> clients,
+                 Set<Bytes> realKeys, Set<Bytes> attackerKeys, int halfOpenLimit) {
+        this(hosts, truth, clients, realKeys, attackerKeys, halfOpenLimit, "");
+    }
+
+    /** Whether the server connection is the insider's own (never a victim of the join properties). */
+    public boolean insidersOwn(int serverConnId) {
+        return !insider.isEmpty() && ownerOf(serverConnId).equals(insider);
+    }
+
     public EndpointState server() {
         return hosts.get("s");
     }

@@ -45,6 +45,10 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
             // the population's client is the attacker's own host (its connection, without the
             // application's external key): it reads all of that connection and injects
             case SYN_FLOOD_AMPLIFICATION -> new ObservationRights(Set.of("p1", "p2"), ALL, false, true, Set.of());
+            // issue 13: a legitimate client; besides its own connection (read whole: SegmentReplayer
+            // counts the insider's host as its own, as x.a) it reads the victim's MP_CAPABLE
+            // handshake on p1 as eavesdrop-handshake does, and injects from off path
+            case INSIDER, INSIDER_OTHER_APP -> new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of());
             default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
         };
     }

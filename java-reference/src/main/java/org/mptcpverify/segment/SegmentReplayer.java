@@ -256,9 +256,7 @@ public final class SegmentReplayer {
             if (s == null || s.env() == null || run.read.containsKey(id)) {
                 return false;
             }
-            TcpSegment seg = s.env().segment();
-            boolean touchesX = Addresses.actorOf(seg.src()).equals("x") || Addresses.actorOf(seg.dst()).equals("x");
-            return run.rights.reads(s.msg(), s.path(), touchesX, run.active);
+            return run.rights.reads(s.msg(), s.path(), run.attackersOwn(s.env().segment()), run.active);
         }
 
         /** The segments the attacker read, with the fields each carries (names only). */
@@ -342,8 +340,9 @@ public final class SegmentReplayer {
             boolean serverKeyed = scheme.id().usesExternalKey() && !t.keyedSide().equals("client");
             hosts.put("s", EndpointState.initial("s", Addresses.of("s", "a1", "a2"),
                     JoinLimits.contract(JoinLimits.CONTRACT_HALF_OPEN)));
+            Set<Integer> bound = new HashSet<>();
             for (String c : t.clients().keySet()) {
-                String keyName = c.equals("c1") ? "K1" : "K2";
+                String keyName = t.attack().keyOf(c);
                 Bytes material = t.keys().get(keyName);
                 if (scheme.id().usesExternalKey() && material == null) {
                     throw new BadTraceFileException("population.keys has no " + keyName + " for " + c);
@@ -355,7 +354,9 @@ public final class SegmentReplayer {
                 if ((clientKeyed || serverKeyed) && scheme.effectiveKey(k) != null) {
                     realKeys.add(scheme.effectiveKey(k));
                 }
-                host("s", new Event.Bind(APP_PORT.get(c), serverKeyed ? k : KeySetting.none()));
+                if (bound.add(appPort(c))) { // insider: c2 is a second client of application 1's one socket
+                    host("s", new Event.Bind(appPort(c), serverKeyed ? k : KeySetting.none()));
+                }
             }
             for (PropertyId p : t.attack().applicableProperties(t.scheme())) {
                 monitors.add(Monitors.of(p, scheme));
@@ -446,7 +447,7 @@ public final class SegmentReplayer {
 
         String send(SegmentEvent.Send s, String where) throws BadTraceFileException {
             String c = clientOf(s.conn(), where);
-            int port = APP_PORT.get(c);
+            int port = appPort(c);
             String subflow = s.conn() + "/0";
             Event ev;
             switch (s.msg()) {
@@ -651,14 +652,25 @@ public final class SegmentReplayer {
             return "";
         }
 
+        /** Whether a segment is to or from the attacker's own host: x, and an insider's client host. */
+        boolean attackersOwn(TcpSegment seg) {
+            String src = Addresses.actorOf(seg.src());
+            String dst = Addresses.actorOf(seg.dst());
+            String own = t.attack().insiderClient().orElse("x");
+            return src.equals("x") || dst.equals("x") || src.equals(own) || dst.equals(own);
+        }
+
+        /** The server port of {@code client}'s application: 80 for K1's, 81 for K2's. */
+        int appPort(String client) {
+            return APP_PORT.get(t.attack().keyOf(client).equals("K1") ? "c1" : "c2");
+        }
+
         String observe(SegmentEvent.Observe o, String where) throws BadTraceFileException {
             Seg s = existing(o.seg(), where);
             if (s.env() == null) {
                 return "x reads #" + o.seg() + " " + s.msg() + " (the model's plain ACK: no bytes on the reference)";
             }
-            TcpSegment seg = s.env().segment();
-            boolean touchesX = Addresses.actorOf(seg.src()).equals("x") || Addresses.actorOf(seg.dst()).equals("x");
-            if (!rights.reads(s.msg(), s.path(), touchesX, active)) {
+            if (!rights.reads(s.msg(), s.path(), attackersOwn(s.env().segment()), active)) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not see #"
                         + o.seg() + " (" + s.msg() + " on " + s.path() + (active ? ", after its first injection" : "") + ")");
             }
@@ -804,9 +816,11 @@ public final class SegmentReplayer {
             }
             if (term instanceof SegmentTerm.GivenKey k) {
                 Bytes material = t.keys().get(k.name());
-                if (!t.attackerHasKey() || material == null) {
+                // an insider holds its own application's key (a legitimate client of it)
+                boolean own = t.attack().insiderClient().map(c -> t.attack().keyOf(c).equals(k.name())).orElse(false);
+                if (!(t.attackerHasKey() || own) || material == null) {
                     throw new BadTraceFileException(where + ": the attacker cannot derive external key " + k.name()
-                            + (t.attackerHasKey() ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
+                            + (t.attackerHasKey() || own ? ": not in the population" : ": it is given the keys only in the attackerHasKey control"));
                 }
                 return scheme.effectiveKey(scheme.keySetting(material)).toArray();
             }
@@ -930,7 +944,7 @@ public final class SegmentReplayer {
         int[] ports(String subflow, String client, InetAddress dst) {
             int sport = sfPort.computeIfAbsent(subflow,
                     sf -> INJECTED_PORT_BASE + Integer.parseInt(sf.substring(sf.indexOf('/') + 1)));
-            int app = APP_PORT.get(client);
+            int app = appPort(client);
             return Addresses.actorOf(dst).equals("s") ? new int[] {sport, app} : new int[] {app, sport};
         }
 
@@ -1012,7 +1026,7 @@ public final class SegmentReplayer {
                 }
             }
             return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys), Set.copyOf(known),
-                    JoinLimits.CONTRACT_HALF_OPEN);
+                    JoinLimits.CONTRACT_HALF_OPEN, t.attack().insiderClient().orElse(""));
         }
 
         void judge(boolean atEnd) {

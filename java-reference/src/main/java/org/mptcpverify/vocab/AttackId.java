@@ -28,7 +28,11 @@ public enum AttackId {
     // issue 13: ADD_ADDR's HMAC has no nonce, so an observed one stays valid after a REMOVE_ADDR
     ADD_ADDR_REPLAY("add-addr-replay", List.of(PropertyId.ADDR_AUTHENTICITY), false),
     // thesis 2.2.3, RFC 7430: SYN + MP_JOIN for the attacker's own connection from spoofed sources
-    SYN_FLOOD_AMPLIFICATION("syn-flood-amplification", List.of(PropertyId.JOIN_STATE_BOUNDED), false);
+    SYN_FLOOD_AMPLIFICATION("syn-flood-amplification", List.of(PropertyId.JOIN_STATE_BOUNDED), false),
+    // issue 13: a legitimate client (its own connection c2) attacking c1's connection; the same
+    // application's (it holds K1) or another application's (K2); traces engine only so far
+    INSIDER("insider", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false),
+    INSIDER_OTHER_APP("insider-other-app", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false);
 
     private final String wireName;
     private final List<PropertyId> properties;
@@ -61,7 +65,7 @@ public enum AttackId {
      */
     public boolean actionLevel() {
         return switch (this) {
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION -> false;
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP -> false;
             default -> true;
         };
     }
@@ -73,9 +77,22 @@ public enum AttackId {
      */
     public boolean inTlaCore() {
         return switch (this) {
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM -> false;
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, INSIDER, INSIDER_OTHER_APP -> false;
             default -> true;
         };
+    }
+
+    /**
+     * The population client whose connection is the insider's own (it is that client: it reads
+     * all of it, and holds its application's key), or empty when the attacker is no client.
+     */
+    public Optional<String> insiderClient() {
+        return this == INSIDER || this == INSIDER_OTHER_APP ? Optional.of("c2") : Optional.empty();
+    }
+
+    /** The external key (K1 or K2) a client of the population holds: c2 shares K1 only in {@code insider}. */
+    public String keyOf(String client) {
+        return client.equals("c1") || this == INSIDER ? "K1" : "K2";
     }
 
     /** The columns of the default matrix: those every engine of it models. */

@@ -28,8 +28,15 @@ class NegativeControlTest {
                 o.violations().forEach(v -> violated.add(v.property()));
             }
         }
-        // DowngradeResistance has only segment-level columns (GenericHandshakeColumnsTest controls it)
-        assertEquals(EnumSet.complementOf(EnumSet.of(PropertyId.DOWNGRADE_RESISTANCE)), violated);
+        // every property some action-level column checks; DowngradeResistance and JoinStateBounded
+        // have only segment-level columns (GenericHandshakeColumnsTest, the syn-flood tests control them)
+        Set<PropertyId> actionLevel = EnumSet.noneOf(PropertyId.class);
+        for (AttackId a : AttackId.values()) {
+            if (a.actionLevel()) actionLevel.addAll(a.properties());
+        }
+        assertTrue(actionLevel.containsAll(EnumSet.complementOf(EnumSet.of(PropertyId.DOWNGRADE_RESISTANCE,
+                PropertyId.JOIN_STATE_BOUNDED))), actionLevel.toString());
+        assertEquals(actionLevel, violated);
     }
 
     @Test

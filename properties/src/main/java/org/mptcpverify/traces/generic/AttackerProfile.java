@@ -23,7 +23,9 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
     public static final List<String> SPOOFED = List.of("spoof1", "spoof2", "spoof3");
 
     public static AttackerProfile of(AttackId attack) {
-        List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");
+        // two-keys-one-host and the insider columns have a second client (the insider's own connection: c2)
+        List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST || attack.insiderClient().isPresent()
+                ? List.of("c1", "c2") : List.of("c1");
         // syn-flood-amplification: c1 is the attacker's own host, which does not hold the application's key
         List<String> sides = attack == AttackId.ONE_SIDED_KEY ? List.of("client", "server")
                 : attack == AttackId.SYN_FLOOD_AMPLIFICATION ? List.of("server") : List.of("both");

@@ -76,12 +76,13 @@ public final class SegmentExplorer {
         SplittableRandom r = new SplittableRandom(seed ^ 0x5eed_4b45_5953L);
         for (String c : profile.clients()) {
             clients.put(c, List.of(c + ".1"));
-            if (scheme.usesExternalKey()) {
+            String name = profile.attack().keyOf(c);
+            if (scheme.usesExternalKey() && !keys.containsKey(name)) {
                 byte[] k = new byte[32];
                 for (int i = 0; i < k.length; i++) {
                     k[i] = (byte) r.nextInt(256);
                 }
-                keys.put(c.equals("c1") ? "K1" : "K2", Bytes.of(k));
+                keys.put(name, Bytes.of(k));
             }
         }
         PropertyId first = profile.attack().applicableProperties(scheme).get(0);
@@ -148,6 +149,10 @@ public final class SegmentExplorer {
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
             }
+            // an insider holds its application's key, which is every connection's of that application
+            profile.attack().insiderClient().map(profile.attack()::keyOf).filter(header.keys()::containsKey)
+                    .ifPresent(own -> header.clients().keySet().stream().filter(c -> profile.attack().keyOf(c).equals(own))
+                            .forEach(c -> recipes.give(c + ".1", own)));
             this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
         }
 
@@ -172,7 +177,9 @@ public final class SegmentExplorer {
                     continue;
                 }
                 List<List<Supplier<SegmentEvent>>> honest = honestMoves();
-                if (upAt < 0 && profile.clients().stream().anyMatch(session::serverHasConnection)) {
+                // (counted from a victim's connection: an insider's own is no target)
+                if (upAt < 0 && profile.clients().stream().filter(c -> !profile.attack().insiderClient().orElse("").equals(c))
+                        .anyMatch(session::serverHasConnection)) {
                     upAt = steps();
                 }
                 // a profile on path only in the handshake acts there from the start (it has nothing
@@ -208,7 +215,9 @@ public final class SegmentExplorer {
             if (e instanceof SegmentEvent.Deliver d) {
                 SegmentInfo s = session.segment(d.seg()).orElseThrow();
                 String to = actor(s.dst());
-                if (s.byAttacker() && (to.equals("s") || to.startsWith("c"))) {
+                // an insider's own host is not an honest end: reaching it witnesses nothing
+                boolean honest = to.equals("s") || to.startsWith("c") && !profile.attack().insiderClient().orElse("").equals(to);
+                if (s.byAttacker() && honest) {
                     attackerDelivered++;
                 }
                 if (s.msg().equals("ADD_ADDR") && to.startsWith("c")) {
@@ -321,6 +330,12 @@ public final class SegmentExplorer {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "MPC_SYN", "s.a1"));
                     continue;
                 }
+                if (profile.attack().insiderClient().filter(c::equals).isPresent()) {
+                    // the insider's own connection: its handshake and key agreement (what it holds
+                    // and what it learns of the server) and nothing more; its own joins, addresses
+                    // and closes are values it computes itself and would only spend the steps bound
+                    continue;
+                }
                 // as the core's HS_ACK orders them: a client opens subflows, advertises and closes
                 // once both ends have the connection and its key agreement is over
                 boolean up = session.hasConnection(c, true) && session.serverHasConnection(c) && !closed.contains(c)
@@ -393,10 +408,17 @@ public final class SegmentExplorer {
             Map<Integer, Set<String>> read = session.read();
             List<Supplier<SegmentEvent>> replays = new ArrayList<>();
             Set<String> conns = new java.util.TreeSet<>();
+            // an insider's own connection is where it learns, never a target: nothing it attaches
+            // there can violate a goal (the monitors judge the victims' connections), so moves
+            // aimed at it would only dilute the runs
+            String own = profile.attack().insiderClient().map(c -> c + ".").orElse("\0");
             for (int id : read.keySet()) {
                 SegmentInfo s = session.segment(id).orElseThrow();
-                if (!s.subflow().startsWith("inj")) {
+                if (!s.subflow().startsWith("inj") && !s.conn().startsWith(own)) {
                     conns.add(s.conn());
+                }
+                if (s.conn().startsWith(own)) {
+                    continue;
                 }
                 if (!s.dst().isEmpty() && actor(s.dst()).equals("x") && !s.subflow().startsWith("inj")
                         && profile.onPath(s.subflow().endsWith("/0") ? "p1" : "p2")) {
