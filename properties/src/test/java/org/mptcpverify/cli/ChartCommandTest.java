@@ -13,7 +13,8 @@ import org.mptcpverify.matrix.Versions;
 
 /** `chart` and `report` on the command line: outputs, exit codes, and bad input that writes nothing. */
 class ChartCommandTest {
-    private static final Path CX = Versions.repoRoot().resolve("counterexamples/rfc8684/eavesdrop-handshake/tlc.json");
+    // an action-level file (its "actions" are cut below); segment-level files: SegmentChartTest
+    private static final Path CX = Versions.repoRoot().resolve("counterexamples/rfc8684/eavesdrop-handshake/alloy.json");
 
     @TempDir
     Path dir;
