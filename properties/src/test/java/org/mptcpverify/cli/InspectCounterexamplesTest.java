@@ -50,7 +50,9 @@ class InspectCounterexamplesTest {
             JsonNode keyedSide = cx.get("keyedSide");
             Scenario sc = new Scenario(id, attack, cx.get("seed").asLong(),
                     keyedSide.isNull() ? null : keyedSide.asText(), cx.get("attackerHasKey").asBoolean());
-            ReferenceRunner.AppKeys keys = ReferenceRunner.appKeys(sc, scheme);
+            ReferenceRunner.AppKeys keys = cx.has("population")
+                    ? segmentKeys(cx.get("population").get("keys"), scheme) // segment-level file: the keys it names
+                    : ReferenceRunner.appKeys(sc, scheme);
             JsonNode segments = cx.get("segments");
             Path pcap = t.resolveSibling("traces.pcap");
             // Application 1 (port 80) uses the first key, application 2 (port 81, two-keys-one-host) the second.
@@ -102,7 +104,9 @@ class InspectCounterexamplesTest {
             }
             AuthScheme scheme = Schemes.of(id);
             Scenario sc = new Scenario(id, attack, cx.get("seed").asLong(), null, cx.get("attackerHasKey").asBoolean());
-            ReferenceRunner.AppKeys keys = ReferenceRunner.appKeys(sc, scheme);
+            ReferenceRunner.AppKeys keys = cx.has("population")
+                    ? segmentKeys(cx.get("population").get("keys"), scheme) // segment-level file: the keys it names
+                    : ReferenceRunner.appKeys(sc, scheme);
             Path pcap = t.resolveSibling("traces.pcap");
             JsonNode segments = cx.get("segments");
             // The second application's key is a well-formed key that is not this connection's.
@@ -177,6 +181,18 @@ class InspectCounterexamplesTest {
     }
 
     /** The destination port of the SYN in {@code frame} (IPv4, 20-byte IP header in the simulator). */
+    /** The application keys of a segment-level file: K1 (port 80) and K2 (port 81), as the replayer sets them. */
+    private static ReferenceRunner.AppKeys segmentKeys(JsonNode keys, AuthScheme scheme) {
+        KeySetting first = setting(keys.get("K1"), scheme);
+        KeySetting second = keys.has("K2") ? setting(keys.get("K2"), scheme) : first;
+        return new ReferenceRunner.AppKeys(first, second);
+    }
+
+    private static KeySetting setting(JsonNode hex, AuthScheme scheme) {
+        return hex == null ? KeySetting.none()
+                : scheme.keySetting(org.mptcpverify.wire.Bytes.fromHex(hex.asText()));
+    }
+
     private static int serverPort(JsonNode segments, int frame) {
         String hex = segments.get(frame - 1).get("hex").asText();
         return Integer.parseInt(hex.substring(44, 48), 16);
