@@ -151,7 +151,13 @@ public final class ResultsCommand implements Callable<Integer> {
                 return Main.EXIT_FAILED;
             }
             System.out.println("results: committed counterexamples/ and docs/results.md are current");
-            return resultsExit(run);
+            List<String> unexplained = unexplainedDisagreements(root, run);
+            if (!unexplained.isEmpty()) {
+                System.err.println("results: engines disagree without an explanation in " + DISAGREEMENTS + ":");
+                unexplained.forEach(d -> System.err.println("  " + d));
+                return Main.EXIT_FAILED;
+            }
+            return run.anyInconclusive() ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
         }
         TreeCompare.replace(options.counterexampleRoot(), committedCx);
         TreeCompare.replace(mcRun, committedMc);
@@ -167,6 +173,42 @@ public final class ResultsCommand implements Callable<Integer> {
      * Like the matrix's exit code, except that a VACUOUS cell is a documented result (listed in
      * docs/results.md), not a failure to produce the committed results.
      */
+    /** Explained disagreements: cell name to the engines' verdicts they explain and why. */
+    static final Path DISAGREEMENTS = Path.of("docs", "disagreements.json");
+
+    /**
+     * Each disagreement of {@code run} that docs/disagreements.json does not explain with exactly its
+     * verdicts, and each entry there that no longer disagrees: a disagreement is a finding to
+     * explain, and an explanation of one that is gone is stale.
+     */
+    static List<String> unexplainedDisagreements(Path root, MatrixRun run) {
+        com.fasterxml.jackson.databind.JsonNode explained;
+        try {
+            Path f = root.resolve(DISAGREEMENTS);
+            explained = Files.exists(f) ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()).path("cells")
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + DISAGREEMENTS + ": " + e.getMessage());
+        }
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> disagreeing = new java.util.TreeSet<>();
+        for (CellOutcome c : run.cells()) {
+            if (c.agree()) continue;
+            String name = c.scheme().wireName() + " / " + c.attack().wireName();
+            disagreeing.add(name);
+            String verdicts = String.join(", ", c.engines().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().verdict()).toList());
+            String listed = explained.path(name).path("verdicts").asText(null);
+            if (!verdicts.equals(listed)) {
+                out.add(name + ": " + verdicts + (listed == null ? " (not listed)" : " (listed as " + listed + ")"));
+            }
+        }
+        explained.fieldNames().forEachRemaining(n -> {
+            if (!disagreeing.contains(n)) out.add(n + ": listed, but the engines agree now (remove the entry)");
+        });
+        return out;
+    }
+
     private static int resultsExit(MatrixRun run) {
         if (run.anyDisagreement()) return Main.EXIT_FAILED;
         return run.anyInconclusive() ? Main.EXIT_INCONCLUSIVE : Main.EXIT_OK;
