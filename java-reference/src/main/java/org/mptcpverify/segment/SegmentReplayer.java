@@ -1025,7 +1025,11 @@ public final class SegmentReplayer {
                     known.add(k);
                 }
             }
-            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys), Set.copyOf(known),
+            // ordered copies: Map.copyOf/Set.copyOf iterate in a per-JVM random order, which made a
+            // replay's monitors (and so the generic attacker's counterexamples) differ run to run
+            return new World(java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hosts)), truth, clientAddrs,
+                    java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(realKeys)),
+                    java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(known)),
                     JoinLimits.CONTRACT_HALF_OPEN, t.attack().insiderClient().orElse(""));
         }
 
