@@ -20,6 +20,7 @@ import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
 import org.mptcpverify.wire.MptcpOption.MpJoinSyn;
 import org.mptcpverify.wire.MptcpOption.NewKey;
 import org.mptcpverify.wire.TcpSegment;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * What the attacker knows: the segments it observed (decoded from their bytes), the external keys
@@ -43,7 +44,7 @@ public final class Knowledge {
     }
 
     public Knowledge(Set<Bytes> givenKeys, Supplier<Set<Bytes>> givenPrivates, long ownKey) {
-        this.givenKeys = Set.copyOf(givenKeys);
+        this.givenKeys = Ordered.copy(givenKeys);
         this.givenPrivates = givenPrivates;
         this.ownKey = ownKey;
     }
@@ -179,7 +180,7 @@ public final class Knowledge {
         for (String c : List.of("c1", "c2")) {
             keys.addAll(scheme.deriveExternalKeys(rawView(c)));
         }
-        cachedKeys = Set.copyOf(keys);
+        cachedKeys = Ordered.copy(keys);
         cachedAt = observed.size();
         cachedFor = scheme;
         return cachedKeys;

@@ -18,6 +18,7 @@ import org.mptcpverify.definition.term.Term;
 import org.mptcpverify.definition.term.Term.Atom;
 import org.mptcpverify.definition.term.Terms;
 import org.mptcpverify.scheme.Role;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * Reads a {@code .scheme} file (docs/scheme-definitions.md). Every problem is reported as a
@@ -117,8 +118,8 @@ public final class DefinitionParser {
         }
         checkMessages();
         checkKeyValues();
-        return new SchemeDefinition(name, file, version, hash, keySource, keyWidth, Map.copyOf(fresh),
-                Map.copyOf(slots), Map.copyOf(hostSlots), halfOpenUnlimited, List.copyOf(modes), lets,
+        return new SchemeDefinition(name, file, version, hash, keySource, keyWidth, Ordered.copy(fresh),
+                Ordered.copy(slots), Ordered.copy(hostSlots), halfOpenUnlimited, List.copyOf(modes), lets,
                 List.copyOf(messages), keyValues);
     }
 

@@ -3,6 +3,7 @@ package org.mptcpverify.kernel;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * The kernel's MPTCP MIB counters (MPTcpExt* in /proc/net/netstat, what `nstat` shows) of one
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record KernelCounters(Map<String, Long> values) {
     public KernelCounters {
-        values = Map.copyOf(values);
+        values = Ordered.copy(values);
     }
 
     public static KernelCounters read(String netns) throws IOException {

@@ -14,6 +14,7 @@ import org.mptcpverify.endpoint.Tuple;
 import org.mptcpverify.net.Envelope;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * What really happened, recorded by the runner from the segments' origins and never read by the
@@ -68,7 +69,7 @@ public final class GroundTruth {
     }
 
     public Map<Integer, String> serverConnOwners() {
-        return Map.copyOf(serverConnOwner);
+        return Ordered.copy(serverConnOwner);
     }
 
     public void serverJoinSyn(Tuple serverTuple, SynTruth t) {

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * What the attacker knows about one target connection, read only from segments it observed
@@ -31,8 +32,8 @@ public record AttackerView(OptionalLong keyA, OptionalLong keyB, OptionalInt tok
         joinSynFields = List.copyOf(joinSynFields);
         newKeyFromA = List.copyOf(newKeyFromA);
         newKeyFromB = List.copyOf(newKeyFromB);
-        externalKeys = Set.copyOf(externalKeys);
-        privateValues = Set.copyOf(privateValues);
+        externalKeys = Ordered.copy(externalKeys);
+        privateValues = Ordered.copy(privateValues);
     }
 
     /** A view without Diffie-Hellman values (every scheme whose MP_CAPABLE carries keys or tokens). */

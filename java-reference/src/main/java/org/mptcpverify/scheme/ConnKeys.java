@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * One side's authentication state for one connection, owned by the scheme: what was negotiated
@@ -30,8 +31,8 @@ public record ConnKeys(Role role, boolean mptcp, boolean extMode, boolean keyAct
                        Set<Integer> usedTickets, Map<String, Bytes> slots) {
 
     public ConnKeys {
-        usedTickets = Set.copyOf(usedTickets);
-        slots = Map.copyOf(slots);
+        usedTickets = Ordered.copy(usedTickets);
+        slots = Ordered.copy(slots);
     }
 
     public static ConnKeys start(Role role, Bytes extKey) {

@@ -1,6 +1,7 @@
 package org.mptcpverify.segment;
 
 import java.util.Map;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * One step of a segment-level counterexample (docs/reference.md, "Segment-level
@@ -66,7 +67,7 @@ public sealed interface SegmentEvent {
     record Inject(int seg, String msg, String conn, String subflow, String src, String dst,
                   Map<String, SegmentTerm> fields) implements SegmentEvent {
         public Inject {
-            fields = Map.copyOf(fields);
+            fields = Ordered.sorted(fields);
         }
 
         public String name() { return "inject"; }

@@ -42,6 +42,7 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * Runs a segment-level counterexample on the reference (docs/reference.md, "Segment-level
@@ -321,7 +322,7 @@ public final class SegmentReplayer {
         final List<String> steps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         /** The properties judged: the trace's claimed one in a replay, every applicable one in a {@link Session}. */
-        final Set<PropertyId> judged = new HashSet<>();
+        final Set<PropertyId> judged = java.util.EnumSet.noneOf(PropertyId.class);
         Violation violation;
         String divergence;
         boolean active;
@@ -395,7 +396,7 @@ public final class SegmentReplayer {
             event = Math.max(0, t.events().size() - 1);
             judge(true);
             return new Result(t, List.copyOf(steps), Optional.ofNullable(violation), Optional.ofNullable(divergence),
-                    Map.copyOf(hosts), inFlight.size(), wireRecords());
+                    Ordered.copy(hosts), inFlight.size(), wireRecords());
         }
 
         // ---- events -------------------------------------------------------------------------------------
@@ -1025,11 +1026,7 @@ public final class SegmentReplayer {
                     known.add(k);
                 }
             }
-            // ordered copies: Map.copyOf/Set.copyOf iterate in a per-JVM random order, which made a
-            // replay's monitors (and so the generic attacker's counterexamples) differ run to run
-            return new World(java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hosts)), truth, clientAddrs,
-                    java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(realKeys)),
-                    java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(known)),
+            return new World(Ordered.sorted(hosts), truth, clientAddrs, Ordered.copy(realKeys), Ordered.copy(known),
                     JoinLimits.CONTRACT_HALF_OPEN, t.attack().insiderClient().orElse(""));
         }
 

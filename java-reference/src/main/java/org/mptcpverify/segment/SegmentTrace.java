@@ -6,6 +6,7 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * A segment-level counterexample (format {@value SegmentTraceJson#FORMAT}): the cell and the
@@ -20,8 +21,8 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
                            String keyedSide, boolean attackerHasKey, Map<String, List<String>> clients,
                            Map<String, Bytes> keys, List<SegmentEvent> events) {
     public SegmentTrace {
-        clients = Map.copyOf(clients);
-        keys = Map.copyOf(keys);
+        clients = Ordered.sorted(clients);
+        keys = Ordered.sorted(keys);
         events = List.copyOf(events);
     }
 

@@ -25,6 +25,7 @@ import org.mptcpverify.wire.MptcpOption.MpJoinSyn;
 import org.mptcpverify.wire.MptcpOption.MpJoinSynAck;
 import org.mptcpverify.wire.MptcpOption.NewKey;
 import org.mptcpverify.wire.TcpSegment;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * The fields of the generic core's messages (docs/models.md, "Generic core": MPC_SYN ...
@@ -83,10 +84,10 @@ public final class WireFields {
             Map<String, Integer> f = new TreeMap<>();
             m.phase().fields().forEach((name, w) -> f.put(coreName(name), w));
             m.parameters().forEach(p -> f.put(p, DefinitionParser.PARAMETERS.get(p)));
-            out.put(msg, Map.copyOf(f));
+            out.put(msg, Ordered.copy(f));
         });
         out.putAll(PATH_MANAGER);
-        return Map.copyOf(out);
+        return Ordered.copy(out);
     }
 
     /**
@@ -106,10 +107,10 @@ public final class WireFields {
             Map<String, Integer> all = LANGUAGE.bits.get(msg);
             Map<String, Integer> f = new TreeMap<>();
             stated.forEach(n -> f.put(n, all.get(n)));
-            out.put(msg, Map.copyOf(f));
+            out.put(msg, Ordered.copy(f));
         });
         out.putAll(PATH_MANAGER);
-        return new WireFields(Map.copyOf(out));
+        return new WireFields(Ordered.copy(out));
     }
 
     /** A definition's field name as the generic core (and a segment-level trace) writes it. */

@@ -40,6 +40,7 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * Runs a trace of docs/threat-model.md actions on the reference: real endpoints for c1 (c2) and s,
@@ -491,7 +492,7 @@ public final class ReferenceRunner implements ScenarioRunner {
         // ---- judging and observing --------------------------------------------------------------------------
 
         World world() {
-            return new World(Map.copyOf(hosts), truth, clientAddrs, Set.copyOf(realKeys),
+            return new World(Ordered.copy(hosts), truth, clientAddrs, Ordered.copy(realKeys),
                     knowledge.externalKeys(scheme), halfOpenLimit);
         }
 

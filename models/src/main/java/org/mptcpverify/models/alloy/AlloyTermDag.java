@@ -16,6 +16,7 @@ import org.mptcpverify.models.core.SchemeData;
 import org.mptcpverify.models.core.SchemeData.Check;
 import org.mptcpverify.models.core.SchemeData.Msg;
 import org.mptcpverify.models.core.Tmpl;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * The finite term universe of one Alloy generic-core cell (models/alloy/core/termsig.als): every
@@ -577,7 +578,7 @@ public final class AlloyTermDag {
         }
         Map<String, G> byName = new LinkedHashMap<>();
         name.forEach((t, nm) -> byName.put(nm, t));
-        return new Rendered(text(terms, name), counts(terms), Map.copyOf(byName), Map.copyOf(labels));
+        return new Rendered(text(terms, name), counts(terms), Ordered.copy(byName), Ordered.copy(labels));
     }
 
     private static void constants(Tmpl t, Set<G> out) {

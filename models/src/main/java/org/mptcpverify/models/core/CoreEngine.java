@@ -30,6 +30,7 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
+import org.mptcpverify.collect.Ordered;
 
 /**
  * The {@code tlc} engine on the generic core (models/tla/core): a cell's applicable properties
@@ -86,7 +87,7 @@ public final class CoreEngine implements Engine {
         CoreSchemeFiles.render(def, source).forEach((path, text) ->
                 modules.put(Path.of(path).getFileName().toString().replace(".tla", ""), text));
         AuthScheme impl = new DefinedScheme(def);
-        return new CoreEngine(new CoreChecker(workers), id, Map.copyOf(modules), s -> s.equals(id) ? impl : Schemes.of(s));
+        return new CoreEngine(new CoreChecker(workers), id, Ordered.copy(modules), s -> s.equals(id) ? impl : Schemes.of(s));
     }
 
     /** Tests: counterexamples replayed on {@code implementations} (a wrong one must make VIOLATED impossible). */
