@@ -17,6 +17,7 @@ import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.engine.WitnessChecks;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.scheme.Schemes;
@@ -196,6 +197,11 @@ public final class TracesEngine implements Engine {
         if (attack.hasAttacker()) {
             witness.put("witnessRuns", o.witnessRuns());
             witness.put("attackerSegments", o.witnessSegments());
+            // the witness proper: attacker segments whose receiver ran a check the properties depend on
+            witness.putAll(WitnessChecks.entries(o.relevant().segments(), WitnessChecks.kinds(applicable),
+                    definition(o.scheme())));
+            witness.put("relevantRuns", o.relevant().runs());
+            witness.put("relevantPoints", o.relevant().points().toString());
         }
         switch (o.verdict()) {
             case VIOLATED -> {
@@ -234,7 +240,7 @@ public final class TracesEngine implements Engine {
             case VACUOUS -> {
                 deleteStale(json);
                 return new CellResult(Verdict.VACUOUS, List.of(), seconds(start), bounds, null,
-                        "no attacker segment reached an honest end in any of " + o.runs() + " runs: the attacker could never act",
+                        o.reason() + " (" + o.runs() + " runs): the attacker never reached what the property judges",
                         witness);
             }
             default -> {
