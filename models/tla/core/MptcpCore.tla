@@ -898,12 +898,20 @@ KeyIsolation ==
     /\ Quiescent => AllLegitJoinsEst
 
 \* Attacker-activity witness (issue 12; not a property of docs/properties.md). A step that
-\* delivers a segment the attacker originated (injected or replayed: path px) to an end that has
-\* state for it, so that the end's checks judge it. Checked as an action property, so TLC tests
+\* delivers a segment the attacker originated (injected or replayed: path px), of a kind the
+\* cell's properties depend on (WitnessMsgs), to an end that has state for it, so that the end's
+\* checks judge it. Checked as an action property, so TLC tests
 \* every transition, also into states already seen (lastAction is outside the VIEW): its first
 \* violation's trace is the witness; a completed state space without one means no segment of
 \* the attacker ever reached a check, and a HOLDS of the cell is VACUOUS.
-AttackerSegmentChecked == \E s \in net : s.path = "px" /\ Fits(s) /\ s \notin net' /\ lastAction'.a = "Deliver"
+\* WitnessMsgs: the segment kinds whose receiver's checks the cell's properties depend on. The
+\* runner (CoreChecker) overrides it in the witness run's cfg with the kinds derived from the
+\* checked properties (PropertyId.decidedBy, one source for every engine); this default, every
+\* kind, serves hand-run checks only.
+WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
+                "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
+AttackerSegmentChecked == \E s \in net : s.path = "px" /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
+                                          /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 
 TypeOK ==

@@ -98,6 +98,22 @@ public final class WitnessChecks {
         return m;
     }
 
+    /**
+     * The definition the cell's reference runs: the implementation's own when it runs one (a scheme
+     * file, a mutant), else the built-in file; null when there is none to read (the checks are then
+     * reported without names, their kinds only).
+     */
+    public static SchemeDefinition definition(SchemeId scheme, org.mptcpverify.scheme.AuthScheme impl) {
+        if (impl instanceof org.mptcpverify.definition.DefinedScheme d) {
+            return d.definition();
+        }
+        try {
+            return builtIn(scheme);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
     /** The built-in scheme's definition, models/schemes/NAME.scheme below -Dmptcp.repoRoot, the working folder or its parent. */
     public static SchemeDefinition builtIn(SchemeId scheme) {
         List<Path> roots = new ArrayList<>(List.of(Path.of("models", "schemes"), Path.of("..", "models", "schemes")));

@@ -16,10 +16,10 @@ import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.engine.BoundKey;
 import org.mptcpverify.engine.Bounds;
-import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.engine.WitnessChecks;
 import org.mptcpverify.models.tlc.CounterexampleFile;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
@@ -135,12 +135,11 @@ public final class CoreEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Bounds resolved;
-        try {
-            resolved = resolve(scheme, attack, options.boundsFor(name()));
-        } catch (BoundsException e) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
+        Resolved res = resolveFor(scheme, attack, options, System.nanoTime());
+        if (res.refused()) {
+            return res.refusal();
         }
+        Bounds resolved = res.bounds();
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
@@ -154,8 +153,7 @@ public final class CoreEngine implements Engine {
 
     /** The result of a cell no property applies to (both tlc models). */
     public static CellResult notApplicable(SchemeId scheme, AttackId attack, Bounds resolved) {
-        return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
-                "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
+        return CellResult.notApplicable(scheme, attack, new LinkedHashMap<>(resolved.values()));
     }
 
     /**
@@ -255,15 +253,17 @@ public final class CoreEngine implements Engine {
         if (!attack.hasAttacker()) {
             return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, Map.of());
         }
-        return withWitness(start, deadline, cells, work, options.seed(), edits, boundsMap);
+        return withWitness(start, deadline, cells, WitnessChecks.kinds(properties), work, options.seed(), edits, boundsMap,
+                WitnessChecks.definition(scheme, implementations.apply(scheme)));
     }
 
     /** HOLDS with the witness of the first cell where an attacker segment reaches a check, else VACUOUS. */
-    private CellResult withWitness(long start, long deadline, List<CoreCell> cells, Path work, long seed,
-                                   Map<String, UnaryOperator<String>> edits, Map<String, Object> boundsMap) {
+    private CellResult withWitness(long start, long deadline, List<CoreCell> cells, List<String> kinds, Path work, long seed,
+                                   Map<String, UnaryOperator<String>> edits, Map<String, Object> boundsMap,
+                                   SchemeDefinition def) {
         long explored = 0;
         for (CoreCell cell : cells) {
-            CoreWitness w = checker.witness(cell, work, seed, left(deadline), edits);
+            CoreWitness w = checker.witness(cell, kinds, work, seed, left(deadline), edits);
             explored += w.distinctStates();
             if (!w.decided()) {
                 return result(start, Verdict.INCONCLUSIVE, List.of(), boundsMap, null,
@@ -271,13 +271,14 @@ public final class CoreEngine implements Engine {
                         Map.of());
             }
             if (w.reached()) {
-                return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts());
+                return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts(kinds, def));
             }
         }
-        Map<String, Object> none = new LinkedHashMap<>(new CoreWitness(false, List.of(), explored, null).counts());
+        Map<String, Object> none = new LinkedHashMap<>(new CoreWitness(false, List.of(), explored, null).counts(kinds, def));
         none.put("witnessStatesExplored", explored);
         return result(start, Verdict.VACUOUS, List.of(), boundsMap, null,
-                "no violation, but no attacker-originated segment reaches an honest check in the whole state space",
+                "no violation, but no attacker-originated segment reaches an honest check of " + String.join(", ", kinds)
+                        + " (what the properties depend on) in the whole state space",
                 none);
     }
 
@@ -336,6 +337,6 @@ public final class CoreEngine implements Engine {
 
     private static CellResult result(long start, Verdict v, List<PropertyId> violated, Map<String, Object> bounds,
                                      Path cx, String reason, Map<String, Object> witness) {
-        return new CellResult(v, violated, (System.nanoTime() - start) / 1e9, bounds, cx, reason, witness);
+        return new CellResult(v, violated, CellResult.secondsSince(start), bounds, cx, reason, witness);
     }
 }
