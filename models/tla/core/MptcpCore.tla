@@ -805,9 +805,44 @@ Rewrite(s, src) ==
     /\ lastAction' = [a |-> "Rewrite", m |-> s.m, src |-> src, sf |-> SfName(s.sf)]
     /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
 
+InjSrcs == {XAddr} \cup Spoofs
+
+\* ---- witness probes (the witness run only) ----
+\* For finiteness the forgeries above carry in a checked field only the value the receiver will
+\* accept, and are not sent when the attacker cannot build it: a forgery that would be rejected
+\* changes nothing the properties read, so leaving it out loses no violation. The witness asks
+\* whether an attacker segment can reach the check at all, accepted or rejected; the witness run
+\* (CoreChecker, WitnessProbes overridden TRUE) adds those rejected forgeries: every field its own
+\* atom, to a receiver that has state for it, on a subflow whose 4-tuple the attacker knows.
+WitnessProbes == FALSE
+OwnFields(md) == [f \in DOMAIN md.fields |-> Own(f)]
+Probe(seg) == WitnessProbes /\ CanInject /\ Inject(seg) /\ lastAction' = [a |-> "Probe", m |-> seg.m, sf |-> SfName(seg.sf)]
+ProbeFastClose(cn) ==
+    /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ Has(srv[cn].mode, "FASTCLOSE")
+    /\ Probe(Segment("FASTCLOSE", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0],
+                     OwnFields(M(srv[cn].mode, "FASTCLOSE")), "x"))
+ProbeAddAddr(cn) ==
+    /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ Has(cli[cn].mode, "ADD_ADDR")
+    /\ Probe(Segment("ADD_ADDR", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0],
+                     OwnFields(M(cli[cn].mode, "ADD_ADDR")), "x"))
+ProbeJoinSyn(cn, src) ==
+    /\ CanJoinTo(cn)
+    /\ Probe(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, OwnFields(M(srv[cn].mode, "JOIN_SYN")), "x"))
+ProbeJoinAck(h) ==
+    /\ ~h.est /\ Knows4Tuple(h.sf) /\ Has(srv[h.conn].mode, "JOIN_ACK")
+    /\ Probe(Segment("JOIN_ACK", TRUE, "px", h.src, h.local, h.sf, OwnFields(M(srv[h.conn].mode, "JOIN_ACK")), "x"))
+ProbeJoinSynAck(cn, j) ==
+    /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j]) /\ Has(cli[cn].mode, "JOIN_SYNACK")
+    /\ Probe(Segment("JOIN_SYNACK", TRUE, "px", cj[cn][j].dst, Addr2(ClientOf[cn]), [conn |-> cn, j |-> j],
+                     OwnFields(M(cli[cn].mode, "JOIN_SYNACK")), "x"))
+Probes ==
+    \/ \E cn \in Conns : \/ ProbeFastClose(cn) \/ ProbeAddAddr(cn)
+                        \/ \E a \in InjSrcs : ProbeJoinSyn(cn, a)
+                        \/ \E j \in 1..MaxJoins : ProbeJoinSynAck(cn, j)
+    \/ \E h \in hs : ProbeJoinAck(h)
+
 -----------------------------------------------------------------------------
 JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
-InjSrcs == {XAddr} \cup Spoofs
 
 Next ==
     \/ \E cn \in Conns :
@@ -823,6 +858,7 @@ Next ==
     \/ \E t \in seen : \E src \in {t.src} \cup InjSrcs, dst \in RelayDst(t), sf \in ReplaySfs(t) :
           Replay(t, src, dst, sf)
     \/ \E t \in seen, cn \in Conns : ReplayAddr(t, cn)
+    \/ WitnessProbes /\ Probes
 
 Spec == Init /\ [][Next]_vars
 

@@ -36,32 +36,17 @@ public final class WitnessChecks {
         return List.copyOf(kinds);
     }
 
-    /** The definition's phase of a core segment kind; empty for the options no definition covers. */
-    public static Optional<Phase> phase(String kind) {
-        return Optional.ofNullable(switch (kind) {
-            case "MPC_SYN" -> Phase.HANDSHAKE_SYN;
-            case "MPC_SYNACK" -> Phase.HANDSHAKE_SYN_ACK;
-            case "MPC_ACK" -> Phase.HANDSHAKE_ACK;
-            case "KEY_A", "KEY_B" -> Phase.KEY_AGREEMENT;
-            case "JOIN_SYN" -> Phase.JOIN_SYN;
-            case "JOIN_SYNACK" -> Phase.JOIN_SYN_ACK;
-            case "JOIN_ACK" -> Phase.JOIN_ACK;
-            case "ADD_ADDR" -> Phase.ADD_ADDR;
-            case "FASTCLOSE" -> Phase.FAST_CLOSE;
-            default -> null;
-        });
-    }
-
     /**
      * The names of the checks of {@code kinds} in {@code def}: per message of the kind's phase (every
      * mode and direction) its lookup and checks, e.g. {@code join-syn: lookup per-connection},
-     * {@code join-ack: check hmac else rst}; {@code <message>: no check} when it has none, and
+     * {@code join-ack [bound]: check hmac else rst} (the mode of a variant in brackets);
+     * {@code <message>: no check} when it has none, and
      * {@code KIND: no check (no definition covers it)} for REMOVE_ADDR and MP_PRIO.
      */
     public static List<String> names(List<String> kinds, SchemeDefinition def) {
         Set<String> names = new LinkedHashSet<>();
         for (String kind : kinds) {
-            Optional<Phase> phase = phase(kind);
+            Optional<Phase> phase = Phase.ofCoreMessage(kind);
             List<SchemeDefinition.Message> msgs = phase.isEmpty() ? List.of()
                     : def.messages().stream().filter(m -> m.phase() == phase.get()).toList();
             if (msgs.isEmpty()) {
@@ -79,7 +64,8 @@ public final class WitnessChecks {
                 if (own.isEmpty()) {
                     own.add("no check");
                 }
-                own.forEach(o -> names.add(m.name() + ": " + o));
+                String name = m.name() + (m.mode() == null ? "" : " [" + m.mode() + "]");
+                own.forEach(o -> names.add(name + ": " + o));
             }
         }
         return List.copyOf(names);

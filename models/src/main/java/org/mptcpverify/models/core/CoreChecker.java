@@ -165,10 +165,14 @@ public final class CoreChecker {
         }
     }
 
-    /** The witness run's cfg: the cell's, the relevant kinds in place of MptcpCore's default, the action property. */
+    /**
+     * The witness run's cfg: the cell's, the relevant kinds in place of MptcpCore's default, the
+     * rejected forgeries (WitnessProbes) the verdict runs leave out, and the action property.
+     */
     static String witnessCfg(CoreCell cell, List<String> kinds) {
         String set = kinds.stream().map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
-        return cell.cfg(List.of()) + "CONSTANTS\n  WitnessMsgs = " + set + "\nPROPERTY " + WITNESS_PROPERTY + "\n";
+        return cell.cfg(List.of()) + "CONSTANTS\n  WitnessMsgs = " + set + "\n  WitnessProbes = TRUE\nPROPERTY "
+                + WITNESS_PROPERTY + "\n";
     }
 
     private static String step(TraceState s) {

@@ -261,25 +261,46 @@ public final class CoreEngine implements Engine {
     private CellResult withWitness(long start, long deadline, List<CoreCell> cells, List<String> kinds, Path work, long seed,
                                    Map<String, UnaryOperator<String>> edits, Map<String, Object> boundsMap,
                                    SchemeDefinition def) {
-        long explored = 0;
-        for (CoreCell cell : cells) {
-            CoreWitness w = checker.witness(cell, kinds, work, seed, left(deadline), edits);
-            explored += w.distinctStates();
-            if (!w.decided()) {
-                return result(start, Verdict.INCONCLUSIVE, List.of(), boundsMap, null,
-                        "no violation within the bounds, but the attacker-activity witness was not decided: " + w.reason(),
-                        Map.of());
-            }
-            if (w.reached()) {
-                return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts(kinds, def));
-            }
+        CoreWitness w = witness(cells, kinds, work, seed, deadline, edits);
+        if (!w.decided()) {
+            return result(start, Verdict.INCONCLUSIVE, List.of(), boundsMap, null,
+                    "no violation within the bounds, but the attacker-activity witness was not decided: " + w.reason(),
+                    Map.of());
         }
-        Map<String, Object> none = new LinkedHashMap<>(new CoreWitness(false, List.of(), explored, null).counts(kinds, def));
-        none.put("witnessStatesExplored", explored);
+        if (w.reached()) {
+            return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts(kinds, def));
+        }
+        Map<String, Object> none = new LinkedHashMap<>(w.counts(kinds, def));
+        none.put("witnessStatesExplored", w.distinctStates());
         return result(start, Verdict.VACUOUS, List.of(), boundsMap, null,
                 "no violation, but no attacker-originated segment reaches an honest check of " + String.join(", ", kinds)
                         + " (what the properties depend on) in the whole state space",
                 none);
+    }
+
+    /** The first cell's witness that reaches a check or is undecided; else none, with the states of all. */
+    private CoreWitness witness(List<CoreCell> cells, List<String> kinds, Path work, long seed, long deadline,
+                                Map<String, UnaryOperator<String>> edits) {
+        long explored = 0;
+        for (CoreCell cell : cells) {
+            CoreWitness w = checker.witness(cell, kinds, work, seed, left(deadline), edits);
+            if (!w.decided() || w.reached()) {
+                return w;
+            }
+            explored += w.distinctStates();
+        }
+        return new CoreWitness(false, List.of(), explored, null);
+    }
+
+    /**
+     * The cell's witness run alone, no property checked (the controls: an attacker that may send
+     * nothing reaches no check; a definition whose check was deleted still has its witness).
+     */
+    public CoreWitness witness(SchemeId scheme, AttackId attack, EngineOptions options) {
+        CoreBounds b = coreBounds(attack, options.boundsFor(name()));
+        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.applicableProperties(scheme)),
+                options.workDir().resolve("tlc-core"), options.seed(), System.nanoTime() + options.timeout().toNanos(),
+                edits(scheme));
     }
 
     /** A trace that replayed, or why there is none. */

@@ -159,7 +159,8 @@ public final class GenericAttacker {
                             "the violating run did not reproduce on a fresh replay");
                 }
                 return new Outcome(scheme, attack, Verdict.VIOLATED, Optional.of(p), Optional.of(shrunk), tries, i + 1,
-                        cellSeed, i, witnessRuns, witnessSegments, found.events().size(), again.get().explanation());
+                        cellSeed, i, witnessRuns, witnessSegments, found.events().size(), again.get().explanation(),
+                        new Relevant(relevantRuns, points));
             }
         }
         Verdict v = !profile.hasAttacker() || relevantRuns > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
