@@ -184,7 +184,12 @@ public final class MatrixFormats {
      * attacker, that none is needed; empty when the engine gave none.
      */
     static String witness(CellOutcome c, CellResult r, String sep) {
-        if (!c.attack().hasAttacker()) {
+        return witness(c.attack(), r, sep);
+    }
+
+    /** As {@link #witness(CellOutcome, CellResult, String)}, for one engine's result of {@code attack}. */
+    public static String witness(AttackId attack, CellResult r, String sep) {
+        if (!attack.hasAttacker()) {
             return r.verdict() == Verdict.HOLDS ? sep + "witness: none needed (no attacker by design)" : "";
         }
         if (r.witness().isEmpty()) return "";

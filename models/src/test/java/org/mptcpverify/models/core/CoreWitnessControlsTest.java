@@ -53,8 +53,13 @@ class CoreWitnessControlsTest {
                         .anyMatch(msg -> msg.name().equals(x.message()) && x.mode().equals(msg.mode())
                                 && msg.phase() == Phase.FAST_CLOSE && msg.from() == Role.A))
                 .findFirst().orElseThrow();
-        CoreEngine engine = CoreEngine.withSchemeFile(1, m.definition(), m.name());
-        CoreWitness w = engine.witness(DefinedScheme.idOf(m.definition()), AttackId.FASTCLOSE_FORGE,
+        SchemeDefinition d = m.definition();
+        // under a name of its own that is a TLA+ module name (a mutant's has '~' and '.')
+        SchemeDefinition named = new SchemeDefinition("bk-unchecked-close", d.file(), d.version(), d.hash(), d.keySource(),
+                d.keyWidth(), d.fresh(), d.slots(), d.hostSlots(), d.halfOpenUnlimited(), d.modes(), d.lets(), d.messages(),
+                d.keyValues());
+        CoreEngine engine = CoreEngine.withSchemeFile(1, named, m.name());
+        CoreWitness w = engine.witness(DefinedScheme.idOf(named), AttackId.FASTCLOSE_FORGE,
                 CoreEngineTest.options("w-bk-ff-unchecked", Bounds.NONE));
         assertTrue(w.decided() && w.reached(), m.mutation() + ": " + w);
         assertTrue(lastStep(w).contains("m |-> \"FASTCLOSE\""), w.steps().toString());
