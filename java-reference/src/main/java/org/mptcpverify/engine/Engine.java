@@ -20,23 +20,19 @@ public interface Engine {
     CellResult check(SchemeId scheme, AttackId attack, EngineOptions options);
 
     /**
-     * The first step of every engine's {@link #check}: the cell's bounds as {@link #resolve} gives
-     * them for what {@code options} asks of this engine, or, when it cannot honour them, the
-     * INCONCLUSIVE result ({@code bounds: ...}, timed from {@code startNanos}) to return instead.
+     * The preamble of every engine's {@link #check}: the cell's bounds as {@link #resolve} gives
+     * them for what {@code options} asks of this engine, handed to {@code decide}; when it cannot
+     * honour them, INCONCLUSIVE ({@code bounds: ...}, timed from {@code startNanos}) instead.
      */
-    default Resolved resolveFor(SchemeId scheme, AttackId attack, EngineOptions options, long startNanos) {
+    default CellResult withBounds(SchemeId scheme, AttackId attack, EngineOptions options, long startNanos,
+                                  java.util.function.Function<Bounds, CellResult> decide) {
+        Bounds resolved;
         try {
-            return new Resolved(resolve(scheme, attack, options.boundsFor(name())), null);
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
         } catch (BoundsException e) {
-            return new Resolved(null, CellResult.inconclusive(startNanos, java.util.Map.of(), "bounds: " + e.getMessage()));
+            return CellResult.inconclusive(startNanos, java.util.Map.of(), "bounds: " + e.getMessage());
         }
-    }
-
-    /** {@link #resolveFor}'s answer: the bounds, or the refusal (exactly one is non-null). */
-    record Resolved(Bounds bounds, CellResult refusal) {
-        public boolean refused() {
-            return refusal != null;
-        }
+        return decide.apply(resolved);
     }
 
     /** The bounds this engine honours. */

@@ -126,11 +126,11 @@ public final class TracesEngine implements Engine {
                     org.mptcpverify.endpoint.JoinLimits.CONTRACT_HALF_OPEN, impls)).check(scheme, attack, properties, requested);
         }
         long start = System.nanoTime();
-        Resolved res = resolveFor(scheme, attack, requested, start);
-        if (res.refused()) {
-            return res.refusal();
-        }
-        Bounds resolved = res.bounds();
+        return withBounds(scheme, attack, requested, start, b -> check(scheme, attack, properties, requested, start, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions requested,
+                             long start, Bounds resolved) {
         // tries is a bound too; --bounds tries=N wins over the options' count
         int tries = requested.boundsFor(name()).getOr("tries", requested.tries());
         EngineOptions options = new EngineOptions(requested.seed(), requested.counterexampleRoot(), requested.workDir(),

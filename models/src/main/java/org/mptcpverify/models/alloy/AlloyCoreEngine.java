@@ -79,11 +79,10 @@ public final class AlloyCoreEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Resolved res = resolveFor(scheme, attack, options, System.nanoTime());
-        if (res.refused()) {
-            return res.refusal();
-        }
-        Bounds resolved = res.bounds();
+        return withBounds(scheme, attack, options, System.nanoTime(), b -> check(scheme, attack, options, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("model", "alloy-core");
         resolved.values().forEach(bounds::put);

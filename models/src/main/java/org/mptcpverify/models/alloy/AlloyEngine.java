@@ -100,9 +100,8 @@ public final class AlloyEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Resolved res = resolveFor(scheme, attack, options, System.nanoTime());
-        return res.refused() ? res.refusal()
-                : check(new AlloyCell(scheme, attack, options.attackerHasKey(), res.bounds().getOr("states", 0)), options);
+        return withBounds(scheme, attack, options, System.nanoTime(),
+                b -> check(new AlloyCell(scheme, attack, options.attackerHasKey(), b.getOr("states", 0)), options));
     }
 
     /** Checks a cell with an explicit scope (tests use other scopes than the default). */

@@ -135,11 +135,10 @@ public final class CoreEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Resolved res = resolveFor(scheme, attack, options, System.nanoTime());
-        if (res.refused()) {
-            return res.refusal();
-        }
-        Bounds resolved = res.bounds();
+        return withBounds(scheme, attack, options, System.nanoTime(), b -> check(scheme, attack, options, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
