@@ -805,9 +805,44 @@ Rewrite(s, src) ==
     /\ lastAction' = [a |-> "Rewrite", m |-> s.m, src |-> src, sf |-> SfName(s.sf)]
     /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
 
+InjSrcs == {XAddr} \cup Spoofs
+
+\* ---- witness probes (the witness run only) ----
+\* For finiteness the forgeries above carry in a checked field only the value the receiver will
+\* accept, and are not sent when the attacker cannot build it: a forgery that would be rejected
+\* changes nothing the properties read, so leaving it out loses no violation. The witness asks
+\* whether an attacker segment can reach the check at all, accepted or rejected; the witness run
+\* (CoreChecker, WitnessProbes overridden TRUE) adds those rejected forgeries: every field its own
+\* atom, to a receiver that has state for it, on a subflow whose 4-tuple the attacker knows.
+WitnessProbes == FALSE
+OwnFields(md) == [f \in DOMAIN md.fields |-> Own(f)]
+Probe(seg) == WitnessProbes /\ CanInject /\ Inject(seg) /\ lastAction' = [a |-> "Probe", m |-> seg.m, sf |-> SfName(seg.sf)]
+ProbeFastClose(cn) ==
+    /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ Has(srv[cn].mode, "FASTCLOSE")
+    /\ Probe(Segment("FASTCLOSE", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0],
+                     OwnFields(M(srv[cn].mode, "FASTCLOSE")), "x"))
+ProbeAddAddr(cn) ==
+    /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ Has(cli[cn].mode, "ADD_ADDR")
+    /\ Probe(Segment("ADD_ADDR", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0],
+                     OwnFields(M(cli[cn].mode, "ADD_ADDR")), "x"))
+ProbeJoinSyn(cn, src) ==
+    /\ CanJoinTo(cn)
+    /\ Probe(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, OwnFields(M(srv[cn].mode, "JOIN_SYN")), "x"))
+ProbeJoinAck(h) ==
+    /\ ~h.est /\ Knows4Tuple(h.sf) /\ Has(srv[h.conn].mode, "JOIN_ACK")
+    /\ Probe(Segment("JOIN_ACK", TRUE, "px", h.src, h.local, h.sf, OwnFields(M(srv[h.conn].mode, "JOIN_ACK")), "x"))
+ProbeJoinSynAck(cn, j) ==
+    /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j]) /\ Has(cli[cn].mode, "JOIN_SYNACK")
+    /\ Probe(Segment("JOIN_SYNACK", TRUE, "px", cj[cn][j].dst, Addr2(ClientOf[cn]), [conn |-> cn, j |-> j],
+                     OwnFields(M(cli[cn].mode, "JOIN_SYNACK")), "x"))
+Probes ==
+    \/ \E cn \in Conns : \/ ProbeFastClose(cn) \/ ProbeAddAddr(cn)
+                        \/ \E a \in InjSrcs : ProbeJoinSyn(cn, a)
+                        \/ \E j \in 1..MaxJoins : ProbeJoinSynAck(cn, j)
+    \/ \E h \in hs : ProbeJoinAck(h)
+
 -----------------------------------------------------------------------------
 JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
-InjSrcs == {XAddr} \cup Spoofs
 
 Next ==
     \/ \E cn \in Conns :
@@ -823,6 +858,7 @@ Next ==
     \/ \E t \in seen : \E src \in {t.src} \cup InjSrcs, dst \in RelayDst(t), sf \in ReplaySfs(t) :
           Replay(t, src, dst, sf)
     \/ \E t \in seen, cn \in Conns : ReplayAddr(t, cn)
+    \/ WitnessProbes /\ Probes
 
 Spec == Init /\ [][Next]_vars
 
@@ -898,12 +934,20 @@ KeyIsolation ==
     /\ Quiescent => AllLegitJoinsEst
 
 \* Attacker-activity witness (issue 12; not a property of docs/properties.md). A step that
-\* delivers a segment the attacker originated (injected or replayed: path px) to an end that has
-\* state for it, so that the end's checks judge it. Checked as an action property, so TLC tests
+\* delivers a segment the attacker originated (injected or replayed: path px), of a kind the
+\* cell's properties depend on (WitnessMsgs), to an end that has state for it, so that the end's
+\* checks judge it. Checked as an action property, so TLC tests
 \* every transition, also into states already seen (lastAction is outside the VIEW): its first
 \* violation's trace is the witness; a completed state space without one means no segment of
 \* the attacker ever reached a check, and a HOLDS of the cell is VACUOUS.
-AttackerSegmentChecked == \E s \in net : s.path = "px" /\ Fits(s) /\ s \notin net' /\ lastAction'.a = "Deliver"
+\* WitnessMsgs: the segment kinds whose receiver's checks the cell's properties depend on. The
+\* runner (CoreChecker) overrides it in the witness run's cfg with the kinds derived from the
+\* checked properties (PropertyId.decidedBy, one source for every engine); this default, every
+\* kind, serves hand-run checks only.
+WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
+                "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
+AttackerSegmentChecked == \E s \in net : s.path = "px" /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
+                                          /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 
 TypeOK ==

@@ -55,6 +55,25 @@ public enum Phase {
         return fields;
     }
 
+    /**
+     * The phase of a core message (MptcpCore.tla's kinds: MPC_SYN, JOIN_ACK, FASTCLOSE ...); empty
+     * for those no definition states (HS_ACK, REMOVE_ADDR, MP_PRIO).
+     */
+    public static Optional<Phase> ofCoreMessage(String msg) {
+        return Optional.ofNullable(switch (msg) {
+            case "MPC_SYN" -> HANDSHAKE_SYN;
+            case "MPC_SYNACK" -> HANDSHAKE_SYN_ACK;
+            case "MPC_ACK" -> HANDSHAKE_ACK;
+            case "KEY_A", "KEY_B" -> KEY_AGREEMENT;
+            case "JOIN_SYN" -> JOIN_SYN;
+            case "JOIN_SYNACK" -> JOIN_SYN_ACK;
+            case "JOIN_ACK" -> JOIN_ACK;
+            case "ADD_ADDR" -> ADD_ADDR;
+            case "FASTCLOSE" -> FAST_CLOSE;
+            default -> null;
+        });
+    }
+
     public static Optional<Phase> byKeyword(String k) {
         return Arrays.stream(values()).filter(p -> p.keyword.equals(k)).findFirst();
     }

@@ -72,7 +72,7 @@ public final class MptcpEndpoint {
         } else if (event instanceof Event.Receive r) {
             w.receive(r.segment(), new SplittableRandom(r.entropy()));
         }
-        return new StepResult(w.freeze(), w.out, w.notes);
+        return new StepResult(w.freeze(), w.out, w.notes, w.checked);
     }
 
     /** A mutable copy of the state for the duration of one step. */
@@ -89,6 +89,8 @@ public final class MptcpEndpoint {
         final JoinLimits joinLimits;
         final List<TcpSegment> out = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** The receiver's decision points the received segment reached (StepResult#checked). */
+        final List<String> checked = new ArrayList<>();
 
         Work(EndpointState s) {
             host = s.host();
@@ -110,6 +112,11 @@ public final class MptcpEndpoint {
 
         void note(String s) {
             notes.add(host + ": " + s);
+        }
+
+        /** The received segment (core kind {@code kind}) reached the decision {@code point}, accepted or not. */
+        void reached(String kind, String point) {
+            checked.add(kind + ":" + point);
         }
 
         // ---- sending -----------------------------------------------------------------------------
@@ -268,6 +275,7 @@ public final class MptcpEndpoint {
          * with a DSS data ACK.
          */
         void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
+            reached("REMOVE_ADDR", "none");
             for (int id : r.addressIds()) {
                 Connection c = conns.get(connId);
                 InetAddress gone = c.remoteAddrs().get(id);
@@ -388,6 +396,7 @@ public final class MptcpEndpoint {
                     && (!c.initial().equals(t) || c.initialOpen()));
             Optional<MpFastClose> fc = first(opts, MpFastClose.class);
             if (owner.isPresent() && fc.isPresent()) {
+                reached("FASTCLOSE", "value");
                 if (scheme.fastCloseOk(owner.get().keys(), fc.get())) {
                     Connection c = owner.get();
                     subflows.remove(t);
@@ -431,6 +440,7 @@ public final class MptcpEndpoint {
             if (existing.isPresent()) {
                 return; // a retransmitted SYN; the SYN/ACK already went out
             }
+            reached("MPC_SYN", "negotiation");
             Hello h = scheme.serverSynAck(capable(opts), scheme.socketKey(listener), rnd, this::tokenInUse);
             long isn = rnd.nextLong() & 0xffffffffL;
             Connection c = new Connection(nextConnId++, Role.B, t, ConnPhase.SYN_RCVD, h.keys(), isn, s.seq(), 0, Map.of());
@@ -458,6 +468,7 @@ public final class MptcpEndpoint {
                 }
                 return;
             }
+            reached("JOIN_SYN", "lookup");
             Optional<JoinMatch> m = scheme.lookupJoin(syn.receiverToken(), joinableConns(), hostKeys);
             if (m.isEmpty()) {
                 reset(t, 0, s.seq() + 1, RST_MPTCP_ERROR);
@@ -507,6 +518,7 @@ public final class MptcpEndpoint {
                 return;
             }
             Connection c = oc.get();
+            reached("MPC_SYNACK", "negotiation");
             Hello h = scheme.clientThirdAck(c.keys(), capable(opts), rnd);
             c = c.withKeys(h.keys()).withPeerIsn(s.seq()).withPhase(ConnPhase.ESTABLISHED);
             conns.put(c.id(), c);
@@ -536,6 +548,7 @@ public final class MptcpEndpoint {
                 return;
             }
             int rB = opt.get().senderRandom();
+            reached("JOIN_SYNACK", "hmac");
             if (!scheme.synAckHmacOk(c.keys(), sf.localNonce(), rB, opt.get().truncatedHmac(), c.initial().remoteAddr())) {
                 subflows.remove(t);
                 reset(t, sf.isn() + 1, s.seq() + 1, RST_MPTCP_ERROR);
@@ -592,6 +605,7 @@ public final class MptcpEndpoint {
                 return;
             }
             if (c.role() == Role.B && c.phase() == ConnPhase.SYN_RCVD && c.initial().equals(t)) {
+                reached("MPC_ACK", "negotiation");
                 c = c.withKeys(scheme.serverEstablished(c.keys(), capable(opts))).withPhase(ConnPhase.ESTABLISHED);
                 conns.put(c.id(), c);
                 note("third ACK" + (capable(opts).isPresent() ? "+MP_CAPABLE" : "") + ": "
@@ -653,6 +667,7 @@ public final class MptcpEndpoint {
 
         void onJoinThirdAck(Tuple t, HalfOpenJoin h, MpJoinAck ack) {
             halfOpen.remove(t);
+            reached("JOIN_ACK", "hmac");
             Connection c = conns.get(h.connId());
             if (c == null || c.phase() != ConnPhase.ESTABLISHED
                     || !scheme.thirdAckHmacOk(c.keys(), h.rA(), h.rB(), ack.hmac())) {
@@ -703,6 +718,7 @@ public final class MptcpEndpoint {
          * as backup (or regular) from now on; Linux applies it to that subflow (MPTcpExtMPPrioRx).
          */
         void onMpPrio(int connId, Tuple t, MptcpOption.MpPrio p) {
+            reached("MP_PRIO", "none");
             Connection c = conns.get(connId);
             if (c.initial().equals(t)) {
                 conns.put(connId, c.withInitialPeerBackup(p.backup()));
@@ -729,6 +745,7 @@ public final class MptcpEndpoint {
             if ((a.flags() & MptcpOption.ADD_ADDR_FLAG_ECHO) != 0 && a.version() == 1) {
                 return; // an echo
             }
+            reached("ADD_ADDR", "authenticator");
             if (!scheme.addAddrOk(c.keys(), a)) {
                 note("ADD_ADDR(" + a.address().getHostAddress() + ", id " + a.addressId() + ") rejected (authenticator)");
                 return;
@@ -752,6 +769,7 @@ public final class MptcpEndpoint {
 
         void onFastClose(int connId, MpFastClose f) {
             Connection c = conns.get(connId);
+            reached("FASTCLOSE", "value");
             if (!scheme.fastCloseOk(c.keys(), f)) {
                 note("MP_FASTCLOSE rejected (value does not match)");
                 return;

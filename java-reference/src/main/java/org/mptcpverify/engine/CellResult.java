@@ -33,4 +33,21 @@ public record CellResult(Verdict verdict, List<PropertyId> violated, double seco
                       Map<String, Object> bounds, Path counterexample, String reason) {
         this(verdict, violated, seconds, bounds, counterexample, reason, Map.of());
     }
+
+    /** Wall seconds since {@code startNanos} ({@link System#nanoTime}): a check's {@link #seconds}. */
+    public static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** INCONCLUSIVE for {@code reason} (a timeout, an error, a refused bound), timed from {@code startNanos}. */
+    public static CellResult inconclusive(long startNanos, Map<String, Object> bounds, String reason) {
+        return new CellResult(Verdict.INCONCLUSIVE, List.of(), secondsSince(startNanos), bounds, null, reason);
+    }
+
+    /** NOT_APPLICABLE: every property of the attack is about an external key the scheme lacks. */
+    public static CellResult notApplicable(org.mptcpverify.vocab.SchemeId scheme, org.mptcpverify.vocab.AttackId attack,
+                                           Map<String, Object> bounds) {
+        return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
+                "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
+    }
 }

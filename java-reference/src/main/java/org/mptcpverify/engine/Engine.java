@@ -19,6 +19,22 @@ public interface Engine {
      */
     CellResult check(SchemeId scheme, AttackId attack, EngineOptions options);
 
+    /**
+     * The preamble of every engine's {@link #check}: the cell's bounds as {@link #resolve} gives
+     * them for what {@code options} asks of this engine, handed to {@code decide}; when it cannot
+     * honour them, INCONCLUSIVE ({@code bounds: ...}, timed from {@code startNanos}) instead.
+     */
+    default CellResult withBounds(SchemeId scheme, AttackId attack, EngineOptions options, long startNanos,
+                                  java.util.function.Function<Bounds, CellResult> decide) {
+        Bounds resolved;
+        try {
+            resolved = resolve(scheme, attack, options.boundsFor(name()));
+        } catch (BoundsException e) {
+            return CellResult.inconclusive(startNanos, java.util.Map.of(), "bounds: " + e.getMessage());
+        }
+        return decide.apply(resolved);
+    }
+
     /** The bounds this engine honours. */
     default List<BoundKey> boundKeys() {
         return List.of();

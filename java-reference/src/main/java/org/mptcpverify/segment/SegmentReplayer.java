@@ -171,6 +171,7 @@ public final class SegmentReplayer {
                 throw new IllegalStateException("the session diverged: " + run.divergence);
             }
             run.notes.clear();
+            run.checked.clear();
             run.resolved = null;
             run.steps.add(run.perform(e, "events[" + run.event + "]"));
             SegmentEvent done = run.resolved == null ? e : run.resolved;
@@ -187,6 +188,14 @@ public final class SegmentReplayer {
 
         public Optional<Violation> violation() {
             return Optional.ofNullable(run.violation);
+        }
+
+        /**
+         * The receiver's decision points ({@code KIND:point}) the segment delivered by the last
+         * {@link #step} reached, passed or not; empty when it reached none (no state for it, or no host).
+         */
+        public List<String> lastChecked() {
+            return List.copyOf(run.checked);
         }
 
         public Optional<String> divergence() {
@@ -321,6 +330,8 @@ public final class SegmentReplayer {
         final List<PropertyMonitor> monitors = new ArrayList<>();
         final List<String> steps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Decision points the last delivery reached (Session#lastChecked). */
+        final List<String> checked = new ArrayList<>();
         /** The properties judged: the trace's claimed one in a replay, every applicable one in a {@link Session}. */
         final Set<PropertyId> judged = java.util.EnumSet.noneOf(PropertyId.class);
         Violation violation;
@@ -593,6 +604,7 @@ public final class SegmentReplayer {
             truth.recordDelivery(event, to, before, r.state(), s.env(), hosts.get("s"));
             hosts.put(to, r.state());
             notes.addAll(r.notes());
+            checked.addAll(r.checked());
             List<Envelope> out = emit(to, r.out());
             String line = to + " receives #" + d.seg() + " " + s.msg();
             if (d.reply() == 0) {

@@ -37,6 +37,31 @@ public enum PropertyId {
         return !needsExternalKey || scheme.usesExternalKey();
     }
 
+    /**
+     * The segments (core message kinds, as in MptcpCore.tla and the replayer) whose receipt decides
+     * the state this property reads: the receiver's checks of these are what an attacker must reach
+     * for a HOLDS to say anything (the witness, {@code org.mptcpverify.engine.WitnessChecks}). Derived
+     * from what the property reads: established and half-open joins are made by the server's
+     * lookup of a join SYN and its check of the third ACK; an address by the client's check of an
+     * ADD_ADDR; a close by the server's check of an MP_FASTCLOSE; path-manager changes by an
+     * (unchecked) REMOVE_ADDR or MP_PRIO; the negotiated mode by the MP_CAPABLE handshake; the
+     * attacker's knowledge of a key grows only from what an honest end computes from it in answer
+     * to a segment (a join SYN answered with an HMAC, a join SYN/ACK answered with the third ACK's).
+     */
+    public java.util.List<String> decidedBy() {
+        return switch (this) {
+            case JOIN_AUTHENTICITY, SUBFLOW_ENDPOINT_AUTHENTICITY, KEY_ISOLATION -> java.util.List.of("JOIN_SYN", "JOIN_ACK");
+            case EXTERNAL_KEY_SECRECY -> java.util.List.of("JOIN_SYN", "JOIN_SYNACK");
+            case JOIN_STATE_UNFORGEABLE, JOIN_STATE_BOUNDED -> java.util.List.of("JOIN_SYN");
+            case ADDR_AUTHENTICITY -> java.util.List.of("ADD_ADDR");
+            case CLOSE_AUTHENTICITY -> java.util.List.of("FASTCLOSE");
+            case PATH_MANAGER_INTEGRITY -> java.util.List.of("REMOVE_ADDR", "MP_PRIO");
+            case DOWNGRADE_RESISTANCE -> java.util.List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK");
+            case LEGIT_JOIN_SUCCEEDS -> java.util.List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK");
+            case CLEAN_FALLBACK -> java.util.List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK");
+        };
+    }
+
     public static Optional<PropertyId> byName(String name) {
         return Arrays.stream(values()).filter(p -> p.modelName.equals(name)).findFirst();
     }

@@ -94,6 +94,8 @@ class HandshakeJoinTest {
         assertReset(h, "s", version, MptcpEndpoint.RST_MPTCP_ERROR);
         assertTrue(h.serverJoins().isEmpty());
         assertTrue(h.state.get("s").halfOpen().isEmpty(), "no state for an unknown token");
+        // the rejected SYN still reached the server's lookup (a witness counts it), and nothing after it
+        assertEquals("s JOIN_SYN:lookup", h.checked.get(h.checked.size() - 1), h.checked.toString());
     }
 
     @ParameterizedTest(name = "v{0}")
@@ -109,6 +111,9 @@ class HandshakeJoinTest {
         assertReset(h, "s", version, MptcpEndpoint.RST_MPTCP_ERROR);
         assertTrue(h.serverJoins().isEmpty());
         assertTrue(h.state.get("s").halfOpen().isEmpty());
+        // the join's segments reached, in order, the server's lookup, the client's and the server's HMAC checks
+        List<String> join = h.checked.subList(h.checked.indexOf("s JOIN_SYN:lookup"), h.checked.size());
+        assertEquals(List.of("s JOIN_SYN:lookup", "c1 JOIN_SYNACK:hmac", "s JOIN_ACK:hmac"), join);
     }
 
     @ParameterizedTest(name = "v{0}")

@@ -29,6 +29,8 @@ final class Hosts {
     final Deque<TcpSegment> inFlight = new ArrayDeque<>();
     final List<TcpSegment> log = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** The decision points received segments reached ({@link StepResult#checked}), host-prefixed. */
+    final List<String> checked = new ArrayList<>();
     final SplittableRandom rnd;
     UnaryOperator<TcpSegment> tamper = UnaryOperator.identity();
 
@@ -47,6 +49,7 @@ final class Hosts {
         StepResult r = endpoint.step(state.get(host), e);
         state.put(host, r.state());
         notes.addAll(r.notes());
+        r.checked().forEach(c -> checked.add(host + " " + c));
         inFlight.addAll(r.out());
     }
 

@@ -106,6 +106,8 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("  counterexample: " + MatrixFormats.relative(r.counterexample(), outDir) + " (relative to --out " + outDir + ")");
         }
         if (r.reason() != null) System.out.println("  reason: " + r.reason());
+        String witness = MatrixFormats.witness(a, r, "  ");
+        if (!witness.isEmpty()) System.out.println(witness);
         return switch (r.verdict()) {
             case HOLDS, NOT_APPLICABLE -> Main.EXIT_OK;
             case VIOLATED -> Main.EXIT_FAILED;

@@ -178,18 +178,34 @@ public final class MatrixFormats {
     }
 
     /**
-     * The attacker-activity witness behind a verdict, as a suffix after {@code sep}: the counts,
-     * or, for an attack without an attacker, that none is needed; empty when the engine gave none.
+     * The attacker-activity witness behind a verdict, as a suffix after {@code sep}: first how many
+     * attacker segments reached a check the cell's properties depend on (and which checks those
+     * are, from the scheme's definition), then the engine's other counts; for an attack without an
+     * attacker, that none is needed; empty when the engine gave none.
      */
     static String witness(CellOutcome c, CellResult r, String sep) {
-        if (!c.attack().hasAttacker()) {
+        return witness(c.attack(), r, sep);
+    }
+
+    /** As {@link #witness(CellOutcome, CellResult, String)}, for one engine's result of {@code attack}. */
+    public static String witness(AttackId attack, CellResult r, String sep) {
+        if (!attack.hasAttacker()) {
             return r.verdict() == Verdict.HOLDS ? sep + "witness: none needed (no attacker by design)" : "";
         }
         if (r.witness().isEmpty()) return "";
+        Map<String, Object> rest = new TreeMap<>(r.witness());
+        String lead = "";
+        if (rest.containsKey(RELEVANT)) {
+            lead = rest.remove(RELEVANT) + " attacker segment(s) reached a check of " + rest.remove("relevantKinds")
+                    + " (" + rest.remove("relevantChecks") + ")" + (rest.isEmpty() ? "" : "; ");
+        }
         List<String> parts = new ArrayList<>();
-        new TreeMap<>(r.witness()).forEach((k, v) -> parts.add(k + "=" + v));
-        return sep + "witness: " + String.join(", ", parts);
+        rest.forEach((k, v) -> parts.add(k + "=" + v));
+        return sep + "witness: " + lead + String.join(", ", parts);
     }
+
+    /** The witness count every engine reports (WitnessChecks#entries). */
+    private static final String RELEVANT = "relevantChecksReached";
 
     public static String bounds(CellResult r) {
         List<String> parts = new ArrayList<>();

@@ -46,10 +46,11 @@ public final class ResultsDoc {
             if (c.agree() && c.verdict() == Verdict.HOLDS) {
                 sb.append("- `").append(c.scheme()).append("` satisfies ")
                         .append(String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))
-                        .append(" under `").append(c.attack()).append('`').append(" within: ").append(support(c)).append(".\n");
+                        .append(" under `").append(c.attack()).append('`').append(" within: ").append(support(c))
+                        .append(witnesses(c)).append(".\n");
             }
         }
-        sb.append('\n');
+        sb.append('\n').append(WITNESS_PROSE).append('\n');
         for (CellOutcome c : run.cells()) {
             if (c.agree() && c.verdict() == Verdict.VACUOUS) {
                 sb.append("- `").append(c.scheme()).append("` / `").append(c.attack())
@@ -117,6 +118,36 @@ public final class ResultsDoc {
     private static List<String> violated(CellOutcome c) {
         return c.engines().values().stream().flatMap(r -> r.violated().stream()).map(PropertyId::modelName).distinct()
                 .map(n -> "`" + n + "`").toList();
+    }
+
+    /**
+     * What a witness shows, per engine (docs/properties.md, "Witness"): the findings' HOLDS lines
+     * and the per-cell rows rest on it.
+     */
+    static final String WITNESS_PROSE = "A HOLDS of an attack with an attacker carries a witness: attacker-originated "
+            + "segments (injected or replayed; in `traces` also rewritten or edited on path) that reached, accepted or rejected, a receiver's "
+            + "check the cell's properties depend on (`PropertyId.decidedBy`: the segments whose receipt makes the state the "
+            + "property reads, e.g. MP_FASTCLOSE for `CloseAuthenticity`, the join SYN's lookup and the third ACK's HMAC for "
+            + "`JoinAuthenticity`; the checks named from the scheme's definition). Without one the cell is VACUOUS. "
+            + "`traces` counts such segments over all its runs, as the reference reports the decision point each reached; "
+            + "`tlc` shows the shortest trace of the generic core in which one reaches its check (a second TLC run, which "
+            + "adds the rejected forgeries the verdict run leaves out), so its count is 0 or 1; the Alloy core shows one "
+            + "in a satisfiable `run Witness`; the old Alloy model (`mptcp.als`) reports no witness, and its HOLDS does "
+            + "not contradict another engine's VACUOUS.\n";
+
+    /** " (witness: traces 2667, tlc 1 attacker segments reaching FASTCLOSE)", or "" when no engine measured one. */
+    static String witnesses(CellOutcome c) {
+        List<String> parts = new java.util.ArrayList<>();
+        String kinds = null;
+        for (Map.Entry<String, CellResult> e : c.engines().entrySet()) {
+            Object n = e.getValue().witness().get("relevantChecksReached");
+            if (n != null) {
+                parts.add(e.getKey() + " " + n);
+                kinds = kinds != null ? kinds : String.valueOf(e.getValue().witness().get("relevantKinds"));
+            }
+        }
+        return parts.isEmpty() ? "" : "; witness: " + String.join(", ", parts) + " attacker segments reaching a check of "
+                + kinds.replace(",", ", ");
     }
 
     private static String support(CellOutcome c) {

@@ -12,13 +12,12 @@ import java.util.function.Function;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.engine.BoundKey;
 import org.mptcpverify.engine.Bounds;
-import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.CorePopulation;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.engine.WitnessChecks;
 import org.mptcpverify.scheme.AuthScheme;
-import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTrace;
@@ -102,10 +101,8 @@ public final class TracesEngine implements Engine {
 
     /** The scheme's definition: the implementation's own when it runs one, else the committed file. */
     SchemeDefinition definition(SchemeId scheme) {
-        if (impls.apply(scheme) instanceof DefinedScheme d) {
-            return d.definition();
-        }
-        return GenericAttacker.definition(scheme);
+        SchemeDefinition d = WitnessChecks.definition(scheme, impls.apply(scheme));
+        return d != null ? d : GenericAttacker.definition(scheme); // (throws, saying which file is missing)
     }
 
     @Override
@@ -129,12 +126,11 @@ public final class TracesEngine implements Engine {
                     org.mptcpverify.endpoint.JoinLimits.CONTRACT_HALF_OPEN, impls)).check(scheme, attack, properties, requested);
         }
         long start = System.nanoTime();
-        Bounds resolved;
-        try {
-            resolved = resolve(scheme, attack, requested.boundsFor(name()));
-        } catch (BoundsException e) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), Map.of(), null, "bounds: " + e.getMessage());
-        }
+        return withBounds(scheme, attack, requested, start, b -> check(scheme, attack, properties, requested, start, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions requested,
+                             long start, Bounds resolved) {
         // tries is a bound too; --bounds tries=N wins over the options' count
         int tries = requested.boundsFor(name()).getOr("tries", requested.tries());
         EngineOptions options = new EngineOptions(requested.seed(), requested.counterexampleRoot(), requested.workDir(),
@@ -196,6 +192,11 @@ public final class TracesEngine implements Engine {
         if (attack.hasAttacker()) {
             witness.put("witnessRuns", o.witnessRuns());
             witness.put("attackerSegments", o.witnessSegments());
+            // the witness proper: attacker segments whose receiver ran a check the properties depend on
+            witness.putAll(WitnessChecks.entries(o.relevant().segments(), WitnessChecks.kinds(applicable),
+                    definition(o.scheme())));
+            witness.put("relevantRuns", o.relevant().runs());
+            witness.put("relevantPoints", o.relevant().points().toString());
         }
         switch (o.verdict()) {
             case VIOLATED -> {
@@ -234,7 +235,7 @@ public final class TracesEngine implements Engine {
             case VACUOUS -> {
                 deleteStale(json);
                 return new CellResult(Verdict.VACUOUS, List.of(), seconds(start), bounds, null,
-                        "no attacker segment reached an honest end in any of " + o.runs() + " runs: the attacker could never act",
+                        o.reason() + " (" + o.runs() + " runs): the attacker never reached what the property judges",
                         witness);
             }
             default -> {
@@ -263,6 +264,6 @@ public final class TracesEngine implements Engine {
     }
 
     static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return CellResult.secondsSince(startNanos);
     }
 }

@@ -57,6 +57,23 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
         return AlloyTermDag.render(AlloyCoreSchemes.data(scheme), scope.population());
     }
 
+    /** The message kinds of the Alloy core (termsig.als) the witness may name. */
+    private static final java.util.Set<String> CORE_KINDS = java.util.Set.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK",
+            "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "ADD_ADDR", "FASTCLOSE");
+
+    /**
+     * The segment kinds whose checks the cell's properties depend on (WitnessChecks), those the core
+     * has (it has no REMOVE_ADDR and MP_PRIO, nor the profiles that use them).
+     */
+    public List<String> witnessKinds() {
+        List<String> kinds = org.mptcpverify.engine.WitnessChecks.kinds(properties()).stream()
+                .filter(CORE_KINDS::contains).toList();
+        if (kinds.isEmpty()) {
+            throw new IllegalStateException(attack.wireName() + ": its properties depend on no segment the Alloy core has");
+        }
+        return kinds;
+    }
+
     /** The cell module; {@code dag} is {@link #dag()} (its atom counts are the exact term scopes). */
     public String render(AlloyTermDag.Rendered dag) {
         String sc = scope.commandScope(attack, dag.counts());
@@ -76,8 +93,9 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
         }
         b.append('\n');
         if (attack.hasAttacker()) {
-            b.append("-- the witness: an attacker's segment reaches an honest end's checks\n");
-            b.append("run ").append(WITNESS).append(" { eventually attackerReachedACheck } ").append(sc).append('\n');
+            b.append("-- the witness: an attacker's segment reaches an honest end's checks of a kind the properties depend on\n");
+            b.append("run ").append(WITNESS).append(" { eventually some r: Reached | r.m in ").append(String.join(" + ", witnessKinds()))
+                    .append(" } ").append(sc).append('\n');
         } else {
             b.append("-- the witness: a legitimate join is established at both ends\n");
             b.append("run ").append(WITNESS).append(" { eventually legitJoinEstablished } ").append(sc).append('\n');

@@ -16,6 +16,9 @@ import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.engine.WitnessChecks;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.models.tlc.CounterexampleFile;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.vocab.AttackId;
@@ -76,19 +79,16 @@ public final class AlloyCoreEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Bounds resolved;
-        try {
-            resolved = resolve(scheme, attack, options.boundsFor(name()));
-        } catch (BoundsException e) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
-        }
+        return withBounds(scheme, attack, options, System.nanoTime(), b -> check(scheme, attack, options, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("model", "alloy-core");
         resolved.values().forEach(bounds::put);
         bounds.put("solver", solver);
         if (attack.applicableProperties(scheme).isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
-                    "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
+            return CellResult.notApplicable(scheme, attack, bounds);
         }
         if (!AlloyCoreCell.covered().contains(scheme)) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
@@ -130,7 +130,7 @@ public final class AlloyCoreEngine implements Engine {
         } catch (ExecutionException e) {
             r = run.result(Verdict.INCONCLUSIVE, "error: " + e.getCause());
         }
-        return toCell(r, bounds, options);
+        return toCell(r, bounds, options, cells.get(0).witnessKinds(), WitnessChecks.definition(scheme, Schemes.of(scheme)));
     }
 
     /** One-sided-key is two cells (the key on either side): the first that does not hold decides. */
@@ -145,7 +145,8 @@ public final class AlloyCoreEngine implements Engine {
         return last;
     }
 
-    private static CellResult toCell(AlloyCoreResult r, Map<String, Object> bounds, EngineOptions options) {
+    private static CellResult toCell(AlloyCoreResult r, Map<String, Object> bounds, EngineOptions options,
+                                     List<String> kinds, SchemeDefinition def) {
         bounds.put("primaryVars", r.maxPrimaryVars());
         bounds.put("clauses", r.maxClauses());
         bounds.put("commands", r.commands().size());
@@ -165,6 +166,8 @@ public final class AlloyCoreEngine implements Engine {
         }
         Map<String, Object> witness = new LinkedHashMap<>();
         if (r.verdict() == Verdict.HOLDS || r.verdict() == Verdict.VACUOUS) {
+            // the run's instance shows one attacker segment of a relevant kind reaching its check
+            witness.putAll(WitnessChecks.entries(r.verdict() == Verdict.HOLDS ? 1 : 0, kinds, def));
             witness.put("witnessSatisfiable", r.verdict() == Verdict.HOLDS);
         }
         return new CellResult(r.verdict(), r.violated(), r.seconds(), bounds, file, r.reason(), witness);

@@ -100,13 +100,8 @@ public final class AlloyEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Bounds resolved;
-        try {
-            resolved = resolve(scheme, attack, options.boundsFor(name()));
-        } catch (BoundsException e) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
-        }
-        return check(new AlloyCell(scheme, attack, options.attackerHasKey(), resolved.getOr("states", 0)), options);
+        return withBounds(scheme, attack, options, System.nanoTime(),
+                b -> check(new AlloyCell(scheme, attack, options.attackerHasKey(), b.getOr("states", 0)), options));
     }
 
     /** Checks a cell with an explicit scope (tests use other scopes than the default). */
@@ -117,9 +112,7 @@ public final class AlloyEngine implements Engine {
     CellResult check(AlloyCell cell, EngineOptions options) {
         Map<String, Object> bounds = baseBounds(cell);
         if (cell.properties().isEmpty()) {
-            return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, bounds, null,
-                    "no property of " + cell.attack().wireName() + " applies to " + cell.scheme().wireName()
-                            + " (it has no external key)");
+            return CellResult.notApplicable(cell.scheme(), cell.attack(), bounds);
         }
         AlloyWarmUp.ensure();
         try {

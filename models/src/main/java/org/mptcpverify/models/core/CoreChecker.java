@@ -132,15 +132,16 @@ public final class CoreChecker {
     public static final String WITNESS_PROPERTY = "AttackerNeverReachesCheck";
 
     /**
-     * Searches the cell for a step that delivers an attacker-originated segment to an honest
-     * end's checks ({@link CoreWitness}); {@code edits} as for {@link #check(CoreCell, List, Path,
-     * long, Duration, Map)}.
+     * Searches the cell for a step that delivers an attacker-originated segment of one of
+     * {@code kinds} (the segments the cell's properties depend on, {@link
+     * org.mptcpverify.engine.WitnessChecks#kinds}) to an honest end's checks ({@link CoreWitness});
+     * {@code edits} as for {@link #check(CoreCell, List, Path, long, Duration, Map)}.
      */
-    public CoreWitness witness(CoreCell cell, Path workDir, long seed, Duration timeout,
+    public CoreWitness witness(CoreCell cell, List<String> kinds, Path workDir, long seed, Duration timeout,
                                Map<String, UnaryOperator<String>> edits) {
         try {
             Path dir = prepare(workDir.resolve(cell.cfgFileName().replace(".cfg", "")).resolve("witness"), cell, edits);
-            Files.writeString(dir.resolve("MC.cfg"), cell.cfg(List.of()) + "PROPERTY " + WITNESS_PROPERTY + "\n");
+            Files.writeString(dir.resolve("MC.cfg"), witnessCfg(cell, kinds));
             TlcRun run = tlc.run(dir, cell.mcModule(), "MC.cfg", seed, timeout);
             TlcReport report = TlcOutput.parse(run.output());
             long distinct = report.distinctStates().orElse(0L);
@@ -162,6 +163,16 @@ public final class CoreChecker {
             Thread.currentThread().interrupt();
             return new CoreWitness(false, List.of(), 0, "interrupted");
         }
+    }
+
+    /**
+     * The witness run's cfg: the cell's, the relevant kinds in place of MptcpCore's default, the
+     * rejected forgeries (WitnessProbes) the verdict runs leave out, and the action property.
+     */
+    static String witnessCfg(CoreCell cell, List<String> kinds) {
+        String set = kinds.stream().map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        return cell.cfg(List.of()) + "CONSTANTS\n  WitnessMsgs = " + set + "\n  WitnessProbes = TRUE\nPROPERTY "
+                + WITNESS_PROPERTY + "\n";
     }
 
     private static String step(TraceState s) {

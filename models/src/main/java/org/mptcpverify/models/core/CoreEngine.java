@@ -16,10 +16,10 @@ import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.engine.BoundKey;
 import org.mptcpverify.engine.Bounds;
-import org.mptcpverify.engine.BoundsException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
+import org.mptcpverify.engine.WitnessChecks;
 import org.mptcpverify.models.tlc.CounterexampleFile;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
@@ -136,12 +136,10 @@ public final class CoreEngine implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Bounds resolved;
-        try {
-            resolved = resolve(scheme, attack, options.boundsFor(name()));
-        } catch (BoundsException e) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, Map.of(), null, "bounds: " + e.getMessage());
-        }
+        return withBounds(scheme, attack, options, System.nanoTime(), b -> check(scheme, attack, options, b));
+    }
+
+    private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
         List<PropertyId> applicable = attack.applicableProperties(scheme);
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
@@ -155,8 +153,7 @@ public final class CoreEngine implements Engine {
 
     /** The result of a cell no property applies to (both tlc models). */
     public static CellResult notApplicable(SchemeId scheme, AttackId attack, Bounds resolved) {
-        return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
-                "no property of " + attack.wireName() + " applies to " + scheme.wireName() + " (it has no external key)");
+        return CellResult.notApplicable(scheme, attack, new LinkedHashMap<>(resolved.values()));
     }
 
     /**
@@ -256,30 +253,54 @@ public final class CoreEngine implements Engine {
         if (!attack.hasAttacker()) {
             return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, Map.of());
         }
-        return withWitness(start, deadline, cells, work, options.seed(), edits, boundsMap);
+        return withWitness(start, deadline, cells, WitnessChecks.kinds(properties), work, options.seed(), edits, boundsMap,
+                WitnessChecks.definition(scheme, implementations.apply(scheme)));
     }
 
     /** HOLDS with the witness of the first cell where an attacker segment reaches a check, else VACUOUS. */
-    private CellResult withWitness(long start, long deadline, List<CoreCell> cells, Path work, long seed,
-                                   Map<String, UnaryOperator<String>> edits, Map<String, Object> boundsMap) {
+    private CellResult withWitness(long start, long deadline, List<CoreCell> cells, List<String> kinds, Path work, long seed,
+                                   Map<String, UnaryOperator<String>> edits, Map<String, Object> boundsMap,
+                                   SchemeDefinition def) {
+        CoreWitness w = witness(cells, kinds, work, seed, deadline, edits);
+        if (!w.decided()) {
+            return result(start, Verdict.INCONCLUSIVE, List.of(), boundsMap, null,
+                    "no violation within the bounds, but the attacker-activity witness was not decided: " + w.reason(),
+                    Map.of());
+        }
+        if (w.reached()) {
+            return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts(kinds, def));
+        }
+        Map<String, Object> none = new LinkedHashMap<>(w.counts(kinds, def));
+        none.put("witnessStatesExplored", w.distinctStates());
+        return result(start, Verdict.VACUOUS, List.of(), boundsMap, null,
+                "no violation, but no attacker-originated segment reaches an honest check of " + String.join(", ", kinds)
+                        + " (what the properties depend on) in the whole state space",
+                none);
+    }
+
+    /** The first cell's witness that reaches a check or is undecided; else none, with the states of all. */
+    private CoreWitness witness(List<CoreCell> cells, List<String> kinds, Path work, long seed, long deadline,
+                                Map<String, UnaryOperator<String>> edits) {
         long explored = 0;
         for (CoreCell cell : cells) {
-            CoreWitness w = checker.witness(cell, work, seed, left(deadline), edits);
+            CoreWitness w = checker.witness(cell, kinds, work, seed, left(deadline), edits);
+            if (!w.decided() || w.reached()) {
+                return w;
+            }
             explored += w.distinctStates();
-            if (!w.decided()) {
-                return result(start, Verdict.INCONCLUSIVE, List.of(), boundsMap, null,
-                        "no violation within the bounds, but the attacker-activity witness was not decided: " + w.reason(),
-                        Map.of());
-            }
-            if (w.reached()) {
-                return result(start, Verdict.HOLDS, List.of(), boundsMap, null, null, w.counts());
-            }
         }
-        Map<String, Object> none = new LinkedHashMap<>(new CoreWitness(false, List.of(), explored, null).counts());
-        none.put("witnessStatesExplored", explored);
-        return result(start, Verdict.VACUOUS, List.of(), boundsMap, null,
-                "no violation, but no attacker-originated segment reaches an honest check in the whole state space",
-                none);
+        return new CoreWitness(false, List.of(), explored, null);
+    }
+
+    /**
+     * The cell's witness run alone, no property checked (the controls: an attacker that may send
+     * nothing reaches no check; a definition whose check was deleted still has its witness).
+     */
+    public CoreWitness witness(SchemeId scheme, AttackId attack, EngineOptions options) {
+        CoreBounds b = coreBounds(attack, options.boundsFor(name()));
+        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.applicableProperties(scheme)),
+                options.workDir().resolve("tlc-core"), options.seed(), System.nanoTime() + options.timeout().toNanos(),
+                edits(scheme));
     }
 
     /** A trace that replayed, or why there is none. */
@@ -337,6 +358,6 @@ public final class CoreEngine implements Engine {
 
     private static CellResult result(long start, Verdict v, List<PropertyId> violated, Map<String, Object> bounds,
                                      Path cx, String reason, Map<String, Object> witness) {
-        return new CellResult(v, violated, (System.nanoTime() - start) / 1e9, bounds, cx, reason, witness);
+        return new CellResult(v, violated, CellResult.secondsSince(start), bounds, cx, reason, witness);
     }
 }

@@ -24,11 +24,12 @@ public record CoreWitness(boolean reached, List<String> steps, long distinctStat
     }
 
     /**
-     * The counts for matrix.json ({@code engines.tlc.witness}): attacker-originated segments that
-     * reached a check in the witness trace (the trace ends at the first), and the trace's length.
+     * The counts for matrix.json ({@code engines.tlc.witness}): attacker-originated segments of the
+     * relevant {@code kinds} that reached a check in the witness trace (the trace ends at the
+     * first, so at most 1), the definition's checks of those kinds, and the trace's length.
      */
-    public Map<String, Object> counts() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public Map<String, Object> counts(List<String> kinds, org.mptcpverify.definition.SchemeDefinition def) {
+        Map<String, Object> m = new LinkedHashMap<>(org.mptcpverify.engine.WitnessChecks.entries(reached ? 1 : 0, kinds, def));
         m.put("attackerSegmentsChecked", reached ? 1 : 0);
         m.put("witnessSteps", reached ? steps.size() - 1 : 0);
         if (reached) {

@@ -37,6 +37,10 @@ class AlloyCoreCellsTest {
                     }
                     assertEquals(c.properties().size() + 1, count(text, "\ncheck "), c + ": one check per property + the self-check");
                     assertEquals(1, count(text, "\nrun " + AlloyCoreCell.WITNESS + " "), c + ": the witness");
+                    if (a.hasAttacker()) { // it reaches a check of a kind the cell's properties depend on, no other
+                        assertEquals(1, count(text, "run " + AlloyCoreCell.WITNESS + " { eventually some r: Reached | r.m in "
+                                + String.join(" + ", org.mptcpverify.engine.WitnessChecks.kinds(c.properties())) + " } "), c + ": " + text);
+                    }
                     Matcher m = Pattern.compile(" (for 12 but [^\\n]*)\\n").matcher(text);
                     String first = null;
                     while (m.find()) {

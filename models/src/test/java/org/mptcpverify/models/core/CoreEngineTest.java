@@ -105,12 +105,17 @@ class CoreEngineTest {
                 options("bk-eh", Bounds.NONE));
         assertEquals(Verdict.HOLDS, holds.verdict(), holds.toString());
         assertEquals(1, holds.witness().get("attackerSegmentsChecked"), holds.witness().toString());
+        assertEquals(1, holds.witness().get("relevantChecksReached"), holds.witness().toString());
         assertTrue((Integer) holds.witness().get("witnessSteps") > 0, holds.witness().toString());
+        // the segment that reached the check is of a kind JoinAuthenticity depends on
+        String last = (String) holds.witness().get("checkedSegment");
+        assertTrue(PropertyId.JOIN_AUTHENTICITY.decidedBy().stream().anyMatch(k -> last.contains("m |-> \"" + k + "\"")), last);
 
         CellResult vacuous = new CoreEngine(1).check(SchemeId.BOUND_KEY, AttackId.EAVESDROP_HANDSHAKE,
                 options("bk-eh-0", Bounds.parse("injections=0")));
         assertEquals(Verdict.VACUOUS, vacuous.verdict(), vacuous.toString());
         assertEquals(0, vacuous.witness().get("attackerSegmentsChecked"));
+        assertEquals(0, vacuous.witness().get("relevantChecksReached"));
         assertEquals(0, vacuous.bounds().get("injections"));
     }
 

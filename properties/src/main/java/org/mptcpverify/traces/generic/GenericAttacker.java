@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -40,10 +41,37 @@ public final class GenericAttacker {
      * @param witnessRuns      runs in which some attacker segment reached an honest end
      * @param witnessSegments  such deliveries over all runs
      * @param tryIndex         the violating run's index (-1 when none)
+     * @param relevant         the witness proper: attacker segments that reached a check the judged
+     *                         properties depend on (HOLDS needs one, else VACUOUS)
      */
     public record Outcome(SchemeId scheme, AttackId attack, Verdict verdict, Optional<PropertyId> violated,
                           Optional<SegmentTrace> counterexample, int tries, int runs, long cellSeed, int tryIndex,
-                          int witnessRuns, int witnessSegments, int originalEvents, String reason) {}
+                          int witnessRuns, int witnessSegments, int originalEvents, String reason, Relevant relevant) {
+        public Outcome(SchemeId scheme, AttackId attack, Verdict verdict, Optional<PropertyId> violated,
+                       Optional<SegmentTrace> counterexample, int tries, int runs, long cellSeed, int tryIndex,
+                       int witnessRuns, int witnessSegments, int originalEvents, String reason) {
+            this(scheme, attack, verdict, violated, counterexample, tries, runs, cellSeed, tryIndex, witnessRuns,
+                    witnessSegments, originalEvents, reason, Relevant.NONE);
+        }
+    }
+
+    /**
+     * Attacker segments that reached a relevant check, over all runs.
+     *
+     * @param runs   runs with at least one
+     * @param points such segments per decision point of the reference ({@code KIND:point})
+     */
+    public record Relevant(int runs, Map<String, Integer> points) {
+        public static final Relevant NONE = new Relevant(0, Map.of());
+
+        public Relevant {
+            points = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(points));
+        }
+
+        public int segments() {
+            return points.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
 
     private final SegmentExplorer.Limits limits;
     private final int tries;
@@ -66,22 +94,7 @@ public final class GenericAttacker {
 
     /** The built-in scheme's definition, models/schemes/NAME.scheme from the working folder or its parent. */
     public static SchemeDefinition definition(SchemeId scheme) {
-        List<Path> roots = new java.util.ArrayList<>(List.of(Path.of("models", "schemes"), Path.of("..", "models", "schemes")));
-        String repo = System.getProperty("mptcp.repoRoot");
-        if (repo != null) {
-            roots.add(0, Path.of(repo, "models", "schemes"));
-        }
-        for (Path root : roots) {
-            Path f = root.resolve(scheme.wireName() + ".scheme");
-            if (Files.isRegularFile(f)) {
-                try {
-                    return DefinitionParser.parse(f);
-                } catch (DefinitionException e) {
-                    throw new IllegalStateException(f + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        throw new IllegalStateException("no models/schemes/" + scheme.wireName() + ".scheme here or in ..");
+        return org.mptcpverify.engine.WitnessChecks.builtIn(scheme);
     }
 
     public Outcome check(SchemeId scheme, AttackId attack, long engineSeed, boolean attackerHasKey) {
@@ -116,6 +129,8 @@ public final class GenericAttacker {
         SegmentExplorer explorer = new SegmentExplorer(scheme, profile, def, limits, impls);
         int witnessRuns = 0;
         int witnessSegments = 0;
+        int relevantRuns = 0;
+        Map<String, Integer> points = new java.util.TreeMap<>();
         for (int i = 0; i < tries; i++) {
             if (expired.getAsBoolean()) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i,
@@ -131,6 +146,8 @@ public final class GenericAttacker {
             }
             witnessRuns += run.attackerDelivered() > 0 ? 1 : 0;
             witnessSegments += run.attackerDelivered();
+            relevantRuns += run.relevantDelivered() > 0 ? 1 : 0;
+            run.relevantChecked().forEach((k, n) -> points.merge(k, n, Integer::sum));
             if (run.violation().isPresent()) {
                 PropertyId p = run.violation().get().property();
                 SegmentTrace found = withProperty(run.trace(), p);
@@ -142,12 +159,19 @@ public final class GenericAttacker {
                             "the violating run did not reproduce on a fresh replay");
                 }
                 return new Outcome(scheme, attack, Verdict.VIOLATED, Optional.of(p), Optional.of(shrunk), tries, i + 1,
-                        cellSeed, i, witnessRuns, witnessSegments, found.events().size(), again.get().explanation());
+                        cellSeed, i, witnessRuns, witnessSegments, found.events().size(), again.get().explanation(),
+                        new Relevant(relevantRuns, points));
             }
         }
-        Verdict v = !profile.hasAttacker() || witnessRuns > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
+        Verdict v = !profile.hasAttacker() || relevantRuns > 0 ? Verdict.HOLDS : Verdict.VACUOUS;
+        String why = v != Verdict.VACUOUS ? ""
+                : witnessRuns == 0 ? "no attacker segment reached an honest end in any run"
+                : "attacker segments reached honest ends in " + witnessRuns + " runs, but none reached a check of "
+                        + String.join(", ", org.mptcpverify.engine.WitnessChecks.kinds(judged)) + ", which "
+                        + judged.stream().map(PropertyId::modelName).collect(java.util.stream.Collectors.joining(", "))
+                        + " depends on";
         return new Outcome(scheme, attack, v, Optional.empty(), Optional.empty(), tries, tries, cellSeed, -1, witnessRuns,
-                witnessSegments, 0, v == Verdict.VACUOUS ? "no attacker segment reached an honest end in any run" : "");
+                witnessSegments, 0, why, new Relevant(relevantRuns, points));
     }
 
     private static SegmentTrace withProperty(SegmentTrace t, PropertyId p) {

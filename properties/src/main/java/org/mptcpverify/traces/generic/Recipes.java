@@ -253,18 +253,7 @@ public final class Recipes {
     // ---- the core's messages and the definition's phases ----------------------------------------------
 
     static Optional<Phase> phaseOf(String msg) {
-        return Optional.ofNullable(switch (msg) {
-            case "MPC_SYN" -> Phase.HANDSHAKE_SYN;
-            case "MPC_SYNACK" -> Phase.HANDSHAKE_SYN_ACK;
-            case "MPC_ACK" -> Phase.HANDSHAKE_ACK;
-            case "KEY_A", "KEY_B" -> Phase.KEY_AGREEMENT;
-            case "JOIN_SYN" -> Phase.JOIN_SYN;
-            case "JOIN_SYNACK" -> Phase.JOIN_SYN_ACK;
-            case "JOIN_ACK" -> Phase.JOIN_ACK;
-            case "ADD_ADDR" -> Phase.ADD_ADDR;
-            case "FASTCLOSE" -> Phase.FAST_CLOSE;
-            default -> null;
-        });
+        return Phase.ofCoreMessage(msg);
     }
 
     /** Who sends {@code msg} honestly (ADD_ADDR: the server advertises; FASTCLOSE: the client closes). */

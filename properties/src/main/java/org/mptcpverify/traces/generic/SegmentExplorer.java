@@ -41,9 +41,24 @@ public final class SegmentExplorer {
         public static final Limits DEFAULT = new Limits(24, 3, 2, 0);
     }
 
-    /** What one run did: its trace, the first violation, and the attacker's witness. */
+    /**
+     * What one run did: its trace, the first violation, and the attacker's witness.
+     *
+     * @param attackerDelivered attacker segments delivered to an honest end
+     * @param relevantChecked   of those, the ones that reached a receiver's check of a kind the judged
+     *                          properties depend on ({@link org.mptcpverify.engine.WitnessChecks}), per
+     *                          decision point ({@code KIND:point}, as the reference names it)
+     */
     public record Run(SegmentTrace trace, Optional<SegmentReplayer.Violation> violation, Optional<String> divergence,
-                      int attackerDelivered, int attackerMoves) {}
+                      int attackerDelivered, int attackerMoves, Map<String, Integer> relevantChecked) {
+        public Run {
+            relevantChecked = java.util.Collections.unmodifiableMap(new TreeMap<>(relevantChecked));
+        }
+
+        public int relevantDelivered() {
+            return relevantChecked.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
 
     private static final int DRAIN = 24;
     private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR",
@@ -122,6 +137,8 @@ public final class SegmentExplorer {
         int injSubflows;
         int losses;
         int attackerDelivered;
+        final Map<String, Integer> relevantChecked = new TreeMap<>();
+        final List<String> relevantKinds;
         int attackerMoves;
         final boolean judgesSecrecy;
         /** Whether this run's attacker edits the handshake at all. */
@@ -154,6 +171,7 @@ public final class SegmentExplorer {
                     .ifPresent(own -> header.clients().keySet().stream().filter(c -> profile.attack().keyOf(c).equals(own))
                             .forEach(c -> recipes.give(c + ".1", own)));
             this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
+            this.relevantKinds = org.mptcpverify.engine.WitnessChecks.kinds(judged);
         }
 
         Run go() throws BadTraceFileException {
@@ -203,7 +221,7 @@ public final class SegmentExplorer {
                 session.finish();
             }
             return new Run(header.withEvents(events), session.violation(), session.divergence(), attackerDelivered,
-                    attackerMoves);
+                    attackerMoves, relevantChecked);
         }
 
         /** Steps so far: events other than the attacker's reading and deriving, which cost it nothing. */
@@ -212,6 +230,7 @@ public final class SegmentExplorer {
         }
 
         void perform(SegmentEvent e) throws BadTraceFileException {
+            boolean witnessed = false;
             if (e instanceof SegmentEvent.Deliver d) {
                 SegmentInfo s = session.segment(d.seg()).orElseThrow();
                 String to = actor(s.dst());
@@ -219,6 +238,7 @@ public final class SegmentExplorer {
                 boolean honest = to.equals("s") || to.startsWith("c") && !profile.attack().insiderClient().orElse("").equals(to);
                 if (s.byAttacker() && honest) {
                     attackerDelivered++;
+                    witnessed = relevantKinds.contains(s.msg());
                 }
                 if (s.msg().equals("ADD_ADDR") && to.startsWith("c")) {
                     advertised.add(to);
@@ -228,6 +248,14 @@ public final class SegmentExplorer {
                 injected++;
             }
             SegmentEvent done = session.step(e);
+            if (witnessed) {
+                // counted only when the receiver had state for it and its check ran (accepted or not)
+                for (String point : session.lastChecked()) {
+                    if (relevantKinds.contains(point.substring(0, point.indexOf(':')))) {
+                        relevantChecked.merge(point, 1, Integer::sum);
+                    }
+                }
+            }
             events.add(done);
             bookkeeping(done);
             if (session.divergence().isPresent()) {
