@@ -109,9 +109,20 @@ public final class SchemeDataBuilder {
                     + " the traces engine runs it");
         }
         String source = def.keySource() == KeySource.SIN_ZERO_HOST ? "host" : "socket";
+        // signalled modes by their data name: a signalled mode is never a sin-zero _nokey variant
+        // (it requires K to be picked), so its data name is the definition's
+        Map<String, SchemeData.Signal> signals = new LinkedHashMap<>();
+        for (Mode m : def.modes()) {
+            if (!m.local() && m.flag() != 0 && modes.containsKey(m.name())) {
+                signals.put(m.name(), new SchemeData.Signal(m.flag(), m.mismatchTcp()));
+            }
+        }
+        String base = modes.containsKey(def.baseMode().name()) ? def.baseMode().name()
+                : modes.keySet().iterator().next();
         return new SchemeData(def.name(), def.version(), def.hash() == null ? "sha256" : hashName(),
                 def.keySource() != null, source, Collections.unmodifiableSortedSet(slots),
-                Collections.unmodifiableSortedSet(jslots), negotiate, modes);
+                Collections.unmodifiableSortedSet(jslots), negotiate, modes, base,
+                Collections.unmodifiableMap(signals));
     }
 
     private String hashName() {
