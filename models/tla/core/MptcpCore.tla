@@ -895,13 +895,14 @@ JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ h.ackOr
 \* the key-given control (AttackerHasKey) violates it in the initial state, as it must
 ExternalKeySecrecy == ~KeyKnown
 
-\* issue 13: when both ends hold the external key, neither end is MPTCP in a mode other than the one
-\* an honest handshake of two keyed ends settles on (for a signalled scheme: not the keyless base
-\* mode); plain TCP (a refusing end) satisfies it. A scheme that signals nothing cannot be moved.
+\* issue 13: when both ends hold the external key, neither end is MPTCP in a mode whose joins rest
+\* only on what its handshake sends in clear: each MPTCP end runs a keyed mode (Data.keyed: it reads
+\* K and never sends K in clear; generated, docs/models.md "Handshake profiles"). Plain TCP (a
+\* refusing end) satisfies it. A scheme that signals nothing cannot be moved off its mode.
 DowngradeResistance ==
     \A cn \in HonestConns : ClientHas(cn) /\ ServerHas =>
-        /\ cli[cn].st = "mptcp" => cli[cn].mode = Data.negotiate[<<TRUE, TRUE>>].A
-        /\ srv[cn].st = "mptcp" => srv[cn].mode = Data.negotiate[<<TRUE, TRUE>>].B
+        /\ cli[cn].st = "mptcp" => cli[cn].mode \in Data.keyed
+        /\ srv[cn].st = "mptcp" => srv[cn].mode \in Data.keyed
 
 \* every server-side join of C's connection has an address of C's client as remote
 SubflowEndpointAuthenticity ==

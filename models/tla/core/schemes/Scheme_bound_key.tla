@@ -88,6 +88,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"bound"},
   modes |-> [keyless |-> D_Mode_keyless, bound |-> D_Mode_bound]
 ]
 =============================================================================

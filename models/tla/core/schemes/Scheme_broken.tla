@@ -87,6 +87,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "srv"}, jslots |-> {"Ra", "Rb", "laddr"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {},
   modes |-> [keyless |-> D_Mode_keyless, keyed |-> D_Mode_keyed]
 ]
 =============================================================================

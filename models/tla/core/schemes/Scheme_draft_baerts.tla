@@ -95,6 +95,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"ext"},
   modes |-> [keyless |-> D_Mode_keyless, ext |-> D_Mode_ext]
 ]
 =============================================================================

@@ -87,6 +87,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"app"},
   modes |-> [keyless |-> D_Mode_keyless, app |-> D_Mode_app]
 ]
 =============================================================================

@@ -52,6 +52,7 @@ SchemeData == [
   usesKey |-> FALSE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
+  keyed |-> {},
   modes |-> [base |-> D_Mode_base]
 ]
 =============================================================================

@@ -87,6 +87,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
+  keyed |-> {"base"},
   modes |-> [base |-> D_Mode_base, base_nokey |-> D_Mode_base_nokey]
 ]
 =============================================================================

@@ -87,6 +87,7 @@ SchemeData == [
   usesKey |-> TRUE, keySource |-> "host",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "plain_nokey", signals |-> D_Signals,
+  keyed |-> {"keyed"},
   modes |-> [plain_nokey |-> D_Mode_plain_nokey, keyed |-> D_Mode_keyed]
 ]
 =============================================================================

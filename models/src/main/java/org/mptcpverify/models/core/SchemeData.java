@@ -20,10 +20,15 @@ import java.util.SortedSet;
  * @param signals   the signalled data modes (definition {@code flag L}), in definition order: the
  *                  MP_CAPABLE flag bit they set and their mismatch rule; empty for a scheme that
  *                  signals nothing (local modes or one mode)
+ * @param keyed     the data modes that authenticate with the external key and never send it in
+ *                  clear in their handshake or key agreement (a field that is K, or a
+ *                  concatenation with K as a part, directly or through a slot kept as such):
+ *                  DowngradeResistance asks a keyed end to stay in one of these
  */
 public record SchemeData(String name, int version, String hash, boolean usesKey, String keySource,
                          SortedSet<String> slots, SortedSet<String> jslots, Map<KeyPair, Row> negotiate,
-                         Map<String, Map<CoreMessage, Msg>> modes, String base, Map<String, Signal> signals) {
+                         Map<String, Map<CoreMessage, Msg>> modes, String base, Map<String, Signal> signals,
+                         SortedSet<String> keyed) {
 
     /**
      * A signalled mode (issue 13, handshake profiles): every MP_CAPABLE segment it sends carries

@@ -64,6 +64,7 @@ public final class SchemeDataTla {
         b.append("  slots |-> ").append(strings(d.slots())).append(", jslots |-> ").append(strings(d.jslots()))
                 .append(",\n");
         b.append("  negotiate |-> D_Negotiate, base |-> ").append(str(d.base())).append(", signals |-> D_Signals,\n");
+        b.append("  keyed |-> ").append(strings(d.keyed())).append(",\n");
         b.append("  modes |-> [").append(d.modes().keySet().stream().map(m -> m + " |-> D_Mode_" + m)
                 .collect(Collectors.joining(", "))).append("]\n]\n");
         b.append("=".repeat(77)).append('\n');
