@@ -56,6 +56,9 @@ Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
 WithPm(p, msgs) == p @@ [pm |-> msgs]
 \* reads only the path-manager options on p1 (so it never learns the handshake's keys) and replays them
 WithAddrReplay(p) == p @@ [withdraw |-> TRUE]
+\* on path only for segments of these phases (drop, strip the MP_CAPABLE option, clear its signal;
+\* no address rewriting), and it may answer handshake segments in an end's place (issue 13)
+OnHandshake(p, phases) == p @@ [onphases |-> phases]
 Profiles ==
     ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
  @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
@@ -73,12 +76,16 @@ Profiles ==
  \* the population's client is the attacker's own host (its cells: KeyedSide "server", so that
  \* connection holds no external key): it reads all of it and sends SYN + MP_JOIN for it
  @@ ("syn-flood-amplification" :> Prof({"p1", "p2"}, AllPhases, "always", TRUE, {}, FALSE, {"JoinStateBounded"}))
+ \* issue 13, handshake profiles: on p1 only while the handshake (and the key agreement) runs
+ @@ ("handshake-downgrade" :> OnHandshake(Prof({"p1"}, {"handshake"}, "always", FALSE, {"p1"}, FALSE, {"DowngradeResistance"}), {"handshake"}))
+ @@ ("handshake-mitm" :> OnHandshake(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {"p1"}, FALSE, {"JoinAuthenticity"}), {"handshake", "keys"}))
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 \* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
 \* attacker may send a copy of an ADD_ADDR it read once that segment has left the network
 \* (ReplayAddr), on its own subflow again or on another connection it read
 AddrReplays == "withdraw" \in DOMAIN P
+HsEdits == "onphases" \in DOMAIN P
 
 \* Server options, scheme-independent (issue 13, syn-flood-amplification): definitions a cell's cfg
 \* overrides (CoreCell), so cells that keep the defaults need no new constant.
@@ -170,8 +177,11 @@ PathOf(sf) == IF sf.conn \in Conns THEN (IF sf.j = 0 THEN "p1" ELSE "p2") ELSE "
 SfName(sf) == sf.conn \o "/" \o ToString(sf.j)
 SfOf(cn, j) == [conn |-> cn, j |-> j]
 \* opt: the segment carries the MPTCP option m (FALSE: a plain TCP segment of that step)
+\* sig: the signalled mode whose MP_CAPABLE flag the option carries ("" none; issue 13, Emit sets
+\* it); ed: the handshake attacker edited it in flight (its witness, like an injection's path px)
 Segment(m, opt, path, src, dst, sf, fld, origin) ==
-    [m |-> m, opt |-> opt, path |-> path, src |-> src, dst |-> dst, sf |-> sf, fld |-> fld, origin |-> origin]
+    [m |-> m, opt |-> opt, path |-> path, src |-> src, dst |-> dst, sf |-> sf, fld |-> fld, origin |-> origin,
+     sig |-> "", ed |-> FALSE]
 NoFld == [f \in {} |-> Nil]
 
 -----------------------------------------------------------------------------
@@ -285,12 +295,30 @@ PmVars == <<pmReq, pmDone>>
 KeepAttacker == UNCHANGED <<inj, rew, touched>>
 Keep == KeepAttacker /\ UNCHANGED PmVars
 
+-----------------------------------------------------------------------------
+(* Handshake signals (issue 13). A signalled mode's MP_CAPABLE segments   *)
+(* carry its flag (sig); an end configured for mode `own` that receives a *)
+(* handshake segment of another mode continues in it if it is its own, in *)
+(* the base mode if `own` is the base mode, else as own's mismatch rule   *)
+(* says: "tcp" (it refuses: plain TCP) or the base mode; a third ACK of   *)
+(* another mode makes the server plain TCP (docs/scheme-definitions.md,   *)
+(* "Modes"). Honest handshakes only ever meet their own mode (the table   *)
+(* Data.negotiate already is their outcome); only an edited segment does. *)
+HsMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK"}
+SigOf(mode, m) == IF m \in HsMsgs /\ mode \in DOMAIN Data.signals THEN mode ELSE ""
+HsMode(own, s, ack) ==
+    LET got == IF s.sig = "" THEN Data.base ELSE s.sig
+    IN IF ~s.opt \/ own \notin DOMAIN Data.signals \cup {Data.base} \/ got = own THEN own
+       ELSE IF ack THEN "tcp"
+       ELSE IF own = Data.base THEN Data.base
+       ELSE IF Data.signals[own].mismatch = "tcp" THEN "tcp" ELSE Data.base
+
 \* Emit m from an end running `mode` with slots sl; returns [sl, seg].
 \* A mode without m (e.g. "tcp") sends the step's plain TCP segment.
 Emit(mode, m, sl, scope, ext, idx, path, src, dst, sf, origin) ==
     IF Has(mode, m)
     THEN LET b == Build(M(mode, m), sl, scope, ext, idx, [src |-> src, dst |-> dst])
-         IN [sl |-> b.sl, seg |-> Segment(m, TRUE, path, src, dst, sf, b.fld, origin)]
+         IN [sl |-> b.sl, seg |-> [Segment(m, TRUE, path, src, dst, sf, b.fld, origin) EXCEPT !.sig = SigOf(mode, m)]]
     ELSE [sl |-> sl, seg |-> Segment(m, FALSE, path, src, dst, sf, NoFld, origin)]
 
 \* Receive s at an end running `mode`: [fail, sl]; a plain segment where the mode
@@ -344,8 +372,8 @@ Connect(cn) ==
 \* the server end of MP_CAPABLE: SYN -> SYN/ACK, then the third ACK
 RecvMpcSyn(s) ==
     LET cn == s.sf.conn
-        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
-        mode == IF r.fail = "none" THEN srv[cn].mode ELSE "tcp"
+        r == Accept(HsMode(srv[cn].mode, s, FALSE), s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+        mode == IF r.fail = "none" THEN HsMode(srv[cn].mode, s, FALSE) ELSE "tcp"
         e == Emit(mode, "MPC_SYNACK", r.sl, cn, ServerKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, "s")
     IN /\ Fits(s)
        /\ srv' = [srv EXCEPT ![cn].st = "synrcvd", ![cn].mode = mode, ![cn].cs = CsOf(e.sl)]
@@ -356,8 +384,8 @@ RecvMpcSyn(s) ==
 RecvMpcSynAck(s) ==
     LET cn == s.sf.conn
         c == ClientOf[cn]
-        r == Accept(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
-        mode == IF r.fail = "none" THEN cli[cn].mode ELSE "tcp"
+        r == Accept(HsMode(cli[cn].mode, s, FALSE), s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn), 0)
+        mode == IF r.fail = "none" THEN HsMode(cli[cn].mode, s, FALSE) ELSE "tcp"
         e == Emit(mode, "MPC_ACK", r.sl, cn, ClientKey(cn), 0, PathOf(s.sf), s.dst, s.src, s.sf, c)
     IN /\ Fits(s)
        /\ cli' = [cli EXCEPT ![cn].st = IF Has(mode, "MPC_ACK") THEN "mptcp" ELSE "tcp",
@@ -367,8 +395,8 @@ RecvMpcSynAck(s) ==
 
 RecvMpcAck(s) ==
     LET cn == s.sf.conn
-        r == Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
-        mptcp == r.fail = "none" /\ Has(srv[cn].mode, "MPC_ACK")
+        r == Accept(HsMode(srv[cn].mode, s, TRUE), s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0)
+        mptcp == r.fail = "none" /\ Has(HsMode(srv[cn].mode, s, TRUE), "MPC_ACK")
     IN /\ Fits(s)
        /\ srv' = [srv EXCEPT ![cn].st = IF mptcp THEN "mptcp" ELSE "tcp",
                              ![cn].mode = IF mptcp THEN @ ELSE "tcp", ![cn].cs = CsOf(r.sl)]
@@ -789,7 +817,7 @@ ReplayAddr(t, cn) ==
     /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, rew, touched>> /\ UNCHANGED PmVars
 
 \* on-path: drop a segment in flight, or rewrite its source address
-OnPath(s) == s.path \in P.onpath /\ rew < MaxRewrites
+OnPath(s) == s.path \in P.onpath /\ rew < MaxRewrites /\ (HsEdits => PhaseOf(s.m) \in P.onphases)
 Drop(s) ==
     /\ OnPath(s)
     /\ net' = net \ {s}
@@ -798,7 +826,7 @@ Drop(s) ==
     /\ lastAction' = [a |-> "Drop", m |-> s.m, sf |-> SfName(s.sf)]
     /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
 Rewrite(s, src) ==
-    /\ OnPath(s) /\ src # s.src
+    /\ OnPath(s) /\ src # s.src /\ ~HsEdits
     /\ net' = (net \ {s}) \cup {[s EXCEPT !.src = src]}
     /\ rew' = rew + 1
     /\ touched' = touched \cup {s.sf}
@@ -842,6 +870,30 @@ Probes ==
     \/ \E h \in hs : ProbeJoinAck(h)
 
 -----------------------------------------------------------------------------
+(* The handshake attacker (issue 13; profiles handshake-downgrade,        *)
+(* handshake-mitm): on p1 while the handshake (and, for the mitm, the key *)
+(* agreement) runs, it drops a segment (Drop), strips its MP_CAPABLE      *)
+(* option, or clears the flag bit of the signalled mode the option        *)
+(* carries; each edit spends one of MaxRewrites. It need not know what    *)
+(* the bit means: clearing it makes the receiver read the option as the   *)
+(* base mode's. Cleared only where the base mode's segment has the same   *)
+(* fields (the other layouts' bytes would be re-read as other fields,     *)
+(* which the core does not model; docs/models.md "Handshake profiles").   *)
+(* Other flag bits (A checksum, H algorithm) are not cleared: an end that *)
+(* then falls back to TCP gives the attacker nothing for either goal.     *)
+Edited(s, t, edit) ==
+    /\ OnPath(s) /\ HsEdits /\ s.m \in HsMsgs /\ s.opt
+    /\ net' = (net \ {s}) \cup {[t EXCEPT !.ed = TRUE]}
+    /\ rew' = rew + 1
+    /\ touched' = touched \cup {s.sf}
+    /\ lastAction' = [a |-> "Tamper", m |-> s.m, edit |-> edit, sf |-> SfName(s.sf)]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, know, seen, inj>> /\ UNCHANGED PmVars
+Strip(s) == Edited(s, [s EXCEPT !.opt = FALSE, !.fld = NoFld, !.sig = ""], "strip")
+ClearSig(s) ==
+    /\ s.sig # "" /\ Has(Data.base, s.m) /\ DOMAIN M(Data.base, s.m).fields = DOMAIN s.fld
+    /\ Edited(s, [s EXCEPT !.sig = ""], "clear:" \o ToString(Data.signals[s.sig].flag))
+
+-----------------------------------------------------------------------------
 JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
 
 Next ==
@@ -851,6 +903,7 @@ Next ==
           \/ \E m \in PmMsgs : PmRequest(cn, m) \/ \E k \in {0, 1} : ForgePm(cn, m, k)
           \/ Withdraw(cn)
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
+    \/ \E s \in net : Strip(s) \/ ClearSig(s)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
     \/ \E h \in hs : ForgeJoinAck(h)
     \/ \E cn \in Conns : \/ ForgeAddAddr(cn) \/ ForgeFastClose(cn)
@@ -877,6 +930,15 @@ JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ h.ackOr
 \* the attacker knows no external key, nor a truncation of one, however it came to know it:
 \* the key-given control (AttackerHasKey) violates it in the initial state, as it must
 ExternalKeySecrecy == ~KeyKnown
+
+\* issue 13: when both ends hold the external key, neither end is MPTCP in a mode whose joins rest
+\* only on what its handshake sends in clear: each MPTCP end runs a keyed mode (Data.keyed: it reads
+\* K and never sends K in clear; generated, docs/models.md "Handshake profiles"). Plain TCP (a
+\* refusing end) satisfies it. A scheme that signals nothing cannot be moved off its mode.
+DowngradeResistance ==
+    \A cn \in HonestConns : ClientHas(cn) /\ ServerHas =>
+        /\ cli[cn].st = "mptcp" => cli[cn].mode \in Data.keyed
+        /\ srv[cn].st = "mptcp" => srv[cn].mode \in Data.keyed
 
 \* every server-side join of C's connection has an address of C's client as remote
 SubflowEndpointAuthenticity ==
@@ -934,7 +996,7 @@ KeyIsolation ==
     /\ Quiescent => AllLegitJoinsEst
 
 \* Attacker-activity witness (issue 12; not a property of docs/properties.md). A step that
-\* delivers a segment the attacker originated (injected or replayed: path px), of a kind the
+\* delivers a segment the attacker originated (injected or replayed: path px) or edited on its path (ed), of a kind the
 \* cell's properties depend on (WitnessMsgs), to an end that has state for it, so that the end's
 \* checks judge it. Checked as an action property, so TLC tests
 \* every transition, also into states already seen (lastAction is outside the VIEW): its first
@@ -946,7 +1008,7 @@ KeyIsolation ==
 \* kind, serves hand-run checks only.
 WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
                 "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
-AttackerSegmentChecked == \E s \in net : s.path = "px" /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
+AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
                                           /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 

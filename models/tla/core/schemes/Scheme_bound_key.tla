@@ -81,11 +81,14 @@ D_Mode_bound == [
       NoMap)
 ]
 
+D_Signals == ("bound" :> [flag |-> 2, mismatch |-> "tcp"])
+
 SchemeData == [
   name |-> "bound-key", version |-> 1, hash |-> "sha256",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"bound"},
   modes |-> [keyless |-> D_Mode_keyless, bound |-> D_Mode_bound]
 ]
 =============================================================================

@@ -80,11 +80,14 @@ D_Mode_keyed == [
       NoMap)
 ]
 
+D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
+
 SchemeData == [
   name |-> "broken", version |-> 1, hash |-> "sha256",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "srv"}, jslots |-> {"Ra", "Rb", "laddr"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {},
   modes |-> [keyless |-> D_Mode_keyless, keyed |-> D_Mode_keyed]
 ]
 =============================================================================

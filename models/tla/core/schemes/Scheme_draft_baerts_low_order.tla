@@ -88,11 +88,14 @@ D_Mode_ext == [
       NoMap)
 ]
 
+D_Signals == ("ext" :> [flag |-> 8, mismatch |-> "base"])
+
 SchemeData == [
   name |-> "draft-baerts/low-order", version |-> 1, hash |-> "sha256",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"ext"},
   modes |-> [keyless |-> D_Mode_keyless, ext |-> D_Mode_ext]
 ]
 =============================================================================

@@ -80,11 +80,14 @@ D_Mode_app == [
       NoMap)
 ]
 
+D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
+
 SchemeData == [
   name |-> "draft-paasch/unsignalled", version |-> 0, hash |-> "sha1",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
+  keyed |-> {"app"},
   modes |-> [keyless |-> D_Mode_keyless, app |-> D_Mode_app]
 ]
 =============================================================================

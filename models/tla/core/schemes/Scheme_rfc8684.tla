@@ -45,11 +45,14 @@ D_Mode_base == [
       NoMap)
 ]
 
+D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
+
 SchemeData == [
   name |-> "rfc8684", version |-> 1, hash |-> "sha256",
   usesKey |-> FALSE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
+  keyed |-> {},
   modes |-> [base |-> D_Mode_base]
 ]
 =============================================================================

@@ -80,11 +80,14 @@ D_Mode_base_nokey == [
       NoMap)
 ]
 
+D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
+
 SchemeData == [
   name |-> "thesis-xor", version |-> 0, hash |-> "sha1",
   usesKey |-> TRUE, keySource |-> "socket",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
+  keyed |-> {"base"},
   modes |-> [base |-> D_Mode_base, base_nokey |-> D_Mode_base_nokey]
 ]
 =============================================================================

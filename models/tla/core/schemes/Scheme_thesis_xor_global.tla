@@ -80,11 +80,14 @@ D_Mode_keyed == [
       NoMap)
 ]
 
+D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
+
 SchemeData == [
   name |-> "thesis-xor-global", version |-> 0, hash |-> "sha1",
   usesKey |-> TRUE, keySource |-> "host",
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
-  negotiate |-> D_Negotiate,
+  negotiate |-> D_Negotiate, base |-> "plain_nokey", signals |-> D_Signals,
+  keyed |-> {"keyed"},
   modes |-> [plain_nokey |-> D_Mode_plain_nokey, keyed |-> D_Mode_keyed]
 ]
 =============================================================================

@@ -42,6 +42,10 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             case ADD_ADDR_REPLAY -> new CoreBounds(1, 1, 1, 0, 1, 0, false, false);
             // JoinStateBounded is about the attacker's joins on its own connection: no honest join
             case SYN_FLOOD_AMPLIFICATION -> new CoreBounds(1, 1, 1, 0, 2, 0, false, false);
+            // issue 13: two handshake edits (a signal cleared, or an option stripped, each way);
+            // the downgrader injects nothing, the man in the middle then forges a join (two segments)
+            case HANDSHAKE_DOWNGRADE -> new CoreBounds(1, 1, 1, 0, 0, 2, false, false);
+            case HANDSHAKE_MITM -> new CoreBounds(1, 1, 1, 1, 2, 2, false, false);
             default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
         };
     }

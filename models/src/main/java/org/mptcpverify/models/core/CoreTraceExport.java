@@ -145,6 +145,17 @@ public final class CoreTraceExport {
             }
             case "Lose" -> events.add(new SegmentEvent.Lose(idOf(one(consumed, where, a), where)));
             case "Drop" -> events.add(new SegmentEvent.Drop(idOf(one(consumed, where, a), where)));
+            case "Tamper" -> {
+                // issue 13: the MP_CAPABLE option stripped, or a signal bit cleared (the core
+                // names the bit's mask in decimal, the file in two hex digits)
+                int seg = idOf(one(consumed, where, a), where);
+                Object g = one(added, where, a);
+                String edit = (String) la.get("edit");
+                if (edit.startsWith("clear:")) {
+                    edit = String.format(java.util.Locale.ROOT, "clear:%02x", Integer.parseInt(edit.substring(6)));
+                }
+                events.add(new SegmentEvent.Tamper(seg, edit, define(g)));
+            }
             case "Rewrite" -> {
                 int seg = idOf(one(consumed, where, a), where);
                 Object g = one(added, where, a);

@@ -15,10 +15,28 @@ import java.util.SortedSet;
  * @param keySource "socket" (per application) or "host" (one host-wide key)
  * @param negotiate the modes both ends run, by who holds a key: key {@code <<client, server>>}
  * @param modes     data mode name -> message -> its record (insertion-ordered maps); a mode lacks the messages it does not send
+ * @param base      the data mode of the definition's base mode (what an end continues in when a
+ *                  handshake segment lacks its own mode's signal and its mismatch rule says base)
+ * @param signals   the signalled data modes (definition {@code flag L}), in definition order: the
+ *                  MP_CAPABLE flag bit they set and their mismatch rule; empty for a scheme that
+ *                  signals nothing (local modes or one mode)
+ * @param keyed     the data modes that authenticate with the external key and never send it in
+ *                  clear in their handshake or key agreement (a field that is K, or a
+ *                  concatenation with K as a part, directly or through a slot kept as such):
+ *                  DowngradeResistance asks a keyed end to stay in one of these
  */
 public record SchemeData(String name, int version, String hash, boolean usesKey, String keySource,
                          SortedSet<String> slots, SortedSet<String> jslots, Map<KeyPair, Row> negotiate,
-                         Map<String, Map<CoreMessage, Msg>> modes) {
+                         Map<String, Map<CoreMessage, Msg>> modes, String base, Map<String, Signal> signals,
+                         SortedSet<String> keyed) {
+
+    /**
+     * A signalled mode (issue 13, handshake profiles): every MP_CAPABLE segment it sends carries
+     * {@code flag} (the bit's mask, RFC 8684 3.1 A = 0x80 ... H = 0x01); an end configured for it
+     * that receives a handshake segment without it falls back to plain TCP ({@code mismatchTcp},
+     * definition {@code mismatch tcp}: a refusing end) or continues in the base mode.
+     */
+    public record Signal(int flag, boolean mismatchTcp) {}
 
     /** Who holds an external key: the index of the negotiation table. */
     public record KeyPair(boolean client, boolean server) {

@@ -109,9 +109,72 @@ public final class SchemeDataBuilder {
                     + " the traces engine runs it");
         }
         String source = def.keySource() == KeySource.SIN_ZERO_HOST ? "host" : "socket";
+        // signalled modes by their data name: a signalled mode is never a sin-zero _nokey variant
+        // (it requires K to be picked), so its data name is the definition's
+        Map<String, SchemeData.Signal> signals = new LinkedHashMap<>();
+        for (Mode m : def.modes()) {
+            if (!m.local() && m.flag() != 0 && modes.containsKey(m.name())) {
+                signals.put(m.name(), new SchemeData.Signal(m.flag(), m.mismatchTcp()));
+            }
+        }
+        String base = modes.containsKey(def.baseMode().name()) ? def.baseMode().name()
+                : modes.keySet().iterator().next();
         return new SchemeData(def.name(), def.version(), def.hash() == null ? "sha256" : hashName(),
                 def.keySource() != null, source, Collections.unmodifiableSortedSet(slots),
-                Collections.unmodifiableSortedSet(jslots), negotiate, modes);
+                Collections.unmodifiableSortedSet(jslots), negotiate, modes, base,
+                Collections.unmodifiableMap(signals), keyedModes(modes));
+    }
+
+    /**
+     * The data modes whose messages read K somewhere and whose handshake and key-agreement fields
+     * never carry it in clear (issue 13, DowngradeResistance): a field equal to K, a concatenation
+     * with K as a part, or a slot the mode's messages keep or store as such.
+     */
+    static SortedSet<String> keyedModes(Map<String, Map<CoreMessage, Msg>> modes) {
+        SortedSet<String> out = new TreeSet<>();
+        for (Map.Entry<String, Map<CoreMessage, Msg>> m : modes.entrySet()) {
+            boolean reads = false;
+            Set<String> clearSlots = new TreeSet<>();
+            for (Msg msg : m.getValue().values()) {
+                List<Tmpl> all = new ArrayList<>(msg.keep().values());
+                all.addAll(msg.fields().values());
+                all.addAll(msg.stores().values());
+                msg.checks().forEach(c -> all.add(c.expect()));
+                if (msg.lookup() != null) all.add(msg.lookup().expect());
+                reads |= all.stream().anyMatch(SchemeDataBuilder::mentionsExt);
+                msg.keep().forEach((slot, t) -> { if (bare(t, Set.of())) clearSlots.add(slot); });
+                msg.stores().forEach((slot, t) -> { if (bare(t, Set.of())) clearSlots.add(slot); });
+            }
+            boolean clear = false;
+            for (Map.Entry<CoreMessage, Msg> e : m.getValue().entrySet()) {
+                if (e.getKey().name().startsWith("MPC_") || e.getKey().name().startsWith("KEY_")) {
+                    clear |= e.getValue().fields().values().stream().anyMatch(t -> bare(t, clearSlots));
+                }
+            }
+            if (reads && !clear) out.add(m.getKey());
+        }
+        return out;
+    }
+
+    private static boolean mentionsExt(Tmpl t) {
+        if (t instanceof Tmpl.Ext) return true;
+        if (t instanceof Tmpl.Hash h) return mentionsExt(h.arg());
+        if (t instanceof Tmpl.Token h) return mentionsExt(h.arg());
+        if (t instanceof Tmpl.Idsn h) return mentionsExt(h.arg());
+        if (t instanceof Tmpl.Hmac h) return mentionsExt(h.key()) || mentionsExt(h.msg());
+        if (t instanceof Tmpl.Cat c) return c.parts().stream().anyMatch(SchemeDataBuilder::mentionsExt);
+        if (t instanceof Tmpl.Xor x) return x.parts().stream().anyMatch(SchemeDataBuilder::mentionsExt);
+        if (t instanceof Tmpl.TruncL x) return mentionsExt(x.arg());
+        if (t instanceof Tmpl.TruncR x) return mentionsExt(x.arg());
+        return false;
+    }
+
+    /** K in clear: K itself, a slot holding it, or a concatenation with such a part. */
+    private static boolean bare(Tmpl t, Set<String> clearSlots) {
+        if (t instanceof Tmpl.Ext) return true;
+        if (t instanceof Tmpl.Slot s) return clearSlots.contains(s.name());
+        if (t instanceof Tmpl.Cat c) return c.parts().stream().anyMatch(p -> bare(p, clearSlots));
+        return false;
     }
 
     private String hashName() {

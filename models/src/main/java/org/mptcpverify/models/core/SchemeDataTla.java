@@ -47,6 +47,15 @@ public final class SchemeDataTla {
             }
             b.append(String.join(",\n", msgs)).append("\n]\n\n");
         }
+        // issue 13: the signalled modes (flag bit, mismatch rule), for the handshake profiles
+        b.append("D_Signals == ");
+        if (d.signals().isEmpty()) {
+            b.append("[m \\in {} |-> [flag |-> 0, mismatch |-> \"base\"]]\n\n");
+        } else {
+            b.append(d.signals().entrySet().stream().map(e -> "(" + str(e.getKey()) + " :> [flag |-> "
+                    + e.getValue().flag() + ", mismatch |-> " + str(e.getValue().mismatchTcp() ? "tcp" : "base") + "])")
+                    .collect(Collectors.joining(" @@ "))).append("\n\n");
+        }
         b.append("SchemeData == [\n");
         b.append("  name |-> ").append(str(d.name())).append(", version |-> ").append(d.version())
                 .append(", hash |-> ").append(str(d.hash())).append(",\n");
@@ -54,7 +63,8 @@ public final class SchemeDataTla {
                 .append(",\n");
         b.append("  slots |-> ").append(strings(d.slots())).append(", jslots |-> ").append(strings(d.jslots()))
                 .append(",\n");
-        b.append("  negotiate |-> D_Negotiate,\n");
+        b.append("  negotiate |-> D_Negotiate, base |-> ").append(str(d.base())).append(", signals |-> D_Signals,\n");
+        b.append("  keyed |-> ").append(strings(d.keyed())).append(",\n");
         b.append("  modes |-> [").append(d.modes().keySet().stream().map(m -> m + " |-> D_Mode_" + m)
                 .collect(Collectors.joining(", "))).append("]\n]\n");
         b.append("=".repeat(77)).append('\n');
