@@ -79,6 +79,9 @@ public final class ProveCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s / %s: %s%n", def.name(), a.wireName(), r.status());
         System.out.println("  properties: " + String.join(", ", props.stream().map(PropertyId::modelName).toList()));
         System.out.println("  method: " + r.method() + "; engine: " + r.engine());
+        if (!r.crossCheck().isEmpty()) {
+            System.out.println("  cross-check: " + r.crossCheck());
+        }
         if (!r.scope().isEmpty()) {
             System.out.println("  scope: " + r.scope());
         }
