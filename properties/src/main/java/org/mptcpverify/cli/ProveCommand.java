@@ -51,7 +51,7 @@ public final class ProveCommand implements Callable<Integer> {
     boolean giveKey;
 
     @Option(names = "--tlc", description = "Also re-check a PROVED cell's base case and consequence with TLC and the generic core's "
-            + "attacker rules (Attacker.tla); the step stays the Java check's.")
+            + "attacker rules (Attacker.tla); the step is checked by Alloy and Java.")
     boolean tlc;
 
     @Override

@@ -120,9 +120,11 @@ public final class AlloyInduction {
             return new org.mptcpverify.models.proof.ProofResult(ProofStatus.PROVED, METHOD, ENGINE, scopeText,
                     java.reason() + "; alloy: " + a.reason() + " (" + a.scope() + ")", null, null, millis, javaStatus + " (agrees)");
         }
+        String cex = a.counterexample() == null ? java.counterexample() : java.counterexample() == null ? "alloy: "
+                + a.counterexample() : "alloy: " + a.counterexample() + "; java-closure: " + java.counterexample();
         return new org.mptcpverify.models.proof.ProofResult(ProofStatus.NOT_PROVED, METHOD, ENGINE, scopeText, a.reason(),
-                a.failedCheck(), a.counterexample() == null ? java.counterexample() : a.counterexample(), millis,
-                javaStatus + " (agrees)");
+                a.failedCheck(), cex, millis, javaStatus + (java.failedCheck() != null
+                && !java.failedCheck().equals(a.failedCheck()) ? " (agrees on the status, fails another check)" : " (agrees)"));
     }
 
     private static void delete(Path dir) {
@@ -169,8 +171,10 @@ public final class AlloyInduction {
                     AlloyRunner.Solved s = runner.execute(label);
                     commands.add(command(sys.system(), s));
                     if (s.satisfiable()) {
-                        return new Result(ProofStatus.NOT_PROVED, label.toLowerCase(java.util.Locale.ROOT),
-                                sys.system() + " system: " + describe(runner, s.solution()), String.join("; ", scopes),
+                        // one vocabulary with the Java checks: base, step, implication
+                        return new Result(ProofStatus.NOT_PROVED, label.equals("Property") ? "implication"
+                                : label.toLowerCase(java.util.Locale.ROOT),
+                                sys.system() + " system: " + describe(runner, s.solution(), mod), String.join("; ", scopes),
                                 sys.system() + " system: Alloy found a counterexample to " + label, commands);
                     }
                 }
@@ -199,13 +203,13 @@ public final class AlloyInduction {
     }
 
     /** The counterexample's pre-state and transition, as Alloy evaluates them. */
-    private static String describe(AlloyRunner runner, A4Solution sol) {
+    private static String describe(AlloyRunner runner, A4Solution sol, Module mod) {
         StringBuilder b = new StringBuilder();
         for (String e : List.of("Pre.stage", "Tr.how", "Tr.role", "Tr.g", "Tr.from.vsl", "Tr.from.vorig", "Tr.ix", "fld",
                 "Pre.know - initKnow")) {
             try {
                 Object v = sol.eval(CompUtil.parseOneExpression_fromString(runner.world(), e));
-                b.append(b.length() == 0 ? "" : "; ").append(e).append(" = ").append(clean(String.valueOf(v)));
+                b.append(b.length() == 0 ? "" : "; ").append(e).append(" = ").append(mod.readable(clean(String.valueOf(v))));
             } catch (Err ex) {
                 b.append("; ").append(e).append(": ").append(ex.getMessage().lines().findFirst().orElse(""));
             }
@@ -237,6 +241,19 @@ public final class AlloyInduction {
             this.property = property;
             this.scope = scope;
             universe();
+        }
+
+        /** {@code s} with every compound term atom ({@code T<n>}) written out. */
+        String readable(String s) {
+            Map<String, String> byName = new java.util.HashMap<>();
+            name.forEach((t, n) -> byName.put(n, AlloyTermDag.pretty(t)));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bT\\d+\\b").matcher(s);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(byName.getOrDefault(m.group(), m.group())));
+            }
+            m.appendTail(out);
+            return out.toString();
         }
 
         String sizes() {
