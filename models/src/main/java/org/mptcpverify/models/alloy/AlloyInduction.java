@@ -465,50 +465,7 @@ public final class AlloyInduction {
                     b.append("-- ").append(name.get(t)).append(" = ").append(AlloyTermDag.pretty(t)).append('\n');
                 }
             }
-            List<String> aop = new ArrayList<>();
-            List<String> aarg = new ArrayList<>();
-            List<String> hkey = new ArrayList<>();
-            List<String> hmsg = new ArrayList<>();
-            List<String> chd = new ArrayList<>();
-            List<String> ctl = new ArrayList<>();
-            List<String> appT = new ArrayList<>();
-            List<String> hmacT = new ArrayList<>();
-            List<String> catT = new ArrayList<>();
-            for (G t : terms) {
-                String r = name.get(t);
-                if (t instanceof App a) {
-                    aop.add(r + " -> " + a.op());
-                    aarg.add(r + " -> " + name.get(a.arg()));
-                    appT.add(a.op() + " -> " + name.get(a.arg()) + " -> " + r);
-                } else if (t instanceof Hm h) {
-                    hkey.add(r + " -> " + name.get(h.key()));
-                    hmsg.add(r + " -> " + name.get(h.msg()));
-                    hmacT.add(name.get(h.key()) + " -> " + name.get(h.msg()) + " -> " + r);
-                } else if (t instanceof Ct c) {
-                    chd.add(r + " -> " + name.get(c.hd()));
-                    ctl.add(r + " -> " + name.get(c.tl()));
-                }
-            }
-            // cat[a, b] (terms.als) of any two terms whose normal form is in the universe
-            for (G a : name.keySet()) {
-                for (G bb : name.keySet()) {
-                    String c = name.get(AlloyTermDag.cat(a, bb));
-                    if (c != null) {
-                        catT.add(name.get(a) + " -> " + name.get(bb) + " -> " + c);
-                    }
-                }
-            }
-            rel(b, "aop", "App -> Op", aop);
-            rel(b, "aarg", "App -> Term", aarg);
-            rel(b, "hkey", "Hmac -> Term", hkey);
-            rel(b, "hmsg", "Hmac -> Term", hmsg);
-            rel(b, "chd", "Cat -> Term", chd);
-            rel(b, "ctl", "Cat -> Term", ctl);
-            rel(b, "xops", "Xor -> Term", List.of());
-            rel(b, "appT", "Op -> Term -> Term", appT);
-            rel(b, "hmacT", "Term -> Term -> Term", hmacT);
-            rel(b, "catT", "Term -> Term -> Term", catT);
-            rel(b, "xorT", "Term -> Term -> Term", List.of());
+            AlloyTermDag.constructorTables(b, new ArrayList<>(name.keySet()), name);
             return b.toString();
         }
 
@@ -680,15 +637,7 @@ public final class AlloyInduction {
         }
 
         private static void rel(StringBuilder b, String fun, String type, List<String> tuples) {
-            b.append("fun ").append(fun).append(": ").append(type).append(" {\n  ");
-            if (tuples.isEmpty()) {
-                b.append(type.replaceAll("[A-Za-z]+", "none"));
-            } else {
-                for (int i = 0; i < tuples.size(); i++) {
-                    b.append(i == 0 ? "" : i % 4 == 0 ? "\n  + " : " + ").append(tuples.get(i));
-                }
-            }
-            b.append("\n}\n");
+            AlloyTermDag.rel(b, fun, type, tuples);
         }
     }
 }
