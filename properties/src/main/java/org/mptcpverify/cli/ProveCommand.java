@@ -51,7 +51,7 @@ public final class ProveCommand implements Callable<Integer> {
     boolean giveKey;
 
     @Option(names = "--tlc", description = "Also re-check a PROVED cell's base case and consequence with TLC and the generic core's "
-            + "attacker rules (Attacker.tla); the step stays the Java check's.")
+            + "attacker rules (Attacker.tla); the step is checked by Alloy and Java.")
     boolean tlc;
 
     @Override
@@ -79,6 +79,9 @@ public final class ProveCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s / %s: %s%n", def.name(), a.wireName(), r.status());
         System.out.println("  properties: " + String.join(", ", props.stream().map(PropertyId::modelName).toList()));
         System.out.println("  method: " + r.method() + "; engine: " + r.engine());
+        if (!r.crossCheck().isEmpty()) {
+            System.out.println("  cross-check: " + r.crossCheck());
+        }
         if (!r.scope().isEmpty()) {
             System.out.println("  scope: " + r.scope());
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.models.alloy.AlloyInduction;
+import org.mptcpverify.models.core.SchemeDataBuilder;
 import org.mptcpverify.models.proof.InductiveProof;
 import org.mptcpverify.models.proof.ProofResult;
 import org.mptcpverify.models.proof.ProofScope;
@@ -62,21 +64,26 @@ public final class CellProof {
         ProofResult last = null;
         long millis = 0;
         StringBuilder reasons = new StringBuilder();
+        StringBuilder cross = new StringBuilder();
+        java.util.Set<String> methods = new java.util.TreeSet<>();
         for (PropertyId p : props) {
-            ProofResult r = InductiveProof.prove(def, attack.wireName(), p, scope);
+            ProofResult r = AlloyInduction.prove(SchemeDataBuilder.build(def), attack.wireName(), p, scope);
             millis += r.millis();
             if (r.status() != ProofStatus.PROVED) {
                 return new ProofResult(r.status(), r.method(), r.engine(), r.scope(), p + ": " + r.reason(), r.failedCheck(),
-                        r.counterexample(), millis);
+                        r.counterexample(), millis, p + ": " + r.crossCheck());
             }
             reasons.append(reasons.length() == 0 ? "" : "; ").append(p).append(": ").append(r.reason());
+            cross.append(cross.length() == 0 ? "" : "; ").append(p).append(": ").append(r.crossCheck());
+            methods.add(r.method());
             last = r;
         }
         if (last == null) {
             return ProofResult.notAttempted("no property applies");
         }
-        return new ProofResult(ProofStatus.PROVED, last.method(), last.engine(), last.scope(), reasons.toString(), null, null,
-                millis);
+        // a property Alloy could not express keeps the Java method: the cell names every method used
+        return new ProofResult(ProofStatus.PROVED, String.join(" + ", methods), methods.size() == 1 ? last.engine()
+                : "alloy + java-closure", last.scope(), reasons.toString(), null, null, millis, cross.toString());
     }
 
     /** As matrix.json writes it (no timings: the file is deterministic). */
@@ -87,6 +94,7 @@ public final class CellProof {
         m.put("engine", r.engine());
         m.put("scope", r.scope());
         m.put("reason", r.reason());
+        m.put("crossCheck", r.crossCheck());
         if (r.failedCheck() != null) {
             m.put("failedCheck", r.failedCheck());
             m.put("counterexample", r.counterexample());

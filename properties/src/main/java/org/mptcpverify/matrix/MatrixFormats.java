@@ -155,6 +155,7 @@ public final class MatrixFormats {
     private static String proofLine(ProofResult p) {
         if (p == null || p.status() == ProofStatus.NOT_ATTEMPTED) return "";
         return "\n  proof: " + p.status() + " (" + p.engine() + "; " + p.method() + "; scope: " + p.scope() + ")"
+                + (p.crossCheck().isEmpty() ? "" : "\n  proof cross-check: " + p.crossCheck())
                 + (p.failedCheck() == null ? "" : "\n  proof failed its " + p.failedCheck() + ": " + p.reason()
                         + (p.counterexample() == null ? "" : "\n  proof counterexample: " + p.counterexample()));
     }

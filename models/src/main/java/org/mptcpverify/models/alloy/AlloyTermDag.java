@@ -679,6 +679,60 @@ public final class AlloyTermDag {
                 b.append("-- ").append(name.get(t)).append(" = ").append(pretty(t)).append('\n');
             }
         }
+        constructorTables(b, terms, name);
+        // role nonces: client i's connection draws, client i's j-th join's, the h-th join state's
+        List<String> cN = new ArrayList<>();
+        List<String> jN = new ArrayList<>();
+        List<String> hN = new ArrayList<>();
+        for (Map.Entry<String, Map<CoreMessage, Leaf>> r : roleNonces().entrySet()) {
+            String role = r.getKey();
+            for (Map.Entry<CoreMessage, Leaf> e : r.getValue().entrySet()) {
+                String g = e.getKey().name();
+                String nn = e.getValue().atom();
+                if (role.startsWith("h")) {
+                    hN.add("I" + role.substring(1) + " -> " + g + " -> " + nn);
+                } else if (role.contains("j")) {
+                    jN.add("I" + joinNumber(role) + " -> " + g + " -> " + nn);
+                } else {
+                    cN.add("I" + role.substring(1) + " -> " + g + " -> " + nn);
+                }
+            }
+        }
+        List<String> jKey = new ArrayList<>();
+        for (int c = 1; c <= pop.clients(); c++) {
+            for (int j = 1; j <= pop.joins(); j++) {
+                jKey.add("I" + c + " -> I" + j + " -> I" + joinNumber("c" + c + "j" + j));
+            }
+        }
+        rel(b, "cNonce", "Num -> MsgName -> Nonce", cN);
+        rel(b, "jKey", "Num -> Num -> Num", jKey);
+        rel(b, "jNonce", "Num -> MsgName -> Nonce", jN);
+        rel(b, "hNonce", "Num -> MsgName -> Nonce", hN);
+        // what a received field may carry (the attacker forges only these)
+        List<String> fdom = new ArrayList<>();
+        for (CoreMessage g : CoreMessage.values()) {
+            Set<String> fs = new TreeSet<>();
+            data.modes().values().forEach(m -> {
+                if (m.containsKey(g)) {
+                    fs.addAll(m.get(g).fields().keySet());
+                }
+            });
+            for (String f : fs) {
+                for (G v : received(g, f)) {
+                    fdom.add(g.name() + " -> " + AlloySchemeModule.field(f) + " -> " + name.get(v));
+                }
+            }
+        }
+        rel(b, "fdom", "MsgName -> FieldName -> Term", fdom);
+        return b.toString();
+    }
+
+    /**
+     * The constructor tables of a universe as constant relations (aop, aarg, hkey, hmsg, chd, ctl,
+     * xops, appT, hmacT, catT, xorT): each term's structure, and cat / xor of any two terms of the
+     * universe whose normal form is in it. Shared with the induction check's universe (AlloyInduction).
+     */
+    static void constructorTables(StringBuilder b, List<G> terms, Map<G, String> name) {
         List<String> aop = new ArrayList<>();
         List<String> aarg = new ArrayList<>();
         List<String> hkey = new ArrayList<>();
@@ -734,51 +788,6 @@ public final class AlloyTermDag {
         rel(b, "hmacT", "Term -> Term -> Term", hmacT);
         rel(b, "catT", "Term -> Term -> Term", catT);
         rel(b, "xorT", "Term -> Term -> Term", xorT);
-        // role nonces: client i's connection draws, client i's j-th join's, the h-th join state's
-        List<String> cN = new ArrayList<>();
-        List<String> jN = new ArrayList<>();
-        List<String> hN = new ArrayList<>();
-        for (Map.Entry<String, Map<CoreMessage, Leaf>> r : roleNonces().entrySet()) {
-            String role = r.getKey();
-            for (Map.Entry<CoreMessage, Leaf> e : r.getValue().entrySet()) {
-                String g = e.getKey().name();
-                String nn = e.getValue().atom();
-                if (role.startsWith("h")) {
-                    hN.add("I" + role.substring(1) + " -> " + g + " -> " + nn);
-                } else if (role.contains("j")) {
-                    jN.add("I" + joinNumber(role) + " -> " + g + " -> " + nn);
-                } else {
-                    cN.add("I" + role.substring(1) + " -> " + g + " -> " + nn);
-                }
-            }
-        }
-        List<String> jKey = new ArrayList<>();
-        for (int c = 1; c <= pop.clients(); c++) {
-            for (int j = 1; j <= pop.joins(); j++) {
-                jKey.add("I" + c + " -> I" + j + " -> I" + joinNumber("c" + c + "j" + j));
-            }
-        }
-        rel(b, "cNonce", "Num -> MsgName -> Nonce", cN);
-        rel(b, "jKey", "Num -> Num -> Num", jKey);
-        rel(b, "jNonce", "Num -> MsgName -> Nonce", jN);
-        rel(b, "hNonce", "Num -> MsgName -> Nonce", hN);
-        // what a received field may carry (the attacker forges only these)
-        List<String> fdom = new ArrayList<>();
-        for (CoreMessage g : CoreMessage.values()) {
-            Set<String> fs = new TreeSet<>();
-            data.modes().values().forEach(m -> {
-                if (m.containsKey(g)) {
-                    fs.addAll(m.get(g).fields().keySet());
-                }
-            });
-            for (String f : fs) {
-                for (G v : received(g, f)) {
-                    fdom.add(g.name() + " -> " + AlloySchemeModule.field(f) + " -> " + name.get(v));
-                }
-            }
-        }
-        rel(b, "fdom", "MsgName -> FieldName -> Term", fdom);
-        return b.toString();
     }
 
     private Set<G> slotVals() {
@@ -815,7 +824,7 @@ public final class AlloyTermDag {
                 .append(atoms.isEmpty() ? "none" : union).append(" }\n");
     }
 
-    private static void rel(StringBuilder b, String fun, String type, List<String> tuples) {
+    static void rel(StringBuilder b, String fun, String type, List<String> tuples) {
         b.append("fun ").append(fun).append(": ").append(type).append(" {\n  ");
         if (tuples.isEmpty()) {
             b.append(type.replaceAll("[A-Za-z]+", "none"));

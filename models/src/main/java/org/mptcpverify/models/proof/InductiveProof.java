@@ -125,7 +125,7 @@ public final class InductiveProof {
     /** A checked invariant, or the failure of its base case or step. */
     private record Checked(State inv, Failure failure) {}
 
-    private static CoreMessage guarded(PropertyId p) {
+    static CoreMessage guarded(PropertyId p) {
         return switch (p) {
             case JOIN_AUTHENTICITY -> CoreMessage.JOIN_ACK;
             case ADDR_AUTHENTICITY -> CoreMessage.ADD_ADDR;
@@ -164,7 +164,7 @@ public final class InductiveProof {
 
     private static ProofResult done(long t0, ProofScope scope, Failure f) {
         return new ProofResult(f.status, ProofResult.METHOD, ProofResult.ENGINE, scope.describe(), f.reason, f.check,
-                f.counterexample, (System.nanoTime() - t0) / 1_000_000);
+                f.counterexample, (System.nanoTime() - t0) / 1_000_000, "");
     }
 
     /** The state after one step of every role from {@code st} (the union of {@code st} and all it can reach in one step). */

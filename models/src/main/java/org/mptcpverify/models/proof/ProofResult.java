@@ -11,14 +11,21 @@ package org.mptcpverify.models.proof;
  * @param failedCheck "base", "step" or "implication" for NOT_PROVED, else null
  * @param counterexample for NOT_PROVED: the state and step that leave the invariant or break the property, else null
  * @param millis   wall time of the attempt
+ * @param crossCheck the other engine's status on the same cell ("java-closure: PROVED"), which must agree; "" when none ran
  */
 public record ProofResult(ProofStatus status, String method, String engine, String scope, String reason,
-                          String failedCheck, String counterexample, long millis) {
-    public static final String METHOD = "inductive invariant over a role abstraction (base case, one-step induction, implication)";
+                          String failedCheck, String counterexample, long millis, String crossCheck) {
+    /** The Java check of base case, step and implication (InductiveProof): the method and its engine. */
+    public static final String METHOD = "java-closure";
     public static final String ENGINE = "java-closure";
 
     public static ProofResult notAttempted(String reason) {
-        return new ProofResult(ProofStatus.NOT_ATTEMPTED, METHOD, ENGINE, "", reason, null, null, 0);
+        return new ProofResult(ProofStatus.NOT_ATTEMPTED, METHOD, ENGINE, "", reason, null, null, 0, "");
+    }
+
+    /** The same result with {@code crossCheck} set. */
+    public ProofResult withCrossCheck(String c) {
+        return new ProofResult(status, method, engine, scope, reason, failedCheck, counterexample, millis, c);
     }
 
     /** The text matrix's suffix: ", PROVED" etc. */

@@ -113,6 +113,14 @@ final class ProofSystem {
         }
     }
 
+    String clientMode() {
+        return clientMode;
+    }
+
+    String serverMode() {
+        return serverMode;
+    }
+
     /** Why the proof cannot run on this scheme, or null. */
     String unsupported() {
         if (!data.usesKey()) {
@@ -200,6 +208,9 @@ final class ProofSystem {
     /** Attacker-delivered segments that reached a receiver's checks in the last {@link #step}, by kind (the witness). */
     final Map<CoreMessage, Integer> attempts = new java.util.EnumMap<>(CoreMessage.class);
 
+    /** Every field value of every forgery built so far (the Alloy induction's universe must hold them). */
+    final Set<Term> forgedTerms = new java.util.TreeSet<>();
+
     /** The role an honest segment to {@code role} comes from (null: none, a join state the attacker opened). */
     static String peer(String role) {
         if (role.equals("c")) {
@@ -255,6 +266,7 @@ final class ProofSystem {
                     }
                 }
                 for (Seg seg : forgeries(st, mode, g, v)) {
+                    forgedTerms.addAll(seg.fields().values());
                     deliver(role, mode, g, v, seg, true, true, answer);
                 }
             }

@@ -1,0 +1,14 @@
+module proofsig
+
+/*
+ * The signatures of the induction check (docs/proofs.md, "Alloy induction"): roles of the role
+ * abstraction, role states and honest segments of an invariant (declared by the generated
+ * inv.als), the two ghosts of a server join state, and the two stages of a run.
+ */
+abstract sig Role {}
+abstract sig Val {}                                   -- a role state of the invariant
+abstract sig ISeg {}                                  -- an honest segment of the invariant
+abstract sig Ghost {}
+one sig GClient, GAttacker extends Ghost {}           -- who built the SYN that opened a join state
+abstract sig Stage {}
+one sig Passive, Active extends Stage {}              -- before / after the attacker's first injection
