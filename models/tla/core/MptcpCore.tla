@@ -52,6 +52,19 @@ Prof(paths, phases, until, inject, onpath, nat, goal) ==
     [paths |-> paths, phases |-> phases, until |-> until, inject |-> inject,
      onpath |-> onpath, nat |-> nat, goal |-> goal]
 Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
+
+\* ---- insiders (issue 13): profiles ----
+\* The attacker is a legitimate client, c2, of application `insider` (1: the victim's, 2: another
+\* one), with its own connection(s), which it reads whole (everything to or from c2's addresses),
+\* and that application's key. It targets the other clients' connections (the victims'); the goal
+\* properties judge only those. insider-blind is off path: it sees its own connection and nothing
+\* of the victims'.
+WithInsider(p, app) == p @@ [insider |-> app]
+InsiderGoal == {"JoinAuthenticity", "JoinStateUnforgeable"}
+InsiderProfiles ==
+    ("insider" :> WithInsider(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, InsiderGoal), 1))
+ @@ ("insider-other-app" :> WithInsider(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, InsiderGoal), 2))
+ @@ ("insider-blind" :> WithInsider(Prof({}, {}, "always", TRUE, {}, FALSE, InsiderGoal), 1))
 \* pm: the path-manager options of the cell (the client's own request and the forgery)
 WithPm(p, msgs) == p @@ [pm |-> msgs]
 \* reads only the path-manager options on p1 (so it never learns the handshake's keys) and replays them
@@ -73,12 +86,18 @@ Profiles ==
  \* the population's client is the attacker's own host (its cells: KeyedSide "server", so that
  \* connection holds no external key): it reads all of it and sends SYN + MP_JOIN for it
  @@ ("syn-flood-amplification" :> Prof({"p1", "p2"}, AllPhases, "always", TRUE, {}, FALSE, {"JoinStateBounded"}))
+ @@ InsiderProfiles
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 \* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
 \* attacker may send a copy of an ADD_ADDR it read once that segment has left the network
 \* (ReplayAddr), on its own subflow again or on another connection it read
 AddrReplays == "withdraw" \in DOMAIN P
+
+\* ---- insiders (issue 13): who the attacker is ----
+Insider == "insider" \in DOMAIN P
+InsiderClient == "c2"
+InsiderApp == IF Insider THEN P.insider ELSE 0
 
 \* Server options, scheme-independent (issue 13, syn-flood-amplification): definitions a cell's cfg
 \* overrides (CoreCell), so cells that keep the defaults need no new constant.
@@ -98,17 +117,23 @@ ASSUME Profile \in DOMAIN Profiles
 ASSUME KeyedSide \in {"both", "client", "server"}
 ASSUME Apps \in 1..2 /\ ClientsPerApp \in 1..3 /\ ConnsPerClient \in 1..3
 ASSUME MaxJoins \in Nat /\ MaxInjections \in Nat /\ MaxRewrites \in Nat
+ASSUME Insider => InsiderApp \in 1..Apps /\ ~AttackerPeer
 
 -----------------------------------------------------------------------------
 (* Population and addresses.                                              *)
 
 CName(a, i) == "c" \o ToString(a) \o (IF i = 1 THEN "" ELSE "_" \o ToString(i))
-Clients == {CName(a, i) : a \in 1..Apps, i \in 1..ClientsPerApp}
-AppOfClient == [c \in Clients |-> CHOOSE a \in 1..Apps : \E i \in 1..ClientsPerApp : CName(a, i) = c]
+\* an insider's own client c2 is one more client (under insider-other-app, application 2's c2)
+Clients == {CName(a, i) : a \in 1..Apps, i \in 1..ClientsPerApp} \cup (IF Insider THEN {InsiderClient} ELSE {})
+AppOfClient == [c \in Clients |-> IF Insider /\ c = InsiderClient THEN InsiderApp
+                                  ELSE CHOOSE a \in 1..Apps : \E i \in 1..ClientsPerApp : CName(a, i) = c]
 ConnName(c, k) == c \o "." \o ToString(k)
-HonestConns == {ConnName(c, k) : c \in Clients, k \in 1..ConnsPerClient}
+\* the insider's own connections: honest ends run them (handshake and key agreement only), the
+\* attacker reads them whole, and no property judges them
+InsiderConns == IF Insider THEN {ConnName(InsiderClient, k) : k \in 1..ConnsPerClient} ELSE {}
+HonestConns == {ConnName(c, k) : c \in Clients, k \in 1..ConnsPerClient} \ InsiderConns
 PeerConn == "x.1"                 \* the attacker's own connection, if AttackerPeer
-Conns == HonestConns \cup (IF AttackerPeer THEN {PeerConn} ELSE {})
+Conns == HonestConns \cup InsiderConns \cup (IF AttackerPeer THEN {PeerConn} ELSE {})
 ClientOf == [cn \in Conns |-> IF cn = PeerConn THEN "x"
                               ELSE CHOOSE c \in Clients : \E k \in 1..ConnsPerClient : ConnName(c, k) = cn]
 AppOf(cn) == IF cn = PeerConn THEN 1 ELSE AppOfClient[ClientOf[cn]]
@@ -127,6 +152,8 @@ ClientKey(cn) == IF ClientHas(cn) THEN Key(AppOf(cn)) ELSE Nil
 \* per socket: the key of the connection's application; host-wide: the last bound (the highest app)
 ServerKey(cn) == IF ~ServerHas THEN Nil
                  ELSE IF Data.keySource = "host" THEN Key(Apps) ELSE Key(AppOf(cn))
+\* an insider holds the key its own client holds (none where the scheme has none)
+InsiderKeys == {ClientKey(cn) : cn \in InsiderConns} \ {Nil}
 ModeA(cn) == Data.negotiate[<<ClientHas(cn), ServerHas>>].A
 ModeB(cn) == Data.negotiate[<<ClientHas(cn), ServerHas>>].B
 
@@ -199,8 +226,10 @@ VARIABLES
 vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone, lastAction>>
 
 Active == inj > 0
+InsiderAddrs == IF Insider THEN {Addr1(InsiderClient), Addr2(InsiderClient)} ELSE {}
 Observes(s) ==
     \/ s.dst = XAddr \/ s.src = XAddr              \* addressed to or sent by the attacker's host
+    \/ s.dst \in InsiderAddrs \/ s.src \in InsiderAddrs   \* or by the insider's own client host
     \/ /\ s.path \in P.paths /\ PhaseOf(s.m) \in P.phases
        /\ (P.until = "always" \/ ~Active)
 
@@ -231,7 +260,7 @@ KnowFrozen ==
     /\ Spent
     /\ ~(P.paths # {} /\ (P.until = "always" \/ ~Active))
     /\ ~(P.onpath # {} /\ rew < MaxRewrites)
-    /\ ~AttackerPeer
+    /\ ~AttackerPeer /\ ~Insider
     /\ ~\E s \in net : s.src = XAddr \/ ("addr" \in DOMAIN s.fld /\ s.fld.addr = Atom(XAddr))
     /\ ~\E cn \in Conns : \E r \in remotes[cn] : r.addr = XAddr
 KeyKnown == \E t \in know : t \in ExtKeys \/ (t.op \in {"truncL", "truncR"} /\ t.a[1] \in ExtKeys)
@@ -272,7 +301,7 @@ Init ==
     /\ remotes = [cn \in Conns |-> {}]
     /\ closedBy = [cn \in Conns |-> "none"]
     /\ created = <<>>
-    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}))
+    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}) \cup InsiderKeys)
     /\ seen = {}
     /\ inj = 0
     /\ rew = 0
@@ -435,7 +464,7 @@ WithinLimit(cn) == LET lim == M(cli[cn].mode, "JOIN_SYN").lookup.limit
 
 \* the client's j-th join, from its p2 address to s.a1 or an address it accepted
 StartJoin(cn, dst) ==
-    /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN") /\ WithinLimit(cn)
+    /\ cn \notin InsiderConns /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN") /\ WithinLimit(cn)
     /\ LET c == ClientOf[cn]
            j == cli[cn].nj + 1
            sf == [conn |-> cn, j |-> j]
@@ -528,7 +557,7 @@ RecvJoinAck(s) ==
 
 \* ADD_ADDR: the server advertises its second address once per connection
 Advertise(cn) ==
-    /\ ReadyB(cn) /\ ~srv[cn].advd /\ Has(srv[cn].mode, "ADD_ADDR")
+    /\ cn \notin InsiderConns /\ ReadyB(cn) /\ ~srv[cn].advd /\ Has(srv[cn].mode, "ADD_ADDR")
     /\ LET e == Emit(srv[cn].mode, "ADD_ADDR", Merge(srv[cn].cs, EmptyJs), cn, ServerKey(cn), 0,
                      "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], "s")
        IN /\ srv' = [srv EXCEPT ![cn].advd = TRUE, ![cn].cs = CsOf(e.sl)]
@@ -554,7 +583,7 @@ RecvAddAddr(s) ==
 
 \* MP_FASTCLOSE from the client; the client's end is gone once it is sent
 Close(cn) ==
-    /\ ReadyA(cn) /\ Has(cli[cn].mode, "FASTCLOSE")
+    /\ cn \notin InsiderConns /\ ReadyA(cn) /\ Has(cli[cn].mode, "FASTCLOSE")
     /\ LET c == ClientOf[cn]
            e == Emit(cli[cn].mode, "FASTCLOSE", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
                      "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
@@ -700,7 +729,7 @@ Inject(seg) ==
 
 \* a join SYN aimed at connection cn (at index i of its lookup), from src
 ForgeJoinSyn(cn, i, src) ==
-    /\ CanInject /\ CanJoinTo(cn) /\ i \in Window(cn, JoinLookup(cn))
+    /\ CanInject /\ cn \notin InsiderConns /\ CanJoinTo(cn) /\ i \in Window(cn, JoinLookup(cn))
     /\ LET md == M(srv[cn].mode, "JOIN_SYN")
            L == md.lookup
            v == Expected(cn, i)
@@ -722,7 +751,7 @@ ForgeJoinAck(h) ==
 
 \* a SYN/ACK to a client's pending join (it saw the join's SYN)
 ForgeJoinSynAck(cn, j) ==
-    /\ CanInject /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j])
     /\ LET md == M(cli[cn].mode, "JOIN_SYNACK")
            f == Forge(md, Ctx(Merge(cli[cn].cs, cj[cn][j].js), NoFld, NoFld, ClientKey(cn), j,
                               [src |-> cj[cn][j].dst, dst |-> Addr2(ClientOf[cn])]))
@@ -733,7 +762,7 @@ ForgeJoinSynAck(cn, j) ==
 
 \* ADD_ADDR(x.a) to a client / MP_FASTCLOSE to the server, on a connection it saw
 ForgeAddAddr(cn) ==
-    /\ CanInject /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
     /\ LET md == M(cli[cn].mode, "ADD_ADDR")
            f == Forge(md, Ctx(Merge(cli[cn].cs, EmptyJs), NoFld, NoFld, ClientKey(cn), 0,
                               [src |-> "s.a1", dst |-> Addr1(ClientOf[cn])]))
@@ -744,7 +773,7 @@ ForgeAddAddr(cn) ==
 \* (only once the server is ready: delivered earlier it is discarded, and the value the check
 \* compares against is the same then, so the later injection stands for the earlier one)
 ForgeFastClose(cn) ==
-    /\ CanInject /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
     /\ LET md == M(srv[cn].mode, "FASTCLOSE")
            f == Forge(md, Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
                               [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]))
@@ -768,7 +797,7 @@ RelayDst(t) ==
          THEN {IF t.sf.j = 0 THEN Addr1(ClientOf[t.sf.conn]) ELSE Addr2(ClientOf[t.sf.conn])}
          ELSE {"s.a1"}
 Replay(t, src, dst, sf) ==
-    /\ CanInject
+    /\ CanInject /\ t.sf.conn \notin InsiderConns   \* an insider's own connection is no target
     /\ <<src, dst, sf>> # <<t.src, t.dst, t.sf>>          \* an exact duplicate is a retransmission
     /\ Inject([t EXCEPT !.path = "px", !.src = src, !.dst = dst, !.sf = sf])
     /\ lastAction' = [a |-> "Replay", m |-> t.m, src |-> src, dst |-> dst, sf |-> SfName(sf)]

@@ -42,6 +42,9 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             case ADD_ADDR_REPLAY -> new CoreBounds(1, 1, 1, 0, 1, 0, false, false);
             // JoinStateBounded is about the attacker's joins on its own connection: no honest join
             case SYN_FLOOD_AMPLIFICATION -> new CoreBounds(1, 1, 1, 0, 2, 0, false, false);
+            // the insider's own client c2 is the profile's (MptcpCore.tla InsiderProfiles): one
+            // application, or two when it is another application's client
+            case INSIDER_OTHER_APP -> new CoreBounds(2, 1, 1, 1, 2, 0, false, false);
             default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
         };
     }

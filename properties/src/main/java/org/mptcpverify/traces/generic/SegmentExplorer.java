@@ -442,7 +442,14 @@ public final class SegmentExplorer {
             focused(kinds, 2, replays);
             List<Supplier<SegmentEvent>> joinSyns = new ArrayList<>();
             List<Supplier<SegmentEvent>> closes = new ArrayList<>();
-            for (String conn : conns) {
+            // a join SYN needs no 4-tuple of the connection it aims at (it opens a subflow of its
+            // own): an insider, a client of the same server, aims one at every other client's
+            // connection, read or not (MptcpCore.tla ForgeJoinSyn: any connection); its token field
+            // is what it can build for that connection, or its own value (insider-blind: always)
+            Set<String> joinTargets = new java.util.TreeSet<>(conns);
+            profile.attack().insiderClient().ifPresent(me -> profile.clients().stream().filter(c -> !c.equals(me))
+                    .forEach(c -> joinTargets.add(c + ".1")));
+            for (String conn : joinTargets) {
                 // its own address (it then reads the answer) as often as the three spoofed ones together
                 for (String src : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3")) {
                     joinSyns.add(() -> {
@@ -453,6 +460,8 @@ public final class SegmentExplorer {
                                 "token", Map.of("Ra", ra));
                     });
                 }
+            }
+            for (String conn : conns) {
                 String client = conn.substring(0, conn.indexOf('.'));
                 closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
             }
