@@ -738,6 +738,20 @@ ForgeJoinSyn(cn, i, src) ==
           /\ Inject(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, fld, "x"))
     /\ lastAction' = [a |-> "ForgeJoinSyn", conn |-> cn, src |-> src]
 
+\* ---- insiders (issue 13): a join SYN for a connection it cannot name ----
+\* An insider knows the server has other clients, but a victim's token is fresh per connection:
+\* where it cannot build a victim's lookup value (always, for insider-blind) it can still send a
+\* SYN + MP_JOIN whose every field is its own value, as a client would that guessed a token. The
+\* server's lookup judges it: refused, unless the lookup ignores the field (then ForgeJoinSyn
+\* sends the same segment). This is the attempt that makes a holding insider cell HOLDS rather
+\* than VACUOUS, as in the traces engine (whose join SYNs carry the attacker's own token when it
+\* can build none); a guess that could match is left out, as every guess is (no-guessing rule).
+GuessJoinSyn(cn, src) ==
+    /\ Insider /\ CanInject /\ cn \in HonestConns /\ CanJoinTo(cn)
+    /\ LET md == M(srv[cn].mode, "JOIN_SYN")
+       IN Inject(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, [f \in DOMAIN md.fields |-> Own(f)], "x"))
+    /\ lastAction' = [a |-> "ForgeJoinSyn", conn |-> cn, src |-> src]
+
 \* the third ACK for a half-open join whose 4-tuple it knows (it sent the SYN or saw it)
 Knows4Tuple(sf) == sf.conn = "inj" \/ \E t \in seen : t.sf = sf
 ForgeJoinAck(h) ==
@@ -846,6 +860,7 @@ Next ==
           \/ Withdraw(cn)
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
+    \/ \E cn \in Conns, a \in InjSrcs : GuessJoinSyn(cn, a)
     \/ \E h \in hs : ForgeJoinAck(h)
     \/ \E cn \in Conns : \/ ForgeAddAddr(cn) \/ ForgeFastClose(cn)
                         \/ \E j \in 1..MaxJoins : ForgeJoinSynAck(cn, j)
