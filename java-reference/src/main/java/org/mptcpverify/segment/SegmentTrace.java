@@ -20,8 +20,11 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
                            String keyedSide, boolean attackerHasKey, Map<String, List<String>> clients,
                            Map<String, Bytes> keys, List<SegmentEvent> events) {
     public SegmentTrace {
-        clients = Map.copyOf(clients);
-        keys = Map.copyOf(keys);
+        // sorted, never Map.copyOf (per-JVM iteration order): the replayer binds the server's
+        // applications in this order, and thesis-xor-global's host-wide key is the last one bound,
+        // so a random order made its replays (two-keys-one-host, insider-other-app) differ run to run
+        clients = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(java.util.Map.copyOf(clients)));
+        keys = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.copyOf(keys)));
         events = List.copyOf(events);
     }
 
