@@ -149,9 +149,16 @@ public final class SegmentExplorer {
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
             }
-            // an insider holds its application's key, which is every connection's of that application
+            // an insider holds its application's key, which is every connection's of that application;
+            // with a host-wide key (thesis-xor-global) the server keys every connection with the key
+            // bound last, the population's last client's (the replayer binds in client order): when
+            // that is the insider's, it is every connection's key at the server
+            boolean hostWide = def.keySource() == SchemeDefinition.KeySource.SIN_ZERO_HOST
+                    || def.keySource() == SchemeDefinition.KeySource.SIN_ZERO_HOST_LE;
+            String lastBound = header.clients().isEmpty() ? "" : profile.attack().keyOf(new TreeMap<>(header.clients()).lastKey());
             profile.attack().insiderClient().map(profile.attack()::keyOf).filter(header.keys()::containsKey)
-                    .ifPresent(own -> header.clients().keySet().stream().filter(c -> profile.attack().keyOf(c).equals(own))
+                    .ifPresent(own -> header.clients().keySet().stream()
+                            .filter(c -> profile.attack().keyOf(c).equals(own) || hostWide && own.equals(lastBound))
                             .forEach(c -> recipes.give(c + ".1", own)));
             this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
         }
