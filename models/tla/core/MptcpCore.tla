@@ -52,6 +52,19 @@ Prof(paths, phases, until, inject, onpath, nat, goal) ==
     [paths |-> paths, phases |-> phases, until |-> until, inject |-> inject,
      onpath |-> onpath, nat |-> nat, goal |-> goal]
 Passive == Prof({}, {}, "always", FALSE, {}, FALSE, {})
+
+\* ---- insiders (issue 13): profiles ----
+\* The attacker is a legitimate client, c2, of application `insider` (1: the victim's, 2: another
+\* one), with its own connection(s), which it reads whole (everything to or from c2's addresses),
+\* and that application's key. It targets the other clients' connections (the victims'); the goal
+\* properties judge only those. insider-blind is off path: it sees its own connection and nothing
+\* of the victims'.
+WithInsider(p, app) == p @@ [insider |-> app]
+InsiderGoal == {"JoinAuthenticity", "JoinStateUnforgeable"}
+InsiderProfiles ==
+    ("insider" :> WithInsider(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, InsiderGoal), 1))
+ @@ ("insider-other-app" :> WithInsider(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, InsiderGoal), 2))
+ @@ ("insider-blind" :> WithInsider(Prof({}, {}, "always", TRUE, {}, FALSE, InsiderGoal), 1))
 \* pm: the path-manager options of the cell (the client's own request and the forgery)
 WithPm(p, msgs) == p @@ [pm |-> msgs]
 \* reads only the path-manager options on p1 (so it never learns the handshake's keys) and replays them
@@ -79,6 +92,7 @@ Profiles ==
  \* issue 13, handshake profiles: on p1 only while the handshake (and the key agreement) runs
  @@ ("handshake-downgrade" :> OnHandshake(Prof({"p1"}, {"handshake"}, "always", FALSE, {"p1"}, FALSE, {"DowngradeResistance"}), {"handshake"}))
  @@ ("handshake-mitm" :> OnHandshake(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {"p1"}, FALSE, {"JoinAuthenticity"}), {"handshake", "keys"}))
+ @@ InsiderProfiles
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 \* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
@@ -86,6 +100,11 @@ PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
 \* (ReplayAddr), on its own subflow again or on another connection it read
 AddrReplays == "withdraw" \in DOMAIN P
 HsEdits == "onphases" \in DOMAIN P
+
+\* ---- insiders (issue 13): who the attacker is ----
+Insider == "insider" \in DOMAIN P
+InsiderClient == "c2"
+InsiderApp == IF Insider THEN P.insider ELSE 0
 
 \* Server options, scheme-independent (issue 13, syn-flood-amplification): definitions a cell's cfg
 \* overrides (CoreCell), so cells that keep the defaults need no new constant.
@@ -105,17 +124,23 @@ ASSUME Profile \in DOMAIN Profiles
 ASSUME KeyedSide \in {"both", "client", "server"}
 ASSUME Apps \in 1..2 /\ ClientsPerApp \in 1..3 /\ ConnsPerClient \in 1..3
 ASSUME MaxJoins \in Nat /\ MaxInjections \in Nat /\ MaxRewrites \in Nat
+ASSUME Insider => InsiderApp \in 1..Apps /\ ~AttackerPeer
 
 -----------------------------------------------------------------------------
 (* Population and addresses.                                              *)
 
 CName(a, i) == "c" \o ToString(a) \o (IF i = 1 THEN "" ELSE "_" \o ToString(i))
-Clients == {CName(a, i) : a \in 1..Apps, i \in 1..ClientsPerApp}
-AppOfClient == [c \in Clients |-> CHOOSE a \in 1..Apps : \E i \in 1..ClientsPerApp : CName(a, i) = c]
+\* an insider's own client c2 is one more client (under insider-other-app, application 2's c2)
+Clients == {CName(a, i) : a \in 1..Apps, i \in 1..ClientsPerApp} \cup (IF Insider THEN {InsiderClient} ELSE {})
+AppOfClient == [c \in Clients |-> IF Insider /\ c = InsiderClient THEN InsiderApp
+                                  ELSE CHOOSE a \in 1..Apps : \E i \in 1..ClientsPerApp : CName(a, i) = c]
 ConnName(c, k) == c \o "." \o ToString(k)
-HonestConns == {ConnName(c, k) : c \in Clients, k \in 1..ConnsPerClient}
+\* the insider's own connections: honest ends run them (handshake and key agreement only), the
+\* attacker reads them whole, and no property judges them
+InsiderConns == IF Insider THEN {ConnName(InsiderClient, k) : k \in 1..ConnsPerClient} ELSE {}
+HonestConns == {ConnName(c, k) : c \in Clients, k \in 1..ConnsPerClient} \ InsiderConns
 PeerConn == "x.1"                 \* the attacker's own connection, if AttackerPeer
-Conns == HonestConns \cup (IF AttackerPeer THEN {PeerConn} ELSE {})
+Conns == HonestConns \cup InsiderConns \cup (IF AttackerPeer THEN {PeerConn} ELSE {})
 ClientOf == [cn \in Conns |-> IF cn = PeerConn THEN "x"
                               ELSE CHOOSE c \in Clients : \E k \in 1..ConnsPerClient : ConnName(c, k) = cn]
 AppOf(cn) == IF cn = PeerConn THEN 1 ELSE AppOfClient[ClientOf[cn]]
@@ -134,6 +159,8 @@ ClientKey(cn) == IF ClientHas(cn) THEN Key(AppOf(cn)) ELSE Nil
 \* per socket: the key of the connection's application; host-wide: the last bound (the highest app)
 ServerKey(cn) == IF ~ServerHas THEN Nil
                  ELSE IF Data.keySource = "host" THEN Key(Apps) ELSE Key(AppOf(cn))
+\* an insider holds the key its own client holds (none where the scheme has none)
+InsiderKeys == {ClientKey(cn) : cn \in InsiderConns} \ {Nil}
 ModeA(cn) == Data.negotiate[<<ClientHas(cn), ServerHas>>].A
 ModeB(cn) == Data.negotiate[<<ClientHas(cn), ServerHas>>].B
 
@@ -209,8 +236,10 @@ VARIABLES
 vars == <<cli, srv, cj, hs, net, remotes, closedBy, created, know, seen, inj, rew, touched, pmReq, pmDone, lastAction>>
 
 Active == inj > 0
+InsiderAddrs == IF Insider THEN {Addr1(InsiderClient), Addr2(InsiderClient)} ELSE {}
 Observes(s) ==
     \/ s.dst = XAddr \/ s.src = XAddr              \* addressed to or sent by the attacker's host
+    \/ s.dst \in InsiderAddrs \/ s.src \in InsiderAddrs   \* or by the insider's own client host
     \/ /\ s.path \in P.paths /\ PhaseOf(s.m) \in P.phases
        /\ (P.until = "always" \/ ~Active)
 
@@ -241,7 +270,7 @@ KnowFrozen ==
     /\ Spent
     /\ ~(P.paths # {} /\ (P.until = "always" \/ ~Active))
     /\ ~(P.onpath # {} /\ rew < MaxRewrites)
-    /\ ~AttackerPeer
+    /\ ~AttackerPeer /\ ~Insider
     /\ ~\E s \in net : s.src = XAddr \/ ("addr" \in DOMAIN s.fld /\ s.fld.addr = Atom(XAddr))
     /\ ~\E cn \in Conns : \E r \in remotes[cn] : r.addr = XAddr
 KeyKnown == \E t \in know : t \in ExtKeys \/ (t.op \in {"truncL", "truncR"} /\ t.a[1] \in ExtKeys)
@@ -282,7 +311,7 @@ Init ==
     /\ remotes = [cn \in Conns |-> {}]
     /\ closedBy = [cn \in Conns |-> "none"]
     /\ created = <<>>
-    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}))
+    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}) \cup InsiderKeys)
     /\ seen = {}
     /\ inj = 0
     /\ rew = 0
@@ -463,7 +492,7 @@ WithinLimit(cn) == LET lim == M(cli[cn].mode, "JOIN_SYN").lookup.limit
 
 \* the client's j-th join, from its p2 address to s.a1 or an address it accepted
 StartJoin(cn, dst) ==
-    /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN") /\ WithinLimit(cn)
+    /\ cn \notin InsiderConns /\ ReadyA(cn) /\ cli[cn].nj < MaxJoins /\ Has(cli[cn].mode, "JOIN_SYN") /\ WithinLimit(cn)
     /\ LET c == ClientOf[cn]
            j == cli[cn].nj + 1
            sf == [conn |-> cn, j |-> j]
@@ -556,7 +585,7 @@ RecvJoinAck(s) ==
 
 \* ADD_ADDR: the server advertises its second address once per connection
 Advertise(cn) ==
-    /\ ReadyB(cn) /\ ~srv[cn].advd /\ Has(srv[cn].mode, "ADD_ADDR")
+    /\ cn \notin InsiderConns /\ ReadyB(cn) /\ ~srv[cn].advd /\ Has(srv[cn].mode, "ADD_ADDR")
     /\ LET e == Emit(srv[cn].mode, "ADD_ADDR", Merge(srv[cn].cs, EmptyJs), cn, ServerKey(cn), 0,
                      "p1", "s.a1", Addr1(ClientOf[cn]), [conn |-> cn, j |-> 0], "s")
        IN /\ srv' = [srv EXCEPT ![cn].advd = TRUE, ![cn].cs = CsOf(e.sl)]
@@ -582,7 +611,7 @@ RecvAddAddr(s) ==
 
 \* MP_FASTCLOSE from the client; the client's end is gone once it is sent
 Close(cn) ==
-    /\ ReadyA(cn) /\ Has(cli[cn].mode, "FASTCLOSE")
+    /\ cn \notin InsiderConns /\ ReadyA(cn) /\ Has(cli[cn].mode, "FASTCLOSE")
     /\ LET c == ClientOf[cn]
            e == Emit(cli[cn].mode, "FASTCLOSE", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
                      "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
@@ -728,13 +757,27 @@ Inject(seg) ==
 
 \* a join SYN aimed at connection cn (at index i of its lookup), from src
 ForgeJoinSyn(cn, i, src) ==
-    /\ CanInject /\ CanJoinTo(cn) /\ i \in Window(cn, JoinLookup(cn))
+    /\ CanInject /\ cn \notin InsiderConns /\ CanJoinTo(cn) /\ i \in Window(cn, JoinLookup(cn))
     /\ LET md == M(srv[cn].mode, "JOIN_SYN")
            L == md.lookup
            v == Expected(cn, i)
            fld == [f \in DOMAIN md.fields |-> IF f = L.field /\ L.select # "recent-open" THEN v ELSE Own(f)]
        IN /\ L.select = "recent-open" \/ Synth(v, know)
           /\ Inject(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, fld, "x"))
+    /\ lastAction' = [a |-> "ForgeJoinSyn", conn |-> cn, src |-> src]
+
+\* ---- insiders (issue 13): a join SYN for a connection it cannot name ----
+\* An insider knows the server has other clients, but a victim's token is fresh per connection:
+\* where it cannot build a victim's lookup value (always, for insider-blind) it can still send a
+\* SYN + MP_JOIN whose every field is its own value, as a client would that guessed a token. The
+\* server's lookup judges it: refused, unless the lookup ignores the field (then ForgeJoinSyn
+\* sends the same segment). This is the attempt that makes a holding insider cell HOLDS rather
+\* than VACUOUS, as in the traces engine (whose join SYNs carry the attacker's own token when it
+\* can build none); a guess that could match is left out, as every guess is (no-guessing rule).
+GuessJoinSyn(cn, src) ==
+    /\ Insider /\ CanInject /\ cn \in HonestConns /\ CanJoinTo(cn)
+    /\ LET md == M(srv[cn].mode, "JOIN_SYN")
+       IN Inject(Segment("JOIN_SYN", TRUE, "px", src, "s.a1", InjSf, [f \in DOMAIN md.fields |-> Own(f)], "x"))
     /\ lastAction' = [a |-> "ForgeJoinSyn", conn |-> cn, src |-> src]
 
 \* the third ACK for a half-open join whose 4-tuple it knows (it sent the SYN or saw it)
@@ -750,7 +793,7 @@ ForgeJoinAck(h) ==
 
 \* a SYN/ACK to a client's pending join (it saw the join's SYN)
 ForgeJoinSynAck(cn, j) ==
-    /\ CanInject /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j])
     /\ LET md == M(cli[cn].mode, "JOIN_SYNACK")
            f == Forge(md, Ctx(Merge(cli[cn].cs, cj[cn][j].js), NoFld, NoFld, ClientKey(cn), j,
                               [src |-> cj[cn][j].dst, dst |-> Addr2(ClientOf[cn])]))
@@ -761,7 +804,7 @@ ForgeJoinSynAck(cn, j) ==
 
 \* ADD_ADDR(x.a) to a client / MP_FASTCLOSE to the server, on a connection it saw
 ForgeAddAddr(cn) ==
-    /\ CanInject /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyA(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
     /\ LET md == M(cli[cn].mode, "ADD_ADDR")
            f == Forge(md, Ctx(Merge(cli[cn].cs, EmptyJs), NoFld, NoFld, ClientKey(cn), 0,
                               [src |-> "s.a1", dst |-> Addr1(ClientOf[cn])]))
@@ -772,7 +815,7 @@ ForgeAddAddr(cn) ==
 \* (only once the server is ready: delivered earlier it is discarded, and the value the check
 \* compares against is the same then, so the later injection stands for the earlier one)
 ForgeFastClose(cn) ==
-    /\ CanInject /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
+    /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
     /\ LET md == M(srv[cn].mode, "FASTCLOSE")
            f == Forge(md, Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
                               [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]))
@@ -796,7 +839,7 @@ RelayDst(t) ==
          THEN {IF t.sf.j = 0 THEN Addr1(ClientOf[t.sf.conn]) ELSE Addr2(ClientOf[t.sf.conn])}
          ELSE {"s.a1"}
 Replay(t, src, dst, sf) ==
-    /\ CanInject
+    /\ CanInject /\ t.sf.conn \notin InsiderConns   \* an insider's own connection is no target
     /\ <<src, dst, sf>> # <<t.src, t.dst, t.sf>>          \* an exact duplicate is a retransmission
     /\ Inject([t EXCEPT !.path = "px", !.src = src, !.dst = dst, !.sf = sf])
     /\ lastAction' = [a |-> "Replay", m |-> t.m, src |-> src, dst |-> dst, sf |-> SfName(sf)]
@@ -905,6 +948,7 @@ Next ==
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
     \/ \E s \in net : Strip(s) \/ ClearSig(s)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
+    \/ \E cn \in Conns, a \in InjSrcs : GuessJoinSyn(cn, a)
     \/ \E h \in hs : ForgeJoinAck(h)
     \/ \E cn \in Conns : \/ ForgeAddAddr(cn) \/ ForgeFastClose(cn)
                         \/ \E j \in 1..MaxJoins : ForgeJoinSynAck(cn, j)

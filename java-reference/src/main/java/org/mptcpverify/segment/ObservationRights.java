@@ -49,6 +49,8 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
             // counts the insider's host as its own, as x.a) it reads the victim's MP_CAPABLE
             // handshake on p1 as eavesdrop-handshake does, and injects from off path
             case INSIDER, INSIDER_OTHER_APP -> new ObservationRights(Set.of("p1"), Set.of("handshake", "keys"), false, true, Set.of());
+            // the blind insider: its own connection only (to or from its host), nothing of the victim's
+            case INSIDER_BLIND -> new ObservationRights(Set.of(), Set.of(), false, true, Set.of());
             default -> new ObservationRights(Set.of(), Set.of(), false, false, Set.of());
         };
     }

@@ -21,6 +21,8 @@ public record SegmentTrace(String engine, SchemeId scheme, AttackId attack, Prop
                            String keyedSide, boolean attackerHasKey, Map<String, List<String>> clients,
                            Map<String, Bytes> keys, List<SegmentEvent> events) {
     public SegmentTrace {
+        // sorted (Ordered, never Map.copyOf: per-JVM iteration order): the replayer binds the server's
+        // applications in this order, and thesis-xor-global's host-wide key is the last one bound
         clients = Ordered.sorted(clients);
         keys = Ordered.sorted(keys);
         events = List.copyOf(events);

@@ -30,9 +30,11 @@ public enum AttackId {
     // thesis 2.2.3, RFC 7430: SYN + MP_JOIN for the attacker's own connection from spoofed sources
     SYN_FLOOD_AMPLIFICATION("syn-flood-amplification", List.of(PropertyId.JOIN_STATE_BOUNDED), false),
     // issue 13: a legitimate client (its own connection c2) attacking c1's connection; the same
-    // application's (it holds K1) or another application's (K2); traces engine only so far
+    // application's (it holds K1) or another application's (K2), reading c1's handshake; and the
+    // same application's off path (it reads its own connection only); traces engine and generic core
     INSIDER("insider", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false),
-    INSIDER_OTHER_APP("insider-other-app", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false);
+    INSIDER_OTHER_APP("insider-other-app", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false),
+    INSIDER_BLIND("insider-blind", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.JOIN_STATE_UNFORGEABLE), false);
 
     private final String wireName;
     private final List<PropertyId> properties;
@@ -65,21 +67,20 @@ public enum AttackId {
      */
     public boolean actionLevel() {
         return switch (this) {
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP -> false;
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP,
+                 INSIDER_BLIND -> false;
             default -> true;
         };
     }
 
     /**
      * Whether the generic TLA+ core (models/tla/core, MptcpCore.tla {@code Profiles}) has this
-     * column's attacker profile: every column but the insider ones (the handshake columns since
-     * issue 13's handshake attacker: MptcpCore.tla Strip, ClearSig, Drop on p1).
+     * column's attacker profile: every column (the handshake columns since issue 13's handshake
+     * attacker: MptcpCore.tla Strip, ClearSig, Drop on p1; the insider columns: MptcpCore.tla
+     * {@code InsiderProfiles}).
      */
     public boolean inTlaCore() {
-        return switch (this) {
-            case INSIDER, INSIDER_OTHER_APP -> false;
-            default -> true;
-        };
+        return true;
     }
 
     /**
@@ -87,12 +88,15 @@ public enum AttackId {
      * all of it, and holds its application's key), or empty when the attacker is no client.
      */
     public Optional<String> insiderClient() {
-        return this == INSIDER || this == INSIDER_OTHER_APP ? Optional.of("c2") : Optional.empty();
+        return this == INSIDER || this == INSIDER_OTHER_APP || this == INSIDER_BLIND ? Optional.of("c2") : Optional.empty();
     }
 
-    /** The external key (K1 or K2) a client of the population holds: c2 shares K1 only in {@code insider}. */
+    /**
+     * The external key (K1 or K2) a client of the population holds: c2 shares K1 only under the
+     * same-application insiders ({@code insider}, {@code insider-blind}).
+     */
     public String keyOf(String client) {
-        return client.equals("c1") || this == INSIDER ? "K1" : "K2";
+        return client.equals("c1") || this == INSIDER || this == INSIDER_BLIND ? "K1" : "K2";
     }
 
     /** The columns of the default matrix: those every engine of it models. */

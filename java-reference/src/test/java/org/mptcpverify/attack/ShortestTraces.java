@@ -39,7 +39,7 @@ final class ShortestTraces {
             case TWO_KEYS_ONE_HOST -> List.of(List.of(c, new Connect("c2"), new Join("c1"), new Join("c2")),
                     List.of(c, new Connect("c2"), new Advertise("c1"), new Advertise("c2")));
             // segment-level columns (AttackId.actionLevel false): no action trace exists
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, INSIDER, INSIDER_OTHER_APP -> List.of();
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, INSIDER, INSIDER_OTHER_APP, INSIDER_BLIND -> List.of();
         };
     }
 

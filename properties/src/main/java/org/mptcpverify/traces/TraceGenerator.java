@@ -70,7 +70,7 @@ public sealed interface TraceGenerator permits EavesdropHandshakeGenerator, Eave
             case TWO_KEYS_ONE_HOST -> new TwoKeysOneHostGenerator();
             case REMOVE_ADDR_FORGE -> new RemoveAddrForgeGenerator();
             case MP_PRIO_FORGE -> new MpPrioForgeGenerator();
-            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP -> throw new IllegalArgumentException(attack
+            case HANDSHAKE_DOWNGRADE, HANDSHAKE_MITM, ADD_ADDR_REPLAY, SYN_FLOOD_AMPLIFICATION, INSIDER, INSIDER_OTHER_APP, INSIDER_BLIND -> throw new IllegalArgumentException(attack
                     + " has no action-level generator: the generic segment-level attacker decides it");
         };
     }

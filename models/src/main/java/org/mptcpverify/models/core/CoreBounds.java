@@ -46,6 +46,9 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             // the downgrader injects nothing, the man in the middle then forges a join (two segments)
             case HANDSHAKE_DOWNGRADE -> new CoreBounds(1, 1, 1, 0, 0, 2, false, false);
             case HANDSHAKE_MITM -> new CoreBounds(1, 1, 1, 1, 2, 2, false, false);
+            // the insider's own client c2 is the profile's (MptcpCore.tla InsiderProfiles): one
+            // application, or two when it is another application's client
+            case INSIDER_OTHER_APP -> new CoreBounds(2, 1, 1, 1, 2, 0, false, false);
             default -> new CoreBounds(1, 1, 1, 1, 2, 0, false, false);
         };
     }

@@ -53,6 +53,14 @@ public final class CoreTraceExport {
             }
             clients.put("c" + a, conns);
         }
+        // an insider's own client c2 (MptcpCore.tla InsiderClient), of application 1 or 2, with as many connections
+        cell.attack().insiderClient().ifPresent(c -> {
+            List<String> conns = new ArrayList<>();
+            for (int n = 1; n <= b.connsPerClient(); n++) {
+                conns.add(c + "." + n);
+            }
+            clients.put(c, conns);
+        });
         Map<String, Bytes> keys = keys(cell.scheme(), b.apps(), seed);
         CoreTraceExport x = new CoreTraceExport();
         for (int i = 1; i < states.size(); i++) {

@@ -166,9 +166,16 @@ public final class SegmentExplorer {
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
             }
-            // an insider holds its application's key, which is every connection's of that application
+            // an insider holds its application's key, which is every connection's of that application;
+            // with a host-wide key (thesis-xor-global) the server keys every connection with the key
+            // bound last, the population's last client's (the replayer binds in client order): when
+            // that is the insider's, it is every connection's key at the server
+            boolean hostWide = def.keySource() == SchemeDefinition.KeySource.SIN_ZERO_HOST
+                    || def.keySource() == SchemeDefinition.KeySource.SIN_ZERO_HOST_LE;
+            String lastBound = header.clients().isEmpty() ? "" : profile.attack().keyOf(new TreeMap<>(header.clients()).lastKey());
             profile.attack().insiderClient().map(profile.attack()::keyOf).filter(header.keys()::containsKey)
-                    .ifPresent(own -> header.clients().keySet().stream().filter(c -> profile.attack().keyOf(c).equals(own))
+                    .ifPresent(own -> header.clients().keySet().stream()
+                            .filter(c -> profile.attack().keyOf(c).equals(own) || hostWide && own.equals(lastBound))
                             .forEach(c -> recipes.give(c + ".1", own)));
             this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
             this.relevantKinds = org.mptcpverify.engine.WitnessChecks.kinds(judged);
@@ -470,7 +477,14 @@ public final class SegmentExplorer {
             focused(kinds, 2, replays);
             List<Supplier<SegmentEvent>> joinSyns = new ArrayList<>();
             List<Supplier<SegmentEvent>> closes = new ArrayList<>();
-            for (String conn : conns) {
+            // a join SYN needs no 4-tuple of the connection it aims at (it opens a subflow of its
+            // own): an insider, a client of the same server, aims one at every other client's
+            // connection, read or not (MptcpCore.tla ForgeJoinSyn: any connection); its token field
+            // is what it can build for that connection, or its own value (insider-blind: always)
+            Set<String> joinTargets = new java.util.TreeSet<>(conns);
+            profile.attack().insiderClient().ifPresent(me -> profile.clients().stream().filter(c -> !c.equals(me))
+                    .forEach(c -> joinTargets.add(c + ".1")));
+            for (String conn : joinTargets) {
                 // its own address (it then reads the answer) as often as the three spoofed ones together
                 for (String src : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3")) {
                     joinSyns.add(() -> {
@@ -481,6 +495,8 @@ public final class SegmentExplorer {
                                 "token", Map.of("Ra", ra));
                     });
                 }
+            }
+            for (String conn : conns) {
                 String client = conn.substring(0, conn.indexOf('.'));
                 closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
             }

@@ -83,6 +83,22 @@ class InsiderColumnsTest {
         assertEquals(0, o.witnessRuns());
     }
 
+    /**
+     * insider-blind (its own connection only): a server that attaches every join to its newest
+     * connection falls to its join SYN with a token of its own, and the file replays; where the
+     * token names the connection it holds, with that join SYN reaching the server as witness.
+     */
+    @Test
+    void aBlindInsiderBreaksOnlyAServerThatIgnoresTheToken() throws Exception {
+        GenericAttacker.Outcome broken = check(SchemeId.BROKEN, AttackId.INSIDER_BLIND, false);
+        assertEquals(Verdict.VIOLATED, broken.verdict(), broken.reason());
+        SegmentTrace t = SegmentTraceJson.parse(SegmentTraceJson.write(broken.counterexample().orElseThrow()));
+        assertTrue(new SegmentReplayer().replay(t).reproduced(), "not reproduced");
+        GenericAttacker.Outcome o = check(SchemeId.RFC8684, AttackId.INSIDER_BLIND, false);
+        assertEquals(Verdict.HOLDS, o.verdict(), o.reason() + " " + o.counterexample());
+        assertTrue(o.witnessRuns() > 0, "no attacker segment reached an honest end");
+    }
+
     /** Key controls outside the default matrix: the attacker given the external key must violate, and the file replays. */
     @Test
     void givenTheKeyBoundKeyFallsUnderTheSegmentLevelColumns() throws Exception {
