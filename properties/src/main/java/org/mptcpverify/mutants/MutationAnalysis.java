@@ -21,11 +21,11 @@ import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.Shard;
 import org.mptcpverify.scheme.AuthScheme;
-import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.traces.TracesEngine;
+import org.mptcpverify.traces.generic.GenericAttacker;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -190,19 +190,9 @@ public final class MutationAnalysis {
             return Optional.empty();
         }
 
-        /**
-         * Whether the trace replays without divergence and violates its property (an outcome
-         * property at a quiescent end only, as the engine judges it). A trace the original refuses
-         * as ill-formed (an event about a segment the original never sent) does not reproduce there.
-         */
+        /** Replays without divergence and violates its property (as the engine judges: {@link GenericAttacker#reproduce}). */
         boolean reproduces(SegmentTrace t) {
-            try {
-                SegmentReplayer.Result r = new SegmentReplayer(schemes).replay(t);
-                boolean atEnd = org.mptcpverify.monitor.Monitors.of(t.property()).atEndOnly();
-                return r.divergence().isEmpty() && !(atEnd && r.inFlightAtEnd() > 0) && r.violation().isPresent();
-            } catch (TraceJson.BadTraceFileException | RuntimeException e) {
-                return false;
-            }
+            return GenericAttacker.reproduce(t, schemes).isPresent();
         }
     }
 }

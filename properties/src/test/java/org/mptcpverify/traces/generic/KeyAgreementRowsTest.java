@@ -70,18 +70,22 @@ class KeyAgreementRowsTest {
 
     /**
      * The key control: given each end's X25519 private value (once drawn), the attacker computes K
-     * and breaks the join under eavesdrop-handshake, which without it HOLDS with a witness.
+     * and breaks the join under the eavesdroppers' columns, which without it HOLD with a witness.
      */
     @Test
     void givenThePrivateValuesTheAttackerBreaksTheJoin() throws Exception {
-        for (SchemeId s : List.of(SchemeId.ECDH, SchemeId.MPTLS)) {
-            GenericAttacker.Outcome plain = attacker(150).check(s, AttackId.EAVESDROP_HANDSHAKE, SEED, false);
+        // the column per row whose key control the seed breaks early (CI time: ecdh's eavesdrop-handshake
+        // control needs about 1 000 runs, eavesdrop-all a few dozen; mptls the other way round)
+        for (var cell : List.of(java.util.Map.entry(SchemeId.ECDH, AttackId.EAVESDROP_ALL),
+                java.util.Map.entry(SchemeId.MPTLS, AttackId.EAVESDROP_HANDSHAKE))) {
+            SchemeId s = cell.getKey();
+            GenericAttacker.Outcome plain = attacker(60).check(s, cell.getValue(), SEED, false);
             assertEquals(Verdict.HOLDS, plain.verdict(), s + ": " + plain.reason());
             assertTrue(plain.witnessRuns() > 0);
-            GenericAttacker.Outcome keyed = attacker(2000).check(s, AttackId.EAVESDROP_HANDSHAKE, SEED, true);
+            GenericAttacker.Outcome keyed = attacker(2000).check(s, cell.getValue(), SEED, true);
             assertEquals(Verdict.VIOLATED, keyed.verdict(), s + ": " + keyed.reason());
-            SegmentTrace t = keyed.counterexample().orElseThrow();
-            assertTrue(replays(t), s + ": replays");
+            SegmentTrace t = SegmentTraceJson.parse(SegmentTraceJson.write(keyed.counterexample().orElseThrow()));
+            assertTrue(replays(t), s + ": replays after a round trip through the file format");
             assertTrue(t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Inject i
                     && i.fields().values().stream().anyMatch(v -> mentions(v, "/"))), s + ": a field built from a given private value");
             // the same trace without the key control is refused: a private value is never a public term
