@@ -10,13 +10,13 @@ import java.time.Duration;
  * @param counterexampleRoot where {@code <scheme>/<attack>/<engine>.*} files are written
  * @param workDir            scratch space (metadirs, tmpdirs), under target/
  * @param timeout            per cell; past it the result is INCONCLUSIVE
- * @param tries              traces engine: generated traces per cell
+ * @param tries              traces engine: seeded runs of the generic attacker per cell
  * @param attackerHasKey     negative control: the attacker is given the external keys
  * @param bounds             the bounds the user asked for (plain and engine-qualified keys); each
  *                           engine resolves the keys meant for it and keeps its defaults for the rest
- * @param rerunFailedSeeds   traces engine: first re-run the tries that failed in earlier runs with
- *                           the same work folder; off unless the user asks, so that the seed alone
- *                           decides the output
+ * @param rerunFailedSeeds   read by no engine since the per-attack generators (which re-ran the
+ *                           tries that failed in earlier runs) were deleted; the CLI still accepts
+ *                           {@code --rerun-failed-seeds} and ignores it
  */
 public record EngineOptions(long seed, Path counterexampleRoot, Path workDir, Duration timeout,
                             int tries, boolean attackerHasKey, Bounds bounds, boolean rerunFailedSeeds) {

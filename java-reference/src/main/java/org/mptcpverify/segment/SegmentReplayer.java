@@ -827,6 +827,9 @@ public final class SegmentReplayer {
             if (term instanceof SegmentTerm.Own o) {
                 return own(o.name(), o.bits());
             }
+            if (term instanceof SegmentTerm.GivenKey k && k.name().contains("/")) {
+                return privateValue(k.name(), where);
+            }
             if (term instanceof SegmentTerm.GivenKey k) {
                 Bytes material = t.keys().get(k.name());
                 // an insider holds its own application's key (a legitimate client of it)
@@ -861,6 +864,9 @@ public final class SegmentReplayer {
                     case "token" -> Evaluator.left(MptcpCrypto.digest(h, args.get(0)), 32);
                     case "idsn" -> Evaluator.right(MptcpCrypto.digest(h, args.get(0)), 64);
                     case "hmac" -> MptcpCrypto.hmac(h, args.get(0), args.get(1));
+                    case "pub" -> org.mptcpverify.crypto.X25519.publicValue(args.get(0));
+                    case "dh" -> org.mptcpverify.crypto.X25519.agree(args.get(0), args.get(1))
+                            .orElseThrow(() -> new IllegalArgumentException("X25519 refuses the public value (low order)"));
                     case "cat" -> MptcpCrypto.concat(args.toArray(byte[][]::new));
                     case "xor" -> Evaluator.xor(args);
                     case "truncL" -> Evaluator.left(args.get(0), a.bits());
@@ -869,6 +875,27 @@ public final class SegmentReplayer {
             } catch (IllegalArgumentException e) {
                 throw new BadTraceFileException(where + ": " + a.op() + ": " + e.getMessage());
             }
+        }
+
+        /**
+         * The key control of a key-agreement scheme: the X25519 private value the end {@code "a"}
+         * (client) or {@code "b"} (server) of connection {@code conn} drew, as {@code "conn/a"}; only
+         * when the trace gives the attacker the keys, and only once that end has drawn it.
+         */
+        byte[] privateValue(String name, String where) throws BadTraceFileException {
+            if (!t.attackerHasKey() || !t.scheme().agreesKey()) {
+                throw new BadTraceFileException(where + ": the attacker cannot derive private value " + name
+                        + ": it is given the private values only in the attackerHasKey control of a key-agreement scheme");
+            }
+            String conn = name.substring(0, name.indexOf('/'));
+            String c = clientOf(conn, where);
+            Optional<Connection> end = name.endsWith("/a") ? clientConn(c, conn) : serverConn(c, conn);
+            Optional<Bytes> p = end.flatMap(x -> scheme.privateValues(x.keys()).stream()
+                    .sorted(java.util.Comparator.comparing(Bytes::hex)).findFirst());
+            if (p.isEmpty()) {
+                throw new BadTraceFileException(where + ": " + name + ": that end holds no private value (yet)");
+            }
+            return p.get().toArray();
         }
 
         /** The attacker's own value {@code name}: drawn from the seed and the name, so a replay is deterministic. */

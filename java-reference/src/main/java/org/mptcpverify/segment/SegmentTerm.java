@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface SegmentTerm {
     /** The functions an attacker may apply (none of them can be inverted). */
-    List<String> FUNCTIONS = List.of("hash", "token", "idsn", "hmac", "cat", "xor", "truncL", "truncR");
+    List<String> FUNCTIONS = List.of("hash", "token", "idsn", "hmac", "cat", "xor", "truncL", "truncR", "pub", "dh");
 
     /** Field {@code field} of trace segment {@code seg}, which the attacker must have observed before. */
     record Observed(int seg, String field) implements SegmentTerm {}
@@ -20,7 +20,9 @@ public sealed interface SegmentTerm {
     record Own(String name, int bits) implements SegmentTerm {}
 
     /**
-     * External key {@code name} ("K1", "K2") of the population: only in the negative control where
+     * External key {@code name} ("K1", "K2") of the population, or, for a scheme that agrees its key
+     * by Diffie-Hellman (ecdh, mptls), the X25519 private value of one end of a connection
+     * ("c1.1/a": the client's, "c1.1/b": the server's end of c1.1): only in the negative control where
      * the attacker is given the keys ({@code attackerHasKey}); any other trace naming it is refused.
      */
     record GivenKey(String name) implements SegmentTerm {}

@@ -213,8 +213,8 @@ public final class SegmentTraceJson {
         if (n.has("key")) {
             only(n, Set.of("key"), where);
             String k = string(n, "key", where);
-            if (!k.matches("K[12]")) {
-                throw new BadTraceFileException(where + ": unknown key '" + k + "' (K1, K2)");
+            if (!k.matches("K[12]|c[12]\\.[1-9]/[ab]")) {
+                throw new BadTraceFileException(where + ": unknown key '" + k + "' (K1, K2; a private value c1.1/a, c1.1/b)");
             }
             return new SegmentTerm.GivenKey(k);
         }
@@ -262,7 +262,7 @@ public final class SegmentTraceJson {
                 throw new BadTraceFileException(where + ": \"args\" must be an array");
             }
             int arity = switch (op) {
-                case "hmac" -> 2;
+                case "hmac", "dh" -> 2;
                 case "cat", "xor" -> -1;
                 default -> 1;
             };

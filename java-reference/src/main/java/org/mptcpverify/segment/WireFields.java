@@ -161,12 +161,13 @@ public final class WireFields {
         }
         MptcpOption x = o.get();
         if (x instanceof MpJoinAck) return "JOIN_ACK";
-        if (x instanceof MpCapable || x instanceof MpCapableTokens) return "MPC_ACK";
+        if (x instanceof MpCapable || x instanceof MpCapableTokens || x instanceof MptcpOption.MpCapableShare) return "MPC_ACK";
         if (x instanceof AddAddr) return "ADD_ADDR";
         if (x instanceof MpFastClose) return "FASTCLOSE";
         if (x instanceof MptcpOption.RemoveAddr) return "REMOVE_ADDR";
         if (x instanceof MptcpOption.MpPrio) return "MP_PRIO";
-        if (x instanceof NewKey) return fromServer ? "KEY_B" : "KEY_A";
+        // NEW_KEY (draft-baerts) and the key share that stands for mptls's TLS key exchange
+        if (x instanceof NewKey || x instanceof MptcpOption.KeyShare) return fromServer ? "KEY_B" : "KEY_A";
         return UNMODELLED;
     }
 
@@ -193,6 +194,8 @@ public final class WireFields {
             t.senderToken().ifPresent(k -> f.put("sender_token", b32(k)));
             t.receiverToken().ifPresent(k -> f.put("receiver_token", b32(k)));
             t.confirm().ifPresent(k -> f.put("confirm", b64(k)));
+        } else if (x instanceof MptcpOption.MpCapableShare c) {
+            f.put("share", c.share());          // ecdh: the Diffie-Hellman public value in MP_CAPABLE
         } else if (x instanceof MpJoinSyn j) {
             f.put("token", b32(j.receiverToken()));
             f.put("Ra", b32(j.senderRandom()));
@@ -209,6 +212,8 @@ public final class WireFields {
             a.truncatedHmac().ifPresent(h -> f.put("hmac", b64(h)));
         } else if (x instanceof NewKey k) {
             f.put("hmac", b64(k.hmac()));
+        } else if (x instanceof MptcpOption.KeyShare k) {
+            f.put("share", k.share());          // mptls: the public value of its TLS key exchange
         } else if (x instanceof MpFastClose c) {
             f.put("key", b64(c.value()));
         } else if (x instanceof MptcpOption.RemoveAddr r) {

@@ -59,8 +59,8 @@ public enum AttackId {
     }
 
     /**
-     * Whether the action vocabulary (docs/threat-model.md "Actions", the traces engine's
-     * per-attack generators) has this column. The issue-13 columns have no action: what their
+     * Whether the action vocabulary (docs/threat-model.md "Actions": the old Alloy model's and its
+     * exchange-level counterexamples'; once the traces engine's per-attack generators') has this column. The issue-13 columns have no action: what their
      * attacker does is segment-level (strip or edit an MP_CAPABLE option in flight, answer in an
      * end's place, copy a delivered ADD_ADDR, send join SYNs from spoofed sources for its own
      * connection), so the generic segment-level attacker decides them.

@@ -81,7 +81,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
-    @Option(names = "--rerun-failed-seeds", description = "traces engine: first re-run the tries that failed in earlier runs into the same --out (recorded as failedSeedsRerun in the bounds); without it the seed alone decides the output.")
+    @Option(names = "--rerun-failed-seeds", description = "Ignored: the per-attack generators that re-ran failed tries are deleted; the traces engine's runs are drawn from the seed alone.")
     boolean rerunFailedSeeds;
 
     @Override

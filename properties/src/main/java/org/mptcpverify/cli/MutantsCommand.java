@@ -54,7 +54,7 @@ public final class MutantsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.GeneratorEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: generated traces per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES, paramLabel = "N", description = "traces engine: seeded runs of the generic attacker per cell (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Checks run in parallel (default: one per core, capped by memory); results do not depend on it.")

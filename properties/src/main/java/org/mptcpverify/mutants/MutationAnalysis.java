@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.Mutants;
 import org.mptcpverify.definition.SchemeDefinition;
-import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
@@ -22,11 +21,11 @@ import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.Shard;
 import org.mptcpverify.scheme.AuthScheme;
-import org.mptcpverify.trace.ReferenceRunner;
-import org.mptcpverify.trace.Replayer;
+import org.mptcpverify.segment.SegmentTrace;
+import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.TraceJson;
-import org.mptcpverify.trace.TraceJson.CounterexampleFile;
-import org.mptcpverify.traces.GeneratorEngine;
+import org.mptcpverify.traces.TracesEngine;
+import org.mptcpverify.traces.generic.GenericAttacker;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -46,7 +45,7 @@ import org.mptcpverify.vocab.Verdict;
 public final class MutationAnalysis {
     /** Engines that run a scheme from its definition: name to a factory over the scheme implementations. */
     public static final Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> DEFINITION_ENGINES =
-            Map.of("traces", schemes -> new GeneratorEngine(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes)));
+            Map.of("traces", TracesEngine::new);
 
     /** One scheme to analyse: its definition and where it was read from (as shown in outputs). */
     public record Subject(SchemeDefinition definition, String file) {}
@@ -132,7 +131,7 @@ public final class MutationAnalysis {
         MatrixRun run = new MatrixRunner(selected, jobs).run(cells, options, progress, Map.of());
         Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
         run.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
-        Confirmation confirm = new Confirmation(new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes), impl);
+        Confirmation confirm = new Confirmation(schemes, impl);
         List<SchemeResult> out = new ArrayList<>();
         for (int i = 0; i < subjects.size(); i++) {
             SchemeId base = DefinedScheme.idOf(subjects.get(i).definition());
@@ -170,22 +169,30 @@ public final class MutationAnalysis {
         return new MutantResult(m, id, row, List.copyOf(kills), List.copyOf(unconfirmed));
     }
 
-    /** Replays a mutant's counterexample on the mutant and, renamed, on the original definition. */
-    private record Confirmation(ReferenceRunner runner, Map<SchemeId, AuthScheme> known) {
+    /**
+     * Replays a mutant's counterexample (segment format) on the mutant and, renamed, on the original
+     * definition: a kill reproduces its violation on the first and not on the second.
+     */
+    private record Confirmation(Function<SchemeId, AuthScheme> schemes, Map<SchemeId, AuthScheme> known) {
         Optional<String> problem(Path counterexample, SchemeId original) {
             if (counterexample == null) return Optional.of("no counterexample file");
-            Replayer replayer = new Replayer(runner);
-            CounterexampleFile f;
+            SegmentTrace t;
             try {
-                f = TraceJson.read(counterexample, n -> known.keySet().stream().filter(s -> s.wireName().equals(n)).findFirst());
-            } catch (TraceJson.BadTraceFileException ex) {
+                t = SegmentTraceJson.parse(java.nio.file.Files.readString(counterexample),
+                        n -> known.keySet().stream().filter(s -> s.wireName().equals(n)).findFirst());
+            } catch (TraceJson.BadTraceFileException | java.io.IOException ex) {
                 return Optional.of("counterexample unreadable: " + ex.getMessage());
             }
-            if (!replayer.replay(f).reproduced()) return Optional.of("does not replay on the mutant");
-            CounterexampleFile onOriginal = new CounterexampleFile(f.engine(), original, f.attack(), f.property(), f.seed(),
-                    f.keyedSide(), f.attackerHasKey(), f.actions());
-            if (replayer.replay(onOriginal).reproduced()) return Optional.of("replays on the original too (the baseline missed it)");
+            if (!reproduces(t)) return Optional.of("does not replay on the mutant");
+            SegmentTrace onOriginal = new SegmentTrace(t.engine(), original, t.attack(), t.property(), t.seed(), t.keyedSide(),
+                    t.attackerHasKey(), t.clients(), t.keys(), t.events());
+            if (reproduces(onOriginal)) return Optional.of("replays on the original too (the baseline missed it)");
             return Optional.empty();
+        }
+
+        /** Replays without divergence and violates its property (as the engine judges: {@link GenericAttacker#reproduce}). */
+        boolean reproduces(SegmentTrace t) {
+            return GenericAttacker.reproduce(t, schemes).isPresent();
         }
     }
 }

@@ -64,15 +64,37 @@ public record SegmentCounterexample(SegmentTrace trace, SegmentReplayer.Result r
         return (new ObjectMapper().writer(pp).writeValueAsString(toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** 2026-11-27T00:00:00Z: a fixed capture start, so the pcap bytes depend on the trace only. */
+    static final long PCAP_START_MICROS = 1_795_737_600L * 1_000_000L;
+
     /**
-     * The replay's crossings as timed packets ({@link Counterexample#timed}: event k at second k);
+     * The replay's crossings as timed packets (event k at second k, the crossings of one event 1 ms apart);
      * a crossing the attacker put on the wire (sent, replayed, relayed or rewritten:
      * {@link WireSender}) carries the {@link AttackerMark} comment.
      */
     static List<PcapWriter.TimedPacket> timedPackets(List<RunOutcome.WireRecord> wire) {
         List<TcpSegment> segs = wire.stream().map(w -> Packets.decode(w.ipPacket()).orElseThrow(
                 () -> new IllegalStateException("the reference put a segment on the wire its codec rejects"))).toList();
-        return Counterexample.timed(wire, i -> WireSender.of(wire, segs, i));
+        List<PcapWriter.TimedPacket> out = new java.util.ArrayList<>();
+        int lastStep = Integer.MIN_VALUE;
+        int k = 0;
+        for (int i = 0; i < wire.size(); i++) {
+            RunOutcome.WireRecord w = wire.get(i);
+            k = w.step() == lastStep ? k + 1 : 0;
+            lastStep = w.step();
+            long t = PCAP_START_MICROS + Math.max(0, w.step()) * 1_000_000L + k * 1_000L;
+            out.add(new PcapWriter.TimedPacket(t, w.ipPacket().toArray(), comment(w, WireSender.of(wire, segs, i))));
+        }
+        return out;
+    }
+
+    private static String comment(RunOutcome.WireRecord w, String sender) {
+        if (!sender.equals(WireSender.ATTACKER)) {
+            return "";
+        }
+        String how = w.origin().equals(WireSender.ATTACKER) ? "sent by x"
+                : "a segment of " + w.origin() + " relayed or rewritten by x";
+        return AttackerMark.comment(how + " at trace step " + w.step());
     }
 
     /** Writes the pcap, then the JSON (each atomically): a JSON on disk always has its pcap beside it. */

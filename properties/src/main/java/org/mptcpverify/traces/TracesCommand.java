@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.mptcpverify.cli.Main;
 import org.mptcpverify.cli.Names;
 import org.mptcpverify.cli.UserInputException;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.trace.ReferenceRunner;
-import org.mptcpverify.trace.ScenarioRunner;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -27,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** The traces engine's property checks from the command line, one property at a time, and its negative controls. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
-        description = {"Check properties with the per-attack generators that preceded the generic attacker (docs/traces-engine.md, \"History\"), on the Java reference, one (scheme, attack, property) at a time, shrinking every violation; with --generic, the traces engine's generic attacker instead.",
+        description = {"Check properties with the traces engine's generic segment-level attacker on the Java reference, one (scheme, attack, property) at a time, shrinking and replaying every violation; with --generic, one check per (scheme, attack) judging every property.",
                 "With --controls, check the negative controls instead.",
                 "Exit codes: 0 nothing violated (--controls: every control violated, as it must); 1 some property violated (--controls: some control vacuous); 3 some check INCONCLUSIVE or VACUOUS; 2 bad usage."})
 public final class TracesCommand implements Callable<Integer> {
@@ -40,15 +37,15 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--properties", split = ",", paramLabel = "P", description = "Properties (default: every property of each attack).")
     List<String> properties;
 
-    @Option(names = "--tries", defaultValue = "" + GeneratorEngine.DEFAULT_TRIES, paramLabel = "N",
-            description = "Generated traces per check (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", defaultValue = "" + TracesEngine.DEFAULT_TRIES, paramLabel = "N",
+            description = "Seeded runs of the generic attacker per check (default: ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-actions", defaultValue = "" + GeneratorEngine.DEFAULT_MAX_ACTIONS, paramLabel = "N",
-            description = "Longest generated trace (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-actions", defaultValue = "24", paramLabel = "N",
+            description = "Segment events per run, the bound steps (default: ${DEFAULT-VALUE}).")
     int maxActions;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per check (default: ${DEFAULT-VALUE}).")
@@ -56,7 +53,7 @@ public final class TracesCommand implements Callable<Integer> {
 
     @Option(names = "--bounds", paramLabel = "KEY=N[,KEY=N...]",
             description = "The traces engine's bounds: steps (the same as --max-actions), tries (the same as --tries), "
-                    + "connections, clients.")
+                    + "injections, joins, connections, clients, guess.")
     String bounds;
 
     @picocli.CommandLine.Spec
@@ -69,10 +66,9 @@ public final class TracesCommand implements Callable<Integer> {
             + "the attacker given the key violates JoinAuthenticity under eavesdrop-handshake against every external-key scheme.")
     boolean controls;
 
-    @Option(names = "--generic", description = "Use the generic segment-level attacker (the traces engine's; docs/traces-engine.md, "
-            + "\"The generic attacker\") instead of the per-attack generators: one check per (scheme, attack), every applicable "
-            + "property; counterexamples in the segment format under OUT/generic/. --tries defaults to "
-            + org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES + " runs here.")
+    @Option(names = "--generic", description = "One check per (scheme, attack) judging every applicable property at once "
+            + "(the run stops at its first violation), with the line of the generic attacker's outcome; counterexamples in the "
+            + "segment format under OUT/generic/.")
     boolean generic;
 
     @Option(names = "--out", defaultValue = "target/traces", paramLabel = "DIR", description = "Counterexamples and work files (default: ${DEFAULT-VALUE}).")
@@ -81,15 +77,13 @@ public final class TracesCommand implements Callable<Integer> {
     @Mixin
     org.mptcpverify.cli.ForceOption force;
 
-    private final Supplier<ScenarioRunner> runners;
     private final PrintStream stdout;
 
     public TracesCommand() {
-        this(ReferenceRunner::new, System.out);
+        this(System.out);
     }
 
-    TracesCommand(Supplier<ScenarioRunner> runners, PrintStream stdout) {
-        this.runners = runners;
+    TracesCommand(PrintStream stdout) {
         this.stdout = stdout;
     }
 
@@ -111,12 +105,9 @@ public final class TracesCommand implements Callable<Integer> {
             if (controls || ps != null || bounds != null) {
                 throw new UserInputException("--generic: not with --controls, --properties or --bounds (it checks every property of each attack)");
             }
-            return callGeneric(ss, as, spec.commandLine().getParseResult().hasMatchedOption("--tries") ? tries
-                    : org.mptcpverify.traces.generic.GenericAttacker.DEFAULT_TRIES);
+            return callGeneric(ss, as, tries);
         }
-        // the per-attack generators have no vocabulary for the segment-level columns (--generic runs them)
-        List<AttackId> actionLevel = as.stream().filter(AttackId::actionLevel).toList();
-        List<Check> checks = controls ? controlChecks(ss, actionLevel) : propertyChecks(ss, actionLevel, ps);
+        List<Check> checks = controls ? controlChecks(ss, as) : propertyChecks(ss, as, ps);
         if (checks.isEmpty()) {
             throw new UserInputException("no (scheme, attack, property) check matches the selection");
         }
@@ -126,7 +117,10 @@ public final class TracesCommand implements Callable<Integer> {
         if (parsed.hasMatchedOption("--max-actions") && requested.forEngine("traces").get("steps").isPresent()) {
             throw new UserInputException("--max-actions and --bounds steps=... both given; give one");
         }
-        GeneratorEngine engine = new GeneratorEngine(runners.get(), maxActions);
+        if (parsed.hasMatchedOption("--max-actions")) {
+            requested = requested.with("steps", maxActions);
+        }
+        TracesEngine engine = new TracesEngine();
         org.mptcpverify.cli.BoundsArguments.requireHonoured(Map.of(engine.name(), engine), ss, as, requested);
         org.mptcpverify.cli.OutputFolder folder = force.claim(out);
         Path outDir = folder.dir();

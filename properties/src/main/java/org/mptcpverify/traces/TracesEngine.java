@@ -76,7 +76,11 @@ public final class TracesEngine implements Engine {
 
     /** Where this engine writes a cell's counterexample JSON (pcap beside it). */
     public static Path counterexampleFile(Path root, SchemeId scheme, AttackId attack) {
-        return GeneratorEngine.counterexampleFile(root, scheme, attack);
+        Path dir = root;
+        for (String part : scheme.wireName().split("/")) { // a scheme with a '/' gives nested folders
+            dir = dir.resolve(part);
+        }
+        return dir.resolve(attack.wireName()).resolve("traces.json");
     }
 
     static Path pcapFile(Path json) {
@@ -116,15 +120,6 @@ public final class TracesEngine implements Engine {
      * left is NOT_APPLICABLE.
      */
     public CellResult check(SchemeId scheme, AttackId attack, List<PropertyId> properties, EngineOptions requested) {
-        if (scheme.agreesKey()) {
-            // ecdh and mptls (outside the default matrix) stay on the per-attack generators for now: in
-            // the generic attacker's runs their key agreement rarely completes before the step bound,
-            // so it found none of the generators' violations there (ecdh / join-dos HOLDS in 3 000
-            // runs, syn-join-rewrite VACUOUS in 400), and it cannot be given the Diffie-Hellman
-            // private values their key control needs (docs/traces-engine.md, "History")
-            return new GeneratorEngine(new org.mptcpverify.trace.ReferenceRunner(
-                    org.mptcpverify.endpoint.JoinLimits.CONTRACT_HALF_OPEN, impls)).check(scheme, attack, properties, requested);
-        }
         long start = System.nanoTime();
         return withBounds(scheme, attack, requested, start, b -> check(scheme, attack, properties, requested, start, b));
     }

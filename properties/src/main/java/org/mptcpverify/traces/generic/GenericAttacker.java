@@ -24,8 +24,8 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /**
- * Decides a cell with the generic segment-level attacker (opt-in beside the per-attack
- * generators; docs/traces-engine.md, "Generic attacker"): {@code tries} seeded random runs of
+ * Decides a cell with the generic segment-level attacker, the traces engine's only attacker
+ * (docs/traces-engine.md, "The generic attacker"): {@code tries} seeded random runs of
  * {@link SegmentExplorer}; the first run that violates an applicable property is shrunk by delta
  * debugging over its events and replayed by {@link SegmentReplayer} on a fresh reference before
  * VIOLATED is claimed. HOLDS needs a witness: attacker-originated segments delivered to an honest
@@ -142,7 +142,7 @@ public final class GenericAttacker {
                 run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey, judged);
             } catch (BadTraceFileException e) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i + 1,
-                        cellSeed, i, witnessRuns, witnessSegments, 0, "the generator built an ill-formed trace: " + e.getMessage());
+                        cellSeed, i, witnessRuns, witnessSegments, 0, "the explorer built an ill-formed trace: " + e.getMessage());
             }
             witnessRuns += run.attackerDelivered() > 0 ? 1 : 0;
             witnessSegments += run.attackerDelivered();
@@ -189,7 +189,7 @@ public final class GenericAttacker {
         return reproduce(t, Schemes::of);
     }
 
-    static Optional<SegmentReplayer.Violation> reproduce(SegmentTrace t, Function<SchemeId, AuthScheme> impls) {
+    public static Optional<SegmentReplayer.Violation> reproduce(SegmentTrace t, Function<SchemeId, AuthScheme> impls) {
         try {
             SegmentReplayer.Result r = new SegmentReplayer(impls).replay(t);
             boolean outcome = org.mptcpverify.monitor.Monitors.of(t.property()).atEndOnly();

@@ -51,6 +51,55 @@ public final class Recipes {
                 new SegmentTerm.GivenKey(keyName));
     }
 
+    /**
+     * The negative control of a scheme that agrees its key by Diffie-Hellman: the attacker read
+     * {@code msg} of {@code conn}, so its sender has drawn what that message draws; it is given the
+     * X25519 private values among them (the definition's values under {@code pub} or first in
+     * {@code dh}), named {@code conn/a} (drawn by A) and {@code conn/b} (by B), which the replayer
+     * reads from that end. Not before: a value not yet drawn has no bytes to replay.
+     */
+    public void givePrivateValues(String conn, String msg) {
+        Optional<Phase> phase = phaseOf(msg);
+        Set<String> priv = privateValues();
+        for (SchemeDefinition.Message m : def.messages()) {
+            if (phase.isEmpty() || m.phase() != phase.get() || m.from() != senderOf(msg)) {
+                continue;
+            }
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.Draw d && priv.contains(d.atom())) {
+                    SchemeDefinition.Fresh f = def.fresh().get(d.atom());
+                    known.putIfAbsent(scoped(new Term.Atom(d.atom(), f == null ? 256 : f.width()), conn, conn + "/0"),
+                            new SegmentTerm.GivenKey(conn + "/" + (m.from() == Role.A ? "a" : "b")));
+                }
+            }
+        }
+    }
+
+    /** Names of the definition's values used as X25519 private values (under {@code pub} or as {@code dh}'s first argument). */
+    private Set<String> privateValues() {
+        Set<String> out = new java.util.TreeSet<>();
+        List<Term> all = new ArrayList<>();
+        def.lets().values().forEach(m -> all.addAll(m.values()));
+        for (SchemeDefinition.Message m : def.messages()) {
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.Field f) {
+                    all.add(f.term());
+                }
+            }
+        }
+        java.util.ArrayDeque<Term> todo = new java.util.ArrayDeque<>(all);
+        while (!todo.isEmpty()) {
+            Term t = todo.pop();
+            if (t instanceof Term.Pub p && p.priv() instanceof Term.Atom a) {
+                out.add(a.name());
+            } else if (t instanceof Term.Dh d && d.priv() instanceof Term.Atom a) {
+                out.add(a.name());
+            }
+            todo.addAll(Terms.args(t));
+        }
+        return out;
+    }
+
     /** The attacker read segment {@code seg}, message {@code msg} of {@code conn} on {@code subflow}, carrying {@code fields}. */
     public void observe(int seg, String msg, String conn, String subflow, Set<String> fields) {
         for (String wire : fields) {
@@ -200,7 +249,9 @@ public final class Recipes {
             else if (t instanceof Term.Xor) op = "xor";
             else if (t instanceof Term.TruncL l) { op = "truncL"; bits = l.bits(); }
             else if (t instanceof Term.TruncR r) { op = "truncR"; bits = r.bits(); }
-            else return Optional.empty();   // X25519 values: the attacker's own DH is not modelled here
+            else if (t instanceof Term.Pub) op = "pub";
+            else if (t instanceof Term.Dh) op = "dh";
+            else return Optional.empty();
             List<SegmentTerm> args = new ArrayList<>();
             for (Term a : Terms.args(t)) {
                 Optional<SegmentTerm> r = recipe(a, depth + 1, open);

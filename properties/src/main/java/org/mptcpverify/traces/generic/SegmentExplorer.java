@@ -316,6 +316,10 @@ public final class SegmentExplorer {
                     SegmentInfo s = session.segment(id).orElseThrow();
                     String conn = injTarget.getOrDefault(s.subflow(), s.conn());
                     recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
+                    if (header.attackerHasKey() && scheme.agreesKey()) {
+                        // no external key: the key control hands over each end's private value once drawn
+                        recipes.givePrivateValues(conn, s.msg());
+                    }
                     deriveKey(conn);
                 }
             }
