@@ -207,7 +207,10 @@ pred observes[s: Seg] {
 
 -- one step's effect on the wire: `gone` leaves the network, `out` (0 or 1 new segment) enters
 pred wire[gone, out: set Seg] {
-  out not in Sent
+  -- `no out & Sent`, not `out not in Sent`: with out = none the latter is false (none is in
+  -- every set), which made every delivery without an answer impossible (found in session 7:
+  -- no MP_FASTCLOSE, ADD_ADDR, JOIN_ACK, key message or dropped SYN was ever received)
+  no out & Sent
   Sent' = Sent + out
   Net' = (Net - gone) + {s: out | s.dst != XA}      -- segments to XA reach only the attacker
   let obs = {s: out | observes[s]} | Base' = Base + FieldName.(obs.fld) and Seen' = Seen + obs
