@@ -39,14 +39,29 @@ one sig S, X extends Actor {}                         -- the server, the attacke
 abstract sig Client extends Actor { a1, a2: one Addr, key: one Key,
   -- the client's end (c*) and the server's end (s*) of its connection, the indices of its
   -- tickets used, connections the server created before it, addresses it accepted (and who
-  -- built that ADD_ADDR), who closed it; lkv is derived: what the join lookup compares, per index
+  -- built that ADD_ADDR: the server, raccS, or anyone else, raccX), who closed it
   -- (slot values are typed by dag.als's SlotVal, the union of the slot domains, so Kodkod's
   -- matrices are domain-sized; fields of Client, not of one global sig: every relation has
   -- arity <= 3, which keeps the universe^arity of the translation within Kodkod's capacity)
-  var cst: one St, var cmode: one Mode, var ccs: SlotName -> SlotVal,
-  var sst: one St, var smode: one Mode, var scs: SlotName -> SlotVal,
+  var cst: one St, var cmode: one Mode,
+  var sst: one St, var smode: one Mode,
   var used: set Num, var older: set Client,
-  var racc: Addr -> Actor, var closedBy: lone Actor, var lkv: Num -> Term }
+  var raccS, raccX: set Addr, var closedBy: lone Actor }
+-- The slots of each end as binary var relations over (owner, slot name) atoms, read through the
+-- ternary functions ccs, scs (per client) and jjs (per join). Kodkod's capacity: Pardinus adds a
+-- state column to every var relation, so a ternary var relation is a 4-ary matrix, and
+-- universe^4 must stay below 2^31 (at most 215 atoms); bound-key's 212 terms alone exceed it
+-- ("Translation capacity exceeded", docs/models.md). Binary var relations need universe^3 only.
+-- The command scope gives exactly one CS atom per (client, slot name) and one JS atom per
+-- (join, slot name) (AlloyCoreScope), and the fact below makes them that product.
+sig CS { csc: one Client, csn: one SlotName, var cv, sv: set SlotVal }
+sig JS { jsj: one CJ, jsn: one SlotName, var jv: set SlotVal }
+fact slotCells {
+  all c: Client, n: SlotName | one x: CS | x.csc = c and x.csn = n
+  all j: CJ, n: SlotName | one x: JS | x.jsj = j and x.jsn = n
+}
+fun ccs: Client -> SlotName -> SlotVal { {c: Client, n: SlotName, v: SlotVal | v in (csc.c & csn.n).cv} }
+fun scs: Client -> SlotName -> SlotVal { {c: Client, n: SlotName, v: SlotVal | v in (csc.c & csn.n).sv} }
 one sig C1 extends Client {}
 lone sig C2 extends Client {}
 -- keys (K1, and K2 with two clients), role nonces and the attacker's atoms: declared by dag.als
@@ -62,7 +77,7 @@ one sig P1, P2, PX extends Path {}                    -- initial subflow, join p
 abstract sig Sf {}                                    -- a subflow (4-tuple identity)
 sig Sf0 extends Sf { c0: one Client }                 -- a client's initial subflow
 sig CJ extends Sf { owner: one Client, jn: one Num,    -- a client's join number jn (its idx)
-  var jst: lone JSt, var jdst: lone Addr, var jjs: SlotName -> SlotVal }
+  var jst: lone JSt, var jdst: lone Addr }   -- its slots: jjs (below)
 sig ISf extends Sf {}                                 -- fresh 4-tuples of injected SYNs
 fact subflows {
   c0 in Sf0 one -> one Client
@@ -70,6 +85,7 @@ fact subflows {
   all disj j, k: CJ | j.owner = k.owner => j.jn != k.jn
 }
 fun sfClient: Sf -> Client { c0 + owner }
+fun jjs: CJ -> SlotName -> SlotVal { {j: CJ, n: SlotName, v: SlotVal | v in (jsj.j & jsn.n).jv} }
 fun joinsOf[c: Client]: set CJ { owner.c }
 
 -----------------------------------------------------------------------------
@@ -207,7 +223,10 @@ pred observes[s: Seg] {
 
 -- one step's effect on the wire: `gone` leaves the network, `out` (0 or 1 new segment) enters
 pred wire[gone, out: set Seg] {
-  out not in Sent
+  -- `no out & Sent`, not `out not in Sent`: with out = none the latter is false (none is in
+  -- every set), which made every delivery without an answer impossible (found in session 7:
+  -- no MP_FASTCLOSE, ADD_ADDR, JOIN_ACK, key message or dropped SYN was ever received)
+  no out & Sent
   Sent' = Sent + out
   Net' = (Net - gone) + {s: out | s.dst != XA}      -- segments to XA reach only the attacker
   let obs = {s: out | observes[s]} | Base' = Base + FieldName.(obs.fld) and Seen' = Seen + obs
@@ -258,12 +277,12 @@ pred storesOk[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone
 -----------------------------------------------------------------------------
 -- Frame conditions
 
-pred keepCli { cst' = cst and cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe }
-pred keepJoins { jst' = jst and jdst' = jdst and jjs' = jjs }
-pred keepSrv { sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+pred keepCli { cst' = cst and cmode' = cmode and cv' = cv and CKx' = CKx and CKok' = CKok and CFe' = CFe }
+pred keepJoins { jst' = jst and jdst' = jdst and jv' = jv }
+pred keepSrv { sst' = sst and smode' = smode and sv' = sv and SKx' = SKx and SKok' = SKok
                and used' = used and Advd' = Advd and older' = older and SBorn' = SBorn }
 pred keepHs { hst' = hst and hack' = hack and HBorn' = HBorn }
-pred keepOut { racc' = racc and closedBy' = closedBy }
+pred keepOut { raccS' = raccS and raccX' = raccX and closedBy' = closedBy }
 pred keepAtt { Injd' = Injd and Rewd' = Rewd and Touched' = Touched and Reached' = Reached }
 pred keepWire { Net' = Net and Sent' = Sent and Seen' = Seen and Base' = Base and Drawn' = Drawn }
 
@@ -328,7 +347,7 @@ pred sendKeyB[c: Client] {
 -- the client's next join, from its p2 address to SA1 or an address it accepted
 pred startJoin[c: Client, d: Addr] {
   readyA[c] and JOIN_SYN in c.(cmode).sends
-  d in SA1 + c.(racc).Actor
+  d in SA1 + c.(raccS + raccX)
   some j: joinsOf[c] | no j.(jst) and (all k: joinsOf[c] | k.jn -> j.jn in lt => some k.(jst)) and
   (let fr = jN[j, JOIN_SYN], o = nextSeg, md = c.(cmode), sl = kept[md, JOIN_SYN, c.(ccs), fr, ckey[c]] {
     emit[o, fr, md, JOIN_SYN, c.(ccs), ckey[c], j.jn, P2, c.a2, d, j, c]
@@ -348,7 +367,7 @@ pred advertise[c: Client] {
     wire[none, o]
   }
   Advd' = Advd + c
-  sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+  sst' = sst and smode' = smode and sv' = sv and SKx' = SKx and SKok' = SKok
   used' = used and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepHs and keepOut and keepAtt
 }
@@ -361,7 +380,7 @@ pred close[c: Client] {
     wire[none, o]
   }
   cst' = cst ++ c -> CLOSED
-  cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok and CFe' = CFe
+  cmode' = cmode and cv' = cv and CKx' = CKx and CKok' = CKok and CFe' = CFe
   keepJoins and keepSrv and keepHs and keepOut and keepAtt
 }
 
@@ -417,7 +436,7 @@ pred recvMpcAck[s: Seg, c: Client] {
 
 pred recvHsAck[s: Seg, c: Client] {
   CFe' = CFe + c and wire[s, none] and Drawn' = Drawn
-  cst' = cst and cmode' = cmode and ccs' = ccs and CKx' = CKx and CKok' = CKok
+  cst' = cst and cmode' = cmode and cv' = cv and CKx' = CKx and CKok' = CKok
   keepJoins and keepSrv and keepHs and keepOut
 }
 
@@ -426,7 +445,7 @@ pred recvKeyA[s: Seg, c: Client] {
     storesOk[md, s, KEY_A, sl0, skey[c], I0]
     accepted[md, s, KEY_A, sl0, skey[c], I0] => (SKok' = SKok + c and
        scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, KEY_A, sl0, skey[c], I0])
-    else (SKok' = SKok and scs' = scs)
+    else (SKok' = SKok and sv' = sv)
   }
   wire[s, none] and Drawn' = Drawn
   sst' = sst and smode' = smode and SKx' = SKx and used' = used and Advd' = Advd
@@ -439,7 +458,7 @@ pred recvKeyB[s: Seg, c: Client] {
     storesOk[md, s, KEY_B, sl0, ckey[c], I0]
     accepted[md, s, KEY_B, sl0, ckey[c], I0] => (CKok' = CKok + c and
        ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, KEY_B, sl0, ckey[c], I0])
-    else (CKok' = CKok and ccs' = ccs)
+    else (CKok' = CKok and cv' = cv)
   }
   wire[s, none] and Drawn' = Drawn
   cst' = cst and cmode' = cmode and CKx' = CKx and CFe' = CFe
@@ -454,7 +473,8 @@ fun window[c: Client]: set Num {
 }
 fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in older} }
 -- computed once per state, outside the delivery's quantifiers (translation cost)
-fact lookupValues { always lkv = {c: Client, i: Num, t: Term | t = lkVal[c.(smode), c.(scs), skey[c], i]} }
+-- (a function, not a var relation: a ternary var relation exceeds Kodkod's capacity, see CS)
+fun lkv: Client -> Num -> Term { {c: Client, i: Num, t: Term | t = lkVal[c.(smode), c.(scs), skey[c], i]} }
 fun matches[s: Seg]: Client -> Num {
   {c: cands, i: Num | i in window[c] and
      (lkSelect[c.(smode)] = BY_TOKEN => eq[s.fld[lkField[c.(smode)]], i.(c.(lkv))]
@@ -481,7 +501,7 @@ pred recvJoinSyn[s: Seg] {
             else rejectJoinSyn[s]))
     else rejectJoinSyn[s]
   }
-  sst' = sst and smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok
+  sst' = sst and smode' = smode and sv' = sv and SKx' = SKx and SKok' = SKok
   Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins and keepOut
 }
@@ -497,7 +517,7 @@ pred recvJoinSynAck[s: Seg] {
           jst' = jst ++ j -> J_EST and jjs' = jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
           wire[s, o]
         }))
-    else (jst' = jst ++ j -> J_FAILED and jjs' = jjs and wire[s, none] and Drawn' = Drawn)
+    else (jst' = jst ++ j -> J_FAILED and jv' = jv and wire[s, none] and Drawn' = Drawn)
   }
   jdst' = jdst
   keepCli and keepSrv and keepHs and keepOut
@@ -516,7 +536,9 @@ pred recvJoinAck[s: Seg] {
 pred recvAddAddr[s: Seg, c: Client] {
   let md = c.(cmode), sl0 = c.(ccs) |
     (accepted[md, s, ADD_ADDR, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
-    => racc' = racc + c -> s.fld[F_addr] -> s.orig else racc' = racc
+    => (s.orig = S => (raccS' = raccS + c -> s.fld[F_addr] and raccX' = raccX)
+        else (raccX' = raccX + c -> s.fld[F_addr] and raccS' = raccS))
+    else (raccS' = raccS and raccX' = raccX)
   closedBy' = closedBy and wire[s, none] and Drawn' = Drawn
   keepCli and keepJoins and keepSrv and keepHs
 }
@@ -527,8 +549,8 @@ pred recvFastClose[s: Seg, c: Client] {
     => (sst' = sst ++ c -> CLOSED and closedBy' = closedBy ++ c -> s.orig
         and hst' = hst - (hc.c) -> HSt and hack' = hack)
     else (sst' = sst and closedBy' = closedBy and hst' = hst and hack' = hack)
-  HBorn' = HBorn and racc' = racc and wire[s, none] and Drawn' = Drawn
-  smode' = smode and scs' = scs and SKx' = SKx and SKok' = SKok and used' = used
+  HBorn' = HBorn and raccS' = raccS and raccX' = raccX and wire[s, none] and Drawn' = Drawn
+  smode' = smode and sv' = sv and SKx' = SKx and SKok' = SKok and used' = used
   Advd' = Advd and older' = older and SBorn' = SBorn
   keepCli and keepJoins
 }
@@ -615,9 +637,9 @@ pred stutter {
 pred init {
   cst = Client -> NONE and sst = Client -> NONE
   all c: Client | c.(cmode) = negoA[ckHas[c], skHas] and c.(smode) = negoB[ckHas[c], skHas]
-  no ccs and no scs and no used and no older and no SBorn
+  no cv and no sv and no used and no older and no SBorn
   no CKx and no CKok and no CFe and no SKx and no SKok and no Advd
-  no jst and no jdst and no jjs and no racc and no closedBy
+  no jst and no jdst and no jv and no raccS and no raccX and no closedBy
   no hst and no hack and no HBorn
   no Net and no Sent and no Seen and no Injd and no Rewd and no Reached and no Touched and no Drawn
   Base = XAtom + (Cell.attackerHasKey = Y => Key else none)
@@ -647,10 +669,10 @@ pred JoinStateUnforgeable {
   all h: HS | h.hst = H_HALF => (h.horig = h.hc and h.hsrc = h.hc.a2)
   all c: Client | #halfOpen[c] <= 2
 }
-pred AddrAuthenticity { Addr.(Client.(racc)) in S }
+pred AddrAuthenticity { no raccX }   -- every accepted address came from an ADD_ADDR the server built
 pred CloseAuthenticity { all c: Client | c.(closedBy) in c or c.(cst) = CLOSED }
 pred legitJoin[c: Client, j: CJ] {
-  j.owner = c and some j.(jst) and j.(jdst) in SA1 + c.(racc).S
+  j.owner = c and some j.(jst) and j.(jdst) in SA1 + c.raccS
   j not in Touched and c0.c not in Touched and c.(cst) = MPTCP and c.(sst) = MPTCP
 }
 pred estBoth[c: Client, j: CJ] { j.(jst) = J_EST and some h: HS | h.hsf = j and h.hst = H_EST and h.hc = c }

@@ -18,7 +18,7 @@ import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.CellOutcome;
 import org.mptcpverify.matrix.CounterexampleReadme;
 import org.mptcpverify.matrix.EngineRegistry;
-import org.mptcpverify.matrix.FingerprintedTlc;
+import org.mptcpverify.matrix.FingerprintedEngine;
 import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.MatrixRunner;
 import org.mptcpverify.matrix.Progress;
@@ -28,6 +28,7 @@ import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.models.alloy.AlloyCells;
 import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.models.core.CoreVerdicts;
+import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -77,9 +78,9 @@ public final class ResultsCommand implements Callable<Integer> {
                 schemes.size() * attacks.size() * EngineRegistry.all().size());
         Map<String, Supplier<Engine>> engines = new LinkedHashMap<>(EngineRegistry.all());
         Path verdictsFile = root.resolve(CoreVerdicts.FILE);
-        Map<String, CoreVerdicts.Entry> committedVerdicts;
+        Map<String, VerdictCache.Entry> committedVerdicts;
         try {
-            committedVerdicts = CoreVerdicts.read(verdictsFile);
+            committedVerdicts = CoreVerdicts.CACHE.read(verdictsFile);
         } catch (IOException e) {
             throw new UserInputException("cannot read " + CoreVerdicts.FILE + ": " + e.getMessage());
         }
@@ -89,19 +90,20 @@ public final class ResultsCommand implements Callable<Integer> {
             System.err.println("  missing: " + CoreVerdicts.FILE);
             return Main.EXIT_FAILED;
         }
-        FingerprintedTlc tlc = null;
+        FingerprintedEngine tlc = null;
         if (check) {
-            FingerprintedTlc f = new FingerprintedTlc(engines.get("tlc").get(), committedVerdicts, root, DEFAULT_SEED, full);
+            FingerprintedEngine f = new FingerprintedEngine(engines.get("tlc").get(), CoreVerdicts.CACHE, committedVerdicts, root,
+                    DEFAULT_SEED, full);
             engines.put("tlc", () -> f);
             tlc = f;
         }
         MatrixRun run = new MatrixRunner(engines, jobs).run(schemes, attacks, options, progress, Versions.collect());
-        List<CoreVerdicts.Entry> entries = new ArrayList<>();
+        List<VerdictCache.Entry> entries = new ArrayList<>();
         for (CellOutcome c : run.cells()) {
             CellResult r = c.engines().get("tlc");
-            if (r != null) entries.add(CoreVerdicts.entry(c.scheme(), c.attack(), r, DEFAULT_SEED));
+            if (r != null) entries.add(CoreVerdicts.CACHE.entry(c.scheme(), c.attack(), r, DEFAULT_SEED));
         }
-        String verdicts = CoreVerdicts.render(DEFAULT_SEED, entries);
+        String verdicts = CoreVerdicts.CACHE.render(DEFAULT_SEED, entries);
         CounterexampleReadme.Narrator narrator = Narration.onReference();
         for (CellOutcome c : run.cells()) {
             if (c.verdict() == Verdict.VIOLATED || !c.agree()) {
@@ -133,8 +135,8 @@ public final class ResultsCommand implements Callable<Integer> {
                 diffs.add("differs: docs/results.md");
             }
             diffs.addAll(org.mptcpverify.matrix.SweepsSection.stale(root, org.mptcpverify.matrix.SweepsSection.committed(root)));
-            for (CoreVerdicts.Entry e : entries) {
-                if (CoreVerdicts.lookup(committedVerdicts, e.scheme(), e.attack()).isEmpty()) {
+            for (VerdictCache.Entry e : entries) {
+                if (VerdictCache.lookup(committedVerdicts, e.scheme(), e.attack()).isEmpty()) {
                     diffs.add(CoreVerdicts.FILE + " has no entry for " + e.scheme().wireName() + " / " + e.attack().wireName());
                 }
             }

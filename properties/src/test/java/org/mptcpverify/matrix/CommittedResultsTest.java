@@ -18,6 +18,7 @@ import org.mptcpverify.cli.Main;
 import java.util.Map;
 import org.mptcpverify.cli.ResultsCommand;
 import org.mptcpverify.models.core.CoreVerdicts;
+import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.trace.Replayer;
@@ -71,12 +72,12 @@ class CommittedResultsTest {
      */
     @Test
     void everyCommittedTlcVerdictIsOfTheCurrentModels() throws Exception {
-        Map<String, CoreVerdicts.Entry> committed = CoreVerdicts.read(ROOT.resolve(CoreVerdicts.FILE));
+        Map<String, VerdictCache.Entry> committed = CoreVerdicts.CACHE.read(ROOT.resolve(CoreVerdicts.FILE));
         assertFalse(committed.isEmpty(), CoreVerdicts.FILE + " is missing: run ./mptcp-verify results");
         List<String> stale = new ArrayList<>();
         for (SchemeId s : SchemeId.matrixSchemes()) {
             for (AttackId a : AttackId.matrixAttacks()) {
-                CoreVerdicts.Entry e = committed.get(CoreVerdicts.key(s, a));
+                VerdictCache.Entry e = committed.get(VerdictCache.key(s, a));
                 if (e == null) {
                     stale.add(s + " / " + a + ": no entry");
                 } else if (!e.fingerprint().equals(CoreVerdicts.fingerprint(s, a, ResultsCommand.DEFAULT_SEED))) {

@@ -67,6 +67,15 @@ public record AlloyCoreScope(int clients, int joins, int injections, int rewrite
      * 0; {@code terms} the dag's exact atom count per term sig.
      */
     String commandScope(AttackId profile, Map<String, Integer> terms) {
+        return commandScope(profile, terms, 0);
+    }
+
+    /**
+     * As {@link #commandScope(AttackId, Map)}; {@code slotNames}: the scheme's slot names, for the
+     * exact number of (client, slot) and (join, slot) atoms (CS, JS in core.als) that hold the slots
+     * as binary var relations.
+     */
+    String commandScope(AttackId profile, Map<String, Integer> terms, int slotNames) {
         StringBuilder b = new StringBuilder("for 12 but ");
         for (Map.Entry<String, Integer> t : terms.entrySet()) {
             b.append("exactly ").append(t.getValue()).append(' ').append(t.getKey()).append(", ");
@@ -78,7 +87,8 @@ public record AlloyCoreScope(int clients, int joins, int injections, int rewrite
                 .append(clients == 2 ? "exactly 1 C2, " : "0 C2, ")
                 .append(clients + clients * joins + injections).append(" Sf, exactly ").append(clients).append(" Sf0, exactly ")
                 .append(clients * joins).append(" CJ, ").append(injections).append(" ISf, exactly ")
-                .append(segments()).append(" Seg, exactly ").append(halfOpen()).append(" HS");
+                .append(segments()).append(" Seg, exactly ").append(halfOpen()).append(" HS, exactly ")
+                .append(clients * slotNames).append(" CS, exactly ").append(clients * joins * slotNames).append(" JS");
         for (AttackId a : AttackId.matrixAttacks()) { // the Alloy core has no profile atom of the others yet
             b.append(a == profile ? ", exactly 1 " : ", 0 ").append(AlloyNames.of(a));
         }

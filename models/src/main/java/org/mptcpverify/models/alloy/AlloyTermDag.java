@@ -93,9 +93,11 @@ public final class AlloyTermDag {
     /**
      * The module text and the exact atom count of each abstract term sig (for the scope);
      * {@code terms}: every term atom's ground structure, {@code labels}: every label atom's text
-     * (what an instance's atoms mean, for the segment-level export).
+     * (what an instance's atoms mean, for the segment-level export); {@code slotNames}: how many slot
+     * names the scheme has (the CS and JS atoms of core.als are per slot name).
      */
-    public record Rendered(String text, Map<String, Integer> counts, Map<String, G> terms, Map<String, String> labels) {}
+    public record Rendered(String text, Map<String, Integer> counts, Map<String, G> terms, Map<String, String> labels,
+                           int slotNames) {}
 
     // ----------------------------------------------------------------------------------- ground terms
 
@@ -578,7 +580,9 @@ public final class AlloyTermDag {
         }
         Map<String, G> byName = new LinkedHashMap<>();
         name.forEach((t, nm) -> byName.put(nm, t));
-        return new Rendered(text(terms, name), counts(terms), Ordered.copy(byName), Ordered.copy(labels));
+        Set<String> slotNames = new TreeSet<>(data.slots());
+        slotNames.addAll(data.jslots());
+        return new Rendered(text(terms, name), counts(terms), Ordered.copy(byName), Ordered.copy(labels), slotNames.size());
     }
 
     private static void constants(Tmpl t, Set<G> out) {

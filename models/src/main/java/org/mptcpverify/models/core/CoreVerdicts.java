@@ -1,76 +1,29 @@
 package org.mptcpverify.models.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.mptcpverify.engine.CellResult;
+import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.vocab.AttackId;
-import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
-import org.mptcpverify.vocab.Verdict;
 
 /**
  * The committed {@code tlc} verdicts of the default matrix (models/tla/core/verdicts.json), each
  * with the fingerprint of everything TLC read to decide it: the generic modules, the scheme's
  * generated data and MC module, the cell's configurations, the standard bounds and the seed.
- * {@code results --check} reuses a verdict whose fingerprint is unchanged (its counterexample
- * still replayed) and reruns TLC for the others, so checking the committed results does not pay
- * the core's full column.
+ * The file and the reuse rule are the shared {@link VerdictCache}; this class gives TLC's inputs.
  */
 public final class CoreVerdicts {
     /** Relative to the repository root. */
     public static final String FILE = "models/tla/core/verdicts.json";
     public static final String FORMAT = "mptcp-verify-core-verdicts/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** The tlc column's committed verdicts. */
+    public static final VerdictCache CACHE = new VerdictCache(FILE, FORMAT, CoreVerdicts::fingerprint);
 
     private CoreVerdicts() {}
-
-    /**
-     * One cell's committed verdict.
-     *
-     * @param counterexample the counterexample file relative to the repository root, or null
-     */
-    public record Entry(SchemeId scheme, AttackId attack, Verdict verdict, List<PropertyId> violated,
-                        Map<String, Object> bounds, Map<String, Object> witness, String counterexample, String reason,
-                        String fingerprint) {
-
-        /** The result this entry records; {@code counterexample} is where the caller put the file (or null). */
-        public CellResult result(Path counterexample) {
-            return new CellResult(verdict, violated, 0.0, bounds, counterexample, reason, witness);
-        }
-
-        /** The same verdict, properties, bounds, witness and reason as {@code other} (fingerprints aside). */
-        public boolean sameOutcome(Entry other) {
-            return verdict == other.verdict && violated.equals(other.violated) && bounds.equals(other.bounds)
-                    && witness.equals(other.witness) && java.util.Objects.equals(reason, other.reason);
-        }
-    }
-
-    /** The entry of a fresh result (timings left out: no run repeats them). */
-    public static Entry entry(SchemeId scheme, AttackId attack, CellResult r, long seed) {
-        String cx = r.counterexample() == null ? null
-                : "counterexamples/" + scheme.wireName() + "/" + attack.wireName() + "/" + r.counterexample().getFileName();
-        return new Entry(scheme, attack, r.verdict(), List.copyOf(r.violated()), untimed(r.bounds()), normal(r.witness()), cx,
-                r.reason(), fingerprint(scheme, attack, seed));
-    }
 
     /**
      * SHA-256 over what TLC reads for the cell: the generic modules and the scheme's modules as
@@ -87,11 +40,7 @@ public final class CoreVerdicts {
         }
         CoreCell.configurations(scheme, attack).forEach((name, cfg) -> b.append("cfg ").append(name).append('\n').append(cfg));
         b.append("bounds ").append(new TreeMap<>(CoreBounds.standard(attack).asMap())).append('\n');
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return VerdictCache.sha256(b.toString());
     }
 
     private static String resource(String name) {
@@ -101,87 +50,5 @@ public final class CoreVerdicts {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** The file's text: entries in the order given, maps with sorted keys. */
-    public static String render(long seed, List<Entry> entries) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        root.put("generatedBy", "./mptcp-verify results");
-        root.put("seed", seed);
-        List<Map<String, Object>> cells = new ArrayList<>();
-        for (Entry e : entries) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scheme", e.scheme().wireName());
-            m.put("attack", e.attack().wireName());
-            m.put("verdict", e.verdict().name());
-            m.put("violated", e.violated().stream().map(PropertyId::modelName).toList());
-            m.put("bounds", e.bounds());
-            m.put("witness", e.witness());
-            m.put("counterexample", e.counterexample());
-            m.put("reason", e.reason());
-            m.put("fingerprint", e.fingerprint());
-            cells.add(m);
-        }
-        root.put("cells", cells);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The committed entries by "scheme attack"; empty when the file does not exist. */
-    public static Map<String, Entry> read(Path file) throws IOException {
-        Map<String, Entry> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) return out;
-        JsonNode root = JSON.readTree(file.toFile());
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(file + ": \"format\" is not " + FORMAT);
-        }
-        for (JsonNode c : root.path("cells")) {
-            SchemeId s = SchemeId.byName(c.path("scheme").asText())
-                    .orElseThrow(() -> new IOException(file + ": unknown scheme " + c.path("scheme")));
-            AttackId a = AttackId.byName(c.path("attack").asText())
-                    .orElseThrow(() -> new IOException(file + ": unknown attack " + c.path("attack")));
-            List<PropertyId> violated = new ArrayList<>();
-            for (JsonNode p : c.path("violated")) {
-                violated.add(PropertyId.byName(p.asText()).orElseThrow(() -> new IOException(file + ": unknown property " + p)));
-            }
-            out.put(key(s, a), new Entry(s, a, Verdict.valueOf(c.path("verdict").asText()), violated,
-                    map(c.path("bounds")), map(c.path("witness")), text(c.path("counterexample")), text(c.path("reason")),
-                    c.path("fingerprint").asText()));
-        }
-        return out;
-    }
-
-    public static String key(SchemeId s, AttackId a) {
-        return s.wireName() + " " + a.wireName();
-    }
-
-    public static Optional<Entry> lookup(Map<String, Entry> entries, SchemeId s, AttackId a) {
-        return Optional.ofNullable(entries.get(key(s, a)));
-    }
-
-    private static String text(JsonNode n) {
-        return n.isNull() || n.isMissingNode() ? null : n.asText();
-    }
-
-    private static Map<String, Object> map(JsonNode n) {
-        return normal(JSON.convertValue(n, new TypeReference<LinkedHashMap<String, Object>>() {}));
-    }
-
-    /** Numbers as longs, keys sorted: a map read back equals the map written. */
-    private static Map<String, Object> normal(Map<String, Object> m) {
-        Map<String, Object> out = new TreeMap<>();
-        if (m == null) return out;
-        m.forEach((k, v) -> out.put(k, v instanceof Integer || v instanceof Long || v instanceof Short ? ((Number) v).longValue() : v));
-        return out;
-    }
-
-    private static Map<String, Object> untimed(Map<String, Object> bounds) {
-        Map<String, Object> m = normal(bounds);
-        m.keySet().removeIf(k -> k.endsWith("Seconds"));
-        return m;
     }
 }

@@ -13,7 +13,7 @@ import org.mptcpverify.engine.Bounds;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
-import org.mptcpverify.models.core.CoreVerdicts;
+import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTraceJson;
 import org.mptcpverify.vocab.AttackId;
@@ -21,14 +21,16 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /**
- * The {@code tlc} column of {@code results --check}: a committed verdict (models/tla/core/verdicts.json)
- * is reused when its fingerprint is the current one, it is not INCONCLUSIVE, and its committed
- * counterexample (if any) still replays on the reference; every other cell is rerun on the core
- * and compared with the committed entry. What was reused, rerun and changed is kept for the report.
+ * A model-checked column of {@code results --check} (tlc: models/tla/core/verdicts.json; the Alloy
+ * core: models/alloy/core/verdicts.json): a committed verdict is reused when its fingerprint is the
+ * current one, it is not INCONCLUSIVE, and its committed counterexample (if any) still replays on
+ * the reference; every other cell is rerun by the wrapped engine and compared with the committed
+ * entry. What was reused, rerun and changed is kept for the report.
  */
-public final class FingerprintedTlc implements Engine {
+public final class FingerprintedEngine implements Engine {
     private final Engine core;
-    private final Map<String, CoreVerdicts.Entry> committed;
+    private final VerdictCache cache;
+    private final Map<String, VerdictCache.Entry> committed;
     private final Path root;
     private final long seed;
     private final boolean force;
@@ -39,8 +41,10 @@ public final class FingerprintedTlc implements Engine {
      * @param root  the repository root, whose counterexamples/ holds the committed files
      * @param force rerun every cell (still compared with the committed entries)
      */
-    public FingerprintedTlc(Engine core, Map<String, CoreVerdicts.Entry> committed, Path root, long seed, boolean force) {
+    public FingerprintedEngine(Engine core, VerdictCache cache, Map<String, VerdictCache.Entry> committed, Path root, long seed,
+                               boolean force) {
         this.core = core;
+        this.cache = cache;
         this.committed = committed;
         this.root = root;
         this.seed = seed;
@@ -64,8 +68,8 @@ public final class FingerprintedTlc implements Engine {
 
     @Override
     public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
-        Optional<CoreVerdicts.Entry> entry = CoreVerdicts.lookup(committed, scheme, attack);
-        String fingerprint = CoreVerdicts.fingerprint(scheme, attack, seed);
+        Optional<VerdictCache.Entry> entry = VerdictCache.lookup(committed, scheme, attack);
+        String fingerprint = cache.fingerprint().of(scheme, attack, seed);
         String why = entry.isEmpty() ? "not committed"
                 : force ? "--full"
                 : !entry.get().fingerprint().equals(fingerprint) ? "fingerprint changed"
@@ -75,13 +79,13 @@ public final class FingerprintedTlc implements Engine {
             why = reuseCounterexample(entry.get(), options.counterexampleRoot());
         }
         if (why == null) {
-            CoreVerdicts.Entry e = entry.get();
+            VerdictCache.Entry e = entry.get();
             Path cx = e.counterexample() == null ? null : options.counterexampleRoot().resolve(relativeToCx(e.counterexample()));
             return e.result(cx);
         }
         reran.add(scheme.wireName() + " / " + attack.wireName() + " (" + why + ")");
         CellResult fresh = core.check(scheme, attack, options);
-        if (entry.isPresent() && !entry.get().sameOutcome(CoreVerdicts.entry(scheme, attack, fresh, seed))) {
+        if (entry.isPresent() && !entry.get().sameOutcome(cache.entry(scheme, attack, fresh, seed))) {
             changed.add(scheme.wireName() + " / " + attack.wireName() + ": committed " + entry.get().verdict()
                     + entry.get().violated() + ", rerun " + fresh.verdict() + fresh.violated()
                     + (fresh.reason() == null ? "" : " (" + fresh.reason() + ")"));
@@ -90,7 +94,7 @@ public final class FingerprintedTlc implements Engine {
     }
 
     /** Copies the committed counterexample into the run if it replays; else why it cannot be reused. */
-    private String reuseCounterexample(CoreVerdicts.Entry e, Path cxRoot) {
+    private String reuseCounterexample(VerdictCache.Entry e, Path cxRoot) {
         Path file = root.resolve(e.counterexample());
         try {
             if (!Files.isRegularFile(file)) return "committed counterexample missing";
@@ -109,7 +113,7 @@ public final class FingerprintedTlc implements Engine {
         return counterexample.substring("counterexamples/".length());
     }
 
-    /** Cells TLC was run for, with why. */
+    /** Cells the wrapped engine was run for, with why. */
     public List<String> reran() {
         return List.copyOf(reran);
     }

@@ -1,0 +1,68 @@
+package org.mptcpverify.models.alloy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mptcpverify.models.verdicts.VerdictCache;
+import org.mptcpverify.vocab.AttackId;
+import org.mptcpverify.vocab.SchemeId;
+
+/**
+ * The Alloy core column's committed verdicts (models/alloy/core/verdicts.json), in the shared
+ * {@link VerdictCache} form: a cell's fingerprint covers everything the analyzer reads for it --
+ * the generic modules, the scheme's generated data module, the cell's generated term universe
+ * (dag.als, which depends on the scheme's definition and the population) and cell module (its
+ * scope, checks and witness) for every side of the cell, and the seed of its counterexample's keys.
+ */
+public final class AlloyCoreVerdicts {
+    /** Relative to the repository root. */
+    public static final String FILE = "models/alloy/core/verdicts.json";
+    public static final String FORMAT = "mptcp-verify-alloy-core-verdicts/1";
+    /** The column's committed verdicts, fingerprinted over models/alloy/core of this checkout. */
+    public static final VerdictCache CACHE = new VerdictCache(FILE, FORMAT, AlloyCoreVerdicts::fingerprint);
+
+    private AlloyCoreVerdicts() {}
+
+    /** The same cache with the modules read from {@code coreDir} (a copy of models/alloy/core). */
+    public static VerdictCache cache(Path coreDir) {
+        return new VerdictCache(FILE, FORMAT, (s, a, seed) -> fingerprint(coreDir, s, a, seed));
+    }
+
+    /** models/alloy/core of this checkout ({@code -Dmptcp.repoRoot}, else found above the working directory). */
+    public static Path coreDir() {
+        return AlloyCoreChecker.locateCore();
+    }
+
+    public static String fingerprint(SchemeId scheme, AttackId attack, long seed) {
+        return fingerprint(AlloyCoreChecker.locateCore(), scheme, attack, seed);
+    }
+
+    public static String fingerprint(Path coreDir, SchemeId scheme, AttackId attack, long seed) {
+        StringBuilder b = new StringBuilder("seed ").append(seed).append('\n');
+        for (String m : AlloyCoreChecker.CORE_MODULES) {
+            b.append("module ").append(m).append('\n').append(read(coreDir.resolve(m))).append('\n');
+        }
+        for (AlloyCoreCell cell : AlloyCoreCell.of(scheme, attack)) {
+            b.append("scheme ").append(cell.schemeFile()).append('\n')
+                    .append(read(coreDir.resolve("schemes").resolve(cell.schemeFile()))).append('\n');
+            try {
+                AlloyTermDag.Rendered dag = cell.dag();
+                b.append("dag\n").append(dag.text()).append("\ncell\n").append(cell.render(dag)).append('\n');
+            } catch (RuntimeException e) { // a scheme the core cannot express: nothing to reuse beyond the refusal
+                b.append("no universe: ").append(e.getMessage()).append('\n');
+            }
+        }
+        return VerdictCache.sha256(b.toString());
+    }
+
+    private static String read(Path file) {
+        try {
+            // a scheme without a generated module has nothing to reuse: its fingerprint says so
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
