@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.Mutants;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.models.core.SchemeData;
@@ -18,6 +16,7 @@ import org.mptcpverify.models.proof.InductiveProof;
 import org.mptcpverify.models.proof.ProofExport;
 import org.mptcpverify.models.proof.ProofResult;
 import org.mptcpverify.models.proof.ProofScope;
+import org.mptcpverify.models.proof.ProtectingCheckMutants;
 import org.mptcpverify.models.proof.ProofStatus;
 import org.mptcpverify.vocab.PropertyId;
 
@@ -34,7 +33,7 @@ class AlloyInductionTest {
     }
 
     private static SchemeDefinition def(String name) throws Exception {
-        return DefinitionParser.parse(Path.of("schemes", name + ".scheme"));
+        return ProtectingCheckMutants.definition(name);
     }
 
     /** Alloy's result, asserted to agree with the Java checks' status on the same cell. */
@@ -83,24 +82,17 @@ class AlloyInductionTest {
     /** Each bound-key mutant that drops the HMAC (or key) check of the property's message fails the step or the property. */
     @Test
     void droppingTheProtectingCheckFailsTheStepOrTheProperty(@TempDir Path dir) throws Exception {
-        Map<String, Map.Entry<String, PropertyId>> byMessage = Map.of(
-                "join-ack", Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
-                "add-addr-b", Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
-                "fast-close-a", Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
         int killed = 0;
-        for (Mutants.Mutant m : Mutants.of(def("bound-key"))) {
-            Map.Entry<String, PropertyId> cell = byMessage.get(m.message());
-            if (m.kind() != Mutants.Kind.UNCHECKED || !"bound".equals(m.mode()) || cell == null) {
-                continue;
-            }
-            AlloyInduction.Result r = agreed(data(m.definition()), cell.getKey(), cell.getValue(), ProofScope.STANDARD,
+        for (ProtectingCheckMutants.Case c : ProtectingCheckMutants.boundKey()) {
+            Mutants.Mutant m = c.mutant();
+            AlloyInduction.Result r = agreed(data(m.definition()), c.attack(), c.property(), ProofScope.STANDARD,
                     dir.resolve(m.mutation()));
             assertEquals(ProofStatus.NOT_PROVED, r.status(), m.mutation());
             assertTrue(List.of("step", "implication").contains(r.failedCheck()), m.mutation() + ": " + r.reason());
             assertTrue(r.counterexample().contains("FORGE"), m.mutation() + ": " + r.counterexample());
             killed++;
         }
-        assertEquals(3, killed, "one mutant per protected message");
+        assertEquals(ProtectingCheckMutants.protectedMessages(), killed, "one mutant per protected message");
     }
 
     /** The generated modules are a function of the definition and the cell: two generations give the same bytes. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.Mutants;
 import org.mptcpverify.definition.SchemeDefinition;
 import org.mptcpverify.vocab.PropertyId;
@@ -30,7 +29,7 @@ class InductiveProofTest {
             Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
 
     private static SchemeDefinition def(String name) throws Exception {
-        return DefinitionParser.parse(Path.of("schemes", name + ".scheme"));
+        return ProtectingCheckMutants.definition(name);
     }
 
     @Test
@@ -60,23 +59,16 @@ class InductiveProofTest {
     /** Each bound-key mutant that drops the HMAC check of the property's message fails the implication. */
     @Test
     void droppingTheProtectingCheckFailsTheImplication() throws Exception {
-        Map<String, Map.Entry<String, PropertyId>> byMessage = Map.of(
-                "join-ack", Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
-                "add-addr-b", Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
-                "fast-close-a", Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
         int killed = 0;
-        for (Mutants.Mutant m : Mutants.of(def("bound-key"))) {
-            Map.Entry<String, PropertyId> cell = byMessage.get(m.message());
-            if (m.kind() != Mutants.Kind.UNCHECKED || !"bound".equals(m.mode()) || cell == null) {
-                continue;
-            }
-            ProofResult r = InductiveProof.prove(m.definition(), cell.getKey(), cell.getValue(), ProofScope.STANDARD);
+        for (ProtectingCheckMutants.Case c : ProtectingCheckMutants.boundKey()) {
+            Mutants.Mutant m = c.mutant();
+            ProofResult r = InductiveProof.prove(m.definition(), c.attack(), c.property(), ProofScope.STANDARD);
             assertEquals(ProofStatus.NOT_PROVED, r.status(), m.mutation());
             assertEquals("implication", r.failedCheck(), m.mutation() + ": " + r.reason() + " " + r.counterexample());
             assertTrue(r.counterexample().contains("forged"), r.counterexample());
             killed++;
         }
-        assertEquals(3, killed, "one mutant per protected message");
+        assertEquals(ProtectingCheckMutants.protectedMessages(), killed, "one mutant per protected message");
     }
 
     @Test

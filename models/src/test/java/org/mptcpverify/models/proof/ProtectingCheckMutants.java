@@ -1,0 +1,50 @@
+package org.mptcpverify.models.proof;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mptcpverify.definition.DefinitionParser;
+import org.mptcpverify.definition.Mutants;
+import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.vocab.PropertyId;
+
+/**
+ * Test fixture shared by the proof tests: the built-in definitions, and bound-key's mutants that each
+ * drop the one check protecting a proved cell (the bound mode's HMAC or key check of the message the
+ * property judges), paired with that cell. A proof that still succeeds on one of them proves nothing.
+ */
+public final class ProtectingCheckMutants {
+    /** A mutant and the cell whose proof its dropped check protects. */
+    public record Case(Mutants.Mutant mutant, String attack, PropertyId property) {}
+
+    /** Message of the dropped check -> the cell (attack, property) that rests on it. */
+    private static final Map<String, Map.Entry<String, PropertyId>> PROTECTED_CELL = Map.of(
+            "join-ack", Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
+            "add-addr-b", Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
+            "fast-close-a", Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
+
+    private ProtectingCheckMutants() {}
+
+    /** A built-in scheme's definition, read from the models module's {@code schemes/} folder. */
+    public static SchemeDefinition definition(String scheme) throws Exception {
+        return DefinitionParser.parse(Path.of("schemes", scheme + ".scheme"));
+    }
+
+    /** bound-key's mutants that drop a protecting check, in the definition's order (one per protected message). */
+    public static List<Case> boundKey() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        for (Mutants.Mutant m : Mutants.of(definition("bound-key"))) {
+            Map.Entry<String, PropertyId> cell = PROTECTED_CELL.get(m.message());
+            if (m.kind() == Mutants.Kind.UNCHECKED && "bound".equals(m.mode()) && cell != null) {
+                cases.add(new Case(m, cell.getKey(), cell.getValue()));
+            }
+        }
+        return cases;
+    }
+
+    /** How many messages the fixture's mutants protect: each test must see exactly this many. */
+    public static int protectedMessages() {
+        return PROTECTED_CELL.size();
+    }
+}
