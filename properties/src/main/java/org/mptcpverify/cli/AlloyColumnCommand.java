@@ -60,6 +60,7 @@ public final class AlloyColumnCommand implements Callable<Integer> {
     public Integer call() {
         if (pending == (cell != null)) throw new UserInputException("give exactly one of --pending and --cell SCHEME ATTACK");
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out: not a folder: " + out);
         Path file = out.resolve("verdicts.json");
         Map<String, VerdictCache.Entry> recorded = read(file);
         if (pending) {

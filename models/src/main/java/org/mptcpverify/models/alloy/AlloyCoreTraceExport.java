@@ -223,7 +223,12 @@ public final class AlloyCoreTraceExport {
             if (s.orig().equals("X")) {
                 String msg = s.m();
                 Map<String, SegmentTerm> fields = new TreeMap<>();
-                for (Map.Entry<String, String> f : s.fld().entrySet()) {
+                // fields that are a bare value first: an own atom gets its name and wire width where it
+                // is a field (ADD_ADDR's id), before a term of another field (its HMAC) uses it
+                List<Map.Entry<String, String>> order = new ArrayList<>(s.fld().entrySet());
+                order.sort(java.util.Comparator.comparing((Map.Entry<String, String> f) ->
+                        !(dag.terms().get(f.getValue()) instanceof Leaf)).thenComparing(Map.Entry::getKey));
+                for (Map.Entry<String, String> f : order) {
                     fields.put(f.getKey(), term(dag.terms().get(f.getValue()), f.getValue(), seenBefore, msg, f.getKey(),
                             where + ", " + msg + "." + f.getKey(), true, 0, templates(data, msg, f.getKey())));
                 }
