@@ -151,6 +151,7 @@ public final class AlloyCoreEngine implements Engine {
      * tmpdir that is not writable or executable, or a missing libstdc++ make them unavailable.
      */
     static String solverProblem(String solver) {
+        AlloyEngine.quietKodkod();
         try {
             java.util.Optional<kodkod.engine.satlab.SATFactory> f = kodkod.engine.satlab.SATFactory.find(solver);
             if (f.isEmpty()) {
