@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SweepsCommand.class,
                 MergeCommand.class,
                 ResultsCommand.class,
+                AlloyColumnCommand.class,
                 KernelAttackCommand.class,
                 ReplayCommand.class,
                 MutantsCommand.class,

@@ -26,6 +26,7 @@ import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.models.alloy.AlloyCells;
+import org.mptcpverify.models.alloy.AlloyCoreVerdicts;
 import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.models.core.CoreVerdicts;
 import org.mptcpverify.models.verdicts.VerdictCache;
@@ -40,18 +41,20 @@ import picocli.CommandLine.Option;
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
                 + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
                 + "counterexample file), models/tla/core/cells/ and models/alloy/cells/ (the TLC configuration and the "
-                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints) and docs/results.md.",
+                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints), "
+                + "models/alloy/core/verdicts.json (the alloy verdicts, when the alloy engine is the Alloy generic core) "
+                + "and docs/results.md.",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
     public static final int DEFAULT_TRIES = org.mptcpverify.traces.TracesEngine.DEFAULT_TRIES;
 
-    @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale. TLC is rerun only for the cells "
-            + "whose fingerprint in " + CoreVerdicts.FILE + " changed (or that were INCONCLUSIVE or whose counterexample "
+    @Option(names = "--check", description = "Compare instead of writing; exit 1 if stale. TLC (and the Alloy core) are rerun only for "
+            + "the cells whose fingerprint in " + CoreVerdicts.FILE + " (" + AlloyCoreVerdicts.FILE + ") changed (or that were INCONCLUSIVE or whose counterexample "
             + "no longer replays).")
     boolean check;
 
-    @Option(names = "--full", description = "With --check: rerun TLC for every cell.")
+    @Option(names = "--full", description = "With --check: rerun TLC (and the Alloy core) for every cell.")
     boolean full;
 
     /** Per check: the core's largest default cells take minutes on a loaded machine. */
@@ -77,33 +80,35 @@ public final class ResultsCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, System.console() != null,
                 schemes.size() * attacks.size() * EngineRegistry.all().size());
         Map<String, Supplier<Engine>> engines = new LinkedHashMap<>(EngineRegistry.all());
-        Path verdictsFile = root.resolve(CoreVerdicts.FILE);
-        Map<String, VerdictCache.Entry> committedVerdicts;
-        try {
-            committedVerdicts = CoreVerdicts.CACHE.read(verdictsFile);
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + CoreVerdicts.FILE + ": " + e.getMessage());
-        }
-        if (check && committedVerdicts.isEmpty()) {
-            // without committed verdicts every tlc cell would be rerun only to report the file missing
-            System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
-            System.err.println("  missing: " + CoreVerdicts.FILE);
-            return Main.EXIT_FAILED;
-        }
-        FingerprintedEngine tlc = null;
-        if (check) {
-            FingerprintedEngine f = new FingerprintedEngine(engines.get("tlc").get(), CoreVerdicts.CACHE, committedVerdicts, root,
-                    DEFAULT_SEED, full);
-            engines.put("tlc", () -> f);
-            tlc = f;
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("tlc", CoreVerdicts.CACHE));
+        if (EngineRegistry.alloyIsCore()) columns.add(new Column("alloy", AlloyCoreVerdicts.CACHE));
+        for (Column col : columns) {
+            try {
+                col.committed = col.cache.read(root.resolve(col.cache.file()));
+            } catch (IOException e) {
+                throw new UserInputException("cannot read " + col.cache.file() + ": " + e.getMessage());
+            }
+            if (check && col.committed.isEmpty()) {
+                // without committed verdicts every cell of the column would be rerun only to report the file missing
+                System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
+                System.err.println("  missing: " + col.cache.file());
+                return Main.EXIT_FAILED;
+            }
+            if (check) {
+                FingerprintedEngine f = new FingerprintedEngine(engines.get(col.engine).get(), col.cache, col.committed, root,
+                        DEFAULT_SEED, full);
+                engines.put(col.engine, () -> f);
+                col.fingerprinted = f;
+            }
         }
         MatrixRun run = new MatrixRunner(engines, jobs).run(schemes, attacks, options, progress, Versions.collect());
-        List<VerdictCache.Entry> entries = new ArrayList<>();
-        for (CellOutcome c : run.cells()) {
-            CellResult r = c.engines().get("tlc");
-            if (r != null) entries.add(CoreVerdicts.CACHE.entry(c.scheme(), c.attack(), r, DEFAULT_SEED));
+        for (Column col : columns) {
+            for (CellOutcome c : run.cells()) {
+                CellResult r = c.engines().get(col.engine);
+                if (r != null) col.entries.add(col.cache.entry(c.scheme(), c.attack(), r, DEFAULT_SEED));
+            }
         }
-        String verdicts = CoreVerdicts.CACHE.render(DEFAULT_SEED, entries);
         CounterexampleReadme.Narrator narrator = Narration.onReference();
         for (CellOutcome c : run.cells()) {
             if (c.verdict() == Verdict.VIOLATED || !c.agree()) {
@@ -135,16 +140,20 @@ public final class ResultsCommand implements Callable<Integer> {
                 diffs.add("differs: docs/results.md");
             }
             diffs.addAll(org.mptcpverify.matrix.SweepsSection.stale(root, org.mptcpverify.matrix.SweepsSection.committed(root)));
-            for (VerdictCache.Entry e : entries) {
-                if (VerdictCache.lookup(committedVerdicts, e.scheme(), e.attack()).isEmpty()) {
-                    diffs.add(CoreVerdicts.FILE + " has no entry for " + e.scheme().wireName() + " / " + e.attack().wireName());
+            for (Column col : columns) {
+                for (VerdictCache.Entry e : col.entries) {
+                    if (VerdictCache.lookup(col.committed, e.scheme(), e.attack()).isEmpty()) {
+                        diffs.add(col.cache.file() + " has no entry for " + e.scheme().wireName() + " / " + e.attack().wireName());
+                    }
                 }
-            }
-            tlc.changed().forEach(d -> diffs.add("tlc verdict changed on rerun (" + CoreVerdicts.FILE + "): " + d));
-            if (!tlc.reran().isEmpty()) {
-                System.out.println("results: TLC rerun for " + tlc.reran().size() + " cell(s): " + String.join("; ", tlc.reran()));
-                if (tlc.changed().isEmpty() && diffs.isEmpty()) {
-                    System.out.println("results: their verdicts are the committed ones; ./mptcp-verify results records the new fingerprints");
+                col.fingerprinted.changed().forEach(d -> diffs.add(col.engine + " verdict changed on rerun (" + col.cache.file()
+                        + "): " + d));
+                if (!col.fingerprinted.reran().isEmpty()) {
+                    System.out.println("results: " + col.engine + " rerun for " + col.fingerprinted.reran().size() + " cell(s): "
+                            + String.join("; ", col.fingerprinted.reran()));
+                    if (col.fingerprinted.changed().isEmpty() && diffs.isEmpty()) {
+                        System.out.println("results: their verdicts are the committed ones; ./mptcp-verify results records the new fingerprints");
+                    }
                 }
             }
             if (!diffs.isEmpty()) {
@@ -165,9 +174,13 @@ public final class ResultsCommand implements Callable<Integer> {
         TreeCompare.replace(mcRun, committedMc);
         TreeCompare.replace(cellsRun, committedCells);
         AtomicWrite.text(committedResults, results);
-        AtomicWrite.text(verdictsFile, verdicts);
-        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/, " + CoreVerdicts.FILE
-                + " and docs/results.md");
+        StringBuilder files = new StringBuilder();
+        for (Column col : columns) {
+            AtomicWrite.text(root.resolve(col.cache.file()), col.cache.render(DEFAULT_SEED, col.entries));
+            files.append(col.cache.file()).append(", ");
+        }
+        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/, " + files
+                + "and docs/results.md");
         return resultsExit(run);
     }
 
@@ -209,6 +222,24 @@ public final class ResultsCommand implements Callable<Integer> {
             if (!disagreeing.contains(n)) out.add(n + ": listed, but the engines agree now (remove the entry)");
         });
         return out;
+    }
+
+    /**
+     * A model-checked column whose verdicts are committed with their fingerprints (tlc; alloy on
+     * the Alloy generic core): {@code results} writes them, {@code results --check} reruns only the
+     * cells whose fingerprint changed (through {@link FingerprintedEngine}).
+     */
+    private static final class Column {
+        final String engine;
+        final VerdictCache cache;
+        Map<String, VerdictCache.Entry> committed = Map.of();
+        FingerprintedEngine fingerprinted;
+        final List<VerdictCache.Entry> entries = new ArrayList<>();
+
+        Column(String engine, VerdictCache cache) {
+            this.engine = engine;
+            this.cache = cache;
+        }
     }
 
     private static int resultsExit(MatrixRun run) {

@@ -150,27 +150,11 @@ public final class SweepsCommand implements Callable<Integer> {
      * One engine's checks of one cell, each set of resolved bounds checked once: the default
      * level lies in every range of the cell, and need not be checked again for the next key.
      */
-    private static final class Memo implements Engine {
-        private final Engine e;
+    private static final class Memo extends org.mptcpverify.matrix.DelegatingEngine {
         private final Map<String, CellResult> done = new java.util.HashMap<>();
 
         Memo(Engine e) {
-            this.e = e;
-        }
-
-        @Override
-        public String name() {
-            return e.name();
-        }
-
-        @Override
-        public List<org.mptcpverify.engine.BoundKey> boundKeys() {
-            return e.boundKeys();
-        }
-
-        @Override
-        public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
-            return e.resolve(scheme, attack, requested);
+            super(e);
         }
 
         @Override
@@ -178,7 +162,7 @@ public final class SweepsCommand implements Callable<Integer> {
             String key = scheme + " " + attack + " " + resolve(scheme, attack, options.boundsFor(name())).values();
             CellResult r = done.get(key);
             if (r == null) {
-                r = e.check(scheme, attack, options);
+                r = delegate.check(scheme, attack, options);
                 done.put(key, r);
             }
             return r;

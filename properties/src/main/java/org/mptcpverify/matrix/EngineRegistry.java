@@ -11,18 +11,33 @@ import org.mptcpverify.traces.TracesEngine;
 
 /** The deciding engines by name, in the matrix's column order. */
 public final class EngineRegistry {
-    /** System property choosing the model behind {@code alloy}: "core" (models/alloy/core) or "old" (mptcp.als). */
+    /**
+     * System property choosing the model behind {@code alloy}: "core" (models/alloy/core) or
+     * "legacy" (mptcp.als; "old" is the same).
+     */
     public static final String ALLOY_MODEL = "mptcp.alloy";
+    /** The model behind {@code alloy} when {@link #ALLOY_MODEL} is not set. */
+    static final String ALLOY_DEFAULT = "legacy";
 
     private EngineRegistry() {}
 
-    /** The {@code alloy} engine on the model {@link #ALLOY_MODEL} names (the old one unless it says "core"). */
+    /** The {@code alloy} engine on the model {@link #ALLOY_MODEL} names. */
     static Engine alloy() {
-        String model = System.getProperty(ALLOY_MODEL, "old");
+        return alloyIsCore() ? new AlloyCoreEngine() : new AlloyEngine();
+    }
+
+    /**
+     * Whether {@code alloy} is the Alloy generic core (whose verdicts results commits with their
+     * fingerprints) rather than the legacy mptcp.als.
+     *
+     * @throws IllegalArgumentException for a model name that is neither
+     */
+    public static boolean alloyIsCore() {
+        String model = System.getProperty(ALLOY_MODEL, ALLOY_DEFAULT);
         return switch (model) {
-            case "core" -> new AlloyCoreEngine();
-            case "old" -> new AlloyEngine();
-            default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or old, got '" + model + "'");
+            case "core" -> true;
+            case "legacy", "old" -> false;
+            default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or legacy, got '" + model + "'");
         };
     }
 

@@ -8,8 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mptcpverify.engine.BoundKey;
-import org.mptcpverify.engine.Bounds;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
@@ -27,8 +25,7 @@ import org.mptcpverify.vocab.Verdict;
  * the reference; every other cell is rerun by the wrapped engine and compared with the committed
  * entry. What was reused, rerun and changed is kept for the report.
  */
-public final class FingerprintedEngine implements Engine {
-    private final Engine core;
+public final class FingerprintedEngine extends DelegatingEngine {
     private final VerdictCache cache;
     private final Map<String, VerdictCache.Entry> committed;
     private final Path root;
@@ -43,27 +40,12 @@ public final class FingerprintedEngine implements Engine {
      */
     public FingerprintedEngine(Engine core, VerdictCache cache, Map<String, VerdictCache.Entry> committed, Path root, long seed,
                                boolean force) {
-        this.core = core;
+        super(core);
         this.cache = cache;
         this.committed = committed;
         this.root = root;
         this.seed = seed;
         this.force = force;
-    }
-
-    @Override
-    public String name() {
-        return core.name();
-    }
-
-    @Override
-    public List<BoundKey> boundKeys() {
-        return core.boundKeys();
-    }
-
-    @Override
-    public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
-        return core.resolve(scheme, attack, requested);
     }
 
     @Override
@@ -84,7 +66,7 @@ public final class FingerprintedEngine implements Engine {
             return e.result(cx);
         }
         reran.add(scheme.wireName() + " / " + attack.wireName() + " (" + why + ")");
-        CellResult fresh = core.check(scheme, attack, options);
+        CellResult fresh = delegate.check(scheme, attack, options);
         if (entry.isPresent() && !entry.get().sameOutcome(cache.entry(scheme, attack, fresh, seed))) {
             changed.add(scheme.wireName() + " / " + attack.wireName() + ": committed " + entry.get().verdict()
                     + entry.get().violated() + ", rerun " + fresh.verdict() + fresh.violated()

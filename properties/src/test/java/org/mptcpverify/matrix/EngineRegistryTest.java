@@ -1,8 +1,10 @@
 package org.mptcpverify.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -30,10 +32,17 @@ class EngineRegistryTest {
     void theAlloyModelIsChosenByTheProperty() {
         System.setProperty(EngineRegistry.ALLOY_MODEL, "core");
         assertInstanceOf(AlloyCoreEngine.class, EngineRegistry.all().get("alloy").get());
-        System.setProperty(EngineRegistry.ALLOY_MODEL, "old");
-        assertInstanceOf(AlloyEngine.class, EngineRegistry.all().get("alloy").get());
+        assertTrue(EngineRegistry.alloyIsCore());
+        for (String legacy : List.of("legacy", "old")) {
+            System.setProperty(EngineRegistry.ALLOY_MODEL, legacy);
+            assertInstanceOf(AlloyEngine.class, EngineRegistry.all().get("alloy").get());
+            assertFalse(EngineRegistry.alloyIsCore());
+        }
         System.clearProperty(EngineRegistry.ALLOY_MODEL);
-        assertInstanceOf(AlloyEngine.class, EngineRegistry.all().get("alloy").get());
+        // without the property: the default model, and results commits the core's verdicts only for the core
+        assertEquals(EngineRegistry.ALLOY_DEFAULT.equals("core"),
+                EngineRegistry.all().get("alloy").get() instanceof AlloyCoreEngine);
+        assertEquals(EngineRegistry.ALLOY_DEFAULT.equals("core"), EngineRegistry.alloyIsCore());
         System.setProperty(EngineRegistry.ALLOY_MODEL, "new");
         assertThrows(IllegalArgumentException.class, () -> EngineRegistry.all().get("alloy").get());
     }

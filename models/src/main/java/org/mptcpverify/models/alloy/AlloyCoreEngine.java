@@ -36,12 +36,18 @@ import org.mptcpverify.vocab.Verdict;
  */
 public final class AlloyCoreEngine implements Engine {
     private static final List<BoundKey> KEYS = List.of(BoundKey.STEPS);
+    /**
+     * The core's SAT solver unless {@code -Dmptcp.alloy.solver} names another: MiniSat, bundled in
+     * the Alloy jar as a native library (docs/models.md, "Solvers (session 8)": the same CNF solved
+     * in half SAT4J's CPU; translation, the same for every solver, is most of a command's cost).
+     */
+    public static final String DEFAULT_SOLVER = "minisat";
 
     private final AlloyCoreChecker checker;
     private final String solver;
 
     public AlloyCoreEngine() {
-        this(System.getProperty(AlloyEngine.SOLVER_PROPERTY, AlloyEngine.DEFAULT_SOLVER));
+        this(System.getProperty(AlloyEngine.SOLVER_PROPERTY, DEFAULT_SOLVER));
     }
 
     public AlloyCoreEngine(String solver) {
@@ -94,6 +100,11 @@ public final class AlloyCoreEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
                     "the Alloy core has no data module for " + scheme.wireName());
         }
+        String unavailable = solverProblem(solver);
+        if (unavailable != null) {
+            // never a silently different solver: the cell says which one it could not run
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, unavailable);
+        }
         AlloyCoreScope scope = AlloyCoreScope.standard(attack).withSteps(resolved.getOr("steps", 0));
         List<AlloyCoreCell> cells = AlloyCoreCell.of(scheme, attack).stream()
                 .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope)).toList();
@@ -131,6 +142,27 @@ public final class AlloyCoreEngine implements Engine {
             r = run.result(Verdict.INCONCLUSIVE, "error: " + e.getCause());
         }
         return toCell(r, bounds, options, cells.get(0).witnessKinds(), WitnessChecks.definition(scheme, Schemes.of(scheme)));
+    }
+
+    /**
+     * Null when {@code solver} can run here, else why not. The native solvers are shared libraries
+     * (or, for plingeling, an executable) that Kodkod extracts from the Alloy jar into a fresh
+     * {@code alloy-*} folder under {@code java.io.tmpdir} and loads; a platform without them, a
+     * tmpdir that is not writable or executable, or a missing libstdc++ make them unavailable.
+     */
+    static String solverProblem(String solver) {
+        AlloyEngine.quietKodkod();
+        try {
+            java.util.Optional<kodkod.engine.satlab.SATFactory> f = kodkod.engine.satlab.SATFactory.find(solver);
+            if (f.isEmpty()) {
+                return "SAT solver " + solver + " is not known to this Alloy";
+            }
+            return f.get().isPresent() ? null : "SAT solver " + solver + " cannot load on this machine ("
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ", java.io.tmpdir "
+                    + System.getProperty("java.io.tmpdir") + ")";
+        } catch (RuntimeException | LinkageError e) {
+            return "SAT solver " + solver + " cannot load: " + e;
+        }
     }
 
     /** One-sided-key is two cells (the key on either side): the first that does not hold decides. */

@@ -22,7 +22,10 @@ import org.mptcpverify.models.alloy.AlloyTermDag.G;
 import org.mptcpverify.models.alloy.AlloyTermDag.Hm;
 import org.mptcpverify.models.alloy.AlloyTermDag.Leaf;
 import org.mptcpverify.models.alloy.AlloyTermDag.Xr;
+import org.mptcpverify.models.core.CoreMessage;
 import org.mptcpverify.models.core.CoreTraceExport;
+import org.mptcpverify.models.core.SchemeData;
+import org.mptcpverify.models.core.Tmpl;
 import org.mptcpverify.segment.SegmentEvent;
 import org.mptcpverify.segment.SegmentTerm;
 import org.mptcpverify.segment.SegmentTrace;
@@ -51,6 +54,8 @@ public final class AlloyCoreTraceExport {
     private final Module world;
     private final AlloyTermDag.Rendered dag;
     private final boolean attackerHasKey;
+    /** The scheme's data form: the templates that give a number inside a term its width (null in {@link #describe}). */
+    private final SchemeData data;
     /** Segment atom -> its static attributes. */
     private final Map<String, Seg> segs = new HashMap<>();
     /** Segment atom -> its number in the trace. */
@@ -64,11 +69,13 @@ public final class AlloyCoreTraceExport {
 
     private record Seg(String atom, String m, String src, String dst, String sf, String orig, Map<String, String> fld) {}
 
-    private AlloyCoreTraceExport(A4Solution sol, Module world, AlloyTermDag.Rendered dag, boolean attackerHasKey) {
+    private AlloyCoreTraceExport(A4Solution sol, Module world, AlloyTermDag.Rendered dag, boolean attackerHasKey,
+                                 SchemeData data) {
         this.sol = sol;
         this.world = world;
         this.dag = dag;
         this.attackerHasKey = attackerHasKey;
+        this.data = data;
     }
 
     /**
@@ -87,7 +94,8 @@ public final class AlloyCoreTraceExport {
         for (int a = 1; a <= apps; a++) {
             clients.put("c" + a, List.of("c" + a + ".1"));
         }
-        AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, dag, cell.attackerHasKey());
+        AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, dag, cell.attackerHasKey(),
+                AlloyCoreSchemes.data(cell.scheme()));
         x.readSegments();
         int last = x.firstViolation(property);
         for (int i = 1; i <= last; i++) {
@@ -102,7 +110,7 @@ public final class AlloyCoreTraceExport {
 
     /** The instance as text, state by state (what a failed export is debugged from). */
     public static String describe(A4Solution sol, Module world) {
-        AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, null, false);
+        AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, null, false, null);
         x.readSegments();
         StringBuilder b = new StringBuilder();
         x.segs.values().stream().sorted(java.util.Comparator.comparing(Seg::atom)).forEach(s -> b.append(s).append('\n'));
@@ -215,9 +223,14 @@ public final class AlloyCoreTraceExport {
             if (s.orig().equals("X")) {
                 String msg = s.m();
                 Map<String, SegmentTerm> fields = new TreeMap<>();
-                for (Map.Entry<String, String> f : s.fld().entrySet()) {
+                // fields that are a bare value first: an own atom gets its name and wire width where it
+                // is a field (ADD_ADDR's id), before a term of another field (its HMAC) uses it
+                List<Map.Entry<String, String>> order = new ArrayList<>(s.fld().entrySet());
+                order.sort(java.util.Comparator.comparing((Map.Entry<String, String> f) ->
+                        !(dag.terms().get(f.getValue()) instanceof Leaf)).thenComparing(Map.Entry::getKey));
+                for (Map.Entry<String, String> f : order) {
                     fields.put(f.getKey(), term(dag.terms().get(f.getValue()), f.getValue(), seenBefore, msg, f.getKey(),
-                            where + ", " + msg + "." + f.getKey(), true, 0));
+                            where + ", " + msg + "." + f.getKey(), true, 0, templates(data, msg, f.getKey())));
                 }
                 String sfName = subflow(s.sf());
                 events.add(new SegmentEvent.Inject(define(g), msg, connOf(s, sfName), sfName, addr(s.src()), addr(s.dst()), fields));
@@ -359,7 +372,7 @@ public final class AlloyCoreTraceExport {
      * value its wire width).
      */
     private SegmentTerm term(G t, String atom, Set<String> seen, String msg, String field, String where, boolean top,
-                             int depth) {
+                             int depth, List<Tmpl> hints) {
         SegmentTerm.Observed o = atom == null ? null : observed(atom, seen);
         if (o != null) {
             return o;
@@ -391,11 +404,13 @@ public final class AlloyCoreTraceExport {
                     return new SegmentTerm.Label(text);
                 }
                 case "Num" -> {
-                    OptionalInt bits = top ? WireFields.LANGUAGE.bitsOf(msg, field) : OptionalInt.empty();
+                    long value = Long.parseLong(l.atom().substring(1));
+                    OptionalInt bits = top ? WireFields.LANGUAGE.bitsOf(msg, field) : widthOf(value, msg, hints);
                     if (bits.isEmpty()) {
-                        throw new IllegalArgumentException(where + ": a number inside a term (its width is not exported)");
+                        throw new IllegalArgumentException(where + ": a number inside a term that no template of "
+                                + msg + "." + field + " gives a width");
                     }
-                    return new SegmentTerm.Num(Long.parseLong(l.atom().substring(1)), bits.getAsInt());
+                    return new SegmentTerm.Num(value, bits.getAsInt());
                 }
                 case "Zero" -> {
                     return new SegmentTerm.Num(0, 32);
@@ -421,7 +436,7 @@ public final class AlloyCoreTraceExport {
             }
         }
         if (t instanceof App a) {
-            List<SegmentTerm> arg = List.of(sub(a.arg(), seen, msg, field, where, depth));
+            List<SegmentTerm> arg = List.of(sub(a.arg(), seen, msg, field, where, depth, children(hints, t, 0)));
             return switch (a.op()) {
                 case "HASH", "TOKEN", "IDSN" -> new SegmentTerm.Apply(OPS.get(a.op()), 0, arg);
                 case "TR64" -> new SegmentTerm.Apply("truncR", 64, arg);
@@ -429,22 +444,93 @@ public final class AlloyCoreTraceExport {
             };
         }
         if (t instanceof Hm h) {
-            return new SegmentTerm.Apply("hmac", 0, List.of(sub(h.key(), seen, msg, field, where, depth),
-                    sub(h.msg(), seen, msg, field, where, depth)));
+            return new SegmentTerm.Apply("hmac", 0, List.of(sub(h.key(), seen, msg, field, where, depth, children(hints, t, 0)),
+                    sub(h.msg(), seen, msg, field, where, depth, children(hints, t, 1))));
         }
         if (t instanceof Ct c) {
-            return new SegmentTerm.Apply("cat", 0, List.of(sub(c.hd(), seen, msg, field, where, depth),
-                    sub(c.tl(), seen, msg, field, where, depth)));
+            return new SegmentTerm.Apply("cat", 0, List.of(sub(c.hd(), seen, msg, field, where, depth, children(hints, t, 0)),
+                    sub(c.tl(), seen, msg, field, where, depth, children(hints, t, 1))));
         }
         List<SegmentTerm> ops = new ArrayList<>();
         for (G op : ((Xr) t).ops()) {
-            ops.add(sub(op, seen, msg, field, where, depth));
+            ops.add(sub(op, seen, msg, field, where, depth, List.of()));
         }
         return new SegmentTerm.Apply("xor", 0, ops);
     }
 
-    private SegmentTerm sub(G t, Set<String> seen, String msg, String field, String where, int depth) {
-        return term(t, nameOf(t), seen, msg, field, where, false, depth + 1);
+    private SegmentTerm sub(G t, Set<String> seen, String msg, String field, String where, int depth, List<Tmpl> hints) {
+        return term(t, nameOf(t), seen, msg, field, where, false, depth + 1, hints);
+    }
+
+    /**
+     * The templates that may have given field {@code field} of {@code msg} its value: the senders'
+     * field templates and the receivers' checks of every mode. The dag's numbers carry no width
+     * (one atom per value), the templates do: ADD_ADDR's HMAC covers {@code id} (8 bits) and
+     * {@code port} (16 bits), which the reference hashes at those widths.
+     */
+    static List<Tmpl> templates(SchemeData data, String msg, String field) {
+        List<Tmpl> out = new ArrayList<>();
+        if (data == null) {
+            return out;
+        }
+        for (Map<CoreMessage, SchemeData.Msg> mode : data.modes().values()) {
+            for (Map.Entry<CoreMessage, SchemeData.Msg> m : mode.entrySet()) {
+                if (!m.getKey().name().equals(msg)) {
+                    continue;
+                }
+                Tmpl sent = m.getValue().fields().get(field);
+                if (sent != null) {
+                    out.add(sent);
+                }
+                for (SchemeData.Check c : m.getValue().checks()) {
+                    if (c.field().equals(field)) {
+                        out.add(c.expect());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The templates at child {@code i} of {@code t} (a non-leaf term), from those at {@code t}:
+     * only templates of the same shape take part; a concatenation's parts are flat in a template
+     * and right-nested in the dag.
+     */
+    static List<Tmpl> children(List<Tmpl> hints, G t, int i) {
+        List<Tmpl> out = new ArrayList<>();
+        for (Tmpl h : hints) {
+            Tmpl c = null;
+            if (t instanceof App) {
+                c = h instanceof Tmpl.Hash x ? x.arg() : h instanceof Tmpl.Token x ? x.arg() : h instanceof Tmpl.Idsn x ? x.arg()
+                        : h instanceof Tmpl.TruncL x ? x.arg() : h instanceof Tmpl.TruncR x ? x.arg() : null;
+            } else if (t instanceof Hm && h instanceof Tmpl.Hmac x) {
+                c = i == 0 ? x.key() : x.msg();
+            } else if (t instanceof Ct && h instanceof Tmpl.Cat x) {
+                List<Tmpl> p = x.parts();
+                c = i == 0 ? p.get(0) : p.size() == 2 ? p.get(1) : new Tmpl.Cat(p.subList(1, p.size()));
+            }
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The width a template gives the number {@code value} at this place: a literal's, or the wire width of the field it reads. */
+    static OptionalInt widthOf(long value, String msg, List<Tmpl> hints) {
+        for (Tmpl h : hints) {
+            if (h instanceof Tmpl.Int n && n.value() == value) {
+                return OptionalInt.of(n.bits());
+            }
+            if (h instanceof Tmpl.Fld f) {
+                OptionalInt b = WireFields.LANGUAGE.bitsOf(msg, f.name());
+                if (b.isPresent()) {
+                    return b;
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Analysis by cancellation: {@code t} is an operand of an XOR sum read in a field, the other operands expressible. */
@@ -464,7 +550,7 @@ public final class AlloyCoreTraceExport {
                 try {
                     for (G other : x.ops()) {
                         if (!other.equals(t)) {
-                            args.add(sub(other, seen, msg, field, where, depth));
+                            args.add(sub(other, seen, msg, field, where, depth, List.of()));
                         }
                     }
                     return new SegmentTerm.Apply("xor", 0, args);
@@ -484,7 +570,7 @@ public final class AlloyCoreTraceExport {
             boolean key = g instanceof Leaf l && l.sig().equals("Key")
                     || g instanceof App a && (a.op().startsWith("TL") || a.op().startsWith("TR")) && a.arg() instanceof Leaf l2 && l2.sig().equals("Key");
             if (key) {
-                events.add(new SegmentEvent.Derive(term(g, null, seen, "", "", "the derived key", false, 0)));
+                events.add(new SegmentEvent.Derive(term(g, null, seen, "", "", "the derived key", false, 0, List.of())));
                 return;
             }
         }

@@ -54,7 +54,15 @@ public final class AlloyEngine implements Engine {
     private static volatile Thread stuck;
 
     static {
-        // kodkod logs every translation phase at INFO through the bundled slf4j SimpleLogger
+        quietKodkod();
+    }
+
+    /**
+     * Kodkod logs every translation phase at INFO through the bundled slf4j SimpleLogger, which
+     * reads its level once, when the first logger is made: call this before any Kodkod class is
+     * touched (the Alloy core's solver check is the first in its engine).
+     */
+    static void quietKodkod() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         }

@@ -28,6 +28,16 @@ class AlloyCoreEngineTest {
         return new EngineOptions(1L, WORK.resolve("cx"), WORK.resolve("work"), Duration.ofSeconds(30), 0, false, b);
     }
 
+    /** A solver that cannot run is named in an INCONCLUSIVE cell, never replaced by another one silently. */
+    @Test
+    void aSolverThatCannotRunMakesTheCellInconclusive() {
+        CellResult r = new AlloyCoreEngine("no-such-solver").check(SchemeId.RFC8684, AttackId.JOIN_DOS, options(Bounds.NONE));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+        assertTrue(r.reason().contains("no-such-solver"), r.reason());
+        assertEquals("no-such-solver", r.bounds().get("solver"));
+        assertNull(AlloyCoreEngine.solverProblem(AlloyCoreEngine.DEFAULT_SOLVER), "the default solver runs here");
+    }
+
     @Test
     void decidesWithoutSolvingWhereThereIsNothingToSolve() {
         AlloyCoreEngine e = new AlloyCoreEngine();

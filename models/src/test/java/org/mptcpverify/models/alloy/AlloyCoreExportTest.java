@@ -34,7 +34,7 @@ class AlloyCoreExportTest {
         AlloyTermDag.Rendered dag = cell.dag();
         Path file = AlloyCoreChecker.writeCell(cell, WORK, dag);
         AlloyWarmUp.ensure();
-        AlloyRunner runner = AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent(), 0);
+        AlloyRunner runner = AlloyRunner.parse(file, AlloyCoreEngine.DEFAULT_SOLVER, file.getParent(), 0);
         AlloyRunner.Solved s = runner.execute(PropertyId.JOIN_STATE_UNFORGEABLE.modelName());
         assertTrue(s.satisfiable(), "the known attack fits in 7 states");
 
@@ -56,6 +56,31 @@ class AlloyCoreExportTest {
         }
         assertTrue(refused, "without its reads the attacker cannot build the token");
         assertFalse(t.events().isEmpty());
+    }
+
+    /**
+     * The same input gives the same instance: the witness of rfc8684 / join-dos at 3 states (forge
+     * a JOIN_SYN, deliver it: seconds to solve), parsed and solved twice with the core's default
+     * solver, reads back as the same text, segment by segment and state by state. (Across JVMs:
+     * docs/models.md, "Solvers (session 8)", the exported counterexample bytes of two runs.)
+     */
+    @Test
+    void theDefaultSolverGivesTheSameInstanceTwice() throws Exception {
+        assertEquals(null, AlloyCoreEngine.solverProblem(AlloyCoreEngine.DEFAULT_SOLVER),
+                "the native solver loads from the Alloy jar (extracted under java.io.tmpdir)");
+        AlloyCoreCell base = AlloyCoreCell.of(SchemeId.RFC8684, AttackId.JOIN_DOS).get(0);
+        AlloyCoreCell cell = new AlloyCoreCell(base.scheme(), base.attack(), base.keyedSide(), false, base.scope().withSteps(3));
+        List<String> described = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Path file = AlloyCoreChecker.writeCell(cell, WORK.resolve("determinism-" + run), cell.dag());
+            AlloyWarmUp.ensure();
+            AlloyRunner runner = AlloyRunner.parse(file, AlloyCoreEngine.DEFAULT_SOLVER, file.getParent(), 0);
+            AlloyRunner.Solved s = runner.execute(AlloyCoreCell.WITNESS);
+            assertTrue(s.satisfiable(), "an injected JOIN_SYN reaches the server's checks in 3 states");
+            described.add(AlloyCoreTraceExport.describe(s.solution(), runner.world()).replace("determinism-" + run, ""));
+        }
+        assertEquals(described.get(0), described.get(1));
+        assertTrue(described.get(0).contains("JOIN_SYN"), described.get(0));
     }
 
     private static boolean mentionsObserved(SegmentTerm t) {

@@ -38,9 +38,10 @@ public final class AlloyCoreProbe {
         AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
         double parse = (System.nanoTime() - t0) / 1e9;
         AlloyRunner.Solved r = runner.execute(label);
-        System.out.printf(Locale.ROOT, "PROBE %s %s steps=%d solver=%s %s: %s vars=%d clauses=%d parse=%.1fs translate=%.1fs total=%.1fs cpu=%.1fs%n",
+        System.out.printf(Locale.ROOT, "PROBE %s %s steps=%d solver=%s %s: %s vars=%d clauses=%d parse=%.1fs translate=%.1fs total=%.1fs cpu=%.1fs translateCpu=%.1fs solveCpu=%.1fs%n",
                 s.wireName(), a.wireName(), steps, solver, label, r.satisfiable() ? "sat" : "unsat", r.primaryVars(), r.clauses(),
-                parse, r.translateSeconds(), r.seconds(), r.cpuSeconds());
+                parse, r.translateSeconds(), r.seconds(), r.cpuSeconds(), r.translateCpuSeconds(),
+                r.cpuSeconds() - r.translateCpuSeconds());
         if (r.satisfiable() && r.check()) {
             org.mptcpverify.vocab.PropertyId p = java.util.Arrays.stream(org.mptcpverify.vocab.PropertyId.values())
                     .filter(x -> x.modelName().equals(label)).findFirst().orElseThrow();
