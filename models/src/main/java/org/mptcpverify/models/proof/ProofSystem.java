@@ -37,6 +37,7 @@ final class ProofSystem {
     static final String IDX = "@idx";
     static final Term CLIENT = Term.atom("client");
     static final Term ATTACKER = Term.atom("attacker");
+    static final Term SERVER = Term.atom("server");
     static final List<Term> ADDRESSES = List.of(Term.atom("c.a1"), Term.atom("s.a1"), Term.atom("s.a2"));
 
     /** A role's state: slot name (and the ghosts {@link #ORIGIN}, {@link #IDX}) -> term. */
@@ -83,8 +84,8 @@ final class ProofSystem {
     private final ProofScope scope;
     private final String clientMode;
     private final String serverMode;
-    private final List<String> clientJoins = new ArrayList<>();
-    private final List<String> serverJoins = new ArrayList<>();
+    private final int joins;
+    private final int clients;
 
     private final Observation observation;
     private final CoreMessage silenced;
@@ -101,16 +102,67 @@ final class ProofSystem {
         Row row = data.negotiate().get(new SchemeData.KeyPair(true, true));
         this.clientMode = row.a();
         this.serverMode = row.b();
-        for (int j = 1; j <= scope.clientJoins(); j++) {
-            clientJoins.add("j" + j);
+        this.joins = scope.clientJoins();
+        this.clients = scope.clients();
+    }
+
+    /**
+     * The role {@code base} of client n's connection: "c", "s", "j1", "h1", "hx1" for the first
+     * client (the names of the one-client scope), "c_2", "j1_2", ... for the others.
+     */
+    static String at(String base, int n) {
+        return n == 1 ? base : base + "_" + n;
+    }
+
+    /** The connection (client) a role belongs to, 1-based. */
+    static int connOf(String role) {
+        int u = role.indexOf('_');
+        return u < 0 ? 1 : Integer.parseInt(role.substring(u + 1));
+    }
+
+    private static String baseOf(String role) {
+        int u = role.indexOf('_');
+        return u < 0 ? role : role.substring(0, u);
+    }
+
+    /** Client n's joins j1..jJ. */
+    private List<String> clientJoins(int n) {
+        List<String> l = new ArrayList<>();
+        for (int j = 1; j <= joins; j++) {
+            l.add(at("j" + j, n));
         }
-        // h<j> answers the client's j-th join; hx<k> are join states opened by segments the attacker delivered
-        for (int j = 1; j <= scope.clientJoins(); j++) {
-            serverJoins.add("h" + j);
+        return l;
+    }
+
+    /** The server join states of client n's connection: h<j> answers its j-th join; hx<k> are opened by the attacker's segments. */
+    private List<String> serverJoins(int n) {
+        List<String> l = new ArrayList<>();
+        for (int j = 1; j <= joins; j++) {
+            l.add(at("h" + j, n));
         }
         for (int h = 1; h <= scope.serverJoins(); h++) {
-            serverJoins.add("hx" + h);
+            l.add(at("hx" + h, n));
         }
+        return l;
+    }
+
+    /** The host that sends a role's segments: client n for the client's connection and joins, else the server. */
+    static Term host(String role) {
+        String b = baseOf(role);
+        if (b.equals("c") || b.startsWith("j")) {
+            return connOf(role) == 1 ? CLIENT : Term.atom("client_" + connOf(role));
+        }
+        return b.equals(ATTACKER_ROLE) ? ATTACKER : SERVER;
+    }
+
+    /**
+     * The host a role may accept the protected segments from (MptcpCore.tla: a server join's and
+     * the server connection's {@code Client(h.conn)}, the client's server): the host of its peer side.
+     */
+    static Term owner(String role) {
+        String b = baseOf(role);
+        boolean clientSide = b.equals("c") || b.startsWith("j");
+        return clientSide ? SERVER : host(at("c", connOf(role)));
     }
 
     String clientMode() {
@@ -143,9 +195,13 @@ final class ProofSystem {
     }
 
     List<String> roles() {
-        List<String> r = new ArrayList<>(List.of("c", "s"));
-        r.addAll(clientJoins);
-        r.addAll(serverJoins);
+        List<String> r = new ArrayList<>();
+        for (int n = 1; n <= clients; n++) {
+            r.add(at("c", n));
+            r.add(at("s", n));
+            r.addAll(clientJoins(n));
+            r.addAll(serverJoins(n));
+        }
         return r;
     }
 
@@ -158,8 +214,10 @@ final class ProofSystem {
         for (String r : roles()) {
             vals.put(r, new java.util.LinkedHashSet<>());
         }
-        vals.get("c").add(Val.empty());
-        vals.get("s").add(Val.empty());
+        for (int n = 1; n <= clients; n++) {
+            vals.get(at("c", n)).add(Val.empty());
+            vals.get(at("s", n)).add(Val.empty());
+        }
         return new State(Knowledge.close(know), vals, new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>());
     }
 
@@ -172,36 +230,45 @@ final class ProofSystem {
      */
     void step(State st, boolean active, Consumer<Sent> sent, Consumer<Accepted> accepted) {
         // originations: a role may send these from any state it can be in
-        for (Val v : st.vals().get("c")) {
-            if (v.slots().isEmpty()) {
-                send("c", clientMode, CoreMessage.MPC_SYN, v, 0, seen(CoreMessage.MPC_SYN, active, false), sent);
+        for (int n = 1; n <= clients; n++) {
+            String c = at("c", n);
+            String srv = at("s", n);
+            List<String> cj = clientJoins(n);
+            for (Val v : st.vals().get(c)) {
+                if (v.slots().isEmpty()) {
+                    send(c, clientMode, CoreMessage.MPC_SYN, v, 0, seen(CoreMessage.MPC_SYN, active, false), sent);
+                }
+                send(c, clientMode, CoreMessage.KEY_A, v, 0, seen(CoreMessage.KEY_A, active, false), sent);
+                send(c, clientMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent);
+                for (int j = 1; j <= cj.size() && !v.slots().isEmpty(); j++) {
+                    send(cj.get(j - 1), clientMode, CoreMessage.JOIN_SYN, v, j, seen(CoreMessage.JOIN_SYN, active, false), sent);
+                }
             }
-            send("c", clientMode, CoreMessage.KEY_A, v, 0, seen(CoreMessage.KEY_A, active, false), sent);
-            send("c", clientMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent);
-            for (int j = 1; j <= clientJoins.size() && !v.slots().isEmpty(); j++) {
-                send(clientJoins.get(j - 1), clientMode, CoreMessage.JOIN_SYN, v, j, seen(CoreMessage.JOIN_SYN, active, false), sent);
+            for (Val v : st.vals().get(srv)) {
+                send(srv, serverMode, CoreMessage.KEY_B, v, 0, seen(CoreMessage.KEY_B, active, false), sent);
+                send(srv, serverMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent);
             }
-        }
-        for (Val v : st.vals().get("s")) {
-            send("s", serverMode, CoreMessage.KEY_B, v, 0, seen(CoreMessage.KEY_B, active, false), sent);
-            send("s", serverMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent);
         }
         // deliveries, each followed by the receiver's answer
         attempts.clear();
         Rx rx = new Rx(st, active, sent, accepted);
-        rx.all("s", serverMode, CoreMessage.MPC_SYN, List.of(Val.empty()), CoreMessage.MPC_SYNACK);
-        rx.all("c", clientMode, CoreMessage.MPC_SYNACK, st.vals().get("c"), CoreMessage.MPC_ACK);
-        rx.all("s", serverMode, CoreMessage.MPC_ACK, st.vals().get("s"), null);
-        rx.all("s", serverMode, CoreMessage.KEY_A, st.vals().get("s"), null);
-        rx.all("c", clientMode, CoreMessage.KEY_B, st.vals().get("c"), null);
-        rx.all("c", clientMode, CoreMessage.ADD_ADDR, st.vals().get("c"), null);
-        rx.all("s", serverMode, CoreMessage.FASTCLOSE, st.vals().get("s"), null);
-        for (String h : serverJoins) {
-            rx.all(h, serverMode, CoreMessage.JOIN_SYN, st.vals().get("s"), CoreMessage.JOIN_SYNACK);
-            rx.all(h, serverMode, CoreMessage.JOIN_ACK, st.vals().get(h), null);
-        }
-        for (String j : clientJoins) {
-            rx.all(j, clientMode, CoreMessage.JOIN_SYNACK, st.vals().get(j), CoreMessage.JOIN_ACK);
+        for (int n = 1; n <= clients; n++) {
+            String c = at("c", n);
+            String srv = at("s", n);
+            rx.all(srv, serverMode, CoreMessage.MPC_SYN, List.of(Val.empty()), CoreMessage.MPC_SYNACK);
+            rx.all(c, clientMode, CoreMessage.MPC_SYNACK, st.vals().get(c), CoreMessage.MPC_ACK);
+            rx.all(srv, serverMode, CoreMessage.MPC_ACK, st.vals().get(srv), null);
+            rx.all(srv, serverMode, CoreMessage.KEY_A, st.vals().get(srv), null);
+            rx.all(c, clientMode, CoreMessage.KEY_B, st.vals().get(c), null);
+            rx.all(c, clientMode, CoreMessage.ADD_ADDR, st.vals().get(c), null);
+            rx.all(srv, serverMode, CoreMessage.FASTCLOSE, st.vals().get(srv), null);
+            for (String h : serverJoins(n)) {
+                rx.all(h, serverMode, CoreMessage.JOIN_SYN, st.vals().get(srv), CoreMessage.JOIN_SYNACK);
+                rx.all(h, serverMode, CoreMessage.JOIN_ACK, st.vals().get(h), null);
+            }
+            for (String j : clientJoins(n)) {
+                rx.all(j, clientMode, CoreMessage.JOIN_SYNACK, st.vals().get(j), CoreMessage.JOIN_ACK);
+            }
         }
     }
 
@@ -213,14 +280,16 @@ final class ProofSystem {
 
     /** The role an honest segment to {@code role} comes from (null: none, a join state the attacker opened). */
     static String peer(String role) {
-        if (role.equals("c")) {
-            return "s";
-        } else if (role.equals("s")) {
-            return "c";
-        } else if (role.startsWith("hx")) {
+        String b = baseOf(role);
+        int n = connOf(role);
+        if (b.equals("c")) {
+            return at("s", n);
+        } else if (b.equals("s")) {
+            return at("c", n);
+        } else if (b.startsWith("hx") || b.equals(ATTACKER_ROLE)) {
             return null;
         }
-        return (role.startsWith("h") ? "j" : "h") + role.substring(1);
+        return at((b.startsWith("h") ? "j" : "h") + b.substring(1), n);
     }
 
     /** Whether the attacker sees an honest segment of kind g (an answer to its own segment: always). */
@@ -358,8 +427,16 @@ final class ProofSystem {
         if (sender == null || receiver == null) {
             return out;
         }
-        List<String> roles = g == CoreMessage.ADD_ADDR ? List.of("c") : g == CoreMessage.FASTCLOSE ? List.of("s")
-                : serverJoins;
+        List<String> roles = new ArrayList<>();
+        for (int n = 1; n <= clients; n++) {
+            if (g == CoreMessage.ADD_ADDR) {
+                roles.add(at("c", n));
+            } else if (g == CoreMessage.FASTCLOSE) {
+                roles.add(at("s", n));
+            } else {
+                roles.addAll(serverJoins(n));
+            }
+        }
         for (String r : roles) {
             for (Val v : st.vals().get(r)) {
                 TreeMap<String, Term> f = new TreeMap<>();
@@ -391,7 +468,7 @@ final class ProofSystem {
             return List.of(0);
         }
         List<Integer> l = new ArrayList<>();
-        for (int i = 1; i <= clientJoins.size() + w; i++) {
+        for (int i = 1; i <= joins + w; i++) {
             l.add(i);
         }
         return l;
@@ -428,7 +505,7 @@ final class ProofSystem {
                 }
             }
             if (g == CoreMessage.JOIN_SYN) {
-                st.put(ORIGIN, forged ? ATTACKER : CLIENT);
+                st.put(ORIGIN, forged ? ATTACKER : host(seg.from())); // who built the SYN: the attacker or a client
                 st.put(IDX, Term.leaf("int", Integer.toString(idx)));
             }
             out.add(v.with(st));
