@@ -35,9 +35,9 @@ final class ProofSystem {
     static final Term KEY = Term.atom("K");
     static final String ORIGIN = "@origin";
     static final String IDX = "@idx";
-    static final Term CLIENT = Term.atom("client");
-    static final Term ATTACKER = Term.atom("attacker");
-    static final Term SERVER = Term.atom("server");
+    static final Term CLIENT = ProofRoles.CLIENT;
+    static final Term ATTACKER = ProofRoles.ATTACKER;
+    static final Term SERVER = ProofRoles.SERVER;
     static final List<Term> ADDRESSES = List.of(Term.atom("c.a1"), Term.atom("s.a1"), Term.atom("s.a2"));
 
     /** A role's state: slot name (and the ghosts {@link #ORIGIN}, {@link #IDX}) -> term. */
@@ -66,7 +66,7 @@ final class ProofSystem {
         }
     }
 
-    static final String ATTACKER_ROLE = "x";
+    static final String ATTACKER_ROLE = ProofRoles.ATTACKER_ROLE;
 
     /** One honest end's emission: who sent which segment from which state, and whether the attacker sees it. */
     record Sent(String role, Val from, Seg seg, boolean observed) {}
@@ -106,25 +106,6 @@ final class ProofSystem {
         this.clients = scope.clients();
     }
 
-    /**
-     * The role {@code base} of client n's connection: "c", "s", "j1", "h1", "hx1" for the first
-     * client (the names of the one-client scope), "c_2", "j1_2", ... for the others.
-     */
-    static String at(String base, int n) {
-        return n == 1 ? base : base + "_" + n;
-    }
-
-    /** The connection (client) a role belongs to, 1-based. */
-    static int connOf(String role) {
-        int u = role.indexOf('_');
-        return u < 0 ? 1 : Integer.parseInt(role.substring(u + 1));
-    }
-
-    private static String baseOf(String role) {
-        int u = role.indexOf('_');
-        return u < 0 ? role : role.substring(0, u);
-    }
-
     /** Client n's joins j1..jJ. */
     private List<String> clientJoins(int n) {
         List<String> l = new ArrayList<>();
@@ -146,24 +127,6 @@ final class ProofSystem {
         return l;
     }
 
-    /** The host that sends a role's segments: client n for the client's connection and joins, else the server. */
-    static Term host(String role) {
-        String b = baseOf(role);
-        if (b.equals("c") || b.startsWith("j")) {
-            return connOf(role) == 1 ? CLIENT : Term.atom("client_" + connOf(role));
-        }
-        return b.equals(ATTACKER_ROLE) ? ATTACKER : SERVER;
-    }
-
-    /**
-     * The host a role may accept the protected segments from (MptcpCore.tla: a server join's and
-     * the server connection's {@code Client(h.conn)}, the client's server): the host of its peer side.
-     */
-    static Term owner(String role) {
-        String b = baseOf(role);
-        boolean clientSide = b.equals("c") || b.startsWith("j");
-        return clientSide ? SERVER : host(at("c", connOf(role)));
-    }
 
     String clientMode() {
         return clientMode;
@@ -278,18 +241,21 @@ final class ProofSystem {
     /** Every field value of every forgery built so far (the Alloy induction's universe must hold them). */
     final Set<Term> forgedTerms = new java.util.TreeSet<>();
 
-    /** The role an honest segment to {@code role} comes from (null: none, a join state the attacker opened). */
+    /** The role an honest segment to {@code role} comes from ({@link ProofRoles#peer}). */
     static String peer(String role) {
-        String b = baseOf(role);
-        int n = connOf(role);
-        if (b.equals("c")) {
-            return at("s", n);
-        } else if (b.equals("s")) {
-            return at("c", n);
-        } else if (b.startsWith("hx") || b.equals(ATTACKER_ROLE)) {
-            return null;
-        }
-        return at((b.startsWith("h") ? "j" : "h") + b.substring(1), n);
+        return ProofRoles.peer(role);
+    }
+
+    static String at(String base, int n) {
+        return ProofRoles.at(base, n);
+    }
+
+    static Term host(String role) {
+        return ProofRoles.host(role);
+    }
+
+    static Term owner(String role) {
+        return ProofRoles.owner(role);
     }
 
     /** Whether the attacker sees an honest segment of kind g (an answer to its own segment: always). */
