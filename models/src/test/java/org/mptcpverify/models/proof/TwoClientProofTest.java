@@ -67,22 +67,13 @@ class TwoClientProofTest {
      */
     @Test
     void aConnectionIndependentFastcloseFallsOnlyToTheSecondClient() throws Exception {
-        SchemeDefinition weak = connectionIndependentFastclose();
+        SchemeDefinition weak = ProtectingCheckMutants.connectionIndependentFastclose();
         ProofResult one = InductiveProof.prove(weak, "fastclose-forge", PropertyId.CLOSE_AUTHENTICITY, ProofScope.STANDARD);
         assertEquals(ProofStatus.PROVED, one.status(), one.reason() + " " + one.counterexample());
         ProofResult two = InductiveProof.prove(weak, "fastclose-forge", PropertyId.CLOSE_AUTHENTICITY, TWO);
         assertEquals("implication", two.failedCheck(), two.status() + " " + two.reason());
         assertTrue(two.counterexample().contains("from c_2") || two.counterexample().contains("from c,"), two.counterexample());
         assertTrue(two.counterexample().contains("not by"), two.counterexample());
-    }
-
-    /** bound-key, its client's bound MP_FASTCLOSE keyed by K rather than the connection key Kc. */
-    static SchemeDefinition connectionIndependentFastclose() throws Exception {
-        String text = java.nio.file.Files.readString(java.nio.file.Path.of("schemes", "bound-key.scheme"));
-        String bound = "field key = truncL(64, hmac(Kc, cat(\"bk-close\", \"A\")))";
-        assertTrue(text.contains(bound), "bound-key's MP_FASTCLOSE template changed: update this control");
-        return org.mptcpverify.definition.DefinitionParser.parse("bound-key-k-close.scheme",
-                text.replace(bound, "field key = truncL(64, hmac(K, cat(\"bk-close\", \"A\")))"));
     }
 
     /** The second client's connection is its own roles with its own nonces: the invariant grows. */
