@@ -47,12 +47,14 @@ class AlloyInductionProbe {
                 new Row("draft-paasch.scheme", "fastclose-forge", List.of(PropertyId.CLOSE_AUTHENTICITY)),
                 new Row("draft-baerts/low-order.scheme", "fastclose-forge", List.of(PropertyId.CLOSE_AUTHENTICITY)),
                 new Row("broken.scheme", "eavesdrop-all", List.of(JA, EKS)));
+        // -Dprobe.clients=2: the same rows for two clients of one application (docs/proofs.md, "Scope")
+        ProofScope scope = ProofScope.STANDARD.withClients(Integer.getInteger("probe.clients", 1));
         for (Row r : rows) {
             SchemeData d = SchemeDataBuilder.build(DefinitionParser.parse(Path.of("schemes", r.file())));
             for (PropertyId p : r.props()) {
-                ProofResult jc = InductiveProof.prove(d, r.attack(), p, ProofScope.STANDARD);
-                AlloyInduction.Result a = AlloyInduction.check(d, r.attack(), p, ProofScope.STANDARD,
-                        Path.of("target", "probe", d.name().replace('/', '_') + "-" + r.attack() + "-" + p));
+                ProofResult jc = InductiveProof.prove(d, r.attack(), p, scope);
+                AlloyInduction.Result a = AlloyInduction.check(d, r.attack(), p, scope,
+                        Path.of("target", "probe", d.name().replace('/', '_') + "-" + r.attack() + "-" + p + "-c" + scope.clients()));
                 AlloyInduction.Command step = a.commands().stream().filter(c -> c.label().equals("Step")).findFirst().orElse(null);
                 System.out.printf(Locale.ROOT, "ROW | `%s` / `%s` | %s | %s | %s | %s | %s | %.2f | %.2f | %s%n", d.name(), r.attack(), p,
                         a.status(), a.failedCheck() == null ? "" : a.failedCheck(), jc.status(),
