@@ -3,7 +3,6 @@ package org.mptcpverify.models.proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.definition.Mutants;
@@ -18,17 +17,11 @@ import org.mptcpverify.vocab.PropertyId;
  */
 class TwoClientProofTest {
     private static final ProofScope TWO = ProofScope.STANDARD.withClients(2);
-    private static final List<Map.Entry<String, PropertyId>> CELLS = List.of(
-            Map.entry("eavesdrop-handshake", PropertyId.JOIN_AUTHENTICITY),
-            Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
-            Map.entry("eavesdrop-all", PropertyId.EXTERNAL_KEY_SECRECY),
-            Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
-            Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
 
     @Test
     void boundKeyStaysProvedAndBrokenFailsTheStep() throws Exception {
         SchemeDefinition bk = ProtectingCheckMutants.definition("bound-key");
-        for (Map.Entry<String, PropertyId> c : CELLS) {
+        for (Map.Entry<String, PropertyId> c : InductiveProofTest.CELLS) {
             ProofResult ok = InductiveProof.prove(bk, c.getKey(), c.getValue(), TWO);
             assertEquals(ProofStatus.PROVED, ok.status(), c + ": " + ok.reason() + " " + ok.counterexample());
             assertTrue(ok.scope().startsWith("2 clients of one application"), ok.scope());
