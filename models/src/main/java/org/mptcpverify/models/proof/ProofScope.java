@@ -5,6 +5,8 @@ package org.mptcpverify.models.proof;
  * one server application, both holding the application's external key; {@code clientJoins} joins
  * started by the client, each answered by its own server join state; {@code serverJoins} further
  * server join states opened by segments the attacker delivers; one nonce per role. Traces are unbounded.
+ * {@code clients} > 1: that many clients of the same application (the same key), each with its own
+ * connection, joins and join states (its own roles and nonces, {@link ProofRoles}).
  */
 public record ProofScope(int clientJoins, int serverJoins, boolean attackerHasKey, int clients) {
     /** The scope of the matrix's proofs: 2 client joins, 2 attacker-opened join states (the bounded cells' joins and injections). */
