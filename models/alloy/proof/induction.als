@@ -128,10 +128,10 @@ pred emits[st: Stage, r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term, ix: N
 ----------------------------------------------------------------------------- originations
 pred origination {
   Tr.how = SEND
-  (Tr.role = RC and Tr.from = Pre.val[RC] and Tr.ix = I0
+  (Tr.role in RC and Tr.from = Pre.val[Tr.role] and Tr.ix = I0
      and Tr.g in KEY_A + FASTCLOSE + (no Tr.from.vsl => MPC_SYN else none))
-  or (Tr.role in cjoins and Tr.from = Pre.val[RC] and some Tr.from.vsl and Tr.g = JOIN_SYN and Tr.ix = Tr.role.jix)
-  or (Tr.role = RS and Tr.from = Pre.val[RS] and Tr.ix = I0 and Tr.g in KEY_B + ADD_ADDR)
+  or (Tr.role in cjoins and Tr.from = Pre.val[Tr.role.conn] and some Tr.from.vsl and Tr.g = JOIN_SYN and Tr.ix = Tr.role.jix)
+  or (Tr.role in RS and Tr.from = Pre.val[Tr.role] and Tr.ix = I0 and Tr.g in KEY_B + ADD_ADDR)
   sendable[modeOf[Tr.role], Tr.g, kept[Tr.role, modeOf[Tr.role], Tr.g, Tr.from.vsl]]
 }
 pred originationStays {
@@ -144,10 +144,10 @@ fun fld: FieldName -> Term { Tr.how = FORGE => Tr.forged else Tr.seg.sfld }
 pred delivery {
   Tr.how in HONEST + REPLAY + FORGE
   let r = Tr.role, m = modeOf[Tr.role] {
-    (r = RS and Tr.g = MPC_SYN and no Tr.from.vsl and no Tr.from.vidx and no Tr.from.vorig)
-      or (r = RC and Tr.g in MPC_SYNACK + KEY_B + ADD_ADDR and Tr.from = Pre.val[RC])
-      or (r = RS and Tr.g in MPC_ACK + KEY_A + FASTCLOSE and Tr.from = Pre.val[RS])
-      or (r in sjoins and Tr.g = JOIN_SYN and Tr.from = Pre.val[RS])
+    (r in RS and Tr.g = MPC_SYN and no Tr.from.vsl and no Tr.from.vidx and no Tr.from.vorig)
+      or (r in RC and Tr.g in MPC_SYNACK + KEY_B + ADD_ADDR and Tr.from = Pre.val[r])
+      or (r in RS and Tr.g in MPC_ACK + KEY_A + FASTCLOSE and Tr.from = Pre.val[r])
+      or (r in sjoins and Tr.g = JOIN_SYN and Tr.from = Pre.val[r.conn])
       or (r in sjoins and Tr.g = JOIN_ACK and Tr.from = Pre.val[r])
       or (r in cjoins and Tr.g = JOIN_SYNACK and Tr.from = Pre.val[r])
     Tr.g in m.sends                                -- else the receiver ignores the option
@@ -176,7 +176,8 @@ pred accepted {
 }
 fun rSl: SlotName -> Term { Tr.from.vsl ++ stores[modeOf[Tr.role], Tr.g, Tr.from.vsl, fld, KEY, Tr.ix, C1A1, SA1] }
 fun rIdx: lone Num { Tr.g = JOIN_SYN => Tr.ix else Tr.from.vidx }
-fun rOrig: lone Ghost { Tr.g = JOIN_SYN => (Tr.how = FORGE => GAttacker else GClient) else Tr.from.vorig }
+-- who built the SYN that opened a join state: the attacker (a forgery) or the host that sent the honest SYN
+fun rOrig: lone Ghost { Tr.g = JOIN_SYN => (Tr.how = FORGE => GAttacker else Tr.seg.sfrom.host) else Tr.from.vorig }
 pred deliveryStays {
   let r = Tr.role, m = modeOf[Tr.role], a = answerOf[Tr.g], st = Pre.stage {
     (some a and sendable[m, a, kept[r, m, a, rSl]])
@@ -206,7 +207,9 @@ pred keySecret {
 pred authentic {
   (delivery and accepted and Tr.g in guarded) => {
     Tr.how = FORGE => (no silenced and segIn[Active.invObs, Tr.g, Tr.role.peer, Tr.forged])
-    Tr.g = JOIN_ACK => Tr.from.vorig != GAttacker
+    -- a replay keeps its origin: with several clients, another client's segment is not the owner's
+    Tr.how in HONEST + REPLAY => Tr.seg.sfrom.host = Tr.role.owner
+    Tr.g = JOIN_ACK => Tr.from.vorig in Tr.role.owner
   }
 }
 check Property { (invariant and Pre.stage = Active) => ((secrecy => keySecret) and authentic) } for 1 but 5 Int

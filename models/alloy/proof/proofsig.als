@@ -9,6 +9,8 @@ abstract sig Role {}
 abstract sig Val {}                                   -- a role state of the invariant
 abstract sig ISeg {}                                  -- an honest segment of the invariant
 abstract sig Ghost {}
-one sig GClient, GAttacker extends Ghost {}           -- who built the SYN that opened a join state
+-- the hosts: who built the SYN that opened a join state, and who sends a role's segments
+-- (inv.als declares GClient_2, ... for the further clients of a population of several)
+one sig GClient, GServer, GAttacker extends Ghost {}
 abstract sig Stage {}
 one sig Passive, Active extends Stage {}              -- before / after the attacker's first injection

@@ -157,7 +157,7 @@ public final class MatrixCommand implements Callable<Integer> {
     static int writeOutputs(MatrixRun run, Path outDir, String format) {
         Map<CellOutcome, ProofResult> proofs = CellProof.all(run);
         String json = MatrixFormats.json(run, outDir, proofs);
-        String md = MatrixFormats.markdown(run, outDir, true);
+        String md = MatrixFormats.markdown(run, outDir, true, proofs);
         String tex = MatrixFormats.latex(run);
         AtomicWrite.text(outDir.resolve("matrix.json"), json);
         AtomicWrite.text(outDir.resolve("matrix.md"), md);

@@ -47,6 +47,11 @@ public final class ProveCommand implements Callable<Integer> {
             description = "Server join states the attacker's segments may open (default: ${DEFAULT-VALUE}).")
     int attackerJoins;
 
+    @Option(names = "--clients", defaultValue = "1", paramLabel = "C",
+            description = "Clients of the same application (same key), each with one connection and its own joins "
+                    + "(default: ${DEFAULT-VALUE}; above 1 the step is checked by the Java closure only).")
+    int clients;
+
     @Option(names = "--give-key", description = "Negative control: the attacker knows the external key from the start.")
     boolean giveKey;
 
@@ -59,12 +64,15 @@ public final class ProveCommand implements Callable<Integer> {
         if (joins < 1 || joins > 6 || attackerJoins < 1 || attackerJoins > 6) {
             throw new UserInputException("--joins and --attacker-joins: must be in 1..6, got " + joins + " and " + attackerJoins);
         }
+        if (clients < 1 || clients > 3) {
+            throw new UserInputException("--clients: must be in 1..3, got " + clients);
+        }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         SchemeDefinition def = schemeFile == null
                 ? builtIn(Names.one(scheme, "--scheme", SchemeId::byName, SchemeId.values())) : fromFile();
         List<PropertyId> props = a.properties().stream().filter(p -> !p.equals(PropertyId.EXTERNAL_KEY_SECRECY)
                 || def.keySource() != null).toList();
-        ProofScope scope = new ProofScope(joins, attackerJoins, giveKey);
+        ProofScope scope = new ProofScope(joins, attackerJoins, giveKey, clients);
         ProofResult r;
         if (props.stream().anyMatch(p -> !InductiveProof.PROVABLE.contains(p))) {
             r = ProofResult.notAttempted(props + ": only " + InductiveProof.PROVABLE.stream().map(PropertyId::modelName)

@@ -119,7 +119,8 @@ public final class ResultsCommand implements Callable<Integer> {
         if (Files.isDirectory(options.counterexampleRoot())) Charts.writeBesideAll(options.counterexampleRoot());
         String results;
         try {
-            results = ResultsDoc.render(run, runDir, org.mptcpverify.matrix.HmacRate.committed(root));
+            results = ResultsDoc.render(run, runDir, org.mptcpverify.matrix.HmacRate.committed(root),
+                    org.mptcpverify.matrix.CellProof.all(run));
         } catch (java.io.IOException e) {
             throw new UserInputException("cannot read " + org.mptcpverify.matrix.HmacRate.FILE + ": " + e.getMessage());
         }

@@ -236,6 +236,16 @@ public final class MatrixFormats {
     // ---- Markdown ------------------------------------------------------------------------------
 
     public static String markdown(MatrixRun run, Path base, boolean withSeconds) {
+        return markdown(run, base, withSeconds, new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * The Markdown matrix with the cells' unbounded-length proofs ({@link CellProof#all}): a PROVED
+     * cell reads "HOLDS (proved)" in the grid, and every cell with a proof attempt, or a HOLDS or
+     * VACUOUS safety cell ({@link #safetyCell}) without one, has a "Proof:" line in its section.
+     * A cell missing from {@code proofs} is rendered as before (no proof was computed for it).
+     */
+    public static String markdown(MatrixRun run, Path base, boolean withSeconds, Map<CellOutcome, ProofResult> proofs) {
         StringBuilder sb = new StringBuilder();
         List<AttackId> attacks = attacks(run);
         sb.append("| scheme |");
@@ -246,8 +256,8 @@ public final class MatrixFormats {
             sb.append("| `").append(s.wireName()).append("` |");
             for (AttackId a : attacks) {
                 CellOutcome c = cell(run, s, a);
-                sb.append(' ').append(c == null ? "" : c.agree() ? mdVerdict(c.verdict()) : "**" + DISAGREE_MARK + "**")
-                        .append(" |");
+                sb.append(' ').append(c == null ? "" : c.agree() ? mdVerdict(c.verdict()) + mdProofMark(proofs.get(c))
+                        : "**" + DISAGREE_MARK + "**").append(" |");
             }
             sb.append('\n');
         }
@@ -261,6 +271,7 @@ public final class MatrixFormats {
                     .append("\n\nProperties: ")
                     .append(c.properties().isEmpty() ? NO_PROPERTY
                             : String.join(", ", c.properties().stream().map(p -> "`" + p.modelName() + "`").toList()))
+                    .append(mdProofLine(c, proofs.get(c)))
                     .append("\n\n| engine | verdict | violated | bounds |")
                     .append(withSeconds ? " seconds |" : "").append(" counterexample |\n|---|---|---|---|")
                     .append(withSeconds ? "---|" : "").append("---|\n");
@@ -290,6 +301,46 @@ public final class MatrixFormats {
             if (perBuild || !Versions.perBuild(k)) sb.append("- ").append(k).append(": `").append(v).append("`\n");
         });
         return sb.toString();
+    }
+
+    /** " (proved)" after a PROVED cell's verdict in the Markdown grid; "" otherwise. */
+    private static String mdProofMark(ProofResult p) {
+        return p != null && p.status() == ProofStatus.PROVED ? " (proved)" : "";
+    }
+
+    /** The "Proof:" paragraph of a cell's Markdown section, "" when there is nothing to say. */
+    private static String mdProofLine(CellOutcome c, ProofResult p) {
+        if (p == null || (p.status() == ProofStatus.NOT_ATTEMPTED && !(safetyCell(c) && c.agree()
+                && (c.verdict() == Verdict.HOLDS || c.verdict() == Verdict.VACUOUS)))) {
+            return "";
+        }
+        return "\n\nProof (all trace lengths, docs/proofs.md): " + proofSummary(p).replace("|", "\\|");
+    }
+
+    /**
+     * A cell the proof column speaks about (docs/proofs.md): its attack has an attacker and at
+     * least one of its properties applies to the scheme. The functional columns (no attacker by
+     * design) and NOT_APPLICABLE cells are not safety cells.
+     */
+    public static boolean safetyCell(CellOutcome c) {
+        return c.attack().hasAttacker() && !c.properties().isEmpty();
+    }
+
+    /**
+     * A proof result in one line, from the result alone: PROVED with its method, engine,
+     * cross-check and scope; NOT_PROVED with the failed check, its reason and the counterexample
+     * state; NOT_ATTEMPTED with the reason no attempt was made.
+     */
+    public static String proofSummary(ProofResult p) {
+        String text = switch (p.status()) {
+            case PROVED -> "PROVED (method " + p.method() + ", engine " + p.engine()
+                    + (p.crossCheck().isEmpty() ? "" : "; cross-check: " + p.crossCheck()) + "; scope: " + p.scope() + ")";
+            case NOT_PROVED -> "NOT_PROVED (method " + p.method() + "; scope: " + p.scope() + "): failed its "
+                    + (p.failedCheck() == null ? "check" : p.failedCheck()) + ": " + p.reason()
+                    + (p.counterexample() == null ? "" : "; counterexample state: " + p.counterexample());
+            case NOT_ATTEMPTED -> "NOT_ATTEMPTED: " + p.reason();
+        };
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private static String mdVerdict(Verdict v) {

@@ -16,6 +16,9 @@ class ProveCommandTest {
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("bound-key / add-addr-mitm: PROVED"), r.out());
         assertTrue(r.out().contains("scope: 1 client, 1 connection"), r.out());
+        CliRun two = CliRun.run("prove", "--scheme", "bound-key", "--attack", "add-addr-mitm", "--clients", "2");
+        assertEquals(Main.EXIT_OK, two.code(), two.out() + two.err());
+        assertTrue(two.out().contains("scope: 2 clients of one application"), two.out());
     }
 
     @Test
@@ -41,6 +44,7 @@ class ProveCommandTest {
                 {"prove", "--scheme", "nope", "--attack", "eavesdrop-all"},
                 {"prove", "--scheme", "bound-key", "--attack", "nope"},
                 {"prove", "--scheme", "bound-key", "--attack", "eavesdrop-all", "--joins", "0"},
+                {"prove", "--scheme", "bound-key", "--attack", "eavesdrop-all", "--clients", "0"},
                 {"prove", "--scheme", "other", "--attack", "eavesdrop-all", "--scheme-file",
                         Files.writeString(dir.resolve("x.scheme"), Files.readString(
                                 org.mptcpverify.matrix.Versions.repoRoot().resolve("models/schemes/bound-key.scheme"))).toString()}}) {

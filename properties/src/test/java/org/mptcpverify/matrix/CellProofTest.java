@@ -1,6 +1,7 @@
 package org.mptcpverify.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mptcpverify.models.proof.ProofResult;
 import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -30,15 +33,41 @@ class CellProofTest {
         // draft-paasch's ADD_ADDR has no HMAC: a bounded HOLDS reported for it must not become PROVED
         CellOutcome wrong = cell(SchemeId.DRAFT_PAASCH, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
         CellOutcome violated = cell(SchemeId.BOUND_KEY, AttackId.byName("syn-join-rewrite").orElseThrow(), Verdict.VIOLATED);
-        MatrixRun run = new MatrixRun(List.of("traces"), List.of(good, wrong, violated), 1, Map.of(), 0);
-        JsonNode cells = new ObjectMapper().readTree(MatrixFormats.json(run, Path.of("."))).path("cells");
+        CellOutcome vacuous = cell(SchemeId.BOUND_KEY, AttackId.byName("eavesdrop-handshake").orElseThrow(), Verdict.VACUOUS);
+        CellOutcome functional = cell(SchemeId.BOUND_KEY, AttackId.byName("legit-join").orElseThrow(), Verdict.HOLDS);
+        MatrixRun run = new MatrixRun(List.of("traces"), List.of(good, wrong, violated, vacuous, functional), 1, Map.of(), 0);
+        Map<CellOutcome, ProofResult> proofs = CellProof.all(run); // once: every format below renders these
+        JsonNode cells = new ObjectMapper().readTree(MatrixFormats.json(run, Path.of("."), proofs)).path("cells");
         assertEquals("PROVED", cells.get(0).path("proof").path("status").asText());
         assertTrue(cells.get(0).path("proof").path("scope").asText().contains("any number of segments"));
         assertEquals("NOT_PROVED", cells.get(1).path("proof").path("status").asText());
         assertEquals("implication", cells.get(1).path("proof").path("failedCheck").asText());
         assertEquals("NOT_ATTEMPTED", cells.get(2).path("proof").path("status").asText());
-        String text = MatrixFormats.text(run, Path.of("."));
+        String text = MatrixFormats.text(run, Path.of("."), proofs);
         assertTrue(text.contains("draft-baerts / add-addr-mitm: HOLDS, PROVED"), text);
         assertTrue(text.contains("HOLDS+P") && text.contains("HOLDS-P"), text);
+
+        // docs/results.md: the count, the grid mark, and one row per HOLDS or VACUOUS safety cell
+        String md = ResultsDoc.render(run, Path.of("."), Optional.empty(), proofs);
+        assertTrue(md.contains("- 1 of 2 HOLDS safety cells PROVED"), md);
+        String grid = md.substring(md.indexOf("## Matrix"), md.indexOf("## Findings"));
+        assertEquals(1, grid.split("HOLDS \\(proved\\)", -1).length - 1, grid);
+        String section = md.substring(md.indexOf("## Proofs for all trace lengths"), md.indexOf("## The price of guessing"));
+        ProofResult failed = proofs.get(wrong);
+        String row = row(section, "`draft-paasch` | `add-addr-mitm`");
+        assertTrue(row.contains("NOT_PROVED") && row.contains("failed its " + failed.failedCheck()), row);
+        assertTrue(row.contains(failed.counterexample().replaceAll("\\s+", " ").strip().replace("|", "\\|")), row);
+        assertTrue(row(section, "`draft-baerts` | `add-addr-mitm`").contains("PROVED (method " + proofs.get(good).method()), section);
+        assertTrue(row(section, "`draft-baerts` | `add-addr-mitm`").contains(proofs.get(good).scope()), section);
+        assertTrue(row(section, "`bound-key` | `eavesdrop-handshake`").contains("NOT_ATTEMPTED: " + proofs.get(vacuous).reason()), section);
+        assertFalse(section.contains("`legit-join`"), "a functional column is not a safety cell: " + section);
+        assertFalse(section.contains("`syn-join-rewrite`"), "a VIOLATED cell has no proof row: " + section);
+    }
+
+    /** The one table row of {@code section} that starts with the scheme and attack given. */
+    private static String row(String section, String cellPrefix) {
+        List<String> rows = section.lines().filter(l -> l.startsWith("| " + cellPrefix)).toList();
+        assertEquals(1, rows.size(), section);
+        return rows.get(0);
     }
 }

@@ -31,6 +31,7 @@ import org.mptcpverify.models.core.SchemeData.Msg;
 import org.mptcpverify.models.core.Tmpl;
 import org.mptcpverify.models.proof.ProofExport;
 import org.mptcpverify.models.proof.ProofScope;
+import org.mptcpverify.models.proof.ProofRoles;
 import org.mptcpverify.models.proof.ProofStatus;
 import org.mptcpverify.models.proof.Term;
 import org.mptcpverify.vocab.PropertyId;
@@ -486,18 +487,37 @@ public final class AlloyInduction {
             b.append("open termsig\nopen dag\nopen lang\nopen scheme\nopen proofsig\n\n");
             List<String> roles = sys.roles();
             b.append("one sig ").append(String.join(", ", roles.stream().map(Module::role).toList())).append(" extends Role {}\n");
-            b.append("fun RC: Role { R_c }\nfun RS: Role { R_s }\n");
-            List<String> cj = roles.stream().filter(r -> r.startsWith("j")).toList();
-            List<String> sj = roles.stream().filter(r -> r.startsWith("h")).toList();
+            List<String> rc = roles.stream().filter(r -> r.equals(ProofRoles.connectionOf(r)) && ProofRoles.clientSide(r)).toList();
+            List<String> rs = roles.stream().filter(r -> r.equals(ProofRoles.connectionOf(r)) && !ProofRoles.clientSide(r)).toList();
+            List<String> cj = roles.stream().filter(r -> !r.equals(ProofRoles.connectionOf(r)) && ProofRoles.clientSide(r)).toList();
+            List<String> sj = roles.stream().filter(r -> !r.equals(ProofRoles.connectionOf(r)) && !ProofRoles.clientSide(r)).toList();
+            b.append("fun RC: set Role { ").append(union(rc.stream().map(Module::role).toList())).append(" }\n");
+            b.append("fun RS: set Role { ").append(union(rs.stream().map(Module::role).toList())).append(" }\n");
             b.append("fun cjoins: set Role { ").append(union(cj.stream().map(Module::role).toList())).append(" }\n");
             b.append("fun sjoins: set Role { ").append(union(sj.stream().map(Module::role).toList())).append(" }\n");
-            rel(b, "jix", "Role -> Num", cj.stream().map(r -> role(r) + " -> I" + r.substring(1)).toList());
-            List<String> peers = new ArrayList<>(List.of("R_c -> R_s", "R_s -> R_c"));
-            for (String j : cj) {
-                peers.add(role(j) + " -> " + role("h" + j.substring(1)));
-                peers.add(role("h" + j.substring(1)) + " -> " + role(j));
+            rel(b, "jix", "Role -> Num", cj.stream().map(r -> role(r) + " -> I" + ProofRoles.joinIndex(r)).toList());
+            List<String> peers = new ArrayList<>();
+            List<String> conn = new ArrayList<>();
+            List<String> host = new ArrayList<>();
+            List<String> owner = new ArrayList<>();
+            for (String r : roles) {
+                if (ProofRoles.peer(r) != null) {
+                    peers.add(role(r) + " -> " + role(ProofRoles.peer(r)));
+                }
+                conn.add(role(r) + " -> " + role(ProofRoles.connectionOf(r)));
+                host.add(role(r) + " -> " + ghost(ProofRoles.host(r)));
+                owner.add(role(r) + " -> " + ghost(ProofRoles.owner(r)));
+            }
+            // the ghosts of the second and further clients (proofsig.als declares GClient, GServer, GAttacker)
+            List<String> more = new java.util.ArrayList<>(new TreeSet<>(roles.stream().map(r -> ghost(ProofRoles.host(r)))
+                    .filter(g -> g.startsWith("GClient_")).toList()));
+            if (!more.isEmpty()) {
+                b.append("one sig ").append(String.join(", ", more)).append(" extends Ghost {}\n");
             }
             rel(b, "peer", "Role -> Role", peers);
+            rel(b, "conn", "Role -> Role", conn);
+            rel(b, "host", "Role -> Ghost", host);
+            rel(b, "owner", "Role -> Ghost", owner);
             // role states
             Map<Map<String, Term>, String> vs = vals;
             vs.put(Map.of(), "V0");
@@ -515,7 +535,7 @@ public final class AlloyInduction {
                 if (k.equals(ProofExport.IDX)) {
                     vidx.add(a + " -> " + n(t));
                 } else if (k.equals(ProofExport.ORIGIN)) {
-                    vorig.add(a + " -> " + (t.n().equals("attacker") ? "GAttacker" : "GClient"));
+                    vorig.add(a + " -> " + ghost(t));
                 } else {
                     vsl.add(a + " -> " + AlloySchemeModule.slot(k) + " -> " + n(t));
                 }
@@ -630,6 +650,18 @@ public final class AlloyInduction {
 
         private static String role(String r) {
             return "R_" + r;
+        }
+
+        /** The Alloy ghost of a host term (ProofSystem's CLIENT, "client_2", SERVER, ATTACKER). */
+        private static String ghost(Term t) {
+            if (t.equals(ProofRoles.ATTACKER)) {
+                return "GAttacker";
+            } else if (t.equals(ProofRoles.SERVER)) {
+                return "GServer";
+            } else if (t.equals(ProofRoles.CLIENT)) {
+                return "GClient";
+            }
+            return "GClient_" + t.n().substring("client_".length());
         }
 
         private static String union(List<String> parts) {

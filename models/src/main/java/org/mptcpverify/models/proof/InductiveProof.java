@@ -312,10 +312,16 @@ public final class InductiveProof {
             if (!bad.isEmpty() || a.seg().kind() != guarded) {
                 return;
             }
+            Term origin = a.state().slots().get(ProofSystem.ORIGIN);
             if (a.forged() && !copyOfPeer(inv, a)) {
                 bad.add("role " + a.role() + " in state " + a.state() + " accepts the forged " + a.seg());
-            } else if (guarded == CoreMessage.JOIN_ACK && ProofSystem.ATTACKER.equals(a.state().slots().get(ProofSystem.ORIGIN))) {
-                bad.add("role " + a.role() + " accepts " + a.seg() + " on a join the attacker opened (state " + a.state() + ")");
+            } else if (!a.forged() && !ProofSystem.host(a.seg().from()).equals(ProofSystem.owner(a.role()))) {
+                // a replay of another client's segment (only with more than one client): the core's origin is that client
+                bad.add("role " + a.role() + " in state " + a.state() + " accepts " + a.seg() + ", sent by "
+                        + ProofSystem.host(a.seg().from()) + ", not by " + ProofSystem.owner(a.role()));
+            } else if (guarded == CoreMessage.JOIN_ACK && origin != null && !origin.equals(ProofSystem.owner(a.role()))) {
+                bad.add("role " + a.role() + " accepts " + a.seg() + " on a join " + (ProofSystem.ATTACKER.equals(origin)
+                        ? "the attacker opened" : "opened by " + origin + "'s SYN") + " (state " + a.state() + ")");
             }
         });
         return bad.isEmpty() ? null : bad.get(0);

@@ -78,7 +78,7 @@ public record ProofExport(String system, CoreMessage silenced, Part passive, Par
             Map<String, Map<CoreMessage, Term>> fresh = new LinkedHashMap<>();
             for (String r : sys.roles()) {
                 Map<CoreMessage, Term> byMsg = new TreeMap<>();
-                String mode = r.equals("s") || r.startsWith("h") ? sys.serverMode() : sys.clientMode();
+                String mode = ProofRoles.clientSide(r) ? sys.clientMode() : sys.serverMode();
                 for (Map.Entry<CoreMessage, Msg> e : data.modes().get(mode).entrySet()) {
                     if (!e.getValue().fresh().isEmpty()) {
                         Term t = Term.atom(e.getValue().fresh().first() + "." + r);
@@ -91,7 +91,7 @@ public record ProofExport(String system, CoreMessage silenced, Part passive, Par
             for (Map<CoreMessage, Msg> mode : data.modes().values()) {
                 mode.values().forEach(m -> m.fields().keySet().forEach(f -> universe.add(Term.atom("x." + f))));
             }
-            universe.removeIf(t -> t.op().equals("atom") && (t.equals(ProofSystem.CLIENT) || t.equals(ProofSystem.ATTACKER)));
+            universe.removeIf(ProofRoles::ghostValue);
             out.add(new ProofExport(silenced == null ? "main" : "quiet", silenced, part(p), part(a), universe,
                     sys.initial().know(), obs.always(), obs.untilActive(), sys.roles(), fresh));
         }

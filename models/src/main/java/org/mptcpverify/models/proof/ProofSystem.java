@@ -35,8 +35,9 @@ final class ProofSystem {
     static final Term KEY = Term.atom("K");
     static final String ORIGIN = "@origin";
     static final String IDX = "@idx";
-    static final Term CLIENT = Term.atom("client");
-    static final Term ATTACKER = Term.atom("attacker");
+    static final Term CLIENT = ProofRoles.CLIENT;
+    static final Term ATTACKER = ProofRoles.ATTACKER;
+    static final Term SERVER = ProofRoles.SERVER;
     static final List<Term> ADDRESSES = List.of(Term.atom("c.a1"), Term.atom("s.a1"), Term.atom("s.a2"));
 
     /** A role's state: slot name (and the ghosts {@link #ORIGIN}, {@link #IDX}) -> term. */
@@ -65,7 +66,7 @@ final class ProofSystem {
         }
     }
 
-    static final String ATTACKER_ROLE = "x";
+    static final String ATTACKER_ROLE = ProofRoles.ATTACKER_ROLE;
 
     /** One honest end's emission: who sent which segment from which state, and whether the attacker sees it. */
     record Sent(String role, Val from, Seg seg, boolean observed) {}
@@ -83,8 +84,8 @@ final class ProofSystem {
     private final ProofScope scope;
     private final String clientMode;
     private final String serverMode;
-    private final List<String> clientJoins = new ArrayList<>();
-    private final List<String> serverJoins = new ArrayList<>();
+    private final int joins;
+    private final int clients;
 
     private final Observation observation;
     private final CoreMessage silenced;
@@ -101,17 +102,31 @@ final class ProofSystem {
         Row row = data.negotiate().get(new SchemeData.KeyPair(true, true));
         this.clientMode = row.a();
         this.serverMode = row.b();
-        for (int j = 1; j <= scope.clientJoins(); j++) {
-            clientJoins.add("j" + j);
+        this.joins = scope.clientJoins();
+        this.clients = scope.clients();
+    }
+
+    /** Client n's joins j1..jJ. */
+    private List<String> clientJoins(int n) {
+        List<String> l = new ArrayList<>();
+        for (int j = 1; j <= joins; j++) {
+            l.add(at("j" + j, n));
         }
-        // h<j> answers the client's j-th join; hx<k> are join states opened by segments the attacker delivered
-        for (int j = 1; j <= scope.clientJoins(); j++) {
-            serverJoins.add("h" + j);
+        return l;
+    }
+
+    /** The server join states of client n's connection: h<j> answers its j-th join; hx<k> are opened by the attacker's segments. */
+    private List<String> serverJoins(int n) {
+        List<String> l = new ArrayList<>();
+        for (int j = 1; j <= joins; j++) {
+            l.add(at("h" + j, n));
         }
         for (int h = 1; h <= scope.serverJoins(); h++) {
-            serverJoins.add("hx" + h);
+            l.add(at("hx" + h, n));
         }
+        return l;
     }
+
 
     String clientMode() {
         return clientMode;
@@ -143,9 +158,13 @@ final class ProofSystem {
     }
 
     List<String> roles() {
-        List<String> r = new ArrayList<>(List.of("c", "s"));
-        r.addAll(clientJoins);
-        r.addAll(serverJoins);
+        List<String> r = new ArrayList<>();
+        for (int n = 1; n <= clients; n++) {
+            r.add(at("c", n));
+            r.add(at("s", n));
+            r.addAll(clientJoins(n));
+            r.addAll(serverJoins(n));
+        }
         return r;
     }
 
@@ -158,8 +177,10 @@ final class ProofSystem {
         for (String r : roles()) {
             vals.put(r, new java.util.LinkedHashSet<>());
         }
-        vals.get("c").add(Val.empty());
-        vals.get("s").add(Val.empty());
+        for (int n = 1; n <= clients; n++) {
+            vals.get(at("c", n)).add(Val.empty());
+            vals.get(at("s", n)).add(Val.empty());
+        }
         return new State(Knowledge.close(know), vals, new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>());
     }
 
@@ -172,36 +193,45 @@ final class ProofSystem {
      */
     void step(State st, boolean active, Consumer<Sent> sent, Consumer<Accepted> accepted) {
         // originations: a role may send these from any state it can be in
-        for (Val v : st.vals().get("c")) {
-            if (v.slots().isEmpty()) {
-                send("c", clientMode, CoreMessage.MPC_SYN, v, 0, seen(CoreMessage.MPC_SYN, active, false), sent);
+        for (int n = 1; n <= clients; n++) {
+            String c = at("c", n);
+            String srv = at("s", n);
+            List<String> cj = clientJoins(n);
+            for (Val v : st.vals().get(c)) {
+                if (v.slots().isEmpty()) {
+                    send(c, clientMode, CoreMessage.MPC_SYN, v, 0, seen(CoreMessage.MPC_SYN, active, false), sent);
+                }
+                send(c, clientMode, CoreMessage.KEY_A, v, 0, seen(CoreMessage.KEY_A, active, false), sent);
+                send(c, clientMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent);
+                for (int j = 1; j <= cj.size() && !v.slots().isEmpty(); j++) {
+                    send(cj.get(j - 1), clientMode, CoreMessage.JOIN_SYN, v, j, seen(CoreMessage.JOIN_SYN, active, false), sent);
+                }
             }
-            send("c", clientMode, CoreMessage.KEY_A, v, 0, seen(CoreMessage.KEY_A, active, false), sent);
-            send("c", clientMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent);
-            for (int j = 1; j <= clientJoins.size() && !v.slots().isEmpty(); j++) {
-                send(clientJoins.get(j - 1), clientMode, CoreMessage.JOIN_SYN, v, j, seen(CoreMessage.JOIN_SYN, active, false), sent);
+            for (Val v : st.vals().get(srv)) {
+                send(srv, serverMode, CoreMessage.KEY_B, v, 0, seen(CoreMessage.KEY_B, active, false), sent);
+                send(srv, serverMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent);
             }
-        }
-        for (Val v : st.vals().get("s")) {
-            send("s", serverMode, CoreMessage.KEY_B, v, 0, seen(CoreMessage.KEY_B, active, false), sent);
-            send("s", serverMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent);
         }
         // deliveries, each followed by the receiver's answer
         attempts.clear();
         Rx rx = new Rx(st, active, sent, accepted);
-        rx.all("s", serverMode, CoreMessage.MPC_SYN, List.of(Val.empty()), CoreMessage.MPC_SYNACK);
-        rx.all("c", clientMode, CoreMessage.MPC_SYNACK, st.vals().get("c"), CoreMessage.MPC_ACK);
-        rx.all("s", serverMode, CoreMessage.MPC_ACK, st.vals().get("s"), null);
-        rx.all("s", serverMode, CoreMessage.KEY_A, st.vals().get("s"), null);
-        rx.all("c", clientMode, CoreMessage.KEY_B, st.vals().get("c"), null);
-        rx.all("c", clientMode, CoreMessage.ADD_ADDR, st.vals().get("c"), null);
-        rx.all("s", serverMode, CoreMessage.FASTCLOSE, st.vals().get("s"), null);
-        for (String h : serverJoins) {
-            rx.all(h, serverMode, CoreMessage.JOIN_SYN, st.vals().get("s"), CoreMessage.JOIN_SYNACK);
-            rx.all(h, serverMode, CoreMessage.JOIN_ACK, st.vals().get(h), null);
-        }
-        for (String j : clientJoins) {
-            rx.all(j, clientMode, CoreMessage.JOIN_SYNACK, st.vals().get(j), CoreMessage.JOIN_ACK);
+        for (int n = 1; n <= clients; n++) {
+            String c = at("c", n);
+            String srv = at("s", n);
+            rx.all(srv, serverMode, CoreMessage.MPC_SYN, List.of(Val.empty()), CoreMessage.MPC_SYNACK);
+            rx.all(c, clientMode, CoreMessage.MPC_SYNACK, st.vals().get(c), CoreMessage.MPC_ACK);
+            rx.all(srv, serverMode, CoreMessage.MPC_ACK, st.vals().get(srv), null);
+            rx.all(srv, serverMode, CoreMessage.KEY_A, st.vals().get(srv), null);
+            rx.all(c, clientMode, CoreMessage.KEY_B, st.vals().get(c), null);
+            rx.all(c, clientMode, CoreMessage.ADD_ADDR, st.vals().get(c), null);
+            rx.all(srv, serverMode, CoreMessage.FASTCLOSE, st.vals().get(srv), null);
+            for (String h : serverJoins(n)) {
+                rx.all(h, serverMode, CoreMessage.JOIN_SYN, st.vals().get(srv), CoreMessage.JOIN_SYNACK);
+                rx.all(h, serverMode, CoreMessage.JOIN_ACK, st.vals().get(h), null);
+            }
+            for (String j : clientJoins(n)) {
+                rx.all(j, clientMode, CoreMessage.JOIN_SYNACK, st.vals().get(j), CoreMessage.JOIN_ACK);
+            }
         }
     }
 
@@ -211,16 +241,21 @@ final class ProofSystem {
     /** Every field value of every forgery built so far (the Alloy induction's universe must hold them). */
     final Set<Term> forgedTerms = new java.util.TreeSet<>();
 
-    /** The role an honest segment to {@code role} comes from (null: none, a join state the attacker opened). */
+    /** The role an honest segment to {@code role} comes from ({@link ProofRoles#peer}). */
     static String peer(String role) {
-        if (role.equals("c")) {
-            return "s";
-        } else if (role.equals("s")) {
-            return "c";
-        } else if (role.startsWith("hx")) {
-            return null;
-        }
-        return (role.startsWith("h") ? "j" : "h") + role.substring(1);
+        return ProofRoles.peer(role);
+    }
+
+    static String at(String base, int n) {
+        return ProofRoles.at(base, n);
+    }
+
+    static Term host(String role) {
+        return ProofRoles.host(role);
+    }
+
+    static Term owner(String role) {
+        return ProofRoles.owner(role);
     }
 
     /** Whether the attacker sees an honest segment of kind g (an answer to its own segment: always). */
@@ -358,8 +393,16 @@ final class ProofSystem {
         if (sender == null || receiver == null) {
             return out;
         }
-        List<String> roles = g == CoreMessage.ADD_ADDR ? List.of("c") : g == CoreMessage.FASTCLOSE ? List.of("s")
-                : serverJoins;
+        List<String> roles = new ArrayList<>();
+        for (int n = 1; n <= clients; n++) {
+            if (g == CoreMessage.ADD_ADDR) {
+                roles.add(at("c", n));
+            } else if (g == CoreMessage.FASTCLOSE) {
+                roles.add(at("s", n));
+            } else {
+                roles.addAll(serverJoins(n));
+            }
+        }
         for (String r : roles) {
             for (Val v : st.vals().get(r)) {
                 TreeMap<String, Term> f = new TreeMap<>();
@@ -391,7 +434,7 @@ final class ProofSystem {
             return List.of(0);
         }
         List<Integer> l = new ArrayList<>();
-        for (int i = 1; i <= clientJoins.size() + w; i++) {
+        for (int i = 1; i <= joins + w; i++) {
             l.add(i);
         }
         return l;
@@ -428,7 +471,7 @@ final class ProofSystem {
                 }
             }
             if (g == CoreMessage.JOIN_SYN) {
-                st.put(ORIGIN, forged ? ATTACKER : CLIENT);
+                st.put(ORIGIN, forged ? ATTACKER : host(seg.from())); // who built the SYN: the attacker or a client
                 st.put(IDX, Term.leaf("int", Integer.toString(idx)));
             }
             out.add(v.with(st));

@@ -21,7 +21,7 @@ import org.mptcpverify.vocab.PropertyId;
  */
 class InductiveProofTest {
     /** The proof's cells: attack profile -> safety property (MptcpCore.tla `Profiles`). */
-    private static final List<Map.Entry<String, PropertyId>> CELLS = List.of(
+    static final List<Map.Entry<String, PropertyId>> CELLS = List.of(
             Map.entry("eavesdrop-handshake", PropertyId.JOIN_AUTHENTICITY),
             Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
             Map.entry("eavesdrop-all", PropertyId.EXTERNAL_KEY_SECRECY),

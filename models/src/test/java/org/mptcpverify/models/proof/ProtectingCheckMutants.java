@@ -43,6 +43,21 @@ public final class ProtectingCheckMutants {
         return cases;
     }
 
+    /**
+     * The control of the two-client population: bound-key with its client's bound MP_FASTCLOSE keyed
+     * by the application key K instead of the connection key Kc, so that one client's MP_FASTCLOSE
+     * also closes another client's connection (a replay across connections). Safe for one client.
+     */
+    public static SchemeDefinition connectionIndependentFastclose() throws Exception {
+        String text = java.nio.file.Files.readString(Path.of("schemes", "bound-key.scheme"));
+        String bound = "field key = truncL(64, hmac(Kc, cat(\"bk-close\", \"A\")))";
+        if (!text.contains(bound)) {
+            throw new IllegalStateException("bound-key's MP_FASTCLOSE template changed: update this control");
+        }
+        return DefinitionParser.parse("bound-key-k-close.scheme",
+                text.replace(bound, "field key = truncL(64, hmac(K, cat(\"bk-close\", \"A\")))"));
+    }
+
     /** How many messages the fixture's mutants protect: each test must see exactly this many. */
     public static int protectedMessages() {
         return PROTECTED_CELL.size();
