@@ -22,6 +22,12 @@ final class DiffieHellman {
         return Bytes.of(p);
     }
 
+    /** The private value a connection holds in {@code slot}, as the key control hands it over (none before it is drawn). */
+    static Set<Bytes> privateValues(ConnKeys keys, String slot) {
+        Bytes p = keys.slots().get(slot);
+        return p == null ? Set.of() : Set.of(p);
+    }
+
     static Bytes pub(Bytes priv) {
         return Bytes.of(X25519.publicValue(priv.toArray()));
     }

@@ -140,8 +140,7 @@ abstract sealed class KeyShareMptcp extends KeyedMptcp permits Mptls, MptcpSec {
 
     @Override
     public Set<Bytes> privateValues(ConnKeys keys) {
-        Bytes p = keys.slots().get(PRIVATE);
-        return p == null ? Set.of() : Set.of(p);
+        return DiffieHellman.privateValues(keys, PRIVATE);
     }
 
     // ---- authenticators with the sending keys ------------------------------------------------------------
