@@ -9,7 +9,7 @@ import org.mptcpverify.crypto.MptcpCrypto;
 import org.mptcpverify.crypto.X25519;
 import org.mptcpverify.wire.Bytes;
 
-/** The X25519 steps the key-agreement schemes (ecdh, mptls) share: drawing, public values, the hashed secret. */
+/** The X25519 steps the key-agreement schemes (ecdh, mptls, mptcpsec) share: drawing, public values, the hashed secret. */
 final class DiffieHellman {
     private DiffieHellman() {}
 
@@ -20,6 +20,12 @@ final class DiffieHellman {
             System.arraycopy(SchemeCrypto.be64(rnd.nextLong()), 0, p, i, 8);
         }
         return Bytes.of(p);
+    }
+
+    /** The private value a connection holds in {@code slot}, as the key control hands it over (none before it is drawn). */
+    static Set<Bytes> privateValues(ConnKeys keys, String slot) {
+        Bytes p = keys.slots().get(slot);
+        return p == null ? Set.of() : Set.of(p);
     }
 
     static Bytes pub(Bytes priv) {
@@ -36,12 +42,17 @@ final class DiffieHellman {
      * the private value of one of them (the key control); empty otherwise.
      */
     static Optional<Bytes> attackerSecret(HashAlg hash, Bytes shareA, Bytes shareB, Set<Bytes> given) {
+        return attackerRawSecret(shareA, shareB, given).map(z -> Bytes.of(MptcpCrypto.digest(hash, z.toArray())));
+    }
+
+    /** As {@link #attackerSecret}, the X25519 secret itself (for a row that feeds it to a key schedule). */
+    static Optional<Bytes> attackerRawSecret(Bytes shareA, Bytes shareB, Set<Bytes> given) {
         for (Bytes p : given.stream().sorted(Comparator.comparing(Bytes::hex)).toList()) {
             Bytes pp = pub(p);
-            Optional<Bytes> key = pp.equals(shareA) ? hashedSecret(hash, p, shareB)
-                    : pp.equals(shareB) ? hashedSecret(hash, p, shareA) : Optional.empty();
-            if (key.isPresent()) {
-                return key;
+            Optional<byte[]> z = pp.equals(shareA) ? X25519.agree(p.toArray(), shareB.toArray())
+                    : pp.equals(shareB) ? X25519.agree(p.toArray(), shareA.toArray()) : Optional.empty();
+            if (z.isPresent()) {
+                return z.map(Bytes::of);
             }
         }
         return Optional.empty();

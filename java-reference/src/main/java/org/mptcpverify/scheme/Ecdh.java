@@ -134,8 +134,7 @@ public class Ecdh extends KeyedMptcp {
 
     @Override
     public Set<Bytes> privateValues(ConnKeys keys) {
-        Bytes p = keys.slots().get(PRIVATE);
-        return p == null ? Set.of() : Set.of(p);
+        return DiffieHellman.privateValues(keys, PRIVATE);
     }
 
     // ---- authenticators keyed with K ------------------------------------------------------------

@@ -27,6 +27,7 @@ public final class Schemes {
         if (id.equals(SchemeId.MPTLS)) return new Mptls();
         if (id.equals(SchemeId.THESIS_XOR_LE)) return new ThesisXor(true);
         if (id.equals(SchemeId.THESIS_XOR_GLOBAL_LE)) return new ThesisXorGlobal(true);
+        if (id.equals(SchemeId.MPTCPSEC)) return new MptcpSec();
         throw new IllegalArgumentException("scheme " + id + " has no hand-written implementation; it runs from its definition");
     }
 }

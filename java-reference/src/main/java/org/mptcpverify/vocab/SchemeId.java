@@ -39,9 +39,15 @@ public final class SchemeId implements Comparable<SchemeId> {
     /** thesis-xor-global in an x86 kernel's byte order; traces engine only. */
     public static final SchemeId THESIS_XOR_GLOBAL_LE = builtIn(13, "thesis-xor-global/le", true, false, false);
 
+    /**
+     * MPTCPsec (Jadin et al., INFOCOM 2017), our tcpcrypt reading (docs/schemes.md, mptcpsec): keys from
+     * an X25519 exchange after the handshake; not in TLA+/Alloy yet.
+     */
+    public static final SchemeId MPTCPSEC = builtIn(14, "mptcpsec", false, true, false);
+
     private static final List<SchemeId> BUILT_IN = List.of(RFC6824, RFC8684, THESIS_XOR_GLOBAL, THESIS_XOR,
             DRAFT_PAASCH, DRAFT_PAASCH_UNSIGNALLED, DRAFT_BAERTS, DRAFT_BAERTS_LOW_ORDER, BOUND_KEY, BROKEN, ECDH, MPTLS,
-            THESIS_XOR_LE, THESIS_XOR_GLOBAL_LE);
+            THESIS_XOR_LE, THESIS_XOR_GLOBAL_LE, MPTCPSEC);
 
     /**
      * A defined scheme's name: path-like segments of lower-case letters, digits and '-', separated by

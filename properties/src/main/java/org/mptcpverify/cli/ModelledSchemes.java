@@ -6,7 +6,7 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * The rows and columns the TLA+ and Alloy models do not have yet (issue 13: ecdh, mptls; remove-addr-forge,
+ * The rows and columns the TLA+ and Alloy models do not have yet (issue 13: ecdh, mptls, mptcpsec; remove-addr-forge,
  * mp-prio-forge): only the traces engine runs
  * them; any other engine is bad input, also when selected by default, so that no matrix shows a
  * model's verdict for a row the model lacks.

@@ -12,14 +12,14 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * The rows of issue 13 that only the Java reference has yet (ecdh, mptls): selectable with the traces
+ * The rows of issue 13 that only the Java reference has yet (ecdh, mptls, mptcpsec): selectable with the traces
  * engine, refused with one line and exit 2 by tlc and alloy (also as default engines), absent from
  * the default matrix, and their counterexamples replay.
  */
 class NewRowsCliTest {
     @Test
     void modelEnginesRefuseARowTheyDoNotHave(@TempDir Path tmp) {
-        for (String scheme : new String[] {"ecdh", "mptls"}) {
+        for (String scheme : new String[] {"ecdh", "mptls", "mptcpsec"}) {
             for (String engine : new String[] {"tlc", "alloy"}) {
                 Path out = tmp.resolve(engine);
                 CliRun r = CliRun.run("check", "--engine", engine, "--scheme", scheme, "--attack", "join-dos",
@@ -59,6 +59,7 @@ class NewRowsCliTest {
     void theTracesEngineRunsItButTheDefaultMatrixDoesNot(@TempDir Path tmp) throws Exception {
         assertFalse(SchemeId.matrixSchemes().contains(SchemeId.ECDH));
         assertFalse(SchemeId.matrixSchemes().contains(SchemeId.MPTLS));
+        assertFalse(SchemeId.matrixSchemes().contains(SchemeId.MPTCPSEC));
         assertTrue(SchemeId.matrixSchemes().stream().allMatch(SchemeId::modelled));
         Path out = tmp.resolve("m");
         CliRun m = CliRun.run("matrix", "--engines", "traces", "--schemes", "ecdh", "--attacks", "legit-join",

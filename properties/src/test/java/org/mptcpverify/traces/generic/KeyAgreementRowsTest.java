@@ -18,7 +18,7 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /**
- * The rows that agree their key by Diffie-Hellman (ecdh, mptls) on the generic attacker, which
+ * The rows that agree their key by Diffie-Hellman (ecdh, mptls, mptcpsec) on the generic attacker, which
  * decides them since the per-attack generators went. Until then it read nothing of their
  * MP_CAPABLE share (ecdh) or key share (mptls): ecdh's third ACK was no core message, so no ecdh
  * connection came up in its runs and ecdh / join-dos HELD where the generators found the forged
@@ -31,10 +31,10 @@ class KeyAgreementRowsTest {
         return new GenericAttacker(SegmentExplorer.Limits.DEFAULT, tries);
     }
 
-    /** Both rows' honest connections come up and join: the attacker has something to act on. */
+    /** The rows' honest connections come up and join: the attacker has something to act on. */
     @Test
     void theirConnectionsComeUpAndTheAttackerActs() throws Exception {
-        for (SchemeId s : List.of(SchemeId.ECDH, SchemeId.MPTLS)) {
+        for (SchemeId s : List.of(SchemeId.ECDH, SchemeId.MPTLS, SchemeId.MPTCPSEC)) {
             GenericAttacker.Outcome o = attacker(40).check(s, AttackId.EAVESDROP_ALL, SEED, false);
             assertTrue(o.witnessRuns() > 0, s + ": no attacker segment reached an honest end: " + o);
             SegmentExplorer ex = new SegmentExplorer(s, AttackerProfile.of(AttackId.LEGIT_JOIN), GenericAttacker.definition(s),
@@ -70,14 +70,17 @@ class KeyAgreementRowsTest {
 
     /**
      * The key control: given each end's X25519 private value (once drawn), the attacker computes K
-     * and breaks the join under the eavesdroppers' columns, which without it HOLD with a witness.
+     * and breaks the join (mptcpsec: the server's ADD_ADDR tag) under the eavesdroppers' columns,
+     * which without it HOLD with a witness.
      */
     @Test
     void givenThePrivateValuesTheAttackerBreaksTheJoin() throws Exception {
         // the column per row whose key control the seed breaks early (CI time: ecdh's eavesdrop-handshake
-        // control needs about 1 000 runs, eavesdrop-all a few dozen; mptls the other way round)
+        // control needs about 1 000 runs, eavesdrop-all a few dozen; mptls the other way round; mptcpsec's
+        // join controls need 701 and 1 063 runs, its add-addr-mitm control 12)
         for (var cell : List.of(java.util.Map.entry(SchemeId.ECDH, AttackId.EAVESDROP_ALL),
-                java.util.Map.entry(SchemeId.MPTLS, AttackId.EAVESDROP_HANDSHAKE))) {
+                java.util.Map.entry(SchemeId.MPTLS, AttackId.EAVESDROP_HANDSHAKE),
+                java.util.Map.entry(SchemeId.MPTCPSEC, AttackId.ADD_ADDR_MITM))) {
             SchemeId s = cell.getKey();
             GenericAttacker.Outcome plain = attacker(60).check(s, cell.getValue(), SEED, false);
             assertEquals(Verdict.HOLDS, plain.verdict(), s + ": " + plain.reason());
