@@ -134,9 +134,26 @@ class CoreReplayTest {
         assertFalse(r.reproduced(), "the client had sent its own third ACK: " + r.report());
     }
 
+    /**
+     * The forged MP_FASTCLOSE replays; the same segment injected once the client has sent its own
+     * MP_FASTCLOSE (still in flight, so the attacker's arrives first) is a copy of the client's
+     * request, not a forgery (docs/properties.md, "Authentic means requested"): the reference must
+     * not judge it violated, whoever built the segment the server accepted.
+     */
     @Test
     void rfc8684FastcloseForge() throws Exception {
-        replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY));
+        SegmentTrace t = violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY);
+        replaysAndNeedsTheKnowledge(t);
+        List<SegmentEvent> ev = new java.util.ArrayList<>(t.events());
+        int forged = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("FASTCLOSE"))
+                .findFirst().orElseThrow());
+        String conn = ((SegmentEvent.Inject) ev.get(forged)).conn();
+        int own = ev.stream().mapToInt(e -> e instanceof SegmentEvent.Inject i ? i.seg()
+                : e instanceof SegmentEvent.Send s ? s.seg() : e instanceof SegmentEvent.Deliver d ? d.reply() : 0).max().orElseThrow() + 1;
+        ev.add(forged, new SegmentEvent.Send(own, conn, "FASTCLOSE", "s.a1"));
+        SegmentReplayer.Result r = replay(t.withEvents(ev));
+        assertTrue(r.divergence().isEmpty(), "the reference's client sent no MP_FASTCLOSE: " + r.report());
+        assertFalse(r.reproduced(), "c1 had asked to close: " + r.report());
     }
 
     /**
