@@ -660,7 +660,9 @@ fact behaviour { init and always step }
 
 fun Quiescent: set Seg { Net }   -- empty = quiescent
 
-pred JoinAuthenticity { all h: HS | h.hst = H_EST => (h.horig = h.hc and h.hack = h.hc) }
+-- authentic means requested (docs/properties.md): the SYN's option is the client's and, when the
+-- server accepted a third ACK, the client had sent its own on that join (J_EST), whoever built it
+pred JoinAuthenticity { all h: HS | h.hst = H_EST => (h.horig = h.hc and h.hsf in CJ and h.hsf.(jst) = J_EST) }
 pred ExternalKeySecrecy {
   Cell.attackerHasKey = Y or (no know & Key and no a: know & App | a.aop in TL32 + TL64 + TL160 + TR64 and a.aarg in Key)
 }
@@ -670,7 +672,8 @@ pred JoinStateUnforgeable {
   all c: Client | #halfOpen[c] <= 2
 }
 pred AddrAuthenticity { no raccX }   -- every accepted address came from an ADD_ADDR the server built
-pred CloseAuthenticity { all c: Client | c.(closedBy) in c or c.(cst) = CLOSED }
+-- the server fast-closes c only once c has sent its MP_FASTCLOSE (close: cst CLOSED), whoever built it
+pred CloseAuthenticity { all c: Client | some c.(closedBy) => c.(cst) = CLOSED }
 pred legitJoin[c: Client, j: CJ] {
   j.owner = c and some j.(jst) and j.(jdst) in SA1 + c.raccS
   j not in Touched and c0.c not in Touched and c.(cst) = MPTCP and c.(sst) = MPTCP

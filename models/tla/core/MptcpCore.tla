@@ -967,9 +967,16 @@ Quiescent == net = {}
 Client(cn) == ClientOf[cn]
 Est(h) == h.est /\ h.conn \in HonestConns
 
-\* every established join of C's connection was opened by C's client
-\* (ground truth: who built the SYN's option and who built the third ACK's)
-JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ h.ackOrigin = Client(h.conn)
+\* Authentic means requested (docs/properties.md): every established join of C's connection is
+\* one C's client asked for and completed. Its SYN's option is the client's (h.origin; a copy keeps
+\* it), and when the server accepted a third ACK for it the client had sent its own on that join
+\* (cj "est": it accepted the SYN/ACK and answered; a join it abandoned is "failed", one whose
+\* SYN/ACK it has not yet accepted "synsent"). Whoever built the accepted third ACK (ackOrigin)
+\* does not matter once the client has sent its own: a copy of the client's request overtaking it
+\* completes what the client completed. A replayed SYN from a fresh port (sf "inj") is no join of
+\* the client's. The invariant is checked in every state, so "had sent" is judged at acceptance.
+ClientCompleted(h) == h.sf.conn \in Conns /\ h.sf.j \in 1..MaxJoins /\ cj[h.sf.conn][h.sf.j].st = "est"
+JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ ClientCompleted(h)
 
 \* the attacker knows no external key, nor a truncation of one, however it came to know it:
 \* the key-given control (AttackerHasKey) violates it in the initial state, as it must
@@ -1006,10 +1013,11 @@ JoinStateBounded ==
 \* withdrawn since, when the client accepted it (a copy of an authentic ADD_ADDR sent later is not)
 AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s" /\ r.now
 
-\* the server fast-closes C only when C's client sent an MP_FASTCLOSE: a copy of the client's
-\* own MP_FASTCLOSE that overtakes it closes what the client closed (no harm, not a violation)
-CloseAuthenticity ==
-    \A cn \in HonestConns : closedBy[cn] \in {"none", Client(cn)} \/ cli[cn].st = "closed"
+\* Authentic means requested (docs/properties.md): the server fast-closes C only once C's client
+\* has sent an MP_FASTCLOSE on C (Close, the only step that sets cli "closed"), whoever built the
+\* segment it accepted: a copy of the client's own request that overtakes it closes what the
+\* client closed. Checked in every state, so the request must precede the acceptance.
+CloseAuthenticity == \A cn \in HonestConns : closedBy[cn] # "none" => cli[cn].st = "closed"
 
 \* the server closes or re-prioritises a subflow of C's connection, on a REMOVE_ADDR
 \* or MP_PRIO, only when C's client sent that option

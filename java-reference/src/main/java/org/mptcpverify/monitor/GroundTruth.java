@@ -37,7 +37,21 @@ public final class GroundTruth {
         }
     }
 
-    public record FastCloseTruth(int step, int serverConnId, String origin) {}
+    /**
+     * A fast close the server obeyed. {@code requested}: the connection's own client had sent an
+     * MP_FASTCLOSE on this connection before the server accepted one (the accepted segment may be
+     * that request, or a copy of it that overtook it); CloseAuthenticity asks only this
+     * (docs/properties.md, "Authentic means requested").
+     */
+    public record FastCloseTruth(int step, int serverConnId, String origin, boolean requested) {}
+
+    /**
+     * A join the server established (accepted its third ACK): its server-side subflow, who built
+     * the third ACK it accepted, and {@code byClient}: when the server accepted it, the client whose
+     * SYN + MP_JOIN created the join (or a copy of it, on the same subflow) still held that join and
+     * had sent its own third ACK on it. JoinAuthenticity asks this besides the SYN's origin.
+     */
+    public record JoinCompletion(int step, Tuple serverTuple, String ackOrigin, boolean byClient) {}
 
     /**
      * A path-manager change the server made on a REMOVE_ADDR or MP_PRIO: a subflow of its
@@ -59,6 +73,9 @@ public final class GroundTruth {
     private final List<PathChange> pathChanges = new ArrayList<>();
     private final List<LegitJoin> joins = new ArrayList<>();
     private final java.util.Set<Integer> established = new java.util.TreeSet<>();
+    /** Server-view initial tuples of the connections whose client sent an MP_FASTCLOSE. */
+    private final java.util.Set<Tuple> fastCloseRequests = new java.util.TreeSet<>();
+    private final Map<Tuple, JoinCompletion> completions = new java.util.TreeMap<>();
 
     public void serverConnection(int connId, String origin) {
         serverConnOwner.put(connId, origin);
@@ -104,6 +121,46 @@ public final class GroundTruth {
         return List.copyOf(closes);
     }
 
+    /** The client of the connection whose server-side initial subflow is {@code serverInitial} asks to fast-close it. */
+    public void fastCloseRequested(Tuple serverInitial) {
+        fastCloseRequests.add(serverInitial);
+    }
+
+    public boolean fastCloseRequestedOn(Tuple serverInitial) {
+        return fastCloseRequests.contains(serverInitial);
+    }
+
+    public void joinCompleted(JoinCompletion c) {
+        completions.put(c.serverTuple(), c);
+    }
+
+    /** How the server's join on {@code serverTuple} was last completed (its third ACK accepted). */
+    public Optional<JoinCompletion> completionAt(Tuple serverTuple) {
+        return Optional.ofNullable(completions.get(serverTuple));
+    }
+
+    /**
+     * Records what an honest host's segment asks for, when it is sent: a client's MP_FASTCLOSE is
+     * its request to close that connection (kept as the server-side view of the connection's
+     * initial subflow, the tuple by which the server knows the connection).
+     *
+     * @param state the host's state after the step that sent it
+     */
+    public void sent(String host, EndpointState state, Envelope e) {
+        TcpSegment s = e.segment();
+        if (host.equals("s") || !hasFastClose(s)) {
+            return;
+        }
+        Tuple own = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
+        Integer connId = state.subflows().containsKey(own) ? Integer.valueOf(state.subflows().get(own).connId()) : null;
+        for (Connection c : state.connections().values()) {
+            if (c.role() == org.mptcpverify.scheme.Role.A && (c.initial().equals(own) || Integer.valueOf(c.id()).equals(connId))) {
+                Tuple i = c.initial();
+                fastCloseRequested(new Tuple(i.remoteAddr(), i.remotePort(), i.localAddr(), i.localPort()));
+            }
+        }
+    }
+
     public List<PathChange> pathChanges() {
         return List.copyOf(pathChanges);
     }
@@ -132,28 +189,36 @@ public final class GroundTruth {
      * new half-open joins (the SYN behind each); at a client, addresses it accepted.
      */
     public void recordDelivery(int step, String host, EndpointState before, EndpointState after, Envelope e) {
-        recordDelivery(step, host, before, after, e, null);
+        recordDelivery(step, host, before, after, e, Map.of());
     }
 
     /**
-     * As {@link #recordDelivery(int, String, EndpointState, EndpointState, Envelope)}, judging each
-     * address a client accepts against what {@code server} (its state at that moment; null: not
-     * judged) announces on the client's connection now.
+     * As {@link #recordDelivery(int, String, EndpointState, EndpointState, Envelope)}, with every
+     * host's state at that moment ({@code hosts}; the receiver's entry is its state before): each
+     * address a client accepts is judged against what the server announces on the client's
+     * connection now, and each join the server establishes against what its client holds now.
      */
     public void recordDelivery(int step, String host, EndpointState before, EndpointState after, Envelope e,
-                               EndpointState server) {
+                               Map<String, EndpointState> hosts) {
+        EndpointState server = hosts.get("s");
         if (host.equals("s")) {
             for (Connection c : after.connections().values()) {
                 Connection old = before.connections().get(c.id());
                 if (old == null) {
                     serverConnection(c.id(), e.origin());
                 } else if (old.phase() != ConnPhase.CLOSED && c.phase() == ConnPhase.CLOSED && hasFastClose(e.segment())) {
-                    fastClosed(new FastCloseTruth(step, c.id(), e.origin()));
+                    fastClosed(new FastCloseTruth(step, c.id(), e.origin(), fastCloseRequestedOn(c.initial())));
                 }
             }
             for (Tuple t : after.halfOpen().keySet()) {
                 if (!before.halfOpen().containsKey(t)) {
                     serverJoinSyn(t, new SynTruth(e.id(), e.origin(), e.originSrc(), e.originSrcPort()));
+                }
+            }
+            for (Subflow sf : after.subflows().values()) {
+                Subflow old = before.subflows().get(sf.tuple());
+                if (sf.phase() == Subflow.Phase.ESTABLISHED && (old == null || old.phase() != Subflow.Phase.ESTABLISHED)) {
+                    joinCompleted(new JoinCompletion(step, sf.tuple(), e.origin(), clientCompleted(sf.tuple(), hosts)));
                 }
             }
             if (has(e.segment(), MptcpOption.RemoveAddr.class) || has(e.segment(), MptcpOption.MpPrio.class)) {
@@ -170,6 +235,33 @@ public final class GroundTruth {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the join the server holds on {@code serverTuple} is one its client completed itself:
+     * the SYN + MP_JOIN that created it is a SYN the client sent (or a copy of it) arriving on the
+     * client's own subflow (the source port the client sent it from; a copy from a fresh port is
+     * another subflow), and the client holds that subflow now, having sent its third ACK on it
+     * (phase ACK_SENT or ESTABLISHED). A join the client abandoned (a SYN/ACK that failed its check
+     * makes it drop the subflow) or withdrew no longer counts.
+     */
+    private boolean clientCompleted(Tuple serverTuple, Map<String, EndpointState> hosts) {
+        SynTruth syn = serverJoinSyns.get(serverTuple);
+        if (syn == null || syn.originSrcPort() != serverTuple.remotePort()) {
+            return false;
+        }
+        EndpointState client = hosts.get(syn.origin());
+        if (client == null) {
+            return false;
+        }
+        for (Map.Entry<Tuple, Long> j : clientJoinSyns.entrySet()) {
+            Subflow mine = client.subflows().get(j.getKey());
+            if (j.getValue() == syn.envelopeId() && mine != null
+                    && (mine.phase() == Subflow.Phase.ACK_SENT || mine.phase() == Subflow.Phase.ESTABLISHED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the server's end of the client's connection {@code c} announces {@code addr} now. */

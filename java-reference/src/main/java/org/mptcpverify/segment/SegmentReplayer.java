@@ -601,7 +601,7 @@ public final class SegmentReplayer {
             }
             EndpointState before = hosts.get(to);
             StepResult r = endpoint.step(before, new Event.Receive(s.env().segment(), rnd.nextLong()));
-            truth.recordDelivery(event, to, before, r.state(), s.env(), hosts.get("s"));
+            truth.recordDelivery(event, to, before, r.state(), s.env(), hosts);
             hosts.put(to, r.state());
             notes.addAll(r.notes());
             checked.addAll(r.checked());
@@ -1046,7 +1046,9 @@ public final class SegmentReplayer {
                         s = withAddresses(s, s.src(), s.srcPort(), Addresses.of(client + ".a2"), s.dstPort());
                     }
                 }
-                out.add(net.send(s, h));
+                Envelope e = net.send(s, h);
+                truth.sent(h, hosts.get(h), e); // what the honest end asks for (a fast close), when it asks
+                out.add(e);
             }
             return out;
         }

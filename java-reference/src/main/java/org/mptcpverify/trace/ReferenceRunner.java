@@ -437,6 +437,7 @@ public final class ReferenceRunner implements ScenarioRunner {
 
         void sendFrom(String h, TcpSegment s) {
             Envelope e = net.send(s, h);
+            truth.sent(h, hosts.get(h), e); // what the honest end asks for (a fast close), when it asks
             if (!h.equals("s") && GroundTruth.isJoinSyn(s)) {
                 Tuple clientView = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
                 truth.clientJoinSyn(clientView, e.id());
@@ -481,7 +482,7 @@ public final class ReferenceRunner implements ScenarioRunner {
             EndpointState before = hosts.get(h);
             StepResult r = endpoint.step(before, new Event.Receive(e.segment(), rnd.nextLong()));
             EndpointState after = r.state();
-            truth.recordDelivery(step, h, before, after, e, hosts.get("s"));
+            truth.recordDelivery(step, h, before, after, e, hosts);
             hosts.put(h, after);
             notes.addAll(r.notes());
             for (TcpSegment s : r.out()) {

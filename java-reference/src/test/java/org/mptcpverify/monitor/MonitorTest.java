@@ -51,6 +51,7 @@ class MonitorTest {
         Tuple relayed = from(X, 5000);
         t.serverJoinSyn(relayed, new GroundTruth.SynTruth(7, "c1", C1A2, 41000));
         Map<Tuple, Subflow> subs = Map.of(relayed, new Subflow(relayed, 1, Subflow.Phase.ESTABLISHED, 1, 2, 3, 4, 5, 0, false));
+        t.joinCompleted(new GroundTruth.JoinCompletion(2, relayed, "c1", true));
         assertTrue(new JoinAuthenticityMonitor().check(world(subs, Map.of(), t, Set.of())).isEmpty(),
                 "relayed by the attacker but opened by c1: authentic");
         assertTrue(new SubflowEndpointAuthenticityMonitor().check(world(subs, Map.of(), t, Set.of())).isPresent(),
@@ -84,13 +85,13 @@ class MonitorTest {
     void addrCloseAndSecrecyMonitors() {
         GroundTruth t = new GroundTruth();
         t.accepted(new GroundTruth.AddrAccept(1, "c1", Addresses.of("s.a2"), "s"));
-        t.fastClosed(new GroundTruth.FastCloseTruth(2, 1, "c1"));
+        t.fastClosed(new GroundTruth.FastCloseTruth(2, 1, "c1", true));
         World ok = world(Map.of(), Map.of(), t, Set.of(Bytes.fromHex("0a0b0c0d")));
         assertTrue(new AddrAuthenticityMonitor().check(ok).isEmpty());
         assertTrue(new CloseAuthenticityMonitor().check(ok).isEmpty());
         assertTrue(new ExternalKeySecrecyMonitor().check(ok).isEmpty(), "knowing some other key is no leak");
         t.accepted(new GroundTruth.AddrAccept(3, "c1", X, "x"));
-        t.fastClosed(new GroundTruth.FastCloseTruth(3, 1, "x"));
+        t.fastClosed(new GroundTruth.FastCloseTruth(3, 1, "x", false));
         World bad = world(Map.of(), Map.of(), t, Set.of(Bytes.fromHex("01020304")));
         assertTrue(new AddrAuthenticityMonitor().check(bad).isPresent());
         assertTrue(new CloseAuthenticityMonitor().check(bad).isPresent());

@@ -96,9 +96,64 @@ class CoreReplayTest {
         replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.EAVESDROP_HANDSHAKE, PropertyId.JOIN_AUTHENTICITY));
     }
 
+    /**
+     * Issue 10, finding A (docs/properties.md, "Authentic means requested"): with one injection the
+     * eavesdropper of the whole connection completes the client's join with a third ACK it builds
+     * from the keys it read, while the server's SYN/ACK is still on its way to the client. The core
+     * counts that as a forged completion (the client had not sent its third ACK), and so, since the
+     * monitor judges the same definition, does the reference: the trace replays (until then the
+     * reference judged only the SYN's origin, and the cell was INCONCLUSIVE). Control: the same
+     * third ACK delivered only after the client has answered the SYN/ACK with its own is no
+     * forgery, and the reference must not judge it one.
+     */
+    @Test
+    void rfc8684EavesdropAllOneInjectionForgesTheThirdAck() throws Exception {
+        CoreCell cell = CoreCell.of(SchemeId.RFC8684, AttackId.EAVESDROP_ALL, new CoreBounds(1, 1, 1, 1, 1, 0, false, false)).get(0);
+        SegmentTrace t = violated(cell, PropertyId.JOIN_AUTHENTICITY);
+        List<SegmentEvent> ev = t.events();
+        int ack = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("JOIN_ACK"))
+                .findFirst().orElseThrow(() -> new AssertionError("no forged third ACK: " + ev)));
+        int synAck = -1;
+        for (SegmentEvent e : ev) {
+            if (e instanceof SegmentEvent.Deliver d && d.replyMsg().equals("JOIN_SYNACK")) {
+                synAck = d.reply();
+            }
+        }
+        final int sa = synAck;
+        assertTrue(sa > 0, "the server answered no join SYN: " + ev);
+        assertTrue(ev.stream().noneMatch(e -> e instanceof SegmentEvent.Deliver d && d.seg() == sa),
+                "the SYN/ACK reached the client before the forged third ACK: " + ev);
+        replaysAndNeedsTheKnowledge(t);
+
+        List<SegmentEvent> later = new java.util.ArrayList<>(ev);
+        int next = ev.stream().mapToInt(e -> e instanceof SegmentEvent.Inject i ? i.seg()
+                : e instanceof SegmentEvent.Send s ? s.seg() : e instanceof SegmentEvent.Deliver d ? d.reply() : 0).max().orElseThrow() + 1;
+        later.add(ack, new SegmentEvent.Deliver(sa, next, "JOIN_ACK"));
+        SegmentReplayer.Result r = replay(t.withEvents(later));
+        assertTrue(r.divergence().isEmpty(), "the reference's client did not answer the SYN/ACK: " + r.report());
+        assertFalse(r.reproduced(), "the client had sent its own third ACK: " + r.report());
+    }
+
+    /**
+     * The forged MP_FASTCLOSE replays; the same segment injected once the client has sent its own
+     * MP_FASTCLOSE (still in flight, so the attacker's arrives first) is a copy of the client's
+     * request, not a forgery (docs/properties.md, "Authentic means requested"): the reference must
+     * not judge it violated, whoever built the segment the server accepted.
+     */
     @Test
     void rfc8684FastcloseForge() throws Exception {
-        replaysAndNeedsTheKnowledge(violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY));
+        SegmentTrace t = violated(SchemeId.RFC8684, AttackId.FASTCLOSE_FORGE, PropertyId.CLOSE_AUTHENTICITY);
+        replaysAndNeedsTheKnowledge(t);
+        List<SegmentEvent> ev = new java.util.ArrayList<>(t.events());
+        int forged = ev.indexOf(ev.stream().filter(e -> e instanceof SegmentEvent.Inject i && i.msg().equals("FASTCLOSE"))
+                .findFirst().orElseThrow());
+        String conn = ((SegmentEvent.Inject) ev.get(forged)).conn();
+        int own = ev.stream().mapToInt(e -> e instanceof SegmentEvent.Inject i ? i.seg()
+                : e instanceof SegmentEvent.Send s ? s.seg() : e instanceof SegmentEvent.Deliver d ? d.reply() : 0).max().orElseThrow() + 1;
+        ev.add(forged, new SegmentEvent.Send(own, conn, "FASTCLOSE", "s.a1"));
+        SegmentReplayer.Result r = replay(t.withEvents(ev));
+        assertTrue(r.divergence().isEmpty(), "the reference's client sent no MP_FASTCLOSE: " + r.report());
+        assertFalse(r.reproduced(), "c1 had asked to close: " + r.report());
     }
 
     /**

@@ -522,6 +522,14 @@ public final class SegmentExplorer {
                     String ra = "x.Ra." + s.subflow().substring(4);
                     acks.add(() -> inject("JOIN_ACK", conn, s.subflow(), "x.a", s.src(), Map.of(), "hmac", Map.of("Ra", ra)));
                 }
+                if (s.msg().equals("JOIN_SYNACK") && !s.subflow().startsWith("inj") && actor(s.src()).equals("s")
+                        && actor(s.dst()).startsWith("c")) {
+                    // the third ACK of the client's own join, from the client's address, before or after
+                    // the client's (MptcpCore.tla ForgeJoinAck: any half-open join whose 4-tuple it read);
+                    // completing the join before the client did is a forgery (docs/properties.md,
+                    // "Authentic means requested"), after it a copy of the client's request
+                    acks.add(() -> inject("JOIN_ACK", s.conn(), s.subflow(), s.dst(), s.src(), Map.of(), "hmac", Map.of()));
+                }
                 if (s.msg().equals("JOIN_SYN") && !s.subflow().startsWith("inj") && actor(s.src()).startsWith("c")) {
                     synAcks.add(() -> {
                         String rb = "x.Rb." + id;
