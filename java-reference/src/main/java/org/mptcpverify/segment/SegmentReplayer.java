@@ -281,6 +281,16 @@ public final class SegmentReplayer {
             return run.clientConn(client).filter(c -> !established || c.established() && c.isMptcp()).isPresent();
         }
 
+        /**
+         * The addresses {@code conn}'s client end accepted from an ADD_ADDR and still holds, by name
+         * (s.a2, or x.a after a forged one), in address-id order: the addresses its path manager may
+         * join (MptcpCore.tla {@code remotes}).
+         */
+        public List<String> remoteAddresses(String client, String conn) {
+            return run.clientConn(client, conn).map(c -> c.remoteAddrs().values().stream().map(Addresses::nameOf).toList())
+                    .orElse(List.of());
+        }
+
         /** Whether the server has an established MPTCP connection of {@code client}. */
         public boolean serverHasConnection(String client) {
             return run.world().serverConnOf(client).filter(c -> c.established() && c.isMptcp()).isPresent();
