@@ -286,9 +286,9 @@ public final class SegmentExplorer {
             focus = rnd.nextInt(FOCI + 1);
             if (plan.informed()) {
                 focus = 0; // (the plan's kinds restrict it instead)
-                // and its honest clients open 0..joins subflows to s.a1 of their own accord, so that
-                // runs where a client's join bound is left for an address it is told of are common
-                ownJoins = rnd.nextInt(limits.joins() + 1);
+                // and its honest clients open fewer subflows to s.a1 of their own accord than the
+                // join bound (0..joins-1), leaving one for an address they are told of
+                ownJoins = rnd.nextInt(Math.max(1, limits.joins()));
                 // and in one run of two its server does not advertise, nor its client fast-close, of
                 // their own accord (honest ends need not; an advertised s.a2 spends a join too)
                 reticent = rnd.nextBoolean();
