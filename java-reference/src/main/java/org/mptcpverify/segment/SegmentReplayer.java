@@ -485,6 +485,13 @@ public final class SegmentReplayer {
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to join on");
                     }
+                    if (!Addresses.actorOf(Addresses.of(s.dst())).equals("s")
+                            && !cc.get().remoteAddrs().containsValue(Addresses.of(s.dst()))) {
+                        // an honest client joins an address of another host only once told of it
+                        // (an ADD_ADDR it accepted): else a trace could have it join the attacker at will
+                        throw new BadTraceFileException(where + ": " + c + " joins " + s.dst()
+                                + ", an address no ADD_ADDR it accepted announced");
+                    }
                     int j = joins.merge(s.conn(), 1, Integer::sum);
                     subflow = s.conn() + "/" + j;
                     ev = new Event.Join(cc.get().id(), Addresses.of(c + ".a2"), Addresses.of(s.dst()), port, rnd.nextLong());
