@@ -139,8 +139,8 @@ public final class GenericAttacker {
         int witnessSegments = 0;
         int relevantRuns = 0;
         Map<String, Integer> points = new java.util.TreeMap<>();
-        // first the informed plans (every set of up to three kinds of move, PLAN_ROUNDS runs each,
-        // at most half the runs), then the random walk, whose k-th run is the same as without them
+        // first the informed plans (every order of up to three kinds of move, PLAN_ROUNDS runs
+        // each, at most half the runs), then the random walk, whose k-th run is the same as without them
         List<SegmentExplorer.Plan> plans = explorer.plans();
         int planned = Math.min(plans.size() * PLAN_ROUNDS, tries / 2);
         for (int i = 0; i < tries; i++) {
