@@ -140,9 +140,10 @@ public final class GenericAttacker {
         int relevantRuns = 0;
         Map<String, Integer> points = new java.util.TreeMap<>();
         // first the informed plans (every order of up to three kinds of move, PLAN_ROUNDS runs
-        // each, at most half the runs), then the random walk, whose k-th run is the same as without them
+        // each, at most a quarter of the runs), then the random walk, whose k-th run is the same
+        // as without them
         List<SegmentExplorer.Plan> plans = explorer.plans();
-        int planned = Math.min(plans.size() * PLAN_ROUNDS, tries / 2);
+        int planned = Math.min(plans.size() * PLAN_ROUNDS, tries / 4);
         for (int i = 0; i < tries; i++) {
             if (expired.getAsBoolean()) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i,
