@@ -281,6 +281,16 @@ public final class SegmentReplayer {
             return run.clientConn(client).filter(c -> !established || c.established() && c.isMptcp()).isPresent();
         }
 
+        /**
+         * The addresses {@code conn}'s client end accepted from an ADD_ADDR and still holds, by name
+         * (s.a2, or x.a after a forged one), in address-id order: the addresses its path manager may
+         * join (MptcpCore.tla {@code remotes}).
+         */
+        public List<String> remoteAddresses(String client, String conn) {
+            return run.clientConn(client, conn).map(c -> c.remoteAddrs().values().stream().map(Addresses::nameOf).toList())
+                    .orElse(List.of());
+        }
+
         /** Whether the server has an established MPTCP connection of {@code client}. */
         public boolean serverHasConnection(String client) {
             return run.world().serverConnOf(client).filter(c -> c.established() && c.isMptcp()).isPresent();
@@ -474,6 +484,13 @@ public final class SegmentReplayer {
                     Optional<Connection> cc = clientConn(c, s.conn());
                     if (cc.isEmpty()) {
                         return diverge(c + " has no connection to join on");
+                    }
+                    if (!Addresses.actorOf(Addresses.of(s.dst())).equals("s")
+                            && !cc.get().remoteAddrs().containsValue(Addresses.of(s.dst()))) {
+                        // an honest client joins an address of another host only once told of it
+                        // (an ADD_ADDR it accepted): else a trace could have it join the attacker at will
+                        throw new BadTraceFileException(where + ": " + c + " joins " + s.dst()
+                                + ", an address no ADD_ADDR it accepted announced");
                     }
                     int j = joins.merge(s.conn(), 1, Integer::sum);
                     subflow = s.conn() + "/" + j;

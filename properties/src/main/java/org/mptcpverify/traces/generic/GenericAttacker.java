@@ -73,6 +73,14 @@ public final class GenericAttacker {
         }
     }
 
+    /**
+     * Runs per informed plan, before the random runs ({@link SegmentExplorer#plans}): a plan's run
+     * still draws the honest interleaving, so one run per plan misses orders a second one finds.
+     */
+    public static final int PLAN_ROUNDS = 8;
+    /** Separates the informed runs' seed stream from the random runs'. */
+    private static final long PLAN_SALT = 0x706c_616e_5f72_756eL;
+
     private final SegmentExplorer.Limits limits;
     private final int tries;
     /** The implementation the reference runs each scheme with (built-in, or a scheme file's / mutant's). */
@@ -131,15 +139,24 @@ public final class GenericAttacker {
         int witnessSegments = 0;
         int relevantRuns = 0;
         Map<String, Integer> points = new java.util.TreeMap<>();
+        // first the informed plans (every order of up to three kinds of move, PLAN_ROUNDS runs
+        // each, at most a quarter of the runs), then the random walk, whose k-th run is the same
+        // as without them
+        List<SegmentExplorer.Plan> plans = explorer.plans();
+        int planned = Math.min(plans.size() * PLAN_ROUNDS, tries / 4);
         for (int i = 0; i < tries; i++) {
             if (expired.getAsBoolean()) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i,
                         cellSeed, -1, witnessRuns, witnessSegments, 0, "timeout after " + i + " of " + tries + " runs");
             }
-            String side = profile.keyedSides().get(i % profile.keyedSides().size());
+            boolean informed = i < planned;
+            int r = informed ? i : i - planned;
+            String side = profile.keyedSides().get(r % profile.keyedSides().size());
             SegmentExplorer.Run run;
             try {
-                run = explorer.run(Seeds.trial(cellSeed, i), side, attackerHasKey, judged);
+                run = informed
+                        ? explorer.run(Seeds.trial(cellSeed ^ PLAN_SALT, i), side, attackerHasKey, judged, plans.get(i % plans.size()))
+                        : explorer.run(Seeds.trial(cellSeed, r), side, attackerHasKey, judged);
             } catch (BadTraceFileException e) {
                 return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, i + 1,
                         cellSeed, i, witnessRuns, witnessSegments, 0, "the explorer built an ill-formed trace: " + e.getMessage());

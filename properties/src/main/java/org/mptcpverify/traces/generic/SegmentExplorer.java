@@ -111,7 +111,85 @@ public final class SegmentExplorer {
 
     /** A run that judges only {@code judged} (some of the attack's applicable properties). */
     public Run run(long seed, String keyedSide, boolean attackerHasKey, List<PropertyId> judged) throws BadTraceFileException {
-        return new Walk(header(seed, keyedSide, attackerHasKey), new SplittableRandom(seed), judged).go();
+        return run(seed, keyedSide, attackerHasKey, judged, Plan.RANDOM);
+    }
+
+    /** A run under {@code plan}: {@link Plan#RANDOM}, or an informed attacker restricted to some kinds of move. */
+    public Run run(long seed, String keyedSide, boolean attackerHasKey, List<PropertyId> judged, Plan plan)
+            throws BadTraceFileException {
+        return new Walk(header(seed, keyedSide, attackerHasKey), new SplittableRandom(seed), judged, plan).go();
+    }
+
+    /**
+     * How a run's attacker chooses its moves. {@link #RANDOM} (no kinds): the random walk (one
+     * kind of move per run, drawn, or every kind). Otherwise an <em>informed</em> attacker whose
+     * i-th move is of the i-th kind of {@code kinds} (1..{@link #FOCI}, {@link #KIND_NAMES}) and
+     * which makes no move after the last; of each kind only moves its knowledge enables: an
+     * injected field carries a term it built from what it read (never its own stand-in value,
+     * which every receiver's check refuses) using something it read since its previous move (its
+     * first move may use anything), and no move is made twice. It waits, reading, until such a
+     * move exists, so that an attack whose later moves need what an earlier one provoked (a forged
+     * ADD_ADDR, the client's join SYN to the attacker's address, a join SYN carrying that SYN's
+     * token field, its third ACK) is not cut short by moves that spend the injection bound first.
+     */
+    public record Plan(List<Integer> kinds) {
+        public static final Plan RANDOM = new Plan(List.of());
+
+        public Plan {
+            kinds = List.copyOf(kinds);
+        }
+
+        public boolean informed() {
+            return !kinds.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return kinds.isEmpty() ? "random"
+                    : "informed " + String.join(", ", kinds.stream().map(k -> KIND_NAMES.get(k - 1)).toList());
+        }
+    }
+
+    /** Names of the kinds of move, for {@link Plan#toString}. */
+    static final List<String> KIND_NAMES = List.of("on-path", "replay", "join", "fastclose", "join-synack", "add-addr",
+            "path-manager", "add-addr-copy");
+
+    /**
+     * The informed plans of this profile, in a fixed order: every sequence of min(3, injections)
+     * kinds of move the profile can make (bounded exhaustive enumeration of the orders in which an
+     * attack of up to three moves combines kinds; a shorter attack is a prefix of some of them).
+     */
+    public List<Plan> plans() {
+        List<Integer> possible = new ArrayList<>();
+        for (int k = 1; k <= FOCI; k++) {
+            boolean can = switch (k) {
+                case 1 -> !profile.rights().onPath().isEmpty();
+                case 7 -> profile.rights().inject() && !profile.pathManager().isEmpty();
+                case 8 -> profile.rights().inject() && profile.replaysDeliveredAddAddr();
+                default -> profile.rights().inject();
+            };
+            if (can) {
+                possible.add(k);
+            }
+        }
+        List<Plan> out = new ArrayList<>();
+        int length = Math.min(3, Math.max(limits.injections(), possible.contains(1) ? 1 : 0));
+        if (length > 0 && !possible.isEmpty()) {
+            sequences(possible, length, new ArrayList<>(), out);
+        }
+        return out;
+    }
+
+    private static void sequences(List<Integer> from, int left, List<Integer> prefix, List<Plan> out) {
+        if (left == 0) {
+            out.add(new Plan(prefix));
+            return;
+        }
+        for (int k : from) {
+            prefix.add(k);
+            sequences(from, left - 1, prefix, out);
+            prefix.remove(prefix.size() - 1);
+        }
     }
 
     /** One random walk; mutable, confined to one call of {@link #run}. */
@@ -158,10 +236,25 @@ public final class SegmentExplorer {
         final Set<String> derivedKeys = new HashSet<>();
         /** 0: every kind of move; k: only the k-th kind of {@link #attackerMoves}. */
         int focus;
+        /** The run's plan: random, or informed within some kinds ({@link Plan}). */
+        final Plan plan;
+        /** Informed runs: the moves made so far (a move is never made twice). */
+        final Set<String> made = new java.util.TreeSet<>();
+        /** Informed runs: the attacker's moves so far (the plan's next kind is {@code kinds[planStep]}). */
+        int planStep;
+        /** Informed runs: the last segment it had read when it made its previous move (0 before its first). */
+        int readMark;
+        /** Segments the attacker injected (not copies of what it read). */
+        final Set<Integer> forged = new java.util.TreeSet<>();
+        /** Joins to s.a1 a client opens of its own accord (the join bound, except in informed runs). */
+        int ownJoins = limits.joins();
+        /** Informed runs: the honest ends neither advertise nor fast-close of their own accord. */
+        boolean reticent;
 
-        Walk(SegmentTrace header, SplittableRandom rnd, List<PropertyId> judged) throws BadTraceFileException {
+        Walk(SegmentTrace header, SplittableRandom rnd, List<PropertyId> judged, Plan plan) throws BadTraceFileException {
             this.header = header;
             this.rnd = rnd;
+            this.plan = plan;
             this.session = new Session(header, impls, judged);
             if (header.attackerHasKey()) {
                 header.keys().keySet().forEach(k -> recipes.give((k.equals("K1") ? "c1" : "c2") + ".1", k));
@@ -191,6 +284,15 @@ public final class SegmentExplorer {
             // and it concentrates on one kind of move per run, or allows itself every kind (same
             // space, a distribution that reaches a two-injection attack often enough)
             focus = rnd.nextInt(FOCI + 1);
+            if (plan.informed()) {
+                focus = 0; // (the plan's kinds restrict it instead)
+                // and its honest clients open fewer subflows to s.a1 of their own accord than the
+                // join bound (0..joins-1), leaving one for an address they are told of
+                ownJoins = rnd.nextInt(Math.max(1, limits.joins()));
+                // and in one run of two its server does not advertise, nor its client fast-close, of
+                // their own accord (honest ends need not; an advertised s.a2 spends a join too)
+                reticent = rnd.nextBoolean();
+            }
             // a handshake-only profile leaves the handshake alone in one run of two (it then
             // attacks what it read, as an eavesdropper), so that edits do not crowd out the rest
             meddles = !handshakeOnly || rnd.nextBoolean();
@@ -218,7 +320,12 @@ public final class SegmentExplorer {
                 List<List<Supplier<SegmentEvent>>> group = act ? attacker : honest;
                 List<Supplier<SegmentEvent>> kind = group.get(rnd.nextInt(group.size()));
                 attackerMoves += act ? 1 : 0;
-                perform(kind.get(rnd.nextInt(kind.size())).get());
+                SegmentEvent move = kind.get(rnd.nextInt(kind.size())).get();
+                if (act && plan.informed()) {
+                    planStep++;
+                    readMark = session.read().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                }
+                perform(move);
             }
             for (int i = 0; i < DRAIN && session.violation().isEmpty() && session.divergence().isEmpty()
                     && !session.inFlight().isEmpty(); i++) {
@@ -255,6 +362,9 @@ public final class SegmentExplorer {
                 injected++;
             }
             SegmentEvent done = session.step(e);
+            if (done instanceof SegmentEvent.Inject i) {
+                forged.add(i.seg());
+            }
             if (witnessed) {
                 // counted only when the receiver had state for it and its check ran (accepted or not)
                 for (String point : session.lastChecked()) {
@@ -315,7 +425,12 @@ public final class SegmentExplorer {
                     events.add(session.step(new SegmentEvent.Observe(id)));
                     SegmentInfo s = session.segment(id).orElseThrow();
                     String conn = injTarget.getOrDefault(s.subflow(), s.conn());
-                    recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
+                    // (an informed run does not learn from what it forged itself: read as the
+                    // definition's honest sender would have built it, its own value would pose as
+                    // a term it cannot build, a candidate that only spends an injection)
+                    if (!plan.informed() || !forged.contains(id)) {
+                        recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
+                    }
                     if (header.attackerHasKey() && scheme.agreesKey()) {
                         // no external key: the key control hands over each end's private value once drawn
                         recipes.givePrivateValues(conn, s.msg());
@@ -343,8 +458,8 @@ public final class SegmentExplorer {
                 switch (s.msg()) {
                     case "MPC_SYN" -> connected.add(c);
                     case "JOIN_SYN" -> {
-                        if (s.dst().equals("s.a2")) {
-                            joinedAdvertised.add(c);
+                        if (!s.dst().equals("s.a1")) {
+                            joinedAdvertised.add(c + "|" + s.dst());
                         } else {
                             joins.merge(c, 1, Integer::sum);
                         }
@@ -383,14 +498,20 @@ public final class SegmentExplorer {
                 boolean quiet = session.inFlight().stream().noneMatch(x -> x.conn().equals(conn));
                 // joins counts every join of the client, the one to an advertised address included,
                 // so an honest client never has more half-open joins than the contract's limit of 2
-                boolean mayJoin = joins.getOrDefault(c, 0) + (joinedAdvertised.contains(c) ? 1 : 0) < limits.joins();
-                if (up && mayJoin) {
+                long advertisedJoins = joinedAdvertised.stream().filter(x -> x.startsWith(c + "|")).count();
+                boolean mayJoin = joins.getOrDefault(c, 0) + advertisedJoins < limits.joins();
+                if (up && mayJoin && joins.getOrDefault(c, 0) < ownJoins) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a1"));
                 }
-                if (up && mayJoin && advertised.contains(c) && !joinedAdvertised.contains(c) && !withdrawn.contains(c)) {
-                    m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", "s.a2"));
+                // an address its end accepted from an ADD_ADDR, once each (MptcpCore.tla: a join to
+                // any address in remotes): the server's s.a2, or the attacker's x.a after a forged
+                // advertisement the client believed, whose join SYN then reaches the attacker
+                for (String addr : up && mayJoin ? session.remoteAddresses(c, conn) : List.<String>of()) {
+                    if (!joinedAdvertised.contains(c + "|" + addr) && !(addr.equals("s.a2") && withdrawn.contains(c))) {
+                        m.add(() -> new SegmentEvent.Send(next++, conn, "JOIN_SYN", addr));
+                    }
                 }
-                if (up && session.serverHasConnection(c) && !advertised.contains("sent:" + c)) {
+                if (up && session.serverHasConnection(c) && !advertised.contains("sent:" + c) && !reticent) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "ADD_ADDR", c + ".a1"));
                 }
                 // the server withdraws its address once its ADD_ADDR has arrived (MptcpCore.tla Withdraw)
@@ -405,7 +526,7 @@ public final class SegmentExplorer {
                         m.add(() -> new SegmentEvent.Send(next++, conn, pm, "s.a1"));
                     }
                 }
-                if (up && quiet && rnd.nextInt(8) == 0) {
+                if (up && quiet && !reticent && rnd.nextInt(8) == 0) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "FASTCLOSE", "s.a1"));
                 }
             }
@@ -464,11 +585,12 @@ public final class SegmentExplorer {
                     // an answer to a segment it rewrote: relayed to the honest end as if from the answerer
                     String client = s.conn().substring(0, s.conn().indexOf('.'));
                     String to = client + (s.subflow().endsWith("/0") ? ".a1" : ".a2");
-                    replays.add(() -> new SegmentEvent.Replay(next++, id, s.subflow(), s.src(), to));
+                    once(replays, "relay|" + id + "|" + to, () -> new SegmentEvent.Replay(next++, id, s.subflow(), s.src(), to));
                 }
-                if (REPLAYABLE.contains(s.msg()) && !s.dst().isEmpty() && !actor(s.dst()).equals("x")) {
+                if (REPLAYABLE.contains(s.msg()) && !s.dst().isEmpty() && !actor(s.dst()).equals("x")
+                        && !(plan.informed() && id <= readMark)) {
                     for (String src : sources(s.src())) {
-                        replays.add(() -> {
+                        once(replays, "replay|" + id + "|" + src, () -> {
                             // a replayed segment opens a subflow of the connection it was read on (its
                             // answer, a JOIN_SYNACK to x.a, may be completed like an injected join's)
                             String sf = "inj/" + (++injSubflows);
@@ -491,6 +613,11 @@ public final class SegmentExplorer {
             for (String conn : joinTargets) {
                 // its own address (it then reads the answer) as often as the three spoofed ones together
                 for (String src : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3")) {
+                    String nextRa = "x.Ra." + (injSubflows + 1); // the name its supplier gives Ra
+                    if (plan.informed() && fresh("JOIN_SYN", conn, "inj/" + (injSubflows + 1), src, "s.a1", "token",
+                            Map.of("Ra", nextRa)).isEmpty()) {
+                        continue;
+                    }
                     joinSyns.add(() -> {
                         String sf = "inj/" + (++injSubflows);
                         injTarget.put(sf, conn);
@@ -502,6 +629,9 @@ public final class SegmentExplorer {
             }
             for (String conn : conns) {
                 String client = conn.substring(0, conn.indexOf('.'));
+                if (plan.informed() && fresh("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", "key", Map.of()).isEmpty()) {
+                    continue;
+                }
                 closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
             }
             // after a downgrade the run keeps its last injection for a third ACK (a join takes two)
@@ -520,6 +650,9 @@ public final class SegmentExplorer {
                 if (s.msg().equals("JOIN_SYNACK") && s.subflow().startsWith("inj") && actor(s.dst()).equals("x")) {
                     String conn = injTarget.getOrDefault(s.subflow(), s.conn());
                     String ra = "x.Ra." + s.subflow().substring(4);
+                    if (plan.informed() && fresh("JOIN_ACK", conn, s.subflow(), "x.a", s.src(), "hmac", Map.of("Ra", ra)).isEmpty()) {
+                        continue;
+                    }
                     acks.add(() -> inject("JOIN_ACK", conn, s.subflow(), "x.a", s.src(), Map.of(), "hmac", Map.of("Ra", ra)));
                 }
                 if (s.msg().equals("JOIN_SYNACK") && !s.subflow().startsWith("inj") && actor(s.src()).equals("s")
@@ -528,9 +661,13 @@ public final class SegmentExplorer {
                     // the client's (MptcpCore.tla ForgeJoinAck: any half-open join whose 4-tuple it read);
                     // completing the join before the client did is a forgery (docs/properties.md,
                     // "Authentic means requested"), after it a copy of the client's request
-                    acks.add(() -> inject("JOIN_ACK", s.conn(), s.subflow(), s.dst(), s.src(), Map.of(), "hmac", Map.of()));
+                    if (!(plan.informed() && fresh("JOIN_ACK", s.conn(), s.subflow(), s.dst(), s.src(), "hmac", Map.of()).isEmpty())) {
+                        acks.add(() -> inject("JOIN_ACK", s.conn(), s.subflow(), s.dst(), s.src(), Map.of(), "hmac", Map.of()));
+                    }
                 }
-                if (s.msg().equals("JOIN_SYN") && !s.subflow().startsWith("inj") && actor(s.src()).startsWith("c")) {
+                if (s.msg().equals("JOIN_SYN") && !s.subflow().startsWith("inj") && actor(s.src()).startsWith("c")
+                        && !(plan.informed() && fresh("JOIN_SYNACK", s.conn(), s.subflow(), s.dst(), s.src(), "hmac",
+                                Map.of("Rb", "x.Rb." + id)).isEmpty())) {
                     synAcks.add(() -> {
                         String rb = "x.Rb." + id;
                         return inject("JOIN_SYNACK", s.conn(), s.subflow(), s.dst(), s.src(),
@@ -602,7 +739,8 @@ public final class SegmentExplorer {
         }
 
         void focused(List<List<Supplier<SegmentEvent>>> kinds, int kind, List<Supplier<SegmentEvent>> moves) {
-            if (focus == 0 || focus == kind) {
+            if (plan.informed() ? planStep < plan.kinds().size() && plan.kinds().get(planStep) == kind
+                    && (focus == 0 || focus == kind) : focus == 0 || focus == kind) {
                 add(kinds, moves);
             }
         }
@@ -617,15 +755,23 @@ public final class SegmentExplorer {
             List<Supplier<SegmentEvent>> out = new ArrayList<>();
             for (String conn : conns) {
                 String client = conn.substring(0, conn.indexOf('.'));
+                Map<String, String> own = Map.of("id", "#3", "addr", "@x.a", "port", "#0");
+                String bare = "ADD_ADDR|" + conn + "|bare";
+                boolean hmacs = plan.informed()
+                        && !fresh("ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1", "hmac", own).isEmpty();
+                if (plan.informed() && made.contains(bare) && !hmacs) {
+                    continue;
+                }
                 out.add(() -> {
                     Map<String, SegmentTerm> fixed = Map.of("id", new SegmentTerm.Num(3, 8),
                             "addr", new SegmentTerm.Address("x.a"), "port", new SegmentTerm.Num(0, 16));
-                    if (rnd.nextInt(3) == 0) {
+                    // an informed run sends the option without an HMAC once, and each HMAC it can build once
+                    if (plan.informed() ? !made.contains(bare) && (!hmacs || rnd.nextBoolean()) && made.add(bare)
+                            : rnd.nextInt(3) == 0) {
                         return new SegmentEvent.Inject(next++, "ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1",
                                 new TreeMap<>(fixed));
                     }
-                    return inject("ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1", fixed, "hmac",
-                            Map.of("id", "#3", "addr", "@x.a", "port", "#0"));
+                    return inject("ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1", fixed, "hmac", own);
                 });
             }
             return out;
@@ -644,8 +790,8 @@ public final class SegmentExplorer {
                 for (String pm : profile.pathManager()) {
                     for (int k : pm.equals("REMOVE_ADDR") ? List.of(0, 1) : List.of(1)) {
                         String field = pm.equals("REMOVE_ADDR") ? "id" : "backup";
-                        out.add(() -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0", client + ".a1", "s.a1",
-                                new TreeMap<>(Map.of(field, new SegmentTerm.Num(k, 8)))));
+                        once(out, pm + "|" + conn + "|" + k, () -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0",
+                                client + ".a1", "s.a1", new TreeMap<>(Map.of(field, new SegmentTerm.Num(k, 8)))));
                     }
                 }
             }
@@ -671,7 +817,7 @@ public final class SegmentExplorer {
                 }
                 for (String conn : conns) {
                     String client = conn.substring(0, conn.indexOf('.'));
-                    out.add(() -> new SegmentEvent.Replay(next++, id, conn + "/0", s.src(), client + ".a1"));
+                    once(out, "copy|" + id + "|" + conn, () -> new SegmentEvent.Replay(next++, id, conn + "/0", s.src(), client + ".a1"));
                 }
             }
             return out;
@@ -680,12 +826,62 @@ public final class SegmentExplorer {
         /** An injection whose checked field is one of the candidates the attacker can build, or its own value. */
         SegmentEvent inject(String msg, String conn, String subflow, String src, String dst, Map<String, SegmentTerm> fixed,
                             String checked, Map<String, String> own) {
-            List<SegmentTerm> cands = new ArrayList<>(recipes.candidates(msg, checked, conn, subflow, own));
-            int bits = org.mptcpverify.segment.WireFields.LANGUAGE.bits(msg, checked).orElse(64);
-            cands.add(new SegmentTerm.Own("x." + checked + "." + next, bits));
+            List<SegmentTerm> cands;
+            if (plan.informed()) {
+                cands = fresh(msg, conn, subflow, src, dst, checked, own);
+            } else {
+                cands = new ArrayList<>(recipes.candidates(msg, checked, conn, subflow, own));
+                int bits = org.mptcpverify.segment.WireFields.LANGUAGE.bits(msg, checked).orElse(64);
+                cands.add(new SegmentTerm.Own("x." + checked + "." + next, bits));
+            }
+            SegmentTerm pick = cands.get(rnd.nextInt(cands.size()));
+            if (plan.informed()) {
+                made.add(signature(msg, conn, subflow, src, dst) + pick);
+            }
             Map<String, SegmentTerm> fields = new TreeMap<>(fixed);
-            fields.put(checked, cands.get(rnd.nextInt(cands.size())));
+            fields.put(checked, pick);
             return new SegmentEvent.Inject(next++, msg, conn, subflow, src, dst, fields);
+        }
+
+        /**
+         * An informed run's candidates for {@code checked}: the terms it can build that the
+         * receiver compares the field against, less those it already sent in the same move.
+         */
+        List<SegmentTerm> fresh(String msg, String conn, String subflow, String src, String dst, String checked,
+                                Map<String, String> own) {
+            String sig = signature(msg, conn, subflow, src, dst);
+            return recipes.candidates(msg, checked, conn, subflow, own).stream()
+                    .filter(t -> !made.contains(sig + t) && newest(t) > readMark).toList();
+        }
+
+        /** The last segment term {@code t} reads a field of (0: none; an own atom alone reads nothing). */
+        int newest(SegmentTerm t) {
+            if (t instanceof SegmentTerm.Observed o) {
+                return o.seg();
+            }
+            if (t instanceof SegmentTerm.Apply a) {
+                return a.args().stream().mapToInt(this::newest).max().orElse(0);
+            }
+            return readMark == 0 ? 1 : 0; // (a first move may use a given key or a number alone)
+        }
+
+        String signature(String msg, String conn, String subflow, String src, String dst) {
+            // a join SYN's subflow is new each time, and its source one of several it may claim: a
+            // token it can build goes to a connection once, from whichever source it drew
+            boolean syn = msg.equals("JOIN_SYN");
+            return msg + "|" + conn + "|" + (syn ? "" : subflow) + "|" + (syn ? "" : src) + "|" + dst + "|";
+        }
+
+        /** A move without a field to build; an informed run makes each such move once. */
+        void once(List<Supplier<SegmentEvent>> out, String sig, Supplier<SegmentEvent> move) {
+            if (!plan.informed()) {
+                out.add(move);
+            } else if (!made.contains(sig)) {
+                out.add(() -> {
+                    made.add(sig);
+                    return move.get();
+                });
+            }
         }
 
         List<String> sources(String own) {

@@ -68,7 +68,9 @@ class InsiderColumnsTest {
 
     @Test
     void aDifferentApplicationInsiderHoldsWhereKeysArePerApplicationWithAWitness() {
-        for (SchemeId s : List.of(SchemeId.THESIS_XOR, SchemeId.BOUND_KEY)) {
+        // (thesis-xor is no control: its client joins an address the insider forges in an
+        // ADD_ADDR, and that join SYN's token field is the insider's way in; docs/traces-engine.md)
+        for (SchemeId s : List.of(SchemeId.BOUND_KEY)) {
             GenericAttacker.Outcome o = check(s, AttackId.INSIDER_OTHER_APP, false);
             assertEquals(Verdict.HOLDS, o.verdict(), s + ": " + o.reason() + " " + o.counterexample());
             assertTrue(o.witnessRuns() > 0, s + ": no attacker segment reached an honest end");
