@@ -511,6 +511,31 @@ public final class SchemeDataBuilder {
     }
 
     private boolean mentions(String name) {
+        return terms(def).stream().flatMap(t -> org.mptcpverify.definition.term.Terms.atoms(t).stream())
+                .anyMatch(a -> a.name().equals(name));
+    }
+
+    /**
+     * Whether the definition agrees a key by Diffie-Hellman: a {@code pub} or {@code dh} term, or a
+     * {@code store pub(x)}. Consumers of the data form that have no such terms (the proof families)
+     * refuse these definitions with a reason instead of meeting a term they cannot read.
+     */
+    public static boolean diffieHellman(SchemeDefinition def) {
+        for (Message m : def.messages()) {
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.Store st && st.slot().startsWith("pub(")) return true;
+            }
+        }
+        return terms(def).stream().anyMatch(SchemeDataBuilder::hasDh);
+    }
+
+    private static boolean hasDh(Term t) {
+        return t instanceof Term.Pub || t instanceof Term.Dh
+                || org.mptcpverify.definition.term.Terms.args(t).stream().anyMatch(SchemeDataBuilder::hasDh);
+    }
+
+    /** Every term the definition writes: lets, and the terms of every statement. */
+    private static List<Term> terms(SchemeDefinition def) {
         List<Term> terms = new ArrayList<>();
         def.lets().values().forEach(v -> terms.addAll(v.values()));
         for (Message m : def.messages()) {
@@ -528,8 +553,7 @@ public final class SchemeDataBuilder {
                 }
             }
         }
-        return terms.stream().flatMap(t -> org.mptcpverify.definition.term.Terms.atoms(t).stream())
-                .anyMatch(a -> a.name().equals(name));
+        return terms;
     }
 
     private DefinitionException error(int line, String problem) {
