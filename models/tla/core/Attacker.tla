@@ -10,12 +10,14 @@
 (*     it has fewer operands than either (elimination);                   *)
 (* and SYNTHESIS is decided on demand (Synth), never enumerated:          *)
 (*   - known terms, public labels, integers and 0;                        *)
-(*   - any function application (hash, token, idsn, hmac, cat, truncation)*)
-(*     whose arguments are synthesisable;                                 *)
+(*   - any function application (hash, token, idsn, hmac, cat, truncation,*)
+(*     pub) whose arguments are synthesisable;                            *)
+(*   - a Diffie-Hellman secret dh(x, pub(y)) from x and pub(y), or, by    *)
+(*     its equation, from y and pub(x) (Terms.tla: the set {x, y});       *)
 (*   - an XOR sum whose operands are synthesisable, or that differs from  *)
 (*     a known sum by synthesisable operands.                             *)
-(* Nothing is inverted: no rule takes a hash, token, idsn, hmac or        *)
-(* truncation apart, and nothing is guessed. Which terms the attacker     *)
+(* Nothing is inverted: no rule takes a hash, token, idsn, hmac, pub, dh *)
+(* or truncation apart, and nothing is guessed. Which terms the attacker  *)
 (* actually puts into injected fields is decided in MptcpCore (the values *)
 (* honest checks compare against, filtered by Synth, plus its own atoms). *)
 (***************************************************************************)
@@ -29,6 +31,9 @@ Synth(t, K) ==
     \/ t \in K
     \/ t.op \in {"lbl", "int", "zero"}
     \/ t.op \in Applications /\ \A i \in DOMAIN t.a : Synth(t.a[i], K)
+    \* dh(x, pub(y)) from x and pub(y), or by the equation from y and pub(x); never from the two public values
+    \/ t.op = "dh" /\ t.a = <<>> /\ \E x \in t.s : Synth(x, K) /\ Synth(Pub(DhOther(t, x)), K)
+    \/ t.op = "dh" /\ t.a # <<>> /\ Synth(t.a[1], K) /\ Synth(t.a[2], K)
     \/ t.op = "xor" /\ \A e \in t.s : Synth(e, K)
     \/ t.op = "xor" /\ \E X \in Sums(K) : \A e \in Operands(Xor(t, X)) : Synth(e, K)
 

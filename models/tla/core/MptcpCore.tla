@@ -19,7 +19,8 @@
 (* Left out (docs/models.md): data transfer, sequence numbers/windows,     *)
 (* RST as a segment (a reset acts at the side that sends it), timers and   *)
 (* retransmission, injection of MP_CAPABLE and key-agreement segments    *)
-(* (the negotiation outcome is the scheme's table). REMOVE_ADDR and       *)
+(* except a handshake attacker's answers (Answer; otherwise the           *)
+(* negotiation outcome is the scheme's table). REMOVE_ADDR and            *)
 (* MP_PRIO exist only in the profiles that name them (P.pm): no scheme   *)
 (* definition authenticates them (RFC 8684 3.4.2, 3.3.8), so they are    *)
 (* scheme-independent and carry no checked field.                         *)
@@ -730,14 +731,17 @@ InjSf == [conn |-> "inj", j |-> inj + 1]
 
 \* the fields of a forged segment under definition md, to a receiver whose context is ctx;
 \* [ok |-> FALSE] when a checked field's expected value is not synthesisable
-Forge(md, ctx) ==
-    LET f0 == [f \in DOMAIN md.fields |-> Own(f)]
-        c == [ctx EXCEPT !.fld = f0]
+\* (ForgeWith: with the unchecked fields' values f0 given; its own private values, the z of a
+\* pub(z) among them, are known to it as well)
+OwnPrivs(f0) == {f0[g].a[1] : g \in {h \in DOMAIN f0 : f0[h].op = "pub"}}
+ForgeWith(md, ctx, f0) ==
+    LET c == [ctx EXCEPT !.fld = f0]
         checked == {md.checks[i].f : i \in DOMAIN md.checks}
         val(f) == Eval(md.checks[CHOOSE i \in DOMAIN md.checks : md.checks[i].f = f].t, c)
         fld == [f \in DOMAIN f0 |-> IF f \in checked THEN val(f) ELSE f0[f]]
-        own == {f0[g] : g \in DOMAIN f0}     \* its own atoms, known to it before it sends them
+        own == {f0[g] : g \in DOMAIN f0} \cup OwnPrivs(f0)   \* its own values, known to it before it sends them
     IN [ok |-> checked \subseteq DOMAIN f0 /\ \A f \in checked : Synth(fld[f], know \cup own), fld |-> fld]
+Forge(md, ctx) == ForgeWith(md, ctx, [f \in DOMAIN md.fields |-> Own(f)])
 
 \* Only a segment some end has state for now is injected: one that fits later can be
 \* injected later (injection is a step of its own at any point), so nothing is lost.
@@ -936,6 +940,45 @@ ClearSig(s) ==
     /\ s.sig # "" /\ Has(Data.base, s.m) /\ DOMAIN M(Data.base, s.m).fields = DOMAIN s.fld
     /\ Edited(s, [s EXCEPT !.sig = ""], "clear:" \o ToString(Data.signals[s.sig].flag))
 
+(* The attacker answers the handshake (issue 13, handshake-mitm: on path *)
+(* and injecting while the handshake and key agreement run). It replaces  *)
+(* a handshake or key-agreement segment in flight by its own segment of  *)
+(* that message, built as the receiving end reads it: a field the        *)
+(* receiver checks carries the value the check compares against (if the  *)
+(* attacker can build it), a field the sender fills with a public value  *)
+(* (template pub(..)) the attacker's own public value pub(z) of a private *)
+(* value z it draws and keeps, every other field its own atom. That is    *)
+(* the man in the middle of an unauthenticated key agreement (its share   *)
+(* in place of each end's) and of a key exchange in clear (its key).     *)
+(* An answer is an edit of a segment on its path: one of MaxRewrites (as  *)
+(* Drop, Strip), not an injection; the segment it stands for is gone.     *)
+(* It answers only with fields other than the original's (else it is the *)
+(* original). Answering instead of an end that sent nothing (the SYN/ACK  *)
+(* to a SYN it dropped) is left out: the receiver's next state is the     *)
+(* same as for an answer to that end's segment once it is sent, and the   *)
+(* honest end whose segment was replaced only ever sees what follows.    *)
+KeyMsgs == {"KEY_A", "KEY_B"}
+ToServer(m) == m \in {"MPC_SYN", "MPC_ACK", "KEY_A"}
+OwnAnswer(f) == Atom("x." \o f \o ".r" \o ToString(rew + 1))
+AnswerFields(md) == [f \in DOMAIN md.fields |-> IF md.fields[f].op = "pub" THEN Pub(OwnAnswer(f)) ELSE OwnAnswer(f)]
+Answer(s) ==
+    /\ OnPath(s) /\ HsEdits /\ P.inject /\ s.m \in HsMsgs \cup KeyMsgs /\ s.opt /\ s.sf.conn \in Conns
+    /\ LET cn == s.sf.conn
+           mode == IF ToServer(s.m) THEN srv[cn].mode ELSE cli[cn].mode
+           sl == Merge(IF ToServer(s.m) THEN srv[cn].cs ELSE cli[cn].cs, EmptyJs)
+           ext == IF ToServer(s.m) THEN ServerKey(cn) ELSE ClientKey(cn)
+           md == M(mode, s.m)
+           f0 == AnswerFields(md)
+           f == ForgeWith(md, Ctx(sl, NoFld, NoFld, ext, 0, [src |-> s.src, dst |-> s.dst]), f0)
+           seg == [Segment(s.m, TRUE, "px", s.src, s.dst, s.sf, f.fld, "x") EXCEPT !.sig = SigOf(mode, s.m), !.ed = TRUE]
+       IN /\ Has(mode, s.m) /\ f.ok /\ f.fld # s.fld
+          /\ net' = (net \ {s}) \cup {seg}
+          /\ know' = Closure(know \cup OwnPrivs(f0) \cup FieldTerms({seg}))
+    /\ rew' = rew + 1
+    /\ touched' = touched \cup {s.sf}
+    /\ lastAction' = [a |-> "Answer", m |-> s.m, sf |-> SfName(s.sf)]
+    /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, seen, inj>> /\ UNCHANGED PmVars
+
 -----------------------------------------------------------------------------
 JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
 
@@ -946,7 +989,7 @@ Next ==
           \/ \E m \in PmMsgs : PmRequest(cn, m) \/ \E k \in {0, 1} : ForgePm(cn, m, k)
           \/ Withdraw(cn)
     \/ \E s \in net : Deliver(s) \/ Lose(s) \/ Drop(s) \/ \E a \in InjSrcs : Rewrite(s, a)
-    \/ \E s \in net : Strip(s) \/ ClearSig(s)
+    \/ \E s \in net : Strip(s) \/ ClearSig(s) \/ Answer(s)
     \/ \E cn \in Conns, i \in 0..MaxIdx, a \in InjSrcs : ForgeJoinSyn(cn, i, a)
     \/ \E cn \in Conns, a \in InjSrcs : GuessJoinSyn(cn, a)
     \/ \E h \in hs : ForgeJoinAck(h)

@@ -41,6 +41,17 @@ Hmac(k, m) == T("hmac", "", <<k, m>>, {})
 TruncL(w, t) == T("truncL", w, <<t>>, {})     \* leftmost w bits; w a string ("64")
 TruncR(w, t) == T("truncR", w, <<t>>, {})     \* rightmost w bits
 
+\* Diffie-Hellman (issue 13: ecdh, mptls). Pub(x): the public value of private value x; nothing
+\* inverts it. Dh(x, p): the shared secret of private value x and public value p, with the one
+\* equation dh(x, pub(y)) = dh(y, pub(x)): its normal form is the SET {x, y} of the two private
+\* values (s), so both sides' terms are one record, as XOR's operand set makes XOR commutative
+\* (a one-element set is dh(x, pub(x))). A public value that is not Pub(y) (a template variable
+\* before evaluation, or an empty slot) keeps the two arguments in order (a).
+Pub(t) == T("pub", "", <<t>>, {})
+Dh(x, p) == IF p.op = "pub" THEN T("dh", "", <<>>, {x, p.a[1]}) ELSE T("dh", "", <<x, p>>, {})
+\* the other private value of a normal-form secret (itself for dh(x, pub(x)))
+DhOther(t, x) == IF Cardinality(t.s) = 1 THEN x ELSE CHOOSE y \in t.s : y # x
+
 \* concatenation, flattened one level (its arguments are normal forms)
 RECURSIVE FlatCat(_)
 FlatCat(ts) == IF ts = <<>> THEN <<>>
@@ -65,9 +76,12 @@ Idx == T("idx", "", <<>>, {})             \* the join index i (client: its i-th 
 Seg(name) == T("seg", name, <<>>, {})     \* "src" or "dst" address of this segment, as an atom
 
 Leaves == {"atom", "lbl", "int", "zero", "nil"}
-Applications == {"hash", "token", "idsn", "hmac", "truncL", "truncR", "cat"}
+\* the free function symbols (dh is not one: its normal form has an equation, see Synth)
+Applications == {"hash", "token", "idsn", "hmac", "truncL", "truncR", "cat", "pub"}
 
-Apply(op, n, args) == IF op = "cat" THEN Cat(args) ELSE T(op, n, args, {})
+Apply(op, n, args) == CASE op = "cat" -> Cat(args)
+                        [] op = "dh"  -> Dh(args[1], args[2])
+                        [] OTHER      -> T(op, n, args, {})
 
 (* ctx: [sl : slot name -> term, fld : field name -> term, fresh : name -> *)
 (* term, ext : term, idx : Nat, seg : [src, dst]]                          *)
@@ -84,6 +98,9 @@ Eval(t, ctx) ==
       [] t.op = "idx"   -> Int(ctx.idx)
       [] t.op = "seg"   -> Atom(ctx.seg[t.n])
       [] t.op = "xor"   -> EvalXor(t.s, ctx)
+      \* a secret in normal form whose private values are still template variables
+      [] t.op = "dh" /\ t.a = <<>> ->
+            LET x == CHOOSE e \in t.s : TRUE IN Dh(Eval(x, ctx), Pub(Eval(DhOther(t, x), ctx)))
       [] t.op \in Leaves -> t
       [] OTHER -> Apply(t.op, t.n, [i \in DOMAIN t.a |-> Eval(t.a[i], ctx)])
 =============================================================================

@@ -757,9 +757,10 @@ public final class SegmentReplayer {
             if (!rights.inject()) {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not inject");
             }
+            boolean answer = WireFields.answered(i.msg());
             List<String> required;
             try {
-                required = WireFields.required(i.msg());
+                required = answer ? List.of() : WireFields.required(i.msg());
             } catch (IllegalArgumentException e) {
                 throw new BadTraceFileException(where + ": " + e.getMessage());
             }
@@ -781,6 +782,9 @@ public final class SegmentReplayer {
                     throw new BadTraceFileException(where + ": " + i.msg() + " needs field " + r);
                 }
             }
+            if (answer) {
+                return answer(i, values, where);
+            }
             InetAddress src = Addresses.of(i.src());
             InetAddress dst = Addresses.of(i.dst());
             int[] ports = ports(i.subflow(), clientOf(i.conn(), where), dst);
@@ -793,6 +797,51 @@ public final class SegmentReplayer {
             inFlight.add(i.seg());
             active = true;
             return "x injects #" + i.seg() + " " + i.msg() + " " + describe(env) + " " + hex(values);
+        }
+
+        /**
+         * The handshake attacker's own segment in place of an end's (issue 13, MptcpCore.tla
+         * Answer): the last segment of that message it read on the subflow, between the same
+         * addresses, with the fields it gives replaced in its option and its TCP header kept (the
+         * receiver sees the sequence numbers it expects). Only fields that option carries.
+         */
+        String answer(SegmentEvent.Inject i, Map<String, Bytes> values, String where) throws BadTraceFileException {
+            InetAddress src = Addresses.of(i.src());
+            InetAddress dst = Addresses.of(i.dst());
+            Optional<Integer> of = segs.values().stream()
+                    .filter(x -> x.msg().equals(i.msg()) && x.subflow().equals(i.subflow()) && read.containsKey(x.id())
+                            && read.get(x.id()).src().equals(src) && read.get(x.id()).dst().equals(dst))
+                    .map(Seg::id).max(Integer::compare);
+            if (of.isEmpty()) {
+                throw new BadTraceFileException(where + ": x answers " + i.msg() + " on " + i.subflow()
+                        + " in place of no segment of that message it read");
+            }
+            TcpSegment old = read.get(of.get());
+            Optional<MptcpOption> opt = WireFields.option(old);
+            if (opt.isEmpty() || !fields.read(i.msg(), old).keySet().containsAll(values.keySet())) {
+                throw new BadTraceFileException(where + ": #" + of.get() + " (" + i.msg() + ") carries no option with the fields "
+                        + values.keySet());
+            }
+            MptcpOption neu;
+            try {
+                neu = WireFields.withFields(opt.get(), values);
+            } catch (IllegalArgumentException e) {
+                throw new BadTraceFileException(where + ": " + e.getMessage());
+            }
+            List<TcpSegment.TcpOption> opts = new ArrayList<>();
+            for (TcpSegment.TcpOption o : old.options()) {
+                opts.add(o instanceof TcpSegment.TcpOption.Mptcp m && m.option() == opt.get() ? new TcpSegment.TcpOption.Mptcp(neu) : o);
+            }
+            TcpSegment seg = new TcpSegment(old.src(), old.dst(), old.srcPort(), old.dstPort(), old.seq(), old.ack(),
+                    old.flags(), old.window(), opts, old.payload());
+            // the envelope keeps the replaced segment's origin: the connection an answered SYN opens
+            // is the client's (its 4-tuple, its handshake), as in the model, where it stays c1.1;
+            // whose option it carries shows in the event, and the attacker is active from here on
+            Envelope env = net.relay(segs.get(of.get()).env(), seg, Addresses.PX);
+            define(i.seg(), i.msg(), i.subflow(), Addresses.PX, env, where);
+            inFlight.add(i.seg());
+            active = true;
+            return "x answers in place of #" + of.get() + ": #" + i.seg() + " " + i.msg() + " " + describe(env) + " " + hex(values);
         }
 
         String replay(SegmentEvent.Replay r, String where) throws BadTraceFileException {

@@ -272,6 +272,41 @@ public final class WireFields {
         };
     }
 
+    /**
+     * The handshake and key-agreement messages, which the generic core's attacker sends only in
+     * place of an end's segment it read (MptcpCore.tla Answer): the option keeps that segment's
+     * layout (version, flags, curve), with the attacker's values in the fields it gives.
+     */
+    public static boolean answered(String msg) {
+        return List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B").contains(msg);
+    }
+
+    /** {@code o} (an MP_CAPABLE or key-agreement option) with the fields in {@code f} replaced. */
+    public static MptcpOption withFields(MptcpOption o, Map<String, Bytes> f) {
+        if (o instanceof MptcpOption.MpCapableShare c) {
+            return new MptcpOption.MpCapableShare(c.version(), c.flags(), c.curve(), f.getOrDefault("share", c.share()));
+        }
+        if (o instanceof MpCapableTokens t) {
+            return new MpCapableTokens(t.version(), t.flags(),
+                    f.containsKey("sender_token") ? OptionalInt.of(int32(f.get("sender_token"))) : t.senderToken(),
+                    f.containsKey("receiver_token") ? OptionalInt.of(int32(f.get("receiver_token"))) : t.receiverToken(),
+                    f.containsKey("confirm") ? java.util.OptionalLong.of(int64(f.get("confirm"))) : t.confirm());
+        }
+        if (o instanceof MpCapable c) {
+            return new MpCapable(c.version(), c.flags(),
+                    f.containsKey("sender_key") ? java.util.OptionalLong.of(int64(f.get("sender_key"))) : c.senderKey(),
+                    f.containsKey("receiver_key") ? java.util.OptionalLong.of(int64(f.get("receiver_key"))) : c.receiverKey(),
+                    c.dataLevelLength(), c.checksum());
+        }
+        if (o instanceof MptcpOption.KeyShare k) {
+            return new MptcpOption.KeyShare(k.flags(), f.getOrDefault("share", k.share()));
+        }
+        if (o instanceof NewKey n) {
+            return new NewKey(n.flags(), f.containsKey("hmac") ? int64(f.get("hmac")) : n.hmac());
+        }
+        throw new IllegalArgumentException("no handshake option to answer with: " + o.getClass().getSimpleName());
+    }
+
     /** TCP flags of a message. */
     public static int flags(String msg) {
         return switch (msg) {

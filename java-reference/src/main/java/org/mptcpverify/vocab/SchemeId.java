@@ -27,9 +27,9 @@ public final class SchemeId implements Comparable<SchemeId> {
     public static final SchemeId DRAFT_BAERTS_LOW_ORDER = builtIn(7, "draft-baerts/low-order", true, false, true);
     public static final SchemeId BOUND_KEY = builtIn(8, "bound-key", true, false, true);
     public static final SchemeId BROKEN = builtIn(9, "broken", true, false, true);
-    /** Kim &amp; Choi 2016: Diffie-Hellman in MP_CAPABLE (X25519 reading); not in TLA+/Alloy yet (issue 13). */
+    /** Kim &amp; Choi 2016: Diffie-Hellman in MP_CAPABLE (X25519 reading); in the generic TLA+ core, not in Alloy yet (issue 13). */
     public static final SchemeId ECDH = builtIn(10, "ecdh", false, true, false);
-    /** draft-bonaventure-mptcp-tls-00: keys from the TLS handshake (an X25519 exchange in our reading); not in TLA+/Alloy yet. */
+    /** draft-bonaventure-mptcp-tls-00: keys from the TLS handshake (an X25519 exchange in our reading); in the generic TLA+ core, not in Alloy yet. */
     public static final SchemeId MPTLS = builtIn(11, "mptls", false, true, false);
     /**
      * The thesis's per-socket scheme with the key XORed in an x86 kernel's byte order (docs/schemes.md,
@@ -132,6 +132,19 @@ public final class SchemeId implements Comparable<SchemeId> {
     /** Whether the TLA+ and Alloy models have this scheme (the `traces` engine runs every scheme). */
     public boolean modelled() {
         return modelled;
+    }
+
+    /**
+     * Whether the generic TLA+ core (the tlc engine) has this scheme: every modelled scheme, and the
+     * Diffie-Hellman rows (issue 13), which its term algebra has and the Alloy models do not yet.
+     */
+    public boolean inTlaCore() {
+        return modelled || this == ECDH || this == MPTLS;
+    }
+
+    /** The schemes the generic TLA+ core has ({@link #inTlaCore}), in vocabulary order. */
+    public static List<SchemeId> tlaCoreSchemes() {
+        return BUILT_IN.stream().filter(SchemeId::inTlaCore).toList();
     }
 
     /** The built-in schemes, in vocabulary order. */

@@ -28,7 +28,7 @@ public final class ListCommand implements Callable<Integer> {
         List<String> lines = switch (what) {
             case "schemes" -> Arrays.stream(SchemeId.values()).map(s -> s.wireName() + "\t"
                     + (s.usesExternalKey() ? "external key" : s.agreesKey() ? "agreed key (Diffie-Hellman)" : "no external key")
-                    + "\tmodels/schemes/" + s.wireName() + ".scheme" + (s.modelled() ? "" : "\ttraces engine only")).toList();
+                    + "\tmodels/schemes/" + s.wireName() + ".scheme" + (s.modelled() ? "" : s.inTlaCore() ? "\ttraces engine and generic TLA+ core only" : "\ttraces engine only")).toList();
             case "attacks" -> Arrays.stream(AttackId.values()).map(a -> a.wireName() + "\t"
                     + String.join(", ", a.properties().stream().map(PropertyId::modelName).toList())
                     + (a.modelled() ? "" : a.inTlaCore() ? "\ttraces engine and generic TLA+ core only" : "\ttraces engine only")

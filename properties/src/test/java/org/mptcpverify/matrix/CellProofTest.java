@@ -70,4 +70,18 @@ class CellProofTest {
         assertEquals(1, rows.size(), section);
         return rows.get(0);
     }
+
+    /** A Diffie-Hellman row's HOLDS cell: the proof step states why it does not prove it, never throws (issue 13). */
+    @Test
+    void keyAgreementRowsAreNotAttemptedWithAReason() throws Exception {
+        for (SchemeId s : List.of(SchemeId.ECDH, SchemeId.MPTLS)) {
+            CellOutcome c = cell(s, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
+            org.mptcpverify.models.proof.ProofResult r = CellProof.of(c);
+            assertEquals(org.mptcpverify.models.proof.ProofStatus.NOT_ATTEMPTED, r.status(), r.reason());
+            assertTrue(r.reason().contains("Diffie-Hellman"), r.reason());
+            MatrixRun run = new MatrixRun(List.of("traces"), List.of(c), 1, Map.of(), 0);
+            JsonNode cells = new ObjectMapper().readTree(MatrixFormats.json(run, Path.of("."))).path("cells");
+            assertEquals("NOT_ATTEMPTED", cells.get(0).path("proof").path("status").asText());
+        }
+    }
 }

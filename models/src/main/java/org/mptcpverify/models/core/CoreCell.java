@@ -46,17 +46,17 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
     public static Map<String, String> configurations(SchemeId scheme, AttackId attack) {
         Map<String, String> out = new LinkedHashMap<>();
         List<PropertyId> props = attack.applicableProperties(scheme);
-        if (props.isEmpty() || !scheme.modelled()) return out;
+        if (props.isEmpty() || !scheme.inTlaCore()) return out;
         for (CoreCell c : of(scheme, attack, CoreBounds.standard(attack))) {
             out.put(c.cfgFileName(), c.cfg(props));
         }
         return out;
     }
 
-    /** {@link #configurations} of every modelled scheme and attack, in vocabulary order. */
+    /** {@link #configurations} of every scheme and attack of the generic TLA+ core, in vocabulary order. */
     public static Map<String, String> allConfigurations() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (SchemeId s : SchemeId.modelledSchemes()) {
+        for (SchemeId s : SchemeId.tlaCoreSchemes()) {
             for (AttackId a : AttackId.values()) {
                 if (a.inTlaCore()) out.putAll(configurations(s, a));
             }

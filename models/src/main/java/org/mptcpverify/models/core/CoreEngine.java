@@ -144,7 +144,7 @@ public final class CoreEngine implements Engine {
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
         }
-        if (!scheme.modelled() && !scheme.equals(fileScheme)) {
+        if (!scheme.inTlaCore() && !scheme.equals(fileScheme)) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
                     "scheme " + scheme.wireName() + " is not modelled in the generic core");
         }

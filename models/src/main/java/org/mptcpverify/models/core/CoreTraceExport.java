@@ -164,6 +164,16 @@ public final class CoreTraceExport {
                 }
                 events.add(new SegmentEvent.Tamper(seg, edit, define(g)));
             }
+            case "Answer" -> {
+                // issue 13: the handshake attacker's own segment in place of one in flight (MptcpCore.tla
+                // Answer): on the reference, the original dropped and the attacker's injected on its 4-tuple
+                int seg = idOf(one(consumed, where, a), where);
+                Object g = one(added, where, a);
+                String msg = str(g, "m");
+                events.add(new SegmentEvent.Drop(seg));
+                events.add(new SegmentEvent.Inject(define(g), msg, sfConn(g), sfName(g), str(g, "src"), str(g, "dst"),
+                        injected(g, seenB, msg, where)));
+            }
             case "Rewrite" -> {
                 int seg = idOf(one(consumed, where, a), where);
                 Object g = one(added, where, a);
@@ -180,17 +190,23 @@ public final class CoreTraceExport {
                 }
                 Object g = one(added, where, a);
                 String msg = str(g, "m");
-                Map<String, SegmentTerm> fields = new TreeMap<>();
-                for (Map.Entry<String, Object> f : fields(g).entrySet()) {
-                    fields.put(f.getKey(), term(f.getValue(), seenB, msg, where + ", " + msg + "." + f.getKey()));
-                }
                 String conn = la.get("conn") instanceof String c ? c : sfConn(g);
-                events.add(new SegmentEvent.Inject(define(g), msg, conn, sfName(g), str(g, "src"), str(g, "dst"), fields));
+                events.add(new SegmentEvent.Inject(define(g), msg, conn, sfName(g), str(g, "src"), str(g, "dst"),
+                        injected(g, seenB, msg, where)));
             }
         }
         for (Object s : newlySeen) {
             events.add(new SegmentEvent.Observe(idOf(s, where)));
         }
+    }
+
+    /** The fields of an attacker's segment, each as a term over what it read before the step. */
+    private Map<String, SegmentTerm> injected(Object g, Set<Object> seen, String msg, String where) {
+        Map<String, SegmentTerm> fields = new TreeMap<>();
+        for (Map.Entry<String, Object> f : fields(g).entrySet()) {
+            fields.put(f.getKey(), term(f.getValue(), seen, msg, where + ", " + msg + "." + f.getKey()));
+        }
+        return fields;
     }
 
     private static List<Object> minus(Collection<Object> a, Collection<Object> b) {
@@ -340,8 +356,16 @@ public final class CoreTraceExport {
                 return new SegmentTerm.Num(Long.parseLong(n), args.isEmpty() ? 32 : Integer.parseInt(str(args.get(0), "n")));
             case "zero":
                 return new SegmentTerm.Num(0, 32);
-            case "hash", "token", "idsn", "hmac", "cat":
+            case "hash", "token", "idsn", "hmac", "cat", "pub":
                 return new SegmentTerm.Apply(op, 0, terms(args, seen, msg, where, depth));
+            case "dh": {
+                SegmentTerm d = dh(r, seen, msg, where, depth);
+                if (d != null) {
+                    return d;
+                }
+                throw new IllegalArgumentException(where + ": a Diffie-Hellman secret of which the attacker holds"
+                        + " neither private value");
+            }
             case "truncL", "truncR":
                 return new SegmentTerm.Apply(op, Integer.parseInt(n), terms(args, seen, msg, where, depth));
             case "xor": {
@@ -361,6 +385,46 @@ public final class CoreTraceExport {
                         + " concatenation is not exported yet)");
             }
         }
+    }
+
+    /**
+     * A Diffie-Hellman secret (Terms.tla Dh): the normal form {x, y} as dh(x, pub(y)) with x a
+     * private value the attacker holds (its own) and pub(y) a public value it read or can build;
+     * tried in both orders, the equation's two readings. Null when neither works.
+     */
+    private SegmentTerm dh(Map<String, Object> r, Set<Object> seen, String msg, String where, int depth) {
+        @SuppressWarnings("unchecked")
+        List<Object> ordered = (List<Object>) r.get("a");
+        List<List<Object>> readings = new ArrayList<>();
+        if (!ordered.isEmpty()) {
+            readings.add(ordered);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Object> privs = new ArrayList<>((Set<Object>) r.get("s"));
+            privs.sort(java.util.Comparator.comparing(Object::toString));
+            Object x = privs.get(0);
+            Object y = privs.size() > 1 ? privs.get(1) : x;
+            readings.add(List.of(x, pubOf(y)));
+            readings.add(List.of(y, pubOf(x)));
+        }
+        for (List<Object> reading : readings) {
+            try {
+                return new SegmentTerm.Apply("dh", 0, terms(reading, seen, msg, where, depth));
+            } catch (IllegalArgumentException notThisOrder) {
+                // the other reading may do
+            }
+        }
+        return null;
+    }
+
+    /** Terms.tla Pub(t), as TlaValue reads a record. */
+    private static Object pubOf(Object t) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("op", "pub");
+        m.put("n", "");
+        m.put("a", List.of(t));
+        m.put("s", Set.of());
+        return m;
     }
 
     private List<SegmentTerm> terms(List<Object> ts, Set<Object> seen, String msg, String where, int depth) {

@@ -69,6 +69,14 @@ public final class SchemeDataBuilder {
             }
         }
         SortedSet<String> slots = new TreeSet<>(def.slots().keySet());
+        // a public value an end receives and cannot compute (store pub(x) := ...): its own slot pub_x
+        for (Message msg : def.messages()) {
+            for (Stmt s : msg.body()) {
+                if (s instanceof Stmt.Store st && st.slot().startsWith("pub(")) {
+                    slots.add(slotName(st.slot()));
+                }
+            }
+        }
         SortedSet<String> jslots = new TreeSet<>(List.of("Ra", "Rb"));
         if (usesAddrB) {
             slots.add(CLIENT_ADDR_B);
@@ -166,6 +174,8 @@ public final class SchemeDataBuilder {
         if (t instanceof Tmpl.Xor x) return x.parts().stream().anyMatch(SchemeDataBuilder::mentionsExt);
         if (t instanceof Tmpl.TruncL x) return mentionsExt(x.arg());
         if (t instanceof Tmpl.TruncR x) return mentionsExt(x.arg());
+        if (t instanceof Tmpl.Pub x) return mentionsExt(x.priv());
+        if (t instanceof Tmpl.Dh x) return mentionsExt(x.priv()) || mentionsExt(x.peer());
         return false;
     }
 
@@ -274,8 +284,8 @@ public final class SchemeDataBuilder {
                     checks.add(new Check(fieldName(c.field()), tmpl(c.term(), Side.RECEIVER), outcome(c.outcome())));
                 } else if (s instanceof Stmt.Store st) {
                     Tmpl t = tmpl(st.term(), Side.RECEIVER);
-                    stores.put(st.slot(), t);
-                    stored.put(st.slot(), t);
+                    stores.put(slotName(st.slot()), t);
+                    stored.put(slotName(st.slot()), t);
                 } else if (s instanceof Stmt.Lookup l) {
                     lookup = lookup(l);
                 }
@@ -400,7 +410,51 @@ public final class SchemeDataBuilder {
             if (t instanceof Term.Xor x) return Tmpl.xor(tmpls(x.parts(), side));
             if (t instanceof Term.TruncL l) return new Tmpl.TruncL(l.bits(), tmpl(l.arg(), side));
             if (t instanceof Term.TruncR r) return new Tmpl.TruncR(r.bits(), tmpl(r.arg(), side));
+            if (t instanceof Term.Pub p) return pub(p.priv(), side);
+            if (t instanceof Term.Dh d) return dh(d, side);
             throw new IllegalStateException("unknown term " + t);
+        }
+
+        /** The end that evaluates a term read at {@code side}. */
+        private Role evaluator(Side side) {
+            return side == Side.RECEIVER || side == Side.LOOKUP ? cm.from.peer() : cm.from;
+        }
+
+        /** Whether the evaluating end draws private value {@code t} itself (docs/scheme-definitions.md, "Diffie-Hellman"). */
+        private boolean owns(Term t, Side side) {
+            return t instanceof Term.Atom a && def.fresh().containsKey(a.name()) && def.fresh().get(a.name()).by() == evaluator(side);
+        }
+
+        /**
+         * pub(x): computed from x by the end that draws x; at the other end the value it stored
+         * ({@code store pub(x) := ...}, the slot pub_x), which it cannot compute.
+         */
+        private Tmpl pub(Term priv, Side side) throws DefinitionException {
+            if (!(priv instanceof Term.Atom a) || !def.fresh().containsKey(a.name()) || owns(priv, side)) {
+                return new Tmpl.Pub(tmpl(priv, side));
+            }
+            String slot = slotName("pub(" + a.name() + ")");
+            boolean stored = def.messages().stream().flatMap(m -> m.body().stream())
+                    .anyMatch(s -> s instanceof Stmt.Store st && slotName(st.slot()).equals(slot));
+            if (!stored) {
+                throw error(line, "pub(" + a.name() + ") at " + evaluator(side) + ", which does not draw " + a.name()
+                        + ": the definition stores no pub(" + a.name() + ")");
+            }
+            return slot(slot, side);
+        }
+
+        /**
+         * dh(x, pub(y)) at an end: from its own private value, by the equation dh(x, pub(y)) =
+         * dh(y, pub(x)) when it draws y (so each end evaluates the one secret from what it holds).
+         */
+        private Tmpl dh(Term.Dh d, Side side) throws DefinitionException {
+            if (owns(d.priv(), side)) {
+                return new Tmpl.Dh(tmpl(d.priv(), side), tmpl(d.peer(), side));
+            }
+            if (d.peer() instanceof Term.Pub p && owns(p.priv(), side)) {
+                return new Tmpl.Dh(tmpl(p.priv(), side), pub(d.priv(), side));
+            }
+            throw error(line, "dh(...) at " + evaluator(side) + ", which draws neither private value");
         }
 
         private List<Tmpl> tmpls(List<Term> ts, Side side) throws DefinitionException {
@@ -491,6 +545,11 @@ public final class SchemeDataBuilder {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /** A slot's name in the data form: the stored public value pub(x) is the slot pub_x. */
+    static String slotName(String dsl) {
+        return dsl.startsWith("pub(") && dsl.endsWith(")") ? "pub_" + dsl.substring(4, dsl.length() - 1) : dsl;
+    }
+
     /** A field's name in the data form: a TLA+ record field, so '-' becomes '_'. */
     static String fieldName(String dsl) {
         return dsl.replace('-', '_');
@@ -511,6 +570,31 @@ public final class SchemeDataBuilder {
     }
 
     private boolean mentions(String name) {
+        return terms(def).stream().flatMap(t -> org.mptcpverify.definition.term.Terms.atoms(t).stream())
+                .anyMatch(a -> a.name().equals(name));
+    }
+
+    /**
+     * Whether the definition agrees a key by Diffie-Hellman: a {@code pub} or {@code dh} term, or a
+     * {@code store pub(x)}. Consumers of the data form that have no such terms (the proof families)
+     * refuse these definitions with a reason instead of meeting a term they cannot read.
+     */
+    public static boolean diffieHellman(SchemeDefinition def) {
+        for (Message m : def.messages()) {
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.Store st && st.slot().startsWith("pub(")) return true;
+            }
+        }
+        return terms(def).stream().anyMatch(SchemeDataBuilder::hasDh);
+    }
+
+    private static boolean hasDh(Term t) {
+        return t instanceof Term.Pub || t instanceof Term.Dh
+                || org.mptcpverify.definition.term.Terms.args(t).stream().anyMatch(SchemeDataBuilder::hasDh);
+    }
+
+    /** Every term the definition writes: lets, and the terms of every statement. */
+    private static List<Term> terms(SchemeDefinition def) {
         List<Term> terms = new ArrayList<>();
         def.lets().values().forEach(v -> terms.addAll(v.values()));
         for (Message m : def.messages()) {
@@ -528,8 +612,7 @@ public final class SchemeDataBuilder {
                 }
             }
         }
-        return terms.stream().flatMap(t -> org.mptcpverify.definition.term.Terms.atoms(t).stream())
-                .anyMatch(a -> a.name().equals(name));
+        return terms;
     }
 
     private DefinitionException error(int line, String problem) {

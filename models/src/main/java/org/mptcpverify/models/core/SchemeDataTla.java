@@ -137,6 +137,8 @@ public final class SchemeDataTla {
         }
         if (t instanceof Tmpl.TruncL l) return "TruncL(" + str(Integer.toString(l.bits())) + ", " + tla(l.arg()) + ")";
         if (t instanceof Tmpl.TruncR r) return "TruncR(" + str(Integer.toString(r.bits())) + ", " + tla(r.arg()) + ")";
+        if (t instanceof Tmpl.Pub p) return "Pub(" + tla(p.priv()) + ")";
+        if (t instanceof Tmpl.Dh d) return "Dh(" + tla(d.priv()) + ", " + tla(d.peer()) + ")";
         if (t instanceof Tmpl.Slot s) return "Slot(" + str(s.name()) + ")";
         if (t instanceof Tmpl.Fld f) return "Fld(" + str(f.name()) + ")";
         if (t instanceof Tmpl.Fresh f) return "Fresh(" + str(f.name()) + ")";

@@ -47,6 +47,12 @@ public sealed interface Tmpl {
 
     record TruncR(int bits, Tmpl arg) implements Tmpl {}
 
+    /** The X25519 public value of a private value (Terms.tla Pub). */
+    record Pub(Tmpl priv) implements Tmpl {}
+
+    /** The X25519 secret of a private value and a public value (Terms.tla Dh, normalised when evaluated). */
+    record Dh(Tmpl priv, Tmpl peer) implements Tmpl {}
+
     /** The evaluating end's slot. */
     record Slot(String name) implements Tmpl {}
 

@@ -20,7 +20,7 @@ class CoreCellsTest {
     static final Path TARGET = Path.of("target", "core-test").toAbsolutePath();
     static final Path CELLS = Path.of("tla", "core", "cells");
     /** Every scheme: each one's data is generated from its definition (GeneratedSchemeDataTest). */
-    static final List<SchemeId> COVERED = SchemeId.modelledSchemes();
+    static final List<SchemeId> COVERED = SchemeId.tlaCoreSchemes();
 
     static long seed() {
         return Long.parseLong(System.getProperty("mptcp.seed", "20261127"));
