@@ -111,7 +111,10 @@ public final class AlloyCoreEngine implements Engine {
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell is not this check's time: the clock starts with the permit
-            AlloyEngine.ANALYZER.acquire();
+            if (!AlloyEngine.acquireAnalyzer()) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
+                        "the Alloy analyzer stayed busy with another cell");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, "interrupted");

@@ -145,18 +145,8 @@ public final class AlloyEngine implements Engine {
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell to finish is not this check's time: the clock starts with the permit
-            while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
-                Stopped s = stuck;
-                if (s != null) {
-                    // a stopped worker ends within seconds even on a loaded machine; only one that
-                    // never ends keeps the analyzer from every later cell
-                    s.worker().join(30_000);
-                    if (s.worker().isAlive()) {
-                        return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
-                    }
-                    s.lease().release();
-                    stuck = null;
-                }
+            if (!acquireAnalyzer()) {
+                return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -188,6 +178,27 @@ public final class AlloyEngine implements Engine {
             Throwable c = e.getCause();
             return inconclusive(bounds, t0, "error: " + c.getClass().getSimpleName() + ": " + firstLine(c.getMessage()));
         }
+    }
+
+    /**
+     * Takes the analyzer for one check (both Alloy engines), waiting for the cell that holds it;
+     * false when a stopped worker never ends, which would keep the analyzer from every later cell.
+     * A stopped worker ends within seconds even on a loaded machine; once it has, its permit is
+     * given back here if its task never could.
+     */
+    static boolean acquireAnalyzer() throws InterruptedException {
+        while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
+            Stopped s = stuck;
+            if (s != null) {
+                s.worker().join(30_000);
+                if (s.worker().isAlive()) {
+                    return false;
+                }
+                s.lease().release();
+                stuck = null;
+            }
+        }
+        return true;
     }
 
     private CellResult decide(AlloyCell cell, EngineOptions options, Map<String, Object> bounds, long t0)
