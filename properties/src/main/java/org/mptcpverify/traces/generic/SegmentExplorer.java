@@ -771,8 +771,11 @@ public final class SegmentExplorer {
 
         /** Whether it may answer {@code s} in its sender's place: an honest share of the key agreement on its path. */
         boolean answerable(SegmentInfo s) {
+            // (a segment that stands for the message without its option, a fallback's plain third
+            // ACK, has no share to replace)
             return profile.rights().inject() && !s.byAttacker() && session.rights().actsOn(s.msg(), s.path())
-                    && ANSWERABLE.contains(s.msg()) && !recipes.shares(s.msg()).isEmpty();
+                    && ANSWERABLE.contains(s.msg()) && !recipes.shares(s.msg()).isEmpty()
+                    && session.read().getOrDefault(s.id(), Set.of()).contains(recipes.shares(s.msg()).get(0).field());
         }
 
         /**
