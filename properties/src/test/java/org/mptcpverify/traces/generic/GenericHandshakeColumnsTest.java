@@ -150,8 +150,9 @@ class GenericHandshakeColumnsTest {
 
     /**
      * The key control of the answer: a design whose key agreement is authenticated by the external
-     * key (ecdh with K mixed into the secret, the PSK-with-DH mode of TLS 1.3; a test definition
-     * made from ecdh's) does not fall to the same attacker, which answers its shares and reaches its
+     * key (ecdh with K mixed into the secret when both ends hold it, the PSK-with-DH idea of TLS
+     * 1.3; a test definition made from ecdh's, which {@code check --engine tlc --scheme-file} also
+     * decides: HOLDS, VIOLATED given K) does not fall to the same attacker, which answers its shares and reaches its
      * join checks (HOLDS with the witness); given K, the same attacker breaks it, with an answer.
      */
     @Test
@@ -159,12 +160,14 @@ class GenericHandshakeColumnsTest {
         String text = java.nio.file.Files.readString(java.util.stream.Stream.of("models/schemes/ecdh.scheme", "../models/schemes/ecdh.scheme")
                         .map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile).findFirst().orElseThrow())
                 .replace("scheme ecdh\n", "scheme ecdh-psk\n")
-                .replaceFirst("(?m)^hash sha256.*$", "hash sha256\nexternal K : 256 socket")
-                .replaceFirst("(?m)^let Ks = hash\\(dh\\(a, pub\\(b\\)\\)\\).*$", "let Ks = hash(cat(K, dh(a, pub(b))))");
+                .replaceFirst("(?m)^hash sha256.*$", "hash sha256\nexternal K : 256 socket\nmode keyless\nmode psk local requires K")
+                .replaceFirst("(?m)^let Ks = hash\\(dh\\(a, pub\\(b\\)\\)\\).*$",
+                        "$0\nlet [psk] Ks = hash(cat(K, dh(a, pub(b))))");
         org.mptcpverify.definition.SchemeDefinition def = org.mptcpverify.definition.DefinitionParser.parse("ecdh-psk.scheme", text);
         org.mptcpverify.definition.DefinedScheme impl = new org.mptcpverify.definition.DefinedScheme(def);
         SchemeId psk = impl.id();
-        assertTrue(psk.usesExternalKey() && psk.agreesKey(), "the test definition keeps K and the key agreement");
+        assertTrue(psk.usesExternalKey() && psk.agreesKey() && text.contains("let [psk] Ks = hash(cat(K,"),
+                "the test definition keeps K and the key agreement, and mixes K into the secret");
         java.util.function.Function<SchemeId, org.mptcpverify.scheme.AuthScheme> impls =
                 id -> id.equals(psk) ? impl : org.mptcpverify.scheme.Schemes.of(id);
         GenericAttacker.Outcome plain = new GenericAttacker(SegmentExplorer.Limits.DEFAULT, 150, impls, () -> false)
