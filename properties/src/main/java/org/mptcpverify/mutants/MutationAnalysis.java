@@ -2,7 +2,6 @@ package org.mptcpverify.mutants;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,21 +103,22 @@ public final class MutationAnalysis {
     }
 
     public List<SchemeResult> run(List<Subject> subjects, List<AttackId> attacks, EngineOptions options, Progress progress) {
-        Map<SchemeId, AuthScheme> impl = new HashMap<>();
-        Map<SchemeId, SchemeId> originalOf = new HashMap<>();
-        List<Shard.Cell> cells = new ArrayList<>();
+        Map<SchemeId, AuthScheme> impl = new LinkedHashMap<>();
+        Map<SchemeId, SchemeId> originalOf = new LinkedHashMap<>();
+        List<Shard.Cell> baseCells = new ArrayList<>();
+        List<Shard.Cell> mutantCells = new ArrayList<>();
         List<List<Mutants.Mutant>> mutantsOf = new ArrayList<>();
         for (Subject s : subjects) {
             SchemeId base = DefinedScheme.idOf(s.definition());
             impl.put(base, new DefinedScheme(s.definition()));
-            attacks.forEach(a -> cells.add(new Shard.Cell(base, a)));
+            attacks.forEach(a -> baseCells.add(new Shard.Cell(base, a)));
             List<Mutants.Mutant> ms = mutantsOf(s);
             mutantsOf.add(ms);
             for (Mutants.Mutant m : ms) {
                 SchemeId id = DefinedScheme.idOf(m.definition());
                 impl.put(id, new DefinedScheme(m.definition()));
                 originalOf.put(id, base);
-                attacks.forEach(a -> cells.add(new Shard.Cell(id, a)));
+                attacks.forEach(a -> mutantCells.add(new Shard.Cell(id, a)));
             }
         }
         Function<SchemeId, AuthScheme> schemes = id -> {
@@ -126,10 +126,16 @@ public final class MutationAnalysis {
             if (a == null) throw new IllegalArgumentException("no definition of scheme " + id);
             return a;
         };
-        Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
-        engines.forEach(e -> selected.put(e, () -> DEFINITION_ENGINES.get(e).apply(schemes)));
-        MatrixRun run = new MatrixRunner(selected, jobs).run(cells, options, progress, Map.of());
+        // the baselines first: a mutant's cell is then asked only what could kill it (FreshOnly)
+        Map<String, Supplier<Engine>> plain = new LinkedHashMap<>();
+        engines.forEach(e -> plain.put(e, () -> DEFINITION_ENGINES.get(e).apply(schemes)));
+        MatrixRun baseRun = new MatrixRunner(plain, jobs).run(baseCells, options, progress, Map.of());
         Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
+        baseRun.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
+        Map<String, Supplier<Engine>> fresh = new LinkedHashMap<>();
+        engines.forEach(e -> fresh.put(e, () -> new FreshOnly(DEFINITION_ENGINES.get(e).apply(schemes),
+                (id, a) -> baselineOf(rows, originalOf.get(id), a).engines().get(e))));
+        MatrixRun run = new MatrixRunner(fresh, jobs).run(mutantCells, options, progress, Map.of());
         run.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
         Confirmation confirm = new Confirmation(schemes, impl);
         List<SchemeResult> out = new ArrayList<>();
@@ -144,6 +150,57 @@ public final class MutationAnalysis {
             out.add(new SchemeResult(base, subjects.get(i).file(), baseline, results));
         }
         return out;
+    }
+
+    private static CellOutcome baselineOf(Map<SchemeId, List<CellOutcome>> rows, SchemeId original, AttackId attack) {
+        return rows.get(original).stream().filter(c -> c.attack() == attack).findFirst().orElseThrow();
+    }
+
+    /**
+     * The properties of a mutant's cell whose violation would kill it: those of the attack that apply
+     * to the mutant and that the original's cell (same attack, same engine) does not violate. A kill
+     * is a violation of one of these and nothing else, so asking only for them loses no kill; and it
+     * finds kills the whole cell would hide, since a run stops at its first violation and would stop
+     * at a property the original already violates. Empty: no violation of the mutant here could be new.
+     */
+    static List<PropertyId> freshProperties(SchemeId mutant, AttackId attack, CellResult original) {
+        List<PropertyId> old = original.verdict() == Verdict.VIOLATED ? original.violated() : List.of();
+        return attack.applicableProperties(mutant).stream().filter(p -> !old.contains(p)).toList();
+    }
+
+    /**
+     * An engine that checks a mutant's cell for its {@link #freshProperties} only: not run at all
+     * when there are none (NOT_APPLICABLE, with the reason), restricted to them on the traces engine
+     * (the other engines, once they run definitions, check the whole cell).
+     */
+    record FreshOnly(Engine engine, java.util.function.BiFunction<SchemeId, AttackId, CellResult> original) implements Engine {
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+            CellResult o = original.apply(scheme, attack);
+            List<PropertyId> all = attack.applicableProperties(scheme);
+            List<PropertyId> fresh = freshProperties(scheme, attack, o);
+            if (all.isEmpty() || fresh.equals(all) || !(engine instanceof TracesEngine t)) {
+                return engine.check(scheme, attack, options);
+            }
+            if (fresh.isEmpty()) {
+                return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, Map.of(), null,
+                        "not run: the original violates every property of this cell (" + names(o.violated())
+                                + "), so no violation of the mutant here could be new");
+            }
+            CellResult r = t.check(scheme, attack, fresh, options);
+            String only = "checked for " + names(fresh) + " only: the original violates " + names(o.violated());
+            return new CellResult(r.verdict(), r.violated(), r.seconds(), r.bounds(), r.counterexample(),
+                    r.reason() == null ? only : r.reason() + "; " + only, r.witness());
+        }
+
+        private static String names(List<PropertyId> ps) {
+            return String.join(", ", ps.stream().map(PropertyId::modelName).toList());
+        }
     }
 
     private MutantResult judge(Mutants.Mutant m, SchemeId id, List<CellOutcome> row, List<CellOutcome> baseline,
