@@ -71,6 +71,7 @@ public final class MutationAnalysis {
     }
 
     private final List<String> engines;
+    private final Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> factories;
     private final int jobs;
     private final java.util.Set<String> only;
 
@@ -81,14 +82,30 @@ public final class MutationAnalysis {
 
     /** @param only mutation names (the part after {@code ~}) to run; empty: all */
     public MutationAnalysis(List<String> engines, int jobs, java.util.Set<String> only) {
+        this(select(engines), jobs, only);
+    }
+
+    /**
+     * With engines given as factories over the scheme implementations (name to factory, in the
+     * order of the outputs): the {@link #DEFINITION_ENGINES} in use, an engine under test in tests.
+     */
+    MutationAnalysis(Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> factories, int jobs,
+                     java.util.Set<String> only) {
         this.only = java.util.Set.copyOf(only);
+        this.factories = new LinkedHashMap<>(factories);
+        this.engines = List.copyOf(factories.keySet());
+        this.jobs = jobs;
+    }
+
+    private static Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> select(List<String> engines) {
+        Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> m = new LinkedHashMap<>();
         for (String e : engines) {
             if (!DEFINITION_ENGINES.containsKey(e)) {
                 throw new IllegalArgumentException("engine " + e + " cannot run a scheme definition");
             }
+            m.put(e, DEFINITION_ENGINES.get(e));
         }
-        this.engines = List.copyOf(engines);
-        this.jobs = jobs;
+        return m;
     }
 
     /** Progress total: the checks {@link #run} makes for these subjects and attacks. */
@@ -128,12 +145,12 @@ public final class MutationAnalysis {
         };
         // the baselines first: a mutant's cell is then asked only what could kill it (FreshOnly)
         Map<String, Supplier<Engine>> plain = new LinkedHashMap<>();
-        engines.forEach(e -> plain.put(e, () -> DEFINITION_ENGINES.get(e).apply(schemes)));
+        engines.forEach(e -> plain.put(e, () -> factories.get(e).apply(schemes)));
         MatrixRun baseRun = new MatrixRunner(plain, jobs).run(baseCells, options, progress, Map.of());
         Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
         baseRun.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
         Map<String, Supplier<Engine>> fresh = new LinkedHashMap<>();
-        engines.forEach(e -> fresh.put(e, () -> new FreshOnly(DEFINITION_ENGINES.get(e).apply(schemes),
+        engines.forEach(e -> fresh.put(e, () -> new FreshOnly(factories.get(e).apply(schemes),
                 (id, a) -> baselineOf(rows, originalOf.get(id), a).engines().get(e))));
         MatrixRun run = new MatrixRunner(fresh, jobs).run(mutantCells, options, progress, Map.of());
         run.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
