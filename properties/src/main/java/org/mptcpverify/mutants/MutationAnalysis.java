@@ -143,9 +143,9 @@ public final class MutationAnalysis {
             if (a == null) throw new IllegalArgumentException("no definition of scheme " + id);
             return a;
         };
-        // the baselines first: a mutant's cell is then asked only what could kill it (FreshOnly)
+        // the baselines first, each property decided (Complete): a mutant's cell is then asked only what could kill it (FreshOnly)
         Map<String, Supplier<Engine>> plain = new LinkedHashMap<>();
-        engines.forEach(e -> plain.put(e, () -> factories.get(e).apply(schemes)));
+        engines.forEach(e -> plain.put(e, () -> new Complete(factories.get(e).apply(schemes))));
         MatrixRun baseRun = new MatrixRunner(plain, jobs).run(baseCells, options, progress, Map.of());
         Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
         baseRun.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
@@ -183,6 +183,51 @@ public final class MutationAnalysis {
     static List<PropertyId> freshProperties(SchemeId mutant, AttackId attack, CellResult original) {
         List<PropertyId> old = original.verdict() == Verdict.VIOLATED ? original.violated() : List.of();
         return attack.applicableProperties(mutant).stream().filter(p -> !old.contains(p)).toList();
+    }
+
+    /**
+     * An engine that decides every property of the original's cell: a run stops at its first
+     * violation, so a VIOLATED cell names the properties its one counterexample violates, not every
+     * property the attack breaks. Each applicable property it does not name is checked on its own
+     * (traces engine; its counterexample under {@code by-property/<property>/} of the counterexample
+     * root), and a violation is added. Without this a mutant's violation of such a property would
+     * look new, and fail confirmation only because it replays on the original too.
+     */
+    record Complete(Engine engine) implements Engine {
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+            CellResult r = engine.check(scheme, attack, options);
+            if (r.verdict() != Verdict.VIOLATED || !(engine instanceof TracesEngine t)) return r;
+            List<PropertyId> violated = new ArrayList<>(r.violated());
+            List<String> also = new ArrayList<>();
+            double seconds = r.seconds();
+            for (PropertyId p : attack.applicableProperties(scheme)) {
+                if (violated.contains(p)) continue;
+                EngineOptions own = new EngineOptions(options.seed(),
+                        options.counterexampleRoot().resolve("by-property").resolve(p.modelName()), options.workDir(),
+                        options.timeout(), options.tries(), options.attackerHasKey(), options.bounds(), options.rerunFailedSeeds());
+                CellResult q = t.check(scheme, attack, List.of(p), own);
+                seconds += q.seconds();
+                if (q.verdict() == Verdict.VIOLATED) {
+                    violated.add(p);
+                    // relative to the output folder, as every path of mutants.json: the same bytes wherever --out is
+                    Path base = options.counterexampleRoot().toAbsolutePath().getParent();
+                    Path cex = q.counterexample() == null ? null : q.counterexample().toAbsolutePath();
+                    also.add(p.modelName() + " VIOLATED checked on its own ("
+                            + (cex == null || base == null ? "no counterexample file" : base.relativize(cex).toString().replace('\\', '/')) + ")");
+                } else {
+                    also.add(p.modelName() + " checked on its own: " + q.verdict());
+                }
+            }
+            if (also.isEmpty()) return r;
+            return new CellResult(r.verdict(), List.copyOf(violated), seconds, r.bounds(), r.counterexample(),
+                    String.join("; ", also), r.witness());
+        }
     }
 
     /**

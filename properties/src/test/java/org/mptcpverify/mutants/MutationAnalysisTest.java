@@ -142,6 +142,34 @@ class MutationAnalysisTest {
         assertEquals(1.0, read.get(0).score());
     }
 
+    /**
+     * The original's cell is decided per property (a run stops at its first violation, naming only
+     * what that counterexample violates), so a mutant's cell is asked only for properties the
+     * original does not violate, and not run at all when there are none: no violation of the
+     * mutant is then reported as new when it is the original's own.
+     */
+    @Test
+    void theOriginalIsDecidedPerPropertyAndAMutantOnlyForWhatWouldBeNew(@TempDir Path tmp) {
+        // broken's insider cell: two properties, both broken by a same-application insider
+        MutationAnalysis analysis = new MutationAnalysis(List.of("traces"), 1, Set.of("unchecked.fast-close-b.key"));
+        MutationAnalysis.SchemeResult s = run(analysis, "broken", List.of(AttackId.INSIDER), tmp, 300);
+        CellResult original = s.baseline().get(0).engines().get("traces");
+        List<PropertyId> applicable = AttackId.INSIDER.applicableProperties(s.scheme());
+        assertEquals(2, applicable.size());
+        assertEquals(Verdict.VIOLATED, original.verdict(), original.toString());
+        MutationAnalysis.MutantResult m = s.mutants().get(0);
+        CellResult cell = m.cells().get(0).engines().get("traces");
+        List<PropertyId> fresh = MutationAnalysis.freshProperties(m.id(), AttackId.INSIDER, original);
+        assertEquals(applicable.stream().filter(p -> !original.violated().contains(p)).toList(), fresh);
+        // the insider breaks both on broken, the second found only when checked on its own
+        assertEquals(Set.copyOf(applicable), Set.copyOf(original.violated()), original.toString());
+        assertTrue(fresh.isEmpty());
+        assertEquals(Verdict.NOT_APPLICABLE, cell.verdict(), "not run: " + cell);
+        assertTrue(cell.reason().startsWith("not run"), cell.reason());
+        assertTrue(m.unconfirmed().isEmpty(), "no violation of the original reported as the mutant's: " + m.unconfirmed());
+        assertFalse(m.killed());
+    }
+
     /** Runs of the generic attacker per cell: the eavesdropper's join on the mutant is found within tens. */
     private static final int TRIES = 120;
 
