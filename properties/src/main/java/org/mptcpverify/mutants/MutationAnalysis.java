@@ -40,6 +40,10 @@ import org.mptcpverify.vocab.Verdict;
  * the reference: it replays on the mutant's definition and does not replay on the original
  * definition (the same actions and seed under the original's name). A violation that also replays
  * on the original is reported (the baseline missed it), never counted as a kill.
+ *
+ * <p>The baselines run first, each VIOLATED cell completed per property ({@link Complete}); a mutant's
+ * cell is then asked only the properties whose violation would be new ({@link FreshOnly}), and not
+ * run when there are none (docs/mutants.md, "Method").
  */
 public final class MutationAnalysis {
     /** Engines that run a scheme from its definition: name to a factory over the scheme implementations. */
