@@ -236,42 +236,43 @@ pred wire[gone, out: set Seg] {
 pred fresh[md: Mode, g: MsgName, fr: lone Nonce] {
   draws[md, g] => (fr not in Drawn and Drawn' = Drawn + fr) else Drawn' = Drawn
 }
-fun kept[md: Mode, g: MsgName, sl: SlotName -> Term, fr: lone Nonce, ext: lone Term]: SlotName -> Term {
-  sl ++ keep[md, g, fr, ext]
-}
--- s is message g built by an end running md over slots sl (after keep), or the step's plain
--- TCP segment if md does not send g; every field must evaluate to a term of the instance
-pred build[s: Seg, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
-           p: Path, a, d: Addr, f: Sf, o: Actor] {
+-- The scheme's tables enter as VALUES: each handler knows its message g and evaluates that
+-- message's own functions of the scheme module (keep_G, fields_G, fail_G, stores_G) once, so
+-- only g's entries are translated. (Kodkod translates both branches of every if-then-else: with
+-- the generic tables over (mode, message) every call site cost every case of every message;
+-- measured: docs/models.md, "Session 9 (alloyfast)".)
+-- kp: the slots the sender keeps when it builds g (keep_G); fv: g's fields over the kept slots
+-- (fields_G); fl: the first failing check's outcome (fail_G); st: the receiver's stores (stores_G)
+
+-- s is message g built by an end running md, or the step's plain TCP segment if md does not
+-- send g; every field must evaluate to a term of the instance
+pred build[s: Seg, md: Mode, g: MsgName, fv: FieldName -> Term, p: Path, a, d: Addr, f: Sf, o: Actor] {
   s.m = g and s.path = p and s.src = natS[p, f, a] and s.dst = natD[p, f, d] and s.sf = f and s.orig = o
-  g in md.sends => (s.opt = Y and s.fld = fields[md, g, sl, ext, idx, a, d]
-                    and (s.fld).Term = fieldNames[md, g])
+  g in md.sends => (s.opt = Y and s.fld = fv and (s.fld).Term = fieldNames[md, g])
             else (s.opt = N and no s.fld)
 }
-pred emit[s: Seg, fr: lone Nonce, md: Mode, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term,
+pred emit[s: Seg, fr: lone Nonce, md: Mode, g: MsgName, kp: SlotName -> Term, fv: FieldName -> Term,
           p: Path, a, d: Addr, f: Sf, o: Actor] {
   fresh[md, g, fr]
-  (keep[md, g, fr, ext]).Term = keepNames[md, g]
-  build[s, md, g, kept[md, g, sl, fr, ext], ext, idx, p, a, d, f, o]
+  kp.Term = keepNames[md, g]
+  build[s, md, g, fv, p, a, d, f, o]
 }
 
--- receiving s (message g: each handler passes its own message as a constant, so only that
--- message's case of the scheme's tables is live in its translation; measured) at an end running
--- md with slots sl: the first failing check's outcome (none:
+-- receiving s (message g) at an end running md: the first failing check's outcome (none:
 -- accepted); a plain segment where md expects the option, or the reverse, falls back (F_TCP)
-fun rfail[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term]: lone Fail {
-  (g in md.sends and s.opt = Y) => fail[md, g, sl, s.fld, ext, idx, s.src, s.dst]
+fun rfail[md: Mode, s: Seg, g: MsgName, fl: lone Fail]: lone Fail {
+  (g in md.sends and s.opt = Y) => fl
   else ((g not in md.sends and s.opt = N) => none else F_TCP)
 }
-pred accepted[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term] {
-  s.opt = Y and g in md.sends and no rfail[md, s, g, sl, ext, idx]
+pred accepted[md: Mode, s: Seg, g: MsgName, fl: lone Fail] {
+  s.opt = Y and g in md.sends and no fl
 }
-fun rstore[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term]: SlotName -> Term {
-  accepted[md, s, g, sl, ext, idx] => sl ++ stores[md, g, sl, s.fld, ext, idx, s.src, s.dst] else sl
+fun rstore[md: Mode, s: Seg, g: MsgName, fl: lone Fail, sl, st: SlotName -> Term]: SlotName -> Term {
+  accepted[md, s, g, fl] => sl ++ st else sl
 }
 -- an accepted segment's stores must evaluate to terms of the instance
-pred storesOk[md: Mode, s: Seg, g: MsgName, sl: SlotName -> Term, ext, idx: lone Term] {
-  accepted[md, s, g, sl, ext, idx] => (stores[md, g, sl, s.fld, ext, idx, s.src, s.dst]).Term = storeNames[md, g]
+pred storesOk[md: Mode, s: Seg, g: MsgName, fl: lone Fail, st: SlotName -> Term] {
+  accepted[md, s, g, fl] => st.Term = storeNames[md, g]
 }
 
 -----------------------------------------------------------------------------
@@ -310,8 +311,8 @@ pred fits[s: Seg] {
 
 pred connect[c: Client] {
   c.(cst) = NONE
-  let fr = cN[c, MPC_SYN], o = nextSeg, md = c.(cmode), sl = kept[md, MPC_SYN, c.(ccs), fr, ckey[c]] {
-    emit[o, fr, md, MPC_SYN, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+  let fr = cN[c, MPC_SYN], o = nextSeg, md = c.(cmode), kp = keep_MPC_SYN[md, fr, ckey[c]], sl = c.(ccs) ++ kp {
+    emit[o, fr, md, MPC_SYN, kp, fields_MPC_SYN[md, sl, ckey[c], I0, c.a1, SA1], P1, c.a1, SA1, c0.c, c]
     cst' = cst ++ c -> SYNSENT and ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
@@ -321,8 +322,8 @@ pred connect[c: Client] {
 
 pred sendKeyA[c: Client] {
   c.(cst) = MPTCP and KEY_A in c.(cmode).sends and c not in CKx
-  let fr = cN[c, KEY_A], o = nextSeg, md = c.(cmode), sl = kept[md, KEY_A, c.(ccs), fr, ckey[c]] {
-    emit[o, fr, md, KEY_A, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+  let fr = cN[c, KEY_A], o = nextSeg, md = c.(cmode), kp = keep_KEY_A[md, fr, ckey[c]], sl = c.(ccs) ++ kp {
+    emit[o, fr, md, KEY_A, kp, fields_KEY_A[md, sl, ckey[c], I0, c.a1, SA1], P1, c.a1, SA1, c0.c, c]
     ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
@@ -334,8 +335,8 @@ pred sendKeyA[c: Client] {
 pred sendKeyB[c: Client] {
   c.(sst) = MPTCP and KEY_B in c.(smode).sends and c not in SKx
   KEY_A in c.(smode).sends => c in SKok
-  let fr = cN[c, KEY_B], o = nextSeg, md = c.(smode), sl = kept[md, KEY_B, c.(scs), fr, skey[c]] {
-    emit[o, fr, md, KEY_B, c.(scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+  let fr = cN[c, KEY_B], o = nextSeg, md = c.(smode), kp = keep_KEY_B[md, fr, skey[c]], sl = c.(scs) ++ kp {
+    emit[o, fr, md, KEY_B, kp, fields_KEY_B[md, sl, skey[c], I0, SA1, c.a1], P1, SA1, c.a1, c0.c, S]
     scs' = scs - c -> SlotName -> Term + c -> connPart[sl]
     wire[none, o]
   }
@@ -349,8 +350,8 @@ pred startJoin[c: Client, d: Addr] {
   readyA[c] and JOIN_SYN in c.(cmode).sends
   d in SA1 + c.(raccS + raccX)
   some j: joinsOf[c] | no j.(jst) and (all k: joinsOf[c] | k.jn -> j.jn in lt => some k.(jst)) and
-  (let fr = jN[j, JOIN_SYN], o = nextSeg, md = c.(cmode), sl = kept[md, JOIN_SYN, c.(ccs), fr, ckey[c]] {
-    emit[o, fr, md, JOIN_SYN, c.(ccs), ckey[c], j.jn, P2, c.a2, d, j, c]
+  (let fr = jN[j, JOIN_SYN], o = nextSeg, md = c.(cmode), kp = keep_JOIN_SYN[md, fr, ckey[c]], sl = c.(ccs) ++ kp {
+    emit[o, fr, md, JOIN_SYN, kp, fields_JOIN_SYN[md, sl, ckey[c], j.jn, c.a2, d], P2, c.a2, d, j, c]
     ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl]
     jst' = jst ++ j -> J_SENT and jdst' = jdst ++ j -> d and jjs' = jjs ++ j -> joinPart[sl]
     wire[none, o]
@@ -362,8 +363,8 @@ pred startJoin[c: Client, d: Addr] {
 -- ADD_ADDR: the server advertises its second address once per connection
 pred advertise[c: Client] {
   readyB[c] and c not in Advd and ADD_ADDR in c.(smode).sends
-  let fr = cN[c, ADD_ADDR], o = nextSeg, md = c.(smode) {
-    emit[o, fr, md, ADD_ADDR, c.(scs), skey[c], I0, P1, SA1, c.a1, c0.c, S]
+  let fr = cN[c, ADD_ADDR], o = nextSeg, md = c.(smode), kp = keep_ADD_ADDR[md, fr, skey[c]] {
+    emit[o, fr, md, ADD_ADDR, kp, fields_ADD_ADDR[md, c.(scs) ++ kp, skey[c], I0, SA1, c.a1], P1, SA1, c.a1, c0.c, S]
     wire[none, o]
   }
   Advd' = Advd + c
@@ -375,8 +376,8 @@ pred advertise[c: Client] {
 -- MP_FASTCLOSE from the client; its end is gone once it is sent
 pred close[c: Client] {
   readyA[c] and FASTCLOSE in c.(cmode).sends
-  let fr = cN[c, FASTCLOSE], o = nextSeg, md = c.(cmode) {
-    emit[o, fr, md, FASTCLOSE, c.(ccs), ckey[c], I0, P1, c.a1, SA1, c0.c, c]
+  let fr = cN[c, FASTCLOSE], o = nextSeg, md = c.(cmode), kp = keep_FASTCLOSE[md, fr, ckey[c]] {
+    emit[o, fr, md, FASTCLOSE, kp, fields_FASTCLOSE[md, c.(ccs) ++ kp, ckey[c], I0, c.a1, SA1], P1, c.a1, SA1, c0.c, c]
     wire[none, o]
   }
   cst' = cst ++ c -> CLOSED
@@ -388,12 +389,13 @@ pred close[c: Client] {
 -- Receivers: every delivery is one step; its answer, if any, leaves in it
 
 pred recvMpcSyn[s: Seg, c: Client] {
-  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, MPC_SYN, sl0, skey[c], I0],
-      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYN, sl0, skey[c], I0] {
-    storesOk[md0, s, MPC_SYN, sl0, skey[c], I0]
-    let fr = cN[c, MPC_SYNACK], o = nextSeg {
-      emit[o, fr, md, MPC_SYNACK, sl1, skey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, S]
-      scs' = scs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_SYNACK, sl1, fr, skey[c]]]
+  let sl0 = c.(scs), md0 = c.(smode), k = skey[c], fl = fail_MPC_SYN[md0, sl0, s.fld, k, I0, s.src, s.dst],
+      st = stores_MPC_SYN[md0, sl0, s.fld, k, I0, s.src, s.dst], r = rfail[md0, s, MPC_SYN, fl],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYN, fl, sl0, st] {
+    storesOk[md0, s, MPC_SYN, fl, st]
+    let fr = cN[c, MPC_SYNACK], o = nextSeg, kp = keep_MPC_SYNACK[md, fr, k], sl2 = sl1 ++ kp {
+      emit[o, fr, md, MPC_SYNACK, kp, fields_MPC_SYNACK[md, sl2, k, I0, s.dst, s.src], pathOf[s.sf], s.dst, s.src, s.sf, S]
+      scs' = scs - c -> SlotName -> Term + c -> connPart[sl2]
       wire[s, o]
     }
     sst' = sst ++ c -> SYNRCVD and smode' = smode ++ c -> md
@@ -404,12 +406,13 @@ pred recvMpcSyn[s: Seg, c: Client] {
 }
 
 pred recvMpcSynAck[s: Seg, c: Client] {
-  let sl0 = c.(ccs), md0 = c.(cmode), r = rfail[md0, s, MPC_SYNACK, sl0, ckey[c], I0],
-      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYNACK, sl0, ckey[c], I0] {
-    storesOk[md0, s, MPC_SYNACK, sl0, ckey[c], I0]
-    let fr = cN[c, MPC_ACK], o = nextSeg {
-      emit[o, fr, md, MPC_ACK, sl1, ckey[c], I0, pathOf[s.sf], s.dst, s.src, s.sf, c]
-      ccs' = ccs - c -> SlotName -> Term + c -> connPart[kept[md, MPC_ACK, sl1, fr, ckey[c]]]
+  let sl0 = c.(ccs), md0 = c.(cmode), k = ckey[c], fl = fail_MPC_SYNACK[md0, sl0, s.fld, k, I0, s.src, s.dst],
+      st = stores_MPC_SYNACK[md0, sl0, s.fld, k, I0, s.src, s.dst], r = rfail[md0, s, MPC_SYNACK, fl],
+      md = (no r => md0 else TCP), sl1 = rstore[md0, s, MPC_SYNACK, fl, sl0, st] {
+    storesOk[md0, s, MPC_SYNACK, fl, st]
+    let fr = cN[c, MPC_ACK], o = nextSeg, kp = keep_MPC_ACK[md, fr, k], sl2 = sl1 ++ kp {
+      emit[o, fr, md, MPC_ACK, kp, fields_MPC_ACK[md, sl2, k, I0, s.dst, s.src], pathOf[s.sf], s.dst, s.src, s.sf, c]
+      ccs' = ccs - c -> SlotName -> Term + c -> connPart[sl2]
       wire[s, o]
     }
     cst' = cst ++ c -> (MPC_ACK in md.sends => MPTCP else PLAIN) and cmode' = cmode ++ c -> md
@@ -420,13 +423,14 @@ pred recvMpcSynAck[s: Seg, c: Client] {
 
 -- the server's end of the third ACK; it answers with a plain ACK (HS_ACK)
 pred recvMpcAck[s: Seg, c: Client] {
-  let sl0 = c.(scs), md0 = c.(smode), r = rfail[md0, s, MPC_ACK, sl0, skey[c], I0],
+  let sl0 = c.(scs), md0 = c.(smode), k = skey[c], fl = fail_MPC_ACK[md0, sl0, s.fld, k, I0, s.src, s.dst],
+      st = stores_MPC_ACK[md0, sl0, s.fld, k, I0, s.src, s.dst], r = rfail[md0, s, MPC_ACK, fl],
       mp = (no r and MPC_ACK in md0.sends => True else False) {
-    storesOk[md0, s, MPC_ACK, sl0, skey[c], I0]
+    storesOk[md0, s, MPC_ACK, fl, st]
     sst' = sst ++ c -> (mp = True => MPTCP else PLAIN)
     smode' = smode ++ c -> (mp = True => md0 else TCP)
-    scs' = scs - c -> SlotName -> Term + c -> rstore[md0, s, MPC_ACK, sl0, skey[c], I0]
-    let o = nextSeg | build[o, TCP, HS_ACK, none -> none, none, none, pathOf[s.sf], s.dst, s.src, s.sf, S]
+    scs' = scs - c -> SlotName -> Term + c -> rstore[md0, s, MPC_ACK, fl, sl0, st]
+    let o = nextSeg | build[o, TCP, HS_ACK, none -> none, pathOf[s.sf], s.dst, s.src, s.sf, S]
                   and wire[s, o]
   }
   Drawn' = Drawn
@@ -441,10 +445,11 @@ pred recvHsAck[s: Seg, c: Client] {
 }
 
 pred recvKeyA[s: Seg, c: Client] {
-  let sl0 = c.(scs), md = c.(smode) {
-    storesOk[md, s, KEY_A, sl0, skey[c], I0]
-    accepted[md, s, KEY_A, sl0, skey[c], I0] => (SKok' = SKok + c and
-       scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, KEY_A, sl0, skey[c], I0])
+  let sl0 = c.(scs), md = c.(smode), k = skey[c], fl = fail_KEY_A[md, sl0, s.fld, k, I0, s.src, s.dst],
+      st = stores_KEY_A[md, sl0, s.fld, k, I0, s.src, s.dst] {
+    storesOk[md, s, KEY_A, fl, st]
+    accepted[md, s, KEY_A, fl] => (SKok' = SKok + c and
+       scs' = scs - c -> SlotName -> Term + c -> rstore[md, s, KEY_A, fl, sl0, st])
     else (SKok' = SKok and sv' = sv)
   }
   wire[s, none] and Drawn' = Drawn
@@ -454,10 +459,11 @@ pred recvKeyA[s: Seg, c: Client] {
 }
 
 pred recvKeyB[s: Seg, c: Client] {
-  let sl0 = c.(ccs), md = c.(cmode) {
-    storesOk[md, s, KEY_B, sl0, ckey[c], I0]
-    accepted[md, s, KEY_B, sl0, ckey[c], I0] => (CKok' = CKok + c and
-       ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, KEY_B, sl0, ckey[c], I0])
+  let sl0 = c.(ccs), md = c.(cmode), k = ckey[c], fl = fail_KEY_B[md, sl0, s.fld, k, I0, s.src, s.dst],
+      st = stores_KEY_B[md, sl0, s.fld, k, I0, s.src, s.dst] {
+    storesOk[md, s, KEY_B, fl, st]
+    accepted[md, s, KEY_B, fl] => (CKok' = CKok + c and
+       ccs' = ccs - c -> SlotName -> Term + c -> rstore[md, s, KEY_B, fl, sl0, st])
     else (CKok' = CKok and cv' = cv)
   }
   wire[s, none] and Drawn' = Drawn
@@ -476,7 +482,7 @@ fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d]
 -- (a function, not a var relation: a ternary var relation exceeds Kodkod's capacity, see CS)
 fun lkv: Client -> Num -> Term { {c: Client, i: Num, t: Term | t = lkVal[c.(smode), c.(scs), skey[c], i]} }
 fun matches[s: Seg]: Client -> Num {
-  {c: cands, i: Num | i in window[c] and
+  {c: cands, i: lkIdx | i in window[c] and
      (lkSelect[c.(smode)] = BY_TOKEN => eq[s.fld[lkField[c.(smode)]], i.(c.(lkv))]
       else c in mostRecentOpen)}
 }
@@ -485,15 +491,17 @@ fun halfOpen[c: Client]: set HS { {h: HS | h.hc = c and h.hst = H_HALF} }
 pred recvJoinSyn[s: Seg] {
   let ms = matches[s] {
     (s.opt = Y and some ms and no h: HS | some h.hst and h.hsf = s.sf and h.hsrc = s.src)
-    => (some c: Client, i: Num | c -> i in ms and no (Client.ms & lt.i) and
-          (let md = c.(smode), sl0 = c.(scs), k = skey[c] |
-            (accepted[md, s, JOIN_SYN, sl0, k, i] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
-            => (storesOk[md, s, JOIN_SYN, sl0, k, i] and
-                (let h = nextHs, fr = hN[h, JOIN_SYNACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYN, sl0, k, i] {
+    => (some c: Client, i: lkIdx | c -> i in ms and no (Client.ms & lt.i) and
+          (let md = c.(smode), sl0 = c.(scs), k = skey[c], fl = fail_JOIN_SYN[md, sl0, s.fld, k, i, s.src, s.dst],
+               st = stores_JOIN_SYN[md, sl0, s.fld, k, i, s.src, s.dst] |
+            (accepted[md, s, JOIN_SYN, fl] and (lkLimit[md] = 0 or #halfOpen[c] < lkLimit[md]))
+            => (storesOk[md, s, JOIN_SYN, fl, st] and
+                (let h = nextHs, fr = hN[h, JOIN_SYNACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYN, fl, sl0, st],
+                     kp = keep_JOIN_SYNACK[md, fr, k], sl2 = sl1 ++ kp {
                   some h
                   h.hc = c and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and h.horig = s.orig
-                  h.hidx = i and h.hjs = joinPart[kept[md, JOIN_SYNACK, sl1, fr, k]]
-                  emit[o, fr, md, JOIN_SYNACK, sl1, k, i, pathOf[s.sf], s.dst, s.src, s.sf, S]
+                  h.hidx = i and h.hjs = joinPart[sl2]
+                  emit[o, fr, md, JOIN_SYNACK, kp, fields_JOIN_SYNACK[md, sl2, k, i, s.dst, s.src], pathOf[s.sf], s.dst, s.src, s.sf, S]
                   hst' = hst + h -> H_HALF and hack' = hack and HBorn' = HBorn + h
                   used' = (lkOnce[md] => used + c -> i else used)
                   wire[s, o]
@@ -509,12 +517,14 @@ pred recvJoinSyn[s: Seg] {
 pred rejectJoinSyn[s: Seg] { wire[s, none] and Drawn' = Drawn and keepHs and used' = used }
 
 pred recvJoinSynAck[s: Seg] {
-  let j = s.sf, c = j.owner, md = c.(cmode), sl0 = merge[c.(ccs), j.(jjs)], k = ckey[c] {
-    accepted[md, s, JOIN_SYNACK, sl0, k, j.jn]
-    => (storesOk[md, s, JOIN_SYNACK, sl0, k, j.jn] and
-        (let fr = jN[j, JOIN_ACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYNACK, sl0, k, j.jn] {
-          emit[o, fr, md, JOIN_ACK, sl1, k, j.jn, pathOf[s.sf], s.dst, s.src, s.sf, c]
-          jst' = jst ++ j -> J_EST and jjs' = jjs ++ j -> joinPart[kept[md, JOIN_ACK, sl1, fr, k]]
+  let j = s.sf, c = j.owner, md = c.(cmode), sl0 = merge[c.(ccs), j.(jjs)], k = ckey[c],
+      fl = fail_JOIN_SYNACK[md, sl0, s.fld, k, j.jn, s.src, s.dst], st = stores_JOIN_SYNACK[md, sl0, s.fld, k, j.jn, s.src, s.dst] {
+    accepted[md, s, JOIN_SYNACK, fl]
+    => (storesOk[md, s, JOIN_SYNACK, fl, st] and
+        (let fr = jN[j, JOIN_ACK], o = nextSeg, sl1 = rstore[md, s, JOIN_SYNACK, fl, sl0, st],
+             kp = keep_JOIN_ACK[md, fr, k], sl2 = sl1 ++ kp {
+          emit[o, fr, md, JOIN_ACK, kp, fields_JOIN_ACK[md, sl2, k, j.jn, s.dst, s.src], pathOf[s.sf], s.dst, s.src, s.sf, c]
+          jst' = jst ++ j -> J_EST and jjs' = jjs ++ j -> joinPart[sl2]
           wire[s, o]
         }))
     else (jst' = jst ++ j -> J_FAILED and jv' = jv and wire[s, none] and Drawn' = Drawn)
@@ -526,7 +536,7 @@ pred recvJoinSynAck[s: Seg] {
 pred recvJoinAck[s: Seg] {
   some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst and
     (let c = h.hc, md = c.(smode), sl0 = merge[c.(scs), h.hjs] |
-      (accepted[md, s, JOIN_ACK, sl0, skey[c], h.hidx] and live[c])
+      (accepted[md, s, JOIN_ACK, fail_JOIN_ACK[md, sl0, s.fld, skey[c], h.hidx, s.src, s.dst]] and live[c])
       => (hst' = hst ++ h -> H_EST and hack' = hack ++ h -> s.orig)
       else (hst' = hst - h -> HSt and hack' = hack))
   HBorn' = HBorn and wire[s, none] and Drawn' = Drawn
@@ -535,7 +545,8 @@ pred recvJoinAck[s: Seg] {
 
 pred recvAddAddr[s: Seg, c: Client] {
   let md = c.(cmode), sl0 = c.(ccs) |
-    (accepted[md, s, ADD_ADDR, sl0, ckey[c], I0] and s.fld[F_addr] in Addr and some s.fld[F_addr])
+    (accepted[md, s, ADD_ADDR, fail_ADD_ADDR[md, sl0, s.fld, ckey[c], I0, s.src, s.dst]]
+     and s.fld[F_addr] in Addr and some s.fld[F_addr])
     => (s.orig = S => (raccS' = raccS + c -> s.fld[F_addr] and raccX' = raccX)
         else (raccX' = raccX + c -> s.fld[F_addr] and raccS' = raccS))
     else (raccS' = raccS and raccX' = raccX)
@@ -545,7 +556,7 @@ pred recvAddAddr[s: Seg, c: Client] {
 
 pred recvFastClose[s: Seg, c: Client] {
   let md = c.(smode), sl0 = c.(scs) |
-    accepted[md, s, FASTCLOSE, sl0, skey[c], I0]
+    accepted[md, s, FASTCLOSE, fail_FASTCLOSE[md, sl0, s.fld, skey[c], I0, s.src, s.dst]]
     => (sst' = sst ++ c -> CLOSED and closedBy' = closedBy ++ c -> s.orig
         and hst' = hst - (hc.c) -> HSt and hack' = hack)
     else (sst' = sst and closedBy' = closedBy and hst' = hst and hack' = hack)

@@ -23,8 +23,12 @@ module lang
  *   fun fail[m, g, sl, fld, ext, idx, src, dst]: lone Fail      the first failing check's outcome
  *   fun storeNames[m, g]: set SlotName
  *   fun stores[m, g, sl, fld, ext, idx, src, dst]: SlotName -> Term   receiver's slots after
+ *   fun keep_G, fields_G, fail_G, stores_G  for each message G: the same tables restricted to G
+ *                                          (arguments as above without g), what core.als calls:
+ *                                          only G's cases are translated at a handler of G
  *   fun lkField[m]: lone FieldName; fun lkVal[m, sl, ext, idx]: lone Term; fun lkSelect[m]: Select;
  *   fun lkWindow[m]: Int; pred lkOnce[m]; fun lkLimit[m]: Int      the server's JOIN_SYN lookup
+ *   fun lkIdx: set Num                     the join indices a lookup can match (I0 without a window)
  * Context: sl the evaluating end's slots (connection and join slots merged), fld the received
  * segment's fields, ext the end's external key (none without one), idx the join index (a Num),
  * src/dst the segment's addresses. A template that needs a term absent from the instance

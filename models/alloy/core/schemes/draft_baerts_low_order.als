@@ -83,6 +83,171 @@ fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ex
   else (m = M_ext and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
   else none -> none
 }
+fun keep_MPC_SYN[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Ka -> fr)
+  else m = M_ext => (S_Ka -> fr)
+  else none -> none
+}
+fun fields_MPC_SYN[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  none -> none
+}
+fun fail_MPC_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_MPC_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_MPC_SYNACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Kb -> fr)
+  else m = M_ext => (S_Tb -> fr)
+  else none -> none
+}
+fun fields_MPC_SYNACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_sender_key -> sl[S_Kb])
+  else m = M_ext => (F_sender_token -> sl[S_Tb])
+  else none -> none
+}
+fun fail_MPC_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_MPC_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Kb -> fld[F_sender_key])
+  else m = M_ext => (S_Tb -> fld[F_sender_token])
+  else none -> none
+}
+fun keep_MPC_ACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_ext => (S_Ta -> fr)
+  else none -> none
+}
+fun fields_MPC_ACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else m = M_ext => (F_sender_token -> sl[S_Ta] + F_receiver_token -> sl[S_Tb])
+  else none -> none
+}
+fun fail_MPC_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_keyless => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else m = M_ext => (not eq[fld[F_receiver_token], sl[S_Tb]] => F_TCP else none)
+  else none
+}
+fun stores_MPC_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Ka -> fld[F_sender_key])
+  else m = M_ext => (S_Ta -> fld[F_sender_token])
+  else none -> none
+}
+fun keep_KEY_A[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_KEY_A[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_ext => (F_hmac -> app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]])
+  else none -> none
+}
+fun fail_KEY_A[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_ext => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
+  else none
+}
+fun stores_KEY_A[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_KEY_B[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_KEY_B[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_ext => (F_hmac -> app[TR64, hmac[cat[sl[S_Tb], sl[S_Ta]], ext]])
+  else none -> none
+}
+fun fail_KEY_B[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_ext => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Tb], sl[S_Ta]], ext]]] => F_DROP else none)
+  else none
+}
+fun stores_KEY_B[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_JOIN_SYN[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Ra -> fr)
+  else m = M_ext => (S_Ra -> fr)
+  else none -> none
+}
+fun fields_JOIN_SYN[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else m = M_ext => (F_Ra -> sl[S_Ra] + F_token -> sl[S_Tb])
+  else none -> none
+}
+fun fail_JOIN_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_JOIN_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Ra -> fld[F_Ra])
+  else m = M_ext => (S_Ra -> fld[F_Ra])
+  else none -> none
+}
+fun keep_JOIN_SYNACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Rb -> fr)
+  else m = M_ext => (S_Rb -> fr)
+  else none -> none
+}
+fun fields_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
+  else m = M_ext => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[ext, cat[sl[S_Rb], sl[S_Ra]]]])
+  else none -> none
+}
+fun fail_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_keyless => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else m = M_ext => (not eq[fld[F_hmac], app[TL64, hmac[ext, cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else none
+}
+fun stores_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_keyless => (S_Rb -> fld[F_Rb])
+  else m = M_ext => (S_Rb -> fld[F_Rb])
+  else none -> none
+}
+fun keep_JOIN_ACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_JOIN_ACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else m = M_ext => (F_hmac -> app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]])
+  else none -> none
+}
+fun fail_JOIN_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_keyless => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else m = M_ext => (not eq[fld[F_hmac], app[TL160, hmac[ext, cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else none
+}
+fun stores_JOIN_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_ADD_ADDR[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_ADD_ADDR[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
+  else m = M_ext => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[ext, cat[I2, cat[SA2, I0]]]])
+  else none -> none
+}
+fun fail_ADD_ADDR[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_keyless => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
+  else m = M_ext => (not eq[fld[F_hmac], app[TR64, hmac[ext, cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
+  else none
+}
+fun stores_ADD_ADDR[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_FASTCLOSE[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_FASTCLOSE[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_keyless => (F_key -> sl[S_Kb])
+  else m = M_ext => (F_key -> app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]])
+  else none -> none
+}
+fun fail_FASTCLOSE[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_keyless => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
+  else m = M_ext => (not eq[fld[F_key], app[TR64, hmac[cat[sl[S_Ta], sl[S_Tb]], ext]]] => F_DROP else none)
+  else none
+}
+fun stores_FASTCLOSE[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
 fun lkField[m: Mode]: lone FieldName { m = M_keyless => F_token else m = M_ext => F_token else none }
 fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term {
     m = M_keyless => app[TOKEN, sl[S_Kb]]
@@ -93,3 +258,4 @@ fun lkSelect[m: Mode]: Select { m = M_keyless => BY_TOKEN else m = M_ext => BY_T
 fun lkWindow[m: Mode]: Int { m = M_keyless => 0 else m = M_ext => 0 else 0 }
 pred lkOnce[m: Mode] { m in none }
 fun lkLimit[m: Mode]: Int { m = M_keyless => 2 else m = M_ext => 2 else 0 }
+fun lkIdx: set Num { I0 }

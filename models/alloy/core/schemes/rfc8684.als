@@ -58,6 +58,146 @@ fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ex
   else (m = M_base and g = JOIN_SYNACK) => (S_Rb -> fld[F_Rb])
   else none -> none
 }
+fun keep_MPC_SYN[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_base => (S_Ka -> fr)
+  else none -> none
+}
+fun fields_MPC_SYN[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  none -> none
+}
+fun fail_MPC_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_MPC_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_MPC_SYNACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_base => (S_Kb -> fr)
+  else none -> none
+}
+fun fields_MPC_SYNACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_sender_key -> sl[S_Kb])
+  else none -> none
+}
+fun fail_MPC_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_MPC_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_base => (S_Kb -> fld[F_sender_key])
+  else none -> none
+}
+fun keep_MPC_ACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_MPC_ACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_sender_key -> sl[S_Ka] + F_receiver_key -> sl[S_Kb])
+  else none -> none
+}
+fun fail_MPC_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_base => (not eq[fld[F_receiver_key], sl[S_Kb]] => F_TCP else none)
+  else none
+}
+fun stores_MPC_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_base => (S_Ka -> fld[F_sender_key])
+  else none -> none
+}
+fun keep_KEY_A[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_KEY_A[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  none -> none
+}
+fun fail_KEY_A[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_KEY_A[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_KEY_B[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_KEY_B[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  none -> none
+}
+fun fail_KEY_B[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_KEY_B[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_JOIN_SYN[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_base => (S_Ra -> fr)
+  else none -> none
+}
+fun fields_JOIN_SYN[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_Ra -> sl[S_Ra] + F_token -> app[TOKEN, sl[S_Kb]])
+  else none -> none
+}
+fun fail_JOIN_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  none
+}
+fun stores_JOIN_SYN[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_base => (S_Ra -> fld[F_Ra])
+  else none -> none
+}
+fun keep_JOIN_SYNACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  m = M_base => (S_Rb -> fr)
+  else none -> none
+}
+fun fields_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_Rb -> sl[S_Rb] + F_hmac -> app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[sl[S_Rb], sl[S_Ra]]]])
+  else none -> none
+}
+fun fail_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_base => (not eq[fld[F_hmac], app[TL64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_Rb], sl[S_Ra]]]]] => F_RST else none)
+  else none
+}
+fun stores_JOIN_SYNACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  m = M_base => (S_Rb -> fld[F_Rb])
+  else none -> none
+}
+fun keep_JOIN_ACK[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_JOIN_ACK[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_hmac -> app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]])
+  else none -> none
+}
+fun fail_JOIN_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_base => (not eq[fld[F_hmac], app[TL160, hmac[cat[sl[S_Ka], sl[S_Kb]], cat[sl[S_Ra], sl[S_Rb]]]]] => F_RST else none)
+  else none
+}
+fun stores_JOIN_ACK[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_ADD_ADDR[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_ADD_ADDR[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_addr -> SA2 + F_id -> I2 + F_hmac -> app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[I2, cat[SA2, I0]]]])
+  else none -> none
+}
+fun fail_ADD_ADDR[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_base => (not eq[fld[F_hmac], app[TR64, hmac[cat[sl[S_Kb], sl[S_Ka]], cat[fld[F_id], cat[fld[F_addr], I0]]]]] => F_DROP else none)
+  else none
+}
+fun stores_ADD_ADDR[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun keep_FASTCLOSE[m: Mode, fr, ext: lone Term]: SlotName -> Term {
+  none -> none
+}
+fun fields_FASTCLOSE[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  m = M_base => (F_key -> sl[S_Kb])
+  else none -> none
+}
+fun fail_FASTCLOSE[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  m = M_base => (not eq[fld[F_key], sl[S_Kb]] => F_DROP else none)
+  else none
+}
+fun stores_FASTCLOSE[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  none -> none
+}
 fun lkField[m: Mode]: lone FieldName { m = M_base => F_token else none }
 fun lkVal[m: Mode, sl: SlotName -> Term, ext, idx: lone Term]: lone Term {
     m = M_base => app[TOKEN, sl[S_Kb]]
@@ -67,3 +207,4 @@ fun lkSelect[m: Mode]: Select { m = M_base => BY_TOKEN else BY_TOKEN }
 fun lkWindow[m: Mode]: Int { m = M_base => 0 else 0 }
 pred lkOnce[m: Mode] { m in none }
 fun lkLimit[m: Mode]: Int { m = M_base => 2 else 0 }
+fun lkIdx: set Num { I0 }

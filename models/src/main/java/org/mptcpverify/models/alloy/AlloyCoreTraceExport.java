@@ -232,6 +232,7 @@ public final class AlloyCoreTraceExport {
                     fields.put(f.getKey(), term(dag.terms().get(f.getValue()), f.getValue(), seenBefore, msg, f.getKey(),
                             where + ", " + msg + "." + f.getKey(), true, 0, templates(data, msg, f.getKey())));
                 }
+                fillMissing(msg, fields);
                 String sfName = subflow(s.sf());
                 events.add(new SegmentEvent.Inject(define(g), msg, connOf(s, sfName), sfName, addr(s.src()), addr(s.dst()), fields));
             } else {
@@ -262,6 +263,31 @@ public final class AlloyCoreTraceExport {
         // else a stutter
         for (String s : newlySeen) {
             events.add(new SegmentEvent.Observe(idOf(s, where)));
+        }
+    }
+
+    /**
+     * A forged segment of the instance may lack a field its message has (core.als's {@code forge}
+     * constrains only the fields it carries), which the reference refuses to build. In the model a
+     * missing field fails every check and every lookup on it ({@code eq} needs a value), and an
+     * accepted segment cannot lack a field it stores ({@code storesOk}); the reference treats a
+     * fresh value of the attacker's the same way (it matches no expected value), so the export
+     * writes one, named per field, at the field's wire width. Without a width the field stays
+     * missing and the reference's refusal is the cell's reason.
+     */
+    private void fillMissing(String msg, Map<String, SegmentTerm> fields) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Map<CoreMessage, SchemeData.Msg> mode : data.modes().values()) {
+            SchemeData.Msg m = mode.get(CoreMessage.valueOf(msg));
+            if (m != null) {
+                names.addAll(m.fields().keySet());
+            }
+        }
+        for (String f : names) {
+            OptionalInt bits = WireFields.LANGUAGE.bitsOf(msg, f);
+            if (!fields.containsKey(f) && bits.isPresent()) {
+                fields.put(f, new SegmentTerm.Own("x." + f + ".absent", bits.getAsInt()));
+            }
         }
     }
 

@@ -111,6 +111,25 @@ public final class AlloySchemeModule {
         b.append("fun stores[m: Mode, g: MsgName, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {\n");
         table(b, d, msg -> map(msg.stores(), AlloySchemeModule::slot, false), "none -> none");
 
+        // the same tables split by message: the core's handlers know their message, so each calls its
+        // own message's function and only that message's entries are translated (Kodkod translates
+        // both branches of every if-then-else, so a case table over (mode, message) costs every
+        // case at every call site; measured: docs/models.md, "Session 9 (alloyfast)")
+        for (CoreMessage g : CoreMessage.values()) {
+            String n = g.name();
+            b.append("fun keep_").append(n).append("[m: Mode, fr, ext: lone Term]: SlotName -> Term {\n");
+            byMode(b, d, g, msg -> map(msg.keep(), AlloySchemeModule::slot, true), "none -> none");
+            b.append("fun fields_").append(n)
+                    .append("[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {\n");
+            byMode(b, d, g, msg -> map(msg.fields(), AlloySchemeModule::field, false), "none -> none");
+            b.append("fun fail_").append(n)
+                    .append("[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {\n");
+            byMode(b, d, g, AlloySchemeModule::fails, "none");
+            b.append("fun stores_").append(n)
+                    .append("[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {\n");
+            byMode(b, d, g, msg -> map(msg.stores(), AlloySchemeModule::slot, false), "none -> none");
+        }
+
         // the server's JOIN_SYN lookup, per mode
         StringBuilder lkField = new StringBuilder();
         StringBuilder lkVal = new StringBuilder();
@@ -118,12 +137,17 @@ public final class AlloySchemeModule {
         StringBuilder lkWindow = new StringBuilder();
         List<String> once = new ArrayList<>();
         StringBuilder lkLimit = new StringBuilder();
+        boolean windowless = false;
+        boolean windowed = false;
         for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
             Msg syn = m.getValue().get(CoreMessage.JOIN_SYN);
             if (syn == null || syn.lookup() == null) {
+                windowless = true;
                 continue;
             }
             Lookup l = syn.lookup();
+            windowless |= l.window() == 0;
+            windowed |= l.window() > 0;
             String guard = "m = " + mode(m.getKey()) + " => ";
             String select = l.select().equals("token") ? "BY_TOKEN" : l.select().equals("recent-open") ? "RECENT_OPEN" : null;
             if (select == null) {
@@ -145,6 +169,18 @@ public final class AlloySchemeModule {
         b.append("fun lkWindow[m: Mode]: Int { ").append(lkWindow).append("0 }\n");
         b.append("pred lkOnce[m: Mode] { m in ").append(union(once, "none")).append(" }\n");
         b.append("fun lkLimit[m: Mode]: Int { ").append(lkLimit).append("0 }\n");
+        // the join indices a lookup can match (core.als window: I0 without a window, else unused
+        // indices from I1): the server's JOIN_SYN handler quantifies over these only
+        List<String> idx = new ArrayList<>();
+        if (windowless) {
+            idx.add("I0");
+        }
+        if (windowed) {
+            for (int i = 1; i <= AlloyTermDag.MAX_NUM; i++) {
+                idx.add("I" + i);
+            }
+        }
+        b.append("fun lkIdx: set Num { ").append(union(idx, "none")).append(" }\n");
         return b.toString();
     }
 
@@ -161,6 +197,20 @@ public final class AlloySchemeModule {
                 if (v != null) {
                     cases.add("(m = " + mode(m.getKey()) + " and g = " + e.getKey().name() + ") => " + v);
                 }
+            }
+        }
+        cases.add(empty);
+        b.append("  ").append(String.join("\n  else ", cases)).append("\n}\n");
+    }
+
+    /** One case per mode whose message {@code g} has an entry; {@code empty} for the rest. */
+    private static void byMode(StringBuilder b, SchemeData d, CoreMessage g, Function<Msg, String> entry, String empty) {
+        List<String> cases = new ArrayList<>();
+        for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
+            Msg msg = m.getValue().get(g);
+            String v = msg == null ? null : entry.apply(msg);
+            if (v != null) {
+                cases.add("m = " + mode(m.getKey()) + " => " + v);
             }
         }
         cases.add(empty);

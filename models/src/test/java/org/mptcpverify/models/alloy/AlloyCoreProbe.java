@@ -30,7 +30,8 @@ public final class AlloyCoreProbe {
             return;
         }
         AlloyCoreCell base = AlloyCoreCell.of(s, a).get(0);
-        AlloyCoreCell cell = new AlloyCoreCell(s, a, base.keyedSide(), false, base.scope().withSteps(steps));
+        AlloyCoreCell cell = new AlloyCoreCell(s, a, base.keyedSide(), Boolean.getBoolean("probe.giveKey"),
+                base.scope().withSteps(steps)); // -Dprobe.giveKey=true: the key control
         long t0 = System.nanoTime();
         AlloyTermDag.Rendered dag = cell.dag();
         Path file = AlloyCoreChecker.writeCell(cell, work, dag);
