@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.mptcpverify.definition.DefinedScheme;
@@ -147,6 +148,15 @@ public final class CoreEngine implements Engine {
         if (!scheme.inTlaCore() && !scheme.equals(fileScheme)) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
                     "scheme " + scheme.wireName() + " is not modelled in the generic core");
+        }
+        // as in the traces engine: a design whose REMOVE_ADDR / MP_PRIO authentication neither the reference nor
+        // the core's data form has (mptls, mptcpsec) cannot be judged by the core's unauthenticated path manager;
+        // a VIOLATED would be the models' gap, not the design's (it no longer rests on the export refusing the trace)
+        Optional<String> gap = attack.properties().contains(PropertyId.PATH_MANAGER_INTEGRITY)
+                ? implementations.apply(scheme).unmodelledPathManagerAuth() : Optional.empty();
+        if (gap.isPresent()) {
+            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
+                    "not modelled: " + gap.get());
         }
         return checkProperties(scheme, attack, applicable, options, coreBounds(attack, options.boundsFor(name())));
     }
