@@ -26,12 +26,12 @@ class PlumbingTest {
                     }
                 });
                 MptcpApp server = MptcpApp.server(topo, 5001);
-                assertTrue(server.awaitEvent("listening", 3000).isPresent(), server::stderr);
+                assertTrue(server.awaitEvent("listening", 30_000).isPresent(), server::stderr);
                 MptcpApp client = MptcpApp.client(topo, Topology.SERVER.getHostAddress(), 5001);
-                assertTrue(client.awaitEvent("connected", 3000).isPresent(), client::stderr);
+                assertTrue(client.awaitEvent("connected", 30_000).isPresent(), client::stderr);
                 byte[] hello = "hello kernel".getBytes(StandardCharsets.US_ASCII);
                 client.send(hello);
-                assertTrue(server.awaitEvent("data", 3000).isPresent(), server::stderr);
+                assertTrue(server.awaitEvent("data", 30_000).isPresent(), server::stderr);
                 assertArrayEquals(hello, server.received());
                 Thread.sleep(100);
             }

@@ -55,6 +55,9 @@ public final class MatrixFormats {
             cells.add(cell);
         }
         root.put("cells", cells);
+        // the committed mutants run's score per scheme of this run (docs/mutants.md): read, not recomputed
+        root.put("mutationScores", MutationScores.json(MutationScores.committed(Versions.repoRoot()),
+                run.cells().stream().map(c -> c.scheme().wireName()).distinct().toList()));
         root.put("versions", new TreeMap<>(run.versions()));
         root.put("seed", run.seed());
         try {

@@ -72,7 +72,8 @@ public final class ResultsDoc {
         sb.append('\n').append(SweepsSection.render(run, SweepsSection.committed(Versions.repoRoot())));
         sb.append("\n## Scheme mutants\n\nWhich checks of each scheme matter to a verdict: the mutation score per scheme and every "
                 + "surviving mutant with its reason are in [mutants.md](mutants.md) (`./mptcp-verify mutants`; the committed run "
-                + "is [mutants/mutants.json](mutants/mutants.json)).\n");
+                + "is [mutants/mutants.json](mutants/mutants.json)).\n\n");
+        sb.append(MutationScores.markdown(MutationScores.committed(Versions.repoRoot())));
         sb.append('\n').append(MatrixFormats.versionsSection(run, false));
         sb.append("\nThe git commit, whether the tree was dirty, and the SHA-256 of the reference build are recorded in ")
                 .append("`matrix.json` (`./mptcp-verify matrix`), not here: they change with every commit.\n");

@@ -2,7 +2,6 @@ package org.mptcpverify.mutants;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,10 @@ import org.mptcpverify.vocab.Verdict;
  * the reference: it replays on the mutant's definition and does not replay on the original
  * definition (the same actions and seed under the original's name). A violation that also replays
  * on the original is reported (the baseline missed it), never counted as a kill.
+ *
+ * <p>The baselines run first, each VIOLATED cell completed per property ({@link Complete}); a mutant's
+ * cell is then asked only the properties whose violation would be new ({@link FreshOnly}), and not
+ * run when there are none (docs/mutants.md, "Method").
  */
 public final class MutationAnalysis {
     /** Engines that run a scheme from its definition: name to a factory over the scheme implementations. */
@@ -72,6 +75,7 @@ public final class MutationAnalysis {
     }
 
     private final List<String> engines;
+    private final Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> factories;
     private final int jobs;
     private final java.util.Set<String> only;
 
@@ -82,14 +86,30 @@ public final class MutationAnalysis {
 
     /** @param only mutation names (the part after {@code ~}) to run; empty: all */
     public MutationAnalysis(List<String> engines, int jobs, java.util.Set<String> only) {
+        this(select(engines), jobs, only);
+    }
+
+    /**
+     * With engines given as factories over the scheme implementations (name to factory, in the
+     * order of the outputs): the {@link #DEFINITION_ENGINES} in use, an engine under test in tests.
+     */
+    MutationAnalysis(Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> factories, int jobs,
+                     java.util.Set<String> only) {
         this.only = java.util.Set.copyOf(only);
+        this.factories = new LinkedHashMap<>(factories);
+        this.engines = List.copyOf(factories.keySet());
+        this.jobs = jobs;
+    }
+
+    private static Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> select(List<String> engines) {
+        Map<String, Function<Function<SchemeId, AuthScheme>, Engine>> m = new LinkedHashMap<>();
         for (String e : engines) {
             if (!DEFINITION_ENGINES.containsKey(e)) {
                 throw new IllegalArgumentException("engine " + e + " cannot run a scheme definition");
             }
+            m.put(e, DEFINITION_ENGINES.get(e));
         }
-        this.engines = List.copyOf(engines);
-        this.jobs = jobs;
+        return m;
     }
 
     /** Progress total: the checks {@link #run} makes for these subjects and attacks. */
@@ -104,21 +124,22 @@ public final class MutationAnalysis {
     }
 
     public List<SchemeResult> run(List<Subject> subjects, List<AttackId> attacks, EngineOptions options, Progress progress) {
-        Map<SchemeId, AuthScheme> impl = new HashMap<>();
-        Map<SchemeId, SchemeId> originalOf = new HashMap<>();
-        List<Shard.Cell> cells = new ArrayList<>();
+        Map<SchemeId, AuthScheme> impl = new LinkedHashMap<>();
+        Map<SchemeId, SchemeId> originalOf = new LinkedHashMap<>();
+        List<Shard.Cell> baseCells = new ArrayList<>();
+        List<Shard.Cell> mutantCells = new ArrayList<>();
         List<List<Mutants.Mutant>> mutantsOf = new ArrayList<>();
         for (Subject s : subjects) {
             SchemeId base = DefinedScheme.idOf(s.definition());
             impl.put(base, new DefinedScheme(s.definition()));
-            attacks.forEach(a -> cells.add(new Shard.Cell(base, a)));
+            attacks.forEach(a -> baseCells.add(new Shard.Cell(base, a)));
             List<Mutants.Mutant> ms = mutantsOf(s);
             mutantsOf.add(ms);
             for (Mutants.Mutant m : ms) {
                 SchemeId id = DefinedScheme.idOf(m.definition());
                 impl.put(id, new DefinedScheme(m.definition()));
                 originalOf.put(id, base);
-                attacks.forEach(a -> cells.add(new Shard.Cell(id, a)));
+                attacks.forEach(a -> mutantCells.add(new Shard.Cell(id, a)));
             }
         }
         Function<SchemeId, AuthScheme> schemes = id -> {
@@ -126,10 +147,16 @@ public final class MutationAnalysis {
             if (a == null) throw new IllegalArgumentException("no definition of scheme " + id);
             return a;
         };
-        Map<String, Supplier<Engine>> selected = new LinkedHashMap<>();
-        engines.forEach(e -> selected.put(e, () -> DEFINITION_ENGINES.get(e).apply(schemes)));
-        MatrixRun run = new MatrixRunner(selected, jobs).run(cells, options, progress, Map.of());
+        // the baselines first, each property decided (Complete): a mutant's cell is then asked only what could kill it (FreshOnly)
+        Map<String, Supplier<Engine>> plain = new LinkedHashMap<>();
+        engines.forEach(e -> plain.put(e, () -> new Complete(factories.get(e).apply(schemes))));
+        MatrixRun baseRun = new MatrixRunner(plain, jobs).run(baseCells, options, progress, Map.of());
         Map<SchemeId, List<CellOutcome>> rows = new LinkedHashMap<>();
+        baseRun.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
+        Map<String, Supplier<Engine>> fresh = new LinkedHashMap<>();
+        engines.forEach(e -> fresh.put(e, () -> new FreshOnly(factories.get(e).apply(schemes),
+                (id, a) -> baselineOf(rows, originalOf.get(id), a).engines().get(e))));
+        MatrixRun run = new MatrixRunner(fresh, jobs).run(mutantCells, options, progress, Map.of());
         run.cells().forEach(c -> rows.computeIfAbsent(c.scheme(), k -> new ArrayList<>()).add(c));
         Confirmation confirm = new Confirmation(schemes, impl);
         List<SchemeResult> out = new ArrayList<>();
@@ -144,6 +171,102 @@ public final class MutationAnalysis {
             out.add(new SchemeResult(base, subjects.get(i).file(), baseline, results));
         }
         return out;
+    }
+
+    private static CellOutcome baselineOf(Map<SchemeId, List<CellOutcome>> rows, SchemeId original, AttackId attack) {
+        return rows.get(original).stream().filter(c -> c.attack() == attack).findFirst().orElseThrow();
+    }
+
+    /**
+     * The properties of a mutant's cell whose violation would kill it: those of the attack that apply
+     * to the mutant and that the original's cell (same attack, same engine) does not violate. A kill
+     * is a violation of one of these and nothing else, so asking only for them loses no kill; and it
+     * finds kills the whole cell would hide, since a run stops at its first violation and would stop
+     * at a property the original already violates. Empty: no violation of the mutant here could be new.
+     */
+    static List<PropertyId> freshProperties(SchemeId mutant, AttackId attack, CellResult original) {
+        List<PropertyId> old = original.verdict() == Verdict.VIOLATED ? original.violated() : List.of();
+        return attack.applicableProperties(mutant).stream().filter(p -> !old.contains(p)).toList();
+    }
+
+    /**
+     * An engine that decides every property of the original's cell: a run stops at its first
+     * violation, so a VIOLATED cell names the properties its one counterexample violates, not every
+     * property the attack breaks. Each applicable property it does not name is checked on its own
+     * (traces engine; its counterexample under {@code by-property/<property>/} of the counterexample
+     * root), and a violation is added. Without this a mutant's violation of such a property would
+     * look new, and fail confirmation only because it replays on the original too.
+     */
+    record Complete(Engine engine) implements Engine {
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+            CellResult r = engine.check(scheme, attack, options);
+            if (r.verdict() != Verdict.VIOLATED || !(engine instanceof TracesEngine t)) return r;
+            List<PropertyId> violated = new ArrayList<>(r.violated());
+            List<String> also = new ArrayList<>();
+            double seconds = r.seconds();
+            for (PropertyId p : attack.applicableProperties(scheme)) {
+                if (violated.contains(p)) continue;
+                EngineOptions own = new EngineOptions(options.seed(),
+                        options.counterexampleRoot().resolve("by-property").resolve(p.modelName()), options.workDir(),
+                        options.timeout(), options.tries(), options.attackerHasKey(), options.bounds(), options.rerunFailedSeeds());
+                CellResult q = t.check(scheme, attack, List.of(p), own);
+                seconds += q.seconds();
+                if (q.verdict() == Verdict.VIOLATED) {
+                    violated.add(p);
+                    // relative to the output folder, as every path of mutants.json: the same bytes wherever --out is
+                    Path base = options.counterexampleRoot().toAbsolutePath().getParent();
+                    Path cex = q.counterexample() == null ? null : q.counterexample().toAbsolutePath();
+                    also.add(p.modelName() + " VIOLATED checked on its own ("
+                            + (cex == null || base == null ? "no counterexample file" : base.relativize(cex).toString().replace('\\', '/')) + ")");
+                } else {
+                    also.add(p.modelName() + " checked on its own: " + q.verdict());
+                }
+            }
+            if (also.isEmpty()) return r;
+            return new CellResult(r.verdict(), List.copyOf(violated), seconds, r.bounds(), r.counterexample(),
+                    String.join("; ", also), r.witness());
+        }
+    }
+
+    /**
+     * An engine that checks a mutant's cell for its {@link #freshProperties} only: not run at all
+     * when there are none (NOT_APPLICABLE, with the reason), restricted to them on the traces engine
+     * (the other engines, once they run definitions, check the whole cell).
+     */
+    record FreshOnly(Engine engine, java.util.function.BiFunction<SchemeId, AttackId, CellResult> original) implements Engine {
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public CellResult check(SchemeId scheme, AttackId attack, EngineOptions options) {
+            CellResult o = original.apply(scheme, attack);
+            List<PropertyId> all = attack.applicableProperties(scheme);
+            List<PropertyId> fresh = freshProperties(scheme, attack, o);
+            if (all.isEmpty() || fresh.equals(all) || !(engine instanceof TracesEngine t)) {
+                return engine.check(scheme, attack, options);
+            }
+            if (fresh.isEmpty()) {
+                return new CellResult(Verdict.NOT_APPLICABLE, List.of(), 0.0, Map.of(), null,
+                        "not run: the original violates every property of this cell (" + names(o.violated())
+                                + "), so no violation of the mutant here could be new");
+            }
+            CellResult r = t.check(scheme, attack, fresh, options);
+            String only = "checked for " + names(fresh) + " only: the original violates " + names(o.violated());
+            return new CellResult(r.verdict(), r.violated(), r.seconds(), r.bounds(), r.counterexample(),
+                    r.reason() == null ? only : r.reason() + "; " + only, r.witness());
+        }
+
+        private static String names(List<PropertyId> ps) {
+            return String.join(", ", ps.stream().map(PropertyId::modelName).toList());
+        }
     }
 
     private MutantResult judge(Mutants.Mutant m, SchemeId id, List<CellOutcome> row, List<CellOutcome> baseline,

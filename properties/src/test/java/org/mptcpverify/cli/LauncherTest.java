@@ -49,6 +49,8 @@ class LauncherTest {
                 mkdir -p properties/target
                 printf partial > properties/target/mptcp-verify-cli.jar
                 sleep 1.5
+                # held by the test until its SIGINT has been delivered, however slow the machine
+                while [ -e "$FAKE_STATE/hold" ]; do sleep 0.05; done
                 printf "complete $(cat "$FAKE_STATE/builds" | wc -l)" > properties/target/mptcp-verify-cli.jar
                 rmdir "$FAKE_STATE/building"
                 """);
@@ -70,7 +72,7 @@ class LauncherTest {
     }
 
     private static String[] finish(Process p) throws Exception {
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher still running");
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "launcher still running");
         return new String[] {String.valueOf(p.exitValue()),
                 new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)};
@@ -103,13 +105,17 @@ class LauncherTest {
     void anInterruptedBuildSaysSoAndReplacesNothing() throws Exception {
         assertEquals("0", finish(start())[0]);
         Files.setLastModifiedTime(root.resolve("properties/Source.java"), FileTime.from(Instant.now().plusSeconds(5)));
+        // the build runs until the signal is in: a loaded machine must not let it finish first
+        Path hold = Files.createFile(state.resolve("hold"));
         Process p = start();
         Path building = state.resolve("building");
-        for (int i = 0; i < 200 && !Files.exists(building); i++) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!Files.exists(building) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(25);
         }
         assertTrue(Files.exists(building), "the build started");
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
+        Files.delete(hold);
         String[] r = finish(p);
         assertEquals("130", r[0], r[2]);
         assertTrue(r[2].contains("build interrupted"), r[2]);

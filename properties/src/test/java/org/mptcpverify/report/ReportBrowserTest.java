@@ -34,7 +34,7 @@ class ReportBrowserTest {
     @BeforeAll
     static void buildSite() throws Exception {
         Path run = dir.resolve("matrix");
-        int code = Main.execute("matrix", "--engines", "traces", "--schemes", "rfc8684,bound-key",
+        int code = Main.execute("matrix", "--timeout", "1800", "--engines", "traces", "--schemes", "rfc8684,bound-key",
                 "--attacks", "eavesdrop-handshake,legit-join,one-sided-key", "--out", run.toString());
         // any verdict will do (bound-key / eavesdrop-handshake is VACUOUS, exit 3): the run must complete
         assertTrue(code == Main.EXIT_OK || code == Main.EXIT_FAILED || code == Main.EXIT_INCONCLUSIVE, "the sample matrix run: exit " + code);

@@ -111,18 +111,22 @@ public final class AlloyCoreEngine implements Engine {
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell is not this check's time: the clock starts with the permit
-            AlloyEngine.ANALYZER.acquire();
+            if (!AlloyEngine.acquireAnalyzer()) {
+                return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
+                        "the Alloy analyzer stayed busy with another cell");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, "interrupted");
         }
+        AlloyEngine.Lease lease = new AlloyEngine.Lease();
         AlloyCoreChecker.Run run = new AlloyCoreChecker.Run();
         Path work = options.workDir().resolve("alloy-core");
         FutureTask<AlloyCoreResult> task = new FutureTask<>(() -> {
             try {
                 return decideAll(cells, work, options.seed(), run);
             } finally {
-                AlloyEngine.ANALYZER.release();
+                lease.release();
             }
         });
         Thread worker = new Thread(task, "alloy-core-" + scheme.wireName() + "-" + attack.wireName());
@@ -132,10 +136,10 @@ public final class AlloyCoreEngine implements Engine {
         try {
             r = task.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            AlloyEngine.stop(worker);
+            AlloyEngine.stop(worker, lease);
             r = run.result(Verdict.INCONCLUSIVE, "timeout after " + options.timeout().toMillis() / 1000.0 + " s");
         } catch (InterruptedException e) {
-            AlloyEngine.stop(worker);
+            AlloyEngine.stop(worker, lease);
             Thread.currentThread().interrupt();
             r = run.result(Verdict.INCONCLUSIVE, "interrupted");
         } catch (ExecutionException e) {

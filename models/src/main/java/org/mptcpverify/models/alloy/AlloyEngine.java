@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mptcpverify.engine.BoundKey;
 import org.mptcpverify.engine.Bounds;
 import org.mptcpverify.engine.BoundsException;
@@ -49,9 +50,28 @@ public final class AlloyEngine implements Engine {
      * ran the check releases it.
      */
     static final Semaphore ANALYZER = new Semaphore(1, true);
-    /** Set when a timed-out worker could not be stopped: it keeps the permit for good. */
-    /** A stopped worker that had not ended yet: it still holds the analyzer permit. */
-    private static volatile Thread stuck;
+    /** A stopped worker that had not ended yet, with the analyzer permit it may still hold. */
+    private static volatile Stopped stuck;
+
+    private record Stopped(Thread worker, Lease lease) {
+    }
+
+    /**
+     * The analyzer permit of one check, given back exactly once: by its worker's {@code finally}
+     * when the check ends, or by the caller once a stopped worker has ended. The second is needed
+     * because a worker stopped before its task began (a 1 ms timeout on a loaded machine, where the
+     * new thread had not yet run) dies without reaching that {@code finally}, and the permit would
+     * otherwise be lost for the rest of the JVM.
+     */
+    static final class Lease {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        void release() {
+            if (held.getAndSet(false)) {
+                ANALYZER.release();
+            }
+        }
+    }
 
     static {
         quietKodkod();
@@ -125,29 +145,21 @@ public final class AlloyEngine implements Engine {
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell to finish is not this check's time: the clock starts with the permit
-            while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
-                Thread s = stuck;
-                if (s != null) {
-                    // a stopped worker ends within seconds even on a loaded machine; only one that
-                    // never ends keeps the analyzer from every later cell
-                    s.join(30_000);
-                    if (s.isAlive()) {
-                        return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
-                    }
-                    stuck = null;
-                }
+            if (!acquireAnalyzer()) {
+                return inconclusive(bounds, System.nanoTime(), "the Alloy analyzer stayed busy with another cell");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return inconclusive(bounds, System.nanoTime(), "interrupted");
         }
         long t0 = System.nanoTime();
+        Lease lease = new Lease();
         // the worker fills its own copy: a timed-out worker must not touch the map returned here
         FutureTask<CellResult> task = new FutureTask<>(() -> {
             try {
                 return decide(cell, options, new LinkedHashMap<>(bounds), t0);
             } finally {
-                ANALYZER.release();
+                lease.release();
             }
         });
         Thread worker = new Thread(task, "alloy-" + cell.moduleName());
@@ -156,16 +168,37 @@ public final class AlloyEngine implements Engine {
         try {
             return task.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            stop(worker);
+            stop(worker, lease);
             return inconclusive(bounds, t0, "timeout after " + seconds(options.timeout()) + " s");
         } catch (InterruptedException e) {
-            stop(worker);
+            stop(worker, lease);
             Thread.currentThread().interrupt();
             return inconclusive(bounds, t0, "interrupted");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             return inconclusive(bounds, t0, "error: " + c.getClass().getSimpleName() + ": " + firstLine(c.getMessage()));
         }
+    }
+
+    /**
+     * Takes the analyzer for one check (both Alloy engines), waiting for the cell that holds it;
+     * false when a stopped worker never ends, which would keep the analyzer from every later cell.
+     * A stopped worker ends within seconds even on a loaded machine; once it has, its permit is
+     * given back here if its task never could.
+     */
+    static boolean acquireAnalyzer() throws InterruptedException {
+        while (!ANALYZER.tryAcquire(1, TimeUnit.SECONDS)) {
+            Stopped s = stuck;
+            if (s != null) {
+                s.worker().join(30_000);
+                if (s.worker().isAlive()) {
+                    return false;
+                }
+                s.lease().release();
+                stuck = null;
+            }
+        }
+        return true;
     }
 
     private CellResult decide(AlloyCell cell, EngineOptions options, Map<String, Object> bounds, long t0)
@@ -259,7 +292,7 @@ public final class AlloyEngine implements Engine {
      * stays a daemon that cannot block exit, and later cells report the busy analyzer.
      */
     @SuppressWarnings({"deprecation", "removal"})
-    static void stop(Thread worker) {
+    static void stop(Thread worker, Lease lease) {
         worker.interrupt();
         try {
             worker.join(500);
@@ -268,10 +301,13 @@ public final class AlloyEngine implements Engine {
                 worker.join(2000);
             }
             if (worker.isAlive()) {
-                stuck = worker;
+                stuck = new Stopped(worker, lease);
+            } else {
+                lease.release(); // no-op unless the worker died before its task could give the permit back
             }
         } catch (UnsupportedOperationException | InterruptedException ignored) {
-            stuck = worker; // the daemon keeps the permit until it ends; later cells wait for it first
+            // the daemon keeps the permit until it ends; later cells wait for it first
+            stuck = new Stopped(worker, lease);
         }
     }
 

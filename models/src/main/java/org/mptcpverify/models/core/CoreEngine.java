@@ -149,9 +149,9 @@ public final class CoreEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
                     "scheme " + scheme.wireName() + " is not modelled in the generic core");
         }
-        // as in the traces engine: a design whose REMOVE_ADDR / MP_PRIO authentication neither the reference nor
-        // the core's data form has (mptls, mptcpsec) cannot be judged by the core's unauthenticated path manager;
-        // a VIOLATED would be the models' gap, not the design's (it no longer rests on the export refusing the trace)
+        // the core's REMOVE_ADDR and MP_PRIO are unauthenticated for every row (no definition states
+        // them); where the design authenticates them and the reference does not implement it yet
+        // (mptls), a violation would be the models' gap, not the design's: as the traces engine says
         Optional<String> gap = attack.properties().contains(PropertyId.PATH_MANAGER_INTEGRITY)
                 ? implementations.apply(scheme).unmodelledPathManagerAuth() : Optional.empty();
         if (gap.isPresent()) {

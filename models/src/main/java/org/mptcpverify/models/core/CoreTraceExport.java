@@ -231,7 +231,16 @@ public final class CoreTraceExport {
     private Map<String, SegmentTerm> injected(Object g, Set<Object> seen, String msg, String where) {
         Map<String, SegmentTerm> fields = new TreeMap<>();
         for (Map.Entry<String, Object> f : fields(g).entrySet()) {
-            fields.put(f.getKey(), term(f.getValue(), seen, msg, where + ", " + msg + "." + f.getKey()));
+            SegmentTerm t = term(f.getValue(), seen, msg, where + ", " + msg + "." + f.getKey());
+            // a field that is a bare Int (MptcpCore.tla PmField: REMOVE_ADDR's address id, MP_PRIO's
+            // backup flag) is a number without a width in the model (Terms.tla Int: 32 bits, the join
+            // index's); on the wire it has its field's width, 8 bits for both
+            OptionalInt wire = WireFields.LANGUAGE.bits(msg, f.getKey());
+            if (t instanceof SegmentTerm.Num n && rec(f.getValue()).get("a") instanceof List<?> a && a.isEmpty()
+                    && wire.isPresent() && wire.getAsInt() < 64 && n.value() >= 0 && n.value() < (1L << wire.getAsInt())) {
+                t = new SegmentTerm.Num(n.value(), wire.getAsInt());
+            }
+            fields.put(f.getKey(), t);
         }
         return fields;
     }

@@ -6,7 +6,7 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * Measurement only (docs/models.md, "Alloy generic core", "Measured (third session)"): executes one
+ * Measurement only (docs/models-history.md, "Measured (third session: the first decided cell, ...)"): executes one
  * command of one Alloy core cell and prints its size and its translation, solving and CPU times.
  * {@code java ... AlloyCoreProbe SCHEME ATTACK STEPS SOLVER LABEL [WORKDIR]}.
  */

@@ -3,7 +3,6 @@ package org.mptcpverify.models.alloy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +36,7 @@ class AlloyKeyControlTest {
     @MethodSource("controlCells")
     void attackerGivenTheKeyBreaksTheCell(SchemeId scheme, AttackId attack, PropertyId property) throws Exception {
         String name = "key-control/" + scheme.wireName().replace('/', '_') + "-" + attack.wireName() + "-" + property.modelName();
-        CellResult r = new AlloyEngine().check(scheme, attack, AlloyTestSupport.options(name, true, Duration.ofSeconds(300)));
+        CellResult r = new AlloyEngine().check(scheme, attack, AlloyTestSupport.options(name, true, AlloyTestSupport.UNHURRIED));
         String where = scheme + " / " + attack + " / " + property + " with the key given";
         assertEquals(Verdict.VIOLATED, r.verdict(), "negative control vacuous: " + where + ": " + r.reason() + " " + r.bounds());
         assertTrue(r.violated().contains(property), where + ": violated only " + r.violated());

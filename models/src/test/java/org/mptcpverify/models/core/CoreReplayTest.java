@@ -301,7 +301,7 @@ class CoreReplayTest {
             }
             if (cell.attack() == AttackId.TWO_KEYS_ONE_HOST || cell.scheme() == SchemeId.DRAFT_BAERTS
                     && List.of(AttackId.EAVESDROP_ALL, AttackId.FASTCLOSE_FORGE).contains(cell.attack())) {
-                continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models.md, "Cells decided on 1 December 2026")
+                continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models-history.md, "Cells decided on 1 December 2026")
             }
             CoreResult r = new CoreChecker(1).check(cell, cell.attack().applicableProperties(cell.scheme()),
                     OUT.resolve("all"), CoreCellsTest.seed(), Duration.ofSeconds(300));

@@ -126,14 +126,6 @@ public final class GenericAttacker {
             return new Outcome(scheme, attack, Verdict.NOT_APPLICABLE, Optional.empty(), Optional.empty(), tries, 0, cellSeed,
                     -1, 0, 0, 0, "no property of the attack applies");
         }
-        if (attack == AttackId.HANDSHAKE_MITM && scheme.agreesKey()) {
-            // the column's point for such a scheme is an attacker that answers each end with a
-            // Diffie-Hellman value of its own, which needs MP_CAPABLE injection with the
-            // attacker's own key-agreement terms: not built, so a HOLDS here would claim nothing
-            return new Outcome(scheme, attack, Verdict.INCONCLUSIVE, Optional.empty(), Optional.empty(), tries, 0, cellSeed,
-                    -1, 0, 0, 0, "not modelled: answering each end in the other's place with the attacker's own "
-                    + "key-agreement value (MP_CAPABLE injection) is not built");
-        }
         SegmentExplorer explorer = new SegmentExplorer(scheme, profile, def, limits, impls);
         int witnessRuns = 0;
         int witnessSegments = 0;

@@ -39,6 +39,14 @@ public final class Recipes {
     private final int hashBits;
     /** Instantiated term of an observed field -> where it was read. */
     private final Map<Term, SegmentTerm> known = new LinkedHashMap<>();
+    /**
+     * Each end's view of a connection after the attacker answered it (MptcpCore.tla Answer): for
+     * "conn|A" or "conn|B", the peer's private values (scoped atom name) that end now holds in the
+     * form of the attacker's public value, mapped to the attacker's own private value. An end
+     * computes every term over the public value it stored, so its terms are the definition's with
+     * those atoms replaced.
+     */
+    private final Map<String, Map<String, String>> views = new java.util.TreeMap<>();
 
     public Recipes(SchemeDefinition def) {
         this.def = def;
@@ -75,6 +83,66 @@ public final class Recipes {
         }
     }
 
+    /**
+     * A Diffie-Hellman share of {@code msg}: a field the definition's sender fills with
+     * {@code pub(P)} of one of its private values P, in some mode.
+     *
+     * @param field   the wire field (core name)
+     * @param priv    the private value P whose public value it carries
+     * @param stored  whether the receiver stores it ({@code store pub(P) := field}) rather than only checks it
+     */
+    public record Share(String field, String priv, boolean stored) {}
+
+    /** The shares {@code msg} carries, in definition order (none for a message without a public value). */
+    public List<Share> shares(String msg) {
+        Optional<Phase> phase = phaseOf(msg);
+        List<Share> out = new ArrayList<>();
+        if (phase.isEmpty()) {
+            return out;
+        }
+        Set<String> priv = privateValues();
+        for (SchemeDefinition.Message m : def.messages()) {
+            if (m.phase() != phase.get() || m.from() != senderOf(msg)) {
+                continue;
+            }
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.Field f && f.term() instanceof Term.Pub p && p.priv() instanceof Term.Atom a
+                        && priv.contains(a.name())) {
+                    String slot = "pub(" + a.name() + ")";
+                    boolean stored = m.body().stream().anyMatch(x -> x instanceof Stmt.Store st && st.slot().equals(slot)
+                            && st.term() instanceof Term.Atom v && v.name().equals(f.name()));
+                    Share sh = new Share(org.mptcpverify.segment.WireFields.coreName(f.name()), a.name(), stored);
+                    if (!out.contains(sh)) {
+                        out.add(sh);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The attacker's own private value that stands, for the receiver of {@code msg} on {@code conn},
+     * in place of the sender's (one per connection and receiving end, so every answer to that end
+     * carries the same public value, as a check of a repeated share requires).
+     */
+    public static String ownPrivate(String msg, String conn) {
+        return "x.z." + conn + "." + (receiverOf(msg) == Role.B ? "b" : "a");
+    }
+
+    /**
+     * The attacker answered {@code msg} of {@code conn} in the sender's place, carrying
+     * {@code pub(own)} in {@code share}'s field: an end that stores that field holds from now on the
+     * attacker's public value where the sender's was, and computes its terms with {@code own} for
+     * the sender's private value (which is what lets the attacker build them).
+     */
+    public void answered(String msg, String conn, Share share, String own) {
+        if (share.stored()) {
+            views.computeIfAbsent(conn + "|" + receiverOf(msg), k -> new java.util.TreeMap<>())
+                    .put(scoped(new Term.Atom(share.priv(), 256), conn, conn + "/0").name(), own);
+        }
+    }
+
     /** Names of the definition's values used as X25519 private values (under {@code pub} or as {@code dh}'s first argument). */
     private Set<String> privateValues() {
         Set<String> out = new java.util.TreeSet<>();
@@ -106,7 +174,8 @@ public final class Recipes {
             SegmentTerm where = new SegmentTerm.Observed(seg, wire);
             nonce(msg, wire).ifPresent(a -> known.putIfAbsent(scoped(a, conn, subflow), where));
             for (Term t : fieldTerms(msg, wire, false)) {
-                known.putIfAbsent(instantiate(t, conn, subflow, 0, Map.of()), where);
+                // as its sender built it: with the values that end holds
+                known.putIfAbsent(instantiate(t, conn, subflow, 0, Map.of(), senderOf(msg)), where);
             }
         }
     }
@@ -121,7 +190,8 @@ public final class Recipes {
         for (Term t : fieldTerms(msg, wire, true)) {
             boolean indexed = Terms.atoms(t).stream().anyMatch(a -> a.name().equals("i"));
             for (int i = 1; i <= (indexed ? MAX_INDEX : 1); i++) {
-                recipe(instantiate(t, conn, subflow, i, own), 0, new HashSet<>()).ifPresent(out::add);
+                // as its receiver checks it: with the values that end holds
+                recipe(instantiate(t, conn, subflow, i, own, receiverOf(msg)), 0, new HashSet<>()).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -185,7 +255,8 @@ public final class Recipes {
      * the attacker's own values on a subflow it opened or answers ({@code own}: "Ra" -> "x.Ra.1"; "#3" a number,
      * "@x.a" its address).
      */
-    private Term instantiate(Term t, String conn, String subflow, int index, Map<String, String> own) {
+    private Term instantiate(Term t, String conn, String subflow, int index, Map<String, String> own, Role end) {
+        Map<String, String> view = views.getOrDefault(conn + "|" + end, Map.of());
         return Terms.mapAtoms(t, a -> {
             Term.Atom atom = (Term.Atom) a;
             if (atom.name().equals("i") && index > 0) {
@@ -197,7 +268,9 @@ public final class Recipes {
                 return v.startsWith("#") ? new Term.Num(Long.parseLong(v.substring(1)), atom.width())
                         : new Term.Atom(v, atom.width());
             }
-            return scoped(atom, conn, subflow);
+            Term.Atom scopedAtom = scoped(atom, conn, subflow);
+            String replaced = view.get(scopedAtom.name());
+            return replaced == null ? scopedAtom : new Term.Atom(replaced, atom.width());
         }, hashBits);
     }
 
@@ -252,6 +325,17 @@ public final class Recipes {
             else if (t instanceof Term.Pub) op = "pub";
             else if (t instanceof Term.Dh) op = "dh";
             else return Optional.empty();
+            if (t instanceof Term.Dh d && d.peer() instanceof Term.Pub p) {
+                // dh(x, pub(y)) = dh(y, pub(x)): from whichever private value it holds
+                for (List<Term> reading : List.of(List.of(d.priv(), d.peer()), List.<Term>of(p.priv(), new Term.Pub(d.priv())))) {
+                    Optional<SegmentTerm> x = recipe(reading.get(0), depth + 1, open);
+                    Optional<SegmentTerm> y = x.isEmpty() ? Optional.empty() : recipe(reading.get(1), depth + 1, open);
+                    if (y.isPresent()) {
+                        return Optional.of(new SegmentTerm.Apply("dh", 0, List.of(x.get(), y.get())));
+                    }
+                }
+                return Optional.empty();
+            }
             List<SegmentTerm> args = new ArrayList<>();
             for (Term a : Terms.args(t)) {
                 Optional<SegmentTerm> r = recipe(a, depth + 1, open);
@@ -313,6 +397,11 @@ public final class Recipes {
             case "MPC_SYNACK", "KEY_B", "JOIN_SYNACK", "ADD_ADDR" -> Role.B;
             default -> Role.A;
         };
+    }
+
+    /** Who receives {@code msg} honestly. */
+    static Role receiverOf(String msg) {
+        return senderOf(msg) == Role.A ? Role.B : Role.A;
     }
 
     /**

@@ -246,6 +246,10 @@ public final class SegmentExplorer {
         int readMark;
         /** Segments the attacker injected (not copies of what it read). */
         final Set<Integer> forged = new java.util.TreeSet<>();
+        /** Its answers in an end's place (never read as the end's own values). */
+        final Set<Integer> answers = new java.util.TreeSet<>();
+        /** The answer that follows the drop just made ({@link #answerMove}), if any. */
+        Answer pending;
         /** Joins to s.a1 a client opens of its own accord (the join bound, except in informed runs). */
         int ownJoins = limits.joins();
         /** Informed runs: the honest ends neither advertise nor fast-close of their own accord. */
@@ -301,6 +305,7 @@ public final class SegmentExplorer {
                 if (edit.isPresent()) {
                     attackerMoves++;
                     perform(edit.get());
+                    answerPending();
                     continue;
                 }
                 List<List<Supplier<SegmentEvent>>> honest = honestMoves();
@@ -326,6 +331,7 @@ public final class SegmentExplorer {
                     readMark = session.read().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
                 }
                 perform(move);
+                answerPending();
             }
             for (int i = 0; i < DRAIN && session.violation().isEmpty() && session.divergence().isEmpty()
                     && !session.inFlight().isEmpty(); i++) {
@@ -358,7 +364,9 @@ public final class SegmentExplorer {
                     advertised.add(to);
                 }
             }
-            if (e instanceof SegmentEvent.Inject || e instanceof SegmentEvent.Replay) {
+            // (an answer in an end's place is an edit of a segment on its path, as a drop is: no injection)
+            if (e instanceof SegmentEvent.Inject i && !org.mptcpverify.segment.WireFields.answered(i.msg())
+                    || e instanceof SegmentEvent.Replay) {
                 injected++;
             }
             SegmentEvent done = session.step(e);
@@ -428,10 +436,10 @@ public final class SegmentExplorer {
                     // (an informed run does not learn from what it forged itself: read as the
                     // definition's honest sender would have built it, its own value would pose as
                     // a term it cannot build, a candidate that only spends an injection)
-                    if (!plan.informed() || !forged.contains(id)) {
+                    if ((!plan.informed() || !forged.contains(id)) && !answers.contains(id)) {
                         recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
                     }
-                    if (header.attackerHasKey() && scheme.agreesKey()) {
+                    if (header.attackerHasKey() && scheme.agreesKey() && !scheme.usesExternalKey()) {
                         // no external key: the key control hands over each end's private value once drawn
                         recipes.givePrivateValues(conn, s.msg());
                     }
@@ -689,12 +697,23 @@ public final class SegmentExplorer {
                 if (s.byAttacker() || !session.rights().actsOn(s.msg(), s.path())) {
                     continue;
                 }
-                List<String> edits = session.edits(s.id());
+                List<String> edits = new ArrayList<>(session.edits(s.id()));
+                if (answerable(s)) {
+                    edits.add(ANSWER);
+                }
                 if (edits.isEmpty()) {
                     continue;
                 }
                 if (policy == null) {
-                    List<String> choices = new ArrayList<>(edits);
+                    List<String> choices = new ArrayList<>(session.edits(s.id()));
+                    // answering every share of the key agreement is a policy of its own even where this
+                    // segment carries none (mptls: its shares follow the handshake)
+                    if (answers()) {
+                        choices.add(ANSWER);
+                    }
+                    if (choices.isEmpty()) {
+                        continue;
+                    }
                     choices.add("free");
                     policy = choices.get(rnd.nextInt(choices.size()));
                     if (policy.equals("free")) {
@@ -703,7 +722,10 @@ public final class SegmentExplorer {
                     // what a downgrade is for: after it, the run forges joins (join SYN and third ACK)
                     focus = profile.rights().inject() ? 3 : focus;
                 }
-                if (edits.contains(policy)) {
+                if (policy.equals(ANSWER) && edits.contains(ANSWER)) {
+                    return Optional.of(answerMove(s));
+                }
+                if (!policy.equals(ANSWER) && edits.contains(policy)) {
                     return Optional.of(new SegmentEvent.Tamper(s.id(), policy, next++));
                 }
             }
@@ -732,10 +754,57 @@ public final class SegmentExplorer {
                     for (String edit : session.edits(s.id())) {
                         onPath.add(() -> new SegmentEvent.Tamper(s.id(), edit, next++));
                     }
+                    if (answerable(s)) {
+                        onPath.add(() -> answerMove(s));
+                    }
                 }
             }
             focused(kinds, 1, onPath);
             return kinds;
+        }
+
+        /** Whether this attacker may answer key agreements at all: it injects, and the scheme sends public values. */
+        boolean answers() {
+            return profile.rights().inject() && handshakeOnly
+                    && ANSWERABLE.stream().anyMatch(m -> !recipes.shares(m).isEmpty());
+        }
+
+        /** Whether it may answer {@code s} in its sender's place: an honest share of the key agreement on its path. */
+        boolean answerable(SegmentInfo s) {
+            // (a segment that stands for the message without its option, a fallback's plain third
+            // ACK, has no share to replace)
+            return profile.rights().inject() && !s.byAttacker() && session.rights().actsOn(s.msg(), s.path())
+                    && ANSWERABLE.contains(s.msg()) && !recipes.shares(s.msg()).isEmpty()
+                    && session.read().getOrDefault(s.id(), Set.of()).contains(recipes.shares(s.msg()).get(0).field());
+        }
+
+        /**
+         * The man in the middle of an unauthenticated key agreement (MptcpCore.tla Answer): it drops
+         * {@code s} and sends in its place the same segment with its own public value in the share
+         * field (the next event, {@link #answerPending}), the same one to that end every time; the
+         * receiver then holds the attacker's value for the sender's, which the attacker's own
+         * private value turns into that end's secret.
+         */
+        SegmentEvent answerMove(SegmentInfo s) {
+            Recipes.Share share = recipes.shares(s.msg()).get(0);
+            pending = new Answer(s, share, Recipes.ownPrivate(s.msg(), s.conn()));
+            return new SegmentEvent.Drop(s.id());
+        }
+
+        /** Sends the answer whose original was just dropped. */
+        void answerPending() throws BadTraceFileException {
+            Answer a = pending;
+            pending = null;
+            if (a == null || session.divergence().isPresent() || session.violation().isPresent()) {
+                return;
+            }
+            SegmentInfo s = a.of();
+            SegmentTerm value = new SegmentTerm.Apply("pub", 0, List.of(new SegmentTerm.Own(a.own(), 256)));
+            int id = next++;
+            answers.add(id);
+            recipes.answered(s.msg(), s.conn(), a.share(), a.own());
+            perform(new SegmentEvent.Inject(id, s.msg(), s.conn(), s.subflow(), s.src(), s.dst(),
+                    new TreeMap<>(Map.of(a.share().field(), value))));
         }
 
         void focused(List<List<Supplier<SegmentEvent>>> kinds, int kind, List<Supplier<SegmentEvent>> moves) {
@@ -894,6 +963,14 @@ public final class SegmentExplorer {
             return out;
         }
     }
+
+    /** The policy of a run that answers every share of the key agreement it can. */
+    private static final String ANSWER = "answer";
+    /** The messages it may answer in an end's place (the handshake's and the key agreement's). */
+    private static final List<String> ANSWERABLE = List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B");
+
+    /** An answer to send: in place of {@code of}, {@code pub(own)} in {@code share}'s field. */
+    private record Answer(SegmentInfo of, Recipes.Share share, String own) {}
 
     /**
      * Kinds of attacker moves: on-path, replay, join SYN (+ its third ACK), fast close, join SYN/ACK,
