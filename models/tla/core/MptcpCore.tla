@@ -300,6 +300,13 @@ ReadyA(cn) == Ready(cli[cn], "KEY_A", "KEY_B") /\ cli[cn].fe
 ReadyB(cn) == Ready(srv[cn], "KEY_B", "KEY_A")
 Live(cn) == srv[cn].st = "mptcp"
 
+\* the key control of a row that agrees its key by Diffie-Hellman: the private values of every
+\* honest end, as the end draws them (a slot x whose public value the peer stores as pub_x, the
+\* generator's naming; the atom's scope is the connection, Build). Known from the start: an atom
+\* is only a name, and a use before the end drew it does not replay (the replayer refuses it).
+DhPrivs == {x \in Data.slots : "pub_" \o x \in Data.slots}
+GivenPrivs == {Atom(x \o "." \o cn) : x \in DhPrivs, cn \in HonestConns}
+
 -----------------------------------------------------------------------------
 Init ==
     /\ cli = [cn \in Conns |-> [st |-> "none", mode |-> ModeA(cn), cs |-> EmptyCs, kx |-> FALSE,
@@ -312,7 +319,7 @@ Init ==
     /\ remotes = [cn \in Conns |-> {}]
     /\ closedBy = [cn \in Conns |-> "none"]
     /\ created = <<>>
-    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys ELSE {}) \cup InsiderKeys)
+    /\ know = Closure({Atom(XAddr)} \cup (IF AttackerHasKey THEN ExtKeys \cup GivenPrivs ELSE {}) \cup InsiderKeys)
     /\ seen = {}
     /\ inj = 0
     /\ rew = 0

@@ -41,7 +41,7 @@ public final class SchemeId implements Comparable<SchemeId> {
 
     /**
      * MPTCPsec (Jadin et al., INFOCOM 2017), our tcpcrypt reading (docs/schemes.md, mptcpsec): keys from
-     * an X25519 exchange after the handshake; not in TLA+/Alloy yet.
+     * an X25519 exchange after the handshake; in the generic TLA+ core (session 9), not in Alloy yet.
      */
     public static final SchemeId MPTCPSEC = builtIn(14, "mptcpsec", false, true, false);
 
@@ -139,7 +139,7 @@ public final class SchemeId implements Comparable<SchemeId> {
      * Diffie-Hellman rows (issue 13), which its term algebra has and the Alloy models do not yet.
      */
     public boolean inTlaCore() {
-        return modelled || this == ECDH || this == MPTLS;
+        return modelled || this == ECDH || this == MPTLS || this == MPTCPSEC;
     }
 
     /** The schemes the generic TLA+ core has ({@link #inTlaCore}), in vocabulary order. */

@@ -6,8 +6,8 @@ import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 
 /**
- * The rows and columns the TLA+ and Alloy models do not have yet (issue 13: ecdh and mptls, which only the
- * generic TLA+ core has; mptcpsec, which neither model has; remove-addr-forge, mp-prio-forge): only the traces engine runs
+ * The rows and columns the TLA+ and Alloy models do not have yet (issue 13: ecdh, mptls and mptcpsec, which only the
+ * generic TLA+ core has; remove-addr-forge, mp-prio-forge): only the traces engine runs
  * them; any other engine is bad input, also when selected by default, so that no matrix shows a
  * model's verdict for a row the model lacks.
  */

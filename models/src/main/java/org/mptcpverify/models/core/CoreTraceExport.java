@@ -34,6 +34,8 @@ public final class CoreTraceExport {
     private final Map<Object, Integer> ids = new HashMap<>();
     private final Map<Integer, Object> byId = new TreeMap<>();
     private final List<SegmentEvent> events = new ArrayList<>();
+    /** Key control of a Diffie-Hellman row: a private value's atom -> the replayer's name of it ("c1.1/a"). */
+    private final Map<String, String> givenPrivs = new TreeMap<>();
     private int next = 1;
 
     private CoreTraceExport() {}
@@ -63,6 +65,9 @@ public final class CoreTraceExport {
         });
         Map<String, Bytes> keys = keys(cell.scheme(), b.apps(), seed);
         CoreTraceExport x = new CoreTraceExport();
+        if (cell.attackerHasKey() && cell.scheme().agreesKey()) {
+            x.givenPrivs.putAll(privateValues(states.get(states.size() - 1).variables()));
+        }
         for (int i = 1; i < states.size(); i++) {
             x.step(states.get(i - 1).variables(), states.get(i).variables(), "state " + states.get(i).number());
         }
@@ -95,6 +100,28 @@ public final class CoreTraceExport {
             }
         }
         return keys;
+    }
+
+    /**
+     * The private values the ends hold in {@code vars} (MptcpCore.tla GivenPrivs: a slot x with a
+     * slot pub_x, holding the end's own atom x.conn), named as the replayer's key control names an
+     * end's value: "conn/a" for the client's, "conn/b" for the server's.
+     */
+    private static Map<String, String> privateValues(Map<String, String> vars) {
+        Map<String, String> out = new TreeMap<>();
+        for (String end : List.of("cli", "srv")) {
+            for (Map.Entry<String, Object> c : rec(TlaValue.parse(vars.get(end))).entrySet()) {
+                Map<String, Object> cs = rec(rec(c.getValue()).get("cs"));
+                for (Map.Entry<String, Object> slot : cs.entrySet()) {
+                    String atom = slot.getKey() + "." + c.getKey();
+                    if (cs.containsKey("pub_" + slot.getKey()) && slot.getValue() instanceof Map<?, ?> v
+                            && "atom".equals(v.get("op")) && atom.equals(v.get("n"))) {
+                        out.put(atom, c.getKey() + (end.equals("cli") ? "/a" : "/b"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -349,6 +376,9 @@ public final class CoreTraceExport {
             if (c != null) {
                 return c;
             }
+        }
+        if (op.equals("atom") && givenPrivs.containsKey(n)) {
+            return new SegmentTerm.GivenKey(givenPrivs.get(n)); // the key control: the replayer checks it was drawn
         }
         if (op.equals("atom") && n.matches("K[12]")) {
             return new SegmentTerm.GivenKey(n);   // only in the attacker-has-key control: the replayer checks
