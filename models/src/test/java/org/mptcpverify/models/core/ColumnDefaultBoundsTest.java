@@ -26,5 +26,11 @@ class ColumnDefaultBoundsTest {
         // the two eavesdropper columns differ: the handshake-only one is affordable at three
         assertEquals(CoreBounds.standard(AttackId.EAVESDROP_ALL).injections() + 1,
                 tlc.resolve(SchemeId.DRAFT_PAASCH, AttackId.EAVESDROP_HANDSHAKE, Bounds.NONE).values().get("injections"));
+        // the man in the middle of the handshake injects what the handshake eavesdropper does (the
+        // thesis attack's three segments), on top of its handshake edits
+        assertEquals(tlc.resolve(SchemeId.THESIS_XOR, AttackId.EAVESDROP_HANDSHAKE, Bounds.NONE).values().get("injections"),
+                tlc.resolve(SchemeId.THESIS_XOR, AttackId.HANDSHAKE_MITM, Bounds.NONE).values().get("injections"));
+        assertEquals(CoreBounds.standard(AttackId.HANDSHAKE_DOWNGRADE).rewrites(),
+                tlc.resolve(SchemeId.THESIS_XOR, AttackId.HANDSHAKE_MITM, Bounds.NONE).values().get("rewrites"));
     }
 }

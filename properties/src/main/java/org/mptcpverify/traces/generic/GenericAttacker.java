@@ -131,10 +131,10 @@ public final class GenericAttacker {
         int witnessSegments = 0;
         int relevantRuns = 0;
         Map<String, Integer> points = new java.util.TreeMap<>();
-        // first the informed plans (every order of up to three kinds of move, PLAN_ROUNDS runs
-        // each, at most a quarter of the runs), then the random walk, whose k-th run is the same
-        // as without them
-        List<SegmentExplorer.Plan> plans = explorer.plans();
+        // first the informed plans (every order of up to three kinds of move whose last can reach a
+        // check the judged properties depend on, PLAN_ROUNDS runs each, at most a quarter of the
+        // runs), then the random walk, whose k-th run is the same as without them
+        List<SegmentExplorer.Plan> plans = explorer.plans(judged);
         int planned = Math.min(plans.size() * PLAN_ROUNDS, tries / 4);
         for (int i = 0; i < tries; i++) {
             if (expired.getAsBoolean()) {

@@ -63,6 +63,9 @@ public final class SegmentExplorer {
     private static final int DRAIN = 24;
     private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR",
             "REMOVE_ADDR", "MP_PRIO");
+    /** What an on-path move can drop, rewrite, edit or answer: any message (the profile says where and when). */
+    private static final List<String> ON_PATH = List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN",
+            "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "REMOVE_ADDR", "MP_PRIO");
 
     private final SchemeId scheme;
     private final AttackerProfile profile;
@@ -160,6 +163,46 @@ public final class SegmentExplorer {
      * attack of up to three moves combines kinds; a shorter attack is a prefix of some of them).
      */
     public List<Plan> plans() {
+        return plans(List.of());
+    }
+
+    /**
+     * The informed plans for judging {@code judged}: those of {@link #plans()} whose last move can
+     * put a segment before a check the properties depend on ({@link PropertyId#decidedBy}): an
+     * on-path move or a replay (any message), a join SYN or third ACK, a fast close, a join SYN/ACK,
+     * an ADD_ADDR or its copy, a path-manager request, each for its messages. When every judged
+     * property is violated by an honest end's acceptance (not by what the attacker comes to know,
+     * ExternalKeySecrecy, nor only at the end of a run), the last move of a violating plan is such
+     * a move (the acceptance is of a segment the attacker made, copied or edited); a plan ending in
+     * another move repeats, up to its violation, a prefix that the kept plans run. Fewer plans, more
+     * runs each within the informed share: handshake-mitm's 216 plans become 108 for JoinAuthenticity.
+     */
+    public List<Plan> plans(List<PropertyId> judged) {
+        List<Plan> all = allPlans();
+        boolean acceptance = !judged.isEmpty() && judged.stream().allMatch(p -> p != PropertyId.EXTERNAL_KEY_SECRECY
+                && !org.mptcpverify.monitor.Monitors.of(p).atEndOnly());
+        if (!acceptance) {
+            return all;
+        }
+        List<String> checked = org.mptcpverify.engine.WitnessChecks.kinds(judged);
+        return all.stream().filter(p -> sends(p.kinds().get(p.kinds().size() - 1)).stream().anyMatch(checked::contains)).toList();
+    }
+
+    /** The messages a move of kind {@code k} can put before a receiver's check ({@link #KIND_NAMES}). */
+    private List<String> sends(int k) {
+        return switch (k) {
+            case 1 -> ON_PATH;
+            case 2 -> REPLAYABLE;
+            case 3 -> List.of("JOIN_SYN", "JOIN_ACK");
+            case 4 -> List.of("FASTCLOSE");
+            case 5 -> List.of("JOIN_SYNACK");
+            case 6, 8 -> List.of("ADD_ADDR");
+            case 7 -> profile.pathManager();
+            default -> List.of();
+        };
+    }
+
+    private List<Plan> allPlans() {
         List<Integer> possible = new ArrayList<>();
         for (int k = 1; k <= FOCI; k++) {
             boolean can = switch (k) {
@@ -316,7 +359,10 @@ public final class SegmentExplorer {
                 }
                 // a profile on path only in the handshake acts there from the start (it has nothing
                 // to wait for: the handshake is what it attacks)
-                List<List<Supplier<SegmentEvent>>> attacker = upAt >= 0 && steps() >= upAt + delay
+                // (an informed attacker's wait ends early when the honest ends have nothing left to do:
+                // waiting longer would only end the run before its plan's first move)
+                boolean waited = steps() >= upAt + delay || plan.informed() && honest.isEmpty();
+                List<List<Supplier<SegmentEvent>>> attacker = upAt >= 0 && waited
                         ? attackerMoves() : handshakeOnly && meddles ? onPathMoves() : List.of();
                 if (honest.isEmpty() && attacker.isEmpty()) {
                     break;
@@ -618,9 +664,15 @@ public final class SegmentExplorer {
             Set<String> joinTargets = new java.util.TreeSet<>(conns);
             profile.attack().insiderClient().ifPresent(me -> profile.clients().stream().filter(c -> !c.equals(me))
                     .forEach(c -> joinTargets.add(c + ".1")));
+            // an informed run whose plan has a join move after this one sends its join SYN from its
+            // own address, whose answer it reads: a later third ACK can complete only such a join
+            // (a join SYN from a spoofed source is its plan's last join move, or a random run's)
+            boolean completes = plan.informed() && plan.kinds().subList(Math.min(planStep + 1, plan.kinds().size()),
+                    plan.kinds().size()).contains(3);
+            List<String> synSources = completes ? List.of("x.a") : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3");
             for (String conn : joinTargets) {
                 // its own address (it then reads the answer) as often as the three spoofed ones together
-                for (String src : List.of("x.a", "x.a", "x.a", "spoof1", "spoof2", "spoof3")) {
+                for (String src : synSources) {
                     String nextRa = "x.Ra." + (injSubflows + 1); // the name its supplier gives Ra
                     if (plan.informed() && fresh("JOIN_SYN", conn, "inj/" + (injSubflows + 1), src, "s.a1", "token",
                             Map.of("Ra", nextRa)).isEmpty()) {
@@ -719,8 +771,9 @@ public final class SegmentExplorer {
                     if (policy.equals("free")) {
                         return Optional.empty();
                     }
-                    // what a downgrade is for: after it, the run forges joins (join SYN and third ACK)
-                    focus = profile.rights().inject() ? 3 : focus;
+                    // what a downgrade is for: after it, the run forges joins (join SYN and third ACK);
+                    // an informed run's plan says which moves follow, and a focus would block the others
+                    focus = profile.rights().inject() && !plan.informed() ? 3 : focus;
                 }
                 if (policy.equals(ANSWER) && edits.contains(ANSWER)) {
                     return Optional.of(answerMove(s));
