@@ -91,9 +91,7 @@ Profiles ==
  \* connection holds no external key): it reads all of it and sends SYN + MP_JOIN for it
  @@ ("syn-flood-amplification" :> Prof({"p1", "p2"}, AllPhases, "always", TRUE, {}, FALSE, {"JoinStateBounded"}))
  \* issue 13, handshake profiles: on p1 only while the handshake (and the key agreement) runs
- \* (and, session 10, whether the connection it downgraded then accepts only its ends' joins, addresses, closes)
- @@ ("handshake-downgrade" :> OnHandshake(Prof({"p1"}, {"handshake"}, "always", FALSE, {"p1"}, FALSE,
-                                   {"DowngradeResistance", "JoinAuthenticity", "AddrAuthenticity", "CloseAuthenticity"}), {"handshake"}))
+ @@ ("handshake-downgrade" :> OnHandshake(Prof({"p1"}, {"handshake"}, "always", FALSE, {"p1"}, FALSE, {"DowngradeResistance"}), {"handshake"}))
  @@ ("handshake-mitm" :> OnHandshake(Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {"p1"}, FALSE, {"JoinAuthenticity"}), {"handshake", "keys"}))
  @@ InsiderProfiles
 P == Profiles[Profile]
