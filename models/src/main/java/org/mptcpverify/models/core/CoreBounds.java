@@ -43,8 +43,8 @@ public record CoreBounds(int apps, int clientsPerApp, int connsPerClient, int jo
             // JoinStateBounded is about the attacker's joins on its own connection: no honest join
             case SYN_FLOOD_AMPLIFICATION -> new CoreBounds(1, 1, 1, 0, 2, 0, false, false);
             // issue 13: two handshake edits (a signal cleared, or an option stripped, each way);
-            // the downgrader injects nothing; one join, which JoinAuthenticity judges (session 10)
-            case HANDSHAKE_DOWNGRADE -> new CoreBounds(1, 1, 1, 1, 0, 2, false, false);
+            // the downgrader injects nothing (joining the downgraded connection is handshake-mitm's)
+            case HANDSHAKE_DOWNGRADE -> new CoreBounds(1, 1, 1, 0, 0, 2, false, false);
             // the man in the middle then injects what eavesdrop-handshake does: three segments, the
             // thesis attack (forged ADD_ADDR, the relayed join SYN, its third ACK; thesis-xor HOLDS at
             // 2); session 10 measured every external-key row at 3 (draft-paasch/unsignalled, the
