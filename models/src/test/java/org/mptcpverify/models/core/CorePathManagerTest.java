@@ -110,23 +110,6 @@ class CorePathManagerTest {
     }
 
     /**
-     * mptls's draft authenticates REMOVE_ADDR and MP_PRIO with an HMAC that neither the reference
-     * nor the core's unauthenticated options have: the engine says so (as the traces engine does)
-     * rather than reporting the models' gap as the design's VIOLATED, which the export at the wire's
-     * width now replays.
-     */
-    @Test
-    void aRowWhosePathManagerHmacIsNotModelledIsNotClaimed() {
-        String gap = org.mptcpverify.scheme.Schemes.of(SchemeId.MPTLS).unmodelledPathManagerAuth().orElseThrow();
-        for (AttackId a : PROFILES) {
-            org.mptcpverify.engine.CellResult r = new CoreEngine(1).check(SchemeId.MPTLS, a,
-                    CoreEngineTest.options("pm-mptls-" + a.wireName(), org.mptcpverify.engine.Bounds.NONE));
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), a + ": " + r);
-            assertEquals("not modelled: " + gap, r.reason(), a.toString());
-        }
-    }
-
-    /**
      * Without injections the only REMOVE_ADDR / MP_PRIO is the client's own, which the server obeys:
      * PathManagerIntegrity holds, so the violation above is the forgery's, not the request's.
      */
