@@ -746,17 +746,27 @@ public final class DefinedScheme implements AuthScheme {
 
     @Override
     public boolean removeAddrOk(ConnKeys receiver, MptcpOption.RemoveAddr option) {
+        return pathManagerOk(Phase.REMOVE_ADDR, receiver, "id", idOctets(option.addressIds()), option.tag(), true);
+    }
+
+    /**
+     * The receiver's lines of a stated REMOVE_ADDR / MP_PRIO on its parameter and tag: true when the
+     * definition states no such message (or no check), false before the key agreement or when
+     * {@code layoutOk} is false (an MP_PRIO with RFC 6824's address id, which the tag does not cover).
+     */
+    private boolean pathManagerOk(Phase phase, ConnKeys receiver, String param, Bytes value, OptionalLong tag,
+                                  boolean layoutOk) {
         Ctx c = ctx(receiver, null);
-        Optional<Message> m = def.message(Phase.REMOVE_ADDR, receiver.role().peer(), c.mode);
+        Optional<Message> m = def.message(phase, receiver.role().peer(), c.mode);
         if (m.isEmpty() || !hasChecks(m.get())) {
             return true;
         }
-        if (!joinsAllowed(receiver)) {
+        if (!joinsAllowed(receiver) || !layoutOk) {
             return false;
         }
-        c.params.put("id", idOctets(option.addressIds()));
+        c.params.put(param, value);
         Map<String, Bytes> got = new HashMap<>();
-        option.tag().ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
+        tag.ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
         return receive(m.get(), c, got).isEmpty();
     }
 
@@ -774,18 +784,8 @@ public final class DefinedScheme implements AuthScheme {
     /** A stated, checked MP_PRIO has RFC 8684's layout: RFC 6824's address id is not covered, so refused. */
     @Override
     public boolean mpPrioOk(ConnKeys receiver, MptcpOption.MpPrio option) {
-        Ctx c = ctx(receiver, null);
-        Optional<Message> m = def.message(Phase.MP_PRIO, receiver.role().peer(), c.mode);
-        if (m.isEmpty() || !hasChecks(m.get())) {
-            return true;
-        }
-        if (!joinsAllowed(receiver) || option.addressId().isPresent()) {
-            return false;
-        }
-        c.params.put("backup", flagOctet(option.backup()));
-        Map<String, Bytes> got = new HashMap<>();
-        option.tag().ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
-        return receive(m.get(), c, got).isEmpty();
+        return pathManagerOk(Phase.MP_PRIO, receiver, "backup", flagOctet(option.backup()), option.tag(),
+                option.addressId().isEmpty());
     }
 
     // ---- ADD_ADDR / MP_FASTCLOSE -----------------------------------------------------------------------------

@@ -29,20 +29,6 @@ import org.mptcpverify.wire.OptionCodec;
  * on the other (the subtype octet separates them).
  */
 class PathManagerTagTest {
-    private record Pair(ConnKeys a, ConnKeys b) {}
-
-    private static Pair connect(KeyShareMptcp s, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        AuthScheme.Hello syn = s.clientSyn(null, rnd);
-        AuthScheme.Hello synAck = s.serverSynAck(syn.option(), null, rnd, t -> false);
-        AuthScheme.Hello ack = s.clientThirdAck(syn.keys(), synAck.option(), rnd);
-        ConnKeys b = s.serverEstablished(synAck.keys(), ack.option());
-        ConnKeys a = ack.keys();
-        MptcpOption shareA = s.keyAgreement(a).orElseThrow();
-        MptcpOption shareB = s.keyAgreement(b).orElseThrow();
-        return new Pair(s.onKeyAgreement(a, shareB), s.onKeyAgreement(b, shareA));
-    }
-
     private static long jdkTag(byte[] key, byte... msg) throws Exception {
         Mac m = Mac.getInstance("HmacSHA256");
         m.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -61,7 +47,7 @@ class PathManagerTagTest {
     void theTagIsTheDocumentedHmacAndOnlyThePeersOptionPasses(String name) throws Exception {
         KeyShareMptcp s = (KeyShareMptcp) Schemes.of(SchemeId.byName(name).orElseThrow());
         for (long seed = 1; seed <= 3; seed++) {
-            Pair p = connect(s, seed);
+            MptcpSecTest.Pair p = MptcpSecTest.connect(s, seed);
             byte[] ka = s.writeKey(p.a(), Role.A);
             RemoveAddr ra = viaWire((RemoveAddr) s.removeAddr(p.a(), List.of(1)));
             MpPrio pr = viaWire((MpPrio) s.mpPrio(p.a(), true));
