@@ -950,12 +950,14 @@ ProbePm(cn, m, k) ==
     /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ PmTagged(cn, m)
     /\ Probe(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0],
                      [f \in DOMAIN M(srv[cn].mode, m).fields |-> IF f \in DOMAIN PmField(m, k) THEN PmField(m, k)[f] ELSE Own(f)], "x"))
+\* (ProbePm is a disjunct of its own: a quantifier inside the per-connection list swallowed the
+\* disjuncts after it, which an empty PmMsgs then turned off)
 Probes ==
     \/ \E cn \in Conns : \/ ProbeFastClose(cn) \/ ProbeAddAddr(cn)
-                        \/ \E m \in PmMsgs, k \in {0, 1} : ProbePm(cn, m, k)
                         \/ \E a \in InjSrcs : ProbeJoinSyn(cn, a)
                         \/ \E j \in 1..MaxJoins : ProbeJoinSynAck(cn, j)
     \/ \E h \in hs : ProbeJoinAck(h)
+    \/ \E cn \in Conns, m \in PmMsgs, k \in {0, 1} : ProbePm(cn, m, k)
 
 -----------------------------------------------------------------------------
 (* The handshake attacker (issue 13; profiles handshake-downgrade,        *)
