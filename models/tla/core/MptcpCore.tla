@@ -21,9 +21,10 @@
 (* retransmission, injection of MP_CAPABLE and key-agreement segments    *)
 (* except a handshake attacker's answers (Answer; otherwise the           *)
 (* negotiation outcome is the scheme's table). REMOVE_ADDR and            *)
-(* MP_PRIO exist only in the profiles that name them (P.pm): no scheme   *)
-(* definition authenticates them (RFC 8684 3.4.2, 3.3.8), so they are    *)
-(* scheme-independent and carry no checked field.                         *)
+(* MP_PRIO exist only in the profiles that name them (P.pm): RFC 8684     *)
+(* leaves them unauthenticated (3.4.2, 3.3.8), and so does every row      *)
+(* whose definition does not state them; mptls and mptcpsec state a tag, *)
+(* which the server checks as it checks ADD_ADDR's HMAC.                  *)
 (***************************************************************************)
 EXTENDS Attacker
 
@@ -643,33 +644,49 @@ RecvFastClose(s) ==
 \* ---- path management (profiles with P.pm only) ----
 \* the client's own request, once per connection: REMOVE_ADDR withdrawing its p2 address
 \* (address id 1, the id its joins carry), or MP_PRIO(backup) for its initial subflow
-PmField(m, k) == IF m = "REMOVE_ADDR" THEN [id |-> Int(k)] ELSE [backup |-> Int(1)]
+\* (8-bit numbers, as the wire carries them and a tag covers them). Where the client's mode states
+\* the message (mptls, mptcpsec: a tag) the client builds it from its definition, whose sender
+\* sends these same values (SchemeDataBuilder); elsewhere it is RFC 8684's, unauthenticated.
+PmField(m, k) == IF m = "REMOVE_ADDR" THEN [id |-> Num(k, "8")] ELSE [backup |-> Num(1, "8")]
 PmRequest(cn, m) ==
     /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyA(cn) /\ cn \notin pmReq
     /\ LET c == ClientOf[cn]
-       IN Wire({}, {Segment(m, TRUE, "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0],
-                            PmField(m, IF m = "REMOVE_ADDR" THEN 1 ELSE 0), c)})
+           sf == [conn |-> cn, j |-> 0]
+       IN IF Has(cli[cn].mode, m)
+          THEN LET e == Emit(cli[cn].mode, m, Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
+                             "p1", Addr1(c), "s.a1", sf, c)
+               IN Wire({}, {e.seg})
+          ELSE Wire({}, {Segment(m, TRUE, "p1", Addr1(c), "s.a1", sf, PmField(m, IF m = "REMOVE_ADDR" THEN 1 ELSE 0), c)})
     /\ pmReq' = pmReq \cup {cn}
     /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "RemoveAddr" ELSE "SetBackup", conn |-> cn]
     /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, pmDone>> /\ KeepAttacker
 
-\* As Linux 6.18 (and the reference): acted on at once, nothing checked. REMOVE_ADDR id 0
-\* closes the initial subflow, id k every established join from the client's address k;
-\* MP_PRIO marks the subflow it arrives on. A change is recorded once, with the option's origin.
+\* As Linux 6.18 (and the reference): acted on at once. REMOVE_ADDR id 0 closes the initial
+\* subflow, id k every established join from the client's address k; MP_PRIO marks the subflow it
+\* arrives on. A change is recorded once, with the option's origin. Nothing is checked unless the
+\* server's mode states the message (mptls, mptcpsec): then its checks run as for ADD_ADDR, and
+\* only once the key agreement is over (before it there is no key to check a tag with: ignored).
 Applied(cn, j, what) == \E r \in pmDone : r.conn = cn /\ r.j = j /\ r.what = what
+PmAccepted(s) ==
+    LET cn == s.sf.conn
+    IN ~Has(srv[cn].mode, s.m)
+       \/ /\ ReadyB(cn) /\ s.opt
+          /\ Accept(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn), 0).fail = "none"
 RecvRemoveAddr(s) ==
     LET cn == s.sf.conn
         k == s.fld.id.n
         gone == {h \in hs : h.conn = cn /\ h.est /\ k = "1" /\ h.src = Addr2(ClientOf[cn])}
         initial == IF k = "0" /\ ~Applied(cn, 0, "removed") THEN {0} ELSE {}
-    IN /\ hs' = hs \ gone
-       /\ pmDone' = pmDone \cup {[conn |-> cn, j |-> j, what |-> "removed", origin |-> s.origin] :
-                                  j \in initial \cup {h.sf.j : h \in gone}}
+    IN /\ IF PmAccepted(s)
+          THEN /\ hs' = hs \ gone
+               /\ pmDone' = pmDone \cup {[conn |-> cn, j |-> j, what |-> "removed", origin |-> s.origin] :
+                                          j \in initial \cup {h.sf.j : h \in gone}}
+          ELSE UNCHANGED <<hs, pmDone>>
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, remotes, closedBy, created, pmReq>>
 RecvMpPrio(s) ==
     LET cn == s.sf.conn
-    IN /\ pmDone' = IF Applied(cn, s.sf.j, "backup") THEN pmDone
+    IN /\ pmDone' = IF Applied(cn, s.sf.j, "backup") \/ ~PmAccepted(s) THEN pmDone
                     ELSE pmDone \cup {[conn |-> cn, j |-> s.sf.j, what |-> "backup", origin |-> s.origin]}
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, hs, remotes, closedBy, created, pmReq>>
@@ -835,10 +852,21 @@ ForgeFastClose(cn) ==
     /\ lastAction' = [a |-> "ForgeFastClose", conn |-> cn]
 
 \* REMOVE_ADDR (naming address id k) or MP_PRIO(backup) to the server on a connection's initial
-\* subflow it saw: no field is checked, so any attacker that knows the 4-tuple can build it
+\* subflow it saw. Where the server's mode states the message, its tag is forged as ADD_ADDR's
+\* HMAC is (the value the check compares with, if synthesisable; the id and flag its own choice),
+\* once the server is ready (before, nothing is accepted); elsewhere no field is checked, so any
+\* attacker that knows the 4-tuple can build it
+PmTagged(cn, m) == Has(srv[cn].mode, m)
+PmForged(cn, m, k) ==
+    ForgeWith(M(srv[cn].mode, m), Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
+                                      [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]),
+              [f \in DOMAIN M(srv[cn].mode, m).fields |-> IF f \in DOMAIN PmField(m, k) THEN PmField(m, k)[f] ELSE Own(f)])
 ForgePm(cn, m, k) ==
     /\ CanInject /\ m \in PmMsgs /\ cn # PeerConn /\ Live(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0])
-    /\ Inject(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], PmField(m, k), "x"))
+    /\ IF PmTagged(cn, m)
+       THEN /\ ReadyB(cn) /\ PmForged(cn, m, k).ok
+            /\ Inject(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], PmForged(cn, m, k).fld, "x"))
+       ELSE Inject(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], PmField(m, k), "x"))
     /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "ForgeRemoveAddr" ELSE "ForgeMpPrio", conn |-> cn, id |-> k]
 
 \* replay an observed segment's option (its origin stays who built it) from any source; a captured segment
@@ -917,11 +945,19 @@ ProbeJoinSynAck(cn, j) ==
     /\ cn # PeerConn /\ cj[cn][j].st = "synsent" /\ Knows4Tuple([conn |-> cn, j |-> j]) /\ Has(cli[cn].mode, "JOIN_SYNACK")
     /\ Probe(Segment("JOIN_SYNACK", TRUE, "px", cj[cn][j].dst, Addr2(ClientOf[cn]), [conn |-> cn, j |-> j],
                      OwnFields(M(cli[cn].mode, "JOIN_SYNACK")), "x"))
+\* a tagged REMOVE_ADDR / MP_PRIO whose tag is its own atom (an untagged row's forgery always reaches)
+ProbePm(cn, m, k) ==
+    /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ PmTagged(cn, m)
+    /\ Probe(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0],
+                     [f \in DOMAIN M(srv[cn].mode, m).fields |-> IF f \in DOMAIN PmField(m, k) THEN PmField(m, k)[f] ELSE Own(f)], "x"))
+\* (ProbePm is a disjunct of its own: a quantifier inside the per-connection list swallowed the
+\* disjuncts after it, which an empty PmMsgs then turned off)
 Probes ==
     \/ \E cn \in Conns : \/ ProbeFastClose(cn) \/ ProbeAddAddr(cn)
                         \/ \E a \in InjSrcs : ProbeJoinSyn(cn, a)
                         \/ \E j \in 1..MaxJoins : ProbeJoinSynAck(cn, j)
     \/ \E h \in hs : ProbeJoinAck(h)
+    \/ \E cn \in Conns, m \in PmMsgs, k \in {0, 1} : ProbePm(cn, m, k)
 
 -----------------------------------------------------------------------------
 (* The handshake attacker (issue 13; profiles handshake-downgrade,        *)

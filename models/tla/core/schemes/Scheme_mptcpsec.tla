@@ -51,6 +51,14 @@ D_Mode_esn == [
   FASTCLOSE |-> Msg({}, NoMap,
       [key |-> TruncL("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Num(7, "8")))],
       << Check("key", TruncL("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Num(7, "8"))), "drop") >>,
+      NoMap),
+  REMOVE_ADDR |-> Msg({}, NoMap,
+      [id |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(4, "8"), Fld("id")>>))), "drop") >>,
+      NoMap),
+  MP_PRIO |-> Msg({}, NoMap,
+      [backup |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(5, "8"), Fld("backup")>>))), "drop") >>,
       NoMap)
 ]
 

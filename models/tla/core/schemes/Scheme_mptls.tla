@@ -51,6 +51,14 @@ D_Mode_tls == [
   FASTCLOSE |-> Msg({}, NoMap,
       [key |-> TruncL("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("client_write_MPTCP_key")), TruncR("64", Hash(Cat(<<Slot("Ta"), Slot("Tb")>>)))))],
       << Check("key", TruncL("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("client_write_MPTCP_key")), TruncR("64", Hash(Cat(<<Slot("Ta"), Slot("Tb")>>))))), "drop") >>,
+      NoMap),
+  REMOVE_ADDR |-> Msg({}, NoMap,
+      [id |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("client_write_MPTCP_key")), Cat(<<Num(4, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("client_write_MPTCP_key")), Cat(<<Num(4, "8"), Fld("id")>>))), "drop") >>,
+      NoMap),
+  MP_PRIO |-> Msg({}, NoMap,
+      [backup |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("client_write_MPTCP_key")), Cat(<<Num(5, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("client_write_MPTCP_key")), Cat(<<Num(5, "8"), Fld("backup")>>))), "drop") >>,
       NoMap)
 ]
 

@@ -709,6 +709,85 @@ public final class DefinedScheme implements AuthScheme {
         return receive(handshake(Phase.JOIN_ACK, Role.A, c.mode), c, Map.of("hmac", hmac)).isEmpty();
     }
 
+    /**
+     * Keys to authenticate with: in a mode that authenticates nothing before the key agreement
+     * (until-agreed), only once it completed, as the hand-written key-share rows say.
+     */
+    @Override
+    public boolean hasAuthenticationKeys(ConnKeys keys) {
+        return !keys.mptcp() || !mode(modeOf(keys, null)).untilAgreed() || keys.keyActive();
+    }
+
+    // ---- REMOVE_ADDR / MP_PRIO: stated by the definition or, as RFC 8684, unauthenticated -------------------
+
+    /** The option's address ids as the parameter {@code id}: one octet each (the reference sends one). */
+    private static Bytes idOctets(List<Integer> ids) {
+        byte[] out = new byte[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (int) ids.get(i);
+        }
+        return Bytes.of(out);
+    }
+
+    private static Bytes flagOctet(boolean backup) {
+        return Bytes.of(new byte[] {(byte) (backup ? 1 : 0)});
+    }
+
+    @Override
+    public MptcpOption removeAddr(ConnKeys sender, List<Integer> ids) {
+        Ctx c = ctx(sender, null);
+        Optional<Message> m = def.message(Phase.REMOVE_ADDR, sender.role(), c.mode);
+        if (m.isEmpty()) {
+            return new MptcpOption.RemoveAddr(ids);
+        }
+        c.params.put("id", idOctets(ids));
+        return new MptcpOption.RemoveAddr(ids, optLong(send(m.get(), c, null, null).get("hmac")));
+    }
+
+    @Override
+    public boolean removeAddrOk(ConnKeys receiver, MptcpOption.RemoveAddr option) {
+        return pathManagerOk(Phase.REMOVE_ADDR, receiver, "id", idOctets(option.addressIds()), option.tag(), true);
+    }
+
+    /**
+     * The receiver's lines of a stated REMOVE_ADDR / MP_PRIO on its parameter and tag: true when the
+     * definition states no such message (or no check), false before the key agreement or when
+     * {@code layoutOk} is false (an MP_PRIO with RFC 6824's address id, which the tag does not cover).
+     */
+    private boolean pathManagerOk(Phase phase, ConnKeys receiver, String param, Bytes value, OptionalLong tag,
+                                  boolean layoutOk) {
+        Ctx c = ctx(receiver, null);
+        Optional<Message> m = def.message(phase, receiver.role().peer(), c.mode);
+        if (m.isEmpty() || !hasChecks(m.get())) {
+            return true;
+        }
+        if (!joinsAllowed(receiver) || !layoutOk) {
+            return false;
+        }
+        c.params.put(param, value);
+        Map<String, Bytes> got = new HashMap<>();
+        tag.ifPresent(v -> got.put("hmac", Bytes.of(MptcpCrypto.be64(v))));
+        return receive(m.get(), c, got).isEmpty();
+    }
+
+    @Override
+    public MptcpOption mpPrio(ConnKeys sender, boolean backup) {
+        Ctx c = ctx(sender, null);
+        Optional<Message> m = def.message(Phase.MP_PRIO, sender.role(), c.mode);
+        if (m.isEmpty()) {
+            return new MptcpOption.MpPrio(backup, OptionalInt.empty());
+        }
+        c.params.put("backup", flagOctet(backup));
+        return new MptcpOption.MpPrio(backup, OptionalInt.empty(), optLong(send(m.get(), c, null, null).get("hmac")));
+    }
+
+    /** A stated, checked MP_PRIO has RFC 8684's layout: RFC 6824's address id is not covered, so refused. */
+    @Override
+    public boolean mpPrioOk(ConnKeys receiver, MptcpOption.MpPrio option) {
+        return pathManagerOk(Phase.MP_PRIO, receiver, "backup", flagOctet(option.backup()), option.tag(),
+                option.addressId().isEmpty());
+    }
+
     // ---- ADD_ADDR / MP_FASTCLOSE -----------------------------------------------------------------------------
 
     /** RFC 8684 3.4.1: the HMAC covers the port, two zero octets when none is sent. */

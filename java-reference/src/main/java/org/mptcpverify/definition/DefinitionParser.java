@@ -29,7 +29,7 @@ import org.mptcpverify.collect.Ordered;
 public final class DefinitionParser {
     /** Values the reference supplies to every definition, with their widths (docs: "Parameters"). */
     public static final Map<String, Integer> PARAMETERS = Map.of(
-            "Ra", 32, "Rb", 32, "i", 32, "id", 8, "addr", 32, "port", 16, "addrB", 32);
+            "Ra", 32, "Rb", 32, "i", 32, "id", 8, "addr", 32, "port", 16, "addrB", 32, "backup", 8);
     /** The name of the external key. */
     public static final String KEY = "K";
 

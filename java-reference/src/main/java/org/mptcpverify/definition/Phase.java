@@ -18,7 +18,11 @@ public enum Phase {
     JOIN_SYN_ACK("join-syn-ack", "MP_JOIN", Map.of("hmac", 64)),
     JOIN_ACK("join-ack", "MP_JOIN", Map.of("hmac", 160)),
     ADD_ADDR("add-addr", "ADD_ADDR", Map.of("hmac", 64)),
-    FAST_CLOSE("fast-close", "MP_FASTCLOSE", Map.of("key", 64));
+    FAST_CLOSE("fast-close", "MP_FASTCLOSE", Map.of("key", 64)),
+    /** Optional in a definition: without it the option is RFC 8684's, unauthenticated. */
+    REMOVE_ADDR("remove-addr", "REMOVE_ADDR", Map.of("hmac", 64)),
+    /** Optional in a definition: without it the option is RFC 8684's, unauthenticated. */
+    MP_PRIO("mp-prio", "MP_PRIO", Map.of("hmac", 64));
 
     private final String keyword;
     private final String option;
@@ -57,7 +61,7 @@ public enum Phase {
 
     /**
      * The phase of a core message (MptcpCore.tla's kinds: MPC_SYN, JOIN_ACK, FASTCLOSE ...); empty
-     * for those no definition states (HS_ACK, REMOVE_ADDR, MP_PRIO).
+     * for those no definition states (HS_ACK).
      */
     public static Optional<Phase> ofCoreMessage(String msg) {
         return Optional.ofNullable(switch (msg) {
@@ -70,6 +74,8 @@ public enum Phase {
             case "JOIN_ACK" -> JOIN_ACK;
             case "ADD_ADDR" -> ADD_ADDR;
             case "FASTCLOSE" -> FAST_CLOSE;
+            case "REMOVE_ADDR" -> REMOVE_ADDR;
+            case "MP_PRIO" -> MP_PRIO;
             default -> null;
         });
     }

@@ -259,7 +259,11 @@ public final class MptcpEndpoint {
                 note("cannot remove an address on connection " + r.connId());
                 return;
             }
-            sendOnConnection(c, TcpSegment.ACK, Optional.of(new MptcpOption.RemoveAddr(List.of(r.addrId()))));
+            if (!scheme.hasAuthenticationKeys(c.keys())) {
+                note("cannot remove an address on connection " + r.connId() + " before its key agreement completed");
+                return;
+            }
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.removeAddr(c.keys(), List.of(r.addrId()))));
             conns.put(c.id(), c.withoutAnnounced(r.addrId()));
             note("REMOVE_ADDR(id " + r.addrId() + ")");
         }
@@ -275,7 +279,11 @@ public final class MptcpEndpoint {
          * with a DSS data ACK.
          */
         void onRemoveAddr(int connId, MptcpOption.RemoveAddr r) {
-            reached("REMOVE_ADDR", "none");
+            reached("REMOVE_ADDR", "authenticator");
+            if (!scheme.removeAddrOk(conns.get(connId).keys(), r)) {
+                note("REMOVE_ADDR(ids " + r.addressIds() + ") rejected (authenticator)");
+                return;
+            }
             for (int id : r.addressIds()) {
                 Connection c = conns.get(connId);
                 InetAddress gone = c.remoteAddrs().get(id);
@@ -322,7 +330,11 @@ public final class MptcpEndpoint {
                 note("cannot send MP_PRIO on the initial subflow of connection " + b.connId());
                 return;
             }
-            sendOnConnection(c, TcpSegment.ACK, Optional.of(new MptcpOption.MpPrio(b.backup(), OptionalInt.empty())));
+            if (!scheme.hasAuthenticationKeys(c.keys())) {
+                note("cannot send MP_PRIO on connection " + b.connId() + " before its key agreement completed");
+                return;
+            }
+            sendOnConnection(c, TcpSegment.ACK, Optional.of(scheme.mpPrio(c.keys(), b.backup())));
             note("MP_PRIO(" + (b.backup() ? "backup" : "regular") + ") on the initial subflow");
         }
 
@@ -718,8 +730,12 @@ public final class MptcpEndpoint {
          * as backup (or regular) from now on; Linux applies it to that subflow (MPTcpExtMPPrioRx).
          */
         void onMpPrio(int connId, Tuple t, MptcpOption.MpPrio p) {
-            reached("MP_PRIO", "none");
+            reached("MP_PRIO", "authenticator");
             Connection c = conns.get(connId);
+            if (!scheme.mpPrioOk(c.keys(), p)) {
+                note("MP_PRIO(" + (p.backup() ? "backup" : "regular") + ") rejected (authenticator)");
+                return;
+            }
             if (c.initial().equals(t)) {
                 conns.put(connId, c.withInitialPeerBackup(p.backup()));
             } else {

@@ -41,7 +41,8 @@ public final class WitnessChecks {
      * mode and direction) its lookup and checks, e.g. {@code join-syn: lookup per-connection},
      * {@code join-ack [bound]: check hmac else rst} (the mode of a variant in brackets);
      * {@code <message>: no check} when it has none, and
-     * {@code KIND: no check (no definition covers it)} for REMOVE_ADDR and MP_PRIO.
+     * {@code KIND: no check (not in the definition)} for a kind the definition does not state (REMOVE_ADDR
+     * and MP_PRIO of every row but mptls and mptcpsec: RFC 8684's, unauthenticated).
      */
     public static List<String> names(List<String> kinds, SchemeDefinition def) {
         Set<String> names = new LinkedHashSet<>();

@@ -30,15 +30,6 @@ public interface AuthScheme {
     /** MPTCP version of the MP_CAPABLE / ADD_ADDR / MP_FASTCLOSE layouts (0 or 1). */
     int version();
 
-    /**
-     * Why this implementation cannot be judged on forged REMOVE_ADDR / MP_PRIO: the design
-     * authenticates them in a way not implemented here (empty: it authenticates neither, as RFC
-     * 8684, and the endpoint's unauthenticated receive path is the design's).
-     */
-    default java.util.Optional<String> unmodelledPathManagerAuth() {
-        return java.util.Optional.empty();
-    }
-
     /** v1-based schemes put MP_TCPRST (RFC 8684 3.6) on their resets; v0 sends plain RST. */
     default boolean sendsTcpRst() {
         return version() == 1;
@@ -159,6 +150,28 @@ public interface AuthScheme {
     MptcpOption fastClose(ConnKeys sender);
 
     boolean fastCloseOk(ConnKeys receiver, MpFastClose option);
+
+    // ---- REMOVE_ADDR / MP_PRIO ---------------------------------------------------------------------
+
+    /** The REMOVE_ADDR {@code sender} sends for {@code ids}: RFC 8684's, unauthenticated, unless the design tags it. */
+    default MptcpOption removeAddr(ConnKeys sender, java.util.List<Integer> ids) {
+        return new MptcpOption.RemoveAddr(ids);
+    }
+
+    /** The receiver's check of a REMOVE_ADDR (RFC 8684: none). */
+    default boolean removeAddrOk(ConnKeys receiver, MptcpOption.RemoveAddr option) {
+        return true;
+    }
+
+    /** The MP_PRIO {@code sender} sends (RFC 8684's 3-octet form unless the design tags it). */
+    default MptcpOption mpPrio(ConnKeys sender, boolean backup) {
+        return new MptcpOption.MpPrio(backup, OptionalInt.empty());
+    }
+
+    /** The receiver's check of an MP_PRIO (RFC 8684: none). */
+    default boolean mpPrioOk(ConnKeys receiver, MptcpOption.MpPrio option) {
+        return true;
+    }
 
     // ---- the attacker's derivations ------------------------------------------------------------
 

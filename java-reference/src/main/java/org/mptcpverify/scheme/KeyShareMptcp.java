@@ -174,6 +174,55 @@ abstract sealed class KeyShareMptcp extends KeyedMptcp permits Mptls, MptcpSec {
                 addAddrMessage(id, addr, port))));
     }
 
+    /**
+     * The tag of REMOVE_ADDR and MP_PRIO, one reading for both rows (docs/schemes.md,
+     * "Authenticated REMOVE_ADDR and MP_PRIO"): the rightmost 64 bits of HMAC(sender's key,
+     * subtype octet || the option's fields), as ADD_ADDR's HMAC is truncated. The subtype octet
+     * keeps the two options' inputs apart: without it REMOVE_ADDR(id 1) and MP_PRIO(backup) would
+     * both cover the one octet 0x01, and a copy of the one's tag would authenticate the other.
+     */
+    private long pmTag(ConnKeys k, Role sender, int subtype, byte[] fields) {
+        return SchemeCrypto.truncR64(SchemeCrypto.hmac(hash(), writeKey(k, sender), SchemeCrypto.cat(new byte[] {(byte) subtype}, fields)));
+    }
+
+    private static byte[] ids(java.util.List<Integer> ids) {
+        byte[] out = new byte[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (int) ids.get(i);
+        }
+        return out;
+    }
+
+    private static byte[] flag(boolean backup) {
+        return new byte[] {(byte) (backup ? 1 : 0)};
+    }
+
+    @Override
+    public MptcpOption removeAddr(ConnKeys sender, java.util.List<Integer> ids) {
+        return new MptcpOption.RemoveAddr(ids, OptionalLong.of(pmTag(sender, sender.role(), MptcpOption.SUBTYPE_REMOVE_ADDR, ids(ids))));
+    }
+
+    /** No tag, or no keys yet (the shares have not crossed): nothing authenticates it, ignored. */
+    @Override
+    public boolean removeAddrOk(ConnKeys receiver, MptcpOption.RemoveAddr option) {
+        return joinsAllowed(receiver) && option.tag().isPresent() && SchemeCrypto.equal(option.tag().getAsLong(),
+                pmTag(receiver, receiver.role().peer(), MptcpOption.SUBTYPE_REMOVE_ADDR, ids(option.addressIds())));
+    }
+
+    /** The RFC 8684 form, 3 octets, then the tag (length 11). */
+    @Override
+    public MptcpOption mpPrio(ConnKeys sender, boolean backup) {
+        return new MptcpOption.MpPrio(backup, OptionalInt.empty(),
+                OptionalLong.of(pmTag(sender, sender.role(), MptcpOption.SUBTYPE_MP_PRIO, flag(backup))));
+    }
+
+    @Override
+    public boolean mpPrioOk(ConnKeys receiver, MptcpOption.MpPrio option) {
+        return joinsAllowed(receiver) && option.tag().isPresent() && option.addressId().isEmpty()
+                && SchemeCrypto.equal(option.tag().getAsLong(),
+                        pmTag(receiver, receiver.role().peer(), MptcpOption.SUBTYPE_MP_PRIO, flag(option.backup())));
+    }
+
     // ---- attacker ------------------------------------------------------------------------------------------
 
     /** Both tokens and both public values seen, and one private value given: the connection key follows. */

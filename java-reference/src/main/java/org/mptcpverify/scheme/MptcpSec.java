@@ -27,12 +27,6 @@ public final class MptcpSec extends KeyShareMptcp {
     private static final byte MP_FASTCLOSE = 0x07;
 
     @Override
-    public Optional<String> unmodelledPathManagerAuth() {
-        return Optional.of("MPTCPsec authenticates every MPTCP option with a tag; the tag of REMOVE_ADDR and "
-                + "MP_PRIO is not implemented in the reference yet (docs/schemes.md, mptcpsec)");
-    }
-
-    @Override
     public SchemeId id() {
         return SchemeId.MPTCPSEC;
     }

@@ -21,12 +21,6 @@ import org.mptcpverify.wire.Bytes;
  */
 public final class Mptls extends KeyShareMptcp {
     @Override
-    public Optional<String> unmodelledPathManagerAuth() {
-        return Optional.of("draft-bonaventure-mptcp-tls-00 4.3 requires an HMAC on REMOVE_ADDR and MP_PRIO, "
-                + "whose layout the reference does not implement yet (docs/schemes.md, mptls)");
-    }
-
-    @Override
     public SchemeId id() {
         return SchemeId.MPTLS;
     }

@@ -47,27 +47,26 @@ public final class WireFields {
     /** The core's messages: the phase of the definitions' figure and the sender (CoreMessage in models). */
     private record Message(Phase phase, Role from, List<String> parameters) {}
 
-    private static final Map<String, Message> MESSAGES = Map.of(
-            "MPC_SYN", new Message(Phase.HANDSHAKE_SYN, Role.A, List.of()),
-            "MPC_SYNACK", new Message(Phase.HANDSHAKE_SYN_ACK, Role.B, List.of()),
-            "MPC_ACK", new Message(Phase.HANDSHAKE_ACK, Role.A, List.of()),
-            "KEY_A", new Message(Phase.KEY_AGREEMENT, Role.A, List.of()),
-            "KEY_B", new Message(Phase.KEY_AGREEMENT, Role.B, List.of()),
-            "JOIN_SYN", new Message(Phase.JOIN_SYN, Role.A, List.of("Ra")),
-            "JOIN_SYNACK", new Message(Phase.JOIN_SYN_ACK, Role.B, List.of("Rb")),
-            "JOIN_ACK", new Message(Phase.JOIN_ACK, Role.A, List.of()),
-            "ADD_ADDR", new Message(Phase.ADD_ADDR, Role.B, List.of("id", "addr", "port")),
-            "FASTCLOSE", new Message(Phase.FAST_CLOSE, Role.A, List.of()));
+    private static final Map<String, Message> MESSAGES = Map.ofEntries(
+            Map.entry("MPC_SYN", new Message(Phase.HANDSHAKE_SYN, Role.A, List.of())),
+            Map.entry("MPC_SYNACK", new Message(Phase.HANDSHAKE_SYN_ACK, Role.B, List.of())),
+            Map.entry("MPC_ACK", new Message(Phase.HANDSHAKE_ACK, Role.A, List.of())),
+            Map.entry("KEY_A", new Message(Phase.KEY_AGREEMENT, Role.A, List.of())),
+            Map.entry("KEY_B", new Message(Phase.KEY_AGREEMENT, Role.B, List.of())),
+            Map.entry("JOIN_SYN", new Message(Phase.JOIN_SYN, Role.A, List.of("Ra"))),
+            Map.entry("JOIN_SYNACK", new Message(Phase.JOIN_SYN_ACK, Role.B, List.of("Rb"))),
+            Map.entry("JOIN_ACK", new Message(Phase.JOIN_ACK, Role.A, List.of())),
+            Map.entry("ADD_ADDR", new Message(Phase.ADD_ADDR, Role.B, List.of("id", "addr", "port"))),
+            Map.entry("FASTCLOSE", new Message(Phase.FAST_CLOSE, Role.A, List.of())),
+            Map.entry("REMOVE_ADDR", new Message(Phase.REMOVE_ADDR, Role.A, List.of("id"))),
+            Map.entry("MP_PRIO", new Message(Phase.MP_PRIO, Role.A, List.of("backup"))));
 
     /**
-     * The path manager's requests, which no scheme authenticates and no definition states
-     * (MptcpCore.tla PmField: REMOVE_ADDR names an address id, MP_PRIO carries the backup flag):
-     * their fields are the wire's, the same for every scheme.
+     * The path manager's requests: their parameters (REMOVE_ADDR names an address id, MP_PRIO
+     * carries the backup flag) are on the wire for every scheme; a tag only where the definition
+     * states the message (mptls, mptcpsec), RFC 8684's rows leaving them unauthenticated.
      */
-    private static final Map<String, Map<String, Integer>> PATH_MANAGER = Map.of(
-            "REMOVE_ADDR", Map.of("id", 8),
-            "MP_PRIO", Map.of("backup", 8));
-
+    private static final Set<String> PATH_MANAGER = Set.of("REMOVE_ADDR", "MP_PRIO");
     /** Every field the definition language allows in each message (any scheme). */
     public static final WireFields LANGUAGE = new WireFields(language());
 
@@ -86,7 +85,6 @@ public final class WireFields {
             m.parameters().forEach(p -> f.put(p, DefinitionParser.PARAMETERS.get(p)));
             out.put(msg, Ordered.copy(f));
         });
-        out.putAll(PATH_MANAGER);
         return Ordered.copy(out);
     }
 
@@ -98,6 +96,9 @@ public final class WireFields {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
         MESSAGES.forEach((msg, m) -> {
             Set<String> stated = new TreeSet<>();
+            if (PATH_MANAGER.contains(msg)) {
+                stated.addAll(m.parameters());
+            }
             for (SchemeDefinition.Message dm : def.messages()) {
                 if (dm.phase() == m.phase() && dm.from() == m.from()) {
                     dm.fields().forEach(f -> stated.add(coreName(f.name())));
@@ -109,7 +110,6 @@ public final class WireFields {
             stated.forEach(n -> f.put(n, all.get(n)));
             out.put(msg, Ordered.copy(f));
         });
-        out.putAll(PATH_MANAGER);
         return new WireFields(Ordered.copy(out));
     }
 
@@ -218,8 +218,10 @@ public final class WireFields {
             f.put("key", b64(c.value()));
         } else if (x instanceof MptcpOption.RemoveAddr r) {
             f.put("id", Bytes.of(new byte[] {(byte) (int) r.addressIds().get(0)}));
+            r.tag().ifPresent(h -> f.put("hmac", b64(h)));
         } else if (x instanceof MptcpOption.MpPrio p) {
             f.put("backup", Bytes.of(new byte[] {(byte) (p.backup() ? 1 : 0)}));
+            p.tag().ifPresent(h -> f.put("hmac", b64(h)));
         }
         Map<String, Integer> known = bits.getOrDefault(msg, Map.of());
         f.keySet().retainAll(known.keySet());
@@ -266,10 +268,15 @@ public final class WireFields {
                         ? new AddAddr(1, 0, id, addr, p, java.util.OptionalLong.of(int64(f.get("hmac"))))
                         : new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, p, java.util.OptionalLong.empty());
             }
-            case "REMOVE_ADDR" -> new MptcpOption.RemoveAddr(List.of((int) int64(f.get("id"))));
-            case "MP_PRIO" -> new MptcpOption.MpPrio(int64(f.get("backup")) != 0, OptionalInt.empty());
+            // tagged when the attacker gives a tag (the layouts of mptls and mptcpsec), else RFC 8684's
+            case "REMOVE_ADDR" -> new MptcpOption.RemoveAddr(List.of((int) int64(f.get("id"))), optLong(f.get("hmac")));
+            case "MP_PRIO" -> new MptcpOption.MpPrio(int64(f.get("backup")) != 0, OptionalInt.empty(), optLong(f.get("hmac")));
             default -> throw new IllegalArgumentException("the attacker does not inject " + msg);
         };
+    }
+
+    private static java.util.OptionalLong optLong(Bytes b) {
+        return b == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(int64(b));
     }
 
     /**

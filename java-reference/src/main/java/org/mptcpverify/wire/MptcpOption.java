@@ -39,6 +39,8 @@ public sealed interface MptcpOption {
     int FLAG_K_KEY_ID = 0x02;
     int JOIN_FLAG_BACKUP = 0x01;
     int ADD_ADDR_FLAG_ECHO = 0x01;
+    /** REMOVE_ADDR's reserved nibble, low bit: a 64-bit tag follows the ids (our layout for mptls / mptcpsec). */
+    int REMOVE_ADDR_FLAG_TAG = 0x01;
 
     int subtype();
 
@@ -298,22 +300,44 @@ public sealed interface MptcpOption {
         public int subtype() { return SUBTYPE_ADD_ADDR; }
     }
 
-    record RemoveAddr(List<Integer> addressIds) implements MptcpOption {
+    /**
+     * REMOVE_ADDR: the address ids, and for the designs that authenticate it (mptls, mptcpsec) a
+     * 64-bit tag after them, announced by the {@link #REMOVE_ADDR_FLAG_TAG} bit of the otherwise
+     * reserved nibble (docs/schemes.md, "Authenticated REMOVE_ADDR and MP_PRIO": the length
+     * alone cannot tell one id and a tag from nine ids).
+     */
+    record RemoveAddr(List<Integer> addressIds, OptionalLong tag) implements MptcpOption {
         public RemoveAddr {
             addressIds = List.copyOf(addressIds);
-            if (addressIds.isEmpty() || addressIds.size() > 252) {
-                throw new IllegalArgumentException("REMOVE_ADDR carries 1..252 address ids");
+            java.util.Objects.requireNonNull(tag, "tag");
+            int max = tag.isPresent() ? 244 : 252;
+            if (addressIds.isEmpty() || addressIds.size() > max) {
+                throw new IllegalArgumentException("REMOVE_ADDR carries 1.." + max + " address ids");
             }
             addressIds.forEach(v -> Check.u8("addressId", v));
+        }
+
+        /** RFC 8684's REMOVE_ADDR, no tag. */
+        public RemoveAddr(List<Integer> addressIds) {
+            this(addressIds, OptionalLong.empty());
         }
 
         public int subtype() { return SUBTYPE_REMOVE_ADDR; }
     }
 
-    /** MP_PRIO: 3 bytes (RFC 8684) or 4 with an address id (RFC 6824). */
-    record MpPrio(boolean backup, OptionalInt addressId) implements MptcpOption {
+    /**
+     * MP_PRIO: 3 bytes (RFC 8684) or 4 with an address id (RFC 6824); 8 more with a 64-bit tag
+     * at the end (mptls, mptcpsec: lengths 11 and 12, told apart from the plain forms by length).
+     */
+    record MpPrio(boolean backup, OptionalInt addressId, OptionalLong tag) implements MptcpOption {
         public MpPrio {
             addressId.ifPresent(v -> Check.u8("addressId", v));
+            java.util.Objects.requireNonNull(tag, "tag");
+        }
+
+        /** RFC 8684's (or RFC 6824's) MP_PRIO, no tag. */
+        public MpPrio(boolean backup, OptionalInt addressId) {
+            this(backup, addressId, OptionalLong.empty());
         }
 
         public int subtype() { return SUBTYPE_MP_PRIO; }

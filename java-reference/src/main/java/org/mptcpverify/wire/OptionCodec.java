@@ -108,11 +108,15 @@ public final class OptionCodec {
             a.port().ifPresent(o::u16);
             a.truncatedHmac().ifPresent(o::u64);
         } else if (option instanceof RemoveAddr r) {
-            o.header(3 + r.addressIds().size(), MptcpOption.SUBTYPE_REMOVE_ADDR, 0);
+            o.header(3 + r.addressIds().size() + (r.tag().isPresent() ? 8 : 0), MptcpOption.SUBTYPE_REMOVE_ADDR,
+                    r.tag().isPresent() ? MptcpOption.REMOVE_ADDR_FLAG_TAG : 0);
             r.addressIds().forEach(o::u8);
+            r.tag().ifPresent(o::u64);
         } else if (option instanceof MpPrio p) {
-            o.header(p.addressId().isPresent() ? 4 : 3, MptcpOption.SUBTYPE_MP_PRIO, p.backup() ? 1 : 0);
+            o.header((p.addressId().isPresent() ? 4 : 3) + (p.tag().isPresent() ? 8 : 0), MptcpOption.SUBTYPE_MP_PRIO,
+                    p.backup() ? 1 : 0);
             p.addressId().ifPresent(o::u8);
+            p.tag().ifPresent(o::u64);
         } else if (option instanceof MpFail f) {
             o.header(12, MptcpOption.SUBTYPE_MP_FAIL, 0);
             o.u8(0);
@@ -410,17 +414,21 @@ public final class OptionCodec {
         }
 
         private DecodeResult removeAddr(int nibble) {
-            if (len < 4) return badLength("REMOVE_ADDR", "at least 4");
-            if (nibble != 0) return err(2, Reason.BAD_FIELD, "REMOVE_ADDR reserved bits set");
+            boolean tagged = (nibble & MptcpOption.REMOVE_ADDR_FLAG_TAG) != 0;
+            if (len < (tagged ? 12 : 4)) return badLength("REMOVE_ADDR", tagged ? "at least 12 (tagged)" : "at least 4");
+            if ((nibble & ~MptcpOption.REMOVE_ADDR_FLAG_TAG) != 0) return err(2, Reason.BAD_FIELD, "REMOVE_ADDR reserved bits set");
+            int idsEnd = tagged ? len - 8 : len;
             List<Integer> ids = new ArrayList<>();
-            for (int i = 3; i < len; i++) ids.add(u8(i));
-            return ok(new RemoveAddr(ids));
+            for (int i = 3; i < idsEnd; i++) ids.add(u8(i));
+            return ok(new RemoveAddr(ids, tagged ? OptionalLong.of(u64(idsEnd)) : OptionalLong.empty()));
         }
 
         private DecodeResult mpPrio(int nibble) {
-            if (len != 3 && len != 4) return badLength("MP_PRIO", "3, 4");
+            if (len != 3 && len != 4 && len != 11 && len != 12) return badLength("MP_PRIO", "3, 4, 11, 12");
             if ((nibble & 0x0e) != 0) return err(2, Reason.BAD_FIELD, "MP_PRIO reserved bits set");
-            return ok(new MpPrio((nibble & 1) != 0, len == 4 ? OptionalInt.of(u8(3)) : OptionalInt.empty()));
+            boolean id = len == 4 || len == 12;
+            return ok(new MpPrio((nibble & 1) != 0, id ? OptionalInt.of(u8(3)) : OptionalInt.empty(),
+                    len >= 11 ? OptionalLong.of(u64(id ? 4 : 3)) : OptionalLong.empty()));
         }
     }
 

@@ -26,9 +26,10 @@ import org.mptcpverify.wire.MptcpOption.KeyShare;
  * the same key, one with none gets nothing.
  */
 class MptcpSecTest {
-    private record Pair(ConnKeys a, ConnKeys b) {}
+    record Pair(ConnKeys a, ConnKeys b) {}
 
-    private static Pair connect(MptcpSec s, long seed) {
+    /** A handshake and key exchange of a key-share row (mptls, mptcpsec) between two honest ends. */
+    static Pair connect(KeyShareMptcp s, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         AuthScheme.Hello syn = s.clientSyn(null, rnd);
         AuthScheme.Hello synAck = s.serverSynAck(syn.option(), null, rnd, t -> false);

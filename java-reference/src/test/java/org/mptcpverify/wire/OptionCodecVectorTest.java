@@ -172,6 +172,27 @@ class OptionCodecVectorTest {
         known("1e 04 8f ff", new MpTcpRst(15, 255));
         known("1e 0c 92 00 0102030405060708", new NewKey(2, 0x0102030405060708L));
         assertEquals(Reason.BAD_LENGTH, errorOf("1e 03 40"));  // REMOVE_ADDR without any id
+    }
+
+    /**
+     * The tagged REMOVE_ADDR and MP_PRIO of mptls and mptcpsec (docs/schemes.md, "Authenticated
+     * REMOVE_ADDR and MP_PRIO"): the tag is the option's last 8 octets; REMOVE_ADDR announces it with
+     * the low bit of its reserved nibble, MP_PRIO by its length (11, or 12 with RFC 6824's id).
+     */
+    @Test
+    void taggedRemoveAddrAndMpPrio() {
+        long tag = 0x0102030405060708L;
+        known("1e 0c 41 05 0102030405060708", new RemoveAddr(List.of(5), OptionalLong.of(tag)));
+        known("1e 0e 41 00 01 09 0102030405060708", new RemoveAddr(List.of(0, 1, 9), OptionalLong.of(tag)));
+        // nine ids untagged: the same length as one id and a tag, told apart by the flag bit
+        known("1e 0c 40 05 0102030405060708", new RemoveAddr(List.of(5, 1, 2, 3, 4, 5, 6, 7, 8)));
+        known("1e 0b 51 0102030405060708", new MpPrio(true, NO_I, OptionalLong.of(tag)));
+        known("1e 0b 50 0102030405060708", new MpPrio(false, NO_I, OptionalLong.of(tag)));
+        known("1e 0c 51 07 0102030405060708", new MpPrio(true, OptionalInt.of(7), OptionalLong.of(tag)));
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 0b 41 0102030405060708"));  // a tag and no id
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 05 41 05 01"));             // flag set, no room for a tag
+        assertEquals(Reason.BAD_FIELD, errorOf("1e 0c 43 05 0102030405060708")); // another reserved bit
+        assertEquals(Reason.BAD_LENGTH, errorOf("1e 0a 51 01020304050607"));     // MP_PRIO of 10 octets
         assertEquals(Reason.BAD_FIELD, errorOf("1e 03 52"));
         assertEquals(Reason.BAD_FIELD, errorOf("1e 0c 61 00 f5a101d3d29d6f73"));
         assertEquals(Reason.BAD_FIELD, errorOf("1e 0c 70 01 1112131415161718"));

@@ -46,12 +46,14 @@ final class OptionGen {
         if (type == Dss.class) return dss();
         if (type == AddAddr.class) return addAddr();
         if (type == RemoveAddr.class) {
-            int n = 1 + (r.nextBoolean() ? r.nextInt(4) : r.nextInt(252));
+            boolean tagged = r.nextBoolean();
+            int n = 1 + (r.nextBoolean() ? r.nextInt(4) : r.nextInt(tagged ? 244 : 252));
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) ids.add(r.nextInt(256));
-            return new RemoveAddr(ids);
+            return new RemoveAddr(ids, tagged ? java.util.OptionalLong.of(r.nextLong()) : java.util.OptionalLong.empty());
         }
-        if (type == MpPrio.class) return new MpPrio(r.nextBoolean(), r.nextBoolean() ? OptionalInt.of(r.nextInt(256)) : OptionalInt.empty());
+        if (type == MpPrio.class) return new MpPrio(r.nextBoolean(), r.nextBoolean() ? OptionalInt.of(r.nextInt(256)) : OptionalInt.empty(),
+                r.nextBoolean() ? java.util.OptionalLong.of(r.nextLong()) : java.util.OptionalLong.empty());
         if (type == MpFail.class) return new MpFail(r.nextLong());
         if (type == MpFastClose.class) return new MpFastClose(r.nextInt(16), r.nextLong());
         if (type == MpTcpRst.class) return new MpTcpRst(r.nextInt(16), r.nextInt(256));

@@ -150,12 +150,6 @@ public final class TracesEngine implements Engine {
                                 .map(PropertyId::modelName).collect(java.util.stream.Collectors.joining(", "))
                                 + " of " + attack.wireName() + " are about the external key");
             }
-            Optional<String> gap = attack.properties().contains(PropertyId.PATH_MANAGER_INTEGRITY)
-                    ? impls.apply(scheme).unmodelledPathManagerAuth() : Optional.empty();
-            if (gap.isPresent()) { // a VIOLATED would be the reference's gap, not the design's
-                deleteStale(json);
-                return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null, "not modelled: " + gap.get());
-            }
             if (tries < 1) {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), seconds(start), bounds, null,
                         "tries must be >= 1, got " + tries);

@@ -135,10 +135,6 @@ class TracesPropertyTest {
 
     private static void checkCell(CellResult r, SchemeId scheme, AttackId attack, PropertyId property) throws Exception {
         String where = scheme + " / " + attack + " / " + property + " (seed " + SEED + ", tries " + TRIES + ")";
-        if (r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null && r.reason().startsWith("not modelled")) {
-            System.out.printf("traces %-26s %-20s %-28s %s (%s)%n", scheme, attack, property, r.verdict(), r.reason());
-            return; // the reference lacks what the design has (mptls's path manager); KeyAgreementRowsTest runs the row
-        }
         assertNotEquals(Verdict.INCONCLUSIVE, r.verdict(), where + ": " + r.reason());
         assertNotEquals(Verdict.NOT_APPLICABLE, r.verdict(), where + ": " + r.reason());
         String shrunk = "";

@@ -116,6 +116,9 @@ public final class AlloySchemeModule {
         // both branches of every if-then-else, so a case table over (mode, message) costs every
         // case at every call site; measured: docs/models.md, "Session 9 (alloyfast)")
         for (CoreMessage g : CoreMessage.values()) {
+            if (g == CoreMessage.REMOVE_ADDR || g == CoreMessage.MP_PRIO) {
+                continue; // the Alloy core has no path-manager messages (the TLA+ core's only)
+            }
             String n = g.name();
             b.append("fun keep_").append(n).append("[m: Mode, fr, ext: lone Term]: SlotName -> Term {\n");
             byMode(b, d, g, msg -> map(msg.keep(), AlloySchemeModule::slot, true), "none -> none");

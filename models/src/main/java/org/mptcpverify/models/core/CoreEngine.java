@@ -149,15 +149,6 @@ public final class CoreEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
                     "scheme " + scheme.wireName() + " is not modelled in the generic core");
         }
-        // the core's REMOVE_ADDR and MP_PRIO are unauthenticated for every row (no definition states
-        // them); where the design authenticates them and the reference does not implement it yet
-        // (mptls), a violation would be the models' gap, not the design's: as the traces engine says
-        Optional<String> gap = attack.properties().contains(PropertyId.PATH_MANAGER_INTEGRITY)
-                ? implementations.apply(scheme).unmodelledPathManagerAuth() : Optional.empty();
-        if (gap.isPresent()) {
-            return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, new LinkedHashMap<>(resolved.values()), null,
-                    "not modelled: " + gap.get());
-        }
         return checkProperties(scheme, attack, applicable, options, coreBounds(attack, options.boundsFor(name())));
     }
 

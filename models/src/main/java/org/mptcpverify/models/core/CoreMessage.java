@@ -7,8 +7,9 @@ import org.mptcpverify.scheme.Role;
 
 /**
  * The messages the generic core exchanges (docs/models.md, "Data form of a scheme"), each the
- * segment of a definition's figure with that phase and sender. The core has no A->B ADD_ADDR and
- * no B->A MP_FASTCLOSE: the definitions' messages for those are not part of the data form.
+ * segment of a definition's figure with that phase and sender. The core has no A->B ADD_ADDR, no
+ * B->A MP_FASTCLOSE and no authenticated B->A REMOVE_ADDR or MP_PRIO: the definitions' messages
+ * for those are not part of the data form.
  */
 public enum CoreMessage {
     MPC_SYN(Phase.HANDSHAKE_SYN, Role.A),
@@ -20,7 +21,10 @@ public enum CoreMessage {
     JOIN_SYNACK(Phase.JOIN_SYN_ACK, Role.B),
     JOIN_ACK(Phase.JOIN_ACK, Role.A),
     ADD_ADDR(Phase.ADD_ADDR, Role.B),
-    FASTCLOSE(Phase.FAST_CLOSE, Role.A);
+    FASTCLOSE(Phase.FAST_CLOSE, Role.A),
+    /** The client's REMOVE_ADDR; the server's (add-addr-replay's Withdraw) stays RFC 8684's in the core. */
+    REMOVE_ADDR(Phase.REMOVE_ADDR, Role.A),
+    MP_PRIO(Phase.MP_PRIO, Role.A);
 
     public final Phase phase;
     public final Role from;

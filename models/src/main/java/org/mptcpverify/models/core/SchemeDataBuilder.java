@@ -40,6 +40,9 @@ public final class SchemeDataBuilder {
     /** What the server advertises in the core's one ADD_ADDR (Advertise in MptcpCore.tla). */
     static final Tmpl ADVERTISED_ADDR = new Tmpl.Atom("s.a2");
     static final Tmpl ADVERTISED_ID = new Tmpl.Int(2, DefinitionParser.PARAMETERS.get("id"));
+    /** What the client's own REMOVE_ADDR names and its MP_PRIO sets (PmRequest / PmField in MptcpCore.tla). */
+    static final Tmpl WITHDRAWN_ID = new Tmpl.Int(1, DefinitionParser.PARAMETERS.get("id"));
+    static final Tmpl BACKUP_FLAG = new Tmpl.Int(1, DefinitionParser.PARAMETERS.get("backup"));
     /** Slots holding addrB when a definition uses it: the client's and the server's view. */
     static final String CLIENT_ADDR_B = "srv";
     static final String SERVER_ADDR_B = "laddr";
@@ -315,6 +318,8 @@ public final class SchemeDataBuilder {
                     fields.put("addr", ADVERTISED_ADDR);
                     fields.put("id", ADVERTISED_ID);
                 }
+                case REMOVE_ADDR -> fields.put("id", WITHDRAWN_ID);
+                case MP_PRIO -> fields.put("backup", BACKUP_FLAG);
                 default -> { }
             }
         }
@@ -517,6 +522,14 @@ public final class SchemeDataBuilder {
                 case "id" -> {
                     if (cm == CoreMessage.ADD_ADDR) {
                         return receiver ? new Tmpl.Fld("id") : ADVERTISED_ID;
+                    }
+                    if (cm == CoreMessage.REMOVE_ADDR) {
+                        return receiver ? new Tmpl.Fld("id") : WITHDRAWN_ID;
+                    }
+                }
+                case "backup" -> {
+                    if (cm == CoreMessage.MP_PRIO) {
+                        return receiver ? new Tmpl.Fld("backup") : BACKUP_FLAG;
                     }
                 }
                 case "addr" -> {

@@ -18,7 +18,10 @@ public record Observation(Set<CoreMessage> always, Set<CoreMessage> untilActive)
     private static final Set<CoreMessage> HANDSHAKE_AND_KEYS = EnumSet.of(CoreMessage.MPC_SYN, CoreMessage.MPC_SYNACK,
             CoreMessage.MPC_ACK, CoreMessage.KEY_A, CoreMessage.KEY_B);
     private static final Observation HANDSHAKE_ALWAYS = new Observation(HANDSHAKE_AND_KEYS, Set.of());
-    private static final Observation ALL_UNTIL_ACTIVE = new Observation(Set.of(), EnumSet.allOf(CoreMessage.class));
+    // every message the proofs' profiles exchange: the path-manager options exist only in the
+    // profiles that name them (remove-addr-forge, mp-prio-forge), none of which has a proof
+    private static final Observation ALL_UNTIL_ACTIVE = new Observation(Set.of(),
+            EnumSet.complementOf(EnumSet.of(CoreMessage.REMOVE_ADDR, CoreMessage.MP_PRIO)));
 
     /** The profiles with a proof, by their shared attack name (MptcpCore.tla `Profiles`). */
     private static final Map<String, Observation> PROFILES = Map.of(

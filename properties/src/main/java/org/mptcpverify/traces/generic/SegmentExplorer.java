@@ -902,18 +902,40 @@ public final class SegmentExplorer {
         /**
          * The profile's path-manager requests forged as the client on its initial subflow
          * (MptcpCore.tla ForgeRemoveAddr / ForgeMpPrio): REMOVE_ADDR naming address id 0 (the
-         * initial subflow) or 1 (the client's joins), MP_PRIO(backup). Nothing to build: no scheme
-         * authenticates them.
+         * initial subflow) or 1 (the client's joins), MP_PRIO(backup). Where the definition states
+         * the message with a tag (mptls, mptcpsec) the tag is built as ADD_ADDR's HMAC is: a
+         * candidate the receiver's check compares it with that the attacker can build, or its own
+         * value; an informed run sends each candidate once and its own value once. Without a stated
+         * message there is nothing to build (RFC 8684's unauthenticated options).
          */
         List<Supplier<SegmentEvent>> pathManagerRequests(Set<String> conns) {
             List<Supplier<SegmentEvent>> out = new ArrayList<>();
             for (String conn : conns) {
                 String client = conn.substring(0, conn.indexOf('.'));
                 for (String pm : profile.pathManager()) {
+                    String field = pm.equals("REMOVE_ADDR") ? "id" : "backup";
+                    boolean tagged = def.messages().stream().anyMatch(m -> Recipes.phaseOf(pm).filter(ph -> ph == m.phase()).isPresent()
+                            && m.from() == org.mptcpverify.scheme.Role.A && m.field("hmac").isPresent());
                     for (int k : pm.equals("REMOVE_ADDR") ? List.of(0, 1) : List.of(1)) {
-                        String field = pm.equals("REMOVE_ADDR") ? "id" : "backup";
-                        once(out, pm + "|" + conn + "|" + k, () -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0",
-                                client + ".a1", "s.a1", new TreeMap<>(Map.of(field, new SegmentTerm.Num(k, 8)))));
+                        Map<String, SegmentTerm> fixed = Map.of(field, new SegmentTerm.Num(k, 8));
+                        if (!tagged) {
+                            once(out, pm + "|" + conn + "|" + k, () -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0",
+                                    client + ".a1", "s.a1", new TreeMap<>(fixed)));
+                            continue;
+                        }
+                        Map<String, String> own = Map.of(field, "#" + k);
+                        if (plan.informed()) {
+                            // its own value once (a forgery the check rejects is the witness), then each candidate once
+                            once(out, pm + "|" + conn + "|" + k + "|own", () -> {
+                                Map<String, SegmentTerm> f = new TreeMap<>(fixed);
+                                f.put("hmac", new SegmentTerm.Own("x.hmac." + next, 64));
+                                return new SegmentEvent.Inject(next++, pm, conn, conn + "/0", client + ".a1", "s.a1", f);
+                            });
+                            if (fresh(pm, conn, conn + "/0", client + ".a1", "s.a1", "hmac", own).isEmpty()) {
+                                continue;
+                            }
+                        }
+                        out.add(() -> inject(pm, conn, conn + "/0", client + ".a1", "s.a1", fixed, "hmac", own));
                     }
                 }
             }

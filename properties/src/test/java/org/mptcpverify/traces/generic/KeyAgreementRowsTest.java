@@ -98,6 +98,37 @@ class KeyAgreementRowsTest {
         }
     }
 
+    /**
+     * mptls and mptcpsec tag REMOVE_ADDR and MP_PRIO (docs/schemes.md, "Authenticated REMOVE_ADDR and
+     * MP_PRIO"): without the private values the forged options reach the tag's check and are
+     * refused (HOLDS with a witness at that check); given them the attacker computes the tag and
+     * the server obeys (VIOLATED), with a trace whose tag is built from a given private value and
+     * that is refused without the key control. The controls break within 200 runs at this seed
+     * (the measured cells: 181-189 runs).
+     */
+    @Test
+    void pathManagerTagsHoldWithoutThePrivateValuesAndFallWithThem() throws Exception {
+        for (SchemeId s : List.of(SchemeId.MPTLS, SchemeId.MPTCPSEC)) {
+            for (AttackId a : List.of(AttackId.REMOVE_ADDR_FORGE, AttackId.MP_PRIO_FORGE)) {
+                String msg = a == AttackId.REMOVE_ADDR_FORGE ? "REMOVE_ADDR" : "MP_PRIO";
+                GenericAttacker.Outcome plain = attacker(60).check(s, a, SEED, false);
+                assertEquals(Verdict.HOLDS, plain.verdict(), s + " / " + a + ": " + plain.reason());
+                assertTrue(plain.relevant().points().getOrDefault(msg + ":authenticator", 0) > 0,
+                        s + " / " + a + ": no forged " + msg + " reached the tag's check: " + plain.relevant());
+                GenericAttacker.Outcome keyed = attacker(400).check(s, a, SEED, true);
+                assertEquals(Verdict.VIOLATED, keyed.verdict(), s + " / " + a + ": " + keyed.reason());
+                SegmentTrace t = SegmentTraceJson.parse(SegmentTraceJson.write(keyed.counterexample().orElseThrow()));
+                assertTrue(replays(t), s + " / " + a + ": replays after a round trip through the file format");
+                assertTrue(t.events().stream().anyMatch(e -> e instanceof SegmentEvent.Inject i && i.msg().equals(msg)
+                        && i.fields().containsKey("hmac") && mentions(i.fields().get("hmac"), "/")),
+                        s + " / " + a + ": a tag built from a given private value: " + t.events());
+                SegmentTrace withoutKey = new SegmentTrace(t.engine(), t.scheme(), t.attack(), t.property(), t.seed(),
+                        t.keyedSide(), false, t.clients(), t.keys(), t.events());
+                assertFalse(replays(withoutKey), s + " / " + a + ": without attackerHasKey the private value is refused");
+            }
+        }
+    }
+
     private static boolean mentions(SegmentTerm t, String what) {
         if (t instanceof SegmentTerm.Observed o) {
             return o.field().equals(what);
