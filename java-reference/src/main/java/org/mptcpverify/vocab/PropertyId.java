@@ -86,8 +86,8 @@ public enum PropertyId {
     /** The end the models judge, for a property they judge at one end only ({@link #modelsJudgeOneEnd}). */
     public String modelledEnd() {
         return switch (this) {
-            case ADDR_AUTHENTICITY -> "the client's acceptance of the server's ADD_ADDR only";
-            case CLOSE_AUTHENTICITY -> "the server's acceptance of a client's MP_FASTCLOSE only";
+            case ADDR_AUTHENTICITY -> "the client's acceptance of the server's ADD_ADDR";
+            case CLOSE_AUTHENTICITY -> "the server's acceptance of a client's MP_FASTCLOSE";
             default -> "both ends";
         };
     }
