@@ -72,8 +72,8 @@ public enum Phase {
             case "JOIN_SYN" -> JOIN_SYN;
             case "JOIN_SYNACK" -> JOIN_SYN_ACK;
             case "JOIN_ACK" -> JOIN_ACK;
-            case "ADD_ADDR" -> ADD_ADDR;
-            case "FASTCLOSE" -> FAST_CLOSE;
+            case "ADD_ADDR", "ADD_ADDR_A" -> ADD_ADDR;
+            case "FASTCLOSE", "FASTCLOSE_B" -> FAST_CLOSE;
             case "REMOVE_ADDR" -> REMOVE_ADDR;
             case "MP_PRIO" -> MP_PRIO;
             default -> null;

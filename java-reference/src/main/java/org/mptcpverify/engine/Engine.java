@@ -32,7 +32,33 @@ public interface Engine {
         } catch (BoundsException e) {
             return CellResult.inconclusive(startNanos, java.util.Map.of(), "bounds: " + e.getMessage());
         }
-        return decide.apply(resolved);
+        return withUnjudged(attack.applicableProperties(scheme), decide.apply(resolved));
+    }
+
+    /**
+     * The models (tlc, alloy) do not judge every property the traces engine does (issue #12):
+     * JoinAnswerAuthenticity not at all, AddrAuthenticity and CloseAuthenticity at one end. Their
+     * result says so in its bounds ({@code unjudged}), so that a HOLDS never reads as covering
+     * what was not checked.
+     */
+    default CellResult withUnjudged(List<org.mptcpverify.vocab.PropertyId> applicable, CellResult r) {
+        if (name().equals("traces") || r.verdict() == org.mptcpverify.vocab.Verdict.NOT_APPLICABLE) {
+            return r;
+        }
+        List<String> unjudged = new java.util.ArrayList<>();
+        for (org.mptcpverify.vocab.PropertyId p : applicable) {
+            if (!p.inModels()) {
+                unjudged.add(p.modelName() + " (not modelled)");
+            } else if (p.modelsJudgeOneEnd()) {
+                unjudged.add(p.modelName() + " at the other end (judged: " + p.modelledEnd() + " only)");
+            }
+        }
+        if (unjudged.isEmpty()) {
+            return r;
+        }
+        java.util.Map<String, Object> bounds = new java.util.LinkedHashMap<>(r.bounds());
+        bounds.put("unjudged", String.join("; ", unjudged));
+        return new CellResult(r.verdict(), r.violated(), r.seconds(), bounds, r.counterexample(), r.reason(), r.witness());
     }
 
     /** The bounds this engine honours. */

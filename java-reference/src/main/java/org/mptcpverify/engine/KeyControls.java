@@ -38,6 +38,14 @@ public final class KeyControls {
     }
 
     /**
+     * The control cells of the engines that judge the models' properties only (tlc, alloy):
+     * {@link #all} without the properties no model judges ({@link PropertyId#inModels}).
+     */
+    public static List<Cell> modelled() {
+        return all().stream().filter(c -> c.property().inModels()).toList();
+    }
+
+    /**
      * The cells a test checks: all of {@code cells} when the system property {@code optIn} is
      * "all", else {@link #ciSelection}.
      */

@@ -4,10 +4,11 @@ import java.util.Optional;
 import org.mptcpverify.vocab.PropertyId;
 
 /**
- * The server fast-closes C only once C's client has asked for it: an MP_FASTCLOSE the client sent
- * on C before the server accepted one. Who built the accepted segment does not matter: a copy of
- * the client's own request that overtakes it closes what the client closed (docs/properties.md,
- * "Authentic means requested").
+ * An end fast-closes C only once its peer on C has asked for it: an MP_FASTCLOSE the peer sent on C
+ * before the end accepted one. Who built the accepted segment does not matter: a copy of the
+ * peer's own request that overtakes it closes what the peer closed (docs/properties.md, "Authentic
+ * means requested"). Judged at both ends (issue #12): the server's closes (requested by the
+ * connection's client) and each client's (requested by the server).
  */
 public final class CloseAuthenticityMonitor implements PropertyMonitor {
     @Override
@@ -17,9 +18,15 @@ public final class CloseAuthenticityMonitor implements PropertyMonitor {
 
     @Override
     public Optional<String> check(World w) {
-        return w.truth().closes().stream().filter(c -> !c.requested()).findFirst()
+        Optional<String> atServer = w.truth().closes().stream().filter(c -> !c.requested()).findFirst()
                 .map(c -> "the server fast-closed " + w.ownerOf(c.serverConnId())
                         + "'s connection on an MP_FASTCLOSE that originated at " + c.origin() + ", which "
                         + w.ownerOf(c.serverConnId()) + " had not asked for (it had sent no MP_FASTCLOSE on it)");
+        if (atServer.isPresent()) {
+            return atServer;
+        }
+        return w.truth().clientCloses().stream().filter(c -> !c.requested()).findFirst()
+                .map(c -> c.client() + " fast-closed its connection on an MP_FASTCLOSE that originated at " + c.origin()
+                        + ", which the server had not asked for (it had sent no MP_FASTCLOSE on it)");
     }
 }

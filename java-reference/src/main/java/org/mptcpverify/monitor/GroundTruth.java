@@ -19,8 +19,9 @@ import org.mptcpverify.collect.Ordered;
 /**
  * What really happened, recorded by the runner from the segments' origins and never read by the
  * protocol: who opened each server connection, which SYN+MP_JOIN created each server-side join,
- * who sent each ADD_ADDR a client acted on and each MP_FASTCLOSE the server obeyed, and the
- * legitimate Join actions.
+ * who sent each ADD_ADDR a client acted on and each MP_FASTCLOSE the server obeyed, the mirror
+ * images (each ADD_ADDR the server acted on, each MP_FASTCLOSE a client obeyed, each join answer a
+ * client accepted: issue #12), and the legitimate Join actions.
  */
 public final class GroundTruth {
     /** The SYN+MP_JOIN behind a server-side join: its envelope, origin and where the origin sent it from. */
@@ -44,6 +45,26 @@ public final class GroundTruth {
      * (docs/properties.md, "Authentic means requested").
      */
     public record FastCloseTruth(int step, int serverConnId, String origin, boolean requested) {}
+
+    /**
+     * The mirror image of {@link FastCloseTruth} (issue #12): a fast close a client obeyed on its
+     * connection {@code clientConnId}; {@code requested}: the server had sent an MP_FASTCLOSE on
+     * that connection before.
+     */
+    public record ClientCloseTruth(int step, String client, int clientConnId, String origin, boolean requested) {}
+
+    /**
+     * An address the server accepted from an ADD_ADDR on {@code client}'s connection (the mirror
+     * image of {@link AddrAccept}, issue #12). {@code current}: that client announced the address
+     * on this very connection and had not withdrawn it.
+     */
+    public record ServerAddrAccept(int step, String client, InetAddress addr, String origin, boolean current) {}
+
+    /**
+     * A join a client accepted the answer to (issue #12, JoinAnswerAuthenticity): its client-side
+     * subflow left SYN_SENT on a SYN/ACK + MP_JOIN that originated at {@code answerOrigin}.
+     */
+    public record JoinAnswer(int step, String client, Tuple clientTuple, String answerOrigin) {}
 
     /**
      * A join the server established (accepted its third ACK): its server-side subflow, who built
@@ -70,6 +91,11 @@ public final class GroundTruth {
     private final Map<Tuple, Long> clientJoinSyns = new HashMap<>();
     private final List<AddrAccept> accepts = new ArrayList<>();
     private final List<FastCloseTruth> closes = new ArrayList<>();
+    private final List<ClientCloseTruth> clientCloses = new ArrayList<>();
+    private final List<ServerAddrAccept> serverAccepts = new ArrayList<>();
+    private final List<JoinAnswer> joinAnswers = new ArrayList<>();
+    /** Client-view initial tuples of the connections on which the server sent an MP_FASTCLOSE. */
+    private final java.util.Set<Tuple> serverFastCloses = new java.util.TreeSet<>();
     private final List<PathChange> pathChanges = new ArrayList<>();
     private final List<LegitJoin> joins = new ArrayList<>();
     private final java.util.Set<Integer> established = new java.util.TreeSet<>();
@@ -121,6 +147,18 @@ public final class GroundTruth {
         return List.copyOf(closes);
     }
 
+    public List<ClientCloseTruth> clientCloses() {
+        return List.copyOf(clientCloses);
+    }
+
+    public List<ServerAddrAccept> serverAccepts() {
+        return List.copyOf(serverAccepts);
+    }
+
+    public List<JoinAnswer> joinAnswers() {
+        return List.copyOf(joinAnswers);
+    }
+
     /** The client of the connection whose server-side initial subflow is {@code serverInitial} asks to fast-close it. */
     public void fastCloseRequested(Tuple serverInitial) {
         fastCloseRequests.add(serverInitial);
@@ -148,7 +186,20 @@ public final class GroundTruth {
      */
     public void sent(String host, EndpointState state, Envelope e) {
         TcpSegment s = e.segment();
-        if (host.equals("s") || !hasFastClose(s)) {
+        if (!hasFastClose(s)) {
+            return;
+        }
+        if (host.equals("s")) {
+            // the server's own MP_FASTCLOSE: its request to close the connection, kept as the
+            // client-side view of the connection's initial subflow (the mirror image)
+            Tuple own = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
+            Integer connId = state.subflows().containsKey(own) ? Integer.valueOf(state.subflows().get(own).connId()) : null;
+            for (Connection c : state.connections().values()) {
+                if (c.role() == org.mptcpverify.scheme.Role.B && (c.initial().equals(own) || Integer.valueOf(c.id()).equals(connId))) {
+                    Tuple i = c.initial();
+                    serverFastCloses.add(new Tuple(i.remoteAddr(), i.remotePort(), i.localAddr(), i.localPort()));
+                }
+            }
             return;
         }
         Tuple own = new Tuple(s.src(), s.srcPort(), s.dst(), s.dstPort());
@@ -224,6 +275,7 @@ public final class GroundTruth {
             if (has(e.segment(), MptcpOption.RemoveAddr.class) || has(e.segment(), MptcpOption.MpPrio.class)) {
                 recordPathChanges(step, before, after, e.origin());
             }
+            recordServerAccepts(step, before, after, e, hosts);
             return;
         }
         for (Connection c : after.connections().values()) {
@@ -234,7 +286,44 @@ public final class GroundTruth {
                             server == null || announcedNow(server, c, a.getValue())));
                 }
             }
+            if (old != null && old.phase() != ConnPhase.CLOSED && c.phase() == ConnPhase.CLOSED && hasFastClose(e.segment())) {
+                clientCloses.add(new ClientCloseTruth(step, host, c.id(), e.origin(), serverFastCloses.contains(c.initial())));
+            }
         }
+        for (Subflow sf : after.subflows().values()) {
+            Subflow old = before.subflows().get(sf.tuple());
+            if (old != null && old.phase() == Subflow.Phase.SYN_SENT && sf.phase() != Subflow.Phase.SYN_SENT) {
+                joinAnswers.add(new JoinAnswer(step, host, sf.tuple(), e.origin()));
+            }
+        }
+    }
+
+    /**
+     * The server's side of {@link #recordDelivery}: addresses it accepted from an ADD_ADDR, each
+     * judged against what the connection's client announces on it now (the mirror image of a
+     * client's acceptance, issue #12).
+     */
+    private void recordServerAccepts(int step, EndpointState before, EndpointState after, Envelope e,
+                                     Map<String, EndpointState> hosts) {
+        for (Connection c : after.connections().values()) {
+            Connection old = before.connections().get(c.id());
+            for (Map.Entry<Integer, InetAddress> a : c.remoteAddrs().entrySet()) {
+                if (old == null || !old.remoteAddrs().containsKey(a.getKey())) {
+                    String owner = serverConnOwner.getOrDefault(c.id(), "?");
+                    EndpointState client = hosts.get(owner);
+                    serverAccepts.add(new ServerAddrAccept(step, owner, a.getValue(), e.origin(),
+                            client == null || clientAnnouncedNow(client, c, a.getValue())));
+                }
+            }
+        }
+    }
+
+    /** Whether the client's end of the server's connection {@code sc} announces {@code addr} now. */
+    private static boolean clientAnnouncedNow(EndpointState client, Connection sc, InetAddress addr) {
+        Tuple mirror = new Tuple(sc.initial().remoteAddr(), sc.initial().remotePort(), sc.initial().localAddr(),
+                sc.initial().localPort());
+        return client.connections().values().stream().filter(cc -> cc.initial().equals(mirror))
+                .anyMatch(cc -> cc.announced().values().stream().anyMatch(an -> an.address().equals(addr)));
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Monitors {
             case PATH_MANAGER_INTEGRITY -> new PathManagerIntegrityMonitor();
             case DOWNGRADE_RESISTANCE -> new DowngradeResistanceMonitor(scheme);
             case JOIN_STATE_BOUNDED -> new JoinStateBoundedMonitor();
+            case JOIN_ANSWER_AUTHENTICITY -> new JoinAnswerAuthenticityMonitor();
         };
     }
 }

@@ -60,7 +60,7 @@ public record ObservationRights(Set<String> paths, Set<String> phases, boolean u
         if (msg.startsWith("MPC_") || msg.equals("HS_ACK")) return "handshake";
         if (msg.startsWith("KEY_")) return "keys";
         if (msg.startsWith("JOIN_")) return "join";
-        return msg.equals("ADD_ADDR") || msg.equals("REMOVE_ADDR") || msg.equals("MP_PRIO") ? "addr" : "close";
+        return msg.startsWith("ADD_ADDR") || msg.equals("REMOVE_ADDR") || msg.equals("MP_PRIO") ? "addr" : "close";
     }
 
     /** Whether it may drop, rewrite or tamper with a segment of {@code msg} in flight on {@code path}. */

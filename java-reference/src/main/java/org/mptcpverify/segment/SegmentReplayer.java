@@ -510,6 +510,23 @@ public final class SegmentReplayer {
                     }
                     ev = new Event.FastClose(cc.get().id());
                 }
+                case "ADD_ADDR_A" -> {
+                    // the mirror image (issue #12): the client advertises its second address, with
+                    // the id its joins carry (1)
+                    Optional<Connection> cc = clientConn(c, s.conn());
+                    if (cc.isEmpty()) {
+                        return diverge(c + " has no connection to advertise on");
+                    }
+                    ev = new Event.Advertise(cc.get().id(), 1, Addresses.of(c + ".a2"));
+                }
+                case "FASTCLOSE_B" -> {
+                    // the mirror image (issue #12): the server fast-closes the client's connection
+                    Optional<Connection> sc = serverConn(c, s.conn());
+                    if (sc.isEmpty()) {
+                        return diverge("the server has no connection of " + c + " to fast-close");
+                    }
+                    ev = new Event.FastClose(sc.get().id());
+                }
                 case "REMOVE_ADDR" -> {
                     if (fromServer(s)) {
                         // the server withdraws the address it advertised (MptcpCore.tla Withdraw): id 2, s.a2
@@ -547,7 +564,7 @@ public final class SegmentReplayer {
                 default -> throw new BadTraceFileException(where + ": an honest end does not originate " + s.msg()
                         + " on its own");
             }
-            String from = s.msg().equals("ADD_ADDR") || fromServer(s) ? "s" : c;
+            String from = s.msg().equals("ADD_ADDR") || s.msg().equals("FASTCLOSE_B") || fromServer(s) ? "s" : c;
             List<Envelope> out = host(from, ev);
             Optional<Envelope> sent = bind(out, s.seg(), s.msg(), subflow, where);
             if (sent.isEmpty()) {

@@ -37,7 +37,8 @@ public final class SegmentTraceJson {
     private static final Pattern SUBFLOW = Pattern.compile("(c[12]\\.[1-3]|inj)/\\d{1,3}");
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,64}");
     private static final Set<String> MESSAGES = Set.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "HS_ACK", "KEY_A", "KEY_B",
-            "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO");
+            "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO",
+            "ADD_ADDR_A", "FASTCLOSE_B");
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "send", Set.of("seg", "conn", "msg", "dst"),
             "deliver", Set.of("seg", "reply", "replyMsg"),

@@ -47,6 +47,8 @@ public final class WireFields {
     /** The core's messages: the phase of the definitions' figure and the sender (CoreMessage in models). */
     private record Message(Phase phase, Role from, List<String> parameters) {}
 
+    // ADD_ADDR_A (a client's advertisement to the server) and FASTCLOSE_B (the server's fast close
+    // to a client) are the mirror images of ADD_ADDR and FASTCLOSE (issue #12), named as KEY_A/KEY_B
     private static final Map<String, Message> MESSAGES = Map.ofEntries(
             Map.entry("MPC_SYN", new Message(Phase.HANDSHAKE_SYN, Role.A, List.of())),
             Map.entry("MPC_SYNACK", new Message(Phase.HANDSHAKE_SYN_ACK, Role.B, List.of())),
@@ -57,7 +59,9 @@ public final class WireFields {
             Map.entry("JOIN_SYNACK", new Message(Phase.JOIN_SYN_ACK, Role.B, List.of("Rb"))),
             Map.entry("JOIN_ACK", new Message(Phase.JOIN_ACK, Role.A, List.of())),
             Map.entry("ADD_ADDR", new Message(Phase.ADD_ADDR, Role.B, List.of("id", "addr", "port"))),
+            Map.entry("ADD_ADDR_A", new Message(Phase.ADD_ADDR, Role.A, List.of("id", "addr", "port"))),
             Map.entry("FASTCLOSE", new Message(Phase.FAST_CLOSE, Role.A, List.of())),
+            Map.entry("FASTCLOSE_B", new Message(Phase.FAST_CLOSE, Role.B, List.of())),
             Map.entry("REMOVE_ADDR", new Message(Phase.REMOVE_ADDR, Role.A, List.of("id"))),
             Map.entry("MP_PRIO", new Message(Phase.MP_PRIO, Role.A, List.of("backup"))));
 
@@ -132,7 +136,7 @@ public final class WireFields {
     public OptionalInt bitsOf(String msg, String field) {
         OptionalInt b = bits(msg, field);
         for (String m : List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "MPC_SYNACK", "MPC_ACK",
-                "KEY_A")) {
+                "KEY_A", "ADD_ADDR_A", "FASTCLOSE_B")) {
             if (b.isEmpty()) {
                 b = bits(m, field);
             }
@@ -162,8 +166,10 @@ public final class WireFields {
         MptcpOption x = o.get();
         if (x instanceof MpJoinAck) return "JOIN_ACK";
         if (x instanceof MpCapable || x instanceof MpCapableTokens || x instanceof MptcpOption.MpCapableShare) return "MPC_ACK";
-        if (x instanceof AddAddr) return "ADD_ADDR";
-        if (x instanceof MpFastClose) return "FASTCLOSE";
+        // an echo keeps the name ADD_ADDR in both directions (it is never an advertisement); an
+        // advertisement is ADD_ADDR from the server, ADD_ADDR_A from a client
+        if (x instanceof AddAddr a) return fromServer || a.echo() ? "ADD_ADDR" : "ADD_ADDR_A";
+        if (x instanceof MpFastClose) return fromServer ? "FASTCLOSE_B" : "FASTCLOSE";
         if (x instanceof MptcpOption.RemoveAddr) return "REMOVE_ADDR";
         if (x instanceof MptcpOption.MpPrio) return "MP_PRIO";
         // NEW_KEY (draft-baerts) and the key share that stands for mptls's TLS key exchange
@@ -234,8 +240,8 @@ public final class WireFields {
             case "JOIN_SYN" -> List.of("token", "Ra");
             case "JOIN_SYNACK" -> List.of("hmac", "Rb");
             case "JOIN_ACK" -> List.of("hmac");
-            case "FASTCLOSE" -> List.of("key");
-            case "ADD_ADDR" -> List.of("id", "addr");
+            case "FASTCLOSE", "FASTCLOSE_B" -> List.of("key");
+            case "ADD_ADDR", "ADD_ADDR_A" -> List.of("id", "addr");
             case "REMOVE_ADDR" -> List.of("id");
             case "MP_PRIO" -> List.of("backup");
             default -> throw new IllegalArgumentException("the generic core's attacker does not inject " + msg
@@ -253,8 +259,8 @@ public final class WireFields {
             case "JOIN_SYN" -> new MpJoinSyn(0, 0, int32(f.get("token")), int32(f.get("Ra")));
             case "JOIN_SYNACK" -> new MpJoinSynAck(0, 0, int64(f.get("hmac")), int32(f.get("Rb")));
             case "JOIN_ACK" -> new MpJoinAck(f.get("hmac"));
-            case "FASTCLOSE" -> new MpFastClose(0, int64(f.get("key")));
-            case "ADD_ADDR" -> {
+            case "FASTCLOSE", "FASTCLOSE_B" -> new MpFastClose(0, int64(f.get("key")));
+            case "ADD_ADDR", "ADD_ADDR_A" -> {
                 InetAddress addr;
                 try {
                     addr = InetAddress.getByAddress(f.get("addr").toArray());

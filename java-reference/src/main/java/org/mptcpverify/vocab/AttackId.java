@@ -11,9 +11,9 @@ import java.util.Optional;
 public enum AttackId {
     EAVESDROP_HANDSHAKE("eavesdrop-handshake", List.of(PropertyId.JOIN_AUTHENTICITY)),
     EAVESDROP_ALL("eavesdrop-all", List.of(PropertyId.JOIN_AUTHENTICITY, PropertyId.EXTERNAL_KEY_SECRECY)),
-    SYN_JOIN_REWRITE("syn-join-rewrite", List.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY)),
+    SYN_JOIN_REWRITE("syn-join-rewrite", List.of(PropertyId.SUBFLOW_ENDPOINT_AUTHENTICITY, PropertyId.JOIN_ANSWER_AUTHENTICITY)),
     JOIN_DOS("join-dos", List.of(PropertyId.JOIN_STATE_UNFORGEABLE)),
-    ADD_ADDR_MITM("add-addr-mitm", List.of(PropertyId.ADDR_AUTHENTICITY)),
+    ADD_ADDR_MITM("add-addr-mitm", List.of(PropertyId.ADDR_AUTHENTICITY, PropertyId.JOIN_ANSWER_AUTHENTICITY)),
     FASTCLOSE_FORGE("fastclose-forge", List.of(PropertyId.CLOSE_AUTHENTICITY)),
     LEGIT_JOIN("legit-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
     NAT_JOIN("nat-join", List.of(PropertyId.LEGIT_JOIN_SUCCEEDS)),
@@ -111,6 +111,14 @@ public enum AttackId {
     /** The properties this attack or scenario checks. */
     public List<PropertyId> properties() {
         return properties;
+    }
+
+    /**
+     * The applicable properties the generic TLA+ core and the Alloy models judge
+     * ({@link PropertyId#inModels}): the traces engine judges every applicable property.
+     */
+    public List<PropertyId> modelledProperties(SchemeId scheme) {
+        return applicableProperties(scheme).stream().filter(PropertyId::inModels).toList();
     }
 
     /** The properties of this attack that apply to the scheme; empty means NOT_APPLICABLE. */

@@ -17,7 +17,9 @@ public enum PropertyId {
     PATH_MANAGER_INTEGRITY("PathManagerIntegrity", false),
     // issue 13: two ends that both hold the external key never end up keyless (handshake-downgrade)
     DOWNGRADE_RESISTANCE("DowngradeResistance", true),
-    JOIN_STATE_BOUNDED("JoinStateBounded", false);
+    JOIN_STATE_BOUNDED("JoinStateBounded", false),
+    // issue 12: the mirror image of JoinAuthenticity, the client's acceptance of a join's answer
+    JOIN_ANSWER_AUTHENTICITY("JoinAnswerAuthenticity", false);
 
     private final String modelName;
     private final boolean needsExternalKey;
@@ -53,12 +55,40 @@ public enum PropertyId {
             case JOIN_AUTHENTICITY, SUBFLOW_ENDPOINT_AUTHENTICITY, KEY_ISOLATION -> java.util.List.of("JOIN_SYN", "JOIN_ACK");
             case EXTERNAL_KEY_SECRECY -> java.util.List.of("JOIN_SYN", "JOIN_SYNACK");
             case JOIN_STATE_UNFORGEABLE, JOIN_STATE_BOUNDED -> java.util.List.of("JOIN_SYN");
+            case JOIN_ANSWER_AUTHENTICITY -> java.util.List.of("JOIN_SYNACK");
             case ADDR_AUTHENTICITY -> java.util.List.of("ADD_ADDR");
             case CLOSE_AUTHENTICITY -> java.util.List.of("FASTCLOSE");
             case PATH_MANAGER_INTEGRITY -> java.util.List.of("REMOVE_ADDR", "MP_PRIO");
             case DOWNGRADE_RESISTANCE -> java.util.List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK");
             case LEGIT_JOIN_SUCCEEDS -> java.util.List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK");
             case CLEAN_FALLBACK -> java.util.List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK");
+        };
+    }
+
+    /**
+     * Whether the generic TLA+ core and the Alloy models judge this property. JoinAnswerAuthenticity
+     * (issue #12) is judged by the traces engine only: the models' columns that list it check the
+     * rest of their properties and say which one they leave out (docs/properties.md).
+     */
+    public boolean inModels() {
+        return this != JOIN_ANSWER_AUTHENTICITY;
+    }
+
+    /**
+     * Whether the generic TLA+ core, the Alloy models and the proofs judge this property at both
+     * ends. AddrAuthenticity and CloseAuthenticity are judged at both ends by the traces engine
+     * since issue #12, at the client (addresses) and the server (closes) only by the models.
+     */
+    public boolean modelsJudgeOneEnd() {
+        return this == ADDR_AUTHENTICITY || this == CLOSE_AUTHENTICITY;
+    }
+
+    /** The end the models judge, for a property they judge at one end only ({@link #modelsJudgeOneEnd}). */
+    public String modelledEnd() {
+        return switch (this) {
+            case ADDR_AUTHENTICITY -> "the client's acceptance of the server's ADD_ADDR";
+            case CLOSE_AUTHENTICITY -> "the server's acceptance of a client's MP_FASTCLOSE";
+            default -> "both ends";
         };
     }
 

@@ -88,7 +88,25 @@ public final class CellProof {
         }
         // a property Alloy could not express keeps the Java method: the cell names every method used
         return new ProofResult(ProofStatus.PROVED, String.join(" + ", methods), methods.size() == 1 ? last.engine()
-                : "alloy + java-closure", last.scope(), reasons.toString(), null, null, millis, cross.toString());
+                : "alloy + java-closure", last.scope() + oneEnd(props), reasons.toString(), null, null, millis, cross.toString());
+    }
+
+    /** What a PROVED scope says when a property is proved at one of the two ends it is judged at. */
+    public static final String ONE_END = "proved at one end only";
+
+    /**
+     * The proof families (like the TLA+ core and the Alloy models) judge AddrAuthenticity at the
+     * client and CloseAuthenticity at the server; the traces engine judges both ends since issue
+     * #12. The scope names the end proved, so a PROVED never claims the other one.
+     */
+    static String oneEnd(List<PropertyId> props) {
+        List<String> ends = props.stream().filter(PropertyId::modelsJudgeOneEnd).map(p -> p + ": " + p.modelledEnd()).toList();
+        return ends.isEmpty() ? "" : "; " + ONE_END + " (" + String.join("; ", ends) + ")";
+    }
+
+    /** Whether a PROVED result covers only one end of a property judged at both. */
+    public static boolean provedAtOneEnd(ProofResult r) {
+        return r != null && r.status() == ProofStatus.PROVED && r.scope().contains(ONE_END);
     }
 
     /** As matrix.json writes it (no timings: the file is deterministic). */
@@ -109,6 +127,6 @@ public final class CellProof {
 
     /** The suffix of a verdict in the text and Markdown matrices: ", PROVED" / ", NOT_PROVED" / "". */
     public static String suffix(ProofResult r) {
-        return r == null || r.status() == ProofStatus.NOT_ATTEMPTED ? "" : ", " + r.status().name();
+        return r == null || r.status() == ProofStatus.NOT_ATTEMPTED ? "" : ", " + r.status().name() + (provedAtOneEnd(r) ? " (one end)" : "");
     }
 }

@@ -306,9 +306,12 @@ public final class MatrixFormats {
         return sb.toString();
     }
 
-    /** " (proved)" after a PROVED cell's verdict in the Markdown grid; "" otherwise. */
+    /**
+     * " (proved)" after a PROVED cell's verdict in the Markdown grid, " (proved at one end)" when a
+     * property of the cell is proved only at the end the proof families judge; "" otherwise.
+     */
     private static String mdProofMark(ProofResult p) {
-        return p != null && p.status() == ProofStatus.PROVED ? " (proved)" : "";
+        return p != null && p.status() == ProofStatus.PROVED ? (CellProof.provedAtOneEnd(p) ? " (proved at one end)" : " (proved)") : "";
     }
 
     /** The "Proof:" paragraph of a cell's Markdown section, "" when there is nothing to say. */

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ProveCommandTest {
     @Test
     void provesACellAndPrintsItsScope() {
-        CliRun r = CliRun.run("prove", "--scheme", "bound-key", "--attack", "add-addr-mitm");
+        CliRun r = CliRun.run("prove", "--scheme", "bound-key", "--attack", "fastclose-forge");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("bound-key / add-addr-mitm: PROVED"), r.out());
+        assertTrue(r.out().contains("bound-key / fastclose-forge: PROVED"), r.out());
+        assertTrue(r.out().contains("proved at one end only (CloseAuthenticity"), r.out());
         assertTrue(r.out().contains("scope: 1 client, 1 connection"), r.out());
-        CliRun two = CliRun.run("prove", "--scheme", "bound-key", "--attack", "add-addr-mitm", "--clients", "2");
+        CliRun two = CliRun.run("prove", "--scheme", "bound-key", "--attack", "fastclose-forge", "--clients", "2");
         assertEquals(Main.EXIT_OK, two.code(), two.out() + two.err());
         assertTrue(two.out().contains("scope: 2 clients of one application"), two.out());
     }
@@ -26,7 +27,7 @@ class ProveCommandTest {
         CliRun broken = CliRun.run("prove", "--scheme", "broken", "--attack", "eavesdrop-all");
         assertEquals(Main.EXIT_FAILED, broken.code(), broken.out());
         assertTrue(broken.out().contains("failed check: step") && broken.out().contains("learns K"), broken.out());
-        CliRun keyed = CliRun.run("prove", "--scheme", "bound-key", "--attack", "add-addr-mitm", "--give-key");
+        CliRun keyed = CliRun.run("prove", "--scheme", "bound-key", "--attack", "fastclose-forge", "--give-key");
         assertEquals(Main.EXIT_FAILED, keyed.code(), keyed.out());
         assertTrue(keyed.out().contains("failed check: base"), keyed.out());
     }

@@ -29,36 +29,46 @@ class CellProofTest {
 
     @Test
     void holdsCellsGetAProofAndTheProofDecides() throws Exception {
-        CellOutcome good = cell(SchemeId.DRAFT_BAERTS, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
-        // draft-paasch's ADD_ADDR has no HMAC: a bounded HOLDS reported for it must not become PROVED
-        CellOutcome wrong = cell(SchemeId.DRAFT_PAASCH, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
+        CellOutcome good = cell(SchemeId.DRAFT_BAERTS, AttackId.byName("fastclose-forge").orElseThrow(), Verdict.HOLDS);
+        // draft-paasch's MP_FASTCLOSE carries the key sent in clear: a bounded HOLDS reported for it must not become PROVED
+        CellOutcome wrong = cell(SchemeId.DRAFT_PAASCH, AttackId.byName("fastclose-forge").orElseThrow(), Verdict.HOLDS);
+        // issue #12: add-addr-mitm judges JoinAnswerAuthenticity too, which has no proof family
+        CellOutcome unprovable = cell(SchemeId.DRAFT_BAERTS, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
         CellOutcome violated = cell(SchemeId.BOUND_KEY, AttackId.byName("syn-join-rewrite").orElseThrow(), Verdict.VIOLATED);
         CellOutcome vacuous = cell(SchemeId.BOUND_KEY, AttackId.byName("eavesdrop-handshake").orElseThrow(), Verdict.VACUOUS);
         CellOutcome functional = cell(SchemeId.BOUND_KEY, AttackId.byName("legit-join").orElseThrow(), Verdict.HOLDS);
-        MatrixRun run = new MatrixRun(List.of("traces"), List.of(good, wrong, violated, vacuous, functional), 1, Map.of(), 0);
+        MatrixRun run = new MatrixRun(List.of("traces"), List.of(good, wrong, violated, vacuous, functional, unprovable), 1,
+                Map.of(), 0);
         Map<CellOutcome, ProofResult> proofs = CellProof.all(run); // once: every format below renders these
         JsonNode cells = new ObjectMapper().readTree(MatrixFormats.json(run, Path.of("."), proofs)).path("cells");
         assertEquals("PROVED", cells.get(0).path("proof").path("status").asText());
         assertTrue(cells.get(0).path("proof").path("scope").asText().contains("any number of segments"));
+        // the proof families judge CloseAuthenticity at the server only; the traces engine at both ends
+        assertTrue(cells.get(0).path("proof").path("scope").asText().contains(CellProof.ONE_END + " (CloseAuthenticity: the server's"),
+                cells.get(0).path("proof").toString());
         assertEquals("NOT_PROVED", cells.get(1).path("proof").path("status").asText());
-        assertEquals("implication", cells.get(1).path("proof").path("failedCheck").asText());
+        assertFalse(cells.get(1).path("proof").path("failedCheck").asText().isEmpty());
         assertEquals("NOT_ATTEMPTED", cells.get(2).path("proof").path("status").asText());
+        assertEquals("NOT_ATTEMPTED", cells.get(5).path("proof").path("status").asText());
+        assertTrue(cells.get(5).path("proof").path("reason").asText().contains("JoinAnswerAuthenticity has no proof family"),
+                cells.get(5).path("proof").toString());
         String text = MatrixFormats.text(run, Path.of("."), proofs);
-        assertTrue(text.contains("draft-baerts / add-addr-mitm: HOLDS, PROVED"), text);
+        assertTrue(text.contains("draft-baerts / fastclose-forge: HOLDS, PROVED (one end)"), text);
         assertTrue(text.contains("HOLDS+P") && text.contains("HOLDS-P"), text);
 
         // docs/results.md: the count, the grid mark, and one row per HOLDS or VACUOUS safety cell
         String md = ResultsDoc.render(run, Path.of("."), Optional.empty(), proofs);
-        assertTrue(md.contains("- 1 of 2 HOLDS safety cells PROVED"), md);
+        assertTrue(md.contains("- 1 of 3 HOLDS safety cells PROVED"), md);
         String grid = md.substring(md.indexOf("## Matrix"), md.indexOf("## Findings"));
-        assertEquals(1, grid.split("HOLDS \\(proved\\)", -1).length - 1, grid);
+        assertEquals(1, grid.split("HOLDS \\(proved at one end\\)", -1).length - 1, grid);
+        assertEquals(0, grid.split("HOLDS \\(proved\\)", -1).length - 1, grid);
         String section = md.substring(md.indexOf("## Proofs for all trace lengths"), md.indexOf("## The price of guessing"));
         ProofResult failed = proofs.get(wrong);
-        String row = row(section, "`draft-paasch` | `add-addr-mitm`");
+        String row = row(section, "`draft-paasch` | `fastclose-forge`");
         assertTrue(row.contains("NOT_PROVED") && row.contains("failed its " + failed.failedCheck()), row);
         assertTrue(row.contains(failed.counterexample().replaceAll("\\s+", " ").strip().replace("|", "\\|")), row);
-        assertTrue(row(section, "`draft-baerts` | `add-addr-mitm`").contains("PROVED (method " + proofs.get(good).method()), section);
-        assertTrue(row(section, "`draft-baerts` | `add-addr-mitm`").contains(proofs.get(good).scope()), section);
+        assertTrue(row(section, "`draft-baerts` | `fastclose-forge`").contains("PROVED (method " + proofs.get(good).method()), section);
+        assertTrue(row(section, "`draft-baerts` | `fastclose-forge`").contains(proofs.get(good).scope()), section);
         assertTrue(row(section, "`bound-key` | `eavesdrop-handshake`").contains("NOT_ATTEMPTED: " + proofs.get(vacuous).reason()), section);
         assertFalse(section.contains("`legit-join`"), "a functional column is not a safety cell: " + section);
         assertFalse(section.contains("`syn-join-rewrite`"), "a VIOLATED cell has no proof row: " + section);
@@ -75,7 +85,7 @@ class CellProofTest {
     @Test
     void keyAgreementRowsAreNotAttemptedWithAReason() throws Exception {
         for (SchemeId s : List.of(SchemeId.ECDH, SchemeId.MPTLS)) {
-            CellOutcome c = cell(s, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
+            CellOutcome c = cell(s, AttackId.byName("fastclose-forge").orElseThrow(), Verdict.HOLDS);
             org.mptcpverify.models.proof.ProofResult r = CellProof.of(c);
             assertEquals(org.mptcpverify.models.proof.ProofStatus.NOT_ATTEMPTED, r.status(), r.reason());
             assertTrue(r.reason().contains("Diffie-Hellman"), r.reason());

@@ -214,6 +214,14 @@ class TracesPropertyTest {
             if (attacks.isEmpty()) {
                 continue; // JoinStateBounded: only syn-flood-amplification, generic attacker only (SynFloodAmplificationTest)
             }
+            if (property == PropertyId.JOIN_ANSWER_AUTHENTICITY) {
+                // broken is no control for it (session 10: HOLDS under syn-join-rewrite, VACUOUS under
+                // add-addr-mitm in 2 000 runs; its SYN/ACK HMAC binds the server address under keys the
+                // p2 attacker never reads); its controls are the key-given attacker and the mutants
+                // without the client's SYN/ACK check (MirrorImagePropertiesTest)
+                System.out.println("broken control of " + property + ": in MirrorImagePropertiesTest (broken cannot serve)");
+                continue;
+            }
             Map<AttackId, Future<CellResult>> checks = new java.util.LinkedHashMap<>();
             for (AttackId a : attacks) {
                 checks.put(a, submit(SchemeId.BROKEN, a, property, false));

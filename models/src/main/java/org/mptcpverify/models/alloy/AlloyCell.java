@@ -28,7 +28,7 @@ record AlloyCell(SchemeId scheme, AttackId attack, boolean attackerHasKey, int s
     }
 
     List<PropertyId> properties() {
-        return attack.applicableProperties(scheme);
+        return attack.modelledProperties(scheme);
     }
 
     /** Module name, file stem: unique per (scheme, attack, control, scope). */

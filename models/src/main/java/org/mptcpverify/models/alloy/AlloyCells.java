@@ -27,7 +27,7 @@ public final class AlloyCells {
 
     /** One cell's module (none if NOT_APPLICABLE). */
     public static Map<String, String> of(SchemeId s, AttackId a) {
-        if (a.applicableProperties(s).isEmpty()) return Map.of();
+        if (a.modelledProperties(s).isEmpty()) return Map.of();
         AlloyCell cell = AlloyCell.of(s, a, false);
         // Alloy resolves "open mptcp" against the root implied by the module path
         String text = AlloyCellSource.render(cell)

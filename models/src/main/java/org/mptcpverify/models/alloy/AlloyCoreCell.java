@@ -43,7 +43,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
     }
 
     public List<PropertyId> properties() {
-        return attack.applicableProperties(scheme);
+        return attack.modelledProperties(scheme);
     }
 
     /** Module name, file stem: unique per (scheme, profile, keyed side, control). */

@@ -93,7 +93,7 @@ public final class AlloyCoreEngine implements Engine {
         bounds.put("model", "alloy-core");
         resolved.values().forEach(bounds::put);
         bounds.put("solver", solver);
-        if (attack.applicableProperties(scheme).isEmpty()) {
+        if (attack.modelledProperties(scheme).isEmpty()) {
             return CellResult.notApplicable(scheme, attack, bounds);
         }
         if (!AlloyCoreCell.covered().contains(scheme)) {

@@ -141,7 +141,7 @@ public final class CoreEngine implements Engine {
     }
 
     private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
-        List<PropertyId> applicable = attack.applicableProperties(scheme);
+        List<PropertyId> applicable = attack.modelledProperties(scheme);
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
         }
@@ -299,7 +299,7 @@ public final class CoreEngine implements Engine {
      */
     public CoreWitness witness(SchemeId scheme, AttackId attack, EngineOptions options) {
         CoreBounds b = coreBounds(attack, options.boundsFor(name()));
-        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.applicableProperties(scheme)),
+        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.modelledProperties(scheme)),
                 options.workDir().resolve("tlc-core"), options.seed(), System.nanoTime() + options.timeout().toNanos(),
                 edits(scheme));
     }

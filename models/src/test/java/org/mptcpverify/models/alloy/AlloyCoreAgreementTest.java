@@ -70,7 +70,7 @@ class AlloyCoreAgreementTest {
             SchemeId s = SchemeId.byName(sa[0].strip()).orElseThrow();
             AttackId a = AttackId.byName(sa[1].strip()).orElseThrow();
             assertTrue(AlloyCoreCell.covered().contains(s), key + ": no Alloy core data module");
-            List<PropertyId> props = a.applicableProperties(s);
+            List<PropertyId> props = a.modelledProperties(s);
             List<AlloyCoreResult> mine = new ArrayList<>();
             for (AlloyCoreCell c : AlloyCoreCell.of(s, a)) {
                 AlloyCoreResult r = alloyCore.check(c, TARGET.resolve("work"));

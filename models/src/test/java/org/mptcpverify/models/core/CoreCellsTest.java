@@ -26,8 +26,9 @@ class CoreCellsTest {
         return Long.parseLong(System.getProperty("mptcp.seed", "20261127"));
     }
 
+    /** The cell's properties the core judges (JoinAnswerAuthenticity is the traces engine's only). */
     static List<PropertyId> properties(SchemeId s, AttackId a) {
-        return a.applicableProperties(s);
+        return a.modelledProperties(s);
     }
 
     /** Every covered cell, one-sided-key on either side, with the standard bounds. */

@@ -18,7 +18,7 @@ public record AttackerProfile(AttackId attack, ObservationRights rights, List<St
                               List<String> keyedSides) {
     /** The messages an active attacker may build and inject (those the reference replayer builds). */
     public static final List<String> INJECTABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "REMOVE_ADDR",
-            "MP_PRIO");
+            "MP_PRIO", "ADD_ADDR_A", "FASTCLOSE_B");
     /** Spoofed sources: three, enough to exceed the contract's half-open limit of 2. */
     public static final List<String> SPOOFED = List.of("spoof1", "spoof2", "spoof3");
 

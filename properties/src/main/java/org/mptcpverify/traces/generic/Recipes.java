@@ -391,10 +391,10 @@ public final class Recipes {
         return Phase.ofCoreMessage(msg);
     }
 
-    /** Who sends {@code msg} honestly (ADD_ADDR: the server advertises; FASTCLOSE: the client closes). */
+    /** Who sends {@code msg} honestly (ADD_ADDR: the server advertises; FASTCLOSE: the client closes; their mirror images ADD_ADDR_A, FASTCLOSE_B the other end). */
     static Role senderOf(String msg) {
         return switch (msg) {
-            case "MPC_SYNACK", "KEY_B", "JOIN_SYNACK", "ADD_ADDR" -> Role.B;
+            case "MPC_SYNACK", "KEY_B", "JOIN_SYNACK", "ADD_ADDR", "FASTCLOSE_B" -> Role.B;
             default -> Role.A;
         };
     }

@@ -62,7 +62,7 @@ public final class SegmentExplorer {
 
     private static final int DRAIN = 24;
     private static final List<String> REPLAYABLE = List.of("JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR",
-            "REMOVE_ADDR", "MP_PRIO");
+            "REMOVE_ADDR", "MP_PRIO", "ADD_ADDR_A", "FASTCLOSE_B");
     /** What an on-path move can drop, rewrite, edit or answer: any message (the profile says where and when). */
     private static final List<String> ON_PATH = List.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN",
             "JOIN_SYNACK", "JOIN_ACK", "FASTCLOSE", "ADD_ADDR", "REMOVE_ADDR", "MP_PRIO");
@@ -297,6 +297,18 @@ public final class SegmentExplorer {
         int ownJoins = limits.joins();
         /** Informed runs: the honest ends neither advertise nor fast-close of their own accord. */
         boolean reticent;
+        /**
+         * The mirror-image directions (issue #12), in the runs that judge them only: a client's
+         * ADD_ADDR to the server (ADD_ADDR_A) where AddrAuthenticity is judged, the server's
+         * MP_FASTCLOSE to a client (FASTCLOSE_B) where CloseAuthenticity is. Each is sent by the
+         * honest end and forged, replayed or copied by the attacker; a forged one can change only
+         * what its property reads (the server's remote addresses; a client's connection closed), so
+         * leaving it out of the other runs leaves their search as it was.
+         */
+        final boolean mirrorAddr;
+        final boolean mirrorClose;
+        /** Clients that advertised their second address to the server (ADD_ADDR_A). */
+        final Set<String> clientAdvertised = new HashSet<>();
 
         Walk(SegmentTrace header, SplittableRandom rnd, List<PropertyId> judged, Plan plan) throws BadTraceFileException {
             this.header = header;
@@ -319,6 +331,8 @@ public final class SegmentExplorer {
                             .forEach(c -> recipes.give(c + ".1", own)));
             this.judgesSecrecy = header.attack().applicableProperties(header.scheme()).contains(PropertyId.EXTERNAL_KEY_SECRECY);
             this.relevantKinds = org.mptcpverify.engine.WitnessChecks.kinds(judged);
+            this.mirrorAddr = judged.contains(PropertyId.ADDR_AUTHENTICITY);
+            this.mirrorClose = judged.contains(PropertyId.CLOSE_AUTHENTICITY);
         }
 
         Run go() throws BadTraceFileException {
@@ -404,7 +418,8 @@ public final class SegmentExplorer {
                 boolean honest = to.equals("s") || to.startsWith("c") && !profile.attack().insiderClient().orElse("").equals(to);
                 if (s.byAttacker() && honest) {
                     attackerDelivered++;
-                    witnessed = relevantKinds.contains(s.msg());
+                    // (a mirror image reaches the same phase's check at the other end: its kind's)
+                    witnessed = relevantKinds.contains(s.msg().replace("ADD_ADDR_A", "ADD_ADDR").replace("FASTCLOSE_B", "FASTCLOSE"));
                 }
                 if (s.msg().equals("ADD_ADDR") && to.startsWith("c")) {
                     advertised.add(to);
@@ -518,7 +533,8 @@ public final class SegmentExplorer {
                             joins.merge(c, 1, Integer::sum);
                         }
                     }
-                    case "FASTCLOSE" -> closed.add(c);
+                    case "FASTCLOSE", "FASTCLOSE_B" -> closed.add(c);
+                    case "ADD_ADDR_A" -> clientAdvertised.add(c);
                     case "REMOVE_ADDR" -> (s.dst().equals("s.a1") ? pmSent : withdrawn).add(c);
                     case "MP_PRIO" -> pmSent.add(c);
                     case "ADD_ADDR" -> advertised.add("sent:" + c);
@@ -582,6 +598,14 @@ public final class SegmentExplorer {
                 }
                 if (up && quiet && !reticent && rnd.nextInt(8) == 0) {
                     m.add(() -> new SegmentEvent.Send(next++, conn, "FASTCLOSE", "s.a1"));
+                }
+                // the mirror images (issue #12): the client advertises its second address once, the
+                // server fast-closes the connection (as rarely as the client does)
+                if (mirrorAddr && up && !clientAdvertised.contains(c) && !reticent) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "ADD_ADDR_A", "s.a1"));
+                }
+                if (mirrorClose && up && quiet && !reticent && rnd.nextInt(8) == 0) {
+                    m.add(() -> new SegmentEvent.Send(next++, conn, "FASTCLOSE_B", c + ".a1"));
                 }
             }
             for (String[] h : session.held()) {
@@ -693,6 +717,14 @@ public final class SegmentExplorer {
                     continue;
                 }
                 closes.add(() -> inject("FASTCLOSE", conn, conn + "/0", client + ".a1", "s.a1", Map.of(), "key", Map.of()));
+            }
+            for (String conn : mirrorClose ? conns : Set.<String>of()) {
+                // the mirror image (issue #12): an MP_FASTCLOSE to the client, as if from the server
+                String client = conn.substring(0, conn.indexOf('.'));
+                if (plan.informed() && fresh("FASTCLOSE_B", conn, conn + "/0", "s.a1", client + ".a1", "key", Map.of()).isEmpty()) {
+                    continue;
+                }
+                closes.add(() -> inject("FASTCLOSE_B", conn, conn + "/0", "s.a1", client + ".a1", Map.of(), "key", Map.of()));
             }
             // after a downgrade the run keeps its last injection for a third ACK (a join takes two)
             boolean downgraded = handshakeOnly && policy != null && !policy.equals("free");
@@ -895,7 +927,37 @@ public final class SegmentExplorer {
                     }
                     return inject("ADD_ADDR", conn, conn + "/0", "s.a1", client + ".a1", fixed, "hmac", own);
                 });
+                if (mirrorAddr) {
+                    out.addAll(addAddrsToServer(conn, client));
+                }
             }
+            return out;
+        }
+
+        /**
+         * The mirror image (issue #12): an ADD_ADDR advertising x.a (id 3, no port) to the server,
+         * as if from the connection's client, with an HMAC it can build (add-addr-a's), its own, or
+         * (one in three) none.
+         */
+        List<Supplier<SegmentEvent>> addAddrsToServer(String conn, String client) {
+            List<Supplier<SegmentEvent>> out = new ArrayList<>();
+            Map<String, String> own = Map.of("id", "#3", "addr", "@x.a", "port", "#0");
+            String bare = "ADD_ADDR_A|" + conn + "|bare";
+            boolean hmacs = plan.informed()
+                    && !fresh("ADD_ADDR_A", conn, conn + "/0", client + ".a1", "s.a1", "hmac", own).isEmpty();
+            if (plan.informed() && made.contains(bare) && !hmacs) {
+                return out;
+            }
+            out.add(() -> {
+                Map<String, SegmentTerm> fixed = Map.of("id", new SegmentTerm.Num(3, 8),
+                        "addr", new SegmentTerm.Address("x.a"), "port", new SegmentTerm.Num(0, 16));
+                if (plan.informed() ? !made.contains(bare) && (!hmacs || rnd.nextBoolean()) && made.add(bare)
+                        : rnd.nextInt(3) == 0) {
+                    return new SegmentEvent.Inject(next++, "ADD_ADDR_A", conn, conn + "/0", client + ".a1", "s.a1",
+                            new TreeMap<>(fixed));
+                }
+                return inject("ADD_ADDR_A", conn, conn + "/0", client + ".a1", "s.a1", fixed, "hmac", own);
+            });
             return out;
         }
 
