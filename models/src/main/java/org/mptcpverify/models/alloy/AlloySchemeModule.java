@@ -49,8 +49,8 @@ public final class AlloySchemeModule {
 
     /** The module text; {@code source} is the definition's path, named in the header. */
     public static String render(SchemeData d, String source) {
-        if (!d.keySource().equals("socket")) {
-            throw new IllegalArgumentException(d.name() + ": a host-wide key is not modelled by the Alloy core");
+        if (!d.keySource().equals("socket") && !d.keySource().equals("host")) {
+            throw new IllegalArgumentException(d.name() + ": key source " + d.keySource() + " is not modelled by the Alloy core");
         }
         StringBuilder b = new StringBuilder();
         b.append("module scheme\n\n/*\n * GENERATED from ").append(source).append(" by AlloySchemeModule (via SchemeDataBuilder);")
@@ -60,6 +60,7 @@ public final class AlloySchemeModule {
         b.append("one sig ").append(String.join(", ", d.modes().keySet().stream().map(AlloySchemeModule::mode).toList()))
                 .append(" extends Mode {}\n\n");
         b.append("pred usesKey { ").append(d.usesKey() ? "Y = Y" : "Y = N").append(" }\n");
+        b.append("pred hostKey { ").append(d.keySource().equals("host") ? "Y = Y" : "Y = N").append(" }\n");
         for (String side : List.of("A", "B")) {
             b.append("fun nego").append(side).append("[ck, sk: YN]: Mode {\n  ");
             for (KeyPair k : KeyPair.ALL) {
@@ -149,7 +150,12 @@ public final class AlloySchemeModule {
             windowless |= l.window() == 0;
             windowed |= l.window() > 0;
             String guard = "m = " + mode(m.getKey()) + " => ";
-            String select = l.select().equals("token") ? "BY_TOKEN" : l.select().equals("recent-open") ? "RECENT_OPEN" : null;
+            String select = switch (l.select()) {
+                case "token" -> "BY_TOKEN";
+                case "recent" -> "RECENT";
+                case "recent-open" -> "RECENT_OPEN";
+                default -> null;
+            };
             if (select == null) {
                 throw new IllegalArgumentException(d.name() + ": lookup select " + l.select() + " is not modelled by the Alloy core");
             }
