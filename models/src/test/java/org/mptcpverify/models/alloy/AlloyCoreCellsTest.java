@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -66,6 +69,43 @@ class AlloyCoreCellsTest {
             assertTrue(AlloyCoreCell.covered().contains(s), s + " is covered");
             AlloyCoreChecker.parse(AlloyCoreCell.of(s, AttackId.JOIN_DOS).get(0), WORK);
         }
+    }
+
+    /**
+     * A cell's scheme module keeps, of the per-message functions and the lookup, exactly the full
+     * module's entries of the modes its ends can run (the negotiated pair for who holds the key),
+     * and loses the others: bound-key and draft-paasch with the key at both ends run only their
+     * keyed mode, draft-paasch's client-only one-sided-key cell only its keyless one.
+     */
+    @Test
+    void aCellsSchemeModuleKeepsExactlyTheEntriesOfItsLiveModes() {
+        for (SchemeId s : AlloyCoreCell.covered()) {
+            String full = AlloyCoreSchemes.render(s);
+            for (AttackId a : List.of(AttackId.JOIN_DOS, AttackId.ONE_SIDED_KEY)) {
+                for (AlloyCoreCell c : AlloyCoreCell.of(s, a)) {
+                    Set<String> cell = new TreeSet<>();
+                    for (String line : c.schemeModule().split("\n")) {
+                        cell.add(line.strip().replaceFirst("^else ", ""));
+                    }
+                    Set<String> live = new TreeSet<>();
+                    c.liveModes().forEach(m -> live.add(AlloySchemeModule.mode(m)));
+                    for (String line : full.split("\n")) {
+                        String entry = line.strip().replaceFirst("^else ", "");
+                        Matcher m = Pattern.compile("^m = (M_\\w+) => ").matcher(entry);
+                        if (m.find()) {
+                            assertEquals(live.contains(m.group(1)), cell.contains(entry), c + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        AlloyCoreCell both = AlloyCoreCell.of(SchemeId.BOUND_KEY, AttackId.JOIN_DOS).get(0);
+        assertEquals(Set.of("bound"), both.liveModes());
+        assertTrue(!both.schemeModule().contains("m = M_keyless =>") && both.schemeModule().contains("m = M_bound =>"));
+        AlloyCoreCell clientOnly = AlloyCoreCell.of(SchemeId.DRAFT_PAASCH, AttackId.ONE_SIDED_KEY).get(0);
+        assertEquals("CLIENT", clientOnly.keyedSide());
+        assertEquals(Set.of("keyless"), clientOnly.liveModes());
+        assertEquals(Set.of("app"), AlloyCoreCell.of(SchemeId.DRAFT_PAASCH, AttackId.JOIN_DOS).get(0).liveModes());
     }
 
     @Test
