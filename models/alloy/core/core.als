@@ -305,7 +305,10 @@ pred fits[s: Seg] {
     else g = JOIN_SYNACK => (s.sf in CJ and s.sf.(jst) = J_SENT and s.src = s.sf.(jdst) and s.dst = c.a2)
     else g = JOIN_ACK => (some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst)
     else g = ADD_ADDR => (s.sf in Sf0 and readyA[c] and s.src = SA1 and s.dst = c.a1)
-    else (s.sf in Sf0 and c.(sst) in MPTCP + SYNRCVD and s.dst = SA1 and s.src = c.a1)
+    -- MP_FASTCLOSE only once the server is ready (readyB: after the key agreement where the mode
+    -- has one; before it nothing authenticates an MP_FASTCLOSE, the reference ignores it, and
+    -- MptcpCore.tla's Fits says ReadyB), as ADD_ADDR fits the client only once it is ready
+    else (s.sf in Sf0 and (readyB[c] or c.(sst) = SYNRCVD) and s.dst = SA1 and s.src = c.a1)
   }
 }
 -- A client-to-server segment on the initial subflow other than the third ACK (KEY_A, or an
