@@ -19,7 +19,7 @@ module core
  * Population (fixed in this core): one connection per client, the client C1 of application 1
  * (key K1) and, in two-keys-one-host, C2 of application 2 (key K2); MaxJoins = the CJ atoms of
  * a client. Left out (docs/models.md, "Alloy generic core"): loss (Lossy), the attacker as an
- * MPTCP peer, several connections per client or clients per application, a host-wide key,
+ * MPTCP peer, several connections per client or clients per application,
  * injection of MP_CAPABLE and key-agreement segments, data, RST segments, REMOVE_ADDR, MP_PRIO.
  */
 open termsig
@@ -122,7 +122,10 @@ fun P: Profile { Profile }
 pred clientHas[c: Client] { usesKey and Cell.keyedSide in BOTH + CLIENT }
 pred serverHas { usesKey and Cell.keyedSide in BOTH + SERVER }
 fun ckey[c: Client]: lone Key { clientHas[c] => c.key else none }
-fun skey[c: Client]: lone Key { serverHas => c.key else none }
+-- per socket: the key of the connection's application; host-wide (lang.als hostKey): the key bound
+-- last on the host, the highest application's, for every connection (MptcpCore.tla's ServerKey)
+fun hostK: Key { some C2 => C2.key else C1.key }
+fun skey[c: Client]: lone Key { serverHas => (hostKey => hostK else c.key) else none }
 fun yn[b: Int]: YN { b = 1 => Y else N }
 fun ckHas[c: Client]: YN { clientHas[c] => Y else N }
 fun skHas: YN { serverHas => Y else N }
@@ -296,15 +299,25 @@ pred fits[s: Seg] {
     else g = MPC_SYNACK => (s.sf in Sf0 and c.(cst) = SYNSENT and s.src = SA1 and s.dst = c.a1)
     else g = MPC_ACK => (s.sf in Sf0 and c.(sst) = SYNRCVD and s.dst = SA1 and s.src = c.a1)
     else g = HS_ACK => (s.sf in Sf0 and c.(cst) in MPTCP + PLAIN and s.src = SA1 and s.dst = c.a1)
-    else g = KEY_A => (s.sf in Sf0 and c.(sst) = MPTCP and s.dst = SA1 and s.src = c.a1)
+    else g = KEY_A => (s.sf in Sf0 and c.(sst) in MPTCP + SYNRCVD and s.dst = SA1 and s.src = c.a1)
     else g = KEY_B => (s.sf in Sf0 and c.(cst) = MPTCP and s.src = SA1 and s.dst = c.a1)
     else g = JOIN_SYN => s.dst in SA1 + SA2
     else g = JOIN_SYNACK => (s.sf in CJ and s.sf.(jst) = J_SENT and s.src = s.sf.(jdst) and s.dst = c.a2)
     else g = JOIN_ACK => (some h: HS | h.hst = H_HALF and h.hsf = s.sf and h.hsrc = s.src and h.hloc = s.dst)
     else g = ADD_ADDR => (s.sf in Sf0 and readyA[c] and s.src = SA1 and s.dst = c.a1)
-    else (s.sf in Sf0 and live[c] and s.dst = SA1 and s.src = c.a1)
+    -- MP_FASTCLOSE only once the server is ready (readyB: after the key agreement where the mode
+    -- has one; before it nothing authenticates an MP_FASTCLOSE, the reference ignores it, and
+    -- MptcpCore.tla's Fits says ReadyB), as ADD_ADDR fits the client only once it is ready
+    else (s.sf in Sf0 and (readyB[c] or c.(sst) = SYNRCVD) and s.dst = SA1 and s.src = c.a1)
   }
 }
+-- A client-to-server segment on the initial subflow other than the third ACK (KEY_A, or an
+-- MP_FASTCLOSE, overtaking a delayed third ACK) that reaches a server still in SYNRCVD is an ACK
+-- of its SYN/ACK without MP_CAPABLE: the server completes the handshake with it as TCP does, as a
+-- plain TCP connection, and reads none of its options (the reference: MptcpEndpoint's third ACK
+-- without MP_CAPABLE, "s: third ACK: plain TCP connection"; before session 10 the core discarded
+-- it, and draft-baerts/low-order / fastclose-forge's instance did not replay)
+pred earlyAck[s: Seg, c: Client] { s.m in KEY_A + FASTCLOSE and c.(sst) = SYNRCVD }
 
 -----------------------------------------------------------------------------
 -- Honest endpoints: every segment an end originates is one step
@@ -444,6 +457,14 @@ pred recvHsAck[s: Seg, c: Client] {
   keepJoins and keepSrv and keepHs and keepOut
 }
 
+-- (earlyAck above) the handshake completes as plain TCP; no answer, the options are not read
+pred recvPlainThirdAck[s: Seg, c: Client] {
+  sst' = sst ++ c -> PLAIN and smode' = smode ++ c -> TCP
+  wire[s, none] and Drawn' = Drawn
+  sv' = sv and SKx' = SKx and SKok' = SKok and used' = used and Advd' = Advd and older' = older and SBorn' = SBorn
+  keepCli and keepJoins and keepHs and keepOut
+}
+
 pred recvKeyA[s: Seg, c: Client] {
   let sl0 = c.(scs), md = c.(smode), k = skey[c], fl = fail_KEY_A[md, sl0, s.fld, k, I0, s.src, s.dst],
       st = stores_KEY_A[md, sl0, s.fld, k, I0, s.src, s.dst] {
@@ -478,12 +499,16 @@ fun window[c: Client]: set Num {
     lkWindow[md] = 0 => I0 else {i: free | #(free & lt.i) < lkWindow[md]}
 }
 fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in older} }
+-- the connection the server created last, open or not (a host-wide token_tnb that every SYN/ACK
+-- overwrites: thesis-xor-global; MptcpCore.tla's MostRecent)
+fun mostRecent: set Client { {c: SBorn | no d: SBorn | c -> d in older} }
 -- computed once per state, outside the delivery's quantifiers (translation cost)
 -- (a function, not a var relation: a ternary var relation exceeds Kodkod's capacity, see CS)
 fun lkv: Client -> Num -> Term { {c: Client, i: Num, t: Term | t = lkVal[c.(smode), c.(scs), skey[c], i]} }
 fun matches[s: Seg]: Client -> Num {
   {c: cands, i: lkIdx | i in window[c] and
      (lkSelect[c.(smode)] = BY_TOKEN => eq[s.fld[lkField[c.(smode)]], i.(c.(lkv))]
+      else lkSelect[c.(smode)] = RECENT => (c in mostRecent and eq[s.fld[lkField[c.(smode)]], i.(c.(lkv))])
       else c in mostRecentOpen)}
 }
 fun halfOpen[c: Client]: set HS { {h: HS | h.hc = c and h.hst = H_HALF} }
@@ -572,6 +597,7 @@ pred handle[s: Seg] {
     else g = MPC_SYNACK => recvMpcSynAck[s, c]
     else g = MPC_ACK => recvMpcAck[s, c]
     else g = HS_ACK => recvHsAck[s, c]
+    else earlyAck[s, c] => recvPlainThirdAck[s, c]
     else g = KEY_A => recvKeyA[s, c]
     else g = KEY_B => recvKeyB[s, c]
     else g = JOIN_SYN => recvJoinSyn[s]

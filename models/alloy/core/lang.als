@@ -11,6 +11,8 @@ module lang
  *
  * Interface (every scheme module defines all of them):
  *   pred usesKey                          the scheme has an external key at all
+ *   pred hostKey                          the server's key is host-wide (the last bound, the highest
+ *                                          application's), not the connection's application's
  *   fun negoA[ck, sk: YN]: Mode            mode of the client (A) by who holds a key
  *   fun negoB[ck, sk: YN]: Mode            mode of the server (B)
  *   fun sends: Mode -> MsgName             which options a mode sends
@@ -54,4 +56,7 @@ abstract sig Fail {}
 one sig F_TCP, F_RST, F_DROP extends Fail {}          -- fall back to TCP, reset the join, ignore
 
 abstract sig Select {}
-one sig BY_TOKEN, RECENT_OPEN extends Select {}
+-- BY_TOKEN: the connection whose expected value equals the field; RECENT: only the connection the
+-- server created last (open or not), and the field must equal its expected value; RECENT_OPEN:
+-- the most recent open connection, the field is not looked at (SchemeLang.tla's selects)
+one sig BY_TOKEN, RECENT, RECENT_OPEN extends Select {}

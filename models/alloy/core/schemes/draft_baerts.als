@@ -13,6 +13,7 @@ open lang
 one sig M_keyless, M_ext extends Mode {}
 
 pred usesKey { Y = Y }
+pred hostKey { Y = N }
 fun negoA[ck, sk: YN]: Mode {
   (ck = N and sk = N) => M_keyless else (ck = N and sk = Y) => M_keyless else (ck = Y and sk = N) => M_keyless else (ck = Y and sk = Y) => M_ext else TCP
 }

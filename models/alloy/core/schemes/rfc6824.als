@@ -13,6 +13,7 @@ open lang
 one sig M_base extends Mode {}
 
 pred usesKey { Y = N }
+pred hostKey { Y = N }
 fun negoA[ck, sk: YN]: Mode {
   (ck = N and sk = N) => M_base else (ck = N and sk = Y) => M_base else (ck = Y and sk = N) => M_base else (ck = Y and sk = Y) => M_base else TCP
 }

@@ -1,6 +1,7 @@
 package org.mptcpverify.models.alloy;
 
 import java.util.List;
+import org.mptcpverify.models.core.SchemeData;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
@@ -57,6 +58,27 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
         return AlloyTermDag.render(AlloyCoreSchemes.data(scheme), scope.population());
     }
 
+    /**
+     * The data modes this cell's ends can run: the negotiated ones for who holds the key (both
+     * clients of two-keys-one-host hold their own, so the same pair); core.als changes a mode only
+     * to TCP, which has no entries.
+     */
+    public java.util.Set<String> liveModes() {
+        SchemeData d = AlloyCoreSchemes.data(scheme);
+        boolean ck = d.usesKey() && (keyedSide.equals("BOTH") || keyedSide.equals("CLIENT"));
+        boolean sk = d.usesKey() && (keyedSide.equals("BOTH") || keyedSide.equals("SERVER"));
+        SchemeData.Row r = d.negotiate().get(new SchemeData.KeyPair(ck, sk));
+        java.util.Set<String> live = new java.util.TreeSet<>();
+        live.add(r.a());
+        live.add(r.b());
+        return live;
+    }
+
+    /** The cell's scheme module (scheme.als of its run): the generated module restricted to {@link #liveModes}. */
+    public String schemeModule() {
+        return AlloySchemeModule.render(AlloyCoreSchemes.data(scheme), AlloyCoreSchemes.definitionFile(scheme), liveModes());
+    }
+
     /** The message kinds of the Alloy core (termsig.als) the witness may name. */
     private static final java.util.Set<String> CORE_KINDS = java.util.Set.of("MPC_SYN", "MPC_SYNACK", "MPC_ACK",
             "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK", "ADD_ADDR", "FASTCLOSE");
@@ -82,7 +104,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
                 .append(", external key: ").append(keyedSide.toLowerCase())
                 .append(attackerHasKey ? ", attacker has the external key" : "").append('\n');
         b.append("-- Needs core.als and its modules beside it, schemes/").append(schemeFile())
-                .append(" copied as scheme.als, and the cell's generated dag.als.\n");
+                .append(" restricted to the cell's modes as scheme.als (schemeModule), and the cell's generated dag.als.\n");
         b.append("module ").append(moduleName()).append("\n\nopen core\n\n");
         b.append("fact cell { Cell.keyedSide = ").append(keyedSide).append(" and Cell.attackerHasKey = ")
                 .append(attackerHasKey ? "Y" : "N").append(" and Cell.maxInj = ").append(scope.injections())

@@ -51,7 +51,8 @@ public final class AlloyCoreChecker {
             for (String m : CORE_MODULES) {
                 copy(core.resolve(m), dir.resolve(m));
             }
-            copy(core.resolve("schemes").resolve(cell.schemeFile()), dir.resolve("scheme.als"));
+            // the committed module restricted to the modes the cell's ends can run (dead modes cost translation)
+            AtomicWrite.text(dir.resolve("scheme.als"), cell.schemeModule());
             AtomicWrite.text(dir.resolve("dag.als"), dag.text());
             Path file = dir.resolve(cell.moduleName() + ".als");
             AtomicWrite.text(file, cell.render(dag));

@@ -48,6 +48,8 @@ public final class AlloyCoreVerdicts {
             b.append("scheme ").append(cell.schemeFile()).append('\n')
                     .append(read(coreDir.resolve("schemes").resolve(cell.schemeFile()))).append('\n');
             try {
+                // what the cell's run reads as scheme.als (the module restricted to the cell's modes)
+                b.append("cell scheme\n").append(cell.schemeModule()).append('\n');
                 AlloyTermDag.Rendered dag = cell.dag();
                 b.append("dag\n").append(dag.text()).append("\ncell\n").append(cell.render(dag)).append('\n');
             } catch (RuntimeException e) { // a scheme the core cannot express: nothing to reuse beyond the refusal

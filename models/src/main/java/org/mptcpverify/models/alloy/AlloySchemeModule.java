@@ -49,17 +49,34 @@ public final class AlloySchemeModule {
 
     /** The module text; {@code source} is the definition's path, named in the header. */
     public static String render(SchemeData d, String source) {
-        if (!d.keySource().equals("socket")) {
-            throw new IllegalArgumentException(d.name() + ": a host-wide key is not modelled by the Alloy core");
+        return render(d, source, null);
+    }
+
+    /**
+     * The module text with the per-message functions ({@code keep_G}, {@code fields_G},
+     * {@code fail_G}, {@code stores_G}) and the join lookup holding only the entries of the data
+     * modes in {@code live} ({@code null}: every mode). A cell fixes who holds the key, so its ends
+     * run only the negotiated modes or TCP (core.als changes a mode only to TCP): the other modes'
+     * entries are dead, yet Kodkod translates every branch of a case table at every call site.
+     * The generic tables over (mode, message) stay whole (the core does not call them).
+     */
+    public static String render(SchemeData d, String source, java.util.Set<String> live) {
+        if (!d.keySource().equals("socket") && !d.keySource().equals("host")) {
+            throw new IllegalArgumentException(d.name() + ": key source " + d.keySource() + " is not modelled by the Alloy core");
         }
         StringBuilder b = new StringBuilder();
         b.append("module scheme\n\n/*\n * GENERATED from ").append(source).append(" by AlloySchemeModule (via SchemeDataBuilder);")
                 .append(" do not edit.\n * Regenerate: mvn -pl models test -Dtest=GeneratedAlloySchemeTest -Dmptcp.core.write=true\n")
-                .append(" * ").append(d.name()).append(" as data for the Alloy generic core (interface: lang.als).\n */\n");
+                .append(" * ").append(d.name()).append(" as data for the Alloy generic core (interface: lang.als).\n")
+                .append(live == null ? "" : " * Per cell: the per-message functions and the lookup hold the modes "
+                        + String.join(", ", d.modes().keySet().stream().filter(live::contains).map(AlloySchemeModule::mode).toList())
+                        + " only (the modes its ends can run).\n")
+                .append(" */\n");
         b.append("open termsig\nopen dag\nopen terms\nopen lang\n\n");
         b.append("one sig ").append(String.join(", ", d.modes().keySet().stream().map(AlloySchemeModule::mode).toList()))
                 .append(" extends Mode {}\n\n");
         b.append("pred usesKey { ").append(d.usesKey() ? "Y = Y" : "Y = N").append(" }\n");
+        b.append("pred hostKey { ").append(d.keySource().equals("host") ? "Y = Y" : "Y = N").append(" }\n");
         for (String side : List.of("A", "B")) {
             b.append("fun nego").append(side).append("[ck, sk: YN]: Mode {\n  ");
             for (KeyPair k : KeyPair.ALL) {
@@ -121,16 +138,16 @@ public final class AlloySchemeModule {
             }
             String n = g.name();
             b.append("fun keep_").append(n).append("[m: Mode, fr, ext: lone Term]: SlotName -> Term {\n");
-            byMode(b, d, g, msg -> map(msg.keep(), AlloySchemeModule::slot, true), "none -> none");
+            byMode(b, d, live, g, msg -> map(msg.keep(), AlloySchemeModule::slot, true), "none -> none");
             b.append("fun fields_").append(n)
                     .append("[m: Mode, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {\n");
-            byMode(b, d, g, msg -> map(msg.fields(), AlloySchemeModule::field, false), "none -> none");
+            byMode(b, d, live, g, msg -> map(msg.fields(), AlloySchemeModule::field, false), "none -> none");
             b.append("fun fail_").append(n)
                     .append("[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {\n");
-            byMode(b, d, g, AlloySchemeModule::fails, "none");
+            byMode(b, d, live, g, AlloySchemeModule::fails, "none");
             b.append("fun stores_").append(n)
                     .append("[m: Mode, sl: SlotName -> Term, fld: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {\n");
-            byMode(b, d, g, msg -> map(msg.stores(), AlloySchemeModule::slot, false), "none -> none");
+            byMode(b, d, live, g, msg -> map(msg.stores(), AlloySchemeModule::slot, false), "none -> none");
         }
 
         // the server's JOIN_SYN lookup, per mode
@@ -143,6 +160,9 @@ public final class AlloySchemeModule {
         boolean windowless = false;
         boolean windowed = false;
         for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
+            if (live != null && !live.contains(m.getKey())) {
+                continue;
+            }
             Msg syn = m.getValue().get(CoreMessage.JOIN_SYN);
             if (syn == null || syn.lookup() == null) {
                 windowless = true;
@@ -152,7 +172,12 @@ public final class AlloySchemeModule {
             windowless |= l.window() == 0;
             windowed |= l.window() > 0;
             String guard = "m = " + mode(m.getKey()) + " => ";
-            String select = l.select().equals("token") ? "BY_TOKEN" : l.select().equals("recent-open") ? "RECENT_OPEN" : null;
+            String select = switch (l.select()) {
+                case "token" -> "BY_TOKEN";
+                case "recent" -> "RECENT";
+                case "recent-open" -> "RECENT_OPEN";
+                default -> null;
+            };
             if (select == null) {
                 throw new IllegalArgumentException(d.name() + ": lookup select " + l.select() + " is not modelled by the Alloy core");
             }
@@ -207,9 +232,13 @@ public final class AlloySchemeModule {
     }
 
     /** One case per mode whose message {@code g} has an entry; {@code empty} for the rest. */
-    private static void byMode(StringBuilder b, SchemeData d, CoreMessage g, Function<Msg, String> entry, String empty) {
+    private static void byMode(StringBuilder b, SchemeData d, java.util.Set<String> live, CoreMessage g,
+                               Function<Msg, String> entry, String empty) {
         List<String> cases = new ArrayList<>();
         for (Map.Entry<String, Map<CoreMessage, Msg>> m : d.modes().entrySet()) {
+            if (live != null && !live.contains(m.getKey())) {
+                continue;
+            }
             Msg msg = m.getValue().get(g);
             String v = msg == null ? null : entry.apply(msg);
             if (v != null) {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.PropertyId;
@@ -55,16 +58,54 @@ class AlloyCoreCellsTest {
 
     /**
      * The generated modules of four schemes that between them use every construct the generator
-     * emits (XOR: thesis-xor; key agreement: draft-baerts; ticket window and once: bound-key; the
+     * emits (XOR, the host-wide key and the RECENT lookup: thesis-xor-global; key agreement:
+     * draft-baerts; ticket window and once: bound-key; the
      * plain v1 tables: rfc8684); each parse costs about a minute on the loaded 2-core machine, so
      * not all eight covered schemes are parsed in CI (their generation is, GeneratedAlloySchemeTest).
      */
     @Test
     void schemesUsingEveryGeneratedConstructTypeCheckWithTheCore() throws Err {
-        for (SchemeId s : java.util.List.of(SchemeId.RFC8684, SchemeId.BOUND_KEY, SchemeId.THESIS_XOR, SchemeId.DRAFT_BAERTS)) {
+        for (SchemeId s : java.util.List.of(SchemeId.RFC8684, SchemeId.BOUND_KEY, SchemeId.THESIS_XOR_GLOBAL, SchemeId.DRAFT_BAERTS)) {
             assertTrue(AlloyCoreCell.covered().contains(s), s + " is covered");
             AlloyCoreChecker.parse(AlloyCoreCell.of(s, AttackId.JOIN_DOS).get(0), WORK);
         }
+    }
+
+    /**
+     * A cell's scheme module keeps, of the per-message functions and the lookup, exactly the full
+     * module's entries of the modes its ends can run (the negotiated pair for who holds the key),
+     * and loses the others: bound-key and draft-paasch with the key at both ends run only their
+     * keyed mode, draft-paasch's client-only one-sided-key cell only its keyless one.
+     */
+    @Test
+    void aCellsSchemeModuleKeepsExactlyTheEntriesOfItsLiveModes() {
+        for (SchemeId s : AlloyCoreCell.covered()) {
+            String full = AlloyCoreSchemes.render(s);
+            for (AttackId a : List.of(AttackId.JOIN_DOS, AttackId.ONE_SIDED_KEY)) {
+                for (AlloyCoreCell c : AlloyCoreCell.of(s, a)) {
+                    Set<String> cell = new TreeSet<>();
+                    for (String line : c.schemeModule().split("\n")) {
+                        cell.add(line.strip().replaceFirst("^else ", ""));
+                    }
+                    Set<String> live = new TreeSet<>();
+                    c.liveModes().forEach(m -> live.add(AlloySchemeModule.mode(m)));
+                    for (String line : full.split("\n")) {
+                        String entry = line.strip().replaceFirst("^else ", "");
+                        Matcher m = Pattern.compile("^m = (M_\\w+) => ").matcher(entry);
+                        if (m.find()) {
+                            assertEquals(live.contains(m.group(1)), cell.contains(entry), c + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        AlloyCoreCell both = AlloyCoreCell.of(SchemeId.BOUND_KEY, AttackId.JOIN_DOS).get(0);
+        assertEquals(Set.of("bound"), both.liveModes());
+        assertTrue(!both.schemeModule().contains("m = M_keyless =>") && both.schemeModule().contains("m = M_bound =>"));
+        AlloyCoreCell clientOnly = AlloyCoreCell.of(SchemeId.DRAFT_PAASCH, AttackId.ONE_SIDED_KEY).get(0);
+        assertEquals("CLIENT", clientOnly.keyedSide());
+        assertEquals(Set.of("keyless"), clientOnly.liveModes());
+        assertEquals(Set.of("app"), AlloyCoreCell.of(SchemeId.DRAFT_PAASCH, AttackId.JOIN_DOS).get(0).liveModes());
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class AlloyCoreProbe {
         long t0 = System.nanoTime();
         AlloyTermDag.Rendered dag = cell.dag();
         Path file = AlloyCoreChecker.writeCell(cell, work, dag);
+        if (Boolean.getBoolean("probe.allModes")) { // -Dprobe.allModes=true: every mode's entries (before session 10's restriction)
+            org.mptcpverify.io.AtomicWrite.text(file.getParent().resolve("scheme.als"), AlloyCoreSchemes.render(s));
+        }
         AlloyWarmUp.ensure();
         AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
         double parse = (System.nanoTime() - t0) / 1e9;
