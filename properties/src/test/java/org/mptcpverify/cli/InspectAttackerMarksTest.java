@@ -75,7 +75,11 @@ class InspectAttackerMarksTest {
         assertTrue(rewrittenFrames > 0, "no relayed or rewritten frame marked in any counterexample");
     }
 
-    /** rfc8684 add-addr-mitm: the forged ADD_ADDR, HMAC valid, in B's name, shown as the attacker's. */
+    /**
+     * rfc8684 add-addr-mitm: the forged ADD_ADDR, HMAC valid, shown as the attacker's and in the name
+     * of the end whose address it carries as source (B's towards the client, or, since the mirror
+     * direction, A's towards the server).
+     */
     @Test
     void theForgedAddAddrIsShownAsTheAttackers() throws IOException {
         Path dir = CX.resolve("rfc8684/add-addr-mitm");
@@ -88,14 +92,16 @@ class InspectAttackerMarksTest {
                 assertEquals(byX, a.get("attackerMarked").asBoolean(), a.toString());
                 if (byX) {
                     forged++;
-                    assertEquals("B", a.get("sender").asText(), a.toString());
+                    String claimed = sourceIp(segments, a.get("frame").asInt())
+                            .equals(sourceIp(segments, firstSynFrame(segments))) ? "A" : "B";
+                    assertEquals(claimed, a.get("sender").asText(), a.toString());
                     assertTrue(a.get("hmacValid").asBoolean(), "the attacker computed a valid HMAC: " + a);
                 }
             }
         }
         assertTrue(forged > 0, "no forged ADD_ADDR in " + dir);
         CliRun text = CliRun.run("inspect", dir.resolve("traces.pcap").toString());
-        assertTrue(text.out().lines().anyMatch(l -> l.contains("ADD_ADDR") && l.contains("from B's address [attacker]")),
+        assertTrue(text.out().lines().anyMatch(l -> l.contains("ADD_ADDR") && l.matches(".*from [AB]'s address \\[attacker\\].*")),
                 text.out());
         assertTrue(text.out().contains("attacker segments (pcapng packet comments):"), text.out());
     }
@@ -152,6 +158,28 @@ class InspectAttackerMarksTest {
     /** Whether pcap frame {@code frame} (1-based: segment frame-1) was originated by x, per traces.json. */
     private static boolean sentByX(JsonNode segments, int frame) {
         return segments.get(frame - 1).get("origin").asText().equals("x");
+    }
+
+    private static byte[] frameBytes(JsonNode segments, int frame) {
+        return java.util.HexFormat.of().parseHex(segments.get(frame - 1).get("hex").asText());
+    }
+
+    /** The IPv4 source address of a frame, as written in the counterexample. */
+    private static String sourceIp(JsonNode segments, int frame) {
+        byte[] ip = frameBytes(segments, frame);
+        return (ip[12] & 0xff) + "." + (ip[13] & 0xff) + "." + (ip[14] & 0xff) + "." + (ip[15] & 0xff);
+    }
+
+    /** The frame of the connection's first SYN (inspect's side A sent it). */
+    private static int firstSynFrame(JsonNode segments) {
+        for (int f = 1; f <= segments.size(); f++) {
+            byte[] ip = frameBytes(segments, f);
+            int flags = ip[(ip[0] & 0x0f) * 4 + 13] & 0xff;
+            if ((flags & 0x02) != 0 && (flags & 0x10) == 0) {
+                return f;
+            }
+        }
+        throw new AssertionError("no SYN in the counterexample");
     }
 
     /**
