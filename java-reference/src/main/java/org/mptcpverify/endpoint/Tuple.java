@@ -21,6 +21,11 @@ public record Tuple(InetAddress localAddr, int localPort, InetAddress remoteAddr
         return new Tuple(s.dst(), s.dstPort(), s.src(), s.srcPort());
     }
 
+    /** The same subflow as its other end sees it. */
+    public Tuple seenFromPeer() {
+        return new Tuple(remoteAddr, remotePort, localAddr, localPort);
+    }
+
     @Override
     public String toString() {
         return localAddr.getHostAddress() + ":" + localPort + "<->" + remoteAddr.getHostAddress() + ":" + remotePort;

@@ -197,7 +197,7 @@ public final class GroundTruth {
             for (Connection c : state.connections().values()) {
                 if (c.role() == org.mptcpverify.scheme.Role.B && (c.initial().equals(own) || Integer.valueOf(c.id()).equals(connId))) {
                     Tuple i = c.initial();
-                    serverFastCloses.add(new Tuple(i.remoteAddr(), i.remotePort(), i.localAddr(), i.localPort()));
+                    serverFastCloses.add(i.seenFromPeer());
                 }
             }
             return;
@@ -207,7 +207,7 @@ public final class GroundTruth {
         for (Connection c : state.connections().values()) {
             if (c.role() == org.mptcpverify.scheme.Role.A && (c.initial().equals(own) || Integer.valueOf(c.id()).equals(connId))) {
                 Tuple i = c.initial();
-                fastCloseRequested(new Tuple(i.remoteAddr(), i.remotePort(), i.localAddr(), i.localPort()));
+                fastCloseRequested(i.seenFromPeer());
             }
         }
     }
@@ -320,8 +320,7 @@ public final class GroundTruth {
 
     /** Whether the client's end of the server's connection {@code sc} announces {@code addr} now. */
     private static boolean clientAnnouncedNow(EndpointState client, Connection sc, InetAddress addr) {
-        Tuple mirror = new Tuple(sc.initial().remoteAddr(), sc.initial().remotePort(), sc.initial().localAddr(),
-                sc.initial().localPort());
+        Tuple mirror = sc.initial().seenFromPeer();
         return client.connections().values().stream().filter(cc -> cc.initial().equals(mirror))
                 .anyMatch(cc -> cc.announced().values().stream().anyMatch(an -> an.address().equals(addr)));
     }
@@ -355,8 +354,7 @@ public final class GroundTruth {
 
     /** Whether the server's end of the client's connection {@code c} announces {@code addr} now. */
     private static boolean announcedNow(EndpointState server, Connection c, InetAddress addr) {
-        Tuple mirror = new Tuple(c.initial().remoteAddr(), c.initial().remotePort(), c.initial().localAddr(),
-                c.initial().localPort());
+        Tuple mirror = c.initial().seenFromPeer();
         return server.connections().values().stream().filter(sc -> sc.initial().equals(mirror))
                 .anyMatch(sc -> sc.announced().values().stream().anyMatch(an -> an.address().equals(addr)));
     }
