@@ -20,12 +20,33 @@ import org.mptcpverify.vocab.Verdict;
  * @param witness          attacker activity behind a HOLDS or VACUOUS verdict (e.g. how many
  *                         attacker actions took effect); empty when the engine reports none or the
  *                         attack has no attacker by design
+ * @param source           where the verdict comes from: null when this run computed it, else the
+ *                         committed verdicts file and fingerprint it was reused from
  */
 public record CellResult(Verdict verdict, List<PropertyId> violated, double seconds,
                          Map<String, Object> bounds, Path counterexample, String reason,
-                         Map<String, Object> witness) {
+                         Map<String, Object> witness, Committed source) {
     public CellResult {
         witness = witness == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(witness));
+    }
+
+    /**
+     * A verdict reused from a committed verdicts file instead of being computed by this run.
+     *
+     * @param file        the verdicts file, relative to the repository root
+     * @param fingerprint the cell's fingerprint, equal to the committed entry's
+     */
+    public record Committed(String file, String fingerprint) {}
+
+    /** A verdict this run computed. */
+    public CellResult(Verdict verdict, List<PropertyId> violated, double seconds,
+                      Map<String, Object> bounds, Path counterexample, String reason, Map<String, Object> witness) {
+        this(verdict, violated, seconds, bounds, counterexample, reason, witness, null);
+    }
+
+    /** The same verdict, reused from {@code from}. */
+    public CellResult reusedFrom(Committed from) {
+        return new CellResult(verdict, violated, seconds, bounds, counterexample, reason, witness, from);
     }
 
     /** A result without a witness (engines that do not measure attacker activity, or no attacker). */

@@ -62,6 +62,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
+    @Option(names = "--recompute", description = "alloy on the Alloy generic core: decide the cell live instead of reusing "
+            + "its committed verdict in " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + " (CPU minutes).")
+    boolean recompute;
+
     @Option(names = "--rerun-failed-seeds", description = "Ignored: the per-attack generators that re-ran failed tries are deleted; the traces engine's runs are drawn from the seed alone.")
     boolean rerunFailedSeeds;
 
@@ -77,6 +81,15 @@ public final class CheckCommand implements Callable<Integer> {
         SchemeFile.OneCell cell = SchemeFile.oneCell(schemeFile, scheme, engine, f, workers);
         SchemeId s = cell.scheme();
         f = cell.engine();
+        if (schemeFile == null) { // a scheme file's cells have no committed verdicts
+            java.util.Map<String, Supplier<Engine>> one = new java.util.LinkedHashMap<>(java.util.Map.of(engine, f));
+            try {
+                EngineRegistry.reuseCommittedAlloy(one, seed, recompute);
+            } catch (java.io.IOException ex) {
+                throw new UserInputException("cannot read " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + ": " + ex.getMessage());
+            }
+            f = one.get(engine);
+        }
         if (schemeFile == null) { // a scheme file's data is generated for the engine that runs it
             ModelledSchemes.require(engine, java.util.List.of(s));
         }
@@ -106,6 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("  counterexample: " + MatrixFormats.relative(r.counterexample(), outDir) + " (relative to --out " + outDir + ")");
         }
         if (r.reason() != null) System.out.println("  reason: " + r.reason());
+        if (r.source() != null) System.out.println("  source: " + MatrixFormats.source(r));
         String witness = MatrixFormats.witness(a, r, "  ");
         if (!witness.isEmpty()) System.out.println(witness);
         return switch (r.verdict()) {

@@ -14,6 +14,7 @@ import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.matrix.CellOutcome;
 import org.mptcpverify.matrix.CellProof;
 import org.mptcpverify.matrix.EngineRegistry;
+import org.mptcpverify.matrix.FingerprintedEngine;
 import org.mptcpverify.matrix.MatrixFormats;
 import org.mptcpverify.matrix.MatrixRun;
 import org.mptcpverify.matrix.MatrixRunner;
@@ -81,6 +82,10 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
+    @Option(names = "--recompute", description = "alloy on the Alloy generic core: decide every cell live instead of reusing "
+            + "the committed verdict of " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + " (a cell costs CPU minutes).")
+    boolean recompute;
+
     @Option(names = "--rerun-failed-seeds", description = "Ignored: the per-attack generators that re-ran failed tries are deleted; the traces engine's runs are drawn from the seed alone.")
     boolean rerunFailedSeeds;
 
@@ -113,6 +118,14 @@ public final class MatrixCommand implements Callable<Integer> {
             Supplier<Engine> f = available.get(e);
             if (f == null) throw new UserInputException("--engines: unknown engine '" + e + "' (known: " + String.join(", ", available.keySet()) + ")");
             selected.put(e, f);
+        }
+        FingerprintedEngine committedAlloy = null;
+        if (sf == null) { // a scheme file's cells have no committed verdicts
+            try {
+                committedAlloy = EngineRegistry.reuseCommittedAlloy(selected, seed, recompute);
+            } catch (java.io.IOException e) {
+                throw new UserInputException("cannot read " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + ": " + e.getMessage());
+            }
         }
         SchemeFile file = sf;
         List<SchemeId> ss = schemes == null ? (sf != null ? List.of(sf.scheme()) : SchemeId.matrixSchemes())
@@ -147,6 +160,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 AtomicWrite.text(outDir.resolve(ShardFiles.SHARD_JSON), ShardFiles.render(
                         new ShardFiles.Selection(part, ss, as, List.copyOf(selected.keySet()))));
             }
+            if (committedAlloy != null) System.err.println(EngineRegistry.summary("matrix", committedAlloy));
             return writeOutputs(run, outDir, format);
         } finally {
             folder.seal();

@@ -41,9 +41,10 @@ import picocli.CommandLine.Option;
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
                 + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
                 + "counterexample file), models/tla/core/cells/ and models/alloy/cells/ (the TLC configuration and the "
-                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints), "
-                + "models/alloy/core/verdicts.json (the alloy verdicts, when the alloy engine is the Alloy generic core) "
-                + "and docs/results.md.",
+                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints) "
+                + "and docs/results.md. When the alloy engine is the Alloy generic core, its column is read from "
+                + "models/alloy/core/verdicts.json (written by alloy-column), never decided here: a cell without a current "
+                + "entry is INCONCLUSIVE (pending).",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
 public final class ResultsCommand implements Callable<Integer> {
     public static final long DEFAULT_SEED = 20261127L;
@@ -54,7 +55,8 @@ public final class ResultsCommand implements Callable<Integer> {
             + "no longer replays).")
     boolean check;
 
-    @Option(names = "--full", description = "With --check: rerun TLC (and the Alloy core) for every cell.")
+    @Option(names = "--full", description = "With --check: rerun TLC (and the Alloy core, CPU hours) for every cell; without --full "
+            + "the Alloy core's cells without a reusable verdict are INCONCLUSIVE (pending: alloy-column decides them).")
     boolean full;
 
     /** Per check: the core's largest default cells take minutes on a loaded machine. */
@@ -81,23 +83,27 @@ public final class ResultsCommand implements Callable<Integer> {
                 schemes.size() * attacks.size() * EngineRegistry.all().size());
         Map<String, Supplier<Engine>> engines = new LinkedHashMap<>(EngineRegistry.all());
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("tlc", CoreVerdicts.CACHE));
-        if (EngineRegistry.alloyIsCore()) columns.add(new Column("alloy", AlloyCoreVerdicts.CACHE));
+        columns.add(new Column("tlc", CoreVerdicts.CACHE, root, true));
+        // the Alloy core's column is alloy-column's: results reuses its decided entries and names the pending ones
+        if (EngineRegistry.alloyIsCore()) columns.add(new Column("alloy", AlloyCoreVerdicts.CACHE, AlloyCoreVerdicts.coreDir(), false));
         for (Column col : columns) {
+            Path file = col.written ? root.resolve(col.cache.file()) : col.cxBase.resolve("verdicts.json");
             try {
-                col.committed = col.cache.read(root.resolve(col.cache.file()));
+                col.committed = col.cache.read(file);
             } catch (IOException e) {
                 throw new UserInputException("cannot read " + col.cache.file() + ": " + e.getMessage());
             }
-            if (check && col.committed.isEmpty()) {
+            if (check && col.written && col.committed.isEmpty()) {
                 // without committed verdicts every cell of the column would be rerun only to report the file missing
                 System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
                 System.err.println("  missing: " + col.cache.file());
                 return Main.EXIT_FAILED;
             }
-            if (check) {
-                FingerprintedEngine f = new FingerprintedEngine(engines.get(col.engine).get(), col.cache, col.committed, root,
-                        DEFAULT_SEED, full);
+            if (check || !col.written) {
+                // --check --full decides the Alloy core's cells live too (hours); otherwise its misses are pending
+                FingerprintedEngine f = new FingerprintedEngine(engines.get(col.engine).get(), col.cache, col.committed,
+                        col.cxBase, DEFAULT_SEED, check && full,
+                        col.written || (check && full) ? FingerprintedEngine.Miss.COMPUTE : FingerprintedEngine.Miss.PENDING);
                 engines.put(col.engine, () -> f);
                 col.fingerprinted = f;
             }
@@ -143,7 +149,7 @@ public final class ResultsCommand implements Callable<Integer> {
             diffs.addAll(org.mptcpverify.matrix.SweepsSection.stale(root, org.mptcpverify.matrix.SweepsSection.committed(root)));
             for (Column col : columns) {
                 for (VerdictCache.Entry e : col.entries) {
-                    if (VerdictCache.lookup(col.committed, e.scheme(), e.attack()).isEmpty()) {
+                    if (col.written && VerdictCache.lookup(col.committed, e.scheme(), e.attack()).isEmpty()) {
                         diffs.add(col.cache.file() + " has no entry for " + e.scheme().wireName() + " / " + e.attack().wireName());
                     }
                 }
@@ -157,6 +163,7 @@ public final class ResultsCommand implements Callable<Integer> {
                     }
                 }
             }
+            printPending(columns);
             if (!diffs.isEmpty()) {
                 System.err.println("results: the committed results are stale (run ./mptcp-verify results):");
                 diffs.forEach(d -> System.err.println("  " + d));
@@ -177,9 +184,11 @@ public final class ResultsCommand implements Callable<Integer> {
         AtomicWrite.text(committedResults, results);
         StringBuilder files = new StringBuilder();
         for (Column col : columns) {
+            if (!col.written) continue;
             AtomicWrite.text(root.resolve(col.cache.file()), col.cache.render(DEFAULT_SEED, col.entries));
             files.append(col.cache.file()).append(", ");
         }
+        printPending(columns);
         System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/, " + files
                 + "and docs/results.md");
         return resultsExit(run);
@@ -233,13 +242,29 @@ public final class ResultsCommand implements Callable<Integer> {
     private static final class Column {
         final String engine;
         final VerdictCache cache;
+        /** The folder the committed counterexample paths are relative to (and, unless written, of verdicts.json). */
+        final Path cxBase;
+        /** Whether results writes the file (tlc); the Alloy core's is alloy-column's. */
+        final boolean written;
         Map<String, VerdictCache.Entry> committed = Map.of();
         FingerprintedEngine fingerprinted;
         final List<VerdictCache.Entry> entries = new ArrayList<>();
 
-        Column(String engine, VerdictCache cache) {
+        Column(String engine, VerdictCache cache, Path cxBase, boolean written) {
             this.engine = engine;
             this.cache = cache;
+            this.cxBase = cxBase;
+            this.written = written;
+        }
+    }
+
+    /** The cells of a column results did not decide (the Alloy core's pending cells), on stderr. */
+    private static void printPending(List<Column> columns) {
+        for (Column col : columns) {
+            if (col.fingerprinted == null || col.fingerprinted.pending().isEmpty()) continue;
+            System.err.println("results: " + col.engine + " INCONCLUSIVE (pending) for " + col.fingerprinted.pending().size()
+                    + " cell(s) without a reusable verdict in " + col.cache.file() + "; decide them with ./mptcp-verify alloy-column "
+                    + "(docs/models.md, \"Deciding the column\"): " + String.join("; ", col.fingerprinted.pending()));
         }
     }
 

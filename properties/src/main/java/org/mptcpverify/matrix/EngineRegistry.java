@@ -1,11 +1,15 @@
 package org.mptcpverify.matrix;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.models.alloy.AlloyCoreEngine;
+import org.mptcpverify.models.alloy.AlloyCoreVerdicts;
 import org.mptcpverify.models.alloy.AlloyEngine;
+import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.models.core.CoreEngine;
 import org.mptcpverify.traces.TracesEngine;
 
@@ -39,6 +43,41 @@ public final class EngineRegistry {
             case "legacy", "old" -> false;
             default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or legacy, got '" + model + "'");
         };
+    }
+
+    /**
+     * The Alloy core {@code core} behind its committed column (models/alloy/core/verdicts.json, the
+     * file alloy-column writes, with its counterexamples beside it): a cell with a current, decided,
+     * replaying entry is reused; any other gets {@code miss}.
+     *
+     * @param recompute decide every cell again (still compared with the committed entry)
+     * @throws IOException when the verdicts file cannot be read
+     */
+    public static FingerprintedEngine committedAlloyCore(Engine core, long seed, boolean recompute, FingerprintedEngine.Miss miss)
+            throws IOException {
+        Path dir = AlloyCoreVerdicts.coreDir();
+        Map<String, VerdictCache.Entry> committed = AlloyCoreVerdicts.CACHE.read(dir.resolve("verdicts.json"));
+        return new FingerprintedEngine(core, AlloyCoreVerdicts.CACHE, committed, dir, seed, recompute, miss);
+    }
+
+    /**
+     * {@code engines} with {@code alloy}, when it is the Alloy core, behind its committed column
+     * ({@link #committedAlloyCore}, computing the cells it cannot reuse); the wrapper, or null when
+     * {@code alloy} is not selected or is the legacy model.
+     */
+    public static FingerprintedEngine reuseCommittedAlloy(Map<String, Supplier<Engine>> engines, long seed, boolean recompute)
+            throws IOException {
+        Supplier<Engine> alloy = engines.get("alloy");
+        if (alloy == null || !alloyIsCore()) return null;
+        FingerprintedEngine f = committedAlloyCore(alloy.get(), seed, recompute, FingerprintedEngine.Miss.COMPUTE);
+        engines.put("alloy", () -> f);
+        return f;
+    }
+
+    /** One line on what {@code f} reused and computed, for a command's stderr. */
+    public static String summary(String command, FingerprintedEngine f) {
+        return command + ": alloy (Alloy core): " + f.reused().size() + " verdict(s) reused from " + AlloyCoreVerdicts.FILE
+                + ", " + f.reran().size() + " computed" + (f.reran().isEmpty() ? "" : " (" + String.join("; ", f.reran()) + ")");
     }
 
     public static Map<String, Supplier<Engine>> all() {

@@ -78,7 +78,19 @@ public final class MatrixFormats {
         m.put("reason", r.reason());
         m.put("witness", !c.attack().hasAttacker() ? "none needed: no attacker by design"
                 : r.witness().isEmpty() ? null : new TreeMap<>(r.witness()));
+        // reused from a committed verdicts file, or decided by this run (the Alloy core's cells cost minutes)
+        m.put("source", r.source() == null ? "computed" : "committed");
+        if (r.source() != null) {
+            m.put("committedIn", r.source().file());
+            m.put("fingerprint", r.source().fingerprint());
+        }
         return m;
+    }
+
+    /** Where a verdict comes from, in words: computed by this run, or the committed verdict reused. */
+    public static String source(CellResult r) {
+        return r.source() == null ? "computed by this run"
+                : "committed verdict reused from " + r.source().file() + " (fingerprint " + r.source().fingerprint() + ")";
     }
 
     /** A counterexample path as written in reports: relative to the folder holding counterexamples/. */
@@ -142,6 +154,7 @@ public final class MatrixFormats {
                     .append(bounds(r)).append(witness(c, r, "; "))
                     .append(r.counterexample() == null ? "" : "\n" + " ".repeat(24) + "counterexample: " + relative(r.counterexample(), base))
                     .append(r.reason() == null ? "" : "\n" + " ".repeat(24) + "reason: " + r.reason())
+                    .append(r.source() == null ? "" : "\n" + " ".repeat(24) + "source: " + source(r))
                     .append('\n'));
         }
         return sb.toString();

@@ -86,8 +86,10 @@ public final class ShardFiles {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> witness = r.path("witness").isObject()
                             ? JSON.convertValue(r.path("witness"), LinkedHashMap.class) : Map.of();
+                    CellResult.Committed source = "committed".equals(r.path("source").asText())
+                            ? new CellResult.Committed(r.path("committedIn").asText(), r.path("fingerprint").asText()) : null;
                     byEngine.put(e, new CellResult(Verdict.valueOf(r.path("verdict").asText()), violated,
-                            r.path("seconds").asDouble(), bounds, cx, reason, witness));
+                            r.path("seconds").asDouble(), bounds, cx, reason, witness, source));
                 }
                 cells.add(new CellOutcome(SchemeId.byName(c.path("scheme").asText()).orElseThrow(),
                         AttackId.byName(c.path("attack").asText()).orElseThrow(), byEngine));
