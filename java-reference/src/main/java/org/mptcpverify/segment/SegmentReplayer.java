@@ -332,6 +332,8 @@ public final class SegmentReplayer {
         /** Segments the attacker edited in flight (they carry what it made of them). */
         final Set<Integer> tampered = new HashSet<>();
         final Map<Integer, TcpSegment> read = new HashMap<>();
+        /** The model's plain ACKs (no bytes on the reference) the attacker read: it may replay them. */
+        final Set<Integer> readPlain = new HashSet<>();
         final Map<String, Integer> sfPort = new HashMap<>();
         final List<Envelope> held = new ArrayList<>();
         final Map<String, Integer> joins = new HashMap<>();
@@ -715,6 +717,7 @@ public final class SegmentReplayer {
         String observe(SegmentEvent.Observe o, String where) throws BadTraceFileException {
             Seg s = existing(o.seg(), where);
             if (s.env() == null) {
+                readPlain.add(o.seg());
                 return "x reads #" + o.seg() + " " + s.msg() + " (the model's plain ACK: no bytes on the reference)";
             }
             if (!rights.reads(s.msg(), s.path(), attackersOwn(s.env().segment()), active)) {
@@ -866,6 +869,15 @@ public final class SegmentReplayer {
                 throw new BadTraceFileException(where + ": the " + t.attack().wireName() + " attacker does not inject");
             }
             Seg of = existing(r.of(), where);
+            if (of.env() == null && readPlain.contains(r.of())) {
+                // a copy of the model's plain ACK of the third ACK, which the reference never sends: the
+                // copy has no bytes either, and delivered it changes nothing (deliver); it still counts
+                // as the attacker's injection, as in the model (Injd)
+                define(r.seg(), of.msg(), r.subflow(), Addresses.PX, null, where);
+                inFlight.add(r.seg());
+                active = true;
+                return "x replays #" + r.of() + " " + of.msg() + " as #" + r.seg() + " (the model's plain ACK: no bytes on the reference)";
+            }
             TcpSegment seen = read.get(r.of());
             if (seen == null) {
                 throw new BadTraceFileException(where + ": x replays #" + r.of() + ", which it has not read");

@@ -48,6 +48,26 @@ class SegmentReplayerTest {
         assertTrue(e.getMessage().contains("cannot derive") && e.getMessage().contains("has not read"), e.getMessage());
     }
 
+    /**
+     * The Alloy core's rfc6824 / fastclose-forge instance (exported by AlloyCoreTraceExport): besides
+     * the forged MP_FASTCLOSE with the server's key read in the MP_CAPABLE SYN/ACK, the attacker
+     * replays the model's plain ACK of the third ACK, which the reference never sends. The copy has
+     * no bytes either; the forgery still reproduces. Without the read of that ACK the copy is refused.
+     */
+    @Test
+    void aReplayedPlainAckOfTheModelIsACopyWithoutBytes() throws Exception {
+        SegmentTrace t = trace("rfc6824_fastclose-forge");
+        SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+        assertTrue(r.reproduced(), String.join("\n", r.report()));
+        assertEquals(PropertyId.CLOSE_AUTHENTICITY, r.violation().orElseThrow().property());
+        assertTrue(r.report().stream().anyMatch(l -> l.contains("x replays #4 HS_ACK as #5")), String.join("\n", r.report()));
+        List<SegmentEvent> unread = t.events().stream()
+                .filter(e -> !(e instanceof SegmentEvent.Observe o && o.seg() == 4)).toList();
+        BadTraceFileException e = assertThrows(BadTraceFileException.class,
+                () -> new SegmentReplayer().replay(t.withEvents(unread)));
+        assertTrue(e.getMessage().contains("x replays #4, which it has not read"), e.getMessage());
+    }
+
     /** An eavesdropper on p1 during the handshake does not see the join SYN on p2. */
     @Test
     void aReadOutsideTheProfileIsRefused() throws Exception {
