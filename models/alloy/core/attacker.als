@@ -8,7 +8,8 @@ module attacker
  *
  * SYNTHESIS from K: the least set that contains K, every public constant, and every term of
  * the universe built by hash/token/idsn/truncation, hmac, concatenation or XOR from
- * synthesisable arguments. Computed in explicit rounds from below (synthRounds), so it is the
+ * synthesisable arguments. Computed in explicit rounds from below (the cell's generated
+ * knowledge.als, AlloyCoreKnowledge: as many rounds as its universe needs), so it is the
  * least fixpoint by construction, never a self-justifying one. A binary XOR step covers any sum
  * whose partial sums are in the universe (AlloyTermDag adds every partial sum of every sum).
  *
@@ -23,12 +24,6 @@ open dag
 fun synthStep[K, S: set Term]: set Term {
   S + S.(Op.appT) + S.(S.hmacT) + S.(S.catT) + S.(S.xorT)
 }
--- six rounds: the deepest term the covered schemes build (a bound-key ticket) has depth five
-pred synthRounds[K, s0, s1, s2, s3, s4, s5, s6: set Term] {
-  s0 = K + Pub and s1 = synthStep[K, s0] and s2 = synthStep[K, s1] and s3 = synthStep[K, s2]
-  s4 = synthStep[K, s3] and s5 = synthStep[K, s4] and s6 = synthStep[K, s5]
-}
-
 -- one round of analysis of K, given the synthesis SK of K
 fun analyseStep[K, SK: set Term]: set Term {
   K + (K & Cat).(chd + ctl) + SK.(K.xorT)

@@ -27,6 +27,7 @@ open dag
 open terms
 open lang
 open attacker
+open knowledge
 open scheme
 open util/ordering[Seg] as SO
 open util/ordering[HS] as HO
@@ -159,7 +160,6 @@ var sig Drawn in Nonce {}
 -- instead of a quantifier over Seg, so each handler is translated once per state, not once per
 -- segment atom (measured: docs/models.md, "Alloy generic core")
 var sig Cur in Seg {}
-var sig Base in Term {}                                 -- what the attacker observed or owns
 var sig Touched in Sf {}                                -- a segment lost, dropped or rewritten
 var sig HBorn in HS {}
 var sig SBorn in Client {}                              -- connections the server created
@@ -176,21 +176,10 @@ fact hsNumbers { HO/first.hno = I1 and all h: HS - HO/last | HO/next[h].hno = h.
 fun nextHs: lone HS { HO/min[HS - HBorn] }
 fun freshISf: set ISf { ISf - Sent.sf }   -- (util/ordering cannot order an empty sig)
 
--- the attacker's knowledge: two rounds of analysis of the base, each over the synthesis of the
--- round before (attacker.als); every round is a relation of the state
-var sig B0s1, B0s2, B0s3, B0s4, B0s5, B0s6, Kn1, K1s1, K1s2, K1s3, K1s4, K1s5, K1s6, Know,
-        Ks1, Ks2, Ks3, Ks4, Ks5, Synth in Term {}
-fact knowledgeRounds {
-  always {
-    synthRounds[Base, Base + Pub, B0s1, B0s2, B0s3, B0s4, B0s5, B0s6]
-    Kn1 = analyseStep[Base, B0s6]
-    synthRounds[Kn1, Kn1 + Pub, K1s1, K1s2, K1s3, K1s4, K1s5, K1s6]
-    Know = analyseStep[Kn1, K1s6]
-    synthRounds[Know, Know + Pub, Ks1, Ks2, Ks3, Ks4, Ks5, Synth]
-  }
-}
-fun know: set Term { Know }
-fun synthK: set Term { Synth }
+-- the attacker's knowledge (Base, know, synthK, knowledgeIsClosed) is the cell's generated
+-- knowledge.als (AlloyCoreKnowledge): explicit synthesis and analysis rounds of attacker.als over
+-- Base, as many synthesis rounds as the cell's universe needs, and none at all in a cell that
+-- nothing reads them in (no attacker profile, no ExternalKeySecrecy)
 
 -----------------------------------------------------------------------------
 -- Helpers
@@ -731,6 +720,3 @@ pred KeyIsolation {
 pred attackerReachedACheck { some Reached }
 -- the witness of a profile without one: a legitimate join established at both ends
 pred legitJoinEstablished { some c: Client, j: joinsOf[c] | legitJoin[c, j] and estBoth[c, j] }
-
--- self-checks of the explicit rounds of attacker.als
-pred knowledgeIsClosed { analyseStep[Know, Synth] = Know and synthStep[Know, Synth] = Synth }

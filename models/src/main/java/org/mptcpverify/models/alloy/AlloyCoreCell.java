@@ -10,7 +10,8 @@ import org.mptcpverify.vocab.SchemeId;
  * One cell of the Alloy generic core (models/alloy/core): a scheme's data module, a profile (the
  * attack's shared name), who holds the external key, and the explicit scope every command of the
  * cell is checked at. {@link #render} gives the cell module: one {@code check} per applicable
- * property, the profile's witness {@code run} and the knowledge self-check. Pure and deterministic.
+ * property, the profile's witness {@code run} and, where the cell has knowledge rounds
+ * ({@link AlloyCoreKnowledge#needed}), the knowledge self-check. Pure and deterministic.
  *
  * @param keyedSide      {@code BOTH}, {@code CLIENT} or {@code SERVER} (one-sided-key: each is a cell)
  * @param attackerHasKey negative control: the attacker starts with every external key
@@ -104,7 +105,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
                 .append(", external key: ").append(keyedSide.toLowerCase())
                 .append(attackerHasKey ? ", attacker has the external key" : "").append('\n');
         b.append("-- Needs core.als and its modules beside it, schemes/").append(schemeFile())
-                .append(" restricted to the cell's modes as scheme.als (schemeModule), and the cell's generated dag.als.\n");
+                .append(" restricted to the cell's modes as scheme.als (schemeModule), and the cell's generated dag.als and knowledge.als.\n");
         b.append("module ").append(moduleName()).append("\n\nopen core\n\n");
         b.append("fact cell { Cell.keyedSide = ").append(keyedSide).append(" and Cell.attackerHasKey = ")
                 .append(attackerHasKey ? "Y" : "N").append(" and Cell.maxInj = ").append(scope.injections())
@@ -122,7 +123,9 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
             b.append("-- the witness: a legitimate join is established at both ends\n");
             b.append("run ").append(WITNESS).append(" { eventually legitJoinEstablished } ").append(sc).append('\n');
         }
-        b.append("check ").append(KNOWLEDGE_IS_CLOSED).append(" { always knowledgeIsClosed } ").append(sc).append('\n');
+        if (AlloyCoreKnowledge.needed(this)) { // else knowledge.als has no rounds to close
+            b.append("check ").append(KNOWLEDGE_IS_CLOSED).append(" { always knowledgeIsClosed } ").append(sc).append('\n');
+        }
         return b.toString();
     }
 }

@@ -20,7 +20,8 @@ import org.mptcpverify.vocab.Verdict;
  * Checks cells of the Alloy generic core (models/alloy/core) with the shared {@link AlloyRunner},
  * in the calling thread, one cell at a time per JVM (the analyzer permit of {@link AlloyEngine}).
  * The run folder gets the core's modules, the cell's generated scheme module as {@code scheme.als}
- * and its generated term universe as {@code dag.als}, the names core.als opens. No timeout of its
+ * its generated term universe as {@code dag.als} and its attacker knowledge as {@code knowledge.als}
+ * ({@link AlloyCoreKnowledge}), the names core.als opens. No timeout of its
  * own: {@link AlloyCoreEngine} runs it on a worker bounded by the cell's timeout.
  */
 public final class AlloyCoreChecker {
@@ -54,6 +55,7 @@ public final class AlloyCoreChecker {
             // the committed module restricted to the modes the cell's ends can run (dead modes cost translation)
             AtomicWrite.text(dir.resolve("scheme.als"), cell.schemeModule());
             AtomicWrite.text(dir.resolve("dag.als"), dag.text());
+            AtomicWrite.text(dir.resolve("knowledge.als"), AlloyCoreKnowledge.render(cell, dag));
             Path file = dir.resolve(cell.moduleName() + ".als");
             AtomicWrite.text(file, cell.render(dag));
             return file;
@@ -150,7 +152,8 @@ public final class AlloyCoreChecker {
             if (!run.problems.isEmpty()) {
                 return run.result(Verdict.INCONCLUSIVE, String.join("; ", run.problems));
             }
-            if (run.note(runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
+            // a cell without knowledge rounds (AlloyCoreKnowledge.needed) has nothing to close
+            if (AlloyCoreKnowledge.needed(cell) && run.note(runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
                 return run.result(Verdict.INCONCLUSIVE, "knowledge rounds not closed in scope");
             }
             if (!run.note(runner.execute(AlloyCoreCell.WITNESS)).satisfiable()) {

@@ -13,7 +13,8 @@ import org.mptcpverify.vocab.SchemeId;
  * The Alloy core column's committed verdicts (models/alloy/core/verdicts.json), in the shared
  * {@link VerdictCache} form: a cell's fingerprint covers everything the analyzer reads for it --
  * the generic modules, the scheme's generated data module, the cell's generated term universe
- * (dag.als, which depends on the scheme's definition and the population) and cell module (its
+ * (dag.als, which depends on the scheme's definition and the population), its knowledge module
+ * (knowledge.als: rounds or none) and cell module (its
  * scope, checks and witness) for every side of the cell, and the seed of its counterexample's keys.
  */
 public final class AlloyCoreVerdicts {
@@ -51,7 +52,8 @@ public final class AlloyCoreVerdicts {
                 // what the cell's run reads as scheme.als (the module restricted to the cell's modes)
                 b.append("cell scheme\n").append(cell.schemeModule()).append('\n');
                 AlloyTermDag.Rendered dag = cell.dag();
-                b.append("dag\n").append(dag.text()).append("\ncell\n").append(cell.render(dag)).append('\n');
+                b.append("dag\n").append(dag.text()).append("\nknowledge\n").append(AlloyCoreKnowledge.render(cell, dag))
+                        .append("\ncell\n").append(cell.render(dag)).append('\n');
             } catch (RuntimeException e) { // a scheme the core cannot express: nothing to reuse beyond the refusal
                 b.append("no universe: ").append(e.getMessage()).append('\n');
             }

@@ -38,6 +38,12 @@ public final class AlloyCoreProbe {
         if (Boolean.getBoolean("probe.allModes")) { // -Dprobe.allModes=true: every mode's entries (before session 10's restriction)
             org.mptcpverify.io.AtomicWrite.text(file.getParent().resolve("scheme.als"), AlloyCoreSchemes.render(s));
         }
+        if (System.getProperty("probe.rounds") != null) { // -Dprobe.rounds=N: N synthesis rounds whatever the cell (6: before session 11)
+            org.mptcpverify.io.AtomicWrite.text(file.getParent().resolve("knowledge.als"),
+                    AlloyCoreKnowledge.render(cell, dag, true, Integer.getInteger("probe.rounds")));
+        }
+        System.out.println("KNOWLEDGE needed=" + AlloyCoreKnowledge.needed(cell) + " synthRounds=" + AlloyCoreKnowledge.synthRounds(dag)
+                + " terms=" + dag.terms().size() + " probe.rounds=" + System.getProperty("probe.rounds", "(the cell's)"));
         AlloyWarmUp.ensure();
         AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
         double parse = (System.nanoTime() - t0) / 1e9;
