@@ -128,15 +128,22 @@ public final class AlloyCoreChecker {
     /**
      * The verdict rule: a satisfiable check counts only once its instance is exported as a
      * segment-level trace and that trace violates the property on the Java reference; the
-     * knowledge rounds must be closed and, for HOLDS, the witness satisfiable.
+     * knowledge rounds must be closed (checked with the first property, {@link AlloyCoreCell#foldsKnowledgeCheck})
+     * and, for HOLDS, the witness satisfiable.
      */
     AlloyCoreResult decide(AlloyCoreCell cell, Path workDir, long seed, Run run) {
         try {
             AlloyTermDag.Rendered dag = cell.dag();
             Path file = writeCell(cell, workDir, dag);
             AlloyRunner runner = AlloyRunner.parse(file, solver, file.getParent(), 0);
+            boolean unclosed = false;
             for (PropertyId p : cell.properties()) {
                 AlloyRunner.Solved s = run.note(runner.execute(p.modelName()));
+                if (s.satisfiable() && cell.foldsKnowledgeCheck() && p == cell.properties().get(0)
+                        && !violatedIn(s, runner, p)) { // the folded check failed on knowledgeIsClosed only
+                    unclosed = true;
+                    continue;
+                }
                 if (s.satisfiable()) {
                     String problem = replays(cell, p, seed, s, runner, dag, run);
                     if (problem == null) {
@@ -152,8 +159,10 @@ public final class AlloyCoreChecker {
             if (!run.problems.isEmpty()) {
                 return run.result(Verdict.INCONCLUSIVE, String.join("; ", run.problems));
             }
-            // a cell without knowledge rounds (AlloyCoreKnowledge.needed) has nothing to close
-            if (AlloyCoreKnowledge.needed(cell) && run.note(runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
+            // a cell without knowledge rounds (AlloyCoreKnowledge.needed) has nothing to close; with a
+            // property, the first check closed it (AlloyCoreCell.foldsKnowledgeCheck)
+            if (unclosed || AlloyCoreKnowledge.needed(cell) && !cell.foldsKnowledgeCheck()
+                    && run.note(runner.execute(AlloyCoreCell.KNOWLEDGE_IS_CLOSED)).satisfiable()) {
                 return run.result(Verdict.INCONCLUSIVE, "knowledge rounds not closed in scope");
             }
             if (!run.note(runner.execute(AlloyCoreCell.WITNESS)).satisfiable()) {
@@ -165,6 +174,21 @@ public final class AlloyCoreChecker {
         } catch (RuntimeException e) { // Err (parse, type, translation errors, "capacity exceeded") is one
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
             return run.result(Verdict.INCONCLUSIVE, "alloy: " + m);
+        }
+    }
+
+    /** Whether some state of a satisfiable check's instance violates {@code p} itself. */
+    static boolean violatedIn(AlloyRunner.Solved s, AlloyRunner runner, PropertyId p) {
+        try {
+            edu.mit.csail.sdg.ast.Expr e = edu.mit.csail.sdg.parser.CompUtil.parseOneExpression_fromString(runner.world(), p.modelName());
+            for (int i = 0; i < s.solution().getTraceLength(); i++) {
+                if (Boolean.FALSE.equals(s.solution().eval(e, i))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Err e) {
+            throw new IllegalStateException("cannot evaluate " + p.modelName() + ": " + e.getMessage(), e);
         }
     }
 
