@@ -15,7 +15,7 @@ module attacker
  *
  * ANALYSIS: split a known concatenation; XOR a known term with a synthesisable one (cancels an
  * operand: from K xor t and t, K). Nothing is inverted: no rule takes a hash, token, idsn,
- * truncation or hmac apart. Each cell's KnowledgeIsClosed check confirms that the rounds reach
+ * truncation or hmac apart. Each cell's knowledgeIsClosed (knowledge.als) confirms that the rounds reach
  * the fixpoint within its scope.
  */
 open termsig
