@@ -371,9 +371,20 @@ WithdrawFits(s) ==
     LET cn == s.sf.conn
     IN AddrReplays /\ cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
 
+\* A client segment on the initial 4-tuple that reaches a server still in SYNRCVD (it overtook the
+\* third ACK). The reference's server, as TCP, takes any ACK on that 4-tuple as the end of the
+\* handshake; one without MP_CAPABLE makes the connection plain TCP and none of its options are
+\* read (RecvEarlyAck). The delayed third ACK then fits nothing: the server is no longer in SYNRCVD.
+ClientInitialMsgs == {"KEY_A", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
+EarlyAck(s) ==
+    LET cn == s.sf.conn
+    IN /\ s.m \in ClientInitialMsgs /\ cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd"
+       /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+
 \* whether an end has state for segment s (its 4-tuple and the end's phase)
 Fits(s) ==
     LET cn == s.sf.conn IN
+    EarlyAck(s) \/
     CASE s.m = "MPC_SYN"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "none" /\ s.dst = "s.a1"
       [] s.m = "MPC_SYNACK"  -> cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "synsent" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
       [] s.m = "MPC_ACK"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd" /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
@@ -708,7 +719,14 @@ RecvWithdraw(s) ==
     IN /\ remotes' = [remotes EXCEPT ![cn] = {r \in @ : r.addr # "s.a2"}]
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, hs, closedBy, created>> /\ UNCHANGED PmVars
+\* the early ACK: plain TCP, nothing answered, no option read (see EarlyAck)
+RecvEarlyAck(s) ==
+    LET cn == s.sf.conn
+    IN /\ srv' = [srv EXCEPT ![cn].st = "tcp", ![cn].mode = "tcp"]
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ UNCHANGED PmVars
 Handlers(s) ==
+    IF EarlyAck(s) THEN RecvEarlyAck(s) ELSE
     CASE s.m = "MPC_SYN"     -> RecvMpcSyn(s)
       [] s.m = "MPC_SYNACK"  -> RecvMpcSynAck(s)
       [] s.m = "MPC_ACK"     -> RecvMpcAck(s)
@@ -1146,7 +1164,7 @@ KeyIsolation ==
 \* kind, serves hand-run checks only.
 WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
                 "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
-AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
+AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ ~EarlyAck(s) /\ s \notin net'
                                           /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 
