@@ -77,9 +77,9 @@ OnHandshake(p, phases) == p @@ [onphases |-> phases]
 Profiles ==
     ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
  @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
- @@ ("syn-join-rewrite" :> Prof({"p2"}, AllPhases, "always", TRUE, {"p2"}, FALSE, {"SubflowEndpointAuthenticity"}))
+ @@ ("syn-join-rewrite" :> Prof({"p2"}, AllPhases, "always", TRUE, {"p2"}, FALSE, {"SubflowEndpointAuthenticity", "JoinAnswerAuthenticity"}))
  @@ ("join-dos" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinStateUnforgeable"}))
- @@ ("add-addr-mitm" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity"}))
+ @@ ("add-addr-mitm" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity", "JoinAnswerAuthenticity"}))
  @@ ("fastclose-forge" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"CloseAuthenticity"}))
  @@ ("legit-join" :> [Passive EXCEPT !.goal = {"LegitJoinSucceeds"}])
  @@ ("nat-join" :> [Passive EXCEPT !.nat = TRUE, !.goal = {"LegitJoinSucceeds"}])
@@ -219,7 +219,8 @@ VARIABLES
                \*   nj (joins started), fe (the server acknowledged the third ACK)]
     srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd,
                \*   wd (it withdrew the advertised address: add-addr-replay only)]
-    cj,        \* cn -> j -> the client's j-th join: [st, dst, js]
+    cj,        \* cn -> j -> the client's j-th join: [st, dst, js, ans (origin of the SYN/ACK it
+               \*   accepted, "none" before)]
     hs,        \* server join states: [conn, sf, src, local, origin, ackOrigin, idx, js, est]
     net,       \* segments in flight
     remotes,   \* cn -> addresses the client acted on: [addr, origin, now (the server of cn
@@ -314,7 +315,7 @@ Init ==
                                 kok |-> FALSE, nj |-> 0, fe |-> FALSE]]
     /\ srv = [cn \in Conns |-> [st |-> "none", mode |-> ModeB(cn), cs |-> EmptyCs, kx |-> FALSE,
                                 kok |-> FALSE, used |-> {}, advd |-> FALSE, wd |-> FALSE]]
-    /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs]]]
+    /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs, ans |-> "none"]]]
     /\ hs = {}
     /\ net = {}
     /\ remotes = [cn \in Conns |-> {}]
@@ -519,7 +520,7 @@ StartJoin(cn, dst) ==
            e == Emit(cli[cn].mode, "JOIN_SYN", Merge(cli[cn].cs, EmptyJs), SfName(sf), ClientKey(cn), j,
                      "p2", Addr2(c), dst, sf, c)
        IN /\ cli' = [cli EXCEPT ![cn].nj = j, ![cn].cs = CsOf(e.sl)]
-          /\ cj' = [cj EXCEPT ![cn][j] = [st |-> "synsent", dst |-> dst, js |-> JsOf(e.sl)]]
+          /\ cj' = [cj EXCEPT ![cn][j] = [st |-> "synsent", dst |-> dst, js |-> JsOf(e.sl), ans |-> "none"]]
           /\ Wire({}, {e.seg})
     /\ lastAction' = [a |-> "Join", conn |-> cn, dst |-> dst]
     /\ UNCHANGED <<srv, hs, remotes, closedBy, created>> /\ Keep
@@ -587,7 +588,7 @@ RecvJoinSynAck(s) ==
                   PathOf(s.sf), s.dst, s.src, s.sf, c)
     IN /\ Fits(s)
        /\ IF r.fail = "none" /\ s.opt
-          THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl)]
+          THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl), ![cn][j].ans = s.origin]
                /\ Wire({s}, {e.seg})
           ELSE /\ cj' = [cj EXCEPT ![cn][j].st = "failed"]   \* the client resets the join
                /\ Wire({s}, {})
@@ -1081,6 +1082,12 @@ Est(h) == h.est /\ h.conn \in HonestConns
 \* the client's. The invariant is checked in every state, so "had sent" is judged at acceptance.
 ClientCompleted(h) == h.sf.conn \in Conns /\ h.sf.j \in 1..MaxJoins /\ cj[h.sf.conn][h.sf.j].st = "est"
 JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ ClientCompleted(h)
+
+\* issue 12, the mirror image of JoinAuthenticity: every join a client completed (it accepted a
+\* SYN/ACK + MP_JOIN: RecvJoinSynAck, the only step that sets ans) was answered by the server of its
+\* connection. The accepted segment's origin is who built its option: a relayed or copied answer of
+\* the server's is the server's, one the attacker built (ForgeJoinSynAck) is not.
+JoinAnswerAuthenticity == \A cn \in HonestConns : \A j \in 1..MaxJoins : cj[cn][j].ans \in {"none", "s"}
 
 \* the attacker knows no external key, nor a truncation of one, however it came to know it:
 \* the key-given control (AttackerHasKey) violates it in the initial state, as it must

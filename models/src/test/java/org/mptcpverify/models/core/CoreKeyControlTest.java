@@ -52,7 +52,7 @@ class CoreKeyControlTest {
 
     /** Every control cell with -Dmptcp.core.keyControls=all, else {@link KeyControls#ciSelection}. */
     static Stream<Arguments> controlCells() {
-        List<KeyControls.Cell> run = KeyControls.forBuild(KeyControls.modelled(), "mptcp.core.keyControls");
+        List<KeyControls.Cell> run = KeyControls.forBuild(KeyControls.tlaCore(), "mptcp.core.keyControls");
         return run.stream().map(c -> Arguments.of(c.scheme(), c.attack(), c.property()));
     }
 
