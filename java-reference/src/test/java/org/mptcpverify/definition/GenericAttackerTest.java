@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mptcpverify.net.Addresses;
@@ -111,16 +112,16 @@ class GenericAttackerTest {
                 if (token.isPresent()) {
                     int f = token.getAsInt();
                     int next = o.view().joinSynFields().size() + 1;
-                    boolean honestNext = o.clientStates().stream().anyMatch(st -> f == hand.joinTokenField(st, next, o.clientHost()));
-                    boolean looksUp = o.serverStates().stream().anyMatch(st ->
+                    boolean honestNext = o.clientStates().get().stream().anyMatch(st -> f == hand.joinTokenField(st, next, o.clientHost()));
+                    boolean looksUp = o.serverStates().get().stream().anyMatch(st ->
                             hand.lookupJoin(f, List.of(new AuthScheme.ConnRef(1, st)), o.serverHost()).isPresent());
                     assertTrue(honestNext || looksUp, "forgeJoinToken: a field the server does not take: " + where);
                 }
-                hmac.ifPresent(h -> assertTrue(o.serverStates().stream().anyMatch(st -> hand.thirdAckHmacOk(st, rA, rB, h)),
+                hmac.ifPresent(h -> assertTrue(o.serverStates().get().stream().anyMatch(st -> hand.thirdAckHmacOk(st, rA, rB, h)),
                         "forgeThirdAckHmac: refused by the server: " + where));
-                addAddr.filter(a -> atClient).ifPresent(a -> assertTrue(a instanceof AddAddr x && o.clientStates().stream().anyMatch(st -> hand.addAddrOk(st, x)),
+                addAddr.filter(a -> atClient).ifPresent(a -> assertTrue(a instanceof AddAddr x && o.clientStates().get().stream().anyMatch(st -> hand.addAddrOk(st, x)),
                         "forgeAddAddr: refused by the client: " + where));
-                close.ifPresent(c -> assertTrue(c instanceof MpFastClose x && o.serverStates().stream().anyMatch(st -> hand.fastCloseOk(st, x)),
+                close.ifPresent(c -> assertTrue(c instanceof MpFastClose x && o.serverStates().get().stream().anyMatch(st -> hand.fastCloseOk(st, x)),
                         "forgeFastClose: refused by the server: " + where));
             }
             List<Boolean> got = List.of(token.isPresent(), hmac.isPresent(), addAddr.isPresent(), close.isPresent());
@@ -159,9 +160,35 @@ class GenericAttackerTest {
         return String.join(", ", l);
     }
 
+    /**
+     * The states {@code self} holds in turn: after the handshake and, for a scheme that agrees a key
+     * after it, after the peer's agreement message (a pre-agreement state that checks nothing, no
+     * keys yet, is left out).
+     */
+    private static List<ConnKeys> afterAgreement(AuthScheme s, ConnKeys self, ConnKeys peer) {
+        List<ConnKeys> states = new ArrayList<>(List.of(self));
+        s.keyAgreement(peer).ifPresent(m -> states.add(s.onKeyAgreement(self, m)));
+        if (states.size() > 1 && !s.hasAuthenticationKeys(self)) {
+            states.remove(0);
+        }
+        return states;
+    }
+
     /** What an observer saw, and the two ends' real states (the honest receivers of the checks). */
     private record Observed(AttackerView view, int seen, ConnKeys client, ConnKeys server, HostKeys clientHost,
-                            HostKeys serverHost, List<ConnKeys> clientStates, List<ConnKeys> serverStates) {}
+                            HostKeys serverHost, Supplier<List<ConnKeys>> clientStates,
+                            Supplier<List<ConnKeys>> serverStates) {}
+
+    /** {@code f}, computed on first use only (a key agreement costs two X25519 operations per view). */
+    private static Supplier<List<ConnKeys>> once(Supplier<List<ConnKeys>> f) {
+        List<List<ConnKeys>> memo = new ArrayList<>();
+        return () -> {
+            if (memo.isEmpty()) {
+                memo.add(f.get());
+            }
+            return memo.get(0);
+        };
+    }
 
     /** Runs the handshake with the hand-written scheme and returns what an observer of its first segments saw. */
     private static Observed observe(AuthScheme s, KeySetting setting, boolean clientKeyed, boolean serverKeyed,
@@ -234,13 +261,8 @@ class GenericAttackerTest {
                 s.onBindOrConnect(HostKeys.initial(), serverKeyed ? setting : none), server);
         // each end's state after the handshake and, for a scheme that agrees a key after it, after the
         // agreement: a forgery is sound when the receiver accepts it in either (it holds both in turn)
-        List<ConnKeys> clientStates = new ArrayList<>(List.of(client));
-        List<ConnKeys> serverStates = new ArrayList<>(List.of(server));
-        s.keyAgreement(server).ifPresent(m -> clientStates.add(s.onKeyAgreement(client, m)));
-        s.keyAgreement(client).ifPresent(m -> serverStates.add(s.onKeyAgreement(server, m)));
-        // a key-agreement scheme's state before the agreement checks nothing (no keys yet)
-        if (clientStates.size() > 1 && !s.hasAuthenticationKeys(client)) clientStates.remove(0);
-        if (serverStates.size() > 1 && !s.hasAuthenticationKeys(server)) serverStates.remove(0);
+        Supplier<List<ConnKeys>> clientStates = once(() -> afterAgreement(s, client, server));
+        Supplier<List<ConnKeys>> serverStates = once(() -> afterAgreement(s, server, client));
         return new Observed(new AttackerView(ka, kb, ta, tb, flags, joins, nkA, nkB, Set.of(), rnd.nextLong(), shareA,
                 shareB, given), seen, client, server, clientHost, serverHost, clientStates, serverStates);
     }
