@@ -43,7 +43,7 @@ import org.mptcpverify.wire.TcpSegment;
 import org.mptcpverify.collect.Ordered;
 
 // Exchange-level reference: replays the legacy Alloy engine's alloy.json (Replayer, ReplayCommand, charts) and
-// runs DefinitionVsReferenceTest until it is ported; deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+// the exchange-level tests (DefinitionVsReferenceTest's twin is DefinitionVsJavaSegmentsTest); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * Runs a trace of docs/threat-model.md actions on the reference: real endpoints for c1 (c2) and s,
  * the simulated network (with the NAT in nat-join), the attacker at x.a observing what its attack
