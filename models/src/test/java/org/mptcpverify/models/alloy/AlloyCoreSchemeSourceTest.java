@@ -37,8 +37,10 @@ class AlloyCoreSchemeSourceTest {
         AlloyCoreCell defined = given.cellsOf(SchemeId.BOUND_KEY, AttackId.JOIN_DOS).get(0);
         assertTrue(defined.source() instanceof AlloyCoreSchemes.Defined, "the engine reads the given definition");
         assertEquals(builtIn.schemeModule(), defined.schemeModule());
-        assertEquals(builtIn.dag().text(), defined.dag().text());
-        assertEquals(builtIn.render(builtIn.dag()), defined.render(defined.dag()));
+        AlloyTermDag.Rendered builtInDag = builtIn.dag();
+        AlloyTermDag.Rendered definedDag = defined.dag();
+        assertEquals(builtInDag.text(), definedDag.text());
+        assertEquals(builtIn.render(builtInDag), defined.render(definedDag));
         assertEquals(AlloyCoreVerdicts.fingerprint(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, SEED),
                 given.fingerprint(SchemeId.BOUND_KEY, AttackId.JOIN_DOS, SEED));
     }
