@@ -77,9 +77,9 @@ OnHandshake(p, phases) == p @@ [onphases |-> phases]
 Profiles ==
     ("eavesdrop-handshake" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"JoinAuthenticity"}))
  @@ ("eavesdrop-all" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinAuthenticity", "ExternalKeySecrecy"}))
- @@ ("syn-join-rewrite" :> Prof({"p2"}, AllPhases, "always", TRUE, {"p2"}, FALSE, {"SubflowEndpointAuthenticity"}))
+ @@ ("syn-join-rewrite" :> Prof({"p2"}, AllPhases, "always", TRUE, {"p2"}, FALSE, {"SubflowEndpointAuthenticity", "JoinAnswerAuthenticity"}))
  @@ ("join-dos" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"JoinStateUnforgeable"}))
- @@ ("add-addr-mitm" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity"}))
+ @@ ("add-addr-mitm" :> Prof({"p1"}, {"handshake", "keys"}, "always", TRUE, {}, FALSE, {"AddrAuthenticity", "JoinAnswerAuthenticity"}))
  @@ ("fastclose-forge" :> Prof({"p1", "p2"}, AllPhases, "until-active", TRUE, {}, FALSE, {"CloseAuthenticity"}))
  @@ ("legit-join" :> [Passive EXCEPT !.goal = {"LegitJoinSucceeds"}])
  @@ ("nat-join" :> [Passive EXCEPT !.nat = TRUE, !.goal = {"LegitJoinSucceeds"}])
@@ -219,7 +219,8 @@ VARIABLES
                \*   nj (joins started), fe (the server acknowledged the third ACK)]
     srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd,
                \*   wd (it withdrew the advertised address: add-addr-replay only)]
-    cj,        \* cn -> j -> the client's j-th join: [st, dst, js]
+    cj,        \* cn -> j -> the client's j-th join: [st, dst, js, ans (origin of the SYN/ACK it
+               \*   accepted, "none" before)]
     hs,        \* server join states: [conn, sf, src, local, origin, ackOrigin, idx, js, est]
     net,       \* segments in flight
     remotes,   \* cn -> addresses the client acted on: [addr, origin, now (the server of cn
@@ -314,7 +315,7 @@ Init ==
                                 kok |-> FALSE, nj |-> 0, fe |-> FALSE]]
     /\ srv = [cn \in Conns |-> [st |-> "none", mode |-> ModeB(cn), cs |-> EmptyCs, kx |-> FALSE,
                                 kok |-> FALSE, used |-> {}, advd |-> FALSE, wd |-> FALSE]]
-    /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs]]]
+    /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs, ans |-> "none"]]]
     /\ hs = {}
     /\ net = {}
     /\ remotes = [cn \in Conns |-> {}]
@@ -371,9 +372,20 @@ WithdrawFits(s) ==
     LET cn == s.sf.conn
     IN AddrReplays /\ cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
 
+\* A client segment on the initial 4-tuple that reaches a server still in SYNRCVD (it overtook the
+\* third ACK). The reference's server, as TCP, takes any ACK on that 4-tuple as the end of the
+\* handshake; one without MP_CAPABLE makes the connection plain TCP and none of its options are
+\* read (RecvEarlyAck). The delayed third ACK then fits nothing: the server is no longer in SYNRCVD.
+ClientInitialMsgs == {"KEY_A", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
+EarlyAck(s) ==
+    LET cn == s.sf.conn
+    IN /\ s.m \in ClientInitialMsgs /\ cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd"
+       /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
+
 \* whether an end has state for segment s (its 4-tuple and the end's phase)
 Fits(s) ==
     LET cn == s.sf.conn IN
+    EarlyAck(s) \/
     CASE s.m = "MPC_SYN"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "none" /\ s.dst = "s.a1"
       [] s.m = "MPC_SYNACK"  -> cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "synsent" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
       [] s.m = "MPC_ACK"     -> cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd" /\ s.dst = "s.a1" /\ s.src = Addr1(ClientOf[cn])
@@ -508,7 +520,7 @@ StartJoin(cn, dst) ==
            e == Emit(cli[cn].mode, "JOIN_SYN", Merge(cli[cn].cs, EmptyJs), SfName(sf), ClientKey(cn), j,
                      "p2", Addr2(c), dst, sf, c)
        IN /\ cli' = [cli EXCEPT ![cn].nj = j, ![cn].cs = CsOf(e.sl)]
-          /\ cj' = [cj EXCEPT ![cn][j] = [st |-> "synsent", dst |-> dst, js |-> JsOf(e.sl)]]
+          /\ cj' = [cj EXCEPT ![cn][j] = [st |-> "synsent", dst |-> dst, js |-> JsOf(e.sl), ans |-> "none"]]
           /\ Wire({}, {e.seg})
     /\ lastAction' = [a |-> "Join", conn |-> cn, dst |-> dst]
     /\ UNCHANGED <<srv, hs, remotes, closedBy, created>> /\ Keep
@@ -576,7 +588,7 @@ RecvJoinSynAck(s) ==
                   PathOf(s.sf), s.dst, s.src, s.sf, c)
     IN /\ Fits(s)
        /\ IF r.fail = "none" /\ s.opt
-          THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl)]
+          THEN /\ cj' = [cj EXCEPT ![cn][j].st = "est", ![cn][j].js = JsOf(e.sl), ![cn][j].ans = s.origin]
                /\ Wire({s}, {e.seg})
           ELSE /\ cj' = [cj EXCEPT ![cn][j].st = "failed"]   \* the client resets the join
                /\ Wire({s}, {})
@@ -708,7 +720,14 @@ RecvWithdraw(s) ==
     IN /\ remotes' = [remotes EXCEPT ![cn] = {r \in @ : r.addr # "s.a2"}]
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, srv, cj, hs, closedBy, created>> /\ UNCHANGED PmVars
+\* the early ACK: plain TCP, nothing answered, no option read (see EarlyAck)
+RecvEarlyAck(s) ==
+    LET cn == s.sf.conn
+    IN /\ srv' = [srv EXCEPT ![cn].st = "tcp", ![cn].mode = "tcp"]
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>> /\ UNCHANGED PmVars
 Handlers(s) ==
+    IF EarlyAck(s) THEN RecvEarlyAck(s) ELSE
     CASE s.m = "MPC_SYN"     -> RecvMpcSyn(s)
       [] s.m = "MPC_SYNACK"  -> RecvMpcSynAck(s)
       [] s.m = "MPC_ACK"     -> RecvMpcAck(s)
@@ -1064,6 +1083,12 @@ Est(h) == h.est /\ h.conn \in HonestConns
 ClientCompleted(h) == h.sf.conn \in Conns /\ h.sf.j \in 1..MaxJoins /\ cj[h.sf.conn][h.sf.j].st = "est"
 JoinAuthenticity == \A h \in hs : Est(h) => h.origin = Client(h.conn) /\ ClientCompleted(h)
 
+\* issue 12, the mirror image of JoinAuthenticity: every join a client completed (it accepted a
+\* SYN/ACK + MP_JOIN: RecvJoinSynAck, the only step that sets ans) was answered by the server of its
+\* connection. The accepted segment's origin is who built its option: a relayed or copied answer of
+\* the server's is the server's, one the attacker built (ForgeJoinSynAck) is not.
+JoinAnswerAuthenticity == \A cn \in HonestConns : \A j \in 1..MaxJoins : cj[cn][j].ans \in {"none", "s"}
+
 \* the attacker knows no external key, nor a truncation of one, however it came to know it:
 \* the key-given control (AttackerHasKey) violates it in the initial state, as it must
 ExternalKeySecrecy == ~KeyKnown
@@ -1146,7 +1171,7 @@ KeyIsolation ==
 \* kind, serves hand-run checks only.
 WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
                 "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
-AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ s \notin net'
+AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ ~EarlyAck(s) /\ s \notin net'
                                           /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 

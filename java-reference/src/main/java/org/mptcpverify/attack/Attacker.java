@@ -24,6 +24,8 @@ import org.mptcpverify.wire.MptcpOption.MpJoinSyn;
 import org.mptcpverify.wire.MptcpOption.MpJoinSynAck;
 import org.mptcpverify.wire.TcpSegment;
 
+// Exchange-level attacker: used only by trace/ReferenceRunner (the legacy Alloy engine's alloy.json replay and
+// its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * The active attacker at {@code x.a}: builds every forged field from its {@link Knowledge} with
  * the scheme's public algorithms, answers its own forged joins, and relays joins it lured to

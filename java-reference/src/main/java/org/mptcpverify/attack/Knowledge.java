@@ -22,6 +22,8 @@ import org.mptcpverify.wire.MptcpOption.NewKey;
 import org.mptcpverify.wire.TcpSegment;
 import org.mptcpverify.collect.Ordered;
 
+// Exchange-level attacker: used only by Attacker and trace/ReferenceRunner; deleted with the legacy Alloy engine
+// (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * What the attacker knows: the segments it observed (decoded from their bytes), the external keys
  * it was given, and its own key. Everything else is derived from these by the scheme's public

@@ -969,6 +969,8 @@ public final class DefinedScheme implements AuthScheme {
         return Optional.empty();
     }
 
+    // The exchange-level attacker's interface to the generic deduction: called by trace/ReferenceRunner (legacy
+    // Alloy engine) and the tests pinning derivations (GenericAttackerTest, SchemeEdgesTest ...); goes with it (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     @Override
     public Set<Bytes> deriveExternalKeys(AttackerView v) {
         Set<Bytes> keys = new LinkedHashSet<>();

@@ -47,7 +47,7 @@ public interface Engine {
         }
         List<String> unjudged = new java.util.ArrayList<>();
         for (org.mptcpverify.vocab.PropertyId p : applicable) {
-            if (!p.inModels()) {
+            if (!judges(p)) {
                 unjudged.add(p.modelName() + " (not modelled)");
             } else if (p.modelsJudgeOneEnd()) {
                 unjudged.add(p.modelName() + " at the other end (judged: " + p.modelledEnd() + " only)");
@@ -59,6 +59,11 @@ public interface Engine {
         java.util.Map<String, Object> bounds = new java.util.LinkedHashMap<>(r.bounds());
         bounds.put("unjudged", String.join("; ", unjudged));
         return new CellResult(r.verdict(), r.violated(), r.seconds(), bounds, r.counterexample(), r.reason(), r.witness());
+    }
+
+    /** Whether this engine judges property p at all (a model engine may leave one out, issue #12). */
+    default boolean judges(org.mptcpverify.vocab.PropertyId p) {
+        return p.inModels();
     }
 
     /** The bounds this engine honours. */

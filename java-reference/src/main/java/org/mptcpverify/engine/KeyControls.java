@@ -45,6 +45,11 @@ public final class KeyControls {
         return all().stream().filter(c -> c.property().inModels()).toList();
     }
 
+    /** The control cells of the generic TLA+ core: {@link #all} with the properties it judges ({@link PropertyId#inTlaCore}). */
+    public static List<Cell> tlaCore() {
+        return all().stream().filter(c -> c.property().inTlaCore()).toList();
+    }
+
     /**
      * The cells a test checks: all of {@code cells} when the system property {@code optIn} is
      * "all", else {@link #ciSelection}.

@@ -175,6 +175,8 @@ public interface AuthScheme {
 
     // ---- the attacker's derivations ------------------------------------------------------------
 
+    // Exchange-level attacker derivations: used by attack/Attacker and attack/Knowledge only (ReferenceRunner, for the
+    // legacy Alloy engine's files); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** External keys (effective bytes) derivable from the view, beyond those already in it. */
     default Set<Bytes> deriveExternalKeys(AttackerView view) {
         return Set.of();
@@ -220,6 +222,8 @@ public interface AuthScheme {
 
     // ---- reading a capture -----------------------------------------------------------------------
 
+    // inspect's state rebuilding (Keying.state) over the exchange-level reconstruct: stays until inspect checks
+    // captured fields against the definition (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /**
      * The state side {@code as} of a connection holds, rebuilt from what a capture shows of the
      * connection ({@code seen}: keys, tokens, flags in clear; its external keys are ignored) and

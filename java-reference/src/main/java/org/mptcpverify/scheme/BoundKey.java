@@ -191,6 +191,8 @@ public final class BoundKey extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_G_BOUND_KEY) != 0;
     }
 
+    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
+    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** With K (given) and the tokens seen in clear, Kc follows; without K nothing does. */
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
@@ -200,6 +202,8 @@ public final class BoundKey extends KeyedMptcp {
         return reconstructTokenMode(v, as, (k, key, ta, tb) -> k.withConnKey(connKey(key, ta, tb)));
     }
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** The next ticket after the joins it saw, if Kc is derivable. */
     @Override
     public OptionalInt forgeJoinToken(AttackerView v) {

@@ -83,6 +83,8 @@ public final class Broken extends KeyedMptcp {
         return receiver.role() == Role.B || super.fastCloseOk(receiver, option);
     }
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** Key-A is the external key: seeing it is knowing K. */
     @Override
     public Set<Bytes> deriveExternalKeys(AttackerView v) {

@@ -183,6 +183,8 @@ public class DraftBaerts extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_E_EXTERNAL_KEY) != 0;
     }
 
+    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
+    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         if (!extModeSeen(v)) {

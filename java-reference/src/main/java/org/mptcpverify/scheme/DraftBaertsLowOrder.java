@@ -20,6 +20,8 @@ public final class DraftBaertsLowOrder extends DraftBaerts {
         return SchemeCrypto.truncR64(mac);
     }
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** Besides computing it from K, the attacker can replay A's observed NEW_KEY value. */
     @Override
     public Optional<MptcpOption> forgeFastClose(AttackerView v) {

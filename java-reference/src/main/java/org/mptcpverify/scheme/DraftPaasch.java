@@ -51,12 +51,16 @@ public class DraftPaasch extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & FLAG_APP_KEY) != 0;
     }
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /** MP_FASTCLOSE is v0's (the receiver's key): the keys seen in clear are enough. */
     @Override
     public Optional<MptcpOption> forgeFastClose(AttackerView v) {
         return reconstructKeys(v, Role.A).map(this::fastClose);
     }
 
+    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
+    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         Optional<ConnKeys> base = super.reconstruct(v, as);

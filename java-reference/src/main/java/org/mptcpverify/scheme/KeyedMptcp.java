@@ -268,6 +268,8 @@ public abstract class KeyedMptcp implements AuthScheme {
 
     // ---- attacker ------------------------------------------------------------------------------
 
+    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
+    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     /**
      * The connection state the attacker can rebuild for role {@code as} from what it saw, when it
      * knows every input the scheme's computations need; empty otherwise.
@@ -326,6 +328,8 @@ public abstract class KeyedMptcp implements AuthScheme {
         return v.tokenB();
     }
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     @Override
     public OptionalInt forgeJoinToken(AttackerView v) {
         return knownTokenB(v);

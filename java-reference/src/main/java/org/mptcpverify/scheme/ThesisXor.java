@@ -108,6 +108,8 @@ public class ThesisXor extends KeyedMptcp {
 
     // ---- attacker: t XOR K with t known reveals K ------------------------------------------------
 
+    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
+    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     @Override
     public Set<Bytes> deriveExternalKeys(AttackerView v) {
         Set<Bytes> keys = new HashSet<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mptcpverify.vocab.AttackId;
 
+// Exchange-level attacker's action vocabulary: ReferenceRunner's callers only; deleted with the legacy Alloy engine
+// (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * The actions an attack allows (docs/threat-model.md): the legitimate actions of its clients
  * (c1, and c2 in two-keys-one-host) plus the attack's active actions.

@@ -42,6 +42,8 @@ import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.TcpSegment;
 import org.mptcpverify.collect.Ordered;
 
+// Exchange-level reference: replays the legacy Alloy engine's alloy.json (Replayer, ReplayCommand, charts) and
+// the exchange-level tests (DefinitionVsReferenceTest's twin is DefinitionVsJavaSegmentsTest); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * Runs a trace of docs/threat-model.md actions on the reference: real endpoints for c1 (c2) and s,
  * the simulated network (with the NAT in nat-join), the attacker at x.a observing what its attack

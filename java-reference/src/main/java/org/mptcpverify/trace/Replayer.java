@@ -9,6 +9,8 @@ import org.mptcpverify.trace.TraceJson.BadTraceFileException;
 import org.mptcpverify.trace.TraceJson.CounterexampleFile;
 import org.mptcpverify.vocab.SchemeId;
 
+// Exchange-level replay (alloy.json of the legacy Alloy engine: ReplayCommand, charts, narration); deleted with
+// that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /** Re-runs a counterexample file on the reference and says whether its property is violated again. */
 public final class Replayer {
     private final ScenarioRunner runner;

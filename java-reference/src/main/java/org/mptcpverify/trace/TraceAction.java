@@ -33,6 +33,8 @@ public sealed interface TraceAction {
         public boolean byAttacker() { return false; }
     }
 
+    // The attacker actions below: the exchange-level attacker (ReferenceRunner, legacy Alloy engine's alloy.json,
+    // their tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
     record ForgeJoin(String client) implements TraceAction {
         public String name() { return "ForgeJoin"; }
         public boolean byAttacker() { return true; }

@@ -121,6 +121,11 @@ public enum AttackId {
         return applicableProperties(scheme).stream().filter(PropertyId::inModels).toList();
     }
 
+    /** The applicable properties the generic TLA+ core judges ({@link PropertyId#inTlaCore}). */
+    public List<PropertyId> tlaCoreProperties(SchemeId scheme) {
+        return applicableProperties(scheme).stream().filter(PropertyId::inTlaCore).toList();
+    }
+
     /** The properties of this attack that apply to the scheme; empty means NOT_APPLICABLE. */
     public List<PropertyId> applicableProperties(SchemeId scheme) {
         return properties.stream().filter(p -> p.appliesTo(scheme)).toList();

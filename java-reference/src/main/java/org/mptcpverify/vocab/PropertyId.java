@@ -66,12 +66,18 @@ public enum PropertyId {
     }
 
     /**
-     * Whether the generic TLA+ core and the Alloy models judge this property. JoinAnswerAuthenticity
-     * (issue #12) is judged by the traces engine only: the models' columns that list it check the
-     * rest of their properties and say which one they leave out (docs/properties.md).
+     * Whether the Alloy models judge this property. JoinAnswerAuthenticity (issue #12) is judged by
+     * the traces engine and the generic TLA+ core only ({@link #inTlaCore}): the Alloy columns that
+     * list it check the rest of their properties and say which one they leave out
+     * (docs/properties.md).
      */
     public boolean inModels() {
         return this != JOIN_ANSWER_AUTHENTICITY;
+    }
+
+    /** Whether the generic TLA+ core judges this property: every one (JoinAnswerAuthenticity since session 11). */
+    public boolean inTlaCore() {
+        return true;
     }
 
     /**

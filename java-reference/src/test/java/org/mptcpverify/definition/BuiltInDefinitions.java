@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.mptcpverify.vocab.SchemeId;
 
 /** The committed definitions of the built-in schemes, models/schemes/NAME.scheme ("/" a nested folder). */
-final class BuiltInDefinitions {
+public final class BuiltInDefinitions {
     private BuiltInDefinitions() {}
 
     static final Path FOLDER = Path.of("..", "models", "schemes");
@@ -13,11 +13,20 @@ final class BuiltInDefinitions {
         return FOLDER.resolve(id.wireName() + ".scheme");
     }
 
-    static SchemeDefinition of(SchemeId id) {
+    public static SchemeDefinition of(SchemeId id) {
         try {
             return DefinitionParser.parse(file(id));
         } catch (DefinitionException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The scheme run from its definition: its attacker derivations are the generic deduction over
+     * the definition's terms, the only attacker derivations tests may pin (the hand-written
+     * schemes' forge* go with the exchange-level attacker, docs/traces-engine.md).
+     */
+    public static org.mptcpverify.scheme.AuthScheme generic(SchemeId id) {
+        return new DefinedScheme(of(id));
     }
 }

@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.mptcpverify.definition.BuiltInDefinitions;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.MptcpOption.KeyShare;
@@ -111,6 +113,7 @@ class MptcpSecTest {
     @Test
     void theAttackerNeedsAPrivateValue() {
         MptcpSec s = new MptcpSec();
+        AuthScheme generic = BuiltInDefinitions.generic(SchemeId.MPTCPSEC);
         Pair p = connect(s, 11);
         Bytes privB = s.privateValues(p.b()).iterator().next();
         Bytes pubA = DiffieHellman.pub(s.privateValues(p.a()).iterator().next());
@@ -119,9 +122,13 @@ class MptcpSecTest {
             AttackerView v = new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(p.a().tokenA()),
                     OptionalInt.of(p.a().tokenB()), -1, List.of(), List.of(), List.of(), Set.of(), 0L,
                     Optional.of(pubA), Optional.of(pubB), given);
-            Optional<ConnKeys> k = s.reconstruct(v, Role.A);
-            assertTrue(k.isPresent() == !given.isEmpty(), "reconstructs exactly when given a private value: " + given.size());
-            k.ifPresent(x -> assertArrayEquals(p.a().connKey().toArray(), x.connKey().toArray()));
+            // the generic attacker (the definition's deduction) against the honest client's values
+            Optional<Bytes> hmac = generic.forgeThirdAckHmac(v, 0x01020304, 0x05060708);
+            assertTrue(hmac.isPresent() == !given.isEmpty(), "derives exactly when given a private value: " + given.size());
+            hmac.ifPresent(x -> assertArrayEquals(s.thirdAckHmac(p.a(), 0x01020304, 0x05060708).toArray(), x.toArray()));
+            Optional<MptcpOption> close = generic.forgeFastClose(v);
+            assertTrue(close.isPresent() == !given.isEmpty(), "MP_FASTCLOSE: " + given.size());
+            close.ifPresent(x -> assertTrue(s.fastCloseOk(p.b(), (MptcpOption.MpFastClose) x), "accepted by the server"));
         }
         assertTrue(s.keyAgreement(p.a()).orElseThrow() instanceof KeyShare);
     }

@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mptcpverify.definition.BuiltInDefinitions;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
@@ -77,8 +79,9 @@ class SchemeVectorsTest {
 
     @Test
     void thesisAttackerRecoversTheKeyFromOneObservedJoin() {
-        ThesisXor s = new ThesisXor();
-        int tokenB = s.token(KB);
+        // the honest token from the hand-written scheme, the attacker's derivation from the definition
+        int tokenB = new ThesisXor().token(KB);
+        AuthScheme s = BuiltInDefinitions.generic(SchemeId.THESIS_XOR);
         int k = 12345678;
         AttackerView v = new AttackerView(OptionalLong.of(KA), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
                 1, java.util.List.of(tokenB ^ k), java.util.List.of(), java.util.List.of(), Set.of(), 1);

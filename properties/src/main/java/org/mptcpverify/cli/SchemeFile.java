@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mptcpverify.models.alloy.AlloyCoreEngine;
 import org.mptcpverify.models.core.CoreEngine;
 import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
@@ -24,7 +25,7 @@ import org.mptcpverify.vocab.SchemeId;
 /**
  * {@code --scheme-file PATH}: a scheme definition (docs/scheme-definitions.md) that the reference
  * runs from the file. The scheme is the one the file names: a new name is a scheme of its own
- * (the traces and tlc engines and replay; alloy does not run scheme files yet; tlc checks the generic core with the data generated from the file and replays its counterexamples on the definition-driven reference); a built-in name is accepted only for the built-in's own
+ * (the traces, tlc and alloy engines and replay; tlc and alloy, on the Alloy generic core only, check their generic core with the data generated from the file and replay its counterexamples on the definition-driven reference; the legacy Alloy model refuses a file); a built-in name is accepted only for the built-in's own
  * definition (the same statements as {@code models/schemes/NAME.scheme}), so that no verdict
  * appears under a built-in's name for a different design.
  */
@@ -103,9 +104,10 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
         return new OneCell(sf.scheme(), sf.engine(engine, tlcWorkers));
     }
 
-    /** The engines that run a scheme file: traces and tlc. */
+    /** The engines that run a scheme file: traces, tlc, and alloy on the Alloy generic core ({@code -Dmptcp.alloy=core}). */
     static void requireSupported(String engine) {
-        if (!engine.equals("traces") && !engine.equals("tlc")) {
+        boolean alloyCore = engine.equals("alloy") && org.mptcpverify.matrix.EngineRegistry.alloyIsCore();
+        if (!engine.equals("traces") && !engine.equals("tlc") && !alloyCore) {
             throw new UserInputException("engine " + engine + " cannot run a scheme file yet");
         }
     }
@@ -117,6 +119,15 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
             return () -> new TracesEngine(schemes());
         }
         try {
+            if (engine.equals("alloy")) {
+                // a construct the Alloy generator cannot render is the file's problem: FILE: ..., exit 2
+                try {
+                    AlloyCoreEngine core = AlloyCoreEngine.withSchemeFile(definition, file.toString());
+                    return () -> core;
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+            }
             CoreEngine core = CoreEngine.withSchemeFile(tlcWorkers, definition, file.toString());
             return () -> core;
         } catch (DefinitionException e) {

@@ -95,12 +95,12 @@ public final class CellProof {
     public static final String ONE_END = "proved at one end only";
 
     /**
-     * The proof families (like the TLA+ core and the Alloy models) judge AddrAuthenticity at the
-     * client and CloseAuthenticity at the server; the traces engine judges both ends since issue
-     * #12. The scope names the end proved, so a PROVED never claims the other one.
+     * A property the proof families prove at one end only ({@link InductiveProof#provedAtOneEnd})
+     * while the traces engine judges both (issue #12): the scope names the end proved, so a PROVED
+     * never claims the other one.
      */
     static String oneEnd(List<PropertyId> props) {
-        List<String> ends = props.stream().filter(PropertyId::modelsJudgeOneEnd).map(p -> p + ": " + p.modelledEnd()).toList();
+        List<String> ends = props.stream().flatMap(p -> InductiveProof.provedAtOneEnd(p).map(e -> p + ": " + e).stream()).toList();
         return ends.isEmpty() ? "" : "; " + ONE_END + " (" + String.join("; ", ends) + ")";
     }
 

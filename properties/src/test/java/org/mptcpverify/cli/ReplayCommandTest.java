@@ -109,4 +109,27 @@ class ReplayCommandTest {
         assertEquals(builtIn.out().lines().reduce((a, b) -> b).orElse(""),
                 withScheme.out().lines().reduce((a, b) -> b).orElse(""), "the same verdict line");
     }
+
+    /**
+     * The segment-level twins of the exchange-level cases above (which go with that format,
+     * docs/traces-engine.md "Exchange-level attacker: remaining users"): the committed
+     * counterexample without its last delivery (the forged third ACK never arrives) is not
+     * reproduced, exit 1; the same events under an attack whose profile does not inject are bad
+     * input, exit 2.
+     */
+    @Test
+    void segmentLevelNotReproducedIsExitOneAndAnEventOutsideTheProfileIsExitTwo(@TempDir Path dir) throws Exception {
+        String text = Files.readString(segmentFile());
+        String cut = text.replaceAll(",\\s*\\{\\s*\"event\" : \"deliver\",\\s*\"seg\" : 7\\s*}", "");
+        assertFalse(cut.equals(text), "the fixture has no delivery of #7");
+        CliRun r = run("replay", Files.writeString(dir.resolve("cut.json"), cut).toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("JoinAuthenticity: NOT violated on replay"), r.out());
+        String foreign = text.replace("\"attack\" : \"eavesdrop-handshake\"", "\"attack\" : \"legit-join\"");
+        assertFalse(foreign.equals(text), "the fixture names no eavesdrop-handshake");
+        CliRun f = run("replay", Files.writeString(dir.resolve("foreign.json"), foreign).toString());
+        assertEquals(2, f.code(), f.out() + f.err());
+        assertEquals("", f.out());
+        assertEquals(1, f.err().strip().lines().count(), f.err());
+    }
 }

@@ -32,8 +32,8 @@ class CellProofTest {
         CellOutcome good = cell(SchemeId.DRAFT_BAERTS, AttackId.byName("fastclose-forge").orElseThrow(), Verdict.HOLDS);
         // draft-paasch's MP_FASTCLOSE carries the key sent in clear: a bounded HOLDS reported for it must not become PROVED
         CellOutcome wrong = cell(SchemeId.DRAFT_PAASCH, AttackId.byName("fastclose-forge").orElseThrow(), Verdict.HOLDS);
-        // issue #12: add-addr-mitm judges JoinAnswerAuthenticity too, which has no proof family
-        CellOutcome unprovable = cell(SchemeId.DRAFT_BAERTS, AttackId.byName("add-addr-mitm").orElseThrow(), Verdict.HOLDS);
+        // a HOLDS cell of a property without a proof family (a counting property: the abstraction drops the half-open limit)
+        CellOutcome unprovable = cell(SchemeId.BOUND_KEY, AttackId.byName("join-dos").orElseThrow(), Verdict.HOLDS);
         CellOutcome violated = cell(SchemeId.BOUND_KEY, AttackId.byName("syn-join-rewrite").orElseThrow(), Verdict.VIOLATED);
         CellOutcome vacuous = cell(SchemeId.BOUND_KEY, AttackId.byName("eavesdrop-handshake").orElseThrow(), Verdict.VACUOUS);
         CellOutcome functional = cell(SchemeId.BOUND_KEY, AttackId.byName("legit-join").orElseThrow(), Verdict.HOLDS);
@@ -50,7 +50,7 @@ class CellProofTest {
         assertFalse(cells.get(1).path("proof").path("failedCheck").asText().isEmpty());
         assertEquals("NOT_ATTEMPTED", cells.get(2).path("proof").path("status").asText());
         assertEquals("NOT_ATTEMPTED", cells.get(5).path("proof").path("status").asText());
-        assertTrue(cells.get(5).path("proof").path("reason").asText().contains("JoinAnswerAuthenticity has no proof family"),
+        assertTrue(cells.get(5).path("proof").path("reason").asText().contains("JoinStateUnforgeable has no proof family"),
                 cells.get(5).path("proof").toString());
         String text = MatrixFormats.text(run, Path.of("."), proofs);
         assertTrue(text.contains("draft-baerts / fastclose-forge: HOLDS, PROVED (one end)"), text);

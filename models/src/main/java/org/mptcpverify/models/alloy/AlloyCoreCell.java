@@ -16,9 +16,16 @@ import org.mptcpverify.vocab.SchemeId;
  * @param keyedSide      {@code BOTH}, {@code CLIENT} or {@code SERVER} (one-sided-key: each is a cell)
  * @param attackerHasKey negative control: the attacker starts with every external key
  * @param scope          the bounds of every command of the cell
+ * @param source         where the scheme's data comes from (a built-in's committed definition, or
+ *                       the definition the engine was given): every generated file of the cell reads it
  */
 public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, boolean attackerHasKey,
-                            AlloyCoreScope scope) {
+                            AlloyCoreScope scope, AlloyCoreSchemes.Source source) {
+    /** A cell of a built-in scheme, its data read from models/schemes/NAME.scheme. */
+    public AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, boolean attackerHasKey, AlloyCoreScope scope) {
+        this(scheme, attack, keyedSide, attackerHasKey, scope, new AlloyCoreSchemes.BuiltIn(scheme));
+    }
+
     /** Label of the run that must be satisfiable for the cell's HOLDS to claim anything. */
     public static final String WITNESS = "Witness";
     /** Label of the self-check that the explicit knowledge rounds reach the fixpoint. */
@@ -31,12 +38,17 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
 
     /** The cells of (scheme, attack) at the default scope: one-sided-key on either side. */
     public static List<AlloyCoreCell> of(SchemeId scheme, AttackId attack) {
+        return of(scheme, attack, new AlloyCoreSchemes.BuiltIn(scheme));
+    }
+
+    /** As {@link #of(SchemeId, AttackId)} with the scheme's data from {@code source}. */
+    public static List<AlloyCoreCell> of(SchemeId scheme, AttackId attack, AlloyCoreSchemes.Source source) {
         AlloyCoreScope sc = AlloyCoreScope.standard(attack);
         if (attack == AttackId.ONE_SIDED_KEY) {
-            return List.of(new AlloyCoreCell(scheme, attack, "CLIENT", false, sc),
-                    new AlloyCoreCell(scheme, attack, "SERVER", false, sc));
+            return List.of(new AlloyCoreCell(scheme, attack, "CLIENT", false, sc, source),
+                    new AlloyCoreCell(scheme, attack, "SERVER", false, sc, source));
         }
-        return List.of(new AlloyCoreCell(scheme, attack, "BOTH", false, sc));
+        return List.of(new AlloyCoreCell(scheme, attack, "BOTH", false, sc, source));
     }
 
     /** The scheme's data module under models/alloy/core/schemes (the shared name, '-' and '/' as '_'). */
@@ -56,7 +68,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
 
     /** The cell's term universe (dag.als), grounded for its scope's population. */
     public AlloyTermDag.Rendered dag() {
-        return AlloyTermDag.render(AlloyCoreSchemes.data(scheme), scope.population());
+        return AlloyTermDag.render(source.data(), scope.population());
     }
 
     /**
@@ -65,7 +77,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
      * to TCP, which has no entries.
      */
     public java.util.Set<String> liveModes() {
-        SchemeData d = AlloyCoreSchemes.data(scheme);
+        SchemeData d = source.data();
         boolean ck = d.usesKey() && (keyedSide.equals("BOTH") || keyedSide.equals("CLIENT"));
         boolean sk = d.usesKey() && (keyedSide.equals("BOTH") || keyedSide.equals("SERVER"));
         SchemeData.Row r = d.negotiate().get(new SchemeData.KeyPair(ck, sk));
@@ -77,7 +89,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
 
     /** The cell's scheme module (scheme.als of its run): the generated module restricted to {@link #liveModes}. */
     public String schemeModule() {
-        return AlloySchemeModule.render(AlloyCoreSchemes.data(scheme), AlloyCoreSchemes.definitionFile(scheme), liveModes());
+        return AlloySchemeModule.render(source.data(), source.file(), liveModes());
     }
 
     /** The message kinds of the Alloy core (termsig.als) the witness may name. */

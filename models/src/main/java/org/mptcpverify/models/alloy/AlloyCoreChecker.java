@@ -29,9 +29,17 @@ public final class AlloyCoreChecker {
     static final List<String> CORE_MODULES = List.of("termsig.als", "terms.als", "lang.als", "attacker.als", "core.als");
 
     private final String solver;
+    /** The reference implementations a counterexample replays on (a given definition's, for a scheme file). */
+    private final java.util.function.Function<org.mptcpverify.vocab.SchemeId, org.mptcpverify.scheme.AuthScheme> implementations;
 
     public AlloyCoreChecker(String solver) {
+        this(solver, org.mptcpverify.scheme.Schemes::of);
+    }
+
+    public AlloyCoreChecker(String solver,
+                            java.util.function.Function<org.mptcpverify.vocab.SchemeId, org.mptcpverify.scheme.AuthScheme> implementations) {
         this.solver = solver;
+        this.implementations = implementations;
     }
 
     /** models/alloy/core: {@code -Dmptcp.repoRoot}, else found above the working directory. */
@@ -193,7 +201,7 @@ public final class AlloyCoreChecker {
     }
 
     /** Null when the instance of {@code p}'s check replays on the reference (kept as the counterexample), else why not. */
-    private static String replays(AlloyCoreCell cell, PropertyId p, long seed, AlloyRunner.Solved s, AlloyRunner runner,
+    private String replays(AlloyCoreCell cell, PropertyId p, long seed, AlloyRunner.Solved s, AlloyRunner runner,
                                   AlloyTermDag.Rendered dag, Run run) {
         SegmentTrace t;
         try {
@@ -202,7 +210,7 @@ public final class AlloyCoreChecker {
             return p.modelName() + ": the instance could not be exported (" + e.getMessage() + ")";
         }
         try {
-            SegmentReplayer.Result r = new SegmentReplayer().replay(t);
+            SegmentReplayer.Result r = new SegmentReplayer(implementations).replay(t);
             if (!r.reproduced()) {
                 return p.modelName() + ": not violated on replay" + r.divergence().map(d -> " (the reference diverges: " + d + ")").orElse("");
             }

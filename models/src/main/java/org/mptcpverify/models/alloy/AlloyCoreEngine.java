@@ -17,7 +17,13 @@ import org.mptcpverify.engine.CellResult;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.engine.WitnessChecks;
+import java.util.function.Function;
+import org.mptcpverify.definition.DefinedScheme;
+import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.SchemeDefinition;
+import org.mptcpverify.models.core.SchemeData;
+import org.mptcpverify.models.core.SchemeDataBuilder;
+import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.models.tlc.CounterexampleFile;
 import org.mptcpverify.segment.SegmentTraceJson;
@@ -45,14 +51,70 @@ public final class AlloyCoreEngine implements Engine {
 
     private final AlloyCoreChecker checker;
     private final String solver;
+    /** The scheme of a given definition ({@link #withSchemeFile}), else null: built-ins only. */
+    private final SchemeId defined;
+    /** Its data, read by every generated file of its cells. */
+    private final AlloyCoreSchemes.Source definedSource;
+    /** The reference implementations counterexamples replay on and witnesses name checks of. */
+    private final Function<SchemeId, AuthScheme> implementations;
 
     public AlloyCoreEngine() {
         this(System.getProperty(AlloyEngine.SOLVER_PROPERTY, DEFAULT_SOLVER));
     }
 
     public AlloyCoreEngine(String solver) {
+        this(solver, null, null, Schemes::of);
+    }
+
+    private AlloyCoreEngine(String solver, SchemeId defined, AlloyCoreSchemes.Source definedSource,
+                            Function<SchemeId, AuthScheme> implementations) {
         this.solver = solver;
-        this.checker = new AlloyCoreChecker(solver);
+        this.defined = defined;
+        this.definedSource = definedSource;
+        this.implementations = implementations;
+        this.checker = new AlloyCoreChecker(solver, implementations);
+    }
+
+    /**
+     * The core checking the scheme of {@code def} (read from {@code source}) on data generated from
+     * it (scheme module, term universe and the exporter's field templates), its counterexamples
+     * replayed on the definition-driven reference ({@link DefinedScheme}); other schemes as
+     * built-ins. A cell of this engine has no committed verdict: its fingerprint
+     * ({@link #fingerprint}) covers the generated files.
+     *
+     * @throws DefinitionException      when the definition has no data form (as for tlc)
+     * @throws IllegalArgumentException {@code source: the Alloy core cannot render ...: construct}
+     *                                  when the Alloy generator cannot render it (a Diffie-Hellman term, a host-wide key)
+     */
+    public static AlloyCoreEngine withSchemeFile(SchemeDefinition def, String source) throws DefinitionException {
+        return withSchemeFile(System.getProperty(AlloyEngine.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);
+    }
+
+    /** As {@link #withSchemeFile(SchemeDefinition, String)} with {@code solver}. */
+    public static AlloyCoreEngine withSchemeFile(String solver, SchemeDefinition def, String source) throws DefinitionException {
+        SchemeData data = SchemeDataBuilder.build(def);
+        String problem = AlloyCoreSchemes.problem(data);
+        if (problem != null) {
+            throw new IllegalArgumentException(source + ": the Alloy core cannot render this definition: " + problem);
+        }
+        SchemeId id = DefinedScheme.idOf(def);
+        AuthScheme impl = new DefinedScheme(def);
+        return new AlloyCoreEngine(solver, id, new AlloyCoreSchemes.Defined(data, source),
+                s -> s.equals(id) ? impl : Schemes.of(s));
+    }
+
+    /** The cells of (scheme, attack) at the standard scope, with the data this engine reads for the scheme. */
+    List<AlloyCoreCell> cellsOf(SchemeId scheme, AttackId attack) {
+        return AlloyCoreCell.of(scheme, attack, scheme.equals(defined) ? definedSource : new AlloyCoreSchemes.BuiltIn(scheme));
+    }
+
+    /**
+     * The fingerprint of what this engine's analyzer reads for the cell (AlloyCoreVerdicts' form):
+     * a built-in's committed fingerprint, or for a given definition one over its own generated
+     * files, so that no committed entry of a built-in matches a different definition's cell.
+     */
+    public String fingerprint(SchemeId scheme, AttackId attack, long seed) {
+        return AlloyCoreVerdicts.fingerprint(AlloyCoreVerdicts.coreDir(), cellsOf(scheme, attack), seed);
     }
 
     @Override
@@ -96,7 +158,7 @@ public final class AlloyCoreEngine implements Engine {
         if (attack.modelledProperties(scheme).isEmpty()) {
             return CellResult.notApplicable(scheme, attack, bounds);
         }
-        if (!AlloyCoreCell.covered().contains(scheme)) {
+        if (!scheme.equals(defined) && !AlloyCoreCell.covered().contains(scheme)) {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
                     "the Alloy core has no data module for " + scheme.wireName());
         }
@@ -106,8 +168,8 @@ public final class AlloyCoreEngine implements Engine {
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, unavailable);
         }
         AlloyCoreScope scope = AlloyCoreScope.standard(attack).withSteps(resolved.getOr("steps", 0));
-        List<AlloyCoreCell> cells = AlloyCoreCell.of(scheme, attack).stream()
-                .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope)).toList();
+        List<AlloyCoreCell> cells = cellsOf(scheme, attack).stream()
+                .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope, c.source())).toList();
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell is not this check's time: the clock starts with the permit
@@ -145,7 +207,7 @@ public final class AlloyCoreEngine implements Engine {
         } catch (ExecutionException e) {
             r = run.result(Verdict.INCONCLUSIVE, "error: " + e.getCause());
         }
-        return toCell(r, bounds, options, cells.get(0).witnessKinds(), WitnessChecks.definition(scheme, Schemes.of(scheme)));
+        return toCell(r, bounds, options, cells.get(0).witnessKinds(), WitnessChecks.definition(scheme, implementations.apply(scheme)));
     }
 
     /**

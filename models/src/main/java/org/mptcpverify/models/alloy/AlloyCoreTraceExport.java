@@ -95,7 +95,7 @@ public final class AlloyCoreTraceExport {
             clients.put("c" + a, List.of("c" + a + ".1"));
         }
         AlloyCoreTraceExport x = new AlloyCoreTraceExport(sol, world, dag, cell.attackerHasKey(),
-                AlloyCoreSchemes.data(cell.scheme()));
+                cell.source().data());
         x.readSegments();
         int last = x.firstViolation(property);
         for (int i = 1; i <= last; i++) {

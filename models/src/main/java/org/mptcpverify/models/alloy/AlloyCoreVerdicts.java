@@ -41,11 +41,21 @@ public final class AlloyCoreVerdicts {
     }
 
     public static String fingerprint(Path coreDir, SchemeId scheme, AttackId attack, long seed) {
+        return fingerprint(coreDir, AlloyCoreCell.of(scheme, attack), seed);
+    }
+
+    /**
+     * The fingerprint of {@code cells} (the sides of one cell), each with the data its source gives:
+     * for a built-in, exactly {@link #fingerprint(Path, SchemeId, AttackId, long)}; for a given
+     * definition, its generated scheme module, term universe and cell module are covered, so a
+     * different design under a built-in's name never matches the built-in's entry.
+     */
+    public static String fingerprint(Path coreDir, java.util.List<AlloyCoreCell> cells, long seed) {
         StringBuilder b = new StringBuilder("seed ").append(seed).append('\n');
         for (String m : AlloyCoreChecker.CORE_MODULES) {
             b.append("module ").append(m).append('\n').append(read(coreDir.resolve(m))).append('\n');
         }
-        for (AlloyCoreCell cell : AlloyCoreCell.of(scheme, attack)) {
+        for (AlloyCoreCell cell : cells) {
             b.append("scheme ").append(cell.schemeFile()).append('\n')
                     .append(read(coreDir.resolve("schemes").resolve(cell.schemeFile()))).append('\n');
             try {

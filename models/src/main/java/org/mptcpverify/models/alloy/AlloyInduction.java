@@ -587,6 +587,7 @@ public final class AlloyInduction {
                 case JOIN_AUTHENTICITY -> CoreMessage.JOIN_ACK;
                 case ADDR_AUTHENTICITY -> CoreMessage.ADD_ADDR;
                 case CLOSE_AUTHENTICITY -> CoreMessage.FASTCLOSE;
+                case JOIN_ANSWER_AUTHENTICITY -> CoreMessage.JOIN_SYNACK;
                 default -> null;
             };
             b.append("fun guarded: set MsgName { ").append(guarded == null ? "none" : guarded.name()).append(" }\n");

@@ -45,7 +45,7 @@ public record CoreCell(SchemeId scheme, AttackId attack, String keyedSide, boole
      */
     public static Map<String, String> configurations(SchemeId scheme, AttackId attack) {
         Map<String, String> out = new LinkedHashMap<>();
-        List<PropertyId> props = attack.modelledProperties(scheme);
+        List<PropertyId> props = attack.tlaCoreProperties(scheme);
         if (props.isEmpty() || !scheme.inTlaCore()) return out;
         for (CoreCell c : of(scheme, attack, CoreBounds.standard(attack))) {
             out.put(c.cfgFileName(), c.cfg(props));

@@ -101,6 +101,12 @@ public final class CoreEngine implements Engine {
         return "tlc";
     }
 
+    /** The generic TLA+ core judges JoinAnswerAuthenticity too (session 11), unlike the Alloy models. */
+    @Override
+    public boolean judges(PropertyId p) {
+        return p.inTlaCore();
+    }
+
     @Override
     public List<BoundKey> boundKeys() {
         return KEYS;
@@ -141,7 +147,7 @@ public final class CoreEngine implements Engine {
     }
 
     private CellResult check(SchemeId scheme, AttackId attack, EngineOptions options, Bounds resolved) {
-        List<PropertyId> applicable = attack.modelledProperties(scheme);
+        List<PropertyId> applicable = attack.tlaCoreProperties(scheme);
         if (applicable.isEmpty()) {
             return notApplicable(scheme, attack, resolved);
         }
@@ -299,7 +305,7 @@ public final class CoreEngine implements Engine {
      */
     public CoreWitness witness(SchemeId scheme, AttackId attack, EngineOptions options) {
         CoreBounds b = coreBounds(attack, options.boundsFor(name()));
-        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.modelledProperties(scheme)),
+        return witness(cells(scheme, attack, options.attackerHasKey(), b), WitnessChecks.kinds(attack.tlaCoreProperties(scheme)),
                 options.workDir().resolve("tlc-core"), options.seed(), System.nanoTime() + options.timeout().toNanos(),
                 edits(scheme));
     }

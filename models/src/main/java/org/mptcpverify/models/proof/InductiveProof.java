@@ -33,7 +33,7 @@ import org.mptcpverify.vocab.PropertyId;
  *       stays in A;</li>
  *   <li><b>implication</b>: A implies the property -- ExternalKeySecrecy: the key is not
  *       synthesisable from A's knowledge; the authenticity family (JoinAuthenticity,
- *       AddrAuthenticity, CloseAuthenticity): no forged segment of the protected kind is accepted in
+ *       AddrAuthenticity, CloseAuthenticity, JoinAnswerAuthenticity): no forged segment of the protected kind is accepted in
  *       any state of A, and a third ACK is accepted only on a join the client's own SYN opened.</li>
  * </ol>
  * Every reachable state lies in A (induction on the trace), so the property holds on traces of any
@@ -42,7 +42,21 @@ import org.mptcpverify.vocab.PropertyId;
 public final class InductiveProof {
     /** The properties with a proof family. */
     public static final Set<PropertyId> PROVABLE = Set.of(PropertyId.EXTERNAL_KEY_SECRECY, PropertyId.JOIN_AUTHENTICITY,
-            PropertyId.ADDR_AUTHENTICITY, PropertyId.CLOSE_AUTHENTICITY);
+            PropertyId.ADDR_AUTHENTICITY, PropertyId.CLOSE_AUTHENTICITY, PropertyId.JOIN_ANSWER_AUTHENTICITY);
+    /**
+     * The end at which a proof family proves a property that the traces engine judges at both
+     * (issue #12), for the properties proved at one end only; empty: proved wherever it is judged.
+     * Kept here, not read from the models' {@link PropertyId#modelsJudgeOneEnd}: what the proofs
+     * cover is decided by the role abstraction, not by the TLA+ core or the Alloy models.
+     */
+    public static java.util.Optional<String> provedAtOneEnd(PropertyId p) {
+        return switch (p) {
+            case ADDR_AUTHENTICITY -> java.util.Optional.of("the client's acceptance of the server's ADD_ADDR");
+            case CLOSE_AUTHENTICITY -> java.util.Optional.of("the server's acceptance of a client's MP_FASTCLOSE");
+            default -> java.util.Optional.empty();
+        };
+    }
+
     private static final int MAX_ROUNDS = 64;
     private static final int MAX_TERMS = 20_000;
 
@@ -130,6 +144,8 @@ public final class InductiveProof {
             case JOIN_AUTHENTICITY -> CoreMessage.JOIN_ACK;
             case ADDR_AUTHENTICITY -> CoreMessage.ADD_ADDR;
             case CLOSE_AUTHENTICITY -> CoreMessage.FASTCLOSE;
+            // the client's acceptance of a join's SYN/ACK + MP_JOIN (JoinAnswerAuthenticity: it originated at the server)
+            case JOIN_ANSWER_AUTHENTICITY -> CoreMessage.JOIN_SYNACK;
             default -> null;
         };
     }

@@ -399,6 +399,8 @@ final class ProofSystem {
                 roles.add(at("c", n));
             } else if (g == CoreMessage.FASTCLOSE) {
                 roles.add(at("s", n));
+            } else if (g == CoreMessage.JOIN_SYNACK) {
+                roles.addAll(clientJoins(n));
             } else {
                 roles.addAll(serverJoins(n));
             }

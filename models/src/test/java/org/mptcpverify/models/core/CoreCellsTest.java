@@ -26,9 +26,9 @@ class CoreCellsTest {
         return Long.parseLong(System.getProperty("mptcp.seed", "20261127"));
     }
 
-    /** The cell's properties the core judges (JoinAnswerAuthenticity is the traces engine's only). */
+    /** The cell's properties the core judges (every applicable one). */
     static List<PropertyId> properties(SchemeId s, AttackId a) {
-        return a.modelledProperties(s);
+        return a.tlaCoreProperties(s);
     }
 
     /** Every covered cell, one-sided-key on either side, with the standard bounds. */

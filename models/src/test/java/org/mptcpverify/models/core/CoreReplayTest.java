@@ -303,7 +303,7 @@ class CoreReplayTest {
                     && List.of(AttackId.EAVESDROP_ALL, AttackId.FASTCLOSE_FORGE).contains(cell.attack())) {
                 continue;   // HOLDS with 10^5 states, minutes of TLC (docs/models-history.md, "Cells decided on 1 December 2026")
             }
-            CoreResult r = new CoreChecker(1).check(cell, cell.attack().modelledProperties(cell.scheme()),
+            CoreResult r = new CoreChecker(1).check(cell, cell.attack().tlaCoreProperties(cell.scheme()),
                     OUT.resolve("all"), CoreCellsTest.seed(), Duration.ofSeconds(300));
             if (r.verdict() != Verdict.VIOLATED) {
                 System.out.println("[replay] " + cell + ": " + r.verdict());

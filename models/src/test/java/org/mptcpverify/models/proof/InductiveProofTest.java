@@ -26,6 +26,7 @@ class InductiveProofTest {
             Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
             Map.entry("eavesdrop-all", PropertyId.EXTERNAL_KEY_SECRECY),
             Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
+            Map.entry("add-addr-mitm", PropertyId.JOIN_ANSWER_AUTHENTICITY),
             Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
 
     private static SchemeDefinition def(String name) throws Exception {
@@ -54,6 +55,27 @@ class InductiveProofTest {
         assertEquals(ProofStatus.NOT_PROVED, r.status());
         assertEquals("base", r.failedCheck());
         assertNotNull(r.counterexample());
+        // the join-answer family (issue #12) too: an attacker that holds K is outside its invariant from the start
+        ProofResult answer = InductiveProof.prove(def("bound-key"), "add-addr-mitm", PropertyId.JOIN_ANSWER_AUTHENTICITY,
+                ProofScope.STANDARD.withKeyGiven());
+        assertEquals(ProofStatus.NOT_PROVED, answer.status());
+        assertEquals("base", answer.failedCheck());
+        assertTrue(answer.counterexample().contains("K"), answer.counterexample());
+    }
+
+    /**
+     * JoinAnswerAuthenticity: without the client's HMAC check of the join SYN/ACK, the accepted
+     * forgery the implication reports is a SYN/ACK the attacker built for a client join.
+     */
+    @Test
+    void aForgedJoinAnswerIsWhatTheImplicationFindsOnTheMutant() throws Exception {
+        ProtectingCheckMutants.Case c = ProtectingCheckMutants.boundKey().stream()
+                .filter(x -> x.property() == PropertyId.JOIN_ANSWER_AUTHENTICITY).findFirst().orElseThrow();
+        ProofResult r = InductiveProof.prove(c.mutant().definition(), c.attack(), c.property(), ProofScope.STANDARD);
+        assertEquals("implication", r.failedCheck(), r.reason());
+        assertTrue(r.counterexample().contains("accepts the forged JOIN_SYNACK") && r.counterexample().contains(" from x"),
+                r.counterexample());
+        assertTrue(r.counterexample().startsWith("before any honest JOIN_SYNACK: role j"), r.counterexample());
     }
 
     /** Each bound-key mutant that drops the HMAC check of the property's message fails the implication. */

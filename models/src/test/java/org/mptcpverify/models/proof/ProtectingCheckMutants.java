@@ -22,6 +22,8 @@ public final class ProtectingCheckMutants {
     private static final Map<String, Map.Entry<String, PropertyId>> PROTECTED_CELL = Map.of(
             "join-ack", Map.entry("eavesdrop-all", PropertyId.JOIN_AUTHENTICITY),
             "add-addr-b", Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
+            // the client's check of a join's SYN/ACK + MP_JOIN HMAC (JoinAnswerAuthenticity)
+            "join-syn-ack", Map.entry("add-addr-mitm", PropertyId.JOIN_ANSWER_AUTHENTICITY),
             "fast-close-a", Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
 
     private ProtectingCheckMutants() {}
