@@ -89,9 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UserInputException("cannot read " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + ": " + ex.getMessage());
             }
             f = one.get(engine);
-        }
-        if (schemeFile == null) { // a scheme file's data is generated for the engine that runs it
-            ModelledSchemes.require(engine, java.util.List.of(s));
+            ModelledSchemes.require(engine, java.util.List.of(s)); // a scheme file's data is generated for its engine
         }
         AttackId a = Names.one(attack, "--attack", AttackId::byName, AttackId.values());
         ModelledSchemes.requireAttacks(engine, java.util.List.of(a));
