@@ -65,6 +65,8 @@ public final class DefinedScheme implements AuthScheme {
     private final Evaluator eval;
     private final Deduction deduction;
     private final int hashBits;
+    /** Mode -> whether the external key authenticates its joins (derived once, ExternalKeyUse). */
+    private final Map<String, Boolean> keyedJoins = new LinkedHashMap<>();
 
     public DefinedScheme(SchemeDefinition def) {
         this.def = def;
@@ -72,6 +74,7 @@ public final class DefinedScheme implements AuthScheme {
         this.eval = new Evaluator(def.hash());
         this.deduction = new Deduction(eval);
         this.hashBits = def.hash().outputLength() * 8;
+        ExternalKeyUse.of(def).forEach(u -> keyedJoins.put(u.mode(), u.keyed()));
     }
 
     /**
@@ -212,13 +215,26 @@ public final class DefinedScheme implements AuthScheme {
         return def.baseMode().name();
     }
 
-    /** The side's mode: stored, or for a host-wide key re-read from the host at each use (as the thesis code does). */
-    private String modeOf(ConnKeys k, HostKeys host) {
+    /**
+     * The side's mode: stored, or for a host-wide key re-read from the host at each use (as the
+     * thesis code does); {@code host} null: the stored one.
+     */
+    public String modeOf(ConnKeys k, HostKeys host) {
         if (def.localModes() && def.keySource() != null && def.keySource().hostWide() && host != null) {
             return preferred(hasKey(k, host));
         }
         Bytes m = k.slots().get(MODE);
         return m == null ? def.baseMode().name() : new String(m.toArray(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * DowngradeResistance's question, answered from the definition: this side holds a key (a
+     * sin-zero source: a non-zero one) and its mode's joins are checked against a term built from K
+     * that the clear handshake does not give away ({@link ExternalKeyUse}).
+     */
+    @Override
+    public boolean externalKeyInUse(ConnKeys keys, HostKeys host) {
+        return def.keySource() != null && hasKey(keys, host) && keyedJoins.getOrDefault(modeOf(keys, host), false);
     }
 
     private Mode mode(String name) {

@@ -1,0 +1,229 @@
+package org.mptcpverify.definition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.AuthScheme.Hello;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.MpCapable;
+import org.mptcpverify.wire.MptcpOption.MpCapableShare;
+import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
+
+/**
+ * {@link DefinedScheme#externalKeyInUse}, derived from the definition ({@link ExternalKeyUse}),
+ * against the hand-written class's answer, for every built-in scheme: both run the same handshakes
+ * (same random stream, so the same keys) under every key configuration, honest and with each
+ * MP_CAPABLE flag bit of the definition's modes toggled in the SYN or the SYN/ACK, and on every end
+ * state (after the handshake and after a key agreement) that DowngradeResistance judges (MPTCP) the
+ * two answers must be equal. No answer is written down here: the class is the oracle, and the counts
+ * make sure every mode of the definition and both answers (where the definition has a keyed mode)
+ * were compared.
+ */
+class ExternalKeyUseTest {
+    private static final int KEYS = 6;
+
+    static List<SchemeId> builtIns() {
+        return List.of(SchemeId.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void definitionAnswersAsTheClassInEveryModeAndKeyConfiguration(SchemeId id) {
+        AuthScheme hand = Schemes.of(id);
+        SchemeDefinition def = BuiltInDefinitions.of(id);
+        DefinedScheme generic = new DefinedScheme(def);
+        List<Integer> flags = new ArrayList<>();
+        def.modes().stream().filter(m -> m.flag() != 0).forEach(m -> flags.add(m.flag()));
+        List<Edit> edits = new ArrayList<>(List.of(new Edit(-1, 0)));
+        // the SYN and SYN/ACK decide the modes; a third ACK of another mode is a difference of its own
+        // (the class keeps MPTCP, the definition falls back to plain TCP), not this test's question
+        for (int seg = 0; seg < 2; seg++) {
+            for (int f : flags) {
+                edits.add(new Edit(seg, f));
+            }
+        }
+        TreeSet<String> modes = new TreeSet<>();
+        int compared = 0;
+        int inUse = 0;
+        int thirdAckOfAnotherMode = 0;
+        SplittableRandom keys = new SplittableRandom(id.ordinal() * 31L + 7);
+        for (int n = 0; n < KEYS; n++) {
+            byte[] material = new byte[32];
+            keys.nextBytes(material);
+            KeySetting setting = hand.keySetting(Bytes.of(material));
+            for (int config = 0; config < (id.usesExternalKey() ? 4 : 1); config++) {
+                for (Edit e : edits) {
+                    long seed = keys.nextLong();
+                    Run byClass = run(hand, setting, config, e, seed);
+                    Run byDefinition = run(generic, setting, config, e, seed);
+                    String where = id + " key " + n + " configuration " + config + " " + e;
+                    assertEquals(byClass.options().subList(0, 3), byDefinition.options().subList(0, 3),
+                            "different handshake segments, nothing to compare: " + where);
+                    for (int k = 0; k < Math.min(byClass.states().size(), byDefinition.states().size()); k++) {
+                        End c = byClass.states().get(k);
+                        End d = byDefinition.states().get(k);
+                        if (c.keys().mptcp() != d.keys().mptcp()) {
+                            // the one outcome the two differ on: a third ACK of another mode than the
+                            // server's (the definition falls back to plain TCP, the class ignores its flags)
+                            assertTrue(k == 1 && modeFlags(byClass.options().get(2), flags)
+                                            != def.mode(generic.modeOf(d.keys(), null)).orElseThrow().flag(),
+                                    "MPTCP at " + c.keys().role() + ": class " + c.keys().mptcp() + ", definition "
+                                            + d.keys().mptcp() + ": " + where);
+                            thirdAckOfAnotherMode++;
+                            break;
+                        }
+                        if (!c.keys().mptcp()) {
+                            continue; // DowngradeResistance judges MPTCP ends only
+                        }
+                        boolean expected = hand.externalKeyInUse(c.keys(), c.host());
+                        boolean got = generic.externalKeyInUse(d.keys(), d.host());
+                        String mode = generic.modeOf(d.keys(), d.host());
+                        assertEquals(expected, got, "externalKeyInUse of " + c.keys().role() + " in mode " + mode
+                                + ": " + where + "; " + ExternalKeyUse.of(def));
+                        modes.add(mode);
+                        compared++;
+                        inUse += got ? 1 : 0;
+                    }
+                }
+            }
+        }
+        System.out.println("[externalKeyInUse] " + id + ": " + compared + " ends compared, " + inUse + " in use, modes "
+                + modes + ", " + thirdAckOfAnotherMode + " server ends not compared (third ACK of another mode)");
+        TreeSet<String> all = new TreeSet<>();
+        def.modes().forEach(m -> all.add(m.name()));
+        assertEquals(all, modes, id + ": some mode was never reached on an MPTCP end");
+        assertTrue(compared > 0, id + ": nothing compared");
+        boolean keyedMode = ExternalKeyUse.of(def).stream().anyMatch(ExternalKeyUse::keyed);
+        if (keyedMode) {
+            assertTrue(inUse > 0 && inUse < compared, id + ": one answer only (" + inUse + " of " + compared + ")");
+        } else {
+            assertEquals(0, inUse, id.wireName());
+        }
+    }
+
+    /** The derivation itself, on a scheme written here: a mode whose keyed join check K crosses in clear. */
+    @Test
+    void keyedChecksOverClearMaterialDoNotCount(@TempDir Path dir) throws Exception {
+        String base = Files.readString(BuiltInDefinitions.file(SchemeId.DRAFT_PAASCH));
+        List<ExternalKeyUse> honest = ExternalKeyUse.of(parse(dir, base.replace("scheme draft-paasch", "scheme kiu-honest")));
+        assertEquals(List.of(false, true), honest.stream().map(ExternalKeyUse::keyed).toList(), honest.toString());
+        // K on the wire in app mode: a v0 MP_CAPABLE sender-key field is 64 bits, so send its left half
+        String leaky = base.replace("scheme draft-paasch", "scheme kiu-leaky")
+                .replace("external K : 256 socket", "external K : 64 socket")
+                .replace("message ack : handshake-ack", "message ack [app] : handshake-ack A->B MP_CAPABLE flags H\n"
+                        + "  field sender-key = K\n  field receiver-key = Kb\n  check receiver-key == Kb else tcp\n"
+                        + "  store Ka := sender-key\nmessage ack : handshake-ack");
+        List<ExternalKeyUse> leak = ExternalKeyUse.of(parse(dir, leaky));
+        assertFalse(leak.get(1).keyed(), leak.toString());
+        assertTrue(leak.get(1).reason().contains("ack.sender-key"), leak.get(1).reason());
+        // no join check reads K: the app mode's join-ack HMAC keyed with the clear keys again
+        String unread = base.replace("scheme draft-paasch", "scheme kiu-unread")
+                .replace("hmac(K, cat(Rb, Ra))", "hmac(cat(Kb, Ka), cat(Rb, Ra))")
+                .replace("hmac(K, cat(Ra, Rb))", "hmac(cat(Ka, Kb), cat(Ra, Rb))");
+        List<ExternalKeyUse> none = ExternalKeyUse.of(parse(dir, unread));
+        assertEquals(List.of(false, false), none.stream().map(ExternalKeyUse::keyed).toList(), none.toString());
+        assertTrue(none.get(1).reason().contains("no join check reads K"), none.get(1).reason());
+    }
+
+    private static SchemeDefinition parse(Path dir, String text) throws Exception {
+        Path f = dir.resolve("s.scheme");
+        Files.writeString(f, text);
+        return DefinitionParser.parse(f);
+    }
+
+    /** The flag bits of the definition's modes that an MP_CAPABLE carries. */
+    private static int modeFlags(Optional<MptcpOption> o, List<Integer> flags) {
+        int f = o.map(x -> x instanceof MpCapable c ? c.flags() : x instanceof MpCapableTokens t ? t.flags()
+                : x instanceof MpCapableShare sh ? sh.flags() : 0).orElse(0);
+        return f & flags.stream().mapToInt(Integer::intValue).reduce(0, (a, b) -> a | b);
+    }
+
+    /** Toggle {@code flag} in handshake segment {@code segment} (0 SYN, 1 SYN/ACK, 2 third ACK; -1 none). */
+    private record Edit(int segment, int flag) {
+        Optional<MptcpOption> apply(int seg, Optional<MptcpOption> o) {
+            return seg != segment ? o : o.map(toggled(flag));
+        }
+
+        @Override
+        public String toString() {
+            return segment < 0 ? "honest" : "flag 0x" + Integer.toHexString(flag) + " toggled in segment " + segment;
+        }
+    }
+
+    /** The option with {@code flag} toggled; unchanged where no option of that layout carries the result. */
+    private static UnaryOperator<MptcpOption> toggled(int flag) {
+        return o -> {
+            try {
+                if (o instanceof MpCapable c) {
+                    return new MpCapable(c.version(), c.flags() ^ flag, c.senderKey(), c.receiverKey(), c.dataLevelLength(),
+                            c.checksum());
+                }
+                if (o instanceof MpCapableTokens t) {
+                    return new MpCapableTokens(t.version(), t.flags() ^ flag, t.senderToken(), t.receiverToken(), t.confirm());
+                }
+                if (o instanceof MpCapableShare s) {
+                    return new MpCapableShare(s.version(), s.flags() ^ flag, s.curve(), s.share());
+                }
+            } catch (IllegalArgumentException layoutWithoutThatFlag) {
+                return o;
+            }
+            return o;
+        };
+    }
+
+    private record End(ConnKeys keys, HostKeys host) {}
+
+    private record Run(List<Optional<MptcpOption>> options, List<End> states) {}
+
+    /** One handshake (and key agreement) with the client keyed if bit 0 of config, the server if bit 1. */
+    private static Run run(AuthScheme s, KeySetting setting, int config, Edit e, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        KeySetting none = KeySetting.none();
+        KeySetting client = (config & 1) != 0 ? setting : none;
+        KeySetting server = (config & 2) != 0 ? setting : none;
+        HostKeys clientHost = s.onBindOrConnect(HostKeys.initial(), client);
+        HostKeys serverHost = s.onBindOrConnect(HostKeys.initial(), server);
+        Hello syn = s.clientSyn(s.socketKey(client), rnd);
+        Optional<MptcpOption> synOpt = e.apply(0, syn.option());
+        Hello synAck = s.serverSynAck(synOpt, s.socketKey(server), rnd, t -> false);
+        Optional<MptcpOption> synAckOpt = e.apply(1, synAck.option());
+        Hello ack = s.clientThirdAck(syn.keys(), synAckOpt, rnd);
+        Optional<MptcpOption> ackOpt = e.apply(2, ack.option());
+        ConnKeys srv = s.serverEstablished(synAck.keys(), ackOpt);
+        serverHost = s.onServerConnectionCreated(serverHost, srv);
+        ConnKeys cli = ack.keys();
+        List<End> states = new ArrayList<>(List.of(new End(cli, clientHost), new End(srv, serverHost)));
+        List<Optional<MptcpOption>> options = new ArrayList<>(List.of(synOpt, synAckOpt, ackOpt));
+        if (cli.mptcp() && srv.mptcp()) {
+            Optional<MptcpOption> fromA = s.keyAgreement(cli);
+            Optional<MptcpOption> fromB = s.keyAgreement(srv);
+            options.add(fromA);
+            options.add(fromB);
+            ConnKeys cli2 = fromB.map(o -> s.onKeyAgreement(cli, o)).orElse(cli);
+            ConnKeys srv2 = fromA.map(o -> s.onKeyAgreement(srv, o)).orElse(srv);
+            states.add(new End(cli2, clientHost));
+            states.add(new End(srv2, serverHost));
+        }
+        return new Run(options, states);
+    }
+}
