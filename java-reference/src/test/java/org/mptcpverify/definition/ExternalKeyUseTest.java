@@ -108,7 +108,8 @@ class ExternalKeyUseTest {
             }
         }
         System.out.println("[externalKeyInUse] " + id + ": " + compared + " ends compared, " + inUse + " in use, modes "
-                + modes + ", " + thirdAckOfAnotherMode + " server ends not compared (third ACK of another mode)");
+                + modes + ", " + thirdAckOfAnotherMode + " server ends not compared (third ACK of another mode); derived "
+                + ExternalKeyUse.of(def));
         TreeSet<String> all = new TreeSet<>();
         def.modes().forEach(m -> all.add(m.name()));
         assertEquals(all, modes, id + ": some mode was never reached on an MPTCP end");
