@@ -141,6 +141,14 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
      *   atoms of a sig changes no property's value, so exactly one of the renamings remains.</li>
      * </ul>
      */
+    /**
+     * Whether the cell module carries {@link #attackerFreeFacts}: a cell without an attacker that
+     * has a property to check (a NOT_APPLICABLE cell runs no command; its fingerprint stays).
+     */
+    public boolean rendersAttackerFreeFacts() {
+        return !attack.hasAttacker() && !properties().isEmpty();
+    }
+
     String attackerFreeFacts(AlloyTermDag.Rendered dag) {
         int clients = scope.clients();
         int joins = scope.joins();
@@ -229,7 +237,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
         b.append("-- Needs core.als and its modules beside it, schemes/").append(schemeFile())
                 .append(" restricted to the cell's modes as scheme.als (schemeModule), and the cell's generated dag.als and knowledge.als.\n");
         b.append("module ").append(moduleName()).append("\n\nopen core\n");
-        if (!attack.hasAttacker()) {
+        if (rendersAttackerFreeFacts()) {
             b.append(attackerFreeFacts(dag));
         }
         b.append('\n');
