@@ -118,6 +118,115 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
         return AlloyCoreKnowledge.needed(this) && !properties().isEmpty();
     }
 
+    /**
+     * What only an attacker-free cell's module adds (session 12): facts that remove solver freedom
+     * that cannot change whether a property is violated within the cell's bounds. Its unsatisfiable
+     * check is nearly all of such a cell's cost (an exhaustive refutation of every honest trace),
+     * and every symmetric or equivalent copy of a trace is one more to refute. Attacker cells never
+     * render this (their modules, and fingerprints, are unchanged).
+     * <ul>
+     *   <li>{@code stuttersLast}: a transition that changes neither {@code Sent} nor {@code Net}
+     *   is a stutter (every other transition sends a new segment or takes one from the network),
+     *   and once the trace stutters it stutters to the end. Any trace of {@code steps} states that
+     *   reaches a state violating a property maps to one that reaches the same state by the same
+     *   non-stutter transitions in the same order, then stutters: delete each state entered by a
+     *   stutter (it equals its predecessor but for {@code Cur}, which no transition constrains in
+     *   the state it enters and no property reads) and pad the end with copies of the last state (a
+     *   stutter is always enabled). So no violation within the bound is lost, and the interleavings
+     *   of stutters with events, which multiply the traces the solver must refute, are gone.</li>
+     *   <li>{@code fixedAtoms}: the (client, slot) and (join, slot) cells (CS, JS), the joins (CJ)
+     *   and the initial subflows (Sf0) are bijections the facts of core.als pin down only up to
+     *   renaming their atoms; each sig is ordered (util/ordering binds its order as a constant)
+     *   and its k-th atom given the k-th (owner, slot name), join number or client. Renaming
+     *   atoms of a sig changes no property's value, so exactly one of the renamings remains.</li>
+     * </ul>
+     */
+    /**
+     * Whether the cell module carries {@link #attackerFreeFacts}: a cell without an attacker that
+     * has a property to check (a NOT_APPLICABLE cell runs no command; its fingerprint stays).
+     */
+    public boolean rendersAttackerFreeFacts() {
+        return !attack.hasAttacker() && !properties().isEmpty();
+    }
+
+    String attackerFreeFacts(AlloyTermDag.Rendered dag) {
+        int clients = scope.clients();
+        int joins = scope.joins();
+        List<String> clientAtoms = clients == 2 ? List.of("C1", "C2") : List.of("C1");
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(source.data().slots());
+        names.addAll(source.data().jslots()); // as AlloyTermDag declares them
+        List<String> slots = names.stream().map(AlloySchemeModule::slot).toList();
+        if (slots.size() != dag.slotNames()) {
+            throw new IllegalStateException("slot names " + slots + " but the universe has " + dag.slotNames());
+        }
+        List<String> joinAtoms = new java.util.ArrayList<>();
+        for (String c : clientAtoms) {
+            for (int i = 1; i <= joins; i++) {
+                joinAtoms.add("(owner." + c + " & jn.I" + i + ")");
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        // util/ordering cannot order an empty sig: CS and JS are empty in a scheme without slots
+        if (!slots.isEmpty()) {
+            b.append("open util/ordering[CS] as CSO\nopen util/ordering[JS] as JSO\n");
+        }
+        b.append("open util/ordering[CJ] as CJO\nopen util/ordering[Sf0] as SfO\n\n");
+        b.append("-- attacker-free cell (AlloyCoreCell.attackerFreeFacts): no violation within the bounds is lost\n");
+        b.append("-- once the trace stutters (changes neither Sent nor Net) it stutters to the end\n");
+        b.append("pred quiet { Sent' = Sent and Net' = Net }\n");
+        b.append("fact stuttersLast { always (quiet => after quiet) }\n");
+        b.append("-- the k-th atom of each bijection of core.als is the k-th (owner, slot), join, client\n");
+        b.append("fact fixedAtoms {\n");
+        List<String[]> cs = new java.util.ArrayList<>();
+        for (String c : clientAtoms) {
+            for (String n : slots) {
+                cs.add(new String[] {"csc", c, "csn", n});
+            }
+        }
+        b.append(ordered("CSO", cs));
+        List<String[]> js = new java.util.ArrayList<>();
+        for (String j : joinAtoms) {
+            for (String n : slots) {
+                js.add(new String[] {"jsj", j, "jsn", n});
+            }
+        }
+        b.append(ordered("JSO", js));
+        List<String[]> cj = new java.util.ArrayList<>();
+        for (String c : clientAtoms) {
+            for (int i = 1; i <= joins; i++) {
+                cj.add(new String[] {"owner", c, "jn", "I" + i});
+            }
+        }
+        b.append(ordered("CJO", cj));
+        List<String[]> sf0 = new java.util.ArrayList<>();
+        for (String c : clientAtoms) {
+            sf0.add(new String[] {"c0", c});
+        }
+        b.append(ordered("SfO", sf0));
+        b.append("}\n");
+        return b.toString();
+    }
+
+    /** {@code a0 = O/first, a1 = O/next[a0], ...}: atom k's fields (pairs field, value) are row k's. */
+    private static String ordered(String order, List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("  let ");
+        for (int k = 0; k < rows.size(); k++) {
+            b.append(k == 0 ? "" : ", ").append("a").append(k).append(" = ")
+                    .append(k == 0 ? order + "/first" : order + "/next[a" + (k - 1) + "]");
+        }
+        b.append(" |");
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
+            for (int f = 0; f < r.length; f += 2) {
+                b.append(k == 0 && f == 0 ? " " : " and ").append("a").append(k).append('.').append(r[f]).append(" = ").append(r[f + 1]);
+            }
+        }
+        return b.append('\n').toString();
+    }
+
     /** The cell module; {@code dag} is {@link #dag()} (its atom counts are the exact term scopes). */
     public String render(AlloyTermDag.Rendered dag) {
         String sc = scope.commandScope(attack, dag.counts(), dag.slotNames());
@@ -127,7 +236,11 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
                 .append(attackerHasKey ? ", attacker has the external key" : "").append('\n');
         b.append("-- Needs core.als and its modules beside it, schemes/").append(schemeFile())
                 .append(" restricted to the cell's modes as scheme.als (schemeModule), and the cell's generated dag.als and knowledge.als.\n");
-        b.append("module ").append(moduleName()).append("\n\nopen core\n\n");
+        b.append("module ").append(moduleName()).append("\n\nopen core\n");
+        if (rendersAttackerFreeFacts()) {
+            b.append(attackerFreeFacts(dag));
+        }
+        b.append('\n');
         b.append("fact cell { Cell.keyedSide = ").append(keyedSide).append(" and Cell.attackerHasKey = ")
                 .append(attackerHasKey ? "Y" : "N").append(" and Cell.maxInj = ").append(scope.injections())
                 .append(" and Cell.maxRew = ").append(scope.rewrites()).append(" }\n\n");
