@@ -256,6 +256,14 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
             b.append("-- the witness: an attacker's segment reaches an honest end's checks of a kind the properties depend on\n");
             b.append("run ").append(WITNESS).append(" { eventually some r: Reached | r.m in ").append(String.join(" + ", witnessKinds()))
                     .append(" } ").append(sc).append('\n');
+        } else if (attack == AttackId.ONE_SIDED_KEY) {
+            // CleanFallback also covers the outcome "both ends plain TCP": a scheme that falls back
+            // when only one end holds the key (bound-key) never establishes a join, and its cell
+            // would otherwise have no witness although the property's subject is reached
+            b.append("-- the witness: a legitimate join is established at both ends, or both ends of an untouched\n");
+            b.append("-- connection settle on plain TCP at quiescence\n");
+            b.append("run ").append(WITNESS).append(" { eventually (legitJoinEstablished or (no Net and some c: Client |")
+                    .append(" c0.c not in Touched and c.(cst) = PLAIN and c.(sst) = PLAIN)) } ").append(sc).append('\n');
         } else {
             b.append("-- the witness: a legitimate join is established at both ends\n");
             b.append("run ").append(WITNESS).append(" { eventually legitJoinEstablished } ").append(sc).append('\n');

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mptcpverify.io.AtomicWrite;
+import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTrace;
 import org.mptcpverify.trace.TraceJson.BadTraceFileException;
@@ -176,7 +177,8 @@ public final class AlloyCoreChecker {
             if (!run.note(runner.execute(AlloyCoreCell.WITNESS)).satisfiable()) {
                 return cell.attack().hasAttacker()
                         ? run.result(Verdict.VACUOUS, "no attacker segment reaches a check in scope")
-                        : run.result(Verdict.INCONCLUSIVE, "no legitimate join in scope");
+                        : run.result(Verdict.INCONCLUSIVE, cell.attack() == AttackId.ONE_SIDED_KEY
+                                ? "neither a legitimate join nor a settled fallback in scope" : "no legitimate join in scope");
             }
             return run.result(Verdict.HOLDS, null);
         } catch (RuntimeException e) { // Err (parse, type, translation errors, "capacity exceeded") is one

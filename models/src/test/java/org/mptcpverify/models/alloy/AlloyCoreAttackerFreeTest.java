@@ -102,6 +102,21 @@ class AlloyCoreAttackerFreeTest {
         assertFalse(r.violated().isEmpty());
     }
 
+    /**
+     * bound-key falls back to plain TCP when only one end holds the key, so no join is ever
+     * established in its one-sided-key cells: their witness is the settled fallback (session 13;
+     * before, the cell was INCONCLUSIVE, "no legitimate join in scope"). Both keyed sides, at 9 states.
+     */
+    @Test
+    void aSchemeThatFallsBackHasAWitnessInOneSidedKey() {
+        for (AlloyCoreCell base : AlloyCoreCell.of(SchemeId.BOUND_KEY, AttackId.ONE_SIDED_KEY)) {
+            AlloyCoreCell c = new AlloyCoreCell(base.scheme(), base.attack(), base.keyedSide(), false, base.scope().withSteps(9));
+            AlloyCoreResult r = new AlloyCoreChecker(AlloyCoreEngine.DEFAULT_SOLVER)
+                    .check(c, AlloyCoreCellsTest.WORK.resolve("attacker-free-fallback-" + base.keyedSide()));
+            assertEquals(Verdict.HOLDS, r.verdict(), c.keyedSide() + ": " + r.reason());
+        }
+    }
+
     private static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
