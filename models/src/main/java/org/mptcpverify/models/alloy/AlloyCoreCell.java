@@ -43,7 +43,7 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
 
     /** As {@link #of(SchemeId, AttackId)} with the scheme's data from {@code source}. */
     public static List<AlloyCoreCell> of(SchemeId scheme, AttackId attack, AlloyCoreSchemes.Source source) {
-        AlloyCoreScope sc = AlloyCoreScope.standard(attack);
+        AlloyCoreScope sc = AlloyCoreScope.standard(attack, source.data());
         if (attack == AttackId.ONE_SIDED_KEY) {
             return List.of(new AlloyCoreCell(scheme, attack, "CLIENT", false, sc, source),
                     new AlloyCoreCell(scheme, attack, "SERVER", false, sc, source));

@@ -104,6 +104,14 @@ public final class AlloyCoreEngine implements Engine {
     }
 
     /** The cells of (scheme, attack) at the standard scope, with the data this engine reads for the scheme. */
+    /** The scheme's default scope (AlloyCoreScope.standard(attack, data)); the attack's alone for a scheme without data. */
+    AlloyCoreScope standardScope(SchemeId scheme, AttackId attack) {
+        if (!scheme.equals(defined) && !AlloyCoreCell.covered().contains(scheme)) {
+            return AlloyCoreScope.standard(attack);
+        }
+        return cellsOf(scheme, attack).get(0).scope();
+    }
+
     List<AlloyCoreCell> cellsOf(SchemeId scheme, AttackId attack) {
         return AlloyCoreCell.of(scheme, attack, scheme.equals(defined) ? definedSource : new AlloyCoreSchemes.BuiltIn(scheme));
     }
@@ -131,7 +139,7 @@ public final class AlloyCoreEngine implements Engine {
     @Override
     public Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
         BoundKey.requireKnown(name(), KEYS, requested);
-        AlloyCoreScope s = AlloyCoreScope.standard(attack);
+        AlloyCoreScope s = standardScope(scheme, attack);
         int steps = requested.getOr("steps", s.steps());
         if (steps < 2) {
             throw new BoundsException("steps=" + steps + ": the Alloy core needs at least 2 states");
@@ -167,7 +175,7 @@ public final class AlloyCoreEngine implements Engine {
             // never a silently different solver: the cell says which one it could not run
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, unavailable);
         }
-        AlloyCoreScope scope = AlloyCoreScope.standard(attack).withSteps(resolved.getOr("steps", 0));
+        AlloyCoreScope scope = standardScope(scheme, attack).withSteps(resolved.getOr("steps", 0));
         List<AlloyCoreCell> cells = cellsOf(scheme, attack).stream()
                 .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope, c.source())).toList();
         AlloyWarmUp.ensure();

@@ -35,6 +35,30 @@ public record AlloyCoreScope(int clients, int joins, int injections, int rewrite
         };
     }
 
+    /**
+     * The defaults for a scheme: {@link #standard(AttackId)} plus, per client, two segment events
+     * (sent, delivered) for each key-agreement message of the scheme's longest mode. The defaults
+     * were sized on rows whose joins may start right after the handshake; a row whose joins wait
+     * for a key agreement (draft-baerts's NEW_KEY A->B and B->A: four events) would otherwise leave
+     * its attacker four steps fewer for the same attack (session 13: draft-baerts /
+     * syn-join-rewrite HOLDS at 13 states, while tlc's counterexample has four events more than
+     * draft-paasch's, which the same 13 states find).
+     */
+    public static AlloyCoreScope standard(AttackId attack, org.mptcpverify.models.core.SchemeData scheme) {
+        AlloyCoreScope s = standard(attack);
+        return s.withSteps(s.steps() + s.clients() * 2 * keyAgreementMessages(scheme));
+    }
+
+    /** The most key-agreement messages any mode of the scheme sends (0 for a scheme without a key agreement). */
+    static int keyAgreementMessages(org.mptcpverify.models.core.SchemeData scheme) {
+        int most = 0;
+        for (var mode : scheme.modes().values()) {
+            int n = (int) mode.keySet().stream().filter(m -> m.phase == org.mptcpverify.definition.Phase.KEY_AGREEMENT).count();
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
     /** The same scope with {@code steps} states per trace ({@code --bounds steps=N}). */
     public AlloyCoreScope withSteps(int n) {
         return new AlloyCoreScope(clients, joins, injections, rewrites, n);

@@ -64,4 +64,29 @@ class AlloyCoreEngineTest {
         assertEquals(Verdict.INCONCLUSIVE, bad.verdict());
         assertTrue(bad.reason().startsWith("bounds:"), bad.reason());
     }
+
+    /**
+     * A row whose joins wait for a key agreement gets the segment events of that agreement on top
+     * of the column's default (session 13): draft-baerts (NEW_KEY both ways) has 4 steps per client
+     * more than rfc8684 and draft-paasch in every column, and the bound the engine reports is the
+     * scope its cells are rendered with.
+     */
+    @Test
+    void aKeyAgreementLengthensTheDefaultTraceBound() {
+        AlloyCoreEngine e = new AlloyCoreEngine();
+        for (AttackId a : AttackId.values()) {
+            if (!a.modelled()) {
+                continue;
+            }
+            int plain = e.resolve(SchemeId.RFC8684, a, Bounds.NONE).getOr("steps", -1);
+            assertEquals(plain, e.resolve(SchemeId.DRAFT_PAASCH, a, Bounds.NONE).getOr("steps", -1), a.wireName());
+            int clients = AlloyCoreScope.standard(a).clients();
+            for (SchemeId s : new SchemeId[] {SchemeId.DRAFT_BAERTS, SchemeId.DRAFT_BAERTS_LOW_ORDER}) {
+                int steps = e.resolve(s, a, Bounds.NONE).getOr("steps", -1);
+                assertEquals(plain + 4 * clients, steps, s.wireName() + " / " + a.wireName());
+                assertEquals(steps, e.cellsOf(s, a).get(0).scope().steps(), "reported = rendered: " + a.wireName());
+            }
+            assertEquals(9, e.resolve(SchemeId.DRAFT_BAERTS, a, Bounds.parse("steps=9")).getOr("steps", -1), "an explicit bound wins");
+        }
+    }
 }
