@@ -10,7 +10,8 @@ import org.mptcpverify.vocab.PropertyId;
 
 /**
  * The measurement behind docs/proofs.md "Both ends" (not a CI check: it runs only with
- * {@code -Dprobe.otherEnd=true}; {@code -Dprobe.clients=2} for two clients): the other end of every
+ * {@code -Dprobe.otherEnd=true}; {@code -Dprobe.clients=2} for two clients, {@code -Dprobe.alloy=true} for the
+ * Alloy induction too): the other end of every
  * AddrAuthenticity and CloseAuthenticity row of the default matrix, its status, failed check and
  * the Java checks' thread CPU time.
  */
@@ -44,6 +45,18 @@ class OtherEndProbe {
                     r.scheme(), r.attack(), r.property(), scope.clients(), p.status(),
                     p.failedCheck() == null ? "" : "(" + p.failedCheck() + ")", cpu, wall, p.reason(),
                     p.counterexample() == null ? "" : p.counterexample());
+            if (Boolean.getBoolean("probe.alloy")) {
+                var def = ProtectingCheckMutants.definition(r.scheme());
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("other-end-probe");
+                var a = org.mptcpverify.models.alloy.AlloyInduction.check(org.mptcpverify.models.core.SchemeDataBuilder.build(def),
+                        org.mptcpverify.models.core.SchemeDataBuilder.mirror(def), r.attack(), r.property(), scope, dir, true);
+                int vars = a.commands().stream().filter(c -> c.label().equals("Step")).mapToInt(c -> c.vars()).max().orElse(0);
+                int clauses = a.commands().stream().filter(c -> c.label().equals("Step")).mapToInt(c -> c.clauses()).max().orElse(0);
+                System.out.printf(Locale.ROOT, "OTHER-END-ALLOY %s / %s / %s (clients %d): %s %s | solver cpu %.2f s wall %.2f s"
+                        + " | Step <= %d vars, %d clauses | %s | %s%n", r.scheme(), r.attack(), r.property(), scope.clients(),
+                        a.status(), a.failedCheck() == null ? "" : "(" + a.failedCheck() + ")", a.cpuSeconds(), a.seconds(), vars,
+                        clauses, a.scope(), a.counterexample() == null ? "" : a.counterexample());
+            }
         }
     }
 }
