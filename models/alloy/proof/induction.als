@@ -6,7 +6,9 @@ module induction
  * module `scheme` (the same AlloySchemeModule text the Alloy generic core opens), the cell's term
  * universe is the generated `dag`, and the candidate invariant is the generated `inv` (its
  * knowledge, role states and segments per stage, computed from the definition in Java).
- * Nothing here names a scheme.
+ * Nothing here names a scheme. The generated `mirror` module adds the client's ADD_ADDR
+ * (ADD_ADDR_A) and the server's MP_FASTCLOSE (FASTCLOSE_B), proof-only (docs/proofs.md, "Both
+ * ends"); the functions below in capitals read the scheme module's tables and the mirror's as one.
  *
  * A state of the role abstraction is Pre: what the attacker knows, one state (or none) per role,
  * the honest segments sent and those observed, and the stage. The checks quantify over EVERY
@@ -26,6 +28,7 @@ open dag
 open terms
 open lang
 open scheme
+open mirror
 open proofsig
 open inv
 
@@ -63,15 +66,31 @@ fact synthesis {
 }
 
 fun KEY: Term { Key }
+-- the scheme module's per-(mode, message) tables united with the mirror module's (disjoint message names)
+fun SENDS: Mode -> MsgName { sends + msends }
+fun KEEPN[m: Mode, gg: MsgName]: set SlotName { keepNames[m, gg] + mkeepNames[m, gg] }
+fun FIELDN[m: Mode, gg: MsgName]: set FieldName { fieldNames[m, gg] + mfieldNames[m, gg] }
+fun KEEP[m: Mode, gg: MsgName, fr, ext: lone Term]: SlotName -> Term { keep[m, gg, fr, ext] + mkeep[m, gg, fr, ext] }
+fun FIELDS[m: Mode, gg: MsgName, sl: SlotName -> Term, ext, idx, src, dst: lone Term]: FieldName -> Term {
+  fields[m, gg, sl, ext, idx, src, dst] + mfields[m, gg, sl, ext, idx, src, dst]
+}
+fun FAIL[m: Mode, gg: MsgName, sl: SlotName -> Term, fl: FieldName -> Term, ext, idx, src, dst: lone Term]: lone Fail {
+  fail[m, gg, sl, fl, ext, idx, src, dst] + mfail[m, gg, sl, fl, ext, idx, src, dst]
+}
+fun STORES[m: Mode, gg: MsgName, sl: SlotName -> Term, fl: FieldName -> Term, ext, idx, src, dst: lone Term]: SlotName -> Term {
+  stores[m, gg, sl, fl, ext, idx, src, dst] + mstores[m, gg, sl, fl, ext, idx, src, dst]
+}
+-- the option kind on the wire: a mirror message shares its core kind's (a replay may reflect it)
+fun wire[gg: MsgName]: MsgName { some gg.wireOf => gg.wireOf else gg }
 fun cm: Mode { negoA[Y, Y] }
 fun sm: Mode { negoB[Y, Y] }
 fun modeOf[r: Role]: Mode { r in RC + cjoins => cm else sm }
-fun senderMode[m: MsgName]: Mode { m in MPC_SYN + MPC_ACK + KEY_A + JOIN_SYN + JOIN_ACK + FASTCLOSE => cm else sm }
+fun senderMode[m: MsgName]: Mode { m in MPC_SYN + MPC_ACK + KEY_A + JOIN_SYN + JOIN_ACK + FASTCLOSE + ADD_ADDR_A => cm else sm }
 fun answerOf[m: MsgName]: lone MsgName {
   m = MPC_SYN => MPC_SYNACK else m = MPC_SYNACK => MPC_ACK else m = JOIN_SYN => JOIN_SYNACK
     else m = JOIN_SYNACK => JOIN_ACK else none
 }
-fun FORGEABLE: set MsgName { JOIN_SYN + JOIN_SYNACK + JOIN_ACK + ADD_ADDR + FASTCLOSE }
+fun FORGEABLE: set MsgName { JOIN_SYN + JOIN_SYNACK + JOIN_ACK + ADD_ADDR + FASTCLOSE + ADD_ADDR_A + FASTCLOSE_B }
 fun idxOf[v: Val]: Num { some v.vidx => v.vidx else I0 }
 
 -- the state lies in the invariant of stage st
@@ -106,14 +125,14 @@ pred observedIn[st: Stage, m: MsgName, r: Role, f: FieldName -> Term] {
 }
 
 -- sending g in mode m from slots sl: the slots after (keep) and the fields
-fun kept[r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term]: SlotName -> Term { sl ++ keep[m, gg, gg.(r.fresh), KEY] }
-fun flds[m: Mode, gg: MsgName, sl: SlotName -> Term, ix: Num]: FieldName -> Term { fields[m, gg, sl, KEY, ix, C1A1, SA1] }
+fun kept[r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term]: SlotName -> Term { sl ++ KEEP[m, gg, gg.(r.fresh), KEY] }
+fun flds[m: Mode, gg: MsgName, sl: SlotName -> Term, ix: Num]: FieldName -> Term { FIELDS[m, gg, sl, KEY, ix, C1A1, SA1] }
 -- the end sends g from here: its mode has g, g is not silenced, the slots its templates read are set
-pred sendable[m: Mode, gg: MsgName, sl: SlotName -> Term] { gg in m.sends and gg not in silenced and needs[m][gg] in sl.Term }
+pred sendable[m: Mode, gg: MsgName, sl: SlotName -> Term] { gg in m.SENDS and gg not in silenced and needs[m][gg] in sl.Term }
 -- every kept slot and every field has a value in the universe (else the universe is too small: a failure)
 pred defined[r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term, ix: Num] {
-  keepNames[m, gg] in keep[m, gg, gg.(r.fresh), KEY].Term
-  all f: fieldNames[m, gg] | one flds[m, gg, kept[r, m, gg, sl], ix][f]
+  KEEPN[m, gg] in KEEP[m, gg, gg.(r.fresh), KEY].Term
+  all f: FIELDN[m, gg] | one flds[m, gg, kept[r, m, gg, sl], ix][f]
 }
 -- the emission stays in the invariant of stage st
 pred emits[st: Stage, r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term, ix: Num, gix: lone Num, og: lone Ghost, toX: Int] {
@@ -129,9 +148,9 @@ pred emits[st: Stage, r: Role, m: Mode, gg: MsgName, sl: SlotName -> Term, ix: N
 pred origination {
   Tr.how = SEND
   (Tr.role in RC and Tr.from = Pre.val[Tr.role] and Tr.ix = I0
-     and Tr.g in KEY_A + FASTCLOSE + (no Tr.from.vsl => MPC_SYN else none))
+     and Tr.g in KEY_A + FASTCLOSE + ADD_ADDR_A + (no Tr.from.vsl => MPC_SYN else none))
   or (Tr.role in cjoins and Tr.from = Pre.val[Tr.role.conn] and some Tr.from.vsl and Tr.g = JOIN_SYN and Tr.ix = Tr.role.jix)
-  or (Tr.role in RS and Tr.from = Pre.val[Tr.role] and Tr.ix = I0 and Tr.g in KEY_B + ADD_ADDR)
+  or (Tr.role in RS and Tr.from = Pre.val[Tr.role] and Tr.ix = I0 and Tr.g in KEY_B + ADD_ADDR + FASTCLOSE_B)
   sendable[modeOf[Tr.role], Tr.g, kept[Tr.role, modeOf[Tr.role], Tr.g, Tr.from.vsl]]
 }
 pred originationStays {
@@ -145,24 +164,25 @@ pred delivery {
   Tr.how in HONEST + REPLAY + FORGE
   let r = Tr.role, m = modeOf[Tr.role] {
     (r in RS and Tr.g = MPC_SYN and no Tr.from.vsl and no Tr.from.vidx and no Tr.from.vorig)
-      or (r in RC and Tr.g in MPC_SYNACK + KEY_B + ADD_ADDR and Tr.from = Pre.val[r])
-      or (r in RS and Tr.g in MPC_ACK + KEY_A + FASTCLOSE and Tr.from = Pre.val[r])
+      or (r in RC and Tr.g in MPC_SYNACK + KEY_B + ADD_ADDR + FASTCLOSE_B and Tr.from = Pre.val[r])
+      or (r in RS and Tr.g in MPC_ACK + KEY_A + FASTCLOSE + ADD_ADDR_A and Tr.from = Pre.val[r])
       or (r in sjoins and Tr.g = JOIN_SYN and Tr.from = Pre.val[r.conn])
       or (r in sjoins and Tr.g = JOIN_ACK and Tr.from = Pre.val[r])
       or (r in cjoins and Tr.g = JOIN_SYNACK and Tr.from = Pre.val[r])
-    Tr.g in m.sends                                -- else the receiver ignores the option
+    Tr.g in m.SENDS                                -- else the receiver ignores the option
     -- a client join's server state is opened only by that join's own SYN; hx<k> only by the attacker's
     Tr.how = HONEST => (Tr.seg in Pre.sent and Tr.seg.skind = Tr.g and Tr.seg.sfrom = r.peer
                         and not (Tr.g = JOIN_SYN and no r.peer))
     Tr.how in REPLAY + FORGE => (Pre.stage = Active and not (Tr.g = JOIN_SYN and some r.peer))
-    Tr.how = REPLAY => (Tr.seg in Pre.obs and Tr.seg.skind = Tr.g)
+    -- a replay of any observed segment of the option's kind, either direction (a reflection too)
+    Tr.how = REPLAY => (Tr.seg in Pre.obs and wire[Tr.seg.skind] = wire[Tr.g])
     Tr.how = FORGE => {
       no Tr.seg
-      Tr.g in FORGEABLE and Tr.g in senderMode[Tr.g].sends
-      Tr.forged.Term = fieldNames[senderMode[Tr.g], Tr.g]
+      Tr.g in FORGEABLE and Tr.g in senderMode[Tr.g].SENDS
+      Tr.forged.Term = FIELDN[senderMode[Tr.g], Tr.g]
       FieldName.(Tr.forged) in Pre.syn
       -- a field no check compares carries the attacker's own atom (the core's attacker)
-      all f: fieldNames[senderMode[Tr.g], Tr.g] - checked[m][Tr.g] | Tr.forged[f] = f.xat
+      all f: FIELDN[senderMode[Tr.g], Tr.g] - checked[m][Tr.g] | Tr.forged[f] = f.xat
     }
     Tr.g = JOIN_SYN => Tr.ix in cands[m] else Tr.ix = idxOf[Tr.from]
   }
@@ -170,11 +190,11 @@ pred delivery {
 -- every check passes, and a JOIN_SYN's token lookup matches the index
 pred accepted {
   let m = modeOf[Tr.role] {
-    no fail[m, Tr.g, Tr.from.vsl, fld, KEY, Tr.ix, C1A1, SA1]
+    no FAIL[m, Tr.g, Tr.from.vsl, fld, KEY, Tr.ix, C1A1, SA1]
     (Tr.g = JOIN_SYN and lkSelect[m] = BY_TOKEN) => eq[fld[lkField[m]], lkVal[m, Tr.from.vsl, KEY, Tr.ix]]
   }
 }
-fun rSl: SlotName -> Term { Tr.from.vsl ++ stores[modeOf[Tr.role], Tr.g, Tr.from.vsl, fld, KEY, Tr.ix, C1A1, SA1] }
+fun rSl: SlotName -> Term { Tr.from.vsl ++ STORES[modeOf[Tr.role], Tr.g, Tr.from.vsl, fld, KEY, Tr.ix, C1A1, SA1] }
 fun rIdx: lone Num { Tr.g = JOIN_SYN => Tr.ix else Tr.from.vidx }
 -- who built the SYN that opened a join state: the attacker (a forgery) or the host that sent the honest SYN
 fun rOrig: lone Ghost { Tr.g = JOIN_SYN => (Tr.how = FORGE => GAttacker else Tr.seg.sfrom.host) else Tr.from.vorig }

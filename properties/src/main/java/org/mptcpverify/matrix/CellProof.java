@@ -71,6 +71,7 @@ public final class CellProof {
         StringBuilder reasons = new StringBuilder();
         StringBuilder cross = new StringBuilder();
         java.util.Set<String> methods = new java.util.TreeSet<>();
+        List<PropertyId> bothEnds = new java.util.ArrayList<>();
         for (PropertyId p : props) {
             ProofResult r = AlloyInduction.prove(SchemeDataBuilder.build(def), attack.wireName(), p, scope);
             millis += r.millis();
@@ -82,25 +83,42 @@ public final class CellProof {
             cross.append(cross.length() == 0 ? "" : "; ").append(p).append(": ").append(r.crossCheck());
             methods.add(r.method());
             last = r;
+            if (InductiveProof.otherEnd(p).isPresent()) {
+                // the mirror direction (docs/proofs.md, "Both ends"): Alloy and Java, with the proof-only mirror messages
+                ProofResult o = AlloyInduction.proveOtherEnd(SchemeDataBuilder.build(def), SchemeDataBuilder.mirror(def),
+                        attack.wireName(), p, scope);
+                millis += o.millis();
+                if (o.status() == ProofStatus.NOT_PROVED) {
+                    return new ProofResult(o.status(), o.method(), o.engine(), o.scope(), p + " at the other end ("
+                            + InductiveProof.otherEnd(p).get() + "): " + o.reason(), o.failedCheck(), o.counterexample(), millis,
+                            p + ": " + r.crossCheck() + "; " + p + " at the other end: " + o.crossCheck());
+                }
+                if (o.status() == ProofStatus.PROVED) {
+                    reasons.append("; ").append(p).append(" at the other end: ").append(o.reason());
+                    cross.append("; ").append(p).append(" at the other end: ").append(o.crossCheck());
+                    methods.add(o.method());
+                    bothEnds.add(p);
+                }
+            }
         }
         if (last == null) {
             return ProofResult.notAttempted("no property applies");
         }
         // a property Alloy could not express keeps the Java method: the cell names every method used
         return new ProofResult(ProofStatus.PROVED, String.join(" + ", methods), methods.size() == 1 ? last.engine()
-                : "alloy + java-closure", last.scope() + oneEnd(props), reasons.toString(), null, null, millis, cross.toString());
+                : "alloy + java-closure", last.scope() + oneEnd(props.stream().filter(p -> !bothEnds.contains(p)).toList()), reasons.toString(), null, null, millis, cross.toString());
     }
 
     /** What a PROVED scope says when a property is proved at one of the two ends it is judged at. */
     public static final String ONE_END = "proved at one end only";
 
     /**
-     * A property the proof families prove at one end only ({@link InductiveProof#provedAtOneEnd})
-     * while the traces engine judges both (issue #12): the scope names the end proved, so a PROVED
-     * never claims the other one.
+     * The properties of {@code props} proved at one end only ({@link InductiveProof#coreEnd}: their
+     * other end was not attempted) while the traces engine judges both (issue #12): the scope
+     * names the end proved, so a PROVED never claims the other one.
      */
     static String oneEnd(List<PropertyId> props) {
-        List<String> ends = props.stream().flatMap(p -> InductiveProof.provedAtOneEnd(p).map(e -> p + ": " + e).stream()).toList();
+        List<String> ends = props.stream().flatMap(p -> InductiveProof.coreEnd(p).map(e -> p + ": " + e).stream()).toList();
         return ends.isEmpty() ? "" : "; " + ONE_END + " (" + String.join("; ", ends) + ")";
     }
 

@@ -1,6 +1,7 @@
 package org.mptcpverify.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ class ProveCommandTest {
         CliRun r = CliRun.run("prove", "--scheme", "bound-key", "--attack", "fastclose-forge");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("bound-key / fastclose-forge: PROVED"), r.out());
-        assertTrue(r.out().contains("proved at one end only (CloseAuthenticity"), r.out());
+        // both ends (docs/proofs.md, "Both ends"): the server's acceptance (Alloy and Java) and the client's (Java)
+        assertFalse(r.out().contains("proved at one end only"), r.out());
+        assertTrue(r.out().contains("CloseAuthenticity at the other end: the client's acceptance of the server's MP_FASTCLOSE"),
+                r.out());
         assertTrue(r.out().contains("scope: 1 client, 1 connection"), r.out());
         CliRun two = CliRun.run("prove", "--scheme", "bound-key", "--attack", "fastclose-forge", "--clients", "2");
         assertEquals(Main.EXIT_OK, two.code(), two.out() + two.err());

@@ -43,9 +43,10 @@ class CellProofTest {
         JsonNode cells = new ObjectMapper().readTree(MatrixFormats.json(run, Path.of("."), proofs)).path("cells");
         assertEquals("PROVED", cells.get(0).path("proof").path("status").asText());
         assertTrue(cells.get(0).path("proof").path("scope").asText().contains("any number of segments"));
-        // the proof families judge CloseAuthenticity at the server only; the traces engine at both ends
-        assertTrue(cells.get(0).path("proof").path("scope").asText().contains(CellProof.ONE_END + " (CloseAuthenticity: the server's"),
-                cells.get(0).path("proof").toString());
+        // CloseAuthenticity is proved at both ends, as the traces engine judges it, each by Alloy with Java agreeing
+        assertFalse(cells.get(0).path("proof").path("scope").asText().contains(CellProof.ONE_END), cells.get(0).path("proof").toString());
+        assertTrue(cells.get(0).path("proof").path("crossCheck").asText().contains(
+                "CloseAuthenticity at the other end: java-closure: PROVED (agrees)"), cells.get(0).path("proof").toString());
         assertEquals("NOT_PROVED", cells.get(1).path("proof").path("status").asText());
         assertFalse(cells.get(1).path("proof").path("failedCheck").asText().isEmpty());
         assertEquals("NOT_ATTEMPTED", cells.get(2).path("proof").path("status").asText());
@@ -53,15 +54,15 @@ class CellProofTest {
         assertTrue(cells.get(5).path("proof").path("reason").asText().contains("JoinStateUnforgeable has no proof family"),
                 cells.get(5).path("proof").toString());
         String text = MatrixFormats.text(run, Path.of("."), proofs);
-        assertTrue(text.contains("draft-baerts / fastclose-forge: HOLDS, PROVED (one end)"), text);
+        assertTrue(text.contains("draft-baerts / fastclose-forge: HOLDS, PROVED") && !text.contains("PROVED (one end)"), text);
         assertTrue(text.contains("HOLDS+P") && text.contains("HOLDS-P"), text);
 
         // docs/results.md: the count, the grid mark, and one row per HOLDS or VACUOUS safety cell
         String md = ResultsDoc.render(run, Path.of("."), Optional.empty(), proofs);
         assertTrue(md.contains("- 1 of 3 HOLDS safety cells PROVED"), md);
         String grid = md.substring(md.indexOf("## Matrix"), md.indexOf("## Findings"));
-        assertEquals(1, grid.split("HOLDS \\(proved at one end\\)", -1).length - 1, grid);
-        assertEquals(0, grid.split("HOLDS \\(proved\\)", -1).length - 1, grid);
+        assertEquals(0, grid.split("HOLDS \\(proved at one end\\)", -1).length - 1, grid);
+        assertEquals(1, grid.split("HOLDS \\(proved\\)", -1).length - 1, grid);
         String section = md.substring(md.indexOf("## Proofs for all trace lengths"), md.indexOf("## The price of guessing"));
         ProofResult failed = proofs.get(wrong);
         String row = row(section, "`draft-paasch` | `fastclose-forge`");

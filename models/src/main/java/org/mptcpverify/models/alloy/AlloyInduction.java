@@ -89,8 +89,25 @@ public final class AlloyInduction {
      */
     public static org.mptcpverify.models.proof.ProofResult prove(SchemeData data, String attack, PropertyId property,
                                                                   ProofScope scope) {
-        org.mptcpverify.models.proof.ProofResult java = org.mptcpverify.models.proof.InductiveProof.prove(data, attack, property,
-                scope);
+        return prove(data, Map.of(), attack, property, scope, false);
+    }
+
+    /**
+     * The property at its other end (docs/proofs.md, "Both ends": the server accepting the client's
+     * ADD_ADDR, the client accepting the server's MP_FASTCLOSE), decided as {@link #prove} decides the
+     * core's end: Java ({@code InductiveProof.proveOtherEnd}) and Alloy, with the mirror messages in
+     * the proof's own generated module {@code mirror.als} ({@link AlloyMirrorModule}).
+     */
+    public static org.mptcpverify.models.proof.ProofResult proveOtherEnd(SchemeData data,
+            java.util.Map<String, Map<CoreMessage, Msg>> mirror, String attack, PropertyId property, ProofScope scope) {
+        return prove(data, mirror, attack, property, scope, true);
+    }
+
+    private static org.mptcpverify.models.proof.ProofResult prove(SchemeData data, Map<String, Map<CoreMessage, Msg>> mirror,
+            String attack, PropertyId property, ProofScope scope, boolean other) {
+        org.mptcpverify.models.proof.ProofResult java = other
+                ? org.mptcpverify.models.proof.InductiveProof.proveOtherEnd(data, mirror, attack, property, scope)
+                : org.mptcpverify.models.proof.InductiveProof.prove(data, attack, property, scope);
         if (java.status() == ProofStatus.NOT_ATTEMPTED) {
             return java;
         }
@@ -99,7 +116,7 @@ public final class AlloyInduction {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("mptcp-proof-alloy");
-            a = check(data, attack, property, scope, dir);
+            a = check(data, mirror, attack, property, scope, dir, other);
         } catch (IOException e) {
             a = new Result(ProofStatus.NOT_ATTEMPTED, null, null, "", "no run folder: " + e.getMessage(), List.of());
         } finally {
@@ -141,7 +158,13 @@ public final class AlloyInduction {
 
     /** Checks the cell's invariant in Alloy, in run folders under {@code workDir}. */
     public static Result check(SchemeData data, String attack, PropertyId property, ProofScope scope, Path workDir) {
-        List<ProofExport> systems = ProofExport.of(data, attack, property, scope);
+        return check(data, Map.of(), attack, property, scope, workDir, false);
+    }
+
+    /** As {@link #check(SchemeData, String, PropertyId, ProofScope, Path)}, at the other end when {@code other}. */
+    public static Result check(SchemeData data, Map<String, Map<CoreMessage, Msg>> mirror, String attack, PropertyId property,
+                               ProofScope scope, Path workDir, boolean other) {
+        List<ProofExport> systems = ProofExport.of(data, mirror, attack, property, scope, other);
         if (systems.isEmpty()) {
             return new Result(ProofStatus.NOT_ATTEMPTED, null, null, "", "no candidate invariant for this cell", List.of());
         }
@@ -274,6 +297,7 @@ public final class AlloyInduction {
                     AtomicWrite.text(dir.resolve(m), Files.readString(proof.resolve(m), StandardCharsets.UTF_8));
                 }
                 AtomicWrite.text(dir.resolve("scheme.als"), AlloySchemeModule.render(data, data.name() + " (definition)"));
+                AtomicWrite.text(dir.resolve("mirror.als"), AlloyMirrorModule.render(data.name(), sys.mirror()));
                 AtomicWrite.text(dir.resolve("dag.als"), dag());
                 AtomicWrite.text(dir.resolve("inv.als"), inv());
                 return dir.resolve("induction.als");
@@ -299,7 +323,9 @@ public final class AlloyInduction {
             for (Term t : roots) {
                 all.add(conv(t));
             }
-            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+            List<Map<CoreMessage, Msg>> modes = new ArrayList<>(data.modes().values());
+            modes.addAll(sys.mirror().values());
+            for (Map<CoreMessage, Msg> mode : modes) {
                 for (Msg m : mode.values()) {
                     for (Tmpl t : templates(m)) {
                         labels(t, all);
@@ -473,6 +499,7 @@ public final class AlloyInduction {
         private Set<String> fieldNames() {
             Set<String> fields = new TreeSet<>();
             data.modes().values().forEach(m -> m.values().forEach(d -> fields.addAll(d.fields().keySet())));
+            sys.mirror().values().forEach(m -> m.values().forEach(d -> fields.addAll(d.fields().keySet())));
             return fields;
         }
 
@@ -484,7 +511,7 @@ public final class AlloyInduction {
                     .append(property.modelName()).append(", ").append(sys.system()).append(" system, scope: ")
                     .append(scope.describe()).append(".\n * The candidate invariant per stage (computed from the definition by "
                     + "InductiveProof), the roles and the\n * definition's facts the transitions need. Do not edit.\n */\n");
-            b.append("open termsig\nopen dag\nopen lang\nopen scheme\nopen proofsig\n\n");
+            b.append("open termsig\nopen dag\nopen lang\nopen scheme\nopen mirror\nopen proofsig\n\n");
             List<String> roles = sys.roles();
             b.append("one sig ").append(String.join(", ", roles.stream().map(Module::role).toList())).append(" extends Role {}\n");
             List<String> rc = roles.stream().filter(r -> r.equals(ProofRoles.connectionOf(r)) && ProofRoles.clientSide(r)).toList();
@@ -550,7 +577,7 @@ public final class AlloyInduction {
             List<String> sfld = new ArrayList<>();
             List<String> sfrom = new ArrayList<>();
             segs.forEach((s, a) -> {
-                skind.add(a + " -> " + s.kind().name());
+                skind.add(a + " -> " + (s.mirrored() ? AlloyMirrorModule.name(s.kind()) : s.kind().name()));
                 sfrom.add(a + " -> " + role(s.from()));
                 s.fields().forEach((f, t) -> sfld.add(a + " -> " + AlloySchemeModule.field(f) + " -> " + n(t)));
             });
@@ -582,7 +609,8 @@ public final class AlloyInduction {
             b.append("fun initKnow: set Term { ").append(union(new ArrayList<>(init))).append(" }\n");
             b.append("fun seenAlways: set MsgName { ").append(msgs(sys.seenAlways())).append(" }\n");
             b.append("fun seenUntilActive: set MsgName { ").append(msgs(sys.seenUntilActive())).append(" }\n");
-            b.append("fun silenced: set MsgName { ").append(sys.silenced() == null ? "none" : sys.silenced().name()).append(" }\n");
+            b.append("fun silenced: set MsgName { ").append(sys.silenced() == null ? "none" : sys.other()
+                    ? AlloyMirrorModule.name(sys.silenced()) : sys.silenced().name()).append(" }\n");
             CoreMessage guarded = switch (property) {
                 case JOIN_AUTHENTICITY -> CoreMessage.JOIN_ACK;
                 case ADDR_AUTHENTICITY -> CoreMessage.ADD_ADDR;
@@ -590,7 +618,8 @@ public final class AlloyInduction {
                 case JOIN_ANSWER_AUTHENTICITY -> CoreMessage.JOIN_SYNACK;
                 default -> null;
             };
-            b.append("fun guarded: set MsgName { ").append(guarded == null ? "none" : guarded.name()).append(" }\n");
+            b.append("fun guarded: set MsgName { ").append(guarded == null ? "none" : sys.other()
+                    ? AlloyMirrorModule.name(guarded) : guarded.name()).append(" }\n");
             b.append("pred secrecy { ").append(property == PropertyId.EXTERNAL_KEY_SECRECY ? "Y = Y" : "Y = N").append(" }\n");
             List<String> fresh = new ArrayList<>();
             sys.fresh().forEach((r, m) -> m.forEach((k, t) -> fresh.add(role(r) + " -> " + k.name() + " -> " + n(t))));
@@ -602,6 +631,18 @@ public final class AlloyInduction {
             List<String> checked = new ArrayList<>();
             List<String> needs = new ArrayList<>();
             List<String> cands = new ArrayList<>();
+            for (Map.Entry<String, Map<CoreMessage, Msg>> mode : sys.mirror().entrySet()) {
+                String md = AlloySchemeModule.mode(mode.getKey());
+                for (Map.Entry<CoreMessage, Msg> e : mode.getValue().entrySet()) {
+                    String mg = AlloyMirrorModule.name(e.getKey());
+                    e.getValue().checks().stream().map(Check::field).distinct().sorted()
+                            .forEach(f -> checked.add(md + " -> " + mg + " -> " + AlloySchemeModule.field(f)));
+                    Set<String> sl = new TreeSet<>();
+                    e.getValue().keep().values().forEach(t -> slots(t, sl));
+                    e.getValue().fields().values().forEach(t -> slots(t, sl));
+                    sl.forEach(x -> needs.add(md + " -> " + mg + " -> " + AlloySchemeModule.slot(x)));
+                }
+            }
             for (Map.Entry<String, Map<CoreMessage, Msg>> mode : data.modes().entrySet()) {
                 String md = AlloySchemeModule.mode(mode.getKey());
                 for (Map.Entry<CoreMessage, Msg> e : mode.getValue().entrySet()) {
@@ -645,8 +686,14 @@ public final class AlloyInduction {
             }
         }
 
-        private static String msgs(Set<CoreMessage> ms) {
-            return union(ms.stream().sorted().map(CoreMessage::name).toList());
+        /** The kinds as Alloy names; with mirror messages, a seen kind is seen in both directions. */
+        private String msgs(Set<CoreMessage> ms) {
+            List<String> names = new ArrayList<>(ms.stream().sorted().map(CoreMessage::name).toList());
+            if (!sys.mirror().isEmpty()) {
+                ms.stream().sorted().filter(g -> g == CoreMessage.ADD_ADDR || g == CoreMessage.FASTCLOSE)
+                        .forEach(g -> names.add(AlloyMirrorModule.name(g)));
+            }
+            return union(names);
         }
 
         private static String role(String r) {

@@ -249,7 +249,7 @@ public final class AlloySchemeModule {
         b.append("  ").append(String.join("\n  else ", cases)).append("\n}\n");
     }
 
-    private static String map(Map<String, Tmpl> m, Function<String, String> name, boolean keep) {
+    static String map(Map<String, Tmpl> m, Function<String, String> name, boolean keep) {
         if (m.isEmpty()) {
             return null;
         }
@@ -258,7 +258,7 @@ public final class AlloySchemeModule {
         return "(" + String.join(" + ", parts) + ")";
     }
 
-    private static String fails(Msg msg) {
+    static String fails(Msg msg) {
         if (msg.checks().isEmpty()) {
             return null;
         }

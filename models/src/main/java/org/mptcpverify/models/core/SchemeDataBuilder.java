@@ -238,12 +238,49 @@ public final class SchemeDataBuilder {
         return out;
     }
 
+    /**
+     * The proof-only data form of the two messages the generic core leaves out of {@link SchemeData}
+     * ({@link CoreMessage}: the client's ADD_ADDR and the server's MP_FASTCLOSE): per data mode of
+     * {@link #build}, the definition's {@code add-addr} A->B under {@link CoreMessage#ADD_ADDR} and
+     * its {@code fast-close} B->A under {@link CoreMessage#FASTCLOSE} (the kind whose phase they
+     * share), read as {@link #build} reads every message, with the sender and receiver swapped. Only
+     * the proofs read it (docs/proofs.md, "Both ends"); the core's data, and so the TLA+ and Alloy
+     * generic cores generated from it, do not change. The advertised address and id are the core's
+     * ({@code s.a2}, 2): public constants, the same in both directions.
+     */
+    public static Map<String, Map<CoreMessage, Msg>> mirror(SchemeDefinition def) throws DefinitionException {
+        SchemeDataBuilder b = new SchemeDataBuilder(def);
+        SchemeData data = b.build();
+        Map<String, Map<CoreMessage, Msg>> out = new LinkedHashMap<>();
+        for (Mode m : def.modes()) {
+            for (boolean keyed : List.of(true, false)) {
+                String name = keyed ? m.name() : data.modes().containsKey(m.name() + "_nokey") ? m.name() + "_nokey" : m.name();
+                if (!data.modes().containsKey(name) || out.containsKey(name)) {
+                    continue;
+                }
+                Map<CoreMessage, Msg> msgs = new LinkedHashMap<>();
+                for (CoreMessage cm : List.of(CoreMessage.ADD_ADDR, CoreMessage.FASTCLOSE)) {
+                    Role from = cm.from.peer();
+                    Optional<Message> msg = def.message(cm.phase, from, m.name());
+                    if (msg.isPresent()) {
+                        msgs.put(cm, b.new MessageBuilder(msg.get(), cm, from, m.name(),
+                                keyed ? new Tmpl.Ext() : new Tmpl.Zero()).build());
+                    }
+                }
+                out.put(name, msgs);
+            }
+        }
+        return out;
+    }
+
     // ---- one message ---------------------------------------------------------------------------
 
     /** The data form of one message variant, read once by its sender and once by its receiver. */
     private final class MessageBuilder {
         private final Message msg;
         private final CoreMessage cm;
+        /** the sender: {@code cm.from}, or its peer for a mirror message ({@link #mirror}) */
+        private final Role from;
         private final String mode;
         private final Tmpl key;
         private final SortedSet<String> fresh = new TreeSet<>();
@@ -259,8 +296,13 @@ public final class SchemeDataBuilder {
         private int line;
 
         MessageBuilder(Message msg, CoreMessage cm, String mode, Tmpl key) {
+            this(msg, cm, cm.from, mode, key);
+        }
+
+        MessageBuilder(Message msg, CoreMessage cm, Role from, String mode, Tmpl key) {
             this.msg = msg;
             this.cm = cm;
+            this.from = from;
             this.mode = mode;
             this.key = key;
             this.line = msg.line();
@@ -422,7 +464,7 @@ public final class SchemeDataBuilder {
 
         /** The end that evaluates a term read at {@code side}. */
         private Role evaluator(Side side) {
-            return side == Side.RECEIVER || side == Side.LOOKUP ? cm.from.peer() : cm.from;
+            return side == Side.RECEIVER || side == Side.LOOKUP ? from.peer() : from;
         }
 
         /** Whether the evaluating end draws private value {@code t} itself (docs/scheme-definitions.md, "Diffie-Hellman"). */
@@ -507,7 +549,7 @@ public final class SchemeDataBuilder {
 
         private Tmpl parameter(String n, Side side) throws DefinitionException {
             boolean receiver = side == Side.RECEIVER;
-            Role evaluator = receiver || side == Side.LOOKUP ? cm.from.peer() : cm.from;
+            Role evaluator = receiver || side == Side.LOOKUP ? from.peer() : from;
             switch (n) {
                 case "Ra", "Rb" -> {
                     if (cm.join() && side != Side.LOOKUP) {

@@ -44,15 +44,25 @@ public final class InductiveProof {
     public static final Set<PropertyId> PROVABLE = Set.of(PropertyId.EXTERNAL_KEY_SECRECY, PropertyId.JOIN_AUTHENTICITY,
             PropertyId.ADDR_AUTHENTICITY, PropertyId.CLOSE_AUTHENTICITY, PropertyId.JOIN_ANSWER_AUTHENTICITY);
     /**
-     * The end at which a proof family proves a property that the traces engine judges at both
-     * (issue #12), for the properties proved at one end only; empty: proved wherever it is judged.
-     * Kept here, not read from the models' {@link PropertyId#modelsJudgeOneEnd}: what the proofs
-     * cover is decided by the role abstraction, not by the TLA+ core or the Alloy models.
+     * For a property the traces engine judges at both ends (issue #12): the end {@link #prove}
+     * covers (the generic core's direction, the one the Alloy induction checks); empty: a property
+     * judged at one end. The other end is {@link #otherEnd}, proved by {@link #proveOtherEnd}. Kept
+     * here, not read from the models' {@link PropertyId#modelsJudgeOneEnd}: what the proofs cover
+     * is decided by the role abstraction, not by the TLA+ core or the Alloy models.
      */
-    public static java.util.Optional<String> provedAtOneEnd(PropertyId p) {
+    public static java.util.Optional<String> coreEnd(PropertyId p) {
         return switch (p) {
             case ADDR_AUTHENTICITY -> java.util.Optional.of("the client's acceptance of the server's ADD_ADDR");
             case CLOSE_AUTHENTICITY -> java.util.Optional.of("the server's acceptance of a client's MP_FASTCLOSE");
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** The mirror end of a property judged at both ends ({@link #coreEnd}), which {@link #proveOtherEnd} proves. */
+    public static java.util.Optional<String> otherEnd(PropertyId p) {
+        return switch (p) {
+            case ADDR_AUTHENTICITY -> java.util.Optional.of("the server's acceptance of the client's ADD_ADDR");
+            case CLOSE_AUTHENTICITY -> java.util.Optional.of("the client's acceptance of the server's MP_FASTCLOSE");
             default -> java.util.Optional.empty();
         };
     }
@@ -68,6 +78,32 @@ public final class InductiveProof {
     }
 
     public static ProofResult prove(SchemeData data, String attack, PropertyId property, ProofScope scope) {
+        return run(data, Map.of(), attack, property, scope, false);
+    }
+
+    /**
+     * The property at its other end ({@link #otherEnd}: the server accepting the client's ADD_ADDR,
+     * the client accepting the server's MP_FASTCLOSE), in the system with both directions of both
+     * messages ({@link SchemeDataBuilder#mirror}, the proof-only data form): the same invariant
+     * construction, base case and step; the implication at the mirror receivers, with condition
+     * (a) on the runs in which the mirror sender never sends the kind (the other direction still
+     * runs). NOT_ATTEMPTED for a property judged at one end.
+     */
+    public static ProofResult proveOtherEnd(SchemeDefinition def, String attack, PropertyId property, ProofScope scope)
+            throws DefinitionException {
+        return proveOtherEnd(SchemeDataBuilder.build(def), SchemeDataBuilder.mirror(def), attack, property, scope);
+    }
+
+    public static ProofResult proveOtherEnd(SchemeData data, Map<String, Map<CoreMessage, SchemeData.Msg>> mirror,
+                                            String attack, PropertyId property, ProofScope scope) {
+        if (otherEnd(property).isEmpty()) {
+            return ProofResult.notAttempted(property + " is judged at one end");
+        }
+        return run(data, mirror, attack, property, scope, true);
+    }
+
+    private static ProofResult run(SchemeData data, Map<String, Map<CoreMessage, SchemeData.Msg>> mirror, String attack,
+                                   PropertyId property, ProofScope scope, boolean other) {
         long t0 = System.nanoTime();
         if (!PROVABLE.contains(property)) {
             return ProofResult.notAttempted(property + " has no proof family (only " + names() + ")");
@@ -77,7 +113,7 @@ public final class InductiveProof {
             return ProofResult.notAttempted("attack profile " + attack + " has no proof (its observations are not modelled)");
         }
         CoreMessage guarded = guarded(property);
-        ProofSystem sys = new ProofSystem(data, scope, obs, null);
+        ProofSystem sys = new ProofSystem(data, scope, obs, null, null, mirror);
         String why = sys.unsupported();
         if (why != null) {
             return ProofResult.notAttempted(why);
@@ -89,12 +125,13 @@ public final class InductiveProof {
         // the runs before the first honest segment of the protected kind: a forgery there cannot be a copy
         Checked quiet = null;
         if (guarded != null) {
-            quiet = check(new ProofSystem(data, scope, obs, guarded));
+            // at the other end only the mirror sender is silenced: the core's direction keeps running
+            quiet = check(new ProofSystem(data, scope, obs, guarded, other ? guarded.from.peer() : null, mirror));
             if (quiet.failure != null) {
                 return done(t0, scope, quiet.failure);
             }
         }
-        String fail = implication(sys, main.inv, quiet == null ? null : quiet.inv, property);
+        String fail = implication(sys, main.inv, quiet == null ? null : quiet.inv, property, other);
         if (fail != null) {
             return done(t0, scope, new Failure(ProofStatus.NOT_PROVED, "the invariant does not imply " + property,
                     "implication", fail));
@@ -107,9 +144,10 @@ public final class InductiveProof {
         }
         State a = main.inv;
         int states = a.vals().values().stream().mapToInt(Set::size).sum();
-        return done(t0, scope, new Failure(ProofStatus.PROVED, "invariant: " + a.know().size() + " attacker terms, " + states
-                + " role states, " + a.sent().size() + " honest segments; witness: " + tries
-                + " attacker-delivered segments reach a check in one step " + sys.attempts, null, null));
+        return done(t0, scope, new Failure(ProofStatus.PROVED, (other ? otherEnd(property).get() + ": " : "") + "invariant: "
+                + a.know().size() + " attacker terms, " + states + " role states, " + a.sent().size()
+                + " honest segments; witness: " + tries + " attacker-delivered segments reach a check in one step "
+                + sys.attempts + (other ? ", " + sys.mirrorAttempts + " of them at a mirror receiver" : ""), null, null));
     }
 
     /**
@@ -308,7 +346,7 @@ public final class InductiveProof {
      * runs where no honest end sends that kind, {@code quiet}, no forgery of it is accepted at all);
      * a third ACK is accepted only on a join the client's own SYN opened.
      */
-    private static String implication(ProofSystem sys, State inv, State quiet, PropertyId p) {
+    private static String implication(ProofSystem sys, State inv, State quiet, PropertyId p, boolean other) {
         if (p == PropertyId.EXTERNAL_KEY_SECRECY) {
             if (Knowledge.synth(ProofSystem.KEY, inv.know())) {
                 return "the external key is synthesisable from the invariant's knowledge";
@@ -319,13 +357,14 @@ public final class InductiveProof {
         CoreMessage guarded = guarded(p);
         List<String> bad = new ArrayList<>();
         sys.step(quiet, true, s -> { }, a -> {
-            if (bad.isEmpty() && a.seg().kind() == guarded && a.forged()) {
-                bad.add("before any honest " + guarded + ": role " + a.role() + " in state " + a.state() + " accepts the forged "
+            if (bad.isEmpty() && a.seg().kind() == guarded && ProofSystem.mirrored(a.role(), guarded) == other && a.forged()) {
+                bad.add("before any honest " + guarded + (other ? " of the " + (guarded.from == org.mptcpverify.scheme.Role.A
+                        ? "server" : "client") : "") + ": role " + a.role() + " in state " + a.state() + " accepts the forged "
                         + a.seg());
             }
         });
         sys.step(inv, true, s -> { }, a -> {
-            if (!bad.isEmpty() || a.seg().kind() != guarded) {
+            if (!bad.isEmpty() || a.seg().kind() != guarded || ProofSystem.mirrored(a.role(), guarded) != other) {
                 return;
             }
             Term origin = a.state().slots().get(ProofSystem.ORIGIN);

@@ -30,16 +30,25 @@ import org.mptcpverify.vocab.PropertyId;
  * @param universe terms the other engine's universe must contain (it adds their subterms)
  * @param initial  the attacker's initial knowledge
  * @param fresh    per role and message, the atom that role draws
+ * @param mirror   the mirror messages of the system (docs/proofs.md, "Both ends"; empty: the core's end)
+ * @param other    whether the proof is of the other end: {@code silenced} is then the mirror sender's
+ *                 kind, and the protected kind is the mirror message
  */
 public record ProofExport(String system, CoreMessage silenced, Part passive, Part active, Set<Term> universe,
                           Set<Term> initial, Set<CoreMessage> seenAlways, Set<CoreMessage> seenUntilActive,
-                          List<String> roles, Map<String, Map<CoreMessage, Term>> fresh) {
+                          List<String> roles, Map<String, Map<CoreMessage, Term>> fresh,
+                          Map<String, Map<CoreMessage, Msg>> mirror, boolean other) {
 
     /** One stage of the invariant: role states are slot maps (ghosts {@code @origin}, {@code @idx} included). */
     public record Part(Set<Term> know, Map<String, List<Map<String, Term>>> vals, List<SegView> sent, List<SegView> observed) {}
 
     /** An honest segment: kind, fields and the role that sent it. */
-    public record SegView(CoreMessage kind, Map<String, Term> fields, String from) {}
+    public record SegView(CoreMessage kind, Map<String, Term> fields, String from) {
+        /** Whether its sender is the mirror sender of its kind (the client's ADD_ADDR, the server's MP_FASTCLOSE). */
+        public boolean mirrored() {
+            return kind.from != (ProofRoles.clientSide(from) ? org.mptcpverify.scheme.Role.A : org.mptcpverify.scheme.Role.B);
+        }
+    }
 
     public static final String ORIGIN = ProofSystem.ORIGIN;
     public static final String IDX = ProofSystem.IDX;
@@ -47,6 +56,12 @@ public record ProofExport(String system, CoreMessage silenced, Part passive, Par
 
     /** The systems of a cell's proof (empty: the Java checks cannot build the invariant). */
     public static List<ProofExport> of(SchemeData data, String attack, PropertyId property, ProofScope scope) {
+        return of(data, Map.of(), attack, property, scope, false);
+    }
+
+    /** The systems of a proof at the core's end ({@code other} false) or at the other end, with the mirror messages. */
+    public static List<ProofExport> of(SchemeData data, Map<String, Map<CoreMessage, Msg>> mirror, String attack,
+                                       PropertyId property, ProofScope scope, boolean other) {
         Observation obs = Observation.ofProfile(attack).orElse(null);
         if (obs == null || !InductiveProof.PROVABLE.contains(property)) {
             return List.of();
@@ -58,7 +73,8 @@ public record ProofExport(String system, CoreMessage silenced, Part passive, Par
         List<ProofExport> out = new ArrayList<>();
         for (CoreMessage silenced : guarded == null ? java.util.Collections.<CoreMessage>singletonList(null)
                 : java.util.Arrays.asList(null, guarded)) {
-            ProofSystem sys = new ProofSystem(data, scope, obs, silenced);
+            ProofSystem sys = new ProofSystem(data, scope, obs, silenced, silenced != null && other ? silenced.from.peer() : null,
+                    mirror);
             State passive = InductiveProof.fixpoint(sys, sys.initial(), false);
             State all = passive == null ? null : InductiveProof.fixpoint(sys, passive, true);
             if (all == null) {
@@ -88,12 +104,14 @@ public record ProofExport(String system, CoreMessage silenced, Part passive, Par
                 }
                 fresh.put(r, byMsg);
             }
-            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+            List<Map<CoreMessage, Msg>> modes = new ArrayList<>(data.modes().values());
+            modes.addAll(mirror.values());
+            for (Map<CoreMessage, Msg> mode : modes) {
                 mode.values().forEach(m -> m.fields().keySet().forEach(f -> universe.add(Term.atom("x." + f))));
             }
             universe.removeIf(ProofRoles::ghostValue);
             out.add(new ProofExport(silenced == null ? "main" : "quiet", silenced, part(p), part(a), universe,
-                    sys.initial().know(), obs.always(), obs.untilActive(), sys.roles(), fresh));
+                    sys.initial().know(), obs.always(), obs.untilActive(), sys.roles(), fresh, mirror, other));
         }
         return out;
     }

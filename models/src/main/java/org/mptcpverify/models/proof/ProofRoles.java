@@ -44,6 +44,11 @@ public final class ProofRoles {
         return b.equals("c") || b.startsWith("j");
     }
 
+    /** A role of the other side (for reading the message its peer sends): the client's connection for a server-side role, else the server's. */
+    static String peerSide(String role) {
+        return at(clientSide(role) ? "s" : "c", connOf(role));
+    }
+
     /** A term that is a ghost's value (who built a SYN), not a term of the algebra. */
     public static boolean ghostValue(Term t) {
         return t.op().equals("atom") && (t.equals(CLIENT) || t.equals(ATTACKER) || t.equals(SERVER) || t.n().startsWith("client_"));

@@ -89,12 +89,34 @@ final class ProofSystem {
 
     private final Observation observation;
     private final CoreMessage silenced;
+    /** the sender whose segments of kind {@link #silenced} are silenced (null: the kind's only sender) */
+    private final org.mptcpverify.scheme.Role silencedFrom;
+    /**
+     * The mirror messages per data mode ({@link org.mptcpverify.models.core.SchemeDataBuilder#mirror}):
+     * the client's ADD_ADDR (under ADD_ADDR) and the server's MP_FASTCLOSE (under FASTCLOSE). Empty:
+     * the system of one end, as the generic core has it.
+     */
+    private final Map<String, Map<CoreMessage, Msg>> mirror;
 
     /**
      * @param silenced a kind no honest end sends (null: none): the runs before the first honest
      *                 segment of that kind, on which the authenticity family is proved
      */
     ProofSystem(SchemeData data, ProofScope scope, Observation observation, CoreMessage silenced) {
+        this(data, scope, observation, silenced, null, Map.of());
+    }
+
+    /**
+     * The system with both ends of ADD_ADDR and MP_FASTCLOSE (docs/proofs.md, "Both ends"): the
+     * client also sends ADD_ADDR and the server receives it, the server also sends MP_FASTCLOSE and
+     * the client receives it, each with the definition's mirror message ({@code mirror}).
+     *
+     * @param silencedFrom the sender whose segments of kind {@code silenced} no one sends (null: every sender)
+     */
+    ProofSystem(SchemeData data, ProofScope scope, Observation observation, CoreMessage silenced,
+                org.mptcpverify.scheme.Role silencedFrom, Map<String, Map<CoreMessage, Msg>> mirror) {
+        this.silencedFrom = silencedFrom;
+        this.mirror = mirror;
         this.data = data;
         this.scope = scope;
         this.observation = observation;
@@ -147,7 +169,9 @@ final class ProofSystem {
         if (clientMode.equals(Row.TCP) || serverMode.equals(Row.TCP)) {
             return "two keyed ends run plain TCP";
         }
-        for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+        List<Map<CoreMessage, Msg>> all = new ArrayList<>(data.modes().values());
+        all.addAll(mirror.values());
+        for (Map<CoreMessage, Msg> mode : all) {
             for (Msg m : mode.values()) {
                 if (containsXor(m)) {
                     return "XOR terms (the proof's term algebra has no XOR normal form)";
@@ -203,6 +227,7 @@ final class ProofSystem {
                 }
                 send(c, clientMode, CoreMessage.KEY_A, v, 0, seen(CoreMessage.KEY_A, active, false), sent);
                 send(c, clientMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent);
+                send(c, clientMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent); // mirror (if any)
                 for (int j = 1; j <= cj.size() && !v.slots().isEmpty(); j++) {
                     send(cj.get(j - 1), clientMode, CoreMessage.JOIN_SYN, v, j, seen(CoreMessage.JOIN_SYN, active, false), sent);
                 }
@@ -210,10 +235,12 @@ final class ProofSystem {
             for (Val v : st.vals().get(srv)) {
                 send(srv, serverMode, CoreMessage.KEY_B, v, 0, seen(CoreMessage.KEY_B, active, false), sent);
                 send(srv, serverMode, CoreMessage.ADD_ADDR, v, 0, seen(CoreMessage.ADD_ADDR, active, false), sent);
+                send(srv, serverMode, CoreMessage.FASTCLOSE, v, 0, seen(CoreMessage.FASTCLOSE, active, false), sent); // mirror (if any)
             }
         }
         // deliveries, each followed by the receiver's answer
         attempts.clear();
+        mirrorAttempts = 0;
         Rx rx = new Rx(st, active, sent, accepted);
         for (int n = 1; n <= clients; n++) {
             String c = at("c", n);
@@ -225,6 +252,9 @@ final class ProofSystem {
             rx.all(c, clientMode, CoreMessage.KEY_B, st.vals().get(c), null);
             rx.all(c, clientMode, CoreMessage.ADD_ADDR, st.vals().get(c), null);
             rx.all(srv, serverMode, CoreMessage.FASTCLOSE, st.vals().get(srv), null);
+            // the mirror directions (no message without mirror data: the receiver then ignores the kind)
+            rx.all(srv, serverMode, CoreMessage.ADD_ADDR, st.vals().get(srv), null);
+            rx.all(c, clientMode, CoreMessage.FASTCLOSE, st.vals().get(c), null);
             for (String h : serverJoins(n)) {
                 rx.all(h, serverMode, CoreMessage.JOIN_SYN, st.vals().get(srv), CoreMessage.JOIN_SYNACK);
                 rx.all(h, serverMode, CoreMessage.JOIN_ACK, st.vals().get(h), null);
@@ -237,6 +267,29 @@ final class ProofSystem {
 
     /** Attacker-delivered segments that reached a receiver's checks in the last {@link #step}, by kind (the witness). */
     final Map<CoreMessage, Integer> attempts = new java.util.EnumMap<>(CoreMessage.class);
+
+    /** Attacker-delivered segments that reached a mirror receiver's checks in the last {@link #step} (the other end's witness). */
+    int mirrorAttempts;
+
+    /**
+     * Whether {@code role} receiving kind g reads the mirror message: the server's acceptance of
+     * a client's ADD_ADDR, the client's acceptance of the server's MP_FASTCLOSE.
+     */
+    static boolean mirrored(String role, CoreMessage g) {
+        boolean client = ProofRoles.clientSide(role);
+        return (g == CoreMessage.ADD_ADDR && !client) || (g == CoreMessage.FASTCLOSE && client);
+    }
+
+    /** The message g of a mode as {@code role}'s side reads it (receiving: {@code receiver}; sending: the opposite). */
+    private Msg msg(String mode, CoreMessage g, String role, boolean receiver) {
+        boolean mir = receiver ? mirrored(role, g) : g.from != (ProofRoles.clientSide(role)
+                ? org.mptcpverify.scheme.Role.A : org.mptcpverify.scheme.Role.B);
+        if (!mir) {
+            return data.modes().get(mode).get(g);
+        }
+        Map<CoreMessage, Msg> m = mirror.get(mode);
+        return m == null ? null : m.get(g);
+    }
 
     /** Every field value of every forgery built so far (the Alloy induction's universe must hold them). */
     final Set<Term> forgedTerms = new java.util.TreeSet<>();
@@ -278,7 +331,7 @@ final class ProofSystem {
         }
 
         void all(String role, String mode, CoreMessage g, Iterable<Val> states, CoreMessage answer) {
-            Msg m = data.modes().get(mode).get(g);
+            Msg m = msg(mode, g, role, true);
             if (m == null) {
                 return; // the receiver's mode has no such option: it ignores the segment
             }
@@ -300,7 +353,7 @@ final class ProofSystem {
                         deliver(role, mode, g, v, seg, false, true, answer); // a replay: origin unchanged
                     }
                 }
-                for (Seg seg : forgeries(st, mode, g, v)) {
+                for (Seg seg : forgeries(st, role, mode, g, v)) {
                     forgedTerms.addAll(seg.fields().values());
                     deliver(role, mode, g, v, seg, true, true, answer);
                 }
@@ -311,8 +364,11 @@ final class ProofSystem {
                              CoreMessage answer) {
             if (byAttacker) {
                 attempts.merge(g, 1, Integer::sum);
+                if (mirrored(role, g)) {
+                    mirrorAttempts++;
+                }
             }
-            for (Val after : accept(mode, g, v, seg, forged)) {
+            for (Val after : accept(role, mode, g, v, seg, forged)) {
                 accepted.accept(new Accepted(role, v, seg, forged, after));
                 if (answer != null) {
                     // an answer goes to the segment's source: the attacker's address only when its
@@ -340,13 +396,15 @@ final class ProofSystem {
      * the receiver checks (or looks up) carries the value it will be compared with, if the attacker
      * can synthesise it; every other field the attacker's own atom (docs/models.md, "The attacker").
      */
-    private List<Seg> forgeries(State st, String mode, CoreMessage g, Val v) {
+    private List<Seg> forgeries(State st, String role, String mode, CoreMessage g, Val v) {
         List<Seg> in = new ArrayList<>();
         if (!FORGEABLE.contains(g)) {
             return in;
         }
-        Msg sender = data.modes().get(g.from == org.mptcpverify.scheme.Role.A ? clientMode : serverMode).get(g);
-        Msg receiver = data.modes().get(mode).get(g);
+        // the fields are those of the message the receiver's peer would send (the opposite side's mode)
+        boolean client = ProofRoles.clientSide(role);
+        Msg sender = msg(client ? serverMode : clientMode, g, ProofRoles.peerSide(role), false);
+        Msg receiver = msg(mode, g, role, true);
         if (sender == null) {
             return in;
         }
@@ -443,8 +501,8 @@ final class ProofSystem {
     }
 
     /** The states the receiver can be in after accepting {@code seg} in state {@code v} (none: rejected). */
-    private List<Val> accept(String mode, CoreMessage g, Val v, Seg seg, boolean forged) {
-        Msg m = data.modes().get(mode).get(g);
+    private List<Val> accept(String role, String mode, CoreMessage g, Val v, Seg seg, boolean forged) {
+        Msg m = msg(mode, g, role, true);
         List<Val> out = new ArrayList<>();
         List<Integer> idxs = g == CoreMessage.JOIN_SYN ? candidates(m) : List.of(idxOf(v));
         for (int idx : idxs) {
@@ -483,8 +541,9 @@ final class ProofSystem {
 
     /** The sender draws its fresh values (one atom per role and name), keeps, and builds the fields. */
     private void send(String role, String mode, CoreMessage g, Val v, int idx, boolean observed, Consumer<Sent> sent) {
-        Msg m = data.modes().get(mode).get(g);
-        if (m == null || g == silenced) {
+        Msg m = msg(mode, g, role, false);
+        org.mptcpverify.scheme.Role side = ProofRoles.clientSide(role) ? org.mptcpverify.scheme.Role.A : org.mptcpverify.scheme.Role.B;
+        if (m == null || (g == silenced && (silencedFrom == null || silencedFrom == side))) {
             return;
         }
         Map<String, Term> fresh = new TreeMap<>();

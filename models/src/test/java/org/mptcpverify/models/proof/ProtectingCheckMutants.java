@@ -60,6 +60,32 @@ public final class ProtectingCheckMutants {
                 text.replace(bound, "field key = truncL(64, hmac(K, cat(\"bk-close\", \"A\")))"));
     }
 
+    /**
+     * The mirror directions (docs/proofs.md, "Both ends"): the server's check of the client's
+     * ADD_ADDR and the client's check of the server's MP_FASTCLOSE, each paired with the cell whose
+     * other end rests on it.
+     */
+    private static final Map<String, Map.Entry<String, PropertyId>> PROTECTED_OTHER_END = Map.of(
+            "add-addr-a", Map.entry("add-addr-mitm", PropertyId.ADDR_AUTHENTICITY),
+            "fast-close-b", Map.entry("fastclose-forge", PropertyId.CLOSE_AUTHENTICITY));
+
+    /** bound-key's mutants that drop the bound mode's check of a mirror message, in the definition's order. */
+    public static List<Case> boundKeyOtherEnd() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        for (Mutants.Mutant m : Mutants.of(definition("bound-key"))) {
+            Map.Entry<String, PropertyId> cell = PROTECTED_OTHER_END.get(m.message());
+            if (m.kind() == Mutants.Kind.UNCHECKED && "bound".equals(m.mode()) && cell != null) {
+                cases.add(new Case(m, cell.getKey(), cell.getValue()));
+            }
+        }
+        return cases;
+    }
+
+    /** How many mirror messages {@link #boundKeyOtherEnd} covers. */
+    public static int protectedOtherEnds() {
+        return PROTECTED_OTHER_END.size();
+    }
+
     /** How many messages the fixture's mutants protect: each test must see exactly this many. */
     public static int protectedMessages() {
         return PROTECTED_CELL.size();
