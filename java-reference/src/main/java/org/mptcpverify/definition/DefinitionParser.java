@@ -45,6 +45,8 @@ public final class DefinitionParser {
     static final int MAX_WIDTH = 8192;
     /** Largest definition file read (the committed ones are under 8 KiB). */
     static final long MAX_FILE_BYTES = 1 << 20;
+    /** Largest let once expanded, in term nodes (the committed definitions' largest is under 40). */
+    static final long MAX_EXPANDED_TERM = 10_000;
 
     private final String file;
     private int line;
@@ -59,6 +61,8 @@ public final class DefinitionParser {
     private boolean halfOpenUnlimited;
     private final List<Mode> modes = new ArrayList<>();
     private final Map<String, Map<String, Term>> lets = new LinkedHashMap<>();
+    /** Per let, the largest expanded size of its variants ({@link #expandedSize}). */
+    private final Map<String, Long> letSizes = new LinkedHashMap<>();
     private final List<Message> messages = new ArrayList<>();
     private long keyValues;
     private int keyValuesLine;
@@ -454,6 +458,12 @@ public final class DefinitionParser {
         }
         String n = rest.substring(0, eq).trim();
         Term t = term(rest.substring(eq + 1).trim(), this::stateName);
+        long size = expandedSize(t);
+        if (size > MAX_EXPANDED_TERM) {
+            // a let is expanded where used: lets that use the previous one twice grow exponentially
+            throw error("let " + n + " expands to more than " + MAX_EXPANDED_TERM + " terms");
+        }
+        letSizes.merge(n, size, Math::max);
         Map<String, Term> variants = lets.get(n);
         if (variants == null) {
             checkNewName(n);
@@ -472,6 +482,29 @@ public final class DefinitionParser {
             }
         }
         variants.put(mode, t);
+    }
+
+    /** Nodes of the term once every let in it is expanded (saturating past the bound). */
+    private long expandedSize(Term t) {
+        if (t instanceof Atom a) {
+            return letSizes.getOrDefault(a.name(), 1L);
+        }
+        List<Term> children = List.of();
+        if (t instanceof Term.Cat c) children = c.parts();
+        else if (t instanceof Term.Xor x) children = x.parts();
+        else if (t instanceof Term.Hash h) children = List.of(h.arg());
+        else if (t instanceof Term.Token k) children = List.of(k.arg());
+        else if (t instanceof Term.Idsn i) children = List.of(i.arg());
+        else if (t instanceof Term.Hmac m) children = List.of(m.key(), m.msg());
+        else if (t instanceof Term.TruncL l) children = List.of(l.arg());
+        else if (t instanceof Term.TruncR r) children = List.of(r.arg());
+        else if (t instanceof Term.Pub p) children = List.of(p.priv());
+        else if (t instanceof Term.Dh d) children = List.of(d.priv(), d.peer());
+        long n = 1;
+        for (Term c : children) {
+            n = Math.min(n + expandedSize(c), MAX_EXPANDED_TERM + 1);
+        }
+        return n;
     }
 
     private void requireMode(String m) throws DefinitionException {
@@ -1009,6 +1042,14 @@ public final class DefinitionParser {
                 case "cat" -> {
                     if (a.size() < 2) {
                         throw error("cat takes at least 2 terms");
+                    }
+                    long bits = 0;
+                    for (Term t : a) {
+                        bits += Terms.width(t, hb);
+                    }
+                    if (bits > MAX_WIDTH) {
+                        // lets that double a cat would otherwise overflow the width or fill the heap
+                        throw error("cat of " + bits + " bits: a term is at most " + MAX_WIDTH + " bits");
                     }
                     return Terms.cat(a);
                 }

@@ -133,4 +133,21 @@ class DefinitionRobustnessTest {
         assertEquals(plain.messages().size(), crlf.messages().size());
         assertEquals(plain.lets(), crlf.lets());
     }
+
+    @Test
+    void letsThatGrowExponentiallyAreRefusedNotRunOutOfMemory() throws Exception {
+        // each let uses the one before twice: 2^39 copies of hash(Kb) once expanded (exit 4, OutOfMemoryError, before)
+        StringBuilder doubling = new StringBuilder("let x0 = hash(Kb)\n");
+        StringBuilder nesting = new StringBuilder("let y0 = hash(Kb)\n");
+        for (int i = 1; i < 40; i++) {
+            doubling.append("let x").append(i).append(" = cat(x").append(i - 1).append(", x").append(i - 1).append(")\n");
+            nesting.append("let y").append(i).append(" = xor(y").append(i - 1).append(", hash(y").append(i - 1).append("))\n");
+        }
+        String wide = rfc8684("let tokA = token(Ka)\n", doubling + "let tokA = token(Ka)\n");
+        assertEquals("probe.scheme:" + lineOf(wide, "let x6 ") + ": cat of 16384 bits: a term is at most 8192 bits",
+                refused(wide).getMessage());
+        String deep = rfc8684("let tokA = token(Ka)\n", nesting + "let tokA = token(Ka)\n");
+        assertEquals("probe.scheme:" + lineOf(deep, "let y12 ") + ": let y12 expands to more than 10000 terms",
+                refused(deep).getMessage());
+    }
 }
