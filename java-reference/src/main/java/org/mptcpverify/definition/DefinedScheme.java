@@ -424,17 +424,26 @@ public final class DefinedScheme implements AuthScheme {
     }
 
     private MptcpOption capable(Message m, String mode, Map<String, Bytes> f) {
-        int flags = capableFlags(m, mode);
+        return capableOption(def.version(), capableFlags(m, mode), f);
+    }
+
+    /**
+     * The MP_CAPABLE a message with these flags and fields puts on the wire. The flags choose the
+     * layout (E or G in v1: the token layouts), so fields a layout has no room for would be lost;
+     * {@code DefinitionParser} builds every variant through here and refuses such a definition.
+     * Throws IllegalArgumentException where no option of the version has that form.
+     */
+    static MptcpOption capableOption(int version, int flags, Map<String, Bytes> f) {
         if (f.containsKey("share")) {
             return new MpCapableShare(1, flags, MpCapableShare.CURVE_X25519, f.get("share"));
         }
         boolean tokens = f.containsKey("sender-token") || f.containsKey("receiver-token") || f.containsKey("confirm")
-                || MpCapableTokens.isTokenLayout(def.version(), flags, 4);
+                || MpCapableTokens.isTokenLayout(version, flags, 4);
         if (tokens) {
             return new MpCapableTokens(1, flags, optInt(f.get("sender-token")), optInt(f.get("receiver-token")),
                     optLong(f.get("confirm")));
         }
-        return new MpCapable(def.version(), flags, optLong(f.get("sender-key")), optLong(f.get("receiver-key")),
+        return new MpCapable(version, flags, optLong(f.get("sender-key")), optLong(f.get("receiver-key")),
                 OptionalInt.empty(), OptionalInt.empty());
     }
 
@@ -448,20 +457,25 @@ public final class DefinedScheme implements AuthScheme {
 
     /** The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another version). */
     private Optional<Map<String, Bytes>> capableFields(Optional<MptcpOption> o) {
+        return capableFieldsOf(def.version(), o);
+    }
+
+    /** The fields of a received MP_CAPABLE of this version, or empty (none, or another version). */
+    static Optional<Map<String, Bytes>> capableFieldsOf(int version, Optional<MptcpOption> o) {
         Map<String, Bytes> f = new LinkedHashMap<>();
-        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == def.version()
+        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == version
                 && c.dataLevelLength().isEmpty()) {
             c.senderKey().ifPresent(v -> f.put("sender-key", Bytes.of(MptcpCrypto.be64(v))));
             c.receiverKey().ifPresent(v -> f.put("receiver-key", Bytes.of(MptcpCrypto.be64(v))));
             return Optional.of(f);
         }
-        if (o.isPresent() && o.get() instanceof MpCapableTokens t && t.version() == def.version()) {
+        if (o.isPresent() && o.get() instanceof MpCapableTokens t && t.version() == version) {
             t.senderToken().ifPresent(v -> f.put("sender-token", Bytes.of(MptcpCrypto.be32(v))));
             t.receiverToken().ifPresent(v -> f.put("receiver-token", Bytes.of(MptcpCrypto.be32(v))));
             t.confirm().ifPresent(v -> f.put("confirm", Bytes.of(MptcpCrypto.be64(v))));
             return Optional.of(f);
         }
-        if (o.isPresent() && o.get() instanceof MpCapableShare sh && sh.version() == def.version()
+        if (o.isPresent() && o.get() instanceof MpCapableShare sh && sh.version() == version
                 && sh.curve() == MpCapableShare.CURVE_X25519) {
             f.put("share", sh.share());
             return Optional.of(f);
@@ -814,7 +828,11 @@ public final class DefinedScheme implements AuthScheme {
     }
 
     private int addAddrFlags() {
-        return def.version() == 0 ? 4 : 0; // v0: the nibble is IPVer
+        return addAddrFlags(def.version());
+    }
+
+    static int addAddrFlags(int version) {
+        return version == 0 ? 4 : 0; // v0: the nibble is IPVer
     }
 
     @Override

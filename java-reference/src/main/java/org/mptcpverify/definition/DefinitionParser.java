@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.definition.SchemeDefinition.Fresh;
@@ -19,6 +22,10 @@ import org.mptcpverify.definition.term.Term.Atom;
 import org.mptcpverify.definition.term.Terms;
 import org.mptcpverify.scheme.Role;
 import org.mptcpverify.collect.Ordered;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.DecodeResult;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.OptionCodec;
 
 /**
  * Reads a {@code .scheme} file (docs/scheme-definitions.md). Every problem is reported as a
@@ -32,6 +39,14 @@ public final class DefinitionParser {
             "Ra", 32, "Rb", 32, "i", 32, "id", 8, "addr", 32, "port", 16, "addrB", 32, "backup", 8);
     /** The name of the external key. */
     public static final String KEY = "K";
+    /** Deepest nesting of one written term: real ones stay under 10; the reader recurses per level. */
+    static final int MAX_TERM_DEPTH = 64;
+    /** Largest declared width (a slot, key, number or truncation): 1 KiB, four times a 256-bit HMAC key's need. */
+    static final int MAX_WIDTH = 8192;
+    /** Largest definition file read (the committed ones are under 8 KiB). */
+    static final long MAX_FILE_BYTES = 1 << 20;
+    /** Largest let once expanded, in term nodes (the committed definitions' largest is under 40). */
+    static final long MAX_EXPANDED_TERM = 10_000;
 
     private final String file;
     private int line;
@@ -46,6 +61,8 @@ public final class DefinitionParser {
     private boolean halfOpenUnlimited;
     private final List<Mode> modes = new ArrayList<>();
     private final Map<String, Map<String, Term>> lets = new LinkedHashMap<>();
+    /** Per let, the largest expanded size of its variants ({@link #expandedSize}). */
+    private final Map<String, Long> letSizes = new LinkedHashMap<>();
     private final List<Message> messages = new ArrayList<>();
     private long keyValues;
     private int keyValuesLine;
@@ -57,7 +74,13 @@ public final class DefinitionParser {
     public static SchemeDefinition parse(Path path) throws DefinitionException {
         String text;
         try {
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
+                throw new DefinitionException(path.toString(), 0, "larger than " + MAX_FILE_BYTES
+                        + " bytes: not a scheme definition");
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DefinitionException(path.toString(), 0, "not UTF-8 text");
         } catch (IOException e) {
             throw new DefinitionException(path.toString(), 0, "cannot read: " + e.getMessage());
         }
@@ -73,7 +96,20 @@ public final class DefinitionParser {
     }
 
     private SchemeDefinition run(String text) throws DefinitionException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors write: not part of the first keyword
+        }
         String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String l = lines[n];
+            for (int i = 0; i < l.length(); i++) {
+                char c = l.charAt(i);
+                if (Character.isISOControl(c) && c != '\t' && !(c == '\r' && i == l.length() - 1)) {
+                    line = n + 1;
+                    throw error(String.format("control character U+%04X at column %d: not a text file", (int) c, i + 1));
+                }
+            }
+        }
         List<String[]> body = null;
         String[] header = null;
         int headerLine = 0;
@@ -117,6 +153,7 @@ public final class DefinitionParser {
             modes.add(new Mode("base", 0, false, false, false, false));
         }
         checkMessages();
+        checkLayouts();
         checkKeyValues();
         return new SchemeDefinition(name, file, version, hash, keySource, keyWidth, Ordered.copy(fresh),
                 Ordered.copy(slots), Ordered.copy(hostSlots), halfOpenUnlimited, List.copyOf(modes), lets,
@@ -192,10 +229,30 @@ public final class DefinitionParser {
         }
     }
 
+    /**
+     * {@code VALUE:WIDTH}: a value the width holds (a larger one used to be truncated silently by
+     * the evaluator, and one past 2^63 ended in NumberFormatException, exit 4).
+     */
+    private Term.Num number(String digits, int width) throws DefinitionException {
+        long v;
+        try {
+            v = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw error("number " + digits + " is too large (at most " + Long.MAX_VALUE + ")");
+        }
+        if (width < 64 && v >= 1L << width) {
+            throw error("number " + digits + " does not fit in " + width + " bits");
+        }
+        return new Term.Num(v, width);
+    }
+
     private int width(String s) throws DefinitionException {
         int w = integer(s);
         if (w <= 0 || w % 8 != 0) {
             throw error("a width is a positive multiple of 8 bits, got " + s);
+        }
+        if (w > MAX_WIDTH) {
+            throw error("a width is at most " + MAX_WIDTH + " bits, got " + s);
         }
         return w;
     }
@@ -401,6 +458,12 @@ public final class DefinitionParser {
         }
         String n = rest.substring(0, eq).trim();
         Term t = term(rest.substring(eq + 1).trim(), this::stateName);
+        long size = expandedSize(t);
+        if (size > MAX_EXPANDED_TERM) {
+            // a let is expanded where used: lets that use the previous one twice grow exponentially
+            throw error("let " + n + " expands to more than " + MAX_EXPANDED_TERM + " terms");
+        }
+        letSizes.merge(n, size, Math::max);
         Map<String, Term> variants = lets.get(n);
         if (variants == null) {
             checkNewName(n);
@@ -419,6 +482,29 @@ public final class DefinitionParser {
             }
         }
         variants.put(mode, t);
+    }
+
+    /** Nodes of the term once every let in it is expanded (saturating past the bound). */
+    private long expandedSize(Term t) {
+        if (t instanceof Atom a) {
+            return letSizes.getOrDefault(a.name(), 1L);
+        }
+        List<Term> children = List.of();
+        if (t instanceof Term.Cat c) children = c.parts();
+        else if (t instanceof Term.Xor x) children = x.parts();
+        else if (t instanceof Term.Hash h) children = List.of(h.arg());
+        else if (t instanceof Term.Token k) children = List.of(k.arg());
+        else if (t instanceof Term.Idsn i) children = List.of(i.arg());
+        else if (t instanceof Term.Hmac m) children = List.of(m.key(), m.msg());
+        else if (t instanceof Term.TruncL l) children = List.of(l.arg());
+        else if (t instanceof Term.TruncR r) children = List.of(r.arg());
+        else if (t instanceof Term.Pub p) children = List.of(p.priv());
+        else if (t instanceof Term.Dh d) children = List.of(d.priv(), d.peer());
+        long n = 1;
+        for (Term c : children) {
+            n = Math.min(n + expandedSize(c), MAX_EXPANDED_TERM + 1);
+        }
+        return n;
     }
 
     private void requireMode(String m) throws DefinitionException {
@@ -755,6 +841,71 @@ public final class DefinitionParser {
         }
     }
 
+    /**
+     * Every MP_CAPABLE and ADD_ADDR variant, in every mode it is sent in, must be an option of the
+     * version that carries exactly the fields it sends and decodes back to itself: built with
+     * placeholder values through the reference's own builder. Before this check a v0 SYN without a
+     * key, a v0 ADD_ADDR with an HMAC or a v1 one without ended every run in an engine error
+     * (INCONCLUSIVE), and a v1 MP_CAPABLE flagged E or G beside keys lost its keys on the wire (the
+     * token layout), so every connection fell back to plain TCP and the row came out VACUOUS or HOLDS.
+     */
+    private void checkLayouts() throws DefinitionException {
+        for (Message m : messages) {
+            line = m.line();
+            boolean capable = m.phase() == Phase.HANDSHAKE_SYN || m.phase() == Phase.HANDSHAKE_SYN_ACK
+                    || m.phase() == Phase.HANDSHAKE_ACK;
+            if (!capable && m.phase() != Phase.ADD_ADDR) {
+                continue;
+            }
+            Map<String, Bytes> sent = new LinkedHashMap<>();
+            for (Stmt.Field f : m.fields()) {
+                sent.put(f.name(), Bytes.of(new byte[m.phase().fields().get(f.name()) / 8]));
+            }
+            if (!capable) {
+                try {
+                    new MptcpOption.AddAddr(version, DefinedScheme.addAddrFlags(version), 1,
+                            java.net.InetAddress.getByAddress(new byte[4]), java.util.OptionalInt.empty(),
+                            sent.containsKey("hmac") ? java.util.OptionalLong.of(0) : java.util.OptionalLong.empty());
+                } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+                    throw error("message " + m.name() + ": version " + version + "'s ADD_ADDR "
+                            + (sent.containsKey("hmac") ? "has no field hmac" : "must send field hmac")
+                            + " (" + e.getMessage() + ")");
+                }
+                continue;
+            }
+            for (Mode mode : modes) {
+                boolean applies = m.mode() == null
+                        ? messages.stream().noneMatch(o -> o.name().equals(m.name()) && mode.name().equals(o.mode()))
+                        : m.mode().equals(mode.name());
+                if (!applies) {
+                    continue;
+                }
+                int flags = m.flags() | mode.flag();
+                String where = "message " + m.name() + (modes.size() > 1 ? " in mode " + mode.name() : "")
+                        + ": a version " + version + " MP_CAPABLE with flags 0x" + Integer.toHexString(flags);
+                MptcpOption built;
+                try {
+                    built = DefinedScheme.capableOption(version, flags, sent);
+                } catch (IllegalArgumentException e) {
+                    throw error(where + (sent.isEmpty() ? " and no field" : " carrying " + String.join(", ", sent.keySet()))
+                            + " does not exist: " + e.getMessage());
+                }
+                DecodeResult back = OptionCodec.decode(built.encode());
+                Optional<MptcpOption> decoded = back instanceof DecodeResult.Decoded d
+                        ? Optional.of(d.option()) : Optional.empty();
+                Set<String> carried = DefinedScheme.capableFieldsOf(version, decoded).map(Map::keySet).orElse(Set.of());
+                if (decoded.isEmpty() || !decoded.get().equals(built) || !carried.equals(sent.keySet())) {
+                    throw error(where + " is sent in a layout that carries "
+                            + (carried.isEmpty() ? "no field" : String.join(", ", new TreeSet<>(carried)))
+                            + ", not the fields it sends (" + (sent.isEmpty() ? "none" : String.join(", ", sent.keySet()))
+                            + ")" + (version == 1 && (flags & (MptcpOption.FLAG_E_EXTERNAL_KEY
+                                    | MptcpOption.FLAG_G_BOUND_KEY)) != 0
+                                    ? ": in version 1, flags E and G select the token layouts" : ""));
+                }
+            }
+        }
+    }
+
     // ---- terms -----------------------------------------------------------------------------------
 
     private Term term(String s, Function<String, Integer> names) throws DefinitionException {
@@ -772,6 +923,7 @@ public final class DefinitionParser {
         final String s;
         final Function<String, Integer> names;
         int pos;
+        int depth;
 
         TermReader(String s, Function<String, Integer> names) {
             this.s = s;
@@ -785,6 +937,18 @@ public final class DefinitionParser {
         }
 
         Term term() throws DefinitionException {
+            if (++depth > MAX_TERM_DEPTH) {
+                // a recursive reader: a bound keeps a hostile file from ending in StackOverflowError
+                throw error("term nested deeper than " + MAX_TERM_DEPTH + " levels");
+            }
+            try {
+                return termAtDepth();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Term termAtDepth() throws DefinitionException {
             skipSpace();
             if (pos >= s.length()) {
                 throw error("missing term");
@@ -808,10 +972,10 @@ public final class DefinitionParser {
                     pos++;
                 }
                 String[] vw = s.substring(start, pos).split(":");
-                if (vw.length != 2) {
+                if (vw.length != 2 || vw[0].isEmpty()) {
                     throw error("a number is VALUE:WIDTH, e.g. 0:32, got " + s.substring(start, pos));
                 }
-                return new Term.Num(Long.parseLong(vw[0]), width(vw[1]));
+                return number(vw[0], width(vw[1]));
             }
             int start = pos;
             while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
@@ -878,6 +1042,14 @@ public final class DefinitionParser {
                 case "cat" -> {
                     if (a.size() < 2) {
                         throw error("cat takes at least 2 terms");
+                    }
+                    long bits = 0;
+                    for (Term t : a) {
+                        bits += Terms.width(t, hb);
+                    }
+                    if (bits > MAX_WIDTH) {
+                        // lets that double a cat would otherwise overflow the width or fill the heap
+                        throw error("cat of " + bits + " bits: a term is at most " + MAX_WIDTH + " bits");
                     }
                     return Terms.cat(a);
                 }

@@ -45,12 +45,13 @@ public final class Inspector {
 
     /** Reads and inspects a capture file. */
     public static InspectReport inspect(Path file) throws IOException, PcapFormatException {
-        return inspect(file.toString(), PcapReader.read(file));
+        return inspect(file, null);
     }
 
     /** Reads and inspects a capture file under a scheme and the sides' keys (null: RFC derivations only). */
     public static InspectReport inspect(Path file, Keying keying) throws IOException, PcapFormatException {
-        return inspect(file.toString(), PcapReader.read(file), keying);
+        PcapReader.Capture capture = PcapReader.readCapture(file);
+        return inspect(file.toString(), capture.packets(), keying, capture.skipped());
     }
 
     /** Inspects packets already read; {@code name} only labels the report. */
@@ -60,12 +61,30 @@ public final class Inspector {
 
     /** Inspects packets already read under {@code keying} (null: RFC 6824 / RFC 8684 derivations only). */
     public static InspectReport inspect(String name, List<CapturedPacket> packets, Keying keying) {
+        return inspect(name, packets, keying, List.of());
+    }
+
+    /** {@code skipped}: what the reader did not read (frames of interfaces it does not unwrap), as notes. */
+    private static InspectReport inspect(String name, List<CapturedPacket> packets, Keying keying, List<String> skipped) {
         Collector c = new Collector(keying);
+        c.notes.addAll(skipped);
+        // TCP packets that cannot be read, per reason: said once with their frames, not dropped unsaid
+        Map<String, List<Long>> unreadable = new LinkedHashMap<>();
         for (CapturedPacket p : packets) {
             c.ipPackets++;
             AttackerMark.find(p.comments()).ifPresent(m -> c.marks.put(p.frameIndex(), m));
-            TcpPacket.parse(p.frameIndex(), p.ip()).ifPresent(c::add);
+            byte[] ip = p.ip();
+            Optional<TcpPacket> tcp = TcpPacket.parse(p.frameIndex(), ip);
+            if (tcp.isPresent()) {
+                c.add(tcp.get());
+            } else {
+                TcpPacket.unreadable(ip).ifPresent(why -> unreadable.computeIfAbsent(why, k -> new ArrayList<>())
+                        .add(p.frameIndex()));
+            }
         }
+        unreadable.forEach((why, frames) -> c.notes.add(frames.size() + " TCP packet(s) not read, " + why + ": frame"
+                + (frames.size() == 1 ? " " : "s ") + frames.stream().limit(5).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + (frames.size() > 5 ? ", ..." : "")));
         return c.report(name);
     }
 
@@ -299,6 +318,9 @@ public final class Inspector {
                     f.conn.confirms.add(new OptionSeen(p.frame(), f, fromInitiator, t));
                 }
             } else if (o instanceof MpJoinSyn j) {
+                if (f.kind == Kind.UNKNOWN && p.isSyn() && fromInitiator) {
+                    f.kind = Kind.JOIN; // the SYN was captured after its SYN/ACK (a capture reordered)
+                }
                 if (f.kind == Kind.JOIN && p.isSyn() && fromInitiator && !f.joinSyn) {
                     f.joinSyn = true;
                     f.token = j.receiverToken();
@@ -596,6 +618,7 @@ public final class Inspector {
                 }
             }
             List<AddAddrReport> out = new ArrayList<>();
+            List<AddAddrSeen> unmatched = new ArrayList<>(echoes);
             for (AddAddrReport r : announced.values()) {
                 OptionalLong echo = OptionalLong.empty();
                 for (AddAddrSeen e : echoes) {
@@ -605,10 +628,16 @@ public final class Inspector {
                             && a.addressId() == r.addrId() && a.address().equals(r.address())
                             && a.port().equals(r.port())) {
                         echo = OptionalLong.of(e.frame());
+                        unmatched.remove(e);
                         break;
                     }
                 }
                 out.add(new AddAddrReport(r.frame(), r.sender(), r.addrId(), r.address(), r.port(), r.hmac(), echo, r.why()));
+            }
+            for (AddAddrSeen e : unmatched) {
+                notes.add("frame " + e.frame() + ": ADD_ADDR echo of id " + e.option().addressId() + " "
+                        + Endpoint.format(e.option().address()) + e.option().port().stream().mapToObj(pt -> " port " + pt)
+                        .findFirst().orElse("") + " that echoes no announcement captured before it");
             }
             out.sort(Comparator.comparingLong(AddAddrReport::frame));
             return out;

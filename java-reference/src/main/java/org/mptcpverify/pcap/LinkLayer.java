@@ -17,6 +17,8 @@ final class LinkLayer {
     static int ipOffset(LinkType type, byte[] frame, int start, int length) {
         return switch (type) {
             case ETHERNET -> ethernet(frame, start, length);
+            // The family's values for IPv6 differ per BSD (24, 28, 30): the IP version decides.
+            case NULL, LOOP -> length < 5 ? -1 : rawIp(frame, start + 4, length - 4, 0);
             case RAW -> rawIp(frame, start, length, 0);
             case IPV4 -> rawIp(frame, start, length, 4);
             case IPV6 -> rawIp(frame, start, length, 6);

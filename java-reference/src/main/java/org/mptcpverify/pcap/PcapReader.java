@@ -43,6 +43,17 @@ public final class PcapReader {
 
     private PcapReader() {}
 
+    /**
+     * The IP packets of a capture, and what was not read: one line per pcapng interface whose
+     * link type is not unwrapped (its frames are skipped, still counted in the frame index).
+     */
+    public record Capture(List<CapturedPacket> packets, List<String> skipped) {
+        public Capture {
+            packets = List.copyOf(packets);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
     /** Reads every IP packet of {@code file}. */
     public static List<CapturedPacket> read(Path file) throws IOException, PcapFormatException {
         return read(file, Files.readAllBytes(file));
@@ -50,13 +61,37 @@ public final class PcapReader {
 
     /** Parses {@code data} as the contents of a capture file called {@code file} (for messages). */
     public static List<CapturedPacket> read(Path file, byte[] data) throws PcapFormatException {
+        return read(file, data, null);
+    }
+
+    /**
+     * As {@link #read(Path)}, but a pcapng interface of a link type not unwrapped does not refuse
+     * the file: its frames are skipped and named in {@link Capture#skipped()} (a capture of
+     * several interfaces, one of them Wi-Fi or Bluetooth, still shows the MPTCP traffic of the
+     * others). A classic pcap has one link type: an unsupported one is still an error.
+     */
+    public static Capture readCapture(Path file) throws IOException, PcapFormatException {
+        return readCapture(file, Files.readAllBytes(file));
+    }
+
+    public static Capture readCapture(Path file, byte[] data) throws PcapFormatException {
+        java.util.Map<String, long[]> skipped = new java.util.LinkedHashMap<>();
+        List<CapturedPacket> packets = read(file, data, skipped);
+        List<String> lines = new ArrayList<>();
+        skipped.forEach((what, n) -> lines.add(n[0] + " frame(s) " + what + " not read (first: frame " + n[1] + ")"));
+        return new Capture(packets, lines);
+    }
+
+    /** {@code skipped}: null to refuse an unsupported pcapng link type, else per interface {count, first frame}. */
+    private static List<CapturedPacket> read(Path file, byte[] data, java.util.Map<String, long[]> skipped)
+            throws PcapFormatException {
         ByteCursor c = new ByteCursor(file, data);
         if (data.length < 4) {
             throw c.error(0, "not a pcap or pcapng file (only " + data.length + " bytes)");
         }
         long magic = c.u32be(0);
         if (magic == PCAPNG_SHB) {
-            return readPcapng(c);
+            return readPcapng(c, skipped);
         }
         if (magic == PCAP_MICRO || magic == PCAP_MICRO_SWAPPED
                 || magic == PCAP_NANO || magic == PCAP_NANO_SWAPPED) {
@@ -105,7 +140,8 @@ public final class PcapReader {
     private record Interface(LinkType link, int linkCode, long snapLen, long unitsPerSecond,
                              boolean binaryResolution, int resolutionExponent, long offsetSeconds) {}
 
-    private static List<CapturedPacket> readPcapng(ByteCursor c) throws PcapFormatException {
+    private static List<CapturedPacket> readPcapng(ByteCursor c, java.util.Map<String, long[]> skipped)
+            throws PcapFormatException {
         List<CapturedPacket> out = new ArrayList<>();
         List<Interface> interfaces = new ArrayList<>();
         int at = 0;
@@ -158,6 +194,10 @@ public final class PcapReader {
                             + " exceeds the block");
                 }
                 List<String> comments = comments(c, at + 28 + padded(capLen), end - 4);
+                if (skip(skipped, itf, ifId, frame)) {
+                    at = end;
+                    continue;
+                }
                 addIp(out, link(c, itf, at), c.data(), at + 28, (int) capLen, origLen > capLen, frame,
                         toNanos(itf, ts), comments);
             } else if (type == BLOCK_SPB) {
@@ -170,6 +210,10 @@ public final class PcapReader {
                 long capLen = Math.min(origLen, end - 4 - (at + 12));
                 if (itf.snapLen() > 0) {
                     capLen = Math.min(capLen, itf.snapLen());
+                }
+                if (skip(skipped, itf, 0, frame)) {
+                    at = end;
+                    continue;
                 }
                 // Simple packet blocks carry no timestamp.
                 addIp(out, link(c, itf, at), c.data(), at + 12, (int) capLen, origLen > capLen, frame, 0L,
@@ -220,6 +264,17 @@ public final class PcapReader {
                     + interfaces.size() + ")");
         }
         return interfaces.get((int) id);
+    }
+
+    /** Whether a frame of an interface whose link type is not unwrapped is skipped (and counted). */
+    private static boolean skip(java.util.Map<String, long[]> skipped, Interface itf, long ifId, long frame) {
+        if (skipped == null || itf.link() != null) {
+            return false;
+        }
+        long[] n = skipped.computeIfAbsent("of interface " + ifId + " (link type " + itf.linkCode()
+                + ", which inspect does not unwrap)", k -> new long[] {0, frame});
+        n[0]++;
+        return true;
     }
 
     private static LinkType link(ByteCursor c, Interface itf, int at) throws PcapFormatException {
@@ -285,8 +340,8 @@ public final class PcapReader {
     }
 
     private static String unsupportedLink(int code) {
-        return "unsupported link type " + code + " (supported: Ethernet 1, raw IP 101/228/229,"
-                + " Linux cooked 113 and 276)";
+        return "unsupported link type " + code + " (supported: BSD loopback 0 and 108, Ethernet 1,"
+                + " raw IP 101/228/229, Linux cooked 113 and 276)";
     }
 
     // ---------------------------------------------------------------- common

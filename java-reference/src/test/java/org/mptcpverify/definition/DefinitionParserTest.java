@@ -43,12 +43,16 @@ class DefinitionParserTest {
             "message join-syn-ack : join-syn-ack B->A MP_JOIN",         // 23
             "  field hmac = truncL(64, hmac(K, cat(Rb, Ra)))",          // 24
             "message ack : handshake-ack A->B MP_CAPABLE",              // 25
-            "message add-addr-a : add-addr A->B ADD_ADDR",              // 26
-            "message add-addr-b : add-addr B->A ADD_ADDR",              // 27
+            "# ADD_ADDR: at the end (version 1's carries an HMAC)",     // 26
+            "#",                                                        // 27
             "message fast-close-a : fast-close A->B MP_FASTCLOSE",      // 28
             "  field key = Kb",                                         // 29
             "message fast-close-b : fast-close B->A MP_FASTCLOSE",      // 30
             "  field key = Ka",                                         // 31
+            "message add-addr-a : add-addr A->B ADD_ADDR",              // 32
+            "  field hmac = truncR(64, hmac(K, cat(id, addr, port)))",  // 33
+            "message add-addr-b : add-addr B->A ADD_ADDR",              // 34
+            "  field hmac = truncR(64, hmac(K, cat(id, addr, port)))",  // 35
             "");
 
     private static String replaceLine(int line, String text) {
@@ -115,7 +119,7 @@ class DefinitionParserTest {
         String text = GOOD + "message prio : key-agreement A->B NEW_KEY\n  field hmac = 0:64\n"
                 + "message prio-b : key-agreement B->A NEW_KEY\n  check hmac == 0:64 else ignore\n";
         DefinitionException e = assertThrows(DefinitionException.class, () -> DefinitionParser.parse("demo.scheme", text));
-        assertEquals("demo.scheme:35: check on field hmac that no side sends in key-agreement", e.getMessage());
+        assertEquals("demo.scheme:39: check on field hmac that no side sends in key-agreement", e.getMessage());
         DefinitionException f = assertThrows(DefinitionException.class,
                 () -> DefinitionParser.parse("demo.scheme", replaceLine(24, "")));
         assertEquals("demo.scheme:23: join-syn-ack message join-syn-ack must send field hmac", f.getMessage());
@@ -133,7 +137,8 @@ class DefinitionParserTest {
                 () -> DefinitionParser.parse("demo.scheme", replaceLine(22, "")));
         assertEquals("demo.scheme:20: a join-syn message needs a lookup line (which connection the join attaches to)", l.getMessage());
         DefinitionException m = assertThrows(DefinitionException.class,
-                () -> DefinitionParser.parse("demo.scheme", replaceLine(27, "")));
+                () -> DefinitionParser.parse("demo.scheme", replaceLine(35, "").replace(
+                        "message add-addr-b : add-addr B->A ADD_ADDR", "")));
         assertEquals("demo.scheme:1: no add-addr message B->A for mode base", m.getMessage());
     }
 

@@ -42,6 +42,22 @@ public final class Charts {
      * ({@link ReplayChart}) or a segment-level one ({@code mptcp-verify-segments/1}, {@link SegmentChart}).
      */
     public static Drawn draw(Path counterexample) throws TraceJson.BadTraceFileException {
+        return draw(counterexample, new Replayer(), new SegmentReplayer(), SegmentTraceJson::parse);
+    }
+
+    /** How a segment-level file's text becomes a trace (with the built-in names, or a scheme file's too). */
+    @FunctionalInterface
+    public interface SegmentParser {
+        org.mptcpverify.segment.SegmentTrace parse(String text) throws TraceJson.BadTraceFileException;
+    }
+
+    /**
+     * As {@link #draw(Path)}, replayed by the given replayers: those of a scheme file
+     * ({@code chart --scheme-file}), so that a counterexample of a definition's own scheme is drawn
+     * from the definition it was found on.
+     */
+    public static Drawn draw(Path counterexample, Replayer replayer, SegmentReplayer segments, SegmentParser parser)
+            throws TraceJson.BadTraceFileException {
         String text;
         try {
             text = Files.readString(counterexample);
@@ -49,10 +65,10 @@ public final class Charts {
             throw new TraceJson.BadTraceFileException("cannot read " + counterexample + ": " + e.getMessage());
         }
         if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
-            SegmentReplayer.Result r = new SegmentReplayer().replay(SegmentTraceJson.parse(text));
+            SegmentReplayer.Result r = segments.replay(parser.parse(text));
             return new Drawn(SegmentChart.of(r), r.reproduced() && r.divergence().isEmpty(), r.trace().property().modelName());
         }
-        Replayer.Replay r = replay(counterexample);
+        Replayer.Replay r = replayer.replay(counterexample);
         return new Drawn(ReplayChart.of(r), r.reproduced(), r.file().property().modelName());
     }
 

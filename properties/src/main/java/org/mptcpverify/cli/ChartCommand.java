@@ -28,6 +28,9 @@ public final class ChartCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the chart to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "Replay with this scheme definition (docs/scheme-definitions.md), as replay --scheme-file does: needed for a counterexample of a scheme that is not built in.")
+    Path schemeFile;
+
     @Override
     public Integer call() {
         Charts.Format f;
@@ -39,7 +42,14 @@ public final class ChartCommand implements Callable<Integer> {
         if (out != null && Files.isDirectory(out)) throw new UserInputException("--out: " + out + " is a folder, not a file");
         Charts.Drawn r;
         try {
-            r = Charts.draw(file);
+            if (schemeFile == null) {
+                r = Charts.draw(file);
+            } else {
+                SchemeFile sf = SchemeFile.load(schemeFile);
+                r = Charts.draw(file, new org.mptcpverify.trace.Replayer(sf.runner(), sf::byName),
+                        new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
+                        text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, sf::byName));
+            }
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }

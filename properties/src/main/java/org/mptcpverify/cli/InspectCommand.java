@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** Decodes and verifies the MPTCP handshakes of a real capture with the reference codec and crypto. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {
-                "Read a pcap or pcapng capture (Ethernet, raw IP, Linux cooked v1/v2), decode every MPTCP "
+                "Read a pcap or pcapng capture (Ethernet, raw IP, Linux cooked v1/v2, BSD loopback), decode every MPTCP "
                         + "option with the reference codec, group segments into MPTCP connections and subflows "
                         + "(A = the side that sent the connection's first SYN), recompute tokens and IDSNs from "
                         + "the keys seen (hash from the MP_CAPABLE version), and verify each join's SYN/ACK and "

@@ -71,4 +71,31 @@ class ChartCommandTest {
             assertFalse(Files.exists(site), "nothing written");
         }
     }
+
+    /**
+     * A counterexample of a scheme that is not built in is drawn from its definition (session 13:
+     * chart had no --scheme-file, so no counterexample of a definition of one's own could be
+     * charted). rfc8684's own definition and counterexamples, under the name "probe".
+     */
+    @Test
+    void aCounterexampleOfADefinedSchemeIsDrawnFromItsDefinition() throws Exception {
+        Path def = dir.resolve("probe.scheme");
+        Files.writeString(def, Files.readString(Versions.repoRoot().resolve("models/schemes/rfc8684.scheme"))
+                .replace("scheme rfc8684\n", "scheme probe\n"));
+        for (String engine : new String[] {"traces", "tlc"}) { // action-level and segment-level files
+            ObjectNode json = (ObjectNode) new ObjectMapper().readTree(
+                    CX.resolveSibling(engine + ".json").toFile());
+            json.put("scheme", "probe");
+            Path cx = dir.resolve(engine + ".json");
+            Files.writeString(cx, json.toString());
+            Path svg = dir.resolve(engine + ".svg");
+            CliRun without = CliRun.run("chart", cx.toString(), "--out", svg.toString());
+            assertEquals(2, without.code(), without.err());
+            assertTrue(without.err().contains("probe"), without.err());
+            assertFalse(Files.exists(svg));
+            CliRun r = CliRun.run("chart", cx.toString(), "--scheme-file", def.toString(), "--out", svg.toString());
+            assertEquals(0, r.code(), engine + ": " + r.err());
+            assertTrue(Files.readString(svg).contains("JoinAuthenticity"), engine);
+        }
+    }
 }
