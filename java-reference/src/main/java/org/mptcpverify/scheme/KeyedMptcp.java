@@ -139,12 +139,27 @@ public abstract class KeyedMptcp implements AuthScheme {
                 OptionalLong.of(kb), OptionalInt.empty(), OptionalInt.empty())), k);
     }
 
+    /** The MP_CAPABLE flag bit that signals the external-key mode on the wire (0: no mode is signalled). */
+    protected int modeFlag() {
+        return 0;
+    }
+
+    /**
+     * Whether the third ACK is of the server's mode: the server's mode was fixed by the SYN, and a
+     * third ACK that signals another one (the flag set where the server is keyless, or cleared where
+     * it is keyed: an edited SYN/ACK or third ACK) makes the connection plain TCP, as the definitions
+     * say (docs/scheme-definitions.md, "Modes"); a scheme that signals nothing has nothing to compare.
+     */
+    protected final boolean ackOfServersMode(ConnKeys serverKeys, Optional<MptcpOption> ack) {
+        return modeFlag() == 0 || Capable.hasFlag(ack, modeFlag()) == serverKeys.extMode();
+    }
+
     @Override
     public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
         Optional<MpCapable> c = capable(ack).filter(o -> o.version() == version
                 && o.senderKey().isPresent() && o.receiverKey().isPresent()
                 && o.receiverKey().getAsLong() == keys.localKey());
-        if (c.isEmpty() || !keys.mptcp()) {
+        if (c.isEmpty() || !keys.mptcp() || !ackOfServersMode(keys, ack)) {
             return keys.withMptcp(false);
         }
         long ka = c.get().senderKey().getAsLong();
