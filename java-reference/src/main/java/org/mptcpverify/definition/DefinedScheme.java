@@ -813,8 +813,8 @@ public final class DefinedScheme implements AuthScheme {
         c.params.put("port", Bytes.of(MptcpCrypto.be16(port.orElse(0))));
     }
 
-    private int addAddrFlags() {
-        return def.version() == 0 ? 4 : 0; // v0: the nibble is IPVer
+    private int addAddrFlags(InetAddress addr) {
+        return def.version() == 0 ? (addr.getAddress().length == 4 ? 4 : 6) : 0; // v0: the nibble is IPVer
     }
 
     @Override
@@ -822,7 +822,7 @@ public final class DefinedScheme implements AuthScheme {
         Ctx c = ctx(sender, null);
         addrParams(c, id, addr, port);
         Map<String, Bytes> f = send(handshake(Phase.ADD_ADDR, sender.role(), c.mode), c, null, null);
-        return new AddAddr(def.version(), addAddrFlags(), id, addr, port, optLong(f.get("hmac")));
+        return new AddAddr(def.version(), addAddrFlags(addr), id, addr, port, optLong(f.get("hmac")));
     }
 
     @Override
@@ -1034,13 +1034,13 @@ public final class DefinedScheme implements AuthScheme {
         Optional<Message> any = observedModes(v).stream().map(m -> def.message(Phase.ADD_ADDR, Role.B, m))
                 .flatMap(Optional::stream).findFirst();
         if (any.isPresent() && any.get().field("hmac").isEmpty()) {
-            return Optional.of(new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.empty()));
+            return Optional.of(new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.empty()));
         }
         Map<String, Term> params = Map.of("id", new Term.Num(id, 8),
                 "addr", new Term.Num(Integer.toUnsignedLong(ByteBuffer.wrap(addr.getAddress()).getInt()), 32),
                 "port", new Term.Num(0, 16));
         return forge(v, Phase.ADD_ADDR, Role.B, "hmac", params).map(h ->
-                new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
+                new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
     }
 
     @Override

@@ -237,13 +237,13 @@ public abstract class KeyedMptcp implements AuthScheme {
         return cat(new byte[] {(byte) id}, addr.getAddress(), be16(port.orElse(0)));
     }
 
-    protected int addAddrFlags(ConnKeys k) {
-        return version == 0 ? 4 : 0; // v0: the nibble is IPVer
+    protected int addAddrFlags(ConnKeys k, InetAddress addr) {
+        return version == 0 ? (addr.getAddress().length == 4 ? 4 : 6) : 0; // v0: the nibble is IPVer
     }
 
     @Override
     public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr, OptionalInt port) {
-        return new AddAddr(version, addAddrFlags(sender), id, addr, port,
+        return new AddAddr(version, addAddrFlags(sender, addr), id, addr, port,
                 addAddrAuth(sender, sender.role(), id, addr, port));
     }
 
@@ -358,7 +358,7 @@ public abstract class KeyedMptcp implements AuthScheme {
     @Override
     public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
         if (version == 0 && addAddrAuthFree()) {
-            return Optional.of(new AddAddr(0, 4, id, addr, OptionalInt.empty(), OptionalLong.empty()));
+            return Optional.of(new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, OptionalInt.empty(), OptionalLong.empty()));
         }
         return reconstruct(v, Role.B).map(k -> addAddr(k, id, addr));
     }

@@ -1,0 +1,257 @@
+package org.mptcpverify.definition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.scheme.AuthScheme.ConnRef;
+import org.mptcpverify.scheme.AuthScheme.Hello;
+import org.mptcpverify.scheme.ConnKeys;
+import org.mptcpverify.scheme.HostKeys;
+import org.mptcpverify.scheme.KeySetting;
+import org.mptcpverify.scheme.Schemes;
+import org.mptcpverify.vocab.SchemeId;
+import org.mptcpverify.wire.Bytes;
+import org.mptcpverify.wire.MptcpOption;
+import org.mptcpverify.wire.MptcpOption.AddAddr;
+import org.mptcpverify.wire.MptcpOption.MpFastClose;
+import org.mptcpverify.wire.MptcpOption.MpPrio;
+import org.mptcpverify.wire.MptcpOption.RemoveAddr;
+
+/**
+ * Issue #11 item 3 below the segment level: every receiver-side decision of a built-in scheme
+ * (ADD_ADDR, MP_FASTCLOSE, REMOVE_ADDR, MP_PRIO, the join lookup and both join HMAC checks, whether
+ * joins are allowed) taken by the hand-written class and by the definition on the same inputs:
+ * the honest option and copies edited in one field each (authenticator flipped or dropped, another
+ * version's layout, flag bits, address id, address, port), at both ends of connections under every
+ * key configuration, MPTCP or fallen back (SYN/ACK or third ACK without MP_CAPABLE), before and
+ * after the key agreement. The options a sender builds must also be equal. No decision is written
+ * down here: the two sides are compared, and the counts make sure both answers occurred.
+ */
+class ClassVsDefinitionChecksTest {
+    private static final int KEYS = 3;
+
+    static List<SchemeId> builtIns() {
+        return List.of(SchemeId.values());
+    }
+
+    /** A connection's two ends, as one implementation left them. */
+    private record Ends(ConnKeys client, ConnKeys server, HostKeys clientHost, HostKeys serverHost) {
+        ConnKeys end(int i) {
+            return i == 0 ? client : server;
+        }
+
+        HostKeys host(int i) {
+            return i == 0 ? clientHost : serverHost;
+        }
+    }
+
+    /** {@code cut}: 0 honest, 1 SYN/ACK without MP_CAPABLE, 2 third ACK without it; {@code agree}: run the key agreement. */
+    private static Ends run(AuthScheme s, KeySetting setting, int config, int cut, boolean agree, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        KeySetting none = KeySetting.none();
+        KeySetting client = (config & 1) != 0 ? setting : none;
+        KeySetting server = (config & 2) != 0 ? setting : none;
+        HostKeys clientHost = s.onBindOrConnect(HostKeys.initial(), client);
+        HostKeys serverHost = s.onBindOrConnect(HostKeys.initial(), server);
+        Hello syn = s.clientSyn(s.socketKey(client), rnd);
+        Hello synAck = s.serverSynAck(syn.option(), s.socketKey(server), rnd, t -> false);
+        Hello ack = s.clientThirdAck(syn.keys(), cut == 1 ? Optional.empty() : synAck.option(), rnd);
+        ConnKeys srv = s.serverEstablished(synAck.keys(), cut == 2 ? Optional.empty() : ack.option());
+        serverHost = s.onServerConnectionCreated(serverHost, srv);
+        ConnKeys cli = ack.keys();
+        if (agree && cli.mptcp() && srv.mptcp()) {
+            Optional<MptcpOption> fromA = s.keyAgreement(cli);
+            Optional<MptcpOption> fromB = s.keyAgreement(srv);
+            ConnKeys c0 = cli;
+            ConnKeys s0 = srv;
+            cli = fromB.map(o -> s.onKeyAgreement(c0, o)).orElse(cli);
+            srv = fromA.map(o -> s.onKeyAgreement(s0, o)).orElse(srv);
+        }
+        return new Ends(cli, srv, clientHost, serverHost);
+    }
+
+    /** Decisions compared, and how many of them accepted. */
+    private static final class Tally {
+        final List<String> wrong = new ArrayList<>();
+        int compared;
+        int accepted;
+
+        void compare(String what, boolean byClass, boolean byDefinition) {
+            compared++;
+            accepted += byClass ? 1 : 0;
+            if (byClass != byDefinition && wrong.size() < 20) {
+                wrong.add(what + ": class " + byClass + ", definition " + byDefinition);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void everyReceiverDecisionOfTheClassIsTheDefinitions(SchemeId id) throws UnknownHostException {
+        AuthScheme hand = Schemes.of(id);
+        AuthScheme generic = new DefinedScheme(BuiltInDefinitions.of(id));
+        InetAddress v4 = InetAddress.getByName("10.2.0.7");
+        InetAddress v6 = InetAddress.getByName("fd00::7");
+        InetAddress server = InetAddress.getByName("10.1.0.100");
+        InetAddress other = InetAddress.getByName("10.9.0.9");
+        Tally t = new Tally();
+        SplittableRandom keys = new SplittableRandom(id.ordinal() * 131L + 11);
+        for (int n = 0; n < KEYS; n++) {
+            byte[] material = new byte[32];
+            keys.nextBytes(material);
+            KeySetting setting = hand.keySetting(Bytes.of(material));
+            for (int config = 0; config < (id.usesExternalKey() ? 4 : 1); config++) {
+                for (int cut = 0; cut < 3; cut++) {
+                    for (boolean agree : new boolean[] {false, true}) {
+                        long seed = keys.nextLong();
+                        Ends c = run(hand, setting, config, cut, agree, seed);
+                        Ends d = run(generic, setting, config, cut, agree, seed);
+                        String at = id + " key " + n + " configuration " + config + " cut " + cut + (agree ? " agreed" : "");
+                        for (int r = 0; r < 2; r++) {
+                            ConnKeys rc = c.end(r);
+                            ConnKeys rd = d.end(r);
+                            ConnKeys sc = c.end(1 - r);
+                            ConnKeys sd = d.end(1 - r);
+                            String where = at + " receiver " + rc.role();
+                            assertEquals(rc.mptcp(), rd.mptcp(), "MPTCP: " + where);
+                            t.compare("joinsAllowed " + where, hand.joinsAllowed(rc), generic.joinsAllowed(rd));
+                            if (!sc.mptcp() || !hand.hasAuthenticationKeys(sc)) {
+                                continue; // a sender without the keys its options need builds none
+                            }
+                            addAddr(hand, generic, sc, sd, rc, rd, where, List.of(v4, v6), t);
+                            fastClose(hand, generic, sc, sd, rc, rd, where, t);
+                            pathManager(hand, generic, sc, sd, rc, rd, where, t);
+                            if (r == 1 && hand.joinsAllowed(sc) && hand.joinsAllowed(rc)) {
+                                joins(hand, generic, c, d, where, server, other, keys.nextLong(), t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("[class vs definition checks] " + id + ": " + t.compared + " decisions compared, "
+                + t.accepted + " accepted, " + t.wrong.size() + " differences");
+        assertEquals(List.of(), t.wrong);
+        assertTrue(t.accepted > 0 && t.accepted < t.compared, id + ": one answer only (" + t.accepted + " of "
+                + t.compared + "): the edits never reached a check, or nothing was accepted");
+    }
+
+    private static void addAddr(AuthScheme hand, AuthScheme generic, ConnKeys sc, ConnKeys sd, ConnKeys rc, ConnKeys rd,
+                                String where, List<InetAddress> addrs, Tally t) {
+        for (InetAddress addr : addrs) {
+            for (OptionalInt port : List.of(OptionalInt.empty(), OptionalInt.of(8080))) {
+                MptcpOption sent = hand.addAddr(sc, 3, addr, port);
+                assertEquals(sent, generic.addAddr(sd, 3, addr, port), "ADD_ADDR sent: " + where);
+                AddAddr a = (AddAddr) sent;
+                List<AddAddr> variants = new ArrayList<>(List.of(a,
+                        new AddAddr(a.version(), a.flags(), 4, a.address(), a.port(), a.truncatedHmac()),
+                        withAddress(a, addr.equals(addrs.get(0)) ? addrs.get(1) : addrs.get(0)),
+                        new AddAddr(a.version(), a.flags(), a.addressId(), a.address(),
+                                a.port().isPresent() ? OptionalInt.empty() : OptionalInt.of(80), a.truncatedHmac())));
+                int ipVer = addr.getAddress().length == 4 ? 4 : 6;
+                if (a.version() == 1) {
+                    long h = a.truncatedHmac().orElse(0);
+                    variants.add(new AddAddr(1, a.flags(), a.addressId(), a.address(), a.port(), OptionalLong.of(h ^ 1)));
+                    variants.add(new AddAddr(1, a.flags() ^ MptcpOption.FLAG_K_KEY_ID, a.addressId(), a.address(), a.port(),
+                            a.truncatedHmac()));
+                    variants.add(new AddAddr(0, ipVer, a.addressId(), a.address(), a.port(), OptionalLong.empty()));
+                } else {
+                    variants.add(new AddAddr(1, 0, a.addressId(), a.address(), a.port(), OptionalLong.of(0x5eedL)));
+                }
+                for (AddAddr v : variants) {
+                    t.compare("addAddrOk " + v + " " + where, hand.addAddrOk(rc, v), generic.addAddrOk(rd, v));
+                }
+            }
+        }
+    }
+
+    /** The option with another address (v0: with that address's IPVer nibble). */
+    private static AddAddr withAddress(AddAddr a, InetAddress addr) {
+        int flags = a.version() == 0 ? (addr.getAddress().length == 4 ? 4 : 6) : a.flags();
+        return new AddAddr(a.version(), flags, a.addressId(), addr, a.port(), a.truncatedHmac());
+    }
+
+    private static void fastClose(AuthScheme hand, AuthScheme generic, ConnKeys sc, ConnKeys sd, ConnKeys rc, ConnKeys rd,
+                                  String where, Tally t) {
+        MptcpOption sent = hand.fastClose(sc);
+        assertEquals(sent, generic.fastClose(sd), "MP_FASTCLOSE sent: " + where);
+        MpFastClose f = (MpFastClose) sent;
+        for (MpFastClose v : List.of(f, new MpFastClose(f.flags(), f.value() ^ 1), new MpFastClose(f.flags() ^ 1, f.value()))) {
+            t.compare("fastCloseOk " + v + " " + where, hand.fastCloseOk(rc, v), generic.fastCloseOk(rd, v));
+        }
+    }
+
+    private static void pathManager(AuthScheme hand, AuthScheme generic, ConnKeys sc, ConnKeys sd, ConnKeys rc, ConnKeys rd,
+                                    String where, Tally t) {
+        MptcpOption sentRemove = hand.removeAddr(sc, List.of(2));
+        assertEquals(sentRemove, generic.removeAddr(sd, List.of(2)), "REMOVE_ADDR sent: " + where);
+        RemoveAddr ra = (RemoveAddr) sentRemove;
+        List<RemoveAddr> removes = new ArrayList<>(List.of(ra, new RemoveAddr(List.of(3), ra.tag()),
+                new RemoveAddr(List.of(2, 3), ra.tag()), new RemoveAddr(ra.addressIds(), OptionalLong.empty())));
+        ra.tag().ifPresent(g -> removes.add(new RemoveAddr(ra.addressIds(), OptionalLong.of(g ^ 1))));
+        for (RemoveAddr v : removes) {
+            t.compare("removeAddrOk " + v + " " + where, hand.removeAddrOk(rc, v), generic.removeAddrOk(rd, v));
+        }
+        MptcpOption sentPrio = hand.mpPrio(sc, true);
+        assertEquals(sentPrio, generic.mpPrio(sd, true), "MP_PRIO sent: " + where);
+        MpPrio p = (MpPrio) sentPrio;
+        List<MpPrio> prios = new ArrayList<>(List.of(p, new MpPrio(false, p.addressId(), p.tag()),
+                new MpPrio(p.backup(), OptionalInt.of(2), p.tag()), new MpPrio(p.backup(), p.addressId(), OptionalLong.empty())));
+        p.tag().ifPresent(g -> prios.add(new MpPrio(p.backup(), p.addressId(), OptionalLong.of(g ^ 1))));
+        for (MpPrio v : prios) {
+            t.compare("mpPrioOk " + v + " " + where, hand.mpPrioOk(rc, v), generic.mpPrioOk(rd, v));
+        }
+    }
+
+    /** The client's join to the server's connection: lookup of the token field (and of edited ones), both HMACs. */
+    private static void joins(AuthScheme hand, AuthScheme generic, Ends c, Ends d, String where, InetAddress server,
+                              InetAddress other, long seed, Tally t) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int index = 1; index <= 2; index++) {
+            int field = hand.joinTokenField(c.client(), index, c.clientHost());
+            assertEquals(field, generic.joinTokenField(d.client(), index, d.clientHost()), "join token field: " + where);
+            for (int f : new int[] {field, field ^ 1, field ^ 0x80000000}) {
+                Function<Optional<AuthScheme.JoinMatch>, String> show = m -> m.map(x -> "conn " + x.connId()).orElse("none");
+                String byClass = show.apply(hand.lookupJoin(f, List.of(new ConnRef(1, c.server())), c.serverHost()));
+                String byDef = show.apply(generic.lookupJoin(f, List.of(new ConnRef(1, d.server())), d.serverHost()));
+                t.compare("lookupJoin " + Integer.toHexString(f) + " (class " + byClass + ", definition " + byDef + ") " + where,
+                        !byClass.equals("none"), !byDef.equals("none"));
+                if (!byClass.equals(byDef)) {
+                    t.wrong.add("lookupJoin attaches differently: class " + byClass + ", definition " + byDef + " " + where);
+                }
+            }
+        }
+        int rA = rnd.nextInt();
+        int rB = rnd.nextInt();
+        long synAck = hand.synAckHmac(c.server(), rA, rB, server);
+        assertEquals(synAck, generic.synAckHmac(d.server(), rA, rB, server), "join SYN/ACK HMAC: " + where);
+        for (long h : new long[] {synAck, synAck ^ 1}) {
+            for (InetAddress believed : List.of(server, other)) {
+                t.compare("synAckHmacOk " + believed + " " + where, hand.synAckHmacOk(c.client(), rA, rB, h, believed),
+                        generic.synAckHmacOk(d.client(), rA, rB, h, believed));
+            }
+        }
+        Bytes ack = hand.thirdAckHmac(c.client(), rA, rB);
+        assertEquals(ack, generic.thirdAckHmac(d.client(), rA, rB), "join third-ACK HMAC: " + where);
+        byte[] flipped = ack.toArray();
+        flipped[flipped.length - 1] ^= 1;
+        for (Bytes h : List.of(ack, Bytes.of(flipped))) {
+            t.compare("thirdAckHmacOk " + where, hand.thirdAckHmacOk(c.server(), rA, rB, h),
+                    generic.thirdAckHmacOk(d.server(), rA, rB, h));
+            t.compare("thirdAckHmacOk swapped nonces " + where, hand.thirdAckHmacOk(c.server(), rB, rA, h),
+                    generic.thirdAckHmacOk(d.server(), rB, rA, h));
+        }
+    }
+}
