@@ -446,11 +446,15 @@ public final class DefinedScheme implements AuthScheme {
         return b == null ? OptionalLong.empty() : OptionalLong.of(int64(b));
     }
 
-    /** The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another version). */
+    /**
+     * The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another
+     * version). The data-level length and checksum of an RFC 8684 third ACK that carries data are
+     * data-sequence fields, no definition's: not read, so such a third ACK counts as the bare one
+     * (as the hand-written classes and Linux take it).
+     */
     private Optional<Map<String, Bytes>> capableFields(Optional<MptcpOption> o) {
         Map<String, Bytes> f = new LinkedHashMap<>();
-        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == def.version()
-                && c.dataLevelLength().isEmpty()) {
+        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == def.version()) {
             c.senderKey().ifPresent(v -> f.put("sender-key", Bytes.of(MptcpCrypto.be64(v))));
             c.receiverKey().ifPresent(v -> f.put("receiver-key", Bytes.of(MptcpCrypto.be64(v))));
             return Optional.of(f);

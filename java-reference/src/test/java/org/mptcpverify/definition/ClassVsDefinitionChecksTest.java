@@ -148,6 +148,153 @@ class ClassVsDefinitionChecksTest {
                 + t.compared + "): the edits never reached a check, or nothing was accepted");
     }
 
+    /**
+     * The handshake: each MP_CAPABLE (SYN, SYN/ACK, third ACK) replaced by variants of itself (each
+     * flag bit toggled, the other version, each key, token, confirm or share altered, a key dropped,
+     * a data-level length added, the option stripped) under every key configuration; the class and
+     * the definition must answer with the same options and leave ends alike: MPTCP or not, and on
+     * MPTCP ends the same keys as far as they show (join token field, join HMACs, MP_FASTCLOSE and
+     * ADD_ADDR values, whether joins are allowed, whether the external key is in use).
+     */
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void everyHandshakeVariantLeavesTheClassAndTheDefinitionAlike(SchemeId id) throws UnknownHostException {
+        AuthScheme hand = Schemes.of(id);
+        AuthScheme generic = new DefinedScheme(BuiltInDefinitions.of(id));
+        InetAddress server = InetAddress.getByName("10.1.0.100");
+        SplittableRandom keys = new SplittableRandom(id.ordinal() * 17L + 5);
+        int compared = 0;
+        int mptcpEnds = 0;
+        int variantsTried = 0;
+        for (int n = 0; n < 2; n++) {
+            byte[] material = new byte[32];
+            keys.nextBytes(material);
+            KeySetting setting = hand.keySetting(Bytes.of(material));
+            for (int config = 0; config < (id.usesExternalKey() ? 4 : 1); config++) {
+                long seed = keys.nextLong();
+                for (int seg = 0; seg < 3; seg++) {
+                    int at = seg;
+                    // the variants of the class's honest segment, each replayed by both
+                    Optional<MptcpOption> honest = handshake(hand, setting, config, seed, -1, null).options().get(seg);
+                    for (Optional<MptcpOption> v : variants(honest)) {
+                        variantsTried++;
+                        Shake c = handshake(hand, setting, config, seed, at, v);
+                        Shake d = handshake(generic, setting, config, seed, at, v);
+                        String where = id + " key " + n + " configuration " + config + " segment " + seg + " -> " + v;
+                        assertEquals(c.options(), d.options(), "answers: " + where);
+                        for (int e = 0; e < 2; e++) {
+                            ConnKeys kc = e == 0 ? c.client() : c.server();
+                            ConnKeys kd = e == 0 ? d.client() : d.server();
+                            assertEquals(kc.mptcp(), kd.mptcp(), "MPTCP at " + kc.role() + ": " + where);
+                            compared++;
+                            if (!kc.mptcp()) {
+                                continue;
+                            }
+                            mptcpEnds++;
+                            assertEquals(hand.joinsAllowed(kc), generic.joinsAllowed(kd), "joinsAllowed: " + where);
+                            assertEquals(hand.externalKeyInUse(kc, HostKeys.initial()), generic.externalKeyInUse(kd, HostKeys.initial()),
+                                    "externalKeyInUse at " + kc.role() + ": " + where);
+                            if (!hand.hasAuthenticationKeys(kc)) {
+                                continue;
+                            }
+                            assertEquals(hand.fastClose(kc), generic.fastClose(kd), "MP_FASTCLOSE of " + kc.role() + ": " + where);
+                            assertEquals(hand.addAddr(kc, 2, server), generic.addAddr(kd, 2, server), "ADD_ADDR: " + where);
+                            if (e == 0 && hand.joinsAllowed(kc)) {
+                                assertEquals(hand.joinTokenField(kc, 1, HostKeys.initial()),
+                                        generic.joinTokenField(kd, 1, HostKeys.initial()), "join token field: " + where);
+                                assertEquals(hand.thirdAckHmac(kc, 1, 2), generic.thirdAckHmac(kd, 1, 2), "join third ACK: " + where);
+                            }
+                            if (e == 1 && hand.joinsAllowed(kc)) {
+                                assertEquals(hand.synAckHmac(kc, 1, 2, server), generic.synAckHmac(kd, 1, 2, server),
+                                        "join SYN/ACK: " + where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("[class vs definition handshake] " + id + ": " + variantsTried + " variants, " + compared
+                + " ends compared, " + mptcpEnds + " MPTCP");
+        assertTrue(mptcpEnds > 0 && mptcpEnds < compared, id + ": the variants never changed an outcome, or nothing was MPTCP");
+    }
+
+    private record Shake(List<Optional<MptcpOption>> options, ConnKeys client, ConnKeys server) {}
+
+    /** One handshake; segment {@code at} (0 SYN, 1 SYN/ACK, 2 third ACK; -1 none) replaced by {@code with}. */
+    private static Shake handshake(AuthScheme s, KeySetting setting, int config, long seed, int at, Optional<MptcpOption> with) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        KeySetting none = KeySetting.none();
+        KeySetting client = (config & 1) != 0 ? setting : none;
+        KeySetting server = (config & 2) != 0 ? setting : none;
+        Hello syn = s.clientSyn(s.socketKey(client), rnd);
+        Optional<MptcpOption> o0 = at == 0 ? with : syn.option();
+        Hello synAck = s.serverSynAck(o0, s.socketKey(server), rnd, t -> false);
+        Optional<MptcpOption> o1 = at == 1 ? with : synAck.option();
+        Hello ack = s.clientThirdAck(syn.keys(), o1, rnd);
+        Optional<MptcpOption> o2 = at == 2 ? with : ack.option();
+        ConnKeys srv = s.serverEstablished(synAck.keys(), o2);
+        return new Shake(List.of(o0, o1, o2), ack.keys(), srv);
+    }
+
+    /** The option edited in one field at a time (the edits that give a valid option), and stripped. */
+    private static List<Optional<MptcpOption>> variants(Optional<MptcpOption> honest) {
+        List<Optional<MptcpOption>> out = new ArrayList<>();
+        out.add(Optional.empty());
+        if (honest.isEmpty()) {
+            return out;
+        }
+        MptcpOption o = honest.get();
+        List<java.util.function.Supplier<MptcpOption>> edits = new ArrayList<>();
+        if (o instanceof MptcpOption.MpCapable c) {
+            for (int bit = 1; bit < 0x100; bit <<= 1) {
+                int b = bit;
+                edits.add(() -> new MptcpOption.MpCapable(c.version(), c.flags() ^ b, c.senderKey(), c.receiverKey(),
+                        c.dataLevelLength(), c.checksum()));
+            }
+            edits.add(() -> new MptcpOption.MpCapable(1 - c.version(), c.flags(), c.senderKey(), c.receiverKey(),
+                    c.dataLevelLength(), c.checksum()));
+            c.senderKey().ifPresent(k -> edits.add(() -> new MptcpOption.MpCapable(c.version(), c.flags(), OptionalLong.of(k ^ 1),
+                    c.receiverKey(), c.dataLevelLength(), c.checksum())));
+            c.receiverKey().ifPresent(k -> edits.add(() -> new MptcpOption.MpCapable(c.version(), c.flags(), c.senderKey(),
+                    OptionalLong.of(k ^ 1), c.dataLevelLength(), c.checksum())));
+            c.receiverKey().ifPresent(k -> edits.add(() -> new MptcpOption.MpCapable(c.version(), c.flags(), c.senderKey(),
+                    OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty())));
+            c.receiverKey().ifPresent(k -> edits.add(() -> new MptcpOption.MpCapable(c.version(), c.flags(), c.senderKey(),
+                    c.receiverKey(), OptionalInt.of(0), OptionalInt.of(0))));
+            c.senderKey().ifPresent(k -> edits.add(() -> MptcpOption.MpCapable.syn(c.version(), c.flags())));
+        } else if (o instanceof MptcpOption.MpCapableTokens t) {
+            for (int bit = 1; bit < 0x100; bit <<= 1) {
+                int b = bit;
+                edits.add(() -> new MptcpOption.MpCapableTokens(t.version(), t.flags() ^ b, t.senderToken(), t.receiverToken(),
+                        t.confirm()));
+            }
+            t.senderToken().ifPresent(v -> edits.add(() -> new MptcpOption.MpCapableTokens(t.version(), t.flags(),
+                    OptionalInt.of(v ^ 1), t.receiverToken(), t.confirm())));
+            t.receiverToken().ifPresent(v -> edits.add(() -> new MptcpOption.MpCapableTokens(t.version(), t.flags(),
+                    t.senderToken(), OptionalInt.of(v ^ 1), t.confirm())));
+            t.confirm().ifPresent(v -> edits.add(() -> new MptcpOption.MpCapableTokens(t.version(), t.flags(),
+                    t.senderToken(), t.receiverToken(), OptionalLong.of(v ^ 1))));
+            t.confirm().ifPresent(v -> edits.add(() -> new MptcpOption.MpCapableTokens(t.version(), t.flags(),
+                    t.senderToken(), t.receiverToken(), OptionalLong.empty())));
+        } else if (o instanceof MptcpOption.MpCapableShare sh) {
+            for (int bit = 1; bit < 0x100; bit <<= 1) {
+                int b = bit;
+                edits.add(() -> new MptcpOption.MpCapableShare(sh.version(), sh.flags() ^ b, sh.curve(), sh.share()));
+            }
+            byte[] other = sh.share().toArray();
+            other[0] ^= 1;
+            edits.add(() -> new MptcpOption.MpCapableShare(sh.version(), sh.flags(), sh.curve(), Bytes.of(other)));
+        }
+        for (java.util.function.Supplier<MptcpOption> e : edits) {
+            try {
+                out.add(Optional.of(e.get()));
+            } catch (IllegalArgumentException notAnOption) {
+                // that edit leaves no valid option of this layout: the codec could not deliver it
+            }
+        }
+        return out;
+    }
+
     private static void addAddr(AuthScheme hand, AuthScheme generic, ConnKeys sc, ConnKeys sd, ConnKeys rc, ConnKeys rd,
                                 String where, List<InetAddress> addrs, Tally t) {
         for (InetAddress addr : addrs) {
