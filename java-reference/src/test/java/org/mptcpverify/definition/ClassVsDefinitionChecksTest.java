@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.AuthScheme.ConnRef;
-import org.mptcpverify.scheme.AuthScheme.Hello;
 import org.mptcpverify.scheme.ConnKeys;
 import org.mptcpverify.scheme.HostKeys;
 import org.mptcpverify.scheme.KeySetting;
@@ -40,7 +39,7 @@ import org.mptcpverify.wire.MptcpOption.RemoveAddr;
  * down here: the two sides are compared, and the counts make sure both answers occurred.
  */
 class ClassVsDefinitionChecksTest {
-    private static final int KEYS = 3;
+    private static final int KEYS = 2;
 
     static List<SchemeId> builtIns() {
         return List.of(SchemeId.values());
@@ -59,27 +58,16 @@ class ClassVsDefinitionChecksTest {
 
     /** {@code cut}: 0 honest, 1 SYN/ACK without MP_CAPABLE, 2 third ACK without it; {@code agree}: run the key agreement. */
     private static Ends run(AuthScheme s, KeySetting setting, int config, int cut, boolean agree, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        KeySetting none = KeySetting.none();
-        KeySetting client = (config & 1) != 0 ? setting : none;
-        KeySetting server = (config & 2) != 0 ? setting : none;
-        HostKeys clientHost = s.onBindOrConnect(HostKeys.initial(), client);
-        HostKeys serverHost = s.onBindOrConnect(HostKeys.initial(), server);
-        Hello syn = s.clientSyn(s.socketKey(client), rnd);
-        Hello synAck = s.serverSynAck(syn.option(), s.socketKey(server), rnd, t -> false);
-        Hello ack = s.clientThirdAck(syn.keys(), cut == 1 ? Optional.empty() : synAck.option(), rnd);
-        ConnKeys srv = s.serverEstablished(synAck.keys(), cut == 2 ? Optional.empty() : ack.option());
-        serverHost = s.onServerConnectionCreated(serverHost, srv);
-        ConnKeys cli = ack.keys();
+        Handshakes.Shake h = Handshakes.run(s, setting, config, seed, cut == 0 ? -1 : cut, o -> Optional.empty());
+        ConnKeys cli = h.client();
+        ConnKeys srv = h.server();
         if (agree && cli.mptcp() && srv.mptcp()) {
             Optional<MptcpOption> fromA = s.keyAgreement(cli);
             Optional<MptcpOption> fromB = s.keyAgreement(srv);
-            ConnKeys c0 = cli;
-            ConnKeys s0 = srv;
-            cli = fromB.map(o -> s.onKeyAgreement(c0, o)).orElse(cli);
-            srv = fromA.map(o -> s.onKeyAgreement(s0, o)).orElse(srv);
+            cli = fromB.map(o -> s.onKeyAgreement(h.client(), o)).orElse(cli);
+            srv = fromA.map(o -> s.onKeyAgreement(h.server(), o)).orElse(srv);
         }
-        return new Ends(cli, srv, clientHost, serverHost);
+        return new Ends(cli, srv, h.clientHost(), h.serverHost());
     }
 
     /** Decisions compared, and how many of them accepted. */
@@ -175,16 +163,18 @@ class ClassVsDefinitionChecksTest {
                 for (int seg = 0; seg < 3; seg++) {
                     int at = seg;
                     // the variants of the class's honest segment, each replayed by both
-                    Optional<MptcpOption> honest = handshake(hand, setting, config, seed, -1, null).options().get(seg);
+                    Optional<MptcpOption> honest = Handshakes.run(hand, setting, config, seed, -1, o -> o).options().get(seg);
                     for (Optional<MptcpOption> v : variants(honest)) {
                         variantsTried++;
-                        Shake c = handshake(hand, setting, config, seed, at, v);
-                        Shake d = handshake(generic, setting, config, seed, at, v);
+                        Handshakes.Shake c = Handshakes.run(hand, setting, config, seed, at, o -> v);
+                        Handshakes.Shake d = Handshakes.run(generic, setting, config, seed, at, o -> v);
                         String where = id + " key " + n + " configuration " + config + " segment " + seg + " -> " + v;
                         assertEquals(c.options(), d.options(), "answers: " + where);
                         for (int e = 0; e < 2; e++) {
                             ConnKeys kc = e == 0 ? c.client() : c.server();
                             ConnKeys kd = e == 0 ? d.client() : d.server();
+                            HostKeys hc = e == 0 ? c.clientHost() : c.serverHost();
+                            HostKeys hd = e == 0 ? d.clientHost() : d.serverHost();
                             assertEquals(kc.mptcp(), kd.mptcp(), "MPTCP at " + kc.role() + ": " + where);
                             compared++;
                             if (!kc.mptcp()) {
@@ -192,7 +182,7 @@ class ClassVsDefinitionChecksTest {
                             }
                             mptcpEnds++;
                             assertEquals(hand.joinsAllowed(kc), generic.joinsAllowed(kd), "joinsAllowed: " + where);
-                            assertEquals(hand.externalKeyInUse(kc, HostKeys.initial()), generic.externalKeyInUse(kd, HostKeys.initial()),
+                            assertEquals(hand.externalKeyInUse(kc, hc), generic.externalKeyInUse(kd, hd),
                                     "externalKeyInUse at " + kc.role() + ": " + where);
                             if (!hand.hasAuthenticationKeys(kc)) {
                                 continue;
@@ -200,8 +190,8 @@ class ClassVsDefinitionChecksTest {
                             assertEquals(hand.fastClose(kc), generic.fastClose(kd), "MP_FASTCLOSE of " + kc.role() + ": " + where);
                             assertEquals(hand.addAddr(kc, 2, server), generic.addAddr(kd, 2, server), "ADD_ADDR: " + where);
                             if (e == 0 && hand.joinsAllowed(kc)) {
-                                assertEquals(hand.joinTokenField(kc, 1, HostKeys.initial()),
-                                        generic.joinTokenField(kd, 1, HostKeys.initial()), "join token field: " + where);
+                                assertEquals(hand.joinTokenField(kc, 1, hc), generic.joinTokenField(kd, 1, hd),
+                                        "join token field: " + where);
                                 assertEquals(hand.thirdAckHmac(kc, 1, 2), generic.thirdAckHmac(kd, 1, 2), "join third ACK: " + where);
                             }
                             if (e == 1 && hand.joinsAllowed(kc)) {
@@ -216,24 +206,6 @@ class ClassVsDefinitionChecksTest {
         System.out.println("[class vs definition handshake] " + id + ": " + variantsTried + " variants, " + compared
                 + " ends compared, " + mptcpEnds + " MPTCP");
         assertTrue(mptcpEnds > 0 && mptcpEnds < compared, id + ": the variants never changed an outcome, or nothing was MPTCP");
-    }
-
-    private record Shake(List<Optional<MptcpOption>> options, ConnKeys client, ConnKeys server) {}
-
-    /** One handshake; segment {@code at} (0 SYN, 1 SYN/ACK, 2 third ACK; -1 none) replaced by {@code with}. */
-    private static Shake handshake(AuthScheme s, KeySetting setting, int config, long seed, int at, Optional<MptcpOption> with) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        KeySetting none = KeySetting.none();
-        KeySetting client = (config & 1) != 0 ? setting : none;
-        KeySetting server = (config & 2) != 0 ? setting : none;
-        Hello syn = s.clientSyn(s.socketKey(client), rnd);
-        Optional<MptcpOption> o0 = at == 0 ? with : syn.option();
-        Hello synAck = s.serverSynAck(o0, s.socketKey(server), rnd, t -> false);
-        Optional<MptcpOption> o1 = at == 1 ? with : synAck.option();
-        Hello ack = s.clientThirdAck(syn.keys(), o1, rnd);
-        Optional<MptcpOption> o2 = at == 2 ? with : ack.option();
-        ConnKeys srv = s.serverEstablished(synAck.keys(), o2);
-        return new Shake(List.of(o0, o1, o2), ack.keys(), srv);
     }
 
     /** The option edited in one field at a time (the edits that give a valid option), and stripped. */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mptcpverify.scheme.AuthScheme;
-import org.mptcpverify.scheme.AuthScheme.Hello;
 import org.mptcpverify.scheme.ConnKeys;
 import org.mptcpverify.scheme.HostKeys;
 import org.mptcpverify.scheme.KeySetting;
@@ -157,10 +156,6 @@ class ExternalKeyUseTest {
 
     /** Toggle {@code flag} in handshake segment {@code segment} (0 SYN, 1 SYN/ACK, 2 third ACK; -1 none). */
     private record Edit(int segment, int flag) {
-        Optional<MptcpOption> apply(int seg, Optional<MptcpOption> o) {
-            return seg != segment ? o : o.map(toggled(flag));
-        }
-
         @Override
         public String toString() {
             return segment < 0 ? "honest" : "flag 0x" + Integer.toHexString(flag) + " toggled in segment " + segment;
@@ -194,23 +189,11 @@ class ExternalKeyUseTest {
 
     /** One handshake (and key agreement) with the client keyed if bit 0 of config, the server if bit 1. */
     private static Run run(AuthScheme s, KeySetting setting, int config, Edit e, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        KeySetting none = KeySetting.none();
-        KeySetting client = (config & 1) != 0 ? setting : none;
-        KeySetting server = (config & 2) != 0 ? setting : none;
-        HostKeys clientHost = s.onBindOrConnect(HostKeys.initial(), client);
-        HostKeys serverHost = s.onBindOrConnect(HostKeys.initial(), server);
-        Hello syn = s.clientSyn(s.socketKey(client), rnd);
-        Optional<MptcpOption> synOpt = e.apply(0, syn.option());
-        Hello synAck = s.serverSynAck(synOpt, s.socketKey(server), rnd, t -> false);
-        Optional<MptcpOption> synAckOpt = e.apply(1, synAck.option());
-        Hello ack = s.clientThirdAck(syn.keys(), synAckOpt, rnd);
-        Optional<MptcpOption> ackOpt = e.apply(2, ack.option());
-        ConnKeys srv = s.serverEstablished(synAck.keys(), ackOpt);
-        serverHost = s.onServerConnectionCreated(serverHost, srv);
-        ConnKeys cli = ack.keys();
-        List<End> states = new ArrayList<>(List.of(new End(cli, clientHost), new End(srv, serverHost)));
-        List<Optional<MptcpOption>> options = new ArrayList<>(List.of(synOpt, synAckOpt, ackOpt));
+        Handshakes.Shake h = Handshakes.run(s, setting, config, seed, e.segment(), o -> o.map(toggled(e.flag())));
+        ConnKeys cli = h.client();
+        ConnKeys srv = h.server();
+        List<End> states = new ArrayList<>(List.of(new End(cli, h.clientHost()), new End(srv, h.serverHost())));
+        List<Optional<MptcpOption>> options = new ArrayList<>(h.options());
         if (cli.mptcp() && srv.mptcp()) {
             Optional<MptcpOption> fromA = s.keyAgreement(cli);
             Optional<MptcpOption> fromB = s.keyAgreement(srv);
@@ -218,8 +201,8 @@ class ExternalKeyUseTest {
             options.add(fromB);
             ConnKeys cli2 = fromB.map(o -> s.onKeyAgreement(cli, o)).orElse(cli);
             ConnKeys srv2 = fromA.map(o -> s.onKeyAgreement(srv, o)).orElse(srv);
-            states.add(new End(cli2, clientHost));
-            states.add(new End(srv2, serverHost));
+            states.add(new End(cli2, h.clientHost()));
+            states.add(new End(srv2, h.serverHost()));
         }
         return new Run(options, states);
     }
