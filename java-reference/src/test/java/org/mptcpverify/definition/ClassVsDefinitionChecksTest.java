@@ -118,6 +118,9 @@ class ClassVsDefinitionChecksTest {
                             if (!sc.mptcp() || !hand.hasAuthenticationKeys(sc)) {
                                 continue; // a sender without the keys its options need builds none
                             }
+                            if (!agree && rc.mptcp()) {
+                                keyAgreement(hand, generic, sc, sd, rc, rd, where, t);
+                            }
                             addAddr(hand, generic, sc, sd, rc, rd, where, List.of(v4, v6), t);
                             fastClose(hand, generic, sc, sd, rc, rd, where, t);
                             pathManager(hand, generic, sc, sd, rc, rd, where, t);
@@ -293,6 +296,32 @@ class ClassVsDefinitionChecksTest {
                     t.compare("addAddrOk " + v + " " + where, hand.addAddrOk(rc, v), generic.addAddrOk(rd, v));
                 }
             }
+        }
+    }
+
+    /** The peer's key-agreement option (NEW_KEY or key share), edited, and the other kind: does the key become active? */
+    private static void keyAgreement(AuthScheme hand, AuthScheme generic, ConnKeys sc, ConnKeys sd, ConnKeys rc, ConnKeys rd,
+                                     String where, Tally t) {
+        Optional<MptcpOption> sent = hand.keyAgreement(sc);
+        assertEquals(sent, generic.keyAgreement(sd), "key agreement sent: " + where);
+        byte[] share = new byte[MptcpOption.MpCapableShare.SHARE_BYTES];
+        share[0] = 9;
+        List<MptcpOption> variants = new ArrayList<>(List.of(new MptcpOption.NewKey(0, 0x5eedL),
+                new MptcpOption.KeyShare(0, Bytes.of(share))));
+        if (sent.isPresent() && sent.get() instanceof MptcpOption.NewKey nk) {
+            variants.addAll(List.of(nk, new MptcpOption.NewKey(nk.flags(), nk.hmac() ^ 1), new MptcpOption.NewKey(nk.flags() ^ 1,
+                    nk.hmac())));
+        } else if (sent.isPresent() && sent.get() instanceof MptcpOption.KeyShare ks) {
+            byte[] other = ks.share().toArray();
+            other[0] ^= 1;
+            variants.addAll(List.of(ks, new MptcpOption.KeyShare(ks.flags(), Bytes.of(other)),
+                    new MptcpOption.KeyShare(ks.flags() ^ 1, ks.share())));
+        }
+        for (MptcpOption v : variants) {
+            ConnKeys kc = hand.onKeyAgreement(rc, v);
+            ConnKeys kd = generic.onKeyAgreement(rd, v);
+            t.compare("key agreement " + v + " " + where, kc.keyActive(), kd.keyActive());
+            t.compare("joinsAllowed after " + v + " " + where, hand.joinsAllowed(kc), generic.joinsAllowed(kd));
         }
     }
 
