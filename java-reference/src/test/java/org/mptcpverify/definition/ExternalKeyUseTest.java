@@ -32,9 +32,10 @@ import org.mptcpverify.wire.MptcpOption.MpCapableTokens;
  * {@link DefinedScheme#externalKeyInUse}, derived from the definition ({@link ExternalKeyUse}),
  * against the hand-written class's answer, for every built-in scheme: both run the same handshakes
  * (same random stream, so the same keys) under every key configuration, honest and with each
- * MP_CAPABLE flag bit of the definition's modes toggled in the SYN or the SYN/ACK, and on every end
- * state (after the handshake and after a key agreement) that DowngradeResistance judges (MPTCP) the
- * two answers must be equal. No answer is written down here: the class is the oracle, and the counts
+ * MP_CAPABLE flag bit of the definition's modes toggled in the SYN, the SYN/ACK or the third ACK;
+ * both must leave the same ends MPTCP (a third ACK of another mode than the server's: plain TCP),
+ * and on every end state (after the handshake and after a key agreement) that DowngradeResistance
+ * judges (MPTCP) the two answers must be equal. No answer is written down here: the class is the oracle, and the counts
  * make sure every mode of the definition and both answers (where the definition has a keyed mode)
  * were compared.
  */
