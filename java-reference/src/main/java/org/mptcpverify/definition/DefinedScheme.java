@@ -455,7 +455,12 @@ public final class DefinedScheme implements AuthScheme {
         return b == null ? OptionalLong.empty() : OptionalLong.of(int64(b));
     }
 
-    /** The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another version). */
+    /**
+     * The fields of a received MP_CAPABLE of this scheme's version, or empty (none, or another
+     * version). The data-level length and checksum of an RFC 8684 third ACK that carries data are
+     * data-sequence fields, no definition's: not read, so such a third ACK counts as the bare one
+     * (as the hand-written classes and Linux take it).
+     */
     private Optional<Map<String, Bytes>> capableFields(Optional<MptcpOption> o) {
         return capableFieldsOf(def.version(), o);
     }
@@ -463,8 +468,7 @@ public final class DefinedScheme implements AuthScheme {
     /** The fields of a received MP_CAPABLE of this version, or empty (none, or another version). */
     static Optional<Map<String, Bytes>> capableFieldsOf(int version, Optional<MptcpOption> o) {
         Map<String, Bytes> f = new LinkedHashMap<>();
-        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == version
-                && c.dataLevelLength().isEmpty()) {
+        if (o.isPresent() && o.get() instanceof MpCapable c && c.version() == version) {
             c.senderKey().ifPresent(v -> f.put("sender-key", Bytes.of(MptcpCrypto.be64(v))));
             c.receiverKey().ifPresent(v -> f.put("receiver-key", Bytes.of(MptcpCrypto.be64(v))));
             return Optional.of(f);
@@ -827,12 +831,12 @@ public final class DefinedScheme implements AuthScheme {
         c.params.put("port", Bytes.of(MptcpCrypto.be16(port.orElse(0))));
     }
 
-    private int addAddrFlags() {
-        return addAddrFlags(def.version());
+    private int addAddrFlags(InetAddress addr) {
+        return addAddrFlags(def.version(), addr);
     }
 
-    static int addAddrFlags(int version) {
-        return version == 0 ? 4 : 0; // v0: the nibble is IPVer
+    static int addAddrFlags(int version, InetAddress addr) {
+        return version == 0 ? (addr.getAddress().length == 4 ? 4 : 6) : 0; // v0: the nibble is IPVer
     }
 
     @Override
@@ -840,7 +844,7 @@ public final class DefinedScheme implements AuthScheme {
         Ctx c = ctx(sender, null);
         addrParams(c, id, addr, port);
         Map<String, Bytes> f = send(handshake(Phase.ADD_ADDR, sender.role(), c.mode), c, null, null);
-        return new AddAddr(def.version(), addAddrFlags(), id, addr, port, optLong(f.get("hmac")));
+        return new AddAddr(def.version(), addAddrFlags(addr), id, addr, port, optLong(f.get("hmac")));
     }
 
     @Override
@@ -1052,13 +1056,13 @@ public final class DefinedScheme implements AuthScheme {
         Optional<Message> any = observedModes(v).stream().map(m -> def.message(Phase.ADD_ADDR, Role.B, m))
                 .flatMap(Optional::stream).findFirst();
         if (any.isPresent() && any.get().field("hmac").isEmpty()) {
-            return Optional.of(new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.empty()));
+            return Optional.of(new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.empty()));
         }
         Map<String, Term> params = Map.of("id", new Term.Num(id, 8),
                 "addr", new Term.Num(Integer.toUnsignedLong(ByteBuffer.wrap(addr.getAddress()).getInt()), 32),
                 "port", new Term.Num(0, 16));
         return forge(v, Phase.ADD_ADDR, Role.B, "hmac", params).map(h ->
-                new AddAddr(def.version(), addAddrFlags(), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
+                new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
     }
 
     @Override

@@ -863,8 +863,9 @@ public final class DefinitionParser {
             }
             if (!capable) {
                 try {
-                    new MptcpOption.AddAddr(version, DefinedScheme.addAddrFlags(version), 1,
-                            java.net.InetAddress.getByAddress(new byte[4]), java.util.OptionalInt.empty(),
+                    java.net.InetAddress v4 = java.net.InetAddress.getByAddress(new byte[4]);
+                    new MptcpOption.AddAddr(version, DefinedScheme.addAddrFlags(version, v4), 1,
+                            v4, java.util.OptionalInt.empty(),
                             sent.containsKey("hmac") ? java.util.OptionalLong.of(0) : java.util.OptionalLong.empty());
                 } catch (IllegalArgumentException | java.net.UnknownHostException e) {
                     throw error("message " + m.name() + ": version " + version + "'s ADD_ADDR "

@@ -102,6 +102,11 @@ public final class BoundKey extends KeyedMptcp {
     }
 
     @Override
+    protected int modeFlag() {
+        return MptcpOption.FLAG_G_BOUND_KEY;
+    }
+
+    @Override
     public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
         if (!keys.extMode()) {
             return super.serverEstablished(keys, ack);

@@ -73,14 +73,24 @@ public final class Broken extends KeyedMptcp {
         return true;
     }
 
+    /**
+     * The server skips the authenticator, not the option's own rules: an ADD_ADDR of another version
+     * (a v0 layout on this v1 connection: RFC 8684 3.4.1 has every v1 ADD_ADDR that is not an echo
+     * carry an HMAC) or on a connection that is not MPTCP is refused, as by every other scheme and
+     * by the definition.
+     */
     @Override
     public boolean addAddrOk(ConnKeys receiver, MptcpOption.AddAddr option) {
-        return receiver.role() == Role.B || super.addAddrOk(receiver, option);
+        if (receiver.role() == Role.B) {
+            return option.version() == version() && receiver.mptcp();
+        }
+        return super.addAddrOk(receiver, option);
     }
 
+    /** The server accepts any value, on an MPTCP connection only (as the definition). */
     @Override
     public boolean fastCloseOk(ConnKeys receiver, MptcpOption.MpFastClose option) {
-        return receiver.role() == Role.B || super.fastCloseOk(receiver, option);
+        return receiver.role() == Role.B ? receiver.mptcp() : super.fastCloseOk(receiver, option);
     }
 
     // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json

@@ -83,13 +83,18 @@ public class DraftBaerts extends KeyedMptcp {
     }
 
     @Override
+    protected int modeFlag() {
+        return MptcpOption.FLAG_E_EXTERNAL_KEY;
+    }
+
+    @Override
     public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
         if (!keys.extMode()) {
             return super.serverEstablished(keys, ack);
         }
         Optional<MpCapableTokens> t = Capable.tokens(ack).filter(o -> o.senderToken().isPresent()
                 && o.receiverToken().isPresent() && o.receiverToken().getAsInt() == keys.localToken());
-        return t.isEmpty() ? keys.withMptcp(false) : keys.withTokens(keys.localToken(), t.get().senderToken().getAsInt());
+        return t.isEmpty() || !ackOfServersMode(keys, ack) ? keys.withMptcp(false) : keys.withTokens(keys.localToken(), t.get().senderToken().getAsInt());
     }
 
     // ---- NEW_KEY ------------------------------------------------------------------------------

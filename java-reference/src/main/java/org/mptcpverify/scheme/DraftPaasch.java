@@ -32,6 +32,11 @@ public class DraftPaasch extends KeyedMptcp {
     }
 
     @Override
+    protected int modeFlag() {
+        return FLAG_APP_KEY;
+    }
+
+    @Override
     protected boolean extModeFrom(ConnKeys keys, int peerFlags) {
         return keys.hasExtKey() && (peerFlags & FLAG_APP_KEY) != 0;
     }

@@ -18,6 +18,12 @@ public final class DraftPaaschUnsignalled extends DraftPaasch {
         return MptcpOption.FLAG_H_HMAC;
     }
 
+    /** Nothing is signalled, so no third ACK is of another mode. */
+    @Override
+    protected int modeFlag() {
+        return 0;
+    }
+
     @Override
     protected boolean extModeFrom(ConnKeys keys, int peerFlags) {
         return keys.hasExtKey();

@@ -139,12 +139,27 @@ public abstract class KeyedMptcp implements AuthScheme {
                 OptionalLong.of(kb), OptionalInt.empty(), OptionalInt.empty())), k);
     }
 
+    /** The MP_CAPABLE flag bit that signals the external-key mode on the wire (0: no mode is signalled). */
+    protected int modeFlag() {
+        return 0;
+    }
+
+    /**
+     * Whether the third ACK is of the server's mode: the server's mode was fixed by the SYN, and a
+     * third ACK that signals another one (the flag set where the server is keyless, or cleared where
+     * it is keyed: an edited SYN/ACK or third ACK) makes the connection plain TCP, as the definitions
+     * say (docs/scheme-definitions.md, "Modes"); a scheme that signals nothing has nothing to compare.
+     */
+    protected final boolean ackOfServersMode(ConnKeys serverKeys, Optional<MptcpOption> ack) {
+        return modeFlag() == 0 || Capable.hasFlag(ack, modeFlag()) == serverKeys.extMode();
+    }
+
     @Override
     public ConnKeys serverEstablished(ConnKeys keys, Optional<MptcpOption> ack) {
         Optional<MpCapable> c = capable(ack).filter(o -> o.version() == version
                 && o.senderKey().isPresent() && o.receiverKey().isPresent()
                 && o.receiverKey().getAsLong() == keys.localKey());
-        if (c.isEmpty() || !keys.mptcp()) {
+        if (c.isEmpty() || !keys.mptcp() || !ackOfServersMode(keys, ack)) {
             return keys.withMptcp(false);
         }
         long ka = c.get().senderKey().getAsLong();
@@ -222,13 +237,13 @@ public abstract class KeyedMptcp implements AuthScheme {
         return cat(new byte[] {(byte) id}, addr.getAddress(), be16(port.orElse(0)));
     }
 
-    protected int addAddrFlags(ConnKeys k) {
-        return version == 0 ? 4 : 0; // v0: the nibble is IPVer
+    protected int addAddrFlags(ConnKeys k, InetAddress addr) {
+        return version == 0 ? (addr.getAddress().length == 4 ? 4 : 6) : 0; // v0: the nibble is IPVer
     }
 
     @Override
     public MptcpOption addAddr(ConnKeys sender, int id, InetAddress addr, OptionalInt port) {
-        return new AddAddr(version, addAddrFlags(sender), id, addr, port,
+        return new AddAddr(version, addAddrFlags(sender, addr), id, addr, port,
                 addAddrAuth(sender, sender.role(), id, addr, port));
     }
 
@@ -343,7 +358,7 @@ public abstract class KeyedMptcp implements AuthScheme {
     @Override
     public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
         if (version == 0 && addAddrAuthFree()) {
-            return Optional.of(new AddAddr(0, 4, id, addr, OptionalInt.empty(), OptionalLong.empty()));
+            return Optional.of(new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, OptionalInt.empty(), OptionalLong.empty()));
         }
         return reconstruct(v, Role.B).map(k -> addAddr(k, id, addr));
     }
