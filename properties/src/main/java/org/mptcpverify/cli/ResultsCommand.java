@@ -25,7 +25,6 @@ import org.mptcpverify.matrix.Progress;
 import org.mptcpverify.matrix.ResultsDoc;
 import org.mptcpverify.matrix.TreeCompare;
 import org.mptcpverify.matrix.Versions;
-import org.mptcpverify.models.alloy.AlloyCells;
 import org.mptcpverify.models.alloy.AlloyCoreVerdicts;
 import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.models.core.CoreVerdicts;
@@ -85,7 +84,7 @@ public final class ResultsCommand implements Callable<Integer> {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("tlc", CoreVerdicts.CACHE, root, true));
         // the Alloy core's column is alloy-column's: results reuses its decided entries and names the pending ones
-        if (EngineRegistry.alloyIsCore()) columns.add(new Column("alloy", AlloyCoreVerdicts.CACHE, AlloyCoreVerdicts.coreDir(), false));
+        columns.add(new Column("alloy", AlloyCoreVerdicts.CACHE, AlloyCoreVerdicts.coreDir(), false));
         for (Column col : columns) {
             Path file = col.written ? root.resolve(col.cache.file()) : col.cxBase.resolve("verdicts.json");
             try {
@@ -133,16 +132,12 @@ public final class ResultsCommand implements Callable<Integer> {
         Path mcRun = runDir.resolve("tla-core-cells");
         CoreCell.allConfigurations().forEach((name, cfg) -> AtomicWrite.text(mcRun.resolve(name), cfg));
         Path committedMc = root.resolve(CoreCell.CELLS_FOLDER);
-        Path cellsRun = runDir.resolve("alloy-cells");
-        AlloyCells.all().forEach((name, als) -> AtomicWrite.text(cellsRun.resolve(name), als));
-        Path committedCells = root.resolve("models/alloy").resolve(AlloyCells.FOLDER);
         Path committedCx = root.resolve("counterexamples");
         Path committedResults = root.resolve("docs/results.md");
         if (check) {
             AtomicWrite.text(runDir.resolve("results.md"), results);
             List<String> diffs = new java.util.ArrayList<>(TreeCompare.differences(committedCx, options.counterexampleRoot()));
             TreeCompare.differences(committedMc, mcRun).forEach(d -> diffs.add(d + " (" + CoreCell.CELLS_FOLDER + ")"));
-            TreeCompare.differences(committedCells, cellsRun).forEach(d -> diffs.add(d + " (models/alloy/cells)"));
             if (!Files.exists(committedResults) || !TreeCompare.sameContent(committedResults, runDir.resolve("results.md"))) {
                 diffs.add("differs: docs/results.md");
             }
@@ -180,7 +175,6 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         TreeCompare.replace(options.counterexampleRoot(), committedCx);
         TreeCompare.replace(mcRun, committedMc);
-        TreeCompare.replace(cellsRun, committedCells);
         AtomicWrite.text(committedResults, results);
         StringBuilder files = new StringBuilder();
         for (Column col : columns) {

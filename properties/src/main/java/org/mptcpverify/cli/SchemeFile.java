@@ -25,7 +25,7 @@ import org.mptcpverify.vocab.SchemeId;
 /**
  * {@code --scheme-file PATH}: a scheme definition (docs/scheme-definitions.md) that the reference
  * runs from the file. The scheme is the one the file names: a new name is a scheme of its own
- * (the traces, tlc and alloy engines and replay; tlc and alloy, on the Alloy generic core only, check their generic core with the data generated from the file and replay its counterexamples on the definition-driven reference; the legacy Alloy model refuses a file); a built-in name is accepted only for the built-in's own
+ * (the traces, tlc and alloy engines and replay; tlc and alloy check their generic core with the data generated from the file and replay its counterexamples on the definition-driven reference); a built-in name is accepted only for the built-in's own
  * definition (the same statements as {@code models/schemes/NAME.scheme}), so that no verdict
  * appears under a built-in's name for a different design.
  */
@@ -104,10 +104,9 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
         return new OneCell(sf.scheme(), sf.engine(engine, tlcWorkers));
     }
 
-    /** The engines that run a scheme file: traces, tlc, and alloy on the Alloy generic core ({@code -Dmptcp.alloy=core}). */
+    /** The engines that run a scheme file: traces, tlc and alloy. */
     static void requireSupported(String engine) {
-        boolean alloyCore = engine.equals("alloy") && org.mptcpverify.matrix.EngineRegistry.alloyIsCore();
-        if (!engine.equals("traces") && !engine.equals("tlc") && !alloyCore) {
+        if (!engine.equals("traces") && !engine.equals("tlc") && !engine.equals("alloy")) {
             throw new UserInputException("engine " + engine + " cannot run a scheme file yet");
         }
     }

@@ -8,42 +8,13 @@ import java.util.function.Supplier;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.models.alloy.AlloyCoreEngine;
 import org.mptcpverify.models.alloy.AlloyCoreVerdicts;
-import org.mptcpverify.models.alloy.AlloyEngine;
 import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.models.core.CoreEngine;
 import org.mptcpverify.traces.TracesEngine;
 
 /** The deciding engines by name, in the matrix's column order. */
 public final class EngineRegistry {
-    /**
-     * System property choosing the model behind {@code alloy}: "core" (models/alloy/core) or
-     * "legacy" (mptcp.als; "old" is the same).
-     */
-    public static final String ALLOY_MODEL = "mptcp.alloy";
-    /** The model behind {@code alloy} when {@link #ALLOY_MODEL} is not set. */
-    static final String ALLOY_DEFAULT = "legacy";
-
     private EngineRegistry() {}
-
-    /** The {@code alloy} engine on the model {@link #ALLOY_MODEL} names. */
-    static Engine alloy() {
-        return alloyIsCore() ? new AlloyCoreEngine() : new AlloyEngine();
-    }
-
-    /**
-     * Whether {@code alloy} is the Alloy generic core (whose verdicts results commits with their
-     * fingerprints) rather than the legacy mptcp.als.
-     *
-     * @throws IllegalArgumentException for a model name that is neither
-     */
-    public static boolean alloyIsCore() {
-        String model = System.getProperty(ALLOY_MODEL, ALLOY_DEFAULT);
-        return switch (model) {
-            case "core" -> true;
-            case "legacy", "old" -> false;
-            default -> throw new IllegalArgumentException("-D" + ALLOY_MODEL + ": core or legacy, got '" + model + "'");
-        };
-    }
 
     /**
      * The Alloy core {@code core} behind its committed column (models/alloy/core/verdicts.json, the
@@ -61,14 +32,13 @@ public final class EngineRegistry {
     }
 
     /**
-     * {@code engines} with {@code alloy}, when it is the Alloy core, behind its committed column
-     * ({@link #committedAlloyCore}, computing the cells it cannot reuse); the wrapper, or null when
-     * {@code alloy} is not selected or is the legacy model.
+     * {@code engines} with {@code alloy} behind its committed column ({@link #committedAlloyCore},
+     * computing the cells it cannot reuse); the wrapper, or null when {@code alloy} is not selected.
      */
     public static FingerprintedEngine reuseCommittedAlloy(Map<String, Supplier<Engine>> engines, long seed, boolean recompute)
             throws IOException {
         Supplier<Engine> alloy = engines.get("alloy");
-        if (alloy == null || !alloyIsCore()) return null;
+        if (alloy == null) return null;
         FingerprintedEngine f = committedAlloyCore(alloy.get(), seed, recompute, FingerprintedEngine.Miss.COMPUTE);
         engines.put("alloy", () -> f);
         return f;
@@ -90,7 +60,8 @@ public final class EngineRegistry {
         m.put("traces", () -> new TracesEngine());
         // The generic core (models/tla/core) is the only TLA+ model: the old hand-written one is gone.
         m.put("tlc", () -> new CoreEngine(tlcWorkers));
-        m.put("alloy", EngineRegistry::alloy);
+        // likewise the Alloy generic core (models/alloy/core) is the only Alloy model
+        m.put("alloy", () -> new AlloyCoreEngine());
         return m;
     }
 }

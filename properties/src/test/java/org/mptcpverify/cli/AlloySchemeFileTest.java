@@ -7,39 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mptcpverify.matrix.EngineRegistry;
 
 /**
- * {@code --scheme-file} on the Alloy generic core ({@code -Dmptcp.alloy=core}): the example of
+ * {@code --scheme-file} on the alloy engine (the Alloy generic core): the example of
  * docs/adding-a-scheme.md (psk-join) checked for join-dos at 7 states, the fewest in which the
  * core reaches the spoofed join SYN (at 6 states the cell HOLDS with a satisfiable witness;
  * docs/models.md, Session 11 (alloyfile)), its counterexample replayed on the definition and
- * refused without it; a Diffie-Hellman definition refused with one line naming the term; the
- * legacy model keeps its refusal. One solve of a few CPU seconds; the generous timeout only keeps a
+ * refused without it; a Diffie-Hellman definition refused with one line naming the term. One solve of a few CPU seconds; the generous timeout only keeps a
  * loaded machine from turning it INCONCLUSIVE.
  */
 class AlloySchemeFileTest {
-    private String before;
-
-    @BeforeEach
-    void core() {
-        before = System.getProperty(EngineRegistry.ALLOY_MODEL);
-        System.setProperty(EngineRegistry.ALLOY_MODEL, "core");
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(EngineRegistry.ALLOY_MODEL);
-        } else {
-            System.setProperty(EngineRegistry.ALLOY_MODEL, before);
-        }
-    }
-
     @Test
     void theExamplesJoinDosIsFoundAndReplaysOnTheDefinition(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("psk-join.scheme"), AddingASchemeTest.example());
@@ -72,16 +51,5 @@ class AlloySchemeFileTest {
         assertEquals(2, m.code(), m.out() + m.err());
         assertEquals(c.err().strip(), m.err().strip());
         assertFalse(Files.exists(out), "nothing written on refusal");
-    }
-
-    @Test
-    void theLegacyModelKeepsItsRefusal(@TempDir Path tmp) throws IOException {
-        System.setProperty(EngineRegistry.ALLOY_MODEL, "legacy");
-        Path file = Files.writeString(tmp.resolve("psk-join.scheme"), AddingASchemeTest.example());
-        CliRun c = CliRun.run("check", "--engine", "alloy", "--scheme", "psk-join", "--attack", "join-dos",
-                "--scheme-file", file.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, c.code());
-        assertEquals("mptcp-verify: engine alloy cannot run a scheme file yet", c.err().strip());
-        assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

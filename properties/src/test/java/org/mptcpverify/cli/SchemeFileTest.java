@@ -136,29 +136,8 @@ class SchemeFileTest {
     }
 
     @Test
-    void otherEnginesAndOtherNamesAreExitTwo(@TempDir Path tmp) throws IOException {
+    void otherNamesAreExitTwo(@TempDir Path tmp) throws IOException {
         Path def = reusableTickets(tmp);
-        // the legacy model's refusal (the Alloy core runs scheme files: AlloySchemeFileTest), whichever is the default
-        String model = System.getProperty(org.mptcpverify.matrix.EngineRegistry.ALLOY_MODEL);
-        System.setProperty(org.mptcpverify.matrix.EngineRegistry.ALLOY_MODEL, "legacy");
-        CliRun r;
-        CliRun m;
-        try {
-            r = CliRun.run("check", "--engine", "alloy", "--scheme", "bound-key", "--attack", "join-dos",
-                "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
-            m = CliRun.run("matrix", "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
-        } finally {
-            if (model == null) {
-                System.clearProperty(org.mptcpverify.matrix.EngineRegistry.ALLOY_MODEL);
-            } else {
-                System.setProperty(org.mptcpverify.matrix.EngineRegistry.ALLOY_MODEL, model);
-            }
-        }
-        assertEquals(2, r.code());
-        assertEquals("mptcp-verify: engine alloy cannot run a scheme file yet", r.err().strip());
-        assertEquals(2, m.code(), "the default engines include alloy");
-        assertEquals("mptcp-verify: engine alloy cannot run a scheme file yet", m.err().strip());
-        assertFalse(Files.exists(tmp.resolve("o")), "nothing written on bad input");
         CliRun n = CliRun.run("check", "--engine", "traces", "--scheme", "bound-key", "--attack", "join-dos",
                 "--scheme-file", def.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, n.code());

@@ -19,7 +19,7 @@ import org.mptcpverify.vocab.Verdict;
 
 /**
  * Checks cells of the Alloy generic core (models/alloy/core) with the shared {@link AlloyRunner},
- * in the calling thread, one cell at a time per JVM (the analyzer permit of {@link AlloyEngine}).
+ * in the calling thread, one cell at a time per JVM (the analyzer permit of {@link AlloyAnalyzer}).
  * The run folder gets the core's modules, the cell's generated scheme module as {@code scheme.als}
  * its generated term universe as {@code dag.als} and its attacker knowledge as {@code knowledge.als}
  * ({@link AlloyCoreKnowledge}), the names core.als opens. No timeout of its
@@ -45,7 +45,7 @@ public final class AlloyCoreChecker {
 
     /** models/alloy/core: {@code -Dmptcp.repoRoot}, else found above the working directory. */
     static Path locateCore() {
-        return AlloyModelFiles.locateModel().getParent().resolve("core");
+        return AlloyModelFiles.locateCore();
     }
 
     /** Writes the cell's run folder under {@code workDir}; returns the cell module. */
@@ -82,7 +82,7 @@ public final class AlloyCoreChecker {
     public static void parse(AlloyCoreCell cell, Path workDir) throws Err {
         Path file = writeCell(cell, workDir);
         AlloyWarmUp.ensure();
-        AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent());
+        AlloyRunner.parse(file, AlloyAnalyzer.DEFAULT_SOLVER, file.getParent());
     }
 
     /** {@link #check(AlloyCoreCell, Path, long)} with the project's default seed (keys of a counterexample). */
@@ -92,11 +92,11 @@ public final class AlloyCoreChecker {
 
     static final long DEFAULT_SEED = 20261127L;
 
-    /** Decides the cell in the calling thread, holding the analyzer permit of {@link AlloyEngine}. */
+    /** Decides the cell in the calling thread, holding the analyzer permit of {@link AlloyAnalyzer}. */
     public AlloyCoreResult check(AlloyCoreCell cell, Path workDir, long seed) {
         AlloyWarmUp.ensure();
         try {
-            AlloyEngine.ANALYZER.acquire();
+            AlloyAnalyzer.PERMIT.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Run().result(Verdict.INCONCLUSIVE, "interrupted");
@@ -104,7 +104,7 @@ public final class AlloyCoreChecker {
         try {
             return decide(cell, workDir, seed, new Run());
         } finally {
-            AlloyEngine.ANALYZER.release();
+            AlloyAnalyzer.PERMIT.release();
         }
     }
 

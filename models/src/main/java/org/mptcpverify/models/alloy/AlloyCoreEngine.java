@@ -32,8 +32,8 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /**
- * The {@code alloy} engine on the Alloy generic core (models/alloy/core), opt-in with
- * {@code -Dmptcp.alloy=core}: each cell checked by {@link AlloyCoreChecker} on a worker thread
+ * The {@code alloy} engine, on the Alloy generic core (models/alloy/core): each cell checked by
+ * {@link AlloyCoreChecker} on a worker thread
  * bounded by the options' timeout (time spent waiting for the analyzer is not the cell's).
  * VIOLATED only with an instance that replays on the Java reference (written as
  * {@code alloy.json}, format {@code mptcp-verify-segments/1}); HOLDS only with a satisfiable
@@ -59,7 +59,7 @@ public final class AlloyCoreEngine implements Engine {
     private final Function<SchemeId, AuthScheme> implementations;
 
     public AlloyCoreEngine() {
-        this(System.getProperty(AlloyEngine.SOLVER_PROPERTY, DEFAULT_SOLVER));
+        this(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER));
     }
 
     public AlloyCoreEngine(String solver) {
@@ -87,7 +87,7 @@ public final class AlloyCoreEngine implements Engine {
      *                                  when the Alloy generator cannot render it (a Diffie-Hellman term, a host-wide key)
      */
     public static AlloyCoreEngine withSchemeFile(SchemeDefinition def, String source) throws DefinitionException {
-        return withSchemeFile(System.getProperty(AlloyEngine.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);
+        return withSchemeFile(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);
     }
 
     /** As {@link #withSchemeFile(SchemeDefinition, String)} with {@code solver}. */
@@ -181,7 +181,7 @@ public final class AlloyCoreEngine implements Engine {
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell is not this check's time: the clock starts with the permit
-            if (!AlloyEngine.acquireAnalyzer()) {
+            if (!AlloyAnalyzer.acquire()) {
                 return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,
                         "the Alloy analyzer stayed busy with another cell");
             }
@@ -189,7 +189,7 @@ public final class AlloyCoreEngine implements Engine {
             Thread.currentThread().interrupt();
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null, "interrupted");
         }
-        AlloyEngine.Lease lease = new AlloyEngine.Lease();
+        AlloyAnalyzer.Lease lease = new AlloyAnalyzer.Lease();
         AlloyCoreChecker.Run run = new AlloyCoreChecker.Run();
         Path work = options.workDir().resolve("alloy-core");
         FutureTask<AlloyCoreResult> task = new FutureTask<>(() -> {
@@ -206,10 +206,10 @@ public final class AlloyCoreEngine implements Engine {
         try {
             r = task.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            AlloyEngine.stop(worker, lease);
+            AlloyAnalyzer.stop(worker, lease);
             r = run.result(Verdict.INCONCLUSIVE, "timeout after " + options.timeout().toMillis() / 1000.0 + " s");
         } catch (InterruptedException e) {
-            AlloyEngine.stop(worker, lease);
+            AlloyAnalyzer.stop(worker, lease);
             Thread.currentThread().interrupt();
             r = run.result(Verdict.INCONCLUSIVE, "interrupted");
         } catch (ExecutionException e) {
@@ -225,7 +225,7 @@ public final class AlloyCoreEngine implements Engine {
      * tmpdir that is not writable or executable, or a missing libstdc++ make them unavailable.
      */
     static String solverProblem(String solver) {
-        AlloyEngine.quietKodkod();
+        AlloyAnalyzer.quietKodkod();
         try {
             java.util.Optional<kodkod.engine.satlab.SATFactory> f = kodkod.engine.satlab.SATFactory.find(solver);
             if (f.isEmpty()) {

@@ -21,9 +21,9 @@ public final class AlloyCoreSchemes {
     private AlloyCoreSchemes() {
     }
 
-    /** models/ (found as for the old Alloy model: {@code -Dmptcp.repoRoot} or above the working directory). */
+    /** models/ ({@code -Dmptcp.repoRoot}, else found above the working directory). */
     static Path modelsDir() {
-        return AlloyModelFiles.locateModel().getParent().getParent();
+        return AlloyModelFiles.locateCore().getParent().getParent();
     }
 
     /** The committed module's path relative to models/alloy/core. */

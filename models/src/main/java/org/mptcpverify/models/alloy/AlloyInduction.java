@@ -184,13 +184,13 @@ public final class AlloyInduction {
             scopes.add(sys.system() + ": " + mod.sizes());
             AlloyWarmUp.ensure();
             try {
-                AlloyEngine.ANALYZER.acquire();
+                AlloyAnalyzer.PERMIT.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(ProofStatus.NOT_ATTEMPTED, null, null, "", "interrupted", commands);
             }
             try {
-                AlloyRunner runner = AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent(), 0);
+                AlloyRunner runner = AlloyRunner.parse(file, AlloyAnalyzer.DEFAULT_SOLVER, file.getParent(), 0);
                 for (String label : CHECKS) {
                     AlloyRunner.Solved s = runner.execute(label);
                     commands.add(command(sys.system(), s));
@@ -211,7 +211,7 @@ public final class AlloyInduction {
                 return new Result(ProofStatus.NOT_ATTEMPTED, null, null, "", "Alloy error: " + e.getMessage().lines()
                         .findFirst().orElse(""), commands);
             } finally {
-                AlloyEngine.ANALYZER.release();
+                AlloyAnalyzer.PERMIT.release();
             }
         }
         if (!witness) {

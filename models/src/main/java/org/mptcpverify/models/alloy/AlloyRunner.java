@@ -15,7 +15,7 @@ import kodkod.engine.satlab.SATFactory;
 
 /**
  * Parses a cell module and executes its commands headless, in the calling thread. The caller
- * owns timeouts ({@link AlloyEngine} runs this on a worker thread).
+ * owns timeouts (AlloyCoreEngine runs this on a worker thread).
  */
 final class AlloyRunner {
     /**

@@ -11,19 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import kodkod.engine.satlab.SATFactory;
-import org.mptcpverify.trace.TraceAction;
-import org.mptcpverify.trace.TraceJson;
-import org.mptcpverify.vocab.AttackId;
-import org.mptcpverify.vocab.PropertyId;
-import org.mptcpverify.vocab.SchemeId;
 
 /**
- * Loads and initialises the classes a cell check uses (parser, translator, SAT4J, instance XML,
- * counterexample JSON) once per JVM, in the caller's thread. A timed-out worker may be stopped
- * (see AlloyEngine.stop); a thread stopped inside a static initializer would leave that class
+ * Loads and initialises the classes a cell check uses (parser, translator, SAT4J, instance XML)
+ * once per JVM, in the caller's thread. A timed-out worker may be stopped
+ * (see AlloyAnalyzer.stop); a thread stopped inside a static initializer would leave that class
  * unusable for the rest of the JVM, so no class is first initialised on a worker.
  */
 final class AlloyWarmUp {
@@ -44,15 +38,12 @@ final class AlloyWarmUp {
                         "open util/ordering[S]\nsig S { f: lone S }\nrun { some f } for 2");
                 Command cmd = world.getAllCommands().get(0);
                 A4Options opt = new A4Options();
-                opt.solver = SATFactory.get(AlloyEngine.DEFAULT_SOLVER);
+                opt.solver = SATFactory.get(AlloyAnalyzer.DEFAULT_SOLVER);
                 A4Solution sol = TranslateAlloyToKodkod.execute_command(A4Reporter.NOP, world.getAllReachableSigs(), cmd, opt);
                 if (sol.satisfiable()) {
                     sol.eval(CompUtil.parseOneExpression_fromString(world, "f"));
                     sol.writeXML(new PrintWriter(new StringWriter()), world.getAllFunc(), Map.of());
                 }
-                TraceJson.write(new TraceJson.CounterexampleFile("alloy", SchemeId.RFC8684, AttackId.JOIN_DOS,
-                        PropertyId.JOIN_STATE_UNFORGEABLE, 0, null, false,
-                        List.of(new TraceAction.SpoofJoinSyn("c1", "forge", "spoof1"))), Map.of("steps", 1));
             } catch (Exception | LinkageError e) {
                 // a real check reports the same failure as INCONCLUSIVE with its reason
             }

@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.mptcpverify.engine.CellResult;
-import org.mptcpverify.engine.EngineOptions;
 import org.mptcpverify.models.core.CoreBounds;
 import org.mptcpverify.models.core.CoreCell;
 import org.mptcpverify.models.core.CoreChecker;
@@ -23,7 +21,7 @@ import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
 /**
- * The Alloy generic core against the old Alloy engine and the TLA+ generic core, cell by cell:
+ * The Alloy generic core against the TLA+ generic core, cell by cell:
  * same verdict and same violated properties, or a disagreement docs/models.md ("Alloy generic
  * core") explains. Opt-in, because one cell takes minutes on a loaded 2-core machine (measured
  * there): {@code -Dmptcp.alloycore.cells="rfc8684 x join-dos;..."} checks the listed cells,
@@ -53,18 +51,15 @@ class AlloyCoreAgreementTest {
     }
 
     @Test
-    void alloyCoreAgreesWithTheOldAlloyEngineAndTheTlaCore() throws Exception {
+    void alloyCoreAgreesWithTheTlaCore() throws Exception {
         List<String> cells = selected();
         Assumptions.assumeFalse(cells.isEmpty(),
                 "opt-in (minutes per cell): -Dmptcp.alloycore.cells=\"scheme x attack;...\" or -Dmptcp.alloycore.all=true");
-        AlloyCoreChecker alloyCore = new AlloyCoreChecker(System.getProperty(AlloyEngine.SOLVER_PROPERTY, AlloyEngine.DEFAULT_SOLVER));
-        AlloyEngine oldAlloy = new AlloyEngine();
+        AlloyCoreChecker alloyCore = new AlloyCoreChecker(AlloyAnalyzer.solver());
         CoreChecker tlaCore = new CoreChecker(1);
-        EngineOptions options = new EngineOptions(20261127L, TARGET.resolve("old-counterexamples"), TARGET.resolve("old-work"),
-                Duration.ofSeconds(300), 0, false);
         List<String> unexplained = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| scheme | attack | old alloy | TLA+ core | Alloy core | violated (Alloy core) | s |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| scheme | attack | TLA+ core | Alloy core | violated (Alloy core) | s |\n"
+                + "|---|---|---|---|---|---|\n");
         for (String key : cells) {
             String[] sa = key.split(" x ");
             SchemeId s = SchemeId.byName(sa[0].strip()).orElseThrow();
@@ -77,7 +72,6 @@ class AlloyCoreAgreementTest {
                 System.out.println("[alloy-core] " + c.moduleName() + ": " + r.verdict() + " " + r.violated() + " " + r.commands());
                 mine.add(r);
             }
-            CellResult old = oldAlloy.check(s, a, options);
             List<CoreResult> tla = new ArrayList<>();
             for (CoreCell c : CoreCell.of(s, a, CoreBounds.standard(a))) {
                 tla.add(tlaCore.check(c, props, TARGET.resolve("tla-work"), 20261127L, Duration.ofSeconds(600)));
@@ -86,14 +80,13 @@ class AlloyCoreAgreementTest {
             Verdict tlaVerdict = merge(tla.stream().map(CoreResult::verdict).toList());
             List<PropertyId> violated = mine.stream().flatMap(r -> r.violated().stream()).distinct().sorted().toList();
             List<PropertyId> tlaViolated = tla.stream().flatMap(r -> r.violated().stream()).distinct().sorted().toList();
-            table.append("| ").append(s.wireName()).append(" | ").append(a.wireName()).append(" | ").append(old.verdict())
-                    .append(" | ").append(tlaVerdict).append(" | ").append(now).append(" | ")
+            table.append("| ").append(s.wireName()).append(" | ").append(a.wireName()).append(" | ").append(tlaVerdict).append(" | ").append(now).append(" | ")
                     .append(String.join(", ", violated.stream().map(PropertyId::modelName).toList())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", mine.stream().mapToDouble(AlloyCoreResult::seconds).sum()))
                     .append(" |\n");
-            boolean agrees = now == old.verdict() && now == tlaVerdict && violated.equals(tlaViolated);
+            boolean agrees = now == tlaVerdict && violated.equals(tlaViolated);
             if (!agrees && !EXPLAINED.containsKey(key)) {
-                unexplained.add(key + ": old alloy " + old.verdict() + ", TLA+ core " + tlaVerdict + " " + tlaViolated
+                unexplained.add(key + ": TLA+ core " + tlaVerdict + " " + tlaViolated
                         + ", Alloy core " + now + " " + violated);
             }
         }

@@ -123,7 +123,7 @@ class AlloyCoreCellsTest {
         String text = Files.readString(scheme);
         assertTrue(text.contains("fun jslots: set SlotName { S_Ra + S_Rb }"), "the generated jslots");
         Files.writeString(scheme, text.replace("fun jslots: set SlotName { S_Ra + S_Rb }", "fun jslots: set SlotName { S_Ra + S_Rc }"));
-        assertThrows(Err.class, () -> AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent()));
+        assertThrows(Err.class, () -> AlloyRunner.parse(file, AlloyAnalyzer.DEFAULT_SOLVER, file.getParent()));
     }
 
     private static int count(String text, String needle) {

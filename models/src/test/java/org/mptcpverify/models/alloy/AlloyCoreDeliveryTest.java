@@ -31,7 +31,7 @@ class AlloyCoreDeliveryTest {
                 + "\nrun AnswerlessDelivery { after (some Injd and one Cur and Cur in Injd and deliver[Cur] and no Net') } "
                 + scope + "\n", StandardCharsets.UTF_8);
         AlloyWarmUp.ensure();
-        AlloyRunner runner = AlloyRunner.parse(file, AlloyEngine.DEFAULT_SOLVER, file.getParent(), 0);
+        AlloyRunner runner = AlloyRunner.parse(file, AlloyAnalyzer.DEFAULT_SOLVER, file.getParent(), 0);
         AlloyRunner.Solved s = runner.execute("AnswerlessDelivery");
         assertTrue(s.satisfiable(), "a forged segment can be delivered with nothing sent in answer: " + s.clauses() + " clauses");
     }

@@ -39,9 +39,9 @@ final class AlloyTestSupport {
      * it never comes back: a lost permit would block every later cell of the JVM.
      */
     static void awaitAnalyzerFree() throws InterruptedException {
-        if (!AlloyEngine.ANALYZER.tryAcquire(UNHURRIED.toMinutes(), TimeUnit.MINUTES)) {
+        if (!AlloyAnalyzer.PERMIT.tryAcquire(UNHURRIED.toMinutes(), TimeUnit.MINUTES)) {
             throw new AssertionError("the Alloy analyzer permit was not given back within " + UNHURRIED);
         }
-        AlloyEngine.ANALYZER.release();
+        AlloyAnalyzer.PERMIT.release();
     }
 }

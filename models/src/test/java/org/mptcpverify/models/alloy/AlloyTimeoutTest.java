@@ -27,21 +27,21 @@ class AlloyTimeoutTest {
     @Test
     void waitingForTheAnalyzerIsNotCountedAgainstTheTimeout() throws Exception {
         AlloyTestSupport.awaitAnalyzerFree();
-        AlloyEngine.ANALYZER.acquire(); // another cell is being analyzed
-        FutureTask<CellResult> check = new FutureTask<>(() -> new AlloyEngine().check(SchemeId.RFC8684,
+        AlloyAnalyzer.PERMIT.acquire(); // another cell is being analyzed
+        FutureTask<CellResult> check = new FutureTask<>(() -> new AlloyCoreEngine().check(SchemeId.RFC8684,
                 AttackId.EAVESDROP_HANDSHAKE, AlloyTestSupport.options("alloy-timeout-wait", false, Duration.ofMillis(1))));
         Thread caller = new Thread(check, "alloy-timeout-caller");
         try {
             caller.start();
             // the check queues for the permit (after warming Alloy up, however long that takes here)
-            while (!AlloyEngine.ANALYZER.hasQueuedThreads()) { // no other test runs beside this one
+            while (!AlloyAnalyzer.PERMIT.hasQueuedThreads()) { // no other test runs beside this one
                 assertFalse(check.isDone(), "the check ended before it waited for the analyzer: " + result(check));
                 Thread.sleep(10);
             }
             Thread.sleep(2_000); // 2000 times its timeout
             assertFalse(check.isDone(), "the check ended while the analyzer was busy, its wait counted: " + result(check));
         } finally {
-            AlloyEngine.ANALYZER.release();
+            AlloyAnalyzer.PERMIT.release();
         }
         CellResult r = check.get();
         assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
