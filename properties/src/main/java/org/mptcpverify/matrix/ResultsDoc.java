@@ -67,6 +67,17 @@ public final class ResultsDoc {
                         .append(MatrixFormats.engineSummary(c)).append(").\n");
             }
         }
+        // a cell some engine has not decided (the Alloy core's column pending, a timeout): what the others said, and why
+        for (CellOutcome c : run.cells()) {
+            if (c.agree() && c.verdict() == Verdict.INCONCLUSIVE) {
+                sb.append("- `").append(c.scheme()).append("` / `").append(c.attack()).append("` is INCONCLUSIVE: ")
+                        .append(MatrixFormats.engineSummary(c));
+                c.engines().forEach((n, r) -> {
+                    if (r.verdict() == Verdict.INCONCLUSIVE && r.reason() != null) sb.append("; ").append(n).append(": ").append(r.reason());
+                });
+                sb.append(".\n");
+            }
+        }
         sb.append('\n').append(proofs(run, proofs));
         sb.append('\n').append(guessing(run, rate));
         sb.append('\n').append(SweepsSection.render(run, SweepsSection.committed(Versions.repoRoot())));
