@@ -82,8 +82,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
-    @Option(names = "--recompute", description = "alloy on the Alloy generic core: decide every cell live instead of reusing "
-            + "the committed verdict of " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + " (a cell costs CPU minutes).")
+    @Option(names = "--recompute", description = "alloy: decide every cell live instead of reusing the committed verdict of "
+            + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + " (a cell costs CPU minutes to an hour); without it a cell "
+            + "not yet decided there is INCONCLUSIVE (pending) at the default seed and bounds, and decided live otherwise.")
     boolean recompute;
 
     @Option(names = "--rerun-failed-seeds", description = "Ignored: the per-attack generators that re-ran failed tries are deleted; the traces engine's runs are drawn from the seed alone.")
@@ -122,7 +123,11 @@ public final class MatrixCommand implements Callable<Integer> {
         FingerprintedEngine committedAlloy = null;
         if (sf == null) { // a scheme file's cells have no committed verdicts
             try {
-                committedAlloy = EngineRegistry.reuseCommittedAlloy(selected, seed, recompute);
+                // a cell alloy-column has not decided yet costs CPU minutes to hours: at the committed
+                // seed and bounds it is reported pending (INCONCLUSIVE, naming the command), not solved here
+                committedAlloy = EngineRegistry.reuseCommittedAlloy(selected, seed, recompute,
+                        seed == ResultsCommand.DEFAULT_SEED ? FingerprintedEngine.Miss.PENDING_AT_DEFAULTS
+                                : FingerprintedEngine.Miss.COMPUTE);
             } catch (java.io.IOException e) {
                 throw new UserInputException("cannot read " + org.mptcpverify.models.alloy.AlloyCoreVerdicts.FILE + ": " + e.getMessage());
             }

@@ -37,9 +37,15 @@ public final class EngineRegistry {
      */
     public static FingerprintedEngine reuseCommittedAlloy(Map<String, Supplier<Engine>> engines, long seed, boolean recompute)
             throws IOException {
+        return reuseCommittedAlloy(engines, seed, recompute, FingerprintedEngine.Miss.COMPUTE);
+    }
+
+    /** As above; {@code miss} says what a cell without a reusable committed verdict gets. */
+    public static FingerprintedEngine reuseCommittedAlloy(Map<String, Supplier<Engine>> engines, long seed, boolean recompute,
+                                                         FingerprintedEngine.Miss miss) throws IOException {
         Supplier<Engine> alloy = engines.get("alloy");
         if (alloy == null) return null;
-        FingerprintedEngine f = committedAlloyCore(alloy.get(), seed, recompute, FingerprintedEngine.Miss.COMPUTE);
+        FingerprintedEngine f = committedAlloyCore(alloy.get(), seed, recompute, miss);
         engines.put("alloy", () -> f);
         return f;
     }

@@ -36,7 +36,13 @@ public final class FingerprintedEngine extends DelegatingEngine {
         /** The wrapped engine decides it within the run's timeout. */
         COMPUTE,
         /** INCONCLUSIVE, naming the command that decides it (a column too slow to run inside this command). */
-        PENDING
+        PENDING,
+        /**
+         * PENDING for a run that asks what the committed column decides (its bounds, no key control),
+         * COMPUTE for any other question: the matrix stays fast while the column is incomplete, and a
+         * user who raises a bound or hands the attacker the key still gets a live answer.
+         */
+        PENDING_AT_DEFAULTS
     }
 
     private final VerdictCache cache;
@@ -94,7 +100,9 @@ public final class FingerprintedEngine extends DelegatingEngine {
             reused.add(cell);
             return e.result(cx).reusedFrom(new CellResult.Committed(cache.file(), fingerprint));
         }
-        if (miss == Miss.PENDING) {
+        boolean pendingHere = miss == Miss.PENDING
+                || (miss == Miss.PENDING_AT_DEFAULTS && !options.attackerHasKey() && defaultBounds(scheme, attack, options));
+        if (pendingHere) {
             pending.add(cell + " (" + why + ")");
             Map<String, Object> bounds = new java.util.TreeMap<>(delegate.resolve(scheme, attack, options.bounds()).values());
             return new CellResult(Verdict.INCONCLUSIVE, List.of(), 0.0, bounds, null,

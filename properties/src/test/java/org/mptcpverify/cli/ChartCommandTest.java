@@ -13,8 +13,8 @@ import org.mptcpverify.matrix.Versions;
 
 /** `chart` and `report` on the command line: outputs, exit codes, and bad input that writes nothing. */
 class ChartCommandTest {
-    // an action-level file (its "actions" are cut below); segment-level files: SegmentChartTest
-    private static final Path CX = Versions.repoRoot().resolve("counterexamples/rfc8684/eavesdrop-handshake/alloy.json");
+    // a segment-level file of the TLA+ core (its "events" are cut below)
+    private static final Path CX = Versions.repoRoot().resolve("counterexamples/rfc8684/eavesdrop-handshake/tlc.json");
 
     @TempDir
     Path dir;
@@ -33,8 +33,8 @@ class ChartCommandTest {
     @Test
     void aTraceThatDoesNotViolateIsChartedAndExitsOne() throws Exception {
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(CX.toFile());
-        ArrayNode actions = (ArrayNode) json.get("actions");
-        while (actions.size() > 1) actions.remove(actions.size() - 1); // the connection alone violates nothing
+        ArrayNode events = (ArrayNode) json.get("events");
+        while (events.size() > 1) events.remove(events.size() - 1); // the first send alone violates nothing
         Path cut = dir.resolve("cut.json");
         Files.writeString(cut, json.toString());
         CliRun r = CliRun.run("chart", cut.toString());

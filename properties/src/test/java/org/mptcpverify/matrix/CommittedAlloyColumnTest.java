@@ -175,6 +175,23 @@ class CommittedAlloyColumnTest {
         assertNotNull(f.check(SchemeId.BOUND_KEY, AttackId.FASTCLOSE_FORGE, options(SEED, Bounds.NONE)).source());
     }
 
+    @Test
+    void theMatrixLeavesAStaleCellPendingAtTheDefaultsAndDecidesAnyOtherQuestion() throws Exception {
+        Path module = core.resolve("schemes/rfc8684.als");
+        Files.writeString(module, Files.readString(module).replaceFirst("\n", "\n-- one changed line\n"));
+        Stub stub = new Stub();
+        FingerprintedEngine f = column(stub, FingerprintedEngine.Miss.PENDING_AT_DEFAULTS);
+        CellResult atDefaults = f.check(S, A, options(SEED, Bounds.NONE));
+        assertEquals(Verdict.INCONCLUSIVE, atDefaults.verdict());
+        assertTrue(atDefaults.reason().startsWith("pending"), atDefaults.reason());
+        assertEquals(List.of(), stub.asked, "not solved at the committed defaults");
+        f.check(S, A, options(SEED, Bounds.parse("steps=7")));
+        EngineOptions keyed = new EngineOptions(SEED, tmp.resolve("run/counterexamples"), tmp.resolve("run/work"),
+                Duration.ofSeconds(5), 1, true, Bounds.NONE);
+        f.check(S, A, keyed);
+        assertEquals(List.of("rfc8684 join-dos", "rfc8684 join-dos"), stub.asked, "a raised bound and the key control are solved");
+    }
+
     private static void assertNotNull(Object o) {
         org.junit.jupiter.api.Assertions.assertNotNull(o);
     }

@@ -111,25 +111,6 @@ class CommittedResultsTest {
     }
 
     @Test
-    void everyAlloyInstanceNamesTheScopeItsVerdictWasCheckedAt() throws Exception {
-        List<Path> xmls = files("alloy.xml");
-        assertFalse(xmls.isEmpty(), "no committed Alloy instances under " + CX);
-        java.util.regex.Pattern checked = java.util.regex.Pattern.compile("Check (\\w+) for exactly (\\d+) State ");
-        List<String> bad = new ArrayList<>();
-        for (Path x : xmls) {
-            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(x.resolveSibling("alloy.json").toFile());
-            // read with Alloy's own XML reader, as the Analyzer's "Open instance" does
-            java.util.regex.Matcher m = checked.matcher(new edu.mit.csail.sdg.alloy4.XMLNode(x.toFile()).getAttribute("mptcpverify-checked"));
-            if (!m.find() || !m.group(1).equals(json.path("property").asText())
-                    || Integer.parseInt(m.group(2)) != json.path("states").asInt()) {
-                bad.add(ROOT.relativize(x).toString());
-            }
-        }
-        assertEquals(List.of(), bad, "Alloy XML files that do not name the scope in alloy.json's states");
-    }
-
-    @Test
     void everyCommittedCounterexampleHasItsCharts() throws Exception {
         List<String> missing = new ArrayList<>();
         for (Path p : files(".json")) {
