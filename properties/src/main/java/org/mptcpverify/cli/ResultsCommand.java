@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Run the default matrix and write the committed results: counterexamples/ (one folder per "
                 + "violated cell, with a generated README.md and an SVG and TikZ sequence chart beside every "
-                + "counterexample file), models/tla/core/cells/ and models/alloy/cells/ (the TLC configuration and the "
-                + "Alloy module of every cell), models/tla/core/verdicts.json (the tlc verdicts with their fingerprints) "
-                + "and docs/results.md. When the alloy engine is the Alloy generic core, its column is read from "
+                + "counterexample file), models/tla/core/cells/ (the TLC configuration of every cell), "
+                + "models/tla/core/verdicts.json (the tlc verdicts with their fingerprints) "
+                + "and docs/results.md. The alloy column is read from "
                 + "models/alloy/core/verdicts.json (written by alloy-column), never decided here: a cell without a current "
                 + "entry is INCONCLUSIVE (pending).",
                 "With --check, write nothing and exit 1 when the committed results are stale."})
@@ -183,7 +183,7 @@ public final class ResultsCommand implements Callable<Integer> {
             files.append(col.cache.file()).append(", ");
         }
         printPending(columns);
-        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, models/alloy/cells/, " + files
+        System.out.println("results: wrote counterexamples/, models/tla/core/cells/, " + files
                 + "and docs/results.md");
         return resultsExit(run);
     }

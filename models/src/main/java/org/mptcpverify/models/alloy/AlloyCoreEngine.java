@@ -84,7 +84,7 @@ public final class AlloyCoreEngine implements Engine {
      *
      * @throws DefinitionException      when the definition has no data form (as for tlc)
      * @throws IllegalArgumentException {@code source: the Alloy core cannot render ...: construct}
-     *                                  when the Alloy generator cannot render it (a Diffie-Hellman term, a host-wide key)
+     *                                  when the Alloy generator cannot render it (a Diffie-Hellman term)
      */
     public static AlloyCoreEngine withSchemeFile(SchemeDefinition def, String source) throws DefinitionException {
         return withSchemeFile(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);

@@ -158,7 +158,7 @@ public final class AlloyCoreSchemes {
         return AlloySchemeModule.render(data(s), definitionFile(s));
     }
 
-    /** The modelled schemes the Alloy core can express (thesis-xor-global's host-wide key it cannot). */
+    /** The modelled schemes the Alloy core can express (all ten since session 10; a Diffie-Hellman term it cannot). */
     public static List<SchemeId> covered() {
         return SchemeId.modelledSchemes().stream().filter(s -> AlloySchemeModule.expressible(data(s))).toList();
     }
