@@ -116,7 +116,8 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         CounterexampleReadme.Narrator narrator = Narration.onReference();
         for (CellOutcome c : run.cells()) {
-            if (c.verdict() == Verdict.VIOLATED || !c.agree()) {
+            // an INCONCLUSIVE cell may hold the counterexamples of the engines that found one: they get the README too
+            if (c.verdict() == Verdict.VIOLATED || !c.agree() || c.verdict() == Verdict.INCONCLUSIVE) {
                 Path dir = options.counterexampleRoot().resolve(c.scheme().wireName()).resolve(c.attack().wireName());
                 if (Files.isDirectory(dir)) AtomicWrite.text(dir.resolve("README.md"), CounterexampleReadme.render(c, narrator));
             }

@@ -272,7 +272,7 @@ public final class MatrixFormats {
             sb.append("| `").append(s.wireName()).append("` |");
             for (AttackId a : attacks) {
                 CellOutcome c = cell(run, s, a);
-                sb.append(' ').append(c == null ? "" : c.agree() ? mdVerdict(c.verdict()) + mdProofMark(proofs.get(c))
+                sb.append(' ').append(c == null ? "" : c.agree() ? mdVerdict(c.verdict()) + decidedBy(c) + mdProofMark(proofs.get(c))
                         : "**" + DISAGREE_MARK + "**").append(" |");
             }
             sb.append('\n');
@@ -360,6 +360,24 @@ public final class MatrixFormats {
             case NOT_ATTEMPTED -> "NOT_ATTEMPTED: " + p.reason();
         };
         return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * For an INCONCLUSIVE cell some engines did decide, alike: which, and what (the cell stays
+     * INCONCLUSIVE until every engine has decided); empty otherwise.
+     */
+    static String decidedBy(CellOutcome c) {
+        if (c.verdict() != Verdict.INCONCLUSIVE) return "";
+        List<String> decided = new ArrayList<>();
+        java.util.Set<Verdict> verdicts = new java.util.LinkedHashSet<>();
+        c.engines().forEach((n, r) -> {
+            if (r.verdict() != Verdict.INCONCLUSIVE) {
+                decided.add(n);
+                verdicts.add(r.verdict());
+            }
+        });
+        if (decided.isEmpty() || verdicts.size() != 1) return "";
+        return " (" + String.join(", ", decided) + ": " + verdicts.iterator().next().name() + ")";
     }
 
     private static String mdVerdict(Verdict v) {
