@@ -75,7 +75,12 @@ public final class InspectCommand implements Callable<Integer> {
         }
         SchemeId id = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("unknown scheme '" + scheme
                 + "'; one of " + java.util.Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()));
-        DefinedScheme s = Keying.scheme(id);
+        DefinedScheme s;
+        try {
+            s = Keying.scheme(id);
+        } catch (IllegalStateException e) { // the definitions are read from the repository (models/schemes)
+            throw new UserInputException("--scheme " + scheme + ": " + e.getMessage());
+        }
         KeySetting a = KeySetting.none();
         KeySetting b = KeySetting.none();
         for (String k : keys) {
