@@ -875,6 +875,55 @@ public final class DefinedScheme implements AuthScheme {
                 Map.of("key", Bytes.of(MptcpCrypto.be64(option.value())))).isEmpty();
     }
 
+    // ---- reading a capture ------------------------------------------------------------------------------------
+
+    /** The phases whose {@code store} lines make a connection's state, in the order they happen. */
+    private static final List<Phase> STATE_PHASES = List.of(Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_SYN_ACK,
+            Phase.HANDSHAKE_ACK, Phase.KEY_AGREEMENT);
+
+    /**
+     * The state {@code side} holds once the phases before {@code upTo} (null: the handshake and the
+     * key agreement) took place as a capture shows them, for `inspect`, which then checks each
+     * captured value with this scheme's receiving lines on it. The slots are what the definition's
+     * {@code store} lines of those messages, in the mode the capture shows, take from the captured
+     * fields (the values both sides agree on, so either side's); the external key is the one
+     * {@code setting} gives that side. Empty when a stored field was not captured, or when the mode
+     * requires K and the side has none: nothing of that side can be computed then.
+     */
+    public Optional<ConnKeys> capturedState(CapturedHandshake seen, Role side, KeySetting setting, HostKeys host,
+                                            Phase upTo) {
+        ConnKeys start = ConnKeys.start(side, socketKey(setting));
+        boolean hasKey = hasKey(start, host);
+        String mode = def.localModes() ? preferred(hasKey)
+                : seen.capableFlags() < 0 ? def.baseMode().name() : offered(seen.capableFlags());
+        if (mode(mode).requiresKey() && !hasKey) {
+            return Optional.empty();
+        }
+        Ctx c = new Ctx(start, host, mode);
+        for (Phase p : STATE_PHASES.subList(0, upTo == null ? STATE_PHASES.size() : STATE_PHASES.indexOf(upTo))) {
+            for (Role from : List.of(Role.A, Role.B)) {
+                Optional<Message> m = def.message(p, from, mode);
+                if (m.isEmpty()) {
+                    continue;
+                }
+                c.received.putAll(seen.fieldsFrom(from));
+                for (Stmt s : m.get().body()) {
+                    if (s instanceof Stmt.Store st) {
+                        Optional<Bytes> v = c.value(st.term());
+                        if (v.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        c.slots.put(st.slot(), v.get());
+                    }
+                }
+                c.received.clear();
+            }
+        }
+        ConnKeys k = c.result(true);
+        // Checked as by an endpoint whose key agreement completed; a NEW_KEY is checked on its own.
+        return Optional.of(mode(mode).untilAgreed() ? k.withKeyActive(true) : k);
+    }
+
     // ---- the generic attacker -----------------------------------------------------------------------------------
 
     /** Modes the observed connection may be in: the signalled one seen, or (local modes) every mode, keyed first. */

@@ -16,8 +16,9 @@ import org.mptcpverify.crypto.MptcpCrypto;
 import java.util.SplittableRandom;
 import org.mptcpverify.pcap.AttackerMark;
 import org.mptcpverify.pcap.CapturedPacket;
-import org.mptcpverify.scheme.AttackerView;
-import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.definition.CapturedHandshake;
+import org.mptcpverify.definition.DefinedScheme;
+import org.mptcpverify.definition.Phase;
 import org.mptcpverify.scheme.ConnKeys;
 import org.mptcpverify.scheme.HostKeys;
 import org.mptcpverify.scheme.Role;
@@ -117,16 +118,9 @@ public final class Inspector {
             return synAckVersion.isPresent() ? synAckVersion : synVersion;
         }
 
-        /** What the capture shows of the connection, as the scheme's reconstruction reads it. */
-        AttackerView seen() {
-            List<Integer> fields = new ArrayList<>();
-            for (Flow f : flows) {
-                if (f.kind == Kind.JOIN && f.joinSyn) {
-                    fields.add(f.token);
-                }
-            }
-            return new AttackerView(keyA, keyB, clearTokenA, clearTokenB, capableFlags, fields, List.of(), List.of(),
-                    java.util.Set.of(), 0);
+        /** What the capture shows in clear of the connection's handshake. */
+        CapturedHandshake seen() {
+            return new CapturedHandshake(keyA, keyB, clearTokenA, clearTokenB, capableFlags);
         }
 
         /** Flags that only external-key designs send: draft-paasch's bit 1 in v0, E or G in v1. */
@@ -557,7 +551,7 @@ public final class Inspector {
 
         /** A join opened by A, checked as the scheme's client (SYN/ACK) and server (third ACK) check it. */
         private JoinReport schemeJoinReport(Flow f, Conn c, String side) {
-            AuthScheme scheme = keying.scheme();
+            DefinedScheme scheme = keying.scheme();
             Optional<ConnKeys> a = keying.state(c.seen(), Role.A);
             Optional<ConnKeys> b = keying.state(c.seen(), Role.B);
             List<String> why = new ArrayList<>();
@@ -674,23 +668,22 @@ public final class Inspector {
                 return new OptionReport(s.frame(), fromA ? "A" : "B", name, detail, HmacCheck.UNAVAILABLE,
                         keying.unavailable(receiver));
             }
-            AuthScheme scheme = keying.scheme();
-            Bytes socket = scheme.socketKey(keying.setting(receiver));
+            DefinedScheme scheme = keying.scheme();
             boolean ok;
             if (fromA) {
                 if (c.clearTokenB.isEmpty()) {
                     return new OptionReport(s.frame(), "A", name, detail, HmacCheck.UNAVAILABLE,
                             "Token-B (SYN/ACK) was not captured");
                 }
-                // The server's state after its SYN/ACK: its token, the external-key mode.
-                ConnKeys b = ConnKeys.start(Role.B, socket).withTokens(c.clearTokenB.getAsInt(), 0)
-                        .withExtMode(true).withMptcp(true);
-                ok = scheme.serverEstablished(b, Optional.of(t)).mptcp();
+                // The server's state after its SYN/ACK, then its third-ACK step, which runs the confirm-A
+                // check; a SYN/ACK the scheme's messages do not lay out so makes no state, and no server accepts.
+                Optional<ConnKeys> b = keying.stateBefore(c.seen(), Role.B, Phase.HANDSHAKE_ACK);
+                ok = b.isPresent() && scheme.serverEstablished(b.get(), Optional.of(t)).mptcp();
             } else {
                 // The client's third-ACK step accepts the SYN/ACK only when confirm-B verifies; the random
                 // only draws Token-A, which the check does not read.
-                ok = scheme.clientThirdAck(ConnKeys.start(Role.A, socket), Optional.of(t), new SplittableRandom(0))
-                        .keys().mptcp();
+                Optional<ConnKeys> a = keying.stateBefore(c.seen(), Role.A, Phase.HANDSHAKE_SYN_ACK);
+                ok = a.isPresent() && scheme.clientThirdAck(a.get(), Optional.of(t), new SplittableRandom(0)).keys().mptcp();
             }
             return new OptionReport(s.frame(), fromA ? "A" : "B", name, detail, ok ? HmacCheck.VALID : HmacCheck.INVALID, "");
         }

@@ -4,24 +4,31 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.mptcpverify.scheme.AttackerView;
+import org.mptcpverify.definition.CapturedHandshake;
+import org.mptcpverify.definition.DefinedScheme;
+import org.mptcpverify.definition.Phase;
+import org.mptcpverify.engine.WitnessChecks;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.ConnKeys;
 import org.mptcpverify.scheme.HostKeys;
 import org.mptcpverify.scheme.KeySetting;
 import org.mptcpverify.scheme.Kstrtoul;
 import org.mptcpverify.scheme.Role;
+import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 
 /**
  * The scheme a capture is read under and the key setting each side's application used
- * ({@code inspect --scheme S --key [A|B=]VALUE}). Every check goes through the scheme's own
- * implementation, so `inspect` and the reference cannot disagree.
+ * ({@code inspect --scheme S --key [A|B=]VALUE}). The scheme is run from its definition
+ * (models/schemes): every captured value is checked against the term the definition gives it,
+ * with the receiving lines the reference runs (DefinitionVsJavaSegmentsTest holds them to the
+ * built-in classes byte for byte).
  */
-public record Keying(AuthScheme scheme, KeySetting a, KeySetting b) {
+public record Keying(DefinedScheme scheme, KeySetting a, KeySetting b) {
 
-    public static Keying unkeyed(AuthScheme scheme) {
-        return new Keying(scheme, KeySetting.none(), KeySetting.none());
+    /** The built-in scheme {@code id} run from its committed definition. */
+    public static DefinedScheme scheme(SchemeId id) {
+        return new DefinedScheme(WitnessChecks.builtIn(id));
     }
 
     public KeySetting setting(Role side) {
@@ -33,9 +40,14 @@ public record Keying(AuthScheme scheme, KeySetting a, KeySetting b) {
         return scheme.id().usesExternalKey() && setting(side).isNone();
     }
 
-    /** The state of {@code side} rebuilt from what the capture shows and that side's key setting. */
-    Optional<ConnKeys> state(AttackerView seen, Role side) {
-        return scheme.observedState(seen, side, setting(side));
+    /** The state of {@code side} after the handshake the capture shows, under that side's key setting. */
+    Optional<ConnKeys> state(CapturedHandshake seen, Role side) {
+        return scheme.capturedState(seen, side, setting(side), host(side), null);
+    }
+
+    /** The state of {@code side} before the handshake segment of {@code phase}. */
+    Optional<ConnKeys> stateBefore(CapturedHandshake seen, Role side, Phase phase) {
+        return scheme.capturedState(seen, side, setting(side), host(side), phase);
     }
 
     /** The host state after {@code side}'s bind() / connect() (thesis-xor-global keeps the key host-wide). */

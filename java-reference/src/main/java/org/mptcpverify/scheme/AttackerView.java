@@ -8,8 +8,8 @@ import java.util.Set;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.collect.Ordered;
 
-// Exchange-level attacker's view, also inspect's capture summary (Inspector.Conn.seen); the attacker part goes
-// with the legacy Alloy engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+// Exchange-level attacker's view; goes with the legacy Alloy engine (docs/traces-engine.md, "Exchange-level
+// attacker: remaining users"). inspect's capture summary is definition/CapturedHandshake.
 /**
  * What the attacker knows about one target connection, read only from segments it observed
  * (decoded with the reference codec) plus what it was given: never from endpoint state. The

@@ -220,21 +220,6 @@ public interface AuthScheme {
         return keys.extMode();
     }
 
-    // ---- reading a capture -----------------------------------------------------------------------
-
-    // inspect's state rebuilding (Keying.state) over the exchange-level reconstruct: stays until inspect checks
-    // captured fields against the definition (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    /**
-     * The state side {@code as} of a connection holds, rebuilt from what a capture shows of the
-     * connection ({@code seen}: keys, tokens, flags in clear; its external keys are ignored) and
-     * the key setting that side's application used; empty when an input is missing (a key not
-     * captured, or an external key the scheme needs and {@code setting} lacks). `inspect` checks a
-     * capture's values with the scheme's own checks on this state.
-     */
-    default Optional<ConnKeys> observedState(AttackerView seen, Role as, KeySetting setting) {
-        return Optional.empty();
-    }
-
     /** The connection state this side starts with, plus the option it sends. */
     record Hello(Optional<MptcpOption> option, ConnKeys keys) {}
 }

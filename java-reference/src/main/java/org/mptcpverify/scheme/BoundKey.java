@@ -196,8 +196,8 @@ public final class BoundKey extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_G_BOUND_KEY) != 0;
     }
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     /** With K (given) and the tokens seen in clear, Kc follows; without K nothing does. */
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {

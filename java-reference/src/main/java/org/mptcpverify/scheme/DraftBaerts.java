@@ -188,8 +188,8 @@ public class DraftBaerts extends KeyedMptcp {
         return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_E_EXTERNAL_KEY) != 0;
     }
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         if (!extModeSeen(v)) {

@@ -64,8 +64,8 @@ public class DraftPaasch extends KeyedMptcp {
         return reconstructKeys(v, Role.A).map(this::fastClose);
     }
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         Optional<ConnKeys> base = super.reconstruct(v, as);

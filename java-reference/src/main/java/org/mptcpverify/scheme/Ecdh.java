@@ -164,8 +164,8 @@ public class Ecdh extends KeyedMptcp {
 
     // ---- attacker -------------------------------------------------------------------------------------
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     /** Both public values seen, and a private value of one of them given: K follows; else nothing. */
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {

@@ -225,8 +225,8 @@ abstract sealed class KeyShareMptcp extends KeyedMptcp permits Mptls, MptcpSec {
 
     // ---- attacker ------------------------------------------------------------------------------------------
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     /** Both tokens and both public values seen, and one private value given: the connection key follows. */
     @Override
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {

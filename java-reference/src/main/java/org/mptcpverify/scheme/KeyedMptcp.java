@@ -283,22 +283,14 @@ public abstract class KeyedMptcp implements AuthScheme {
 
     // ---- attacker ------------------------------------------------------------------------------
 
-    // State rebuilding from what was seen: the exchange-level attacker (deleted with the legacy Alloy engine)
-    // and inspect (observedState, stays until inspect checks fields against the definition) (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
+    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
     /**
      * The connection state the attacker can rebuild for role {@code as} from what it saw, when it
      * knows every input the scheme's computations need; empty otherwise.
      */
     protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
         return reconstructKeys(v, as);
-    }
-
-    /** The attacker's reconstruction, fed the side's own socket key: what that side itself computes. */
-    @Override
-    public Optional<ConnKeys> observedState(AttackerView seen, Role as, KeySetting setting) {
-        Bytes socket = socketKey(setting);
-        AttackerView v = seen.withExternalKeys(socket == null ? java.util.Set.of() : java.util.Set.of(socket));
-        return reconstruct(v, as).map(k -> k.withExtKey(socket));
     }
 
     /** The state rebuilt from the 64-bit MPTCP keys seen in clear alone (enough for v0/v1 ADD_ADDR and MP_FASTCLOSE). */

@@ -11,8 +11,8 @@ import org.mptcpverify.vocab.PropertyId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
 
-// Exchange-level decision procedure: oracle of AlloyColumnTest and CorePathManagerTest; deleted with the legacy
-// Alloy engine once CorePathManagerTest has another oracle (docs/traces-engine.md, "Exchange-level attacker: remaining users").
+// Exchange-level decision procedure: oracle of AlloyColumnTest (legacy Alloy engine) and CellVerdictTest; deleted
+// with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
 /**
  * Runs every action list of the attack's vocabulary up to a length on the Java reference and
  * collects the properties it violates: the reference's own bounded verdict on a cell, computed

@@ -87,53 +87,6 @@ public final class ReferenceRunner implements ScenarioRunner {
     }
 
     /** One execution: all mutable simulation state lives here, for one call. */
-    /**
-     * The key settings of a scenario's applications: {@code first} is c1's and the server's
-     * application on port 80, {@code second} c2's and port 81's (distinct effective keys). Which
-     * sides use them is {@link #keyed}.
-     */
-    public record AppKeys(KeySetting first, KeySetting second) {}
-
-    /** The keys a run of {@code sc} configures: the first draws from the scenario's seed. */
-    public static AppKeys appKeys(Scenario sc, AuthScheme scheme) {
-        return drawAppKeys(scheme, new SplittableRandom(sc.seed()));
-    }
-
-    /** Whether {@code side} ("client" or "server") has its application's key configured in {@code sc}. */
-    public static boolean keyed(Scenario sc, AuthScheme scheme, String side) {
-        if (!scheme.id().usesExternalKey()) {
-            return false;
-        }
-        if (sc.attack() == AttackId.ONE_SIDED_KEY) {
-            String k = sc.keyedSide() == null ? "client" : sc.keyedSide();
-            return k.equals(side);
-        }
-        return true;
-    }
-
-    private static AppKeys drawAppKeys(AuthScheme scheme, SplittableRandom rnd) {
-        byte[] m1 = new byte[32];
-        byte[] m2 = new byte[32];
-        fill(rnd, m1);
-        fill(rnd, m2);
-        KeySetting k1 = scheme.keySetting(Bytes.of(m1));
-        KeySetting k2 = scheme.keySetting(Bytes.of(m2));
-        while (scheme.effectiveKey(k2) != null && scheme.effectiveKey(k2).equals(scheme.effectiveKey(k1))) {
-            fill(rnd, m2);
-            k2 = scheme.keySetting(Bytes.of(m2));
-        }
-        return new AppKeys(k1, k2);
-    }
-
-    private static void fill(SplittableRandom rnd, byte[] b) {
-        for (int i = 0; i < b.length; i += 8) {
-            long v = rnd.nextLong();
-            for (int j = 0; j < 8 && i + j < b.length; j++) {
-                b[i + j] = (byte) (v >>> (8 * j));
-            }
-        }
-    }
-
     private static final class Run {
         final Scenario sc;
         final AttackId attack;
@@ -188,11 +141,11 @@ public final class ReferenceRunner implements ScenarioRunner {
         // ---- set-up -------------------------------------------------------------------------------------
 
         boolean keyed(String side) {
-            return ReferenceRunner.keyed(sc, scheme, side);
+            return sc.keyed(scheme, side);
         }
 
         void setUpKeysAndHosts() {
-            AppKeys drawn = drawAppKeys(scheme, rnd);
+            Scenario.AppKeys drawn = Scenario.AppKeys.draw(scheme, rnd);
             KeySetting k1 = drawn.first();
             KeySetting k2 = drawn.second();
             List<String> clients = attack == AttackId.TWO_KEYS_ONE_HOST ? List.of("c1", "c2") : List.of("c1");

@@ -223,22 +223,6 @@ class SchemeEdgesTest {
                 "\"the token must uniquely identify the associated connection\"");
     }
 
-    @Test
-    void theStateASideHoldsIsRebuiltFromACaptureAndItsOwnKeySetting() throws Exception {
-        // `inspect` checks a capture's values with the scheme's own checks on this state
-        AttackerView seen = keysSeen(H | DraftPaasch.FLAG_APP_KEY, Set.of());
-        ConnKeys plain = new Rfc8684().observedState(seen, Role.B, KeySetting.none()).orElseThrow();
-        assertEquals(KB, plain.localKey());
-        assertEquals(KA, plain.remoteKey());
-        assertFalse(plain.hasExtKey());
-        DraftPaasch s = new DraftPaasch();
-        ConnKeys keyed = s.observedState(seen, Role.B, new KeySetting.AppKey(K)).orElseThrow();
-        assertEquals(K, keyed.extKey());
-        assertEquals(hex64("046a0d82517667be"), s.synAckHmac(keyed, RA, RB, InetAddress.getByName("10.0.0.1")),
-                "the signalled app key keys the join HMAC (vector of ExternalKeyVectorsTest)");
-        assertTrue(s.observedState(seen, Role.B, KeySetting.none()).isEmpty(), "signalled, but this side's key not given");
-    }
-
     /** An implementation with only the interface's defaults (every other method refuses): what a new design inherits. */
     static AuthScheme defaultsOnly() {
         return (AuthScheme) java.lang.reflect.Proxy.newProxyInstance(AuthScheme.class.getClassLoader(),
@@ -269,7 +253,6 @@ class SchemeEdgesTest {
         assertFalse(s.joinsAllowed(keys.withMptcp(false)), "no joins on plain TCP");
         assertEquals(3, s.halfOpenLimit(3));
         assertTrue(s.deriveExternalKeys(keysSeen(H, Set.of())).isEmpty());
-        assertTrue(s.observedState(keysSeen(H, Set.of()), Role.A, KeySetting.none()).isEmpty());
         assertEquals(host, new Rfc8684().onBindOrConnect(host, new KeySetting.AppKey(K)), "only thesis-xor-global has host keys");
         assertEquals(host, new Rfc8684().onServerConnectionCreated(host, keys));
     }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mptcpverify.inspect.InspectReport;
 import org.mptcpverify.inspect.Keying;
-import org.mptcpverify.scheme.AuthScheme;
+import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.scheme.KeySetting;
-import org.mptcpverify.scheme.Schemes;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.inspect.Inspector;
 import org.mptcpverify.inspect.ReportJson;
@@ -30,8 +29,8 @@ import picocli.CommandLine.Spec;
                         + "the keys seen (hash from the MP_CAPABLE version), and verify each join's SYN/ACK and "
                         + "third-ACK HMACs and each ADD_ADDR HMAC (v1; v0 has none).",
                 "",
-                "With --scheme S, every value is checked as scheme S's receiver checks it, with the reference's "
-                        + "implementation of S (docs/schemes.md): join token fields (thesis XOR, bound-key tickets), "
+                "With --scheme S, every value is checked as scheme S's receiver checks it, with S run from its "
+                        + "definition (models/schemes, docs/scheme-definitions.md): join token fields (thesis XOR, bound-key tickets), "
                         + "join HMACs, ADD_ADDR authenticators, MP_FASTCLOSE and NEW_KEY values, bound-key "
                         + "confirm-A / confirm-B. --key gives the external key of side A (client), B (server) or, "
                         + "without a side, both: the thesis schemes take the decimal string written to sin_zero, "
@@ -76,7 +75,12 @@ public final class InspectCommand implements Callable<Integer> {
         }
         SchemeId id = SchemeId.byName(scheme).orElseThrow(() -> new UserInputException("unknown scheme '" + scheme
                 + "'; one of " + java.util.Arrays.stream(SchemeId.values()).map(SchemeId::wireName).toList()));
-        AuthScheme s = Schemes.of(id);
+        DefinedScheme s;
+        try {
+            s = Keying.scheme(id);
+        } catch (IllegalStateException e) { // the definitions are read from the repository (models/schemes)
+            throw new UserInputException("--scheme " + scheme + ": " + e.getMessage());
+        }
         KeySetting a = KeySetting.none();
         KeySetting b = KeySetting.none();
         for (String k : keys) {

@@ -18,7 +18,6 @@ import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.KeySetting;
 import org.mptcpverify.scheme.Schemes;
-import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.trace.Scenario;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
@@ -50,9 +49,9 @@ class InspectCounterexamplesTest {
             JsonNode keyedSide = cx.get("keyedSide");
             Scenario sc = new Scenario(id, attack, cx.get("seed").asLong(),
                     keyedSide.isNull() ? null : keyedSide.asText(), cx.get("attackerHasKey").asBoolean());
-            ReferenceRunner.AppKeys keys = cx.has("population")
+            Scenario.AppKeys keys = cx.has("population")
                     ? segmentKeys(cx.get("population").get("keys"), scheme) // segment-level file: the keys it names
-                    : ReferenceRunner.appKeys(sc, scheme);
+                    : sc.appKeys(scheme);
             JsonNode segments = cx.get("segments");
             Path pcap = t.resolveSibling("traces.pcap");
             // Application 1 (port 80) uses the first key, application 2 (port 81, two-keys-one-host) the second.
@@ -62,7 +61,7 @@ class InspectCounterexamplesTest {
                 KeySetting k = app == 0 ? keys.first() : keys.second();
                 for (String sender : List.of("c1", "s")) {
                     List<String> args = new ArrayList<>(List.of("inspect", "--json", "--scheme", id.wireName()));
-                    if (ReferenceRunner.keyed(sc, scheme, sender.equals("s") ? "server" : "client")) {
+                    if (sc.keyed(scheme, sender.equals("s") ? "server" : "client")) {
                         args.add("--key");
                         args.add(Keying.formatKey(k));
                     }
@@ -104,9 +103,9 @@ class InspectCounterexamplesTest {
             }
             AuthScheme scheme = Schemes.of(id);
             Scenario sc = new Scenario(id, attack, cx.get("seed").asLong(), null, cx.get("attackerHasKey").asBoolean());
-            ReferenceRunner.AppKeys keys = cx.has("population")
+            Scenario.AppKeys keys = cx.has("population")
                     ? segmentKeys(cx.get("population").get("keys"), scheme) // segment-level file: the keys it names
-                    : ReferenceRunner.appKeys(sc, scheme);
+                    : sc.appKeys(scheme);
             Path pcap = t.resolveSibling("traces.pcap");
             JsonNode segments = cx.get("segments");
             // The second application's key is a well-formed key that is not this connection's.
@@ -182,10 +181,10 @@ class InspectCounterexamplesTest {
 
     /** The destination port of the SYN in {@code frame} (IPv4, 20-byte IP header in the simulator). */
     /** The application keys of a segment-level file: K1 (port 80) and K2 (port 81), as the replayer sets them. */
-    private static ReferenceRunner.AppKeys segmentKeys(JsonNode keys, AuthScheme scheme) {
+    private static Scenario.AppKeys segmentKeys(JsonNode keys, AuthScheme scheme) {
         KeySetting first = setting(keys.get("K1"), scheme);
         KeySetting second = keys.has("K2") ? setting(keys.get("K2"), scheme) : first;
-        return new ReferenceRunner.AppKeys(first, second);
+        return new Scenario.AppKeys(first, second);
     }
 
     private static KeySetting setting(JsonNode hex, AuthScheme scheme) {
