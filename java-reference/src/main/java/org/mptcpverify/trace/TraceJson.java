@@ -27,6 +27,8 @@ import org.mptcpverify.vocab.SchemeId;
  */
 public final class TraceJson {
     public static final String FORMAT = "mptcp-verify-counterexample/1";
+    /** The exchange-level format, whose replay was deleted in session 14 (docs/traces-engine.md). */
+    public static final String RETIRED_FORMAT = "mptcp-verify-counterexample/1";
     /** Far above any counterexample the engines write (a few actions, some kB). */
     public static final long MAX_FILE_BYTES = 1L << 20;
     public static final int MAX_ACTIONS = 1_000;
@@ -187,6 +189,11 @@ public final class TraceJson {
     public static Header header(JsonNode root, String format,
                                 java.util.function.Function<String, java.util.Optional<SchemeId>> schemes) throws BadTraceFileException {
         String declared = text(root, "format");
+        if (RETIRED_FORMAT.equals(declared) && !format.equals(declared)) {
+            // the committed files were regenerated at segment level; an old file names its format, not a parse error
+            throw new BadTraceFileException("format '" + RETIRED_FORMAT + "' (exchange-level actions) is no longer supported: only '"
+                    + format + "' files replay; regenerate it with the engine that wrote it");
+        }
         if (!format.equals(declared)) {
             throw new BadTraceFileException("\"format\" is '" + declared + "', expected '" + format + "'");
         }
