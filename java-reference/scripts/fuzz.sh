@@ -18,7 +18,7 @@ report_only=0
 if [ "${1:-}" = "--report-only" ]; then report_only=1; shift; fi
 rounds="${1:-1}"
 findings=0
-targets=(OptionCodecFuzzTest SegmentCodecFuzzTest CaptureFuzzTest CounterexampleJsonFuzzTest SegmentTraceJsonFuzzTest)
+targets=(OptionCodecFuzzTest SegmentCodecFuzzTest CaptureFuzzTest SegmentTraceJsonFuzzTest)
 for ((r = 1; r <= rounds; r++)); do
   for t in "${targets[@]}"; do
     log="java-reference/target/fuzz-$t.log"

@@ -2,9 +2,7 @@ package org.mptcpverify.definition;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,11 +21,8 @@ import org.mptcpverify.definition.SchemeDefinition.Fresh;
 import org.mptcpverify.definition.SchemeDefinition.KeySource;
 import org.mptcpverify.definition.SchemeDefinition.Message;
 import org.mptcpverify.definition.SchemeDefinition.Mode;
-import org.mptcpverify.definition.term.Deduction;
 import org.mptcpverify.definition.term.Evaluator;
 import org.mptcpverify.definition.term.Term;
-import org.mptcpverify.definition.term.Terms;
-import org.mptcpverify.scheme.AttackerView;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.ConnKeys;
 import org.mptcpverify.scheme.HostKeys;
@@ -47,9 +42,8 @@ import org.mptcpverify.wire.MptcpOption.NewKey;
 /**
  * A scheme run from its definition (docs/scheme-definitions.md): the generic endpoints call the
  * {@link AuthScheme} hooks, and every hook evaluates the definition's message of that phase, in the
- * side's mode, with real bytes and real crypto. The attacker methods are one generic procedure: the
- * observed fields become known terms with their values, and {@link Deduction} says whether the
- * value asked for is derivable, and computes it.
+ * side's mode, with real bytes and real crypto. (The attacker derives values from the same
+ * definition in the traces engine, not here.)
  *
  * <p>State lives in {@link ConnKeys#slots()}; {@code $mode} holds the side's mode. The conventional
  * lets {@code tokA}/{@code tokB} give the tokens the endpoints see, {@code idsnA}/{@code idsnB} the
@@ -63,8 +57,6 @@ public final class DefinedScheme implements AuthScheme {
     private final SchemeDefinition def;
     private final SchemeId id;
     private final Evaluator eval;
-    private final Deduction deduction;
-    private final int hashBits;
     /** Mode -> whether the external key authenticates its joins (derived once, ExternalKeyUse). */
     private final Map<String, Boolean> keyedJoins = new LinkedHashMap<>();
 
@@ -72,8 +64,6 @@ public final class DefinedScheme implements AuthScheme {
         this.def = def;
         this.id = idOf(def);
         this.eval = new Evaluator(def.hash());
-        this.deduction = new Deduction(eval);
-        this.hashBits = def.hash().outputLength() * 8;
         ExternalKeyUse.of(def).forEach(u -> keyedJoins.put(u.mode(), u.keyed()));
     }
 
@@ -924,92 +914,7 @@ public final class DefinedScheme implements AuthScheme {
         return Optional.of(mode(mode).untilAgreed() ? k.withKeyActive(true) : k);
     }
 
-    // ---- the generic attacker -----------------------------------------------------------------------------------
-
-    /** Modes the observed connection may be in: the signalled one seen, or (local modes) every mode, keyed first. */
-    private List<String> observedModes(AttackerView v) {
-        if (def.localModes()) {
-            List<String> l = new ArrayList<>();
-            for (int k = def.modes().size() - 1; k >= 0; k--) {
-                l.add(def.modes().get(k).name());
-            }
-            return l;
-        }
-        return List.of(v.capableFlags() < 0 ? def.baseMode().name() : offered(v.capableFlags()));
-    }
-
-    /** {@code t} with lets expanded in {@code mode} and parameters replaced by the public values given. */
-    private Term concrete(Term t, String mode, Map<String, Term> params) {
-        return Terms.mapAtoms(t, a -> {
-            Term.Atom atom = (Term.Atom) a;
-            if (params.containsKey(atom.name())) {
-                return params.get(atom.name());
-            }
-            Optional<Term> let = def.let(atom.name(), mode);
-            return let.isPresent() ? concrete(let.get(), mode, params) : a;
-        }, hashBits);
-    }
-
-    private void learn(Map<Term, Bytes> known, Phase p, Role from, String mode, String field, Bytes value,
-                       Map<String, Term> params) {
-        if (value == null) {
-            return;
-        }
-        def.message(p, from, mode).flatMap(m -> m.field(field))
-                .ifPresent(f -> known.putIfAbsent(concrete(f.term(), mode, params), value));
-    }
-
-    /** The observed fields as known terms with their values (handshake and key agreement), plus K if known. */
-    private Map<Term, Bytes> knowledge(AttackerView v, String mode, boolean withKey) {
-        Map<Term, Bytes> k = new LinkedHashMap<>();
-        Map<String, Term> none = Map.of();
-        Bytes ka = v.keyA().isPresent() ? Bytes.of(MptcpCrypto.be64(v.keyA().getAsLong())) : null;
-        Bytes kb = v.keyB().isPresent() ? Bytes.of(MptcpCrypto.be64(v.keyB().getAsLong())) : null;
-        Bytes ta = v.tokenA().isPresent() ? Bytes.of(MptcpCrypto.be32(v.tokenA().getAsInt())) : null;
-        Bytes tb = v.tokenB().isPresent() ? Bytes.of(MptcpCrypto.be32(v.tokenB().getAsInt())) : null;
-        for (Phase p : List.of(Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_ACK)) {
-            learn(k, p, Role.A, mode, "sender-key", ka, none);
-            learn(k, p, Role.A, mode, "receiver-key", kb, none);
-            learn(k, p, Role.A, mode, "sender-token", ta, none);
-            learn(k, p, Role.A, mode, "receiver-token", tb, none);
-        }
-        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-key", kb, none);
-        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "sender-token", tb, none);
-        for (Phase p : List.of(Phase.HANDSHAKE_SYN, Phase.HANDSHAKE_ACK)) {
-            learn(k, p, Role.A, mode, "share", v.shareA().orElse(null), none);
-        }
-        learn(k, Phase.HANDSHAKE_SYN_ACK, Role.B, mode, "share", v.shareB().orElse(null), none);
-        learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "share", v.shareA().orElse(null), none);
-        learn(k, Phase.KEY_AGREEMENT, Role.B, mode, "share", v.shareB().orElse(null), none);
-        learnPrivates(k, v);
-        if (!v.newKeyFromA().isEmpty()) {
-            learn(k, Phase.KEY_AGREEMENT, Role.A, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromA()))), none);
-        }
-        if (!v.newKeyFromB().isEmpty()) {
-            learn(k, Phase.KEY_AGREEMENT, Role.B, mode, "hmac", Bytes.of(MptcpCrypto.be64(last(v.newKeyFromB()))), none);
-        }
-        if (withKey) {
-            // The attacker's known keys, tried in a fixed order (as the given-key profiles hand them over).
-            v.externalKeys().stream().min(Comparator.comparing(Bytes::hex))
-                    .ifPresent(key -> k.putIfAbsent(new Term.Atom(DefinitionParser.KEY, 8 * key.length()), key));
-        }
-        k.putIfAbsent(new Term.Atom("Kx", 64), Bytes.of(MptcpCrypto.be64(v.ownKey()))); // its own atom
-        return k;
-    }
-
-    /** A given Diffie-Hellman private value whose public value the attacker saw becomes that private atom. */
-    private static void learnPrivates(Map<Term, Bytes> k, AttackerView v) {
-        List<Bytes> given = v.privateValues().stream().sorted(Comparator.comparing(Bytes::hex)).toList();
-        for (Map.Entry<Term, Bytes> e : List.copyOf(k.entrySet())) {
-            if (e.getKey() instanceof Term.Pub p && p.priv() instanceof Term.Atom x) {
-                for (Bytes g : given) {
-                    if (Bytes.of(X25519.publicValue(g.toArray())).equals(e.getValue())) {
-                        k.putIfAbsent(x, g);
-                    }
-                }
-            }
-        }
-    }
+    // ---- the key control of the generic engines: private values the attacker may be given ---------------------
 
     @Override
     public Set<Bytes> privateValues(ConnKeys keys) {
@@ -1017,106 +922,6 @@ public final class DefinedScheme implements AuthScheme {
         def.fresh().values().stream().filter(f -> f.width() == 256)
                 .map(f -> keys.slots().get(f.name())).filter(java.util.Objects::nonNull).forEach(out::add);
         return out;
-    }
-
-    private static long last(List<Long> l) {
-        return l.get(l.size() - 1);
-    }
-
-    private void learnJoin(Map<Term, Bytes> k, AttackerView v, String mode, int j) {
-        learn(k, Phase.JOIN_SYN, Role.A, mode, "token", Bytes.of(MptcpCrypto.be32(v.joinSynFields().get(j))),
-                Map.of("i", new Term.Num(j + 1, 32)));
-    }
-
-    /** The first observed mode in which the field is derivable, and its value. */
-    private Optional<Bytes> forge(AttackerView v, Phase p, Role from, String field, Map<String, Term> params) {
-        for (String mode : observedModes(v)) {
-            Optional<Message> m = def.message(p, from, mode);
-            Optional<Stmt.Field> f = m.flatMap(x -> x.field(field));
-            if (f.isEmpty()) {
-                continue;
-            }
-            // Computing from what the handshake and the known keys give comes first; replaying an
-            // observed join field second: a one-sided configuration gives the same term (K) different
-            // values at the two sides, and the value the receiver checks is the computed one.
-            Term target = concrete(f.get().term(), mode, params);
-            Map<Term, Bytes> k = knowledge(v, mode, true);
-            Optional<Bytes> value = deduction.derive(k, target);
-            if (value.isPresent()) {
-                return value;
-            }
-            for (int j = 0; j < v.joinSynFields().size(); j++) {
-                learnJoin(k, v, mode, j);
-            }
-            value = deduction.derive(k, target);
-            if (value.isPresent()) {
-                return value;
-            }
-        }
-        return Optional.empty();
-    }
-
-    // The exchange-level attacker's interface to the generic deduction: called by trace/ReferenceRunner (legacy
-    // Alloy engine) and the tests pinning derivations (GenericAttackerTest, SchemeEdgesTest ...); goes with it (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    @Override
-    public Set<Bytes> deriveExternalKeys(AttackerView v) {
-        Set<Bytes> keys = new LinkedHashSet<>();
-        if (def.keySource() == null) {
-            return keys;
-        }
-        Term target = new Term.Atom(DefinitionParser.KEY, def.keyWidth());
-        for (String mode : observedModes(v)) {
-            Map<Term, Bytes> base = knowledge(v, mode, false);
-            deduction.derive(base, target).ifPresent(keys::add);
-            for (int j = 0; j < v.joinSynFields().size(); j++) {
-                Map<Term, Bytes> k = new LinkedHashMap<>(base); // each join on its own: the key may have changed
-                learnJoin(k, v, mode, j);
-                deduction.derive(k, target).ifPresent(keys::add);
-            }
-            if (!keys.isEmpty()) {
-                break;
-            }
-        }
-        keys.removeIf(b -> sinZero() && isZero(b)); // 0 is "no key" for a sin_zero key
-        return keys;
-    }
-
-    @Override
-    public OptionalInt forgeJoinToken(AttackerView v) {
-        Optional<Bytes> t = forge(v, Phase.JOIN_SYN, Role.A, "token",
-                Map.of("i", new Term.Num(v.joinSynFields().size() + 1, 32)));
-        if (t.isPresent()) {
-            return OptionalInt.of(int32(t.get()));
-        }
-        // A token field no lookup compares is filled with the attacker's own value.
-        boolean unread = observedModes(v).stream().map(this::lookupOf)
-                .anyMatch(l -> l.isPresent() && l.get().kind() == Stmt.Lookup.Kind.NEWEST);
-        return unread ? OptionalInt.of(0) : OptionalInt.empty();
-    }
-
-    @Override
-    public Optional<Bytes> forgeThirdAckHmac(AttackerView v, int rA, int rB) {
-        return forge(v, Phase.JOIN_ACK, Role.A, "hmac", Map.of("Ra", new Term.Num(Integer.toUnsignedLong(rA), 32),
-                "Rb", new Term.Num(Integer.toUnsignedLong(rB), 32)));
-    }
-
-    @Override
-    public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
-        Optional<Message> any = observedModes(v).stream().map(m -> def.message(Phase.ADD_ADDR, Role.B, m))
-                .flatMap(Optional::stream).findFirst();
-        if (any.isPresent() && any.get().field("hmac").isEmpty()) {
-            return Optional.of(new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.empty()));
-        }
-        Map<String, Term> params = Map.of("id", new Term.Num(id, 8),
-                "addr", new Term.Num(Integer.toUnsignedLong(ByteBuffer.wrap(addr.getAddress()).getInt()), 32),
-                "port", new Term.Num(0, 16));
-        return forge(v, Phase.ADD_ADDR, Role.B, "hmac", params).map(h ->
-                new AddAddr(def.version(), addAddrFlags(addr), id, addr, OptionalInt.empty(), OptionalLong.of(int64(h))));
-    }
-
-    @Override
-    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
-        return forge(v, Phase.FAST_CLOSE, Role.A, "key", Map.of()).map(k -> new MpFastClose(0, int64(k)));
     }
 
     @Override

@@ -216,7 +216,7 @@ public final class GuessAnalysis {
                 "addrB", new Term.Num(3001, 32));
     }
 
-    /** What the profile lets the attacker see (ReferenceRunner's taps), as terms of this mode. */
+    /** What the profile lets the attacker see (the paths and phases it reads), as terms of this mode. */
     private Set<Term> observed(AttackId attack) {
         List<Phase> phases = switch (attack.wireName()) {
             case "eavesdrop-handshake", "add-addr-mitm" ->

@@ -175,25 +175,6 @@ public interface AuthScheme {
 
     // ---- the attacker's derivations ------------------------------------------------------------
 
-    // Exchange-level attacker derivations: used by attack/Attacker and attack/Knowledge only (ReferenceRunner, for the
-    // legacy Alloy engine's files); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    /** External keys (effective bytes) derivable from the view, beyond those already in it. */
-    default Set<Bytes> deriveExternalKeys(AttackerView view) {
-        return Set.of();
-    }
-
-    /** The token field of a join SYN for the target connection, if derivable. */
-    OptionalInt forgeJoinToken(AttackerView view);
-
-    /** The third-ACK HMAC of a join the attacker opened (it is A), if derivable. */
-    Optional<Bytes> forgeThirdAckHmac(AttackerView view, int rA, int rB);
-
-    /** An ADD_ADDR as if from the server, if its authenticator is derivable. */
-    Optional<MptcpOption> forgeAddAddr(AttackerView view, int id, InetAddress addr);
-
-    /** An MP_FASTCLOSE as if from the client, if its value is derivable. */
-    Optional<MptcpOption> forgeFastClose(AttackerView view);
-
     /**
      * The Diffie-Hellman private values this side's state holds (key-agreement schemes): what the
      * key control of such a scheme hands the attacker, as the external key is handed for the others.

@@ -189,34 +189,4 @@ public final class BoundKey extends KeyedMptcp {
         }
         return SchemeCrypto.truncL64(mac(k.connKey().toArray(), ascii("bk-close"), ascii(sender.name())));
     }
-
-    // ---- attacker ------------------------------------------------------------------------------------
-
-    private static boolean extModeSeen(AttackerView v) {
-        return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_G_BOUND_KEY) != 0;
-    }
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    /** With K (given) and the tokens seen in clear, Kc follows; without K nothing does. */
-    @Override
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        if (!extModeSeen(v)) {
-            return super.reconstruct(v, as);
-        }
-        return reconstructTokenMode(v, as, (k, key, ta, tb) -> k.withConnKey(connKey(key, ta, tb)));
-    }
-
-    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
-    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    /** The next ticket after the joins it saw, if Kc is derivable. */
-    @Override
-    public OptionalInt forgeJoinToken(AttackerView v) {
-        if (!extModeSeen(v)) {
-            return super.forgeJoinToken(v);
-        }
-        Optional<ConnKeys> k = reconstruct(v, Role.A);
-        return k.isEmpty() ? OptionalInt.empty()
-                : OptionalInt.of(ticket(k.get().connKey(), v.joinSynFields().size() + 1));
-    }
 }

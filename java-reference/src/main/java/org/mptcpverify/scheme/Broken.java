@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
@@ -91,20 +89,5 @@ public final class Broken extends KeyedMptcp {
     @Override
     public boolean fastCloseOk(ConnKeys receiver, MptcpOption.MpFastClose option) {
         return receiver.role() == Role.B ? receiver.mptcp() : super.fastCloseOk(receiver, option);
-    }
-
-    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
-    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    /** Key-A is the external key: seeing it is knowing K. */
-    @Override
-    public Set<Bytes> deriveExternalKeys(AttackerView v) {
-        return v.keyA().isPresent() ? Set.of(Bytes.of(SchemeCrypto.be64(v.keyA().getAsLong()))) : Set.of();
-    }
-
-    /** The server ignores the field: any value will do. */
-    @Override
-    public OptionalInt forgeJoinToken(AttackerView v) {
-        OptionalInt tb = knownTokenB(v);
-        return tb.isPresent() ? tb : OptionalInt.of(0);
     }
 }

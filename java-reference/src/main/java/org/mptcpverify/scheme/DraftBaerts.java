@@ -180,21 +180,4 @@ public class DraftBaerts extends KeyedMptcp {
     public boolean fastCloseOk(ConnKeys receiver, MptcpOption.MpFastClose option) {
         return joinsAllowed(receiver) && super.fastCloseOk(receiver, option);
     }
-
-    // ---- attacker ---------------------------------------------------------------------------------
-
-    /** E mode is visible: tokens instead of keys in MP_CAPABLE. */
-    protected static boolean extModeSeen(AttackerView v) {
-        return v.capableFlags() >= 0 && (v.capableFlags() & MptcpOption.FLAG_E_EXTERNAL_KEY) != 0;
-    }
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    @Override
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        if (!extModeSeen(v)) {
-            return super.reconstruct(v, as);
-        }
-        return reconstructTokenMode(v, as, (k, key, ta, tb) -> k.withKeyActive(true));
-    }
 }

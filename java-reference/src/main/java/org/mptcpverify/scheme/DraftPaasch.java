@@ -1,9 +1,6 @@
 package org.mptcpverify.scheme;
 
-import java.util.Comparator;
-import java.util.Optional;
 import org.mptcpverify.vocab.SchemeId;
-import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 
 /**
@@ -49,30 +46,5 @@ public class DraftPaasch extends KeyedMptcp {
     @Override
     protected byte[] joinMacKeyA(ConnKeys k) {
         return k.extMode() ? k.extKey().toArray() : super.joinMacKeyA(k);
-    }
-
-    /** Whether the observed handshake puts the connection in app-key mode. */
-    protected boolean extModeSeen(AttackerView v) {
-        return v.capableFlags() >= 0 && (v.capableFlags() & FLAG_APP_KEY) != 0;
-    }
-
-    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
-    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    /** MP_FASTCLOSE is v0's (the receiver's key): the keys seen in clear are enough. */
-    @Override
-    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
-        return reconstructKeys(v, Role.A).map(this::fastClose);
-    }
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    @Override
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        Optional<ConnKeys> base = super.reconstruct(v, as);
-        if (base.isEmpty() || !extModeSeen(v)) {
-            return base;
-        }
-        Optional<Bytes> k = v.externalKeys().stream().min(Comparator.comparing(Bytes::hex));
-        return k.map(key -> base.get().withExtKey(key).withExtMode(true));
     }
 }

@@ -28,10 +28,4 @@ public final class DraftPaaschUnsignalled extends DraftPaasch {
     protected boolean extModeFrom(ConnKeys keys, int peerFlags) {
         return keys.hasExtKey();
     }
-
-    /** Nothing is visible; an attacker that knows a key assumes the applications use it. */
-    @Override
-    protected boolean extModeSeen(AttackerView v) {
-        return !v.externalKeys().isEmpty();
-    }
 }

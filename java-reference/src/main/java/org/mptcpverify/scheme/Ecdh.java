@@ -161,36 +161,4 @@ public class Ecdh extends KeyedMptcp {
         Bytes receiverShare = k.slots().get(sender == Role.A ? SHARE_B : SHARE_A);
         return SchemeCrypto.truncL64(hmac(hash(), k.connKey().toArray(), receiverShare.toArray()));
     }
-
-    // ---- attacker -------------------------------------------------------------------------------------
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    /** Both public values seen, and a private value of one of them given: K follows; else nothing. */
-    @Override
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        if (v.shareA().isEmpty() || v.shareB().isEmpty()) {
-            return Optional.empty();
-        }
-        Bytes pa = v.shareA().get();
-        Bytes pb = v.shareB().get();
-        return DiffieHellman.attackerSecret(hash(), pa, pb, v.privateValues()).map(key -> {
-            ConnKeys k = ConnKeys.start(as, null).withSlots(Map.of(SHARE_A, pa, SHARE_B, pb))
-                    .withConnKey(key).withMptcp(true);
-            int ta = shareToken(pa);
-            int tb = shareToken(pb);
-            return as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta);
-        });
-    }
-
-    /** Token-B follows from B's public value, which crosses in clear. */
-    @Override
-    protected OptionalInt knownTokenB(AttackerView v) {
-        return v.shareB().isPresent() ? OptionalInt.of(shareToken(v.shareB().get())) : OptionalInt.empty();
-    }
-
-    @Override
-    protected boolean addAddrAuthFree() {
-        return false;
-    }
 }

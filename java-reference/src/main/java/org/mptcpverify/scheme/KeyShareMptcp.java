@@ -222,29 +222,4 @@ abstract sealed class KeyShareMptcp extends KeyedMptcp permits Mptls, MptcpSec {
                 && SchemeCrypto.equal(option.tag().getAsLong(),
                         pmTag(receiver, receiver.role().peer(), MptcpOption.SUBTYPE_MP_PRIO, flag(option.backup())));
     }
-
-    // ---- attacker ------------------------------------------------------------------------------------------
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    /** Both tokens and both public values seen, and one private value given: the connection key follows. */
-    @Override
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        if (v.tokenA().isEmpty() || v.tokenB().isEmpty() || v.shareA().isEmpty() || v.shareB().isEmpty()) {
-            return Optional.empty();
-        }
-        int ta = v.tokenA().getAsInt();
-        int tb = v.tokenB().getAsInt();
-        return DiffieHellman.attackerRawSecret(v.shareA().get(), v.shareB().get(), v.privateValues())
-                .flatMap(z -> connKeyFrom(ta, tb, v.shareA().get(), v.shareB().get(), z))
-                .map(m -> {
-                    ConnKeys k = ConnKeys.start(as, null).withConnKey(m).withKeyActive(true).withMptcp(true);
-                    return as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta);
-                });
-    }
-
-    @Override
-    protected boolean addAddrAuthFree() {
-        return false;
-    }
 }

@@ -8,7 +8,6 @@ import static org.mptcpverify.scheme.SchemeCrypto.cat;
 import static org.mptcpverify.scheme.SchemeCrypto.hmac;
 
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -279,90 +278,6 @@ public abstract class KeyedMptcp implements AuthScheme {
     public boolean fastCloseOk(ConnKeys receiver, MpFastClose option) {
         return receiver.mptcp()
                 && SchemeCrypto.equal(option.value(), fastCloseValue(receiver, receiver.role().peer()));
-    }
-
-    // ---- attacker ------------------------------------------------------------------------------
-
-    // State rebuilding for the exchange-level attacker's forge*: deleted with them (docs/traces-engine.md,
-    // "Exchange-level attacker: remaining users"); inspect reads captures through the definition (DefinedScheme.capturedState).
-    /**
-     * The connection state the attacker can rebuild for role {@code as} from what it saw, when it
-     * knows every input the scheme's computations need; empty otherwise.
-     */
-    protected Optional<ConnKeys> reconstruct(AttackerView v, Role as) {
-        return reconstructKeys(v, as);
-    }
-
-    /** The state rebuilt from the 64-bit MPTCP keys seen in clear alone (enough for v0/v1 ADD_ADDR and MP_FASTCLOSE). */
-    protected final Optional<ConnKeys> reconstructKeys(AttackerView v, Role as) {
-        if (v.keyA().isEmpty() || v.keyB().isEmpty()) {
-            return Optional.empty();
-        }
-        long ka = v.keyA().getAsLong();
-        long kb = v.keyB().getAsLong();
-        ConnKeys k = ConnKeys.start(as, null).withMptcp(true);
-        return Optional.of(as == Role.A
-                ? k.withLocalKey(ka).withRemoteKey(kb).withTokens(token(ka), token(kb))
-                : k.withLocalKey(kb).withRemoteKey(ka).withTokens(token(kb), token(ka)));
-    }
-
-    /** What a token-mode scheme derives from the external key and both tokens (connection key, active key, ...). */
-    @FunctionalInterface
-    protected interface TokenModeKeys {
-        ConnKeys complete(ConnKeys base, Bytes extKey, int tokenA, int tokenB);
-    }
-
-    /**
-     * The state rebuilt for a token-mode connection (draft-baerts E, bound-key G: no 64-bit keys on
-     * the wire): needs an external key the attacker knows and both tokens it saw in clear.
-     */
-    protected static Optional<ConnKeys> reconstructTokenMode(AttackerView v, Role as, TokenModeKeys complete) {
-        Optional<Bytes> key = v.externalKeys().stream().min(Comparator.comparing(Bytes::hex));
-        if (key.isEmpty() || v.tokenA().isEmpty() || v.tokenB().isEmpty()) {
-            return Optional.empty();
-        }
-        int ta = v.tokenA().getAsInt();
-        int tb = v.tokenB().getAsInt();
-        ConnKeys k = complete.complete(ConnKeys.start(as, key.get()).withMptcp(true).withExtMode(true), key.get(), ta, tb);
-        return Optional.of(as == Role.A ? k.withTokens(ta, tb) : k.withTokens(tb, ta));
-    }
-
-    /** Token-B as the attacker knows it: from Key-B, or seen in clear. */
-    protected OptionalInt knownTokenB(AttackerView v) {
-        if (v.keyB().isPresent()) {
-            return OptionalInt.of(token(v.keyB().getAsLong()));
-        }
-        return v.tokenB();
-    }
-
-    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
-    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    @Override
-    public OptionalInt forgeJoinToken(AttackerView v) {
-        return knownTokenB(v);
-    }
-
-    @Override
-    public Optional<Bytes> forgeThirdAckHmac(AttackerView v, int rA, int rB) {
-        return reconstruct(v, Role.A).map(k -> thirdAckHmac(k, rA, rB));
-    }
-
-    @Override
-    public Optional<MptcpOption> forgeAddAddr(AttackerView v, int id, InetAddress addr) {
-        if (version == 0 && addAddrAuthFree()) {
-            return Optional.of(new AddAddr(0, addr.getAddress().length == 4 ? 4 : 6, id, addr, OptionalInt.empty(), OptionalLong.empty()));
-        }
-        return reconstruct(v, Role.B).map(k -> addAddr(k, id, addr));
-    }
-
-    /** v0 ADD_ADDR carries no authenticator, so anyone can build one. */
-    protected boolean addAddrAuthFree() {
-        return true;
-    }
-
-    @Override
-    public Optional<MptcpOption> forgeFastClose(AttackerView v) {
-        return reconstruct(v, Role.A).map(this::fastClose);
     }
 
     @Override

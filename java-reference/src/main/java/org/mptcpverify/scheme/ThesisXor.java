@@ -1,12 +1,9 @@
 package org.mptcpverify.scheme;
 
 import java.nio.ByteBuffer;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 
@@ -85,11 +82,6 @@ public class ThesisXor extends KeyedMptcp {
         return v.isPresent() && v.getAsLong() != 0 ? Bytes.of(SchemeCrypto.be32(wireMask(v.getAsLong()))) : null;
     }
 
-    /** The thesis's token field: plain when the key is 0, else XORed with the key's low 32 bits. */
-    protected static int xorField(int token, long key) {
-        return key == 0 ? token : token ^ (int) key;
-    }
-
     protected static long keyValue(Bytes extKey) {
         return extKey == null ? 0 : ByteBuffer.wrap(extKey.toArray()).getLong();
     }
@@ -104,44 +96,6 @@ public class ThesisXor extends KeyedMptcp {
         return conns.stream()
                 .filter(c -> field == keyedField(c.keys().localToken(), keyValue(c.keys().extKey())))
                 .findFirst().map(c -> new JoinMatch(c.id(), c.keys()));
-    }
-
-    // ---- attacker: t XOR K with t known reveals K ------------------------------------------------
-
-    // Exchange-level attacker: called only through trace/ReferenceRunner (the legacy Alloy engine's alloy.json
-    // replay and its tests); deleted with that engine (docs/traces-engine.md, "Exchange-level attacker: remaining users").
-    @Override
-    public Set<Bytes> deriveExternalKeys(AttackerView v) {
-        Set<Bytes> keys = new HashSet<>();
-        OptionalInt tb = knownTokenB(v);
-        if (tb.isPresent()) {
-            for (int field : v.joinSynFields()) {
-                int k = field ^ tb.getAsInt();
-                if (k != 0) {
-                    keys.add(Bytes.of(SchemeCrypto.be32(k)));
-                }
-            }
-        }
-        return keys;
-    }
-
-    /** The 32-bit effective key the attacker knows, if any. */
-    protected static OptionalInt knownKey32(AttackerView v) {
-        return v.externalKeys().stream().sorted(java.util.Comparator.comparing(Bytes::hex))
-                .mapToInt(b -> {
-                    byte[] a = b.toArray();
-                    return ByteBuffer.wrap(a).getInt(a.length - 4);
-                }).findFirst();
-    }
-
-    @Override
-    public OptionalInt forgeJoinToken(AttackerView v) {
-        OptionalInt tb = knownTokenB(v);
-        OptionalInt k = knownKey32(v);
-        if (tb.isEmpty() || k.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(xorField(tb.getAsInt(), Integer.toUnsignedLong(k.getAsInt())));
     }
 
     /** Nothing is signalled: a configured (non-zero) key is XORed into every join token. */

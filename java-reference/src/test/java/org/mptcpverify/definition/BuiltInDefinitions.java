@@ -21,11 +21,7 @@ public final class BuiltInDefinitions {
         }
     }
 
-    /**
-     * The scheme run from its definition: its attacker derivations are the generic deduction over
-     * the definition's terms, the only attacker derivations tests may pin (the hand-written
-     * schemes' forge* go with the exchange-level attacker, docs/traces-engine.md).
-     */
+    /** The scheme run from its definition (what {@code --scheme-file} and {@code inspect} run). */
     public static org.mptcpverify.scheme.AuthScheme generic(SchemeId id) {
         return new DefinedScheme(of(id));
     }

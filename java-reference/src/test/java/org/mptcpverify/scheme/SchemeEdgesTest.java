@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mptcpverify.definition.BuiltInDefinitions;
-import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
 import org.mptcpverify.wire.MptcpOption.AddAddr;
@@ -36,17 +33,6 @@ class SchemeEdgesTest {
     static final int H = MptcpOption.FLAG_H_HMAC;
     static final int E = MptcpOption.FLAG_E_EXTERNAL_KEY;
     static final int G = MptcpOption.FLAG_G_BOUND_KEY;
-
-    static AttackerView keysSeen(int capableFlags, Set<Bytes> known) {
-        return new AttackerView(OptionalLong.of(KA), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
-                capableFlags, List.of(), List.of(), List.of(), known, 1);
-    }
-
-    static AttackerView tokensSeen(int capableFlags, OptionalInt ta, OptionalInt tb, List<Integer> joins,
-                                   List<Long> newKeyFromA, Set<Bytes> known) {
-        return new AttackerView(OptionalLong.empty(), OptionalLong.empty(), ta, tb, capableFlags, joins, newKeyFromA,
-                List.of(), known, 1);
-    }
 
     static long hex64(String h) {
         return Long.parseUnsignedLong(h, 16);
@@ -87,74 +73,6 @@ class SchemeEdgesTest {
         assertEquals(Optional.<MptcpOption>of(keyed), Capable.asKeyed(Optional.of(keyed)), "anything else passes unchanged");
     }
 
-    // ---- the attacker on connections the cells do not build ------------------------------------------
-    // The derivations are the generic attacker's (the scheme run from its definition); the expected
-    // values are the documented vectors, so no hand-written scheme's forge* is pinned here.
-
-    @Test
-    void aKeylessConnectionOfAnExternalKeySchemeFallsToTheKeysSeen() {
-        // H only: an RFC 8684 connection; the keys seen in clear give its MP_FASTCLOSE (Key-B)
-        for (SchemeId id : List.of(SchemeId.BOUND_KEY, SchemeId.DRAFT_BAERTS, SchemeId.DRAFT_BAERTS_LOW_ORDER)) {
-            AuthScheme s = BuiltInDefinitions.generic(id);
-            AttackerView v = keysSeen(H, Set.of());
-            assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, KB)), s.forgeFastClose(v), s + ": keyless, v1 values");
-            assertEquals(OptionalInt.of(0xccad45ac), s.forgeJoinToken(v), s + ": Token-B of Key-B");
-            assertEquals(Optional.of(Bytes.fromHex("53037f2899475529844115fd07e665d23d3554fb")),
-                    s.forgeThirdAckHmac(v, RA, RB), s.toString());
-        }
-    }
-
-    @Test
-    void boundKeyAttackerWithKFollowsTheTickets() {
-        AuthScheme s = BuiltInDefinitions.generic(SchemeId.BOUND_KEY);
-        OptionalInt ta = OptionalInt.of(ExternalKeyVectorsTest.TA);
-        OptionalInt tb = OptionalInt.of(ExternalKeyVectorsTest.TB);
-        assertEquals(OptionalInt.of(0xdb3b4017), s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of(K))),
-                "no join seen: ticket 1");
-        assertEquals(OptionalInt.of(0xa4dd2c9c),
-                s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(0xdb3b4017), List.of(), Set.of(K))), "one seen: ticket 2");
-        assertEquals(Optional.of(Bytes.fromHex("26b84d2decd15b191e12397122d69366a521e870")),
-                s.forgeThirdAckHmac(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of(K)), RA, RB));
-        assertTrue(s.forgeJoinToken(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty(), "without K: nothing");
-        assertTrue(s.forgeFastClose(tokensSeen(G | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty());
-    }
-
-    @Test
-    void tokenModeReconstructionNeedsTheKeyAndBothTokens() {
-        AuthScheme s = BuiltInDefinitions.generic(SchemeId.DRAFT_BAERTS);
-        AuthScheme low = BuiltInDefinitions.generic(SchemeId.DRAFT_BAERTS_LOW_ORDER);
-        OptionalInt ta = OptionalInt.of(ExternalKeyVectorsTest.TA);
-        OptionalInt tb = OptionalInt.of(ExternalKeyVectorsTest.TB);
-        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, hex64("85ca86c1c385dd84"))),
-                s.forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of(K))));
-        assertTrue(s.forgeFastClose(tokensSeen(E | H, OptionalInt.empty(), tb, List.of(), List.of(), Set.of(K))).isEmpty(),
-                "Token-A not seen");
-        assertTrue(s.forgeFastClose(tokensSeen(E | H, ta, OptionalInt.empty(), List.of(), List.of(), Set.of(K))).isEmpty(),
-                "Token-B not seen");
-        assertTrue(s.forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty(), "K not known");
-        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, 42L)), low.forgeFastClose(
-                tokensSeen(E | H, ta, tb, List.of(), List.of(7L, 42L), Set.of())), "low-order: A's last NEW_KEY replayed");
-        assertTrue(low.forgeFastClose(tokensSeen(E | H, ta, tb, List.of(), List.of(), Set.of())).isEmpty());
-    }
-
-    @Test
-    void draftPaaschAttackerNeedsKOnlyWhenTheAppKeyWasSignalled() {
-        AuthScheme s = BuiltInDefinitions.generic(SchemeId.DRAFT_PAASCH);
-        int signalled = H | DraftPaasch.FLAG_APP_KEY;
-        assertEquals(Optional.of(Bytes.fromHex("5864fb2124f5ec84f40c48ca82d8492122661ce5")),
-                s.forgeThirdAckHmac(keysSeen(signalled, Set.of(K)), RA, RB), "HMAC-SHA1 keyed with K");
-        assertTrue(s.forgeThirdAckHmac(keysSeen(signalled, Set.of()), RA, RB).isEmpty(), "signalled, K unknown");
-        assertEquals(Optional.of(Bytes.fromHex("5f9d9b1144766ae5a6402e4bc813bf52fad0199b")),
-                s.forgeThirdAckHmac(keysSeen(H, Set.of()), RA, RB), "not signalled: RFC 6824 from the keys seen");
-        assertEquals(Optional.<MptcpOption>of(new MpFastClose(0, KB)), s.forgeFastClose(keysSeen(signalled, Set.of())),
-                "MP_FASTCLOSE stays v0's");
-        AuthScheme u = BuiltInDefinitions.generic(SchemeId.DRAFT_PAASCH_UNSIGNALLED);
-        assertEquals(Optional.of(Bytes.fromHex("5864fb2124f5ec84f40c48ca82d8492122661ce5")),
-                u.forgeThirdAckHmac(keysSeen(H, Set.of(K)), RA, RB), "unsignalled: a known K is assumed in use");
-        assertEquals(Optional.of(Bytes.fromHex("5f9d9b1144766ae5a6402e4bc813bf52fad0199b")),
-                u.forgeThirdAckHmac(keysSeen(H, Set.of()), RA, RB));
-    }
-
     // ---- v0 ADD_ADDR, the negative control, the thesis's host-wide lookup ----------------------------
 
     @Test
@@ -181,11 +99,6 @@ class SchemeEdgesTest {
         assertFalse(s.fastCloseOk(a, new MpFastClose(0, 5)));
         assertTrue(s.fastCloseOk(a, new MpFastClose(0, KA)), "from B: the receiver's (A's) key");
         assertFalse(s.fastCloseOk(a.withMptcp(false), new MpFastClose(0, KA)));
-        AuthScheme generic = BuiltInDefinitions.generic(SchemeId.BROKEN);
-        assertEquals(OptionalInt.of(0), generic.forgeJoinToken(new AttackerView(OptionalLong.empty(), OptionalLong.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), -1, List.of(), List.of(), List.of(), Set.of(), 1)),
-                "the server ignores the field: 0 will do");
-        assertEquals(OptionalInt.of(0xccad45ac), generic.forgeJoinToken(keysSeen(H, Set.of())));
     }
 
     @Test
@@ -252,7 +165,6 @@ class SchemeEdgesTest {
         assertTrue(s.joinsAllowed(keys));
         assertFalse(s.joinsAllowed(keys.withMptcp(false)), "no joins on plain TCP");
         assertEquals(3, s.halfOpenLimit(3));
-        assertTrue(s.deriveExternalKeys(keysSeen(H, Set.of())).isEmpty());
         assertEquals(host, new Rfc8684().onBindOrConnect(host, new KeySetting.AppKey(K)), "only thesis-xor-global has host keys");
         assertEquals(host, new Rfc8684().onServerConnectionCreated(host, keys));
     }
@@ -262,16 +174,6 @@ class SchemeEdgesTest {
         assertTrue(KeySetting.none().isNone());
         assertFalse(new KeySetting.AppKey(K).isNone());
         assertFalse(KeySetting.SinZero.decimal(5).isNone());
-        assertTrue(keysSeen(H, Set.of()).sawHandshake());
-        AttackerView nothing = new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), -1, List.of(), List.of(), List.of(), Set.of(), 1);
-        assertFalse(nothing.sawHandshake());
-        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
-                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Key-B alone");
-        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(1), OptionalInt.empty(),
-                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Token-A alone");
-        assertTrue(new AttackerView(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), OptionalInt.of(1),
-                -1, List.of(), List.of(), List.of(), Set.of(), 1).sawHandshake(), "Token-B alone");
         ConnKeys withSlot = ConnKeys.start(Role.A, null).withSlots(java.util.Map.of("kc", K));
         assertEquals(java.util.Map.of("kc", K), withSlot.slots());
     }

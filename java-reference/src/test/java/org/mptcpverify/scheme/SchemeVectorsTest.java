@@ -9,10 +9,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mptcpverify.definition.BuiltInDefinitions;
-import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.crypto.HashAlg;
 import org.mptcpverify.wire.Bytes;
 import org.mptcpverify.wire.MptcpOption;
@@ -75,21 +72,6 @@ class SchemeVectorsTest {
         assertEquals(0xCAFEBABE ^ 0x23456789, s.joinTokenField(a, 1, HostKeys.initial()));
         ConnKeys plain = ConnKeys.start(Role.A, null).withTokens(1, 0xCAFEBABE);
         assertEquals(0xCAFEBABE, s.joinTokenField(plain, 1, HostKeys.initial()), "key 0: plain v0");
-    }
-
-    @Test
-    void thesisAttackerRecoversTheKeyFromOneObservedJoin() {
-        // the honest token from the hand-written scheme, the attacker's derivation from the definition
-        int tokenB = new ThesisXor().token(KB);
-        AuthScheme s = BuiltInDefinitions.generic(SchemeId.THESIS_XOR);
-        int k = 12345678;
-        AttackerView v = new AttackerView(OptionalLong.of(KA), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
-                1, java.util.List.of(tokenB ^ k), java.util.List.of(), java.util.List.of(), Set.of(), 1);
-        assertEquals(Set.of(Bytes.of(SchemeCrypto.be32(k))), s.deriveExternalKeys(v));
-        AttackerView blind = new AttackerView(OptionalLong.of(KA), OptionalLong.of(KB), OptionalInt.empty(), OptionalInt.empty(),
-                1, java.util.List.of(), java.util.List.of(), java.util.List.of(), Set.of(), 1);
-        assertTrue(s.forgeJoinToken(blind).isEmpty(), "without a join seen or the key, the field is unknown");
-        assertEquals(OptionalInt.of(tokenB ^ k), s.forgeJoinToken(v.withExternalKeys(s.deriveExternalKeys(v))));
     }
 
     @Test

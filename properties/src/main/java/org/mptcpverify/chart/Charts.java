@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.mptcpverify.io.AtomicWrite;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTraceJson;
-import org.mptcpverify.trace.Replayer;
 import org.mptcpverify.trace.TraceJson;
 
 /** Charts of counterexample files: drawn from their replay, written beside them as .svg and .tex. */
@@ -30,19 +29,12 @@ public final class Charts {
 
     private Charts() {}
 
-    public static Replayer.Replay replay(Path counterexample) throws TraceJson.BadTraceFileException {
-        return new Replayer().replay(counterexample);
-    }
-
     /** A counterexample's chart and whether its property failed again on the reference. */
     public record Drawn(SequenceChart chart, boolean reproduced, String property) {}
 
-    /**
-     * The chart of a counterexample file of either format: an action-level file
-     * ({@link ReplayChart}) or a segment-level one ({@code mptcp-verify-segments/1}, {@link SegmentChart}).
-     */
+    /** The chart of a counterexample file ({@code mptcp-verify-segments/1}, {@link SegmentChart}). */
     public static Drawn draw(Path counterexample) throws TraceJson.BadTraceFileException {
-        return draw(counterexample, new Replayer(), new SegmentReplayer(), SegmentTraceJson::parse);
+        return draw(counterexample, new SegmentReplayer(), SegmentTraceJson::parse);
     }
 
     /** How a segment-level file's text becomes a trace (with the built-in names, or a scheme file's too). */
@@ -52,45 +44,26 @@ public final class Charts {
     }
 
     /**
-     * As {@link #draw(Path)}, replayed by the given replayers: those of a scheme file
+     * As {@link #draw(Path)}, replayed by the given replayer: that of a scheme file
      * ({@code chart --scheme-file}), so that a counterexample of a definition's own scheme is drawn
      * from the definition it was found on.
      */
-    public static Drawn draw(Path counterexample, Replayer replayer, SegmentReplayer segments, SegmentParser parser)
+    public static Drawn draw(Path counterexample, SegmentReplayer segments, SegmentParser parser)
             throws TraceJson.BadTraceFileException {
-        String text;
-        try {
-            text = Files.readString(counterexample);
-        } catch (IOException e) {
-            throw new TraceJson.BadTraceFileException("cannot read " + counterexample + ": " + e.getMessage());
-        }
-        if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
-            SegmentReplayer.Result r = segments.replay(parser.parse(text));
-            return new Drawn(SegmentChart.of(r), r.reproduced() && r.divergence().isEmpty(), r.trace().property().modelName());
-        }
-        Replayer.Replay r = replayer.replay(counterexample);
-        return new Drawn(ReplayChart.of(r), r.reproduced(), r.file().property().modelName());
+        SegmentReplayer.Result r = segments.replay(parser.parse(TraceJson.readText(counterexample)));
+        return new Drawn(SegmentChart.of(r), r.reproduced() && r.divergence().isEmpty(), r.trace().property().modelName());
     }
 
-    /**
-     * The chart of any counterexample file: a segment-level one ({@code mptcp-verify-segments/1})
-     * drawn by {@link SegmentChart}, an action-level one by {@link ReplayChart}, each from its replay
-     * with the built-in schemes.
-     */
+    /** The chart of a counterexample file, from its replay with the built-in schemes. */
     public static SequenceChart of(Path counterexample) throws TraceJson.BadTraceFileException {
         return of(counterexample, org.mptcpverify.scheme.Schemes::of);
     }
 
-    /** As {@link #of(Path)}, replaying segment-level files with {@code schemes} (a scheme file's implementation). */
+    /** As {@link #of(Path)}, replaying with {@code schemes} (a scheme file's implementation). */
     public static SequenceChart of(Path counterexample,
                                    java.util.function.Function<org.mptcpverify.vocab.SchemeId, org.mptcpverify.scheme.AuthScheme> schemes)
             throws TraceJson.BadTraceFileException {
-        String text = TraceJson.readText(counterexample);
-        if (org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(TraceJson.tree(text))) {
-            return SegmentChart.of(new org.mptcpverify.segment.SegmentReplayer(schemes)
-                    .replay(org.mptcpverify.segment.SegmentTraceJson.parse(text)));
-        }
-        return ReplayChart.of(replay(counterexample));
+        return SegmentChart.of(new SegmentReplayer(schemes).replay(SegmentTraceJson.parse(TraceJson.readText(counterexample))));
     }
 
     /** {@code traces.json} -> {@code traces.svg}. */

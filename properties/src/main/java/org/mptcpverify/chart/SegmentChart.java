@@ -21,7 +21,7 @@ import org.mptcpverify.wire.TcpSegment;
  * the claimed property's failure at the event where the reference's monitor saw it.
  */
 public final class SegmentChart {
-    /** Lifelines in drawing order, as the action-level chart ({@link ReplayChart}). */
+    /** Lifelines in drawing order; those after {@code x} appear only when a segment touches them. */
     private static final List<String> ORDER = List.of("c1", "c2", "nat", "s", "x", "spoof");
 
     private SegmentChart() {}
@@ -68,7 +68,7 @@ public final class SegmentChart {
                     + replay.divergence().map(d -> " (the reference diverges: " + d + ")").orElse("")));
         }
         List<String> lifelines = ORDER.stream().filter(used::contains).toList();
-        List<String> captions = lifelines.stream().map(ReplayChart::caption).toList();
+        List<String> captions = lifelines.stream().map(SegmentChart::caption).toList();
         String title = t.scheme().wireName() + " / " + t.attack().wireName() + ": " + t.property().modelName()
                 + " (" + t.engine() + " counterexample, segment level, replayed on the Java reference)";
         return new SequenceChart(title, lifelines, captions, events);
@@ -95,7 +95,18 @@ public final class SegmentChart {
         return lifeline(Addresses.actorOf(segs.get(i).dst()));
     }
 
+    /** An actor's lifeline; an address no actor owns (a spoofed source) reaches nobody. */
     private static String lifeline(String actor) {
-        return ReplayChart.lifeline(actor);
+        return ORDER.contains(actor) ? actor : "spoof";
+    }
+
+    private static String caption(String lifeline) {
+        return switch (lifeline) {
+            case "c1", "c2" -> "client (" + lifeline + ".a1, " + lifeline + ".a2)";
+            case "s" -> "server (s.a1, s.a2)";
+            case "x" -> "attacker (x.a)";
+            case "nat" -> "NAT (nat.a)";
+            default -> "spoofed source (no host)";
+        };
     }
 }

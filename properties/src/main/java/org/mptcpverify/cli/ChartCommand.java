@@ -46,8 +46,7 @@ public final class ChartCommand implements Callable<Integer> {
                 r = Charts.draw(file);
             } else {
                 SchemeFile sf = SchemeFile.load(schemeFile);
-                r = Charts.draw(file, new org.mptcpverify.trace.Replayer(sf.runner(), sf::byName),
-                        new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
+                r = Charts.draw(file, new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
                         text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, sf::byName));
             }
         } catch (TraceJson.BadTraceFileException e) {

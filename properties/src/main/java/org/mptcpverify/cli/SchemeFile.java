@@ -13,12 +13,10 @@ import org.mptcpverify.definition.DefinedScheme;
 import org.mptcpverify.definition.DefinitionException;
 import org.mptcpverify.definition.DefinitionParser;
 import org.mptcpverify.definition.SchemeDefinition;
-import org.mptcpverify.endpoint.JoinLimits;
 import org.mptcpverify.engine.Engine;
 import org.mptcpverify.matrix.Versions;
 import org.mptcpverify.scheme.AuthScheme;
 import org.mptcpverify.scheme.Schemes;
-import org.mptcpverify.trace.ReferenceRunner;
 import org.mptcpverify.traces.TracesEngine;
 import org.mptcpverify.vocab.SchemeId;
 
@@ -142,9 +140,5 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
     /** Resolves a scheme name: this file's scheme, or a built-in. */
     Optional<SchemeId> byName(String name) {
         return name.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(name);
-    }
-
-    ReferenceRunner runner() {
-        return new ReferenceRunner(JoinLimits.CONTRACT_HALF_OPEN, schemes());
     }
 }

@@ -44,14 +44,8 @@ public final class CounterexampleReadme {
             JsonNode json = read(primary);
             sb.append("\n## The attack, step by step\n\nFrom `").append(primary.getFileName())
                     .append("` (the shortest trace the engines found):\n\n");
-            int i = 1;
-            if (org.mptcpverify.segment.SegmentTraceJson.isSegmentFormat(json)) {
-                sb.append("A segment-level trace of ").append(json.path("events").size())
-                        .append(" events (send, deliver, read, inject, ...): the reference's account of each is below.\n");
-            }
-            for (JsonNode a : json.path("actions")) {
-                sb.append(i++).append(". `").append(actionLabel(a)).append("`: ").append(describe(a)).append('\n');
-            }
+            sb.append("A segment-level trace of ").append(json.path("events").size())
+                    .append(" events (send, deliver, read, inject, ...): the reference's account of each is below.\n");
             List<String> steps = narrator == null ? List.of() : narrator.narrate(primary);
             if (!steps.isEmpty()) {
                 sb.append("\nWhat the reference did when it replayed this trace (real segments, real crypto):\n\n");
@@ -82,31 +76,5 @@ public final class CounterexampleReadme {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read counterexample " + p, e);
         }
-    }
-
-    private static String actionLabel(JsonNode a) {
-        StringBuilder sb = new StringBuilder(a.path("action").asText()).append('(').append(a.path("client").asText());
-        if (a.has("mode")) sb.append(", ").append(a.path("mode").asText());
-        if (a.has("src")) sb.append(", ").append(a.path("src").asText());
-        return sb.append(')').toString();
-    }
-
-    /** Plain words for each action of the shared vocabulary (docs/threat-model.md). */
-    static String describe(JsonNode a) {
-        String c = a.path("client").asText();
-        return switch (a.path("action").asText()) {
-            case "Connect" -> c + " opens an MPTCP connection to the server on path p1 (MP_CAPABLE handshake and the scheme's key agreement).";
-            case "Join" -> c + " joins a second subflow from its second address on path p2.";
-            case "Advertise" -> "the server advertises its second address to " + c + " with ADD_ADDR; " + c + " joins to it.";
-            case "Close" -> c + " closes its connection with MP_FASTCLOSE.";
-            case "ForgeJoin" -> "the attacker opens a join from its own address aimed at " + c + "'s connection, every field built from what it observed.";
-            case "SpoofJoinSyn" -> "the attacker sends a lone SYN+MP_JOIN for " + c + "'s connection from the spoofed source "
-                    + a.path("src").asText() + ("replay".equals(a.path("mode").asText()) ? ", replaying an observed SYN+MP_JOIN unchanged." : ", building the token field from what it knows.");
-            case "RewriteJoin" -> c + " joins on p2 while the attacker rewrites the SYN+MP_JOIN source to its own address and relays the rest.";
-            case "ForgeAddAddr" -> "the attacker injects ADD_ADDR(its own address) to " + c + " as if from the server; if " + c
-                    + " accepts, it joins to the attacker, who relays the join to the server.";
-            case "ForgeFastClose" -> "the attacker injects MP_FASTCLOSE to the server as if from " + c + ".";
-            default -> "(unknown action)";
-        };
     }
 }

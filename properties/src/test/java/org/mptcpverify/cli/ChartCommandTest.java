@@ -82,7 +82,7 @@ class ChartCommandTest {
         Path def = dir.resolve("probe.scheme");
         Files.writeString(def, Files.readString(Versions.repoRoot().resolve("models/schemes/rfc8684.scheme"))
                 .replace("scheme rfc8684\n", "scheme probe\n"));
-        for (String engine : new String[] {"traces", "tlc"}) { // action-level and segment-level files
+        for (String engine : new String[] {"traces", "tlc"}) { // both segment-level, written by two engines
             ObjectNode json = (ObjectNode) new ObjectMapper().readTree(
                     CX.resolveSibling(engine + ".json").toFile());
             json.put("scheme", "probe");

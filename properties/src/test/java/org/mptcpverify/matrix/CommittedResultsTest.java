@@ -21,8 +21,6 @@ import org.mptcpverify.models.core.CoreVerdicts;
 import org.mptcpverify.models.verdicts.VerdictCache;
 import org.mptcpverify.segment.SegmentReplayer;
 import org.mptcpverify.segment.SegmentTraceJson;
-import org.mptcpverify.trace.Replayer;
-import org.mptcpverify.trace.TraceJson;
 import org.mptcpverify.vocab.AttackId;
 import org.mptcpverify.vocab.SchemeId;
 import org.mptcpverify.vocab.Verdict;
@@ -48,20 +46,12 @@ class CommittedResultsTest {
     void everyCommittedCounterexampleReplaysOnTheReference() throws Exception {
         List<Path> jsons = files(".json");
         assertFalse(jsons.isEmpty(), "no committed counterexamples under " + CX);
-        Replayer replayer = new Replayer();
         List<String> failed = new ArrayList<>();
         for (Path p : jsons) {
-            if (!replays(replayer, p)) failed.add(ROOT.relativize(p).toString());
+            // a file of another format throws: the committed ones must all be segment-level
+            if (!new SegmentReplayer().replay(SegmentTraceJson.read(p)).reproduced()) failed.add(ROOT.relativize(p).toString());
         }
         assertEquals(List.of(), failed, "counterexamples that do not replay on the reference");
-    }
-
-    /** Either format: the generic core's segment-level files replay event by event. */
-    private static boolean replays(Replayer replayer, Path p) throws Exception {
-        if (SegmentTraceJson.isSegmentFormat(TraceJson.tree(Files.readString(p)))) {
-            return new SegmentReplayer().replay(SegmentTraceJson.read(p)).reproduced();
-        }
-        return replayer.replay(p).reproduced();
     }
 
     /**

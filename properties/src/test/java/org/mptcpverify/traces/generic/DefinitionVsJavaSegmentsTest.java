@@ -26,9 +26,8 @@ import org.mptcpverify.vocab.SchemeId;
  * hand-written class, puts byte-identical segments on the wire and decides alike (the narrated
  * steps: what each side accepted, reset or dropped; the violation; what is left in flight), on the
  * generic attacker's runs of every attack. The runs are drawn with the hand-written class; each is
- * replayed by both. The segment-level twin of java-reference's DefinitionVsReferenceTest (whose
- * action lists go with the exchange-level attacker, docs/traces-engine.md "Exchange-level attacker:
- * remaining users"); one run per cell and keyed side here, to keep the build's time.
+ * replayed by both. It replaced the exchange-level DefinitionVsReferenceTest (deleted in session 14
+ * with that attacker, docs/traces-engine.md); one run per cell and keyed side here, to keep the build's time.
  */
 class DefinitionVsJavaSegmentsTest {
     private static final long SEED = Long.getLong("mptcp.seed", 20261127L);
