@@ -29,6 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--matrix", paramLabel = "FILE", description = "A matrix.json written by ./mptcp-verify matrix (its counterexample paths are relative to its folder).")
     Path matrix;
 
+    @Option(names = "--scheme-file", paramLabel = "PATH", description = "With --matrix: the scheme definition a matrix --scheme-file run was made with (docs/scheme-definitions.md), so that its counterexamples replay and are charted.")
+    Path schemeFile;
+
     @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Without --matrix: checks in parallel (default: ${DEFAULT-VALUE}).")
     int jobs;
 
@@ -39,6 +42,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (jobs < 1) throw new UserInputException("--jobs: must be at least 1, got " + jobs);
         if (matrix != null && !Files.isRegularFile(matrix)) throw new UserInputException("--matrix: " + matrix + ": no such file");
+        if (schemeFile != null && matrix == null) throw new UserInputException("--scheme-file: only with --matrix (the default matrix has built-in schemes only)");
+        // a scheme file's counterexamples name its own scheme: replayed with its definition
+        ReportSite.ChartSource charts = schemeFile == null ? org.mptcpverify.chart.Charts::of : chartsOf(SchemeFile.load(schemeFile));
         JsonNode m = matrix == null ? null : read(matrix);
         OutputFolder folder = force.claim(out);
         Path dir = folder.dir();
@@ -51,13 +57,18 @@ public final class ReportCommand implements Callable<Integer> {
                 if (code == Main.EXIT_USAGE || !Files.isRegularFile(json)) return code;
                 m = read(json);
             }
-            Map<String, byte[]> site = ReportSite.render(m, json.toAbsolutePath().getParent());
+            Map<String, byte[]> site = ReportSite.render(m, json.toAbsolutePath().getParent(), charts);
             site.forEach((name, bytes) -> AtomicWrite.bytes(dir.resolve(name), bytes));
             System.err.println("report: wrote " + site.size() + " files; open " + dir.resolve("index.html"));
             return code;
         } finally {
             folder.seal();
         }
+    }
+
+    private static ReportSite.ChartSource chartsOf(SchemeFile sf) {
+        return file -> org.mptcpverify.chart.Charts.draw(file, new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
+                text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, sf::byName)).chart();
     }
 
     private static JsonNode read(Path file) {

@@ -33,6 +33,17 @@ public final class ReportSite {
      * @return relative file name to content
      */
     public static Map<String, byte[]> render(JsonNode matrix, Path base) {
+        return render(matrix, base, Charts::of);
+    }
+
+    /** How a counterexample file becomes its chart: replayed with the built-in schemes, or with a scheme file's too. */
+    @FunctionalInterface
+    public interface ChartSource {
+        SequenceChart of(Path counterexample) throws TraceJson.BadTraceFileException;
+    }
+
+    /** As {@link #render(JsonNode, Path)}, each counterexample charted by {@code charts}. */
+    public static Map<String, byte[]> render(JsonNode matrix, Path base, ChartSource charts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> schemes = new ArrayList<>();
         List<String> attacks = new ArrayList<>();
@@ -42,7 +53,7 @@ public final class ReportSite {
         }
         files.put("index.html", utf8(index(matrix, schemes, attacks)));
         for (JsonNode c : matrix.path("cells")) {
-            files.put(cellPage(c), utf8(cell(matrix, c, base, files)));
+            files.put(cellPage(c), utf8(cell(matrix, c, base, files, charts)));
         }
         return files;
     }
@@ -85,7 +96,7 @@ public final class ReportSite {
         return Html.page("mptcp-verify verdict matrix", null, b.toString());
     }
 
-    private static String cell(JsonNode m, JsonNode c, Path base, Map<String, byte[]> files) {
+    private static String cell(JsonNode m, JsonNode c, Path base, Map<String, byte[]> files, ChartSource source) {
         String s = c.path("scheme").asText();
         String a = c.path("attack").asText();
         StringBuilder b = new StringBuilder();
@@ -119,7 +130,7 @@ public final class ReportSite {
                 Path file = base.resolve(cx);
                 copyFolder(file.getParent(), base, files);
                 b.append("<a href=\"../files/").append(Html.esc(cx)).append("\"><code>").append(Html.esc(cx)).append("</code></a>");
-                charts.add(new String[] {e.getKey(), cx, chart(file, "files/" + cx, files)});
+                charts.add(new String[] {e.getKey(), cx, chart(file, "files/" + cx, files, source)});
             }
             b.append("</td></tr>\n");
         }
@@ -161,10 +172,10 @@ public final class ReportSite {
     }
 
     /** The chart's SVG for the page; its SVG and TikZ files join the counterexample's files when not there yet. */
-    private static String chart(Path counterexample, String siteName, Map<String, byte[]> files) {
+    private static String chart(Path counterexample, String siteName, Map<String, byte[]> files, ChartSource source) {
         SequenceChart chart;
         try {
-            chart = Charts.of(counterexample); // either format (segment-level: SegmentChart)
+            chart = source.of(counterexample);
         } catch (TraceJson.BadTraceFileException e) {
             return "<p>This counterexample cannot be read by the reference: " + Html.esc(e.getMessage()) + "</p>\n";
         }

@@ -28,6 +28,29 @@ class SchemeFileTest {
     }
 
     @Test
+    void theReportOfASchemeFileMatrixChartsItsCounterexamplesWithTheFile(@TempDir Path tmp) throws IOException {
+        Path def = reusableTickets(tmp);
+        Path out = tmp.resolve("m");
+        CliRun m = CliRun.run("matrix", "--engines", "traces", "--attacks", "join-dos", "--scheme-file", def.toString(),
+                "--tries", "2000", "--out", out.toString());
+        assertEquals(0, m.code(), m.out() + m.err());
+        Path page = Path.of("cells", "bound-key-reuse__join-dos.html");
+        CliRun without = CliRun.run("report", "--matrix", out.resolve("matrix.json").toString(), "--out", tmp.resolve("r0").toString());
+        assertEquals(0, without.code(), without.err());
+        assertTrue(Files.readString(tmp.resolve("r0").resolve(page)).contains("cannot be read by the reference"),
+                "without its definition the counterexample names an unknown scheme");
+        CliRun with = CliRun.run("report", "--matrix", out.resolve("matrix.json").toString(), "--scheme-file", def.toString(),
+                "--out", tmp.resolve("r1").toString());
+        assertEquals(0, with.code(), with.err());
+        String html = Files.readString(tmp.resolve("r1").resolve(page));
+        assertTrue(html.contains("<svg") && !html.contains("cannot be read by the reference"), "charted from its replay");
+        CliRun alone = CliRun.run("report", "--scheme-file", def.toString(), "--out", tmp.resolve("r2").toString());
+        assertEquals(2, alone.code());
+        assertEquals(1, alone.err().strip().lines().count(), alone.err());
+        assertFalse(Files.exists(tmp.resolve("r2")), "nothing written on bad input");
+    }
+
+    @Test
     void ticketsNeverMarkedUsedAreFoundAndReplay(@TempDir Path tmp) throws IOException {
         Path def = reusableTickets(tmp);
         Path out = tmp.resolve("out");

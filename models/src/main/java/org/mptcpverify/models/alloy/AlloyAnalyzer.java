@@ -42,6 +42,10 @@ final class AlloyAnalyzer {
         }
     }
 
+    static {
+        quietKodkod(); // every check takes the permit first, so this runs before Kodkod logs anything
+    }
+
     private AlloyAnalyzer() {
     }
 
