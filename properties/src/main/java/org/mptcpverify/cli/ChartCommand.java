@@ -45,9 +45,7 @@ public final class ChartCommand implements Callable<Integer> {
             if (schemeFile == null) {
                 r = Charts.draw(file);
             } else {
-                SchemeFile sf = SchemeFile.load(schemeFile);
-                r = Charts.draw(file, new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
-                        text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, sf::byName));
+                r = SchemeFile.load(schemeFile).chart(file);
             }
         } catch (TraceJson.BadTraceFileException e) {
             throw new UserInputException(file + ": " + e.getMessage());

@@ -67,8 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static ReportSite.ChartSource chartsOf(SchemeFile sf) {
-        return file -> org.mptcpverify.chart.Charts.draw(file, new org.mptcpverify.segment.SegmentReplayer(sf.schemes()),
-                text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, sf::byName)).chart();
+        return file -> sf.chart(file).chart();
     }
 
     private static JsonNode read(Path file) {

@@ -137,6 +137,13 @@ record SchemeFile(SchemeId scheme, AuthScheme implementation, SchemeDefinition d
         return id -> id.equals(scheme) ? implementation : Schemes.of(id);
     }
 
+    /** A counterexample of this file's scheme (or a built-in's) charted from its replay on the definition. */
+    org.mptcpverify.chart.Charts.Drawn chart(java.nio.file.Path counterexample)
+            throws org.mptcpverify.trace.TraceJson.BadTraceFileException {
+        return org.mptcpverify.chart.Charts.draw(counterexample, new org.mptcpverify.segment.SegmentReplayer(schemes()),
+                text -> org.mptcpverify.segment.SegmentTraceJson.parse(text, this::byName));
+    }
+
     /** Resolves a scheme name: this file's scheme, or a built-in. */
     Optional<SchemeId> byName(String name) {
         return name.equals(scheme.wireName()) ? Optional.of(scheme) : SchemeId.byName(name);
