@@ -56,8 +56,8 @@ public final class AlloyColumnCommand implements Callable<Integer> {
             description = "Past it the cell is INCONCLUSIVE (default: ${DEFAULT-VALUE}; CPU-bound, so on a loaded machine more wall time).")
     int timeoutSeconds;
 
-    @Option(names = "--solver", defaultValue = "${sys:mptcp.alloy.solver:-" + AlloyCoreEngine.DEFAULT_SOLVER + "}", paramLabel = "NAME",
-            description = "SAT solver: minisat (default), glucose or sat4j (bundled with Alloy), or cadical (an external "
+    @Option(names = "--solver", paramLabel = "NAME",
+            description = "SAT solver (default: $MPTCP_ALLOY_SOLVER, else minisat): minisat, glucose or sat4j (bundled with Alloy), or cadical (an external "
                     + "program on the PATH, Debian package cadical: faster on the large cells). The verdict does not "
                     + "depend on it; the entry records it.")
     String solver;
@@ -67,6 +67,7 @@ public final class AlloyColumnCommand implements Callable<Integer> {
         if (pending == (cell != null)) throw new UserInputException("give exactly one of --pending and --cell SCHEME ATTACK");
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
         if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out: not a folder: " + out);
+        if (solver == null) solver = AlloyCoreEngine.configuredSolver();
         String unavailable = cell == null ? null : AlloyCoreEngine.solverProblem(solver);
         if (unavailable != null) throw new UserInputException("--solver: " + unavailable);
         Path file = out.resolve("verdicts.json");

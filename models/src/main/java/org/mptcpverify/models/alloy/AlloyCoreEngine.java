@@ -59,8 +59,19 @@ public final class AlloyCoreEngine implements Engine {
     /** The reference implementations counterexamples replay on and witnesses name checks of. */
     private final Function<SchemeId, AuthScheme> implementations;
 
+    /** Environment variable naming the solver for every command (the launcher passes no -D options). */
+    public static final String SOLVER_ENV = "MPTCP_ALLOY_SOLVER";
+
+    /** {@code -Dmptcp.alloy.solver}, else {@code $MPTCP_ALLOY_SOLVER}, else {@link #DEFAULT_SOLVER}. */
+    public static String configuredSolver() {
+        String p = System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY);
+        if (p != null && !p.isBlank()) return p;
+        String e = System.getenv(SOLVER_ENV);
+        return e != null && !e.isBlank() ? e : DEFAULT_SOLVER;
+    }
+
     public AlloyCoreEngine() {
-        this(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER));
+        this(configuredSolver());
     }
 
     public AlloyCoreEngine(String solver) {
@@ -88,7 +99,7 @@ public final class AlloyCoreEngine implements Engine {
      *                                  when the Alloy generator cannot render it (a Diffie-Hellman term)
      */
     public static AlloyCoreEngine withSchemeFile(SchemeDefinition def, String source) throws DefinitionException {
-        return withSchemeFile(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);
+        return withSchemeFile(configuredSolver(), def, source);
     }
 
     /** As {@link #withSchemeFile(SchemeDefinition, String)} with {@code solver}. */
