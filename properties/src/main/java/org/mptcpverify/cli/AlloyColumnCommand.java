@@ -56,11 +56,20 @@ public final class AlloyColumnCommand implements Callable<Integer> {
             description = "Past it the cell is INCONCLUSIVE (default: ${DEFAULT-VALUE}; CPU-bound, so on a loaded machine more wall time).")
     int timeoutSeconds;
 
+    @Option(names = "--solver", paramLabel = "NAME",
+            description = "SAT solver (default: $MPTCP_ALLOY_SOLVER, else minisat): minisat, glucose or sat4j (bundled with Alloy), or cadical (an external "
+                    + "program on the PATH, Debian package cadical: faster on the large cells). The verdict does not "
+                    + "depend on it; the entry records it.")
+    String solver;
+
     @Override
     public Integer call() {
         if (pending == (cell != null)) throw new UserInputException("give exactly one of --pending and --cell SCHEME ATTACK");
         if (timeoutSeconds < 1) throw new UserInputException("--timeout: must be at least 1, got " + timeoutSeconds);
         if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out: not a folder: " + out);
+        if (solver == null) solver = AlloyCoreEngine.configuredSolver();
+        String unavailable = cell == null ? null : AlloyCoreEngine.solverProblem(solver);
+        if (unavailable != null) throw new UserInputException("--solver: " + unavailable);
         Path file = out.resolve("verdicts.json");
         Map<String, VerdictCache.Entry> recorded = read(file);
         if (pending) {
@@ -81,7 +90,7 @@ public final class AlloyColumnCommand implements Callable<Integer> {
         }
         EngineOptions o = new EngineOptions(ResultsCommand.DEFAULT_SEED, out.resolve("counterexamples"), out.resolve("work"),
                 Duration.ofSeconds(timeoutSeconds), ResultsCommand.DEFAULT_TRIES, false, Bounds.NONE);
-        CellResult r = new AlloyCoreEngine().check(s, a, o);
+        CellResult r = new AlloyCoreEngine(solver).check(s, a, o);
         merge(file, AlloyCoreVerdicts.CACHE.entry(s, a, r, ResultsCommand.DEFAULT_SEED));
         System.out.printf(Locale.ROOT, "alloy-column %s / %s: %s%s %s%n", s, a, r.verdict(), r.violated(),
                 r.reason() == null ? "" : "(" + r.reason() + ")");

@@ -43,9 +43,10 @@ import org.mptcpverify.vocab.Verdict;
 public final class AlloyCoreEngine implements Engine {
     private static final List<BoundKey> KEYS = List.of(BoundKey.STEPS);
     /**
-     * The core's SAT solver unless {@code -Dmptcp.alloy.solver} names another: MiniSat, bundled in
-     * the Alloy jar as a native library (docs/models.md, "Solvers (session 8)": the same CNF solved
-     * in half SAT4J's CPU; translation, the same for every solver, is most of a command's cost).
+     * The core's SAT solver unless {@code -Dmptcp.alloy.solver} (or {@code alloy-column --solver})
+     * names another: MiniSat, bundled in the Alloy jar as a native library (docs/models.md, "Solvers
+     * (session 8)": the same CNF solved in half SAT4J's CPU). CaDiCaL ({@code cadical}, an external
+     * program) decides the large cells of the committed column faster ("Solvers (session 15)").
      */
     public static final String DEFAULT_SOLVER = "minisat";
 
@@ -58,8 +59,19 @@ public final class AlloyCoreEngine implements Engine {
     /** The reference implementations counterexamples replay on and witnesses name checks of. */
     private final Function<SchemeId, AuthScheme> implementations;
 
+    /** Environment variable naming the solver for every command (the launcher passes no -D options). */
+    public static final String SOLVER_ENV = "MPTCP_ALLOY_SOLVER";
+
+    /** {@code -Dmptcp.alloy.solver}, else {@code $MPTCP_ALLOY_SOLVER}, else {@link #DEFAULT_SOLVER}. */
+    public static String configuredSolver() {
+        String p = System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY);
+        if (p != null && !p.isBlank()) return p;
+        String e = System.getenv(SOLVER_ENV);
+        return e != null && !e.isBlank() ? e : DEFAULT_SOLVER;
+    }
+
     public AlloyCoreEngine() {
-        this(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER));
+        this(configuredSolver());
     }
 
     public AlloyCoreEngine(String solver) {
@@ -87,7 +99,7 @@ public final class AlloyCoreEngine implements Engine {
      *                                  when the Alloy generator cannot render it (a Diffie-Hellman term)
      */
     public static AlloyCoreEngine withSchemeFile(SchemeDefinition def, String source) throws DefinitionException {
-        return withSchemeFile(System.getProperty(AlloyAnalyzer.SOLVER_PROPERTY, DEFAULT_SOLVER), def, source);
+        return withSchemeFile(configuredSolver(), def, source);
     }
 
     /** As {@link #withSchemeFile(SchemeDefinition, String)} with {@code solver}. */
@@ -222,14 +234,19 @@ public final class AlloyCoreEngine implements Engine {
      * Null when {@code solver} can run here, else why not. The native solvers are shared libraries
      * (or, for plingeling, an executable) that Kodkod extracts from the Alloy jar into a fresh
      * {@code alloy-*} folder under {@code java.io.tmpdir} and loads; a platform without them, a
-     * tmpdir that is not writable or executable, or a missing libstdc++ make them unavailable.
+     * tmpdir that is not writable or executable, or a missing libstdc++ make them unavailable. An
+     * external solver ({@code cadical}) is unavailable when its program is not on the PATH.
      */
-    static String solverProblem(String solver) {
+    public static String solverProblem(String solver) {
         AlloyAnalyzer.quietKodkod();
         try {
-            java.util.Optional<kodkod.engine.satlab.SATFactory> f = kodkod.engine.satlab.SATFactory.find(solver);
+            java.util.Optional<kodkod.engine.satlab.SATFactory> f = DimacsSolverFactory.external(solver)
+                    .or(() -> kodkod.engine.satlab.SATFactory.find(solver));
             if (f.isEmpty()) {
                 return "SAT solver " + solver + " is not known to this Alloy";
+            }
+            if (!f.get().isPresent() && "external".equals(f.get().type())) {
+                return "SAT solver " + solver + " is not on the PATH (Debian package " + solver + ")";
             }
             return f.get().isPresent() ? null : "SAT solver " + solver + " cannot load on this machine ("
                     + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ", java.io.tmpdir "

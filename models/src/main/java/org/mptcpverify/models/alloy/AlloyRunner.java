@@ -55,7 +55,7 @@ final class AlloyRunner {
         Map<String, String> loaded = new LinkedHashMap<>();
         CompModule world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, loaded, cellFile.toString());
         A4Options opt = new A4Options();
-        opt.solver = SATFactory.get(solverId);
+        opt.solver = DimacsSolverFactory.external(solverId).orElseGet(() -> SATFactory.get(solverId));
         opt.tempDirectory = tmpDir.toString();
         opt.solverDirectory = tmpDir.toString();
         opt.originalFilename = cellFile.toString();
