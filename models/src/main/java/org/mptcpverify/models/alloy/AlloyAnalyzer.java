@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * worker that overran its time (SAT4J and Kodkod do not poll interruption).
  */
 final class AlloyAnalyzer {
-    /** System property choosing the SAT solver ({@code sat4j}, or the bundled {@code minisat}, {@code glucose}). */
+    /**
+     * System property choosing the SAT solver ({@code sat4j}, the bundled {@code minisat}, {@code glucose},
+     * or the external {@code cadical}: {@link DimacsSolverFactory}).
+     */
     static final String SOLVER_PROPERTY = "mptcp.alloy.solver";
     static final String DEFAULT_SOLVER = "sat4j";
 

@@ -43,8 +43,8 @@ import org.mptcpverify.vocab.Verdict;
 public final class AlloyCoreEngine implements Engine {
     private static final List<BoundKey> KEYS = List.of(BoundKey.STEPS);
     /**
-     * The core's SAT solver unless {@code -Dmptcp.alloy.solver} (or {@code alloy-column --solver})
-     * names another: MiniSat, bundled in the Alloy jar as a native library (docs/models.md, "Solvers
+     * The core's SAT solver unless {@code -Dmptcp.alloy.solver}, {@code $MPTCP_ALLOY_SOLVER} or
+     * {@code alloy-column --solver} names another: MiniSat, bundled in the Alloy jar as a native library (docs/models.md, "Solvers
      * (session 8)": the same CNF solved in half SAT4J's CPU). CaDiCaL ({@code cadical}, an external
      * program) decides the large cells of the committed column faster ("Solvers (session 15)").
      */

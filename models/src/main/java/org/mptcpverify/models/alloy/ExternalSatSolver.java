@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -181,10 +180,5 @@ final class ExternalSatSolver implements SATSolver {
     /** For tests: the folder of this solver's files (gone after {@link #free()}). */
     Path folder() {
         return dir;
-    }
-
-    /** The process's own command (for messages). */
-    List<String> command() {
-        return new ArrayList<>(command);
     }
 }
