@@ -78,10 +78,15 @@ class CoreEngineTest {
         assertTrue(r.reason().contains("TLC exit code"), r.reason());
     }
 
-    /** A state space that is not finished within the time given is INCONCLUSIVE (a timeout), never HOLDS. */
+    /**
+     * A state space that is not finished within the time given is INCONCLUSIVE (a timeout), never
+     * HOLDS. The cell holds (draft-baerts / eavesdrop-all, proved for all trace lengths), so TLC
+     * cannot end early on a violation: with rfc8684 / join-dos an idle machine found one at depth 7
+     * within the second.
+     */
     @Test
     void anUnfinishedStateSpaceIsInconclusive() {
-        CellResult r = new CoreEngine(1).check(SchemeId.RFC8684, AttackId.JOIN_DOS,
+        CellResult r = new CoreEngine(1).check(SchemeId.DRAFT_BAERTS, AttackId.EAVESDROP_ALL,
                 new EngineOptions(CoreCellsTest.seed(), OUT.resolve("timeout").resolve("cx"), OUT.resolve("timeout").resolve("work"),
                         Duration.ofSeconds(1), 0, false, Bounds.parse("joins=4,injections=4,connections=2")));
         assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
