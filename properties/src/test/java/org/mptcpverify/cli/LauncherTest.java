@@ -65,7 +65,10 @@ class LauncherTest {
     }
 
     private Process start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("mptcp-verify").toString(), "matrix");
+        // as from a terminal: a JVM started in the background of a non-interactive shell (a CI run
+        // under nohup ... &) passes SIGINT on ignored, and bash cannot trap a signal ignored at entry
+        ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT,TERM", "bash",
+                root.resolve("mptcp-verify").toString(), "matrix");
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("FAKE_STATE", state.toString());
         return pb.start();
