@@ -2,6 +2,7 @@ package org.mptcpverify.models.alloy;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kodkod.engine.satlab.SATFactory;
@@ -11,7 +12,7 @@ import kodkod.engine.satlab.SATSolver;
  * The external SAT solvers the Alloy core can use beside the ones bundled with Alloy: CaDiCaL
  * (Debian package {@code cadical}), found on the PATH. The Alloy core runs one solver call per cell
  * ({@code exactly N steps}), so a non-incremental program costs nothing extra; the CNF, hence the
- * verdict, is the solver's input whatever answers it (docs/models.md, "Solvers").
+ * verdict, is the solver's input whatever answers it (docs/models.md, "Solvers (session 15)").
  */
 final class DimacsSolverFactory extends SATFactory {
     private static final long serialVersionUID = 1L;
@@ -65,7 +66,7 @@ final class DimacsSolverFactory extends SATFactory {
     @Override
     protected SATSolver createSolver() {
         File exe = onPath(name).orElseThrow(() -> new IllegalStateException(name + " is not on the PATH"));
-        java.util.List<String> cmd = new java.util.ArrayList<>();
+        List<String> cmd = new ArrayList<>();
         cmd.add(exe.getAbsolutePath());
         cmd.addAll(options);
         return new ExternalSatSolver(cmd, Path.of(System.getProperty("java.io.tmpdir")));
