@@ -59,6 +59,7 @@ public final class MutantReport {
                 mm.put("killed", m.killed());
                 mm.put("killedBy", m.kills().stream().map(k -> kill(k, base)).toList());
                 mm.put("unconfirmed", m.unconfirmed().stream().map(u -> unconfirmed(u, base)).toList());
+                if (!m.killed()) mm.put("triage", triage(SurvivorTriage.of(m, s.baseline())));
                 mm.put("row", row(m.cells(), base));
                 ms.add(mm);
             }
@@ -97,6 +98,26 @@ public final class MutantReport {
         return m;
     }
 
+    private static Map<String, Object> triage(SurvivorTriage.Triage t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", t.code().word);
+        m.put("segment", t.phase().keyword());
+        m.put("summary", t.summary());
+        List<Object> js = new ArrayList<>();
+        for (SurvivorTriage.Judge j : t.judges()) {
+            Map<String, Object> jm = new LinkedHashMap<>();
+            jm.put("attack", j.attack());
+            jm.put("engine", j.engine());
+            jm.put("properties", names(j.properties()));
+            jm.put("original", j.original().name());
+            jm.put("violatedOnOriginal", names(j.violatedOnOriginal()));
+            jm.put("mutant", j.mutant().name());
+            js.add(jm);
+        }
+        m.put("judgedBy", js);
+        return m;
+    }
+
     private static Map<String, Object> kill(Kill k, Path base) {
         return finding(k.attack().wireName(), k.engine(), k.properties(), k.counterexample(), base);
     }
@@ -127,7 +148,8 @@ public final class MutantReport {
             sb.append(String.format(Locale.ROOT, "%s (%s): %d of %d mutants killed, score %.3f%n", s.scheme(), s.file(),
                     s.killed(), s.mutants().size(), score(s)));
             for (MutantResult m : s.mutants()) {
-                sb.append(String.format(Locale.ROOT, "  %-58s line %-4d %s%n", m.id(), m.mutant().line(), verdict(m)));
+                sb.append(String.format(Locale.ROOT, "  %-58s line %-4d %s%n", m.id(), m.mutant().line(), verdict(m)
+                        + (m.killed() ? "" : " (" + SurvivorTriage.of(m, s.baseline()).code().word + ")")));
             }
         }
         return sb.toString();
@@ -144,12 +166,17 @@ public final class MutantReport {
             sb.append(String.format(Locale.ROOT, "| `%s` | %d | %d | %.3f |%n", s.scheme(), s.mutants().size(), s.killed(), score(s)));
         }
         for (SchemeResult s : results) {
-            sb.append("\n## ").append(s.scheme()).append("\n\n| mutant | line | killed by |\n|---|---|---|\n");
+            sb.append("\n## ").append(s.scheme()).append("\n\n| mutant | line | killed by | why it survived |\n|---|---|---|---|\n");
             for (MutantResult m : s.mutants()) {
-                sb.append(String.format(Locale.ROOT, "| `%s` | %d | %s |%n", m.mutant().mutation(), m.mutant().line(), verdict(m)));
+                String why = m.killed() ? "" : why(SurvivorTriage.of(m, s.baseline()));
+                sb.append(String.format(Locale.ROOT, "| `%s` | %d | %s | %s |%n", m.mutant().mutation(), m.mutant().line(), verdict(m), why));
             }
         }
         return sb.toString();
+    }
+
+    private static String why(SurvivorTriage.Triage t) {
+        return t.code().word + ": " + t.summary();
     }
 
     private static String verdict(MutantResult m) {
