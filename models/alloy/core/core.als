@@ -51,7 +51,8 @@ abstract sig Client extends Actor { a1, a2: one Addr, key: one Key,
 -- The slots of each end as binary var relations over (owner, slot name) atoms, read through the
 -- ternary functions ccs, scs (per client) and jjs (per join). Kodkod's capacity: Pardinus adds a
 -- state column to every var relation, so a ternary var relation is a 4-ary matrix, and
--- universe^4 must stay below 2^31 (at most 215 atoms); bound-key's 212 terms alone exceed it
+-- universe^4 must stay below 2^31 (at most 215 atoms); a scheme with a ticket chain can have
+-- more than 200 terms alone and exceed it
 -- ("Translation capacity exceeded", docs/models.md). Binary var relations need universe^3 only.
 -- The command scope gives exactly one CS atom per (client, slot name) and one JS atom per
 -- (join, slot name) (AlloyCoreScope), and the fact below makes them that product.
@@ -305,7 +306,7 @@ pred fits[s: Seg] {
 -- of its SYN/ACK without MP_CAPABLE: the server completes the handshake with it as TCP does, as a
 -- plain TCP connection, and reads none of its options (the reference: MptcpEndpoint's third ACK
 -- without MP_CAPABLE, "s: third ACK: plain TCP connection"; before session 10 the core discarded
--- it, and draft-baerts/low-order / fastclose-forge's instance did not replay)
+-- it, and an instance with a fast close overtaking the third ACK did not replay)
 pred earlyAck[s: Seg, c: Client] { s.m in KEY_A + FASTCLOSE and c.(sst) = SYNRCVD }
 
 -----------------------------------------------------------------------------
@@ -333,7 +334,7 @@ pred sendKeyA[c: Client] {
   keepJoins and keepSrv and keepHs and keepOut and keepAtt
 }
 
--- B sends its key message in answer to A's (as draft-baerts's figure shows)
+-- B sends its key message in answer to A's (the order of the key-exchange figures we model)
 pred sendKeyB[c: Client] {
   c.(sst) = MPTCP and KEY_B in c.(smode).sends and c not in SKx
   KEY_A in c.(smode).sends => c in SKok
@@ -489,7 +490,7 @@ fun window[c: Client]: set Num {
 }
 fun mostRecentOpen: set Client { {c: Client | live[c] and no d: Client | live[d] and c -> d in older} }
 -- the connection the server created last, open or not (a host-wide token_tnb that every SYN/ACK
--- overwrites: thesis-xor-global; MptcpCore.tla's MostRecent)
+-- overwrites, lang.als hostKey; MptcpCore.tla's MostRecent)
 fun mostRecent: set Client { {c: SBorn | no d: SBorn | c -> d in older} }
 -- computed once per state, outside the delivery's quantifiers (translation cost)
 -- (a function, not a var relation: a ternary var relation exceeds Kodkod's capacity, see CS)

@@ -25,6 +25,12 @@ public final class MutationScores {
     /** One scheme's score: killed of mutants. */
     public record Score(String scheme, int mutants, int killed, double score) {}
 
+    /**
+     * A mutant no cell killed, with the run's triage ({@code mutants}' SurvivorTriage: code and
+     * summary); {@code code} is empty in a run made before the triage existed.
+     */
+    public record Survivor(String scheme, String mutant, int line, String code, String summary) {}
+
     private MutationScores() {}
 
     /** The committed scores in the file's order; empty when the checkout has no committed run. */
@@ -45,6 +51,42 @@ public final class MutationScores {
             out.add(new Score(s.get("scheme").asText(), s.get("mutants").asInt(), s.get("killed").asInt(), s.get("score").asDouble()));
         }
         return List.copyOf(out);
+    }
+
+    /** The survivors of the committed run, in the file's order; empty without a committed run. */
+    public static List<Survivor> survivors(Path root) {
+        Path f = root.resolve(FILE);
+        if (!Files.isRegularFile(f)) return List.of();
+        try {
+            return parseSurvivors(Files.readString(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+    }
+
+    public static List<Survivor> parseSurvivors(String json) throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(json);
+        List<Survivor> out = new ArrayList<>();
+        for (JsonNode s : doc.path("schemes")) {
+            for (JsonNode m : s.path("mutantResults")) {
+                if (m.path("killed").asBoolean()) continue;
+                JsonNode t = m.path("triage");
+                out.add(new Survivor(s.get("scheme").asText(), m.get("name").asText(), m.path("line").asInt(),
+                        t.path("code").asText(""), t.path("summary").asText("")));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** docs/results.md's survivor table: each survivor with the run's reason for it (docs/mutants.md explains the codes). */
+    public static String survivorsMarkdown(List<Survivor> survivors) {
+        if (survivors.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("| surviving mutant | line | why it survived |\n|---|---|---|\n");
+        for (Survivor v : survivors) {
+            sb.append(String.format(Locale.ROOT, "| `%s` | %d | %s |%n", v.mutant(), v.line(),
+                    v.code().isEmpty() ? "(no triage in this run)" : "**" + v.code() + "**: " + v.summary()));
+        }
+        return sb.toString();
     }
 
     /** For matrix.json: scheme to {mutants, killed, score}, the schemes of {@code schemes} only. */

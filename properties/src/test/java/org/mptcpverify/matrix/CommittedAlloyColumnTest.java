@@ -158,7 +158,7 @@ class CommittedAlloyColumnTest {
     void aChangedSchemeModuleMakesTheEntryStaleAndResultsLeavesItPending() throws Exception {
         Path module = core.resolve("schemes/rfc8684.als");
         String text = Files.readString(module);
-        String changed = text.replaceFirst("\n", "\n-- one changed line\n");
+        String changed = text.replaceFirst("\n", "\npred oneChangedLine { }\n");
         assertNotEquals(text, changed);
         Files.writeString(module, changed);
         Stub stub = new Stub();
@@ -178,7 +178,7 @@ class CommittedAlloyColumnTest {
     @Test
     void theMatrixLeavesAStaleCellPendingAtTheDefaultsAndDecidesAnyOtherQuestion() throws Exception {
         Path module = core.resolve("schemes/rfc8684.als");
-        Files.writeString(module, Files.readString(module).replaceFirst("\n", "\n-- one changed line\n"));
+        Files.writeString(module, Files.readString(module).replaceFirst("\n", "\npred oneChangedLine { }\n"));
         Stub stub = new Stub();
         FingerprintedEngine f = column(stub, FingerprintedEngine.Miss.PENDING_AT_DEFAULTS);
         CellResult atDefaults = f.check(S, A, options(SEED, Bounds.NONE));

@@ -128,7 +128,7 @@ class FingerprintedEngineTest {
         }
         Path module = core.resolve("schemes/rfc8684.als");
         String text = java.nio.file.Files.readString(module);
-        String mutated = text.replaceFirst("\\n", "\n-- a changed definition\n");
+        String mutated = text.replaceFirst("\\n", "\npred aChangedDefinition { }\n");
         assertNotEquals(text, mutated);
         java.nio.file.Files.writeString(module, mutated);
 

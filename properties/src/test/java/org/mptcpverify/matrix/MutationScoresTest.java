@@ -58,6 +58,14 @@ class MutationScoresTest {
     }
 
     @Test
+    void resultsMdListsEverySurvivorWithTheRunsReason() throws Exception {
+        String results = Files.readString(ROOT.resolve("docs/results.md"));
+        List<MutationScores.Survivor> survivors = MutationScores.survivors(ROOT);
+        assertTrue(results.contains(MutationScores.survivorsMarkdown(survivors)),
+                "docs/results.md lists the committed run's survivors (./mptcp-verify results writes them)");
+    }
+
+    @Test
     void matrixJsonCarriesTheScoresOfItsSchemesOnly() throws Exception {
         List<MutationScores.Score> scores = MutationScores.parse("""
                 {"schemes": [{"scheme": "a", "mutants": 4, "killed": 1, "score": 0.25},

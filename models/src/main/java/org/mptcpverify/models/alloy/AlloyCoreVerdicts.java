@@ -16,11 +16,14 @@ import org.mptcpverify.vocab.SchemeId;
  * (dag.als, which depends on the scheme's definition and the population), its knowledge module
  * (knowledge.als: rounds or none) and cell module (its
  * scope, checks and witness) for every side of the cell, and the seed of its counterexample's keys.
+ * Each text is covered as the analyzer parses it ({@link #semantic}: without comments, whitespace
+ * collapsed), so a comment reworded in a core module leaves the column's verdicts current (format
+ * {@code /2}; {@code /1} covered the raw text).
  */
 public final class AlloyCoreVerdicts {
     /** Relative to the repository root. */
     public static final String FILE = "models/alloy/core/verdicts.json";
-    public static final String FORMAT = "mptcp-verify-alloy-core-verdicts/1";
+    public static final String FORMAT = "mptcp-verify-alloy-core-verdicts/2";
     /** The column's committed verdicts, fingerprinted over models/alloy/core of this checkout. */
     public static final VerdictCache CACHE = new VerdictCache(FILE, FORMAT, AlloyCoreVerdicts::fingerprint);
 
@@ -53,22 +56,56 @@ public final class AlloyCoreVerdicts {
     public static String fingerprint(Path coreDir, java.util.List<AlloyCoreCell> cells, long seed) {
         StringBuilder b = new StringBuilder("seed ").append(seed).append('\n');
         for (String m : AlloyCoreChecker.CORE_MODULES) {
-            b.append("module ").append(m).append('\n').append(read(coreDir.resolve(m))).append('\n');
+            b.append("module ").append(m).append('\n').append(semantic(read(coreDir.resolve(m)))).append('\n');
         }
         for (AlloyCoreCell cell : cells) {
             b.append("scheme ").append(cell.schemeFile()).append('\n')
-                    .append(read(coreDir.resolve("schemes").resolve(cell.schemeFile()))).append('\n');
+                    .append(semantic(read(coreDir.resolve("schemes").resolve(cell.schemeFile())))).append('\n');
             try {
                 // what the cell's run reads as scheme.als (the module restricted to the cell's modes)
-                b.append("cell scheme\n").append(cell.schemeModule()).append('\n');
+                b.append("cell scheme\n").append(semantic(cell.schemeModule())).append('\n');
                 AlloyTermDag.Rendered dag = cell.dag();
-                b.append("dag\n").append(dag.text()).append("\nknowledge\n").append(AlloyCoreKnowledge.render(cell, dag))
-                        .append("\ncell\n").append(cell.render(dag)).append('\n');
+                b.append("dag\n").append(semantic(dag.text())).append("\nknowledge\n").append(semantic(AlloyCoreKnowledge.render(cell, dag)))
+                        .append("\ncell\n").append(semantic(cell.render(dag))).append('\n');
             } catch (RuntimeException e) { // a scheme the core cannot express: nothing to reuse beyond the refusal
                 b.append("no universe: ").append(e.getMessage()).append('\n');
             }
         }
         return VerdictCache.sha256(b.toString());
+    }
+
+    /**
+     * Alloy text as the analyzer's parser sees it: comments ({@code --} and {@code //} to the end of
+     * the line, {@code /* ... *}{@code /}) removed, each line trimmed with its runs of blanks made
+     * one space, blank lines dropped. Alloy has no string literals and no token that a single space
+     * could split or join, so two texts with the same result are the same model.
+     */
+    public static String semantic(String alloy) {
+        StringBuilder out = new StringBuilder(alloy.length());
+        int i = 0;
+        int n = alloy.length();
+        while (i < n) {
+            char c = alloy.charAt(i);
+            char d = i + 1 < n ? alloy.charAt(i + 1) : '\0';
+            if ((c == '-' && d == '-') || (c == '/' && d == '/')) {
+                while (i < n && alloy.charAt(i) != '\n') i++;
+            } else if (c == '/' && d == '*') {
+                int end = alloy.indexOf("*/", i + 2);
+                if (end < 0) throw new IllegalArgumentException("unterminated comment in Alloy text");
+                // a comment between two tokens separates them
+                out.append(alloy.substring(i, end + 2).indexOf('\n') >= 0 ? '\n' : ' ');
+                i = end + 2;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        StringBuilder b = new StringBuilder(out.length());
+        for (String line : out.toString().split("\n")) {
+            String t = line.strip().replaceAll("[ \t\r\f]+", " ");
+            if (!t.isEmpty()) b.append(t).append('\n');
+        }
+        return b.toString();
     }
 
     private static String read(Path file) {

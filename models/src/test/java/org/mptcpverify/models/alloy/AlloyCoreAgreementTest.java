@@ -55,7 +55,7 @@ class AlloyCoreAgreementTest {
         List<String> cells = selected();
         Assumptions.assumeFalse(cells.isEmpty(),
                 "opt-in (minutes per cell): -Dmptcp.alloycore.cells=\"scheme x attack;...\" or -Dmptcp.alloycore.all=true");
-        AlloyCoreChecker alloyCore = new AlloyCoreChecker(AlloyAnalyzer.solver());
+        AlloyCoreChecker alloyCore = new AlloyCoreChecker(AlloyCoreEngine.configuredSolver()); // as the engine: MiniSat unless -Dmptcp.alloy.solver or MPTCP_ALLOY_SOLVER says otherwise
         CoreChecker tlaCore = new CoreChecker(1);
         List<String> unexplained = new ArrayList<>();
         StringBuilder table = new StringBuilder("| scheme | attack | TLA+ core | Alloy core | violated (Alloy core) | s |\n"
