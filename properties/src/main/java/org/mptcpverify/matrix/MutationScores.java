@@ -35,10 +35,19 @@ public final class MutationScores {
 
     /** The committed scores in the file's order; empty when the checkout has no committed run. */
     public static List<Score> committed(Path root) {
+        return readCommitted(root, MutationScores::parse);
+    }
+
+    private interface Parser<T> {
+        List<T> parse(String json) throws IOException;
+    }
+
+    /** The committed run through {@code parser}; empty when the checkout has none. */
+    private static <T> List<T> readCommitted(Path root, Parser<T> parser) {
         Path f = root.resolve(FILE);
         if (!Files.isRegularFile(f)) return List.of();
         try {
-            return parse(Files.readString(f));
+            return parser.parse(Files.readString(f));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FILE, e);
         }
@@ -55,13 +64,7 @@ public final class MutationScores {
 
     /** The survivors of the committed run, in the file's order; empty without a committed run. */
     public static List<Survivor> survivors(Path root) {
-        Path f = root.resolve(FILE);
-        if (!Files.isRegularFile(f)) return List.of();
-        try {
-            return parseSurvivors(Files.readString(f));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
+        return readCommitted(root, MutationScores::parseSurvivors);
     }
 
     public static List<Survivor> parseSurvivors(String json) throws IOException {
