@@ -85,13 +85,15 @@ public final class ResultsDoc {
                 + "surviving mutant with its reason are in [mutants.md](mutants.md) (`./mptcp-verify mutants`; the committed run "
                 + "is [mutants/mutants.json](mutants/mutants.json)).\n\n");
         sb.append(MutationScores.markdown(MutationScores.committed(Versions.repoRoot())));
-        String survivors = MutationScores.survivorsMarkdown(MutationScores.survivors(Versions.repoRoot()));
+        String survivors = MutationScores.survivorsMarkdown(MutationScores.survivors(Versions.repoRoot()),
+                MutationScores.reasons(Versions.repoRoot()));
         if (!survivors.isEmpty()) {
-            sb.append("\nEvery surviving mutant, with the reason the run gives (`unjudged`: no property of any column depends on the "
+            sb.append("\nEvery surviving mutant, with the triage the run gives (`unjudged`: no property of any column depends on the "
                     + "mutated segment, so a property may be missing; `already-violated`: every column that judges it is VIOLATED on "
-                    + "the original; `holds-on-mutant`: the original and the mutant hold where it is judged, within the bounds: a "
-                    + "redundant check or an attack no column has, each explained in [mutants.md](mutants.md), \"Survivors, with the "
-                    + "reason\"; `unconfirmed`, `undecided`: the run's `mutants.json` says which cell):\n\n").append(survivors);
+                    + "the original; `holds-on-mutant`: the original and the mutant hold where it is judged, within the bounds; "
+                    + "`unconfirmed`, `undecided`: the run's `mutants.json` says which cell) and the reason a person assigned it "
+                    + "for this run, whose letters [mutants.md](mutants.md), \"Survivors, with the reason\", explains per holding "
+                    + "cell (a redundant check, or a property or attacker move the catalogue lacks):\n\n").append(survivors);
         }
         sb.append('\n').append(MatrixFormats.versionsSection(run, false));
         sb.append("\nThe git commit, whether the tree was dirty, and the SHA-256 of the reference build are recorded in ")

@@ -2,6 +2,7 @@ package org.mptcpverify.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,8 +63,58 @@ class MutationScoresTest {
     void resultsMdListsEverySurvivorWithTheRunsReason() throws Exception {
         String results = Files.readString(ROOT.resolve("docs/results.md"));
         List<MutationScores.Survivor> survivors = MutationScores.survivors(ROOT);
-        assertTrue(results.contains(MutationScores.survivorsMarkdown(survivors)),
-                "docs/results.md lists the committed run's survivors (./mptcp-verify results writes them)");
+        assertTrue(results.contains(MutationScores.survivorsMarkdown(survivors, MutationScores.reasons(ROOT))),
+                "docs/results.md lists the committed run's survivors with their reasons (./mptcp-verify results writes them)");
+    }
+
+    /**
+     * Every survivor of the committed run has a person's reason in docs/mutants.md, assigned for
+     * this run (same line, same triage code), with letters the document defines; an
+     * already-violated survivor carries A, and a holds-on-mutant one a reason beyond L (attacker-free
+     * cells alone never explain a check an attacker could reach).
+     */
+    @Test
+    void mutantsMdExplainsEverySurvivorOfTheCommittedRun() {
+        MutationScores.Reasons reasons = MutationScores.reasons(ROOT);
+        List<MutationScores.Survivor> survivors = MutationScores.survivors(ROOT);
+        assertFalse(survivors.isEmpty(), "a committed run with survivors");
+        for (MutationScores.Survivor v : survivors) {
+            MutationScores.HandReason r = reasons.rows().get(v.mutant());
+            assertNotNull(r, "docs/mutants.md gives no reason for " + v.mutant());
+            assertEquals(v.line(), r.line(), "line of " + v.mutant());
+            assertEquals(v.code(), r.code(), "triage of " + v.mutant() + " (reassign its reason)");
+            for (String l : r.letters()) {
+                assertTrue(reasons.defined().containsKey(l), v.mutant() + ": reason " + l + " is not defined in docs/mutants.md");
+            }
+            if (v.code().equals("already-violated")) {
+                assertTrue(r.letters().contains("A"), v.mutant());
+            }
+            assertFalse(r.letters().equals(List.of("L")) && v.code().equals("holds-on-mutant"), v.mutant());
+        }
+        assertEquals(survivors.size(), reasons.rows().size(), "docs/mutants.md lists a mutant that did not survive");
+    }
+
+    @Test
+    void aReasonAssignedForAnotherRunIsShownAsSuch() {
+        MutationScores.Reasons reasons = MutationScores.parseReasons("""
+                - **A: already violated.** text
+                - **C: a keyless copy.** text
+
+                | mutant | line | triage | reason |
+                |---|---|---|---|
+                | `s~unchecked.x` | 10 | already-violated | A |
+                | `s~unchecked.y` | 12 | holds-on-mutant | C, A |
+                """);
+        assertEquals(Map.of("A", "already violated", "C", "a keyless copy"), reasons.defined());
+        assertEquals(List.of("C", "A"), reasons.rows().get("s~unchecked.y").letters());
+        String md = MutationScores.survivorsMarkdown(List.of(
+                new MutationScores.Survivor("s", "s~unchecked.x", 10, "already-violated", "every column"),
+                new MutationScores.Survivor("s", "s~unchecked.y", 13, "holds-on-mutant", "moved"),
+                new MutationScores.Survivor("s", "s~unchecked.z", 14, "unjudged", "new")), reasons);
+        assertTrue(md.contains("| `s~unchecked.x` | 10 | **already-violated**: every column | A |"), md);
+        assertTrue(md.contains("| `s~unchecked.y` | 13 | **holds-on-mutant**: moved | (assigned for another run) |"), md);
+        assertTrue(md.contains("| `s~unchecked.z` | 14 | **unjudged**: new | (not assigned) |"), md);
+        assertTrue(md.contains("Reasons: A: already violated."), md);
     }
 
     @Test
