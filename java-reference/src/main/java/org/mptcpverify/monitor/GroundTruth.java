@@ -81,6 +81,12 @@ public final class GroundTruth {
     public record PathChange(int step, int serverConnId, Tuple subflow, String what, String origin) {}
 
     /**
+     * The mirror image (issue #12): a subflow of {@code client}'s connection {@code clientConnId}
+     * that the client closed or re-prioritised on a REMOVE_ADDR or MP_PRIO, with that option's origin.
+     */
+    public record ClientPathChange(int step, String client, int clientConnId, Tuple subflow, String what, String origin) {}
+
+    /**
      * A legitimate join: a Join action, or the join a client opens on the server's ADD_ADDR; the
      * client-side tuple of the join (null: the Join action could open none).
      */
@@ -97,6 +103,7 @@ public final class GroundTruth {
     /** Client-view initial tuples of the connections on which the server sent an MP_FASTCLOSE. */
     private final java.util.Set<Tuple> serverFastCloses = new java.util.TreeSet<>();
     private final List<PathChange> pathChanges = new ArrayList<>();
+    private final List<ClientPathChange> clientPathChanges = new ArrayList<>();
     private final List<LegitJoin> joins = new ArrayList<>();
     private final java.util.Set<Integer> established = new java.util.TreeSet<>();
     /** Server-view initial tuples of the connections whose client sent an MP_FASTCLOSE. */
@@ -216,6 +223,11 @@ public final class GroundTruth {
         return List.copyOf(pathChanges);
     }
 
+    /** Subflows the clients closed or re-prioritised on a REMOVE_ADDR or MP_PRIO, in order. */
+    public List<ClientPathChange> clientPathChanges() {
+        return List.copyOf(clientPathChanges);
+    }
+
     public void legitJoin(LegitJoin j) {
         joins.add(j);
     }
@@ -273,7 +285,7 @@ public final class GroundTruth {
                 }
             }
             if (has(e.segment(), MptcpOption.RemoveAddr.class) || has(e.segment(), MptcpOption.MpPrio.class)) {
-                recordPathChanges(step, before, after, e.origin());
+                pathChanges(before, after, (conn, sf, what) -> pathChanges.add(new PathChange(step, conn, sf, what, e.origin())));
             }
             recordServerAccepts(step, before, after, e, hosts);
             return;
@@ -295,6 +307,10 @@ public final class GroundTruth {
             if (old != null && old.phase() == Subflow.Phase.SYN_SENT && sf.phase() != Subflow.Phase.SYN_SENT) {
                 joinAnswers.add(new JoinAnswer(step, host, sf.tuple(), e.origin()));
             }
+        }
+        if (has(e.segment(), MptcpOption.RemoveAddr.class) || has(e.segment(), MptcpOption.MpPrio.class)) {
+            pathChanges(before, after, (conn, sf, what) -> clientPathChanges.add(
+                    new ClientPathChange(step, host, conn, sf, what, e.origin())));
         }
     }
 
@@ -359,22 +375,26 @@ public final class GroundTruth {
                 .anyMatch(sc -> sc.announced().values().stream().anyMatch(an -> an.address().equals(addr)));
     }
 
-    /** Subflows of the server's connections closed or re-prioritised between {@code before} and {@code after}. */
-    private void recordPathChanges(int step, EndpointState before, EndpointState after, String origin) {
+    private interface PathChangeSink {
+        void changed(int connId, Tuple subflow, String what);
+    }
+
+    /** Subflows of an end's connections closed or re-prioritised between {@code before} and {@code after}. */
+    private static void pathChanges(EndpointState before, EndpointState after, PathChangeSink sink) {
         for (Connection old : before.connections().values()) {
             Connection c = after.connections().get(old.id());
             if (old.initialOpen() && !c.initialOpen()) {
-                pathChanges.add(new PathChange(step, c.id(), c.initial(), "removed", origin));
+                sink.changed(c.id(), c.initial(), "removed");
             } else if (old.initialPeerBackup() != c.initialPeerBackup()) {
-                pathChanges.add(new PathChange(step, c.id(), c.initial(), prio(c.initialPeerBackup()), origin));
+                sink.changed(c.id(), c.initial(), prio(c.initialPeerBackup()));
             }
         }
         for (Subflow old : before.subflows().values()) {
             Subflow now = after.subflows().get(old.tuple());
             if (now == null) {
-                pathChanges.add(new PathChange(step, old.connId(), old.tuple(), "removed", origin));
+                sink.changed(old.connId(), old.tuple(), "removed");
             } else if (old.peerBackup() != now.peerBackup()) {
-                pathChanges.add(new PathChange(step, old.connId(), old.tuple(), prio(now.peerBackup()), origin));
+                sink.changed(old.connId(), old.tuple(), prio(now.peerBackup()));
             }
         }
     }

@@ -83,10 +83,12 @@ public enum PropertyId {
     /**
      * Whether the generic TLA+ core, the Alloy models and the proofs judge this property at both
      * ends. AddrAuthenticity and CloseAuthenticity are judged at both ends by the traces engine
-     * since issue #12, at the client (addresses) and the server (closes) only by the models.
+     * since issue #12, at the client (addresses) and the server (closes) only by the models;
+     * PathManagerIntegrity at both ends by the traces engine since session 17, at the server only
+     * by the generic TLA+ core (the Alloy models have no path-manager column).
      */
     public boolean modelsJudgeOneEnd() {
-        return this == ADDR_AUTHENTICITY || this == CLOSE_AUTHENTICITY;
+        return this == ADDR_AUTHENTICITY || this == CLOSE_AUTHENTICITY || this == PATH_MANAGER_INTEGRITY;
     }
 
     /** The end the models judge, for a property they judge at one end only ({@link #modelsJudgeOneEnd}). */
@@ -94,6 +96,7 @@ public enum PropertyId {
         return switch (this) {
             case ADDR_AUTHENTICITY -> "the client's acceptance of the server's ADD_ADDR";
             case CLOSE_AUTHENTICITY -> "the server's acceptance of a client's MP_FASTCLOSE";
+            case PATH_MANAGER_INTEGRITY -> "the server's acting on a client's REMOVE_ADDR and MP_PRIO";
             default -> "both ends";
         };
     }

@@ -39,7 +39,8 @@ import org.mptcpverify.vocab.Verdict;
  * join-syn-ack), which the attacker cannot pass without the external key. Controls that must be
  * caught: the mutant without that check is killed, by a counterexample that replays on the mutant
  * and not on the original and whose violation is the mirror image's; and the attacker given the
- * key breaks JoinAnswerAuthenticity on draft-baerts and bound-key.
+ * key breaks JoinAnswerAuthenticity on draft-baerts and bound-key. The same for the client's checks
+ * of the server's REMOVE_ADDR and MP_PRIO tags (PathManagerIntegrity at the client; mptls, mptcpsec).
  */
 class MirrorImagePropertiesTest {
     private static final Path SCHEMES = Path.of("..", "models", "schemes");
@@ -55,7 +56,6 @@ class MirrorImagePropertiesTest {
 
     @Test
     void eachMirrorCheckOfDraftBaertsIsKilledByItsOwnDirection(@TempDir Path tmp) throws Exception {
-        SchemeDefinition def = definition("draft-baerts");
         List<Case> cases = List.of(
                 new Case("unchecked.add-addr-a.ext.hmac", AttackId.ADD_ADDR_MITM, PropertyId.ADDR_AUTHENTICITY,
                         "the server added x.a as a remote address"),
@@ -64,23 +64,44 @@ class MirrorImagePropertiesTest {
                 new Case("unchecked.join-syn-ack.ext.hmac", AttackId.SYN_JOIN_REWRITE, PropertyId.JOIN_ANSWER_AUTHENTICITY,
                         "completed its join"));
         for (Case c : cases) {
-            Path dir = tmp.resolve(c.mutation());
-            MutationAnalysis analysis = new MutationAnalysis(List.of("traces"), 1, Set.of(c.mutation()));
-            List<MutationAnalysis.Subject> subjects = List.of(new MutationAnalysis.Subject(def, "models/schemes/draft-baerts.scheme"));
-            List<MutationAnalysis.SchemeResult> rs = analysis.run(subjects, List.of(c.attack()),
-                    new EngineOptions(SEED, dir.resolve("counterexamples"), dir.resolve("work"), Duration.ofSeconds(600), TRIES, false),
-                    new Progress(new PrintStream(new ByteArrayOutputStream()), false, analysis.checks(subjects, List.of(c.attack()))));
-            MutationAnalysis.MutantResult m = rs.get(0).mutants().get(0);
-            assertTrue(m.killed(), c + ": " + m.cells() + " " + m.unconfirmed());
-            MutationAnalysis.Kill k = m.kills().get(0);
-            assertEquals(List.of(c.property()), k.properties(), c.toString());
-            SchemeDefinition mutant = Mutants.of(def).stream().filter(x -> x.mutation().equals(c.mutation())).findFirst()
-                    .orElseThrow().definition();
-            Optional<String> onMutant = violation(k.counterexample(), mutant);
-            assertTrue(onMutant.isPresent(), c + ": replays on the mutant " + k.counterexample());
-            assertTrue(onMutant.get().contains(c.says()), c + ": the mirror image is what is violated: " + onMutant.get());
-            assertTrue(violation(k.counterexample(), def).isEmpty(), c + ": does not replay on the original");
+            assertKilledByItsMirror("draft-baerts", c, tmp);
         }
+    }
+
+    /**
+     * The path manager's mirror image (session 17): mptls and mptcpsec tag the server's REMOVE_ADDR
+     * and MP_PRIO under the server's key, and the client checks the tag; without that check the
+     * attacker's request to the client (as the server) is obeyed.
+     */
+    @Test
+    void theClientsPathManagerChecksAreKilledByTheRequestsToTheClient(@TempDir Path tmp) throws Exception {
+        for (String scheme : List.of("mptls", "mptcpsec")) {
+            assertKilledByItsMirror(scheme, new Case("unchecked.remove-addr-b.hmac", AttackId.REMOVE_ADDR_FORGE,
+                    PropertyId.PATH_MANAGER_INTEGRITY, "not at the server"), tmp.resolve(scheme));
+            assertKilledByItsMirror(scheme, new Case("unchecked.mp-prio-b.hmac", AttackId.MP_PRIO_FORGE,
+                    PropertyId.PATH_MANAGER_INTEGRITY, "not at the server"), tmp.resolve(scheme));
+        }
+    }
+
+    /** The mutant of {@code scheme} without {@code c}'s check is killed by {@code c}'s column, through the mirror image. */
+    private static void assertKilledByItsMirror(String scheme, Case c, Path tmp) throws Exception {
+        SchemeDefinition def = definition(scheme);
+        Path dir = tmp.resolve(c.mutation());
+        MutationAnalysis analysis = new MutationAnalysis(List.of("traces"), 1, Set.of(c.mutation()));
+        List<MutationAnalysis.Subject> subjects = List.of(new MutationAnalysis.Subject(def, "models/schemes/" + scheme + ".scheme"));
+        List<MutationAnalysis.SchemeResult> rs = analysis.run(subjects, List.of(c.attack()),
+                new EngineOptions(SEED, dir.resolve("counterexamples"), dir.resolve("work"), Duration.ofSeconds(600), TRIES, false),
+                new Progress(new PrintStream(new ByteArrayOutputStream()), false, analysis.checks(subjects, List.of(c.attack()))));
+        MutationAnalysis.MutantResult m = rs.get(0).mutants().get(0);
+        assertTrue(m.killed(), scheme + " " + c + ": " + m.cells() + " " + m.unconfirmed());
+        MutationAnalysis.Kill k = m.kills().get(0);
+        assertEquals(List.of(c.property()), k.properties(), c.toString());
+        SchemeDefinition mutant = Mutants.of(def).stream().filter(x -> x.mutation().equals(c.mutation())).findFirst()
+                .orElseThrow().definition();
+        Optional<String> onMutant = violation(k.counterexample(), mutant);
+        assertTrue(onMutant.isPresent(), c + ": replays on the mutant " + k.counterexample());
+        assertTrue(onMutant.get().contains(c.says()), c + ": the mirror image is what is violated: " + onMutant.get());
+        assertTrue(violation(k.counterexample(), def).isEmpty(), c + ": does not replay on the original");
     }
 
     /** Negative control: the attacker given the external key answers the client's join in the server's place. */

@@ -170,12 +170,17 @@ public final class Recipes {
 
     /** The attacker read segment {@code seg}, message {@code msg} of {@code conn} on {@code subflow}, carrying {@code fields}. */
     public void observe(int seg, String msg, String conn, String subflow, Set<String> fields) {
+        observe(seg, msg, senderOf(msg), conn, subflow, fields);
+    }
+
+    /** As {@link #observe(int, String, String, String, Set)}, for a message {@code from} sent (a path-manager request goes either way). */
+    public void observe(int seg, String msg, Role from, String conn, String subflow, Set<String> fields) {
         for (String wire : fields) {
             SegmentTerm where = new SegmentTerm.Observed(seg, wire);
             nonce(msg, wire).ifPresent(a -> known.putIfAbsent(scoped(a, conn, subflow), where));
-            for (Term t : fieldTerms(msg, wire, false)) {
+            for (Term t : fieldTerms(msg, from, wire, false)) {
                 // as its sender built it: with the values that end holds
-                known.putIfAbsent(instantiate(t, conn, subflow, 0, Map.of(), senderOf(msg)), where);
+                known.putIfAbsent(instantiate(t, conn, subflow, 0, Map.of(), from), where);
             }
         }
     }
@@ -186,12 +191,18 @@ public final class Recipes {
      * that the attacker can build, in a fixed order, without duplicates.
      */
     public List<SegmentTerm> candidates(String msg, String wire, String conn, String subflow, Map<String, String> own) {
+        return candidates(msg, senderOf(msg), wire, conn, subflow, own);
+    }
+
+    /** As {@link #candidates(String, String, String, String, Map)}, for a message posing as {@code from}'s. */
+    public List<SegmentTerm> candidates(String msg, Role from, String wire, String conn, String subflow, Map<String, String> own) {
         Set<SegmentTerm> out = new LinkedHashSet<>();
-        for (Term t : fieldTerms(msg, wire, true)) {
+        Role to = from == Role.A ? Role.B : Role.A;
+        for (Term t : fieldTerms(msg, from, wire, true)) {
             boolean indexed = Terms.atoms(t).stream().anyMatch(a -> a.name().equals("i"));
             for (int i = 1; i <= (indexed ? MAX_INDEX : 1); i++) {
                 // as its receiver checks it: with the values that end holds
-                recipe(instantiate(t, conn, subflow, i, own, receiverOf(msg)), 0, new HashSet<>()).ifPresent(out::add);
+                recipe(instantiate(t, conn, subflow, i, own, to), 0, new HashSet<>()).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -213,14 +224,13 @@ public final class Recipes {
     }
 
     /** The terms of field {@code wire} of {@code msg} in every mode; with {@code checks} also what its checks compare with. */
-    private List<Term> fieldTerms(String msg, String wire, boolean checks) {
+    private List<Term> fieldTerms(String msg, Role from, String wire, boolean checks) {
         Optional<Phase> phase = phaseOf(msg);
         Optional<String> name = defField(msg, wire);
         List<Term> out = new ArrayList<>();
         if (phase.isEmpty() || name.isEmpty()) {
             return out;
         }
-        Role from = senderOf(msg);
         for (SchemeDefinition.Mode m : def.modes()) {
             Optional<SchemeDefinition.Message> variant = def.message(phase.get(), from, m.name());
             if (variant.isEmpty()) {
@@ -397,6 +407,16 @@ public final class Recipes {
             case "MPC_SYNACK", "KEY_B", "JOIN_SYNACK", "ADD_ADDR", "FASTCLOSE_B" -> Role.B;
             default -> Role.A;
         };
+    }
+
+    /**
+     * Who sends {@code msg} to {@code dst}: a path-manager request (REMOVE_ADDR, MP_PRIO) keeps its
+     * name in both directions, as the reference's ends send it either way, so its sender is the end
+     * that is not {@code dst}'s; every other message's is {@link #senderOf(String)}.
+     */
+    static Role senderOf(String msg, String dst) {
+        boolean pm = msg.equals("REMOVE_ADDR") || msg.equals("MP_PRIO");
+        return pm ? (dst.startsWith("s.") ? Role.A : Role.B) : senderOf(msg);
     }
 
     /** Who receives {@code msg} honestly. */

@@ -498,7 +498,7 @@ public final class SegmentExplorer {
                     // definition's honest sender would have built it, its own value would pose as
                     // a term it cannot build, a candidate that only spends an injection)
                     if ((!plan.informed() || !forged.contains(id)) && !answers.contains(id)) {
-                        recipes.observe(id, s.msg(), conn, s.subflow(), session.read().get(id));
+                        recipes.observe(id, s.msg(), Recipes.senderOf(s.msg(), s.dst()), conn, s.subflow(), session.read().get(id));
                     }
                     if (header.attackerHasKey() && scheme.agreesKey() && !scheme.usesExternalKey()) {
                         // no external key: the key control hands over each end's private value once drawn
@@ -999,9 +999,42 @@ public final class SegmentExplorer {
                         }
                         out.add(() -> inject(pm, conn, conn + "/0", client + ".a1", "s.a1", fixed, "hmac", own));
                     }
+                    towardsClient(out, pm, conn, client, field);
                 }
             }
             return out;
+        }
+
+        /**
+         * The mirror image (issue #12): the request forged as the server to the client on its initial
+         * subflow (MptcpCore.tla ForgePmToClient), which the client acts on as the server does.
+         * REMOVE_ADDR names id 0, the initial subflow, which every client has: a tag over another id
+         * is built the same way, so a forgery that passes the client's check for some id passes it for
+         * 0 too, and a copy of the server's own request keeps its origin (no violation).
+         */
+        void towardsClient(List<Supplier<SegmentEvent>> out, String pm, String conn, String client, String field) {
+            boolean tagged = def.messages().stream().anyMatch(m -> Recipes.phaseOf(pm).filter(ph -> ph == m.phase()).isPresent()
+                    && m.from() == org.mptcpverify.scheme.Role.B && m.field("hmac").isPresent());
+            int k = pm.equals("REMOVE_ADDR") ? 0 : 1;
+            Map<String, SegmentTerm> fixed = Map.of(field, new SegmentTerm.Num(k, 8));
+            String sig = pm + "|" + conn + "|to-client";
+            if (!tagged) {
+                once(out, sig, () -> new SegmentEvent.Inject(next++, pm, conn, conn + "/0", "s.a1", client + ".a1",
+                        new TreeMap<>(fixed)));
+                return;
+            }
+            Map<String, String> own = Map.of(field, "#" + k);
+            if (plan.informed()) {
+                once(out, sig + "|own", () -> {
+                    Map<String, SegmentTerm> f = new TreeMap<>(fixed);
+                    f.put("hmac", new SegmentTerm.Own("x.hmac." + next, 64));
+                    return new SegmentEvent.Inject(next++, pm, conn, conn + "/0", "s.a1", client + ".a1", f);
+                });
+                if (fresh(pm, conn, conn + "/0", "s.a1", client + ".a1", "hmac", own).isEmpty()) {
+                    return;
+                }
+            }
+            out.add(() -> inject(pm, conn, conn + "/0", "s.a1", client + ".a1", fixed, "hmac", own));
         }
 
         /**
@@ -1036,7 +1069,7 @@ public final class SegmentExplorer {
             if (plan.informed()) {
                 cands = fresh(msg, conn, subflow, src, dst, checked, own);
             } else {
-                cands = new ArrayList<>(recipes.candidates(msg, checked, conn, subflow, own));
+                cands = new ArrayList<>(recipes.candidates(msg, Recipes.senderOf(msg, dst), checked, conn, subflow, own));
                 int bits = org.mptcpverify.segment.WireFields.LANGUAGE.bits(msg, checked).orElse(64);
                 cands.add(new SegmentTerm.Own("x." + checked + "." + next, bits));
             }
@@ -1056,7 +1089,7 @@ public final class SegmentExplorer {
         List<SegmentTerm> fresh(String msg, String conn, String subflow, String src, String dst, String checked,
                                 Map<String, String> own) {
             String sig = signature(msg, conn, subflow, src, dst);
-            return recipes.candidates(msg, checked, conn, subflow, own).stream()
+            return recipes.candidates(msg, Recipes.senderOf(msg, dst), checked, conn, subflow, own).stream()
                     .filter(t -> !made.contains(sig + t) && newest(t) > readMark).toList();
         }
 
