@@ -168,12 +168,7 @@ public final class Recipes {
         return out;
     }
 
-    /** The attacker read segment {@code seg}, message {@code msg} of {@code conn} on {@code subflow}, carrying {@code fields}. */
-    public void observe(int seg, String msg, String conn, String subflow, Set<String> fields) {
-        observe(seg, msg, senderOf(msg), conn, subflow, fields);
-    }
-
-    /** As {@link #observe(int, String, String, String, Set)}, for a message {@code from} sent (a path-manager request goes either way). */
+    /** The attacker read segment {@code seg}, message {@code msg} that {@code from} sent on {@code conn}'s {@code subflow}, carrying {@code fields}. */
     public void observe(int seg, String msg, Role from, String conn, String subflow, Set<String> fields) {
         for (String wire : fields) {
             SegmentTerm where = new SegmentTerm.Observed(seg, wire);
@@ -186,15 +181,10 @@ public final class Recipes {
     }
 
     /**
-     * Candidate values of field {@code wire} of an injected {@code msg} aimed at {@code conn} on
+     * Candidate values of field {@code wire} of an injected {@code msg} posing as {@code from}'s, aimed at {@code conn} on
      * {@code subflow}: a recipe for every term a check or lookup of the receiver compares it with
      * that the attacker can build, in a fixed order, without duplicates.
      */
-    public List<SegmentTerm> candidates(String msg, String wire, String conn, String subflow, Map<String, String> own) {
-        return candidates(msg, senderOf(msg), wire, conn, subflow, own);
-    }
-
-    /** As {@link #candidates(String, String, String, String, Map)}, for a message posing as {@code from}'s. */
     public List<SegmentTerm> candidates(String msg, Role from, String wire, String conn, String subflow, Map<String, String> own) {
         Set<SegmentTerm> out = new LinkedHashSet<>();
         Role to = from == Role.A ? Role.B : Role.A;

@@ -976,8 +976,7 @@ public final class SegmentExplorer {
                 String client = conn.substring(0, conn.indexOf('.'));
                 for (String pm : profile.pathManager()) {
                     String field = pm.equals("REMOVE_ADDR") ? "id" : "backup";
-                    boolean tagged = def.messages().stream().anyMatch(m -> Recipes.phaseOf(pm).filter(ph -> ph == m.phase()).isPresent()
-                            && m.from() == org.mptcpverify.scheme.Role.A && m.field("hmac").isPresent());
+                    boolean tagged = tagged(pm, org.mptcpverify.scheme.Role.A);
                     for (int k : pm.equals("REMOVE_ADDR") ? List.of(0, 1) : List.of(1)) {
                         Map<String, SegmentTerm> fixed = Map.of(field, new SegmentTerm.Num(k, 8));
                         if (!tagged) {
@@ -1005,6 +1004,12 @@ public final class SegmentExplorer {
             return out;
         }
 
+        /** Whether the definition states path-manager request {@code pm} from {@code from} with a tag. */
+        boolean tagged(String pm, org.mptcpverify.scheme.Role from) {
+            return def.messages().stream().anyMatch(m -> Recipes.phaseOf(pm).filter(ph -> ph == m.phase()).isPresent()
+                    && m.from() == from && m.field("hmac").isPresent());
+        }
+
         /**
          * The mirror image (issue #12): the request forged as the server to the client on its initial
          * subflow (MptcpCore.tla ForgePmToClient), which the client acts on as the server does.
@@ -1013,8 +1018,7 @@ public final class SegmentExplorer {
          * 0 too, and a copy of the server's own request keeps its origin (no violation).
          */
         void towardsClient(List<Supplier<SegmentEvent>> out, String pm, String conn, String client, String field) {
-            boolean tagged = def.messages().stream().anyMatch(m -> Recipes.phaseOf(pm).filter(ph -> ph == m.phase()).isPresent()
-                    && m.from() == org.mptcpverify.scheme.Role.B && m.field("hmac").isPresent());
+            boolean tagged = tagged(pm, org.mptcpverify.scheme.Role.B);
             int k = pm.equals("REMOVE_ADDR") ? 0 : 1;
             Map<String, SegmentTerm> fixed = Map.of(field, new SegmentTerm.Num(k, 8));
             String sig = pm + "|" + conn + "|to-client";
