@@ -101,7 +101,7 @@ public final class AlloyColumnCommand implements Callable<Integer> {
     private static boolean current(Map<String, VerdictCache.Entry> recorded, SchemeId s, AttackId a) {
         return VerdictCache.lookup(recorded, s, a)
                 .filter(e -> e.verdict() != org.mptcpverify.vocab.Verdict.INCONCLUSIVE)
-                .filter(e -> e.fingerprint().equals(AlloyCoreVerdicts.fingerprint(s, a, ResultsCommand.DEFAULT_SEED)))
+                .filter(e -> AlloyCoreVerdicts.CACHE.current(e, ResultsCommand.DEFAULT_SEED))
                 .isPresent();
     }
 

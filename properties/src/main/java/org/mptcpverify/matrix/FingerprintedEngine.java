@@ -85,7 +85,7 @@ public final class FingerprintedEngine extends DelegatingEngine {
         String fingerprint = cache.fingerprint().of(scheme, attack, options.seed());
         String why = entry.isEmpty() ? "not committed"
                 : force ? "recomputation forced"
-                : !entry.get().fingerprint().equals(fingerprint) ? "fingerprint changed"
+                : !cache.current(entry.get(), options.seed()) ? "fingerprint changed"
                 : entry.get().verdict() == Verdict.INCONCLUSIVE ? "committed INCONCLUSIVE"
                 : options.attackerHasKey() ? "key control (committed verdicts are without the key)"
                 : !defaultBounds(scheme, attack, options) ? "bounds other than the committed defaults"
@@ -98,7 +98,7 @@ public final class FingerprintedEngine extends DelegatingEngine {
             VerdictCache.Entry e = entry.get();
             Path cx = e.counterexample() == null ? null : options.counterexampleRoot().resolve(relativeToCx(e.counterexample()));
             reused.add(cell);
-            return e.result(cx).reusedFrom(new CellResult.Committed(cache.file(), fingerprint));
+            return e.result(cx).reusedFrom(new CellResult.Committed(cache.file(), e.fingerprint()));
         }
         boolean pendingHere = miss == Miss.PENDING
                 || (miss == Miss.PENDING_AT_DEFAULTS && !options.attackerHasKey() && defaultBounds(scheme, attack, options));

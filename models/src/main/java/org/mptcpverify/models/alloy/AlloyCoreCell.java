@@ -66,9 +66,29 @@ public record AlloyCoreCell(SchemeId scheme, AttackId attack, String keyedSide, 
                 + (attackerHasKey ? "__attacker_has_key" : "");
     }
 
-    /** The cell's term universe (dag.als), grounded for its scope's population. */
+    /**
+     * The cell's term universe (dag.als), grounded for its scope's population: the per-client one
+     * where it applies ({@link #perClientDag}), else the universe of every client and mode.
+     */
     public AlloyTermDag.Rendered dag() {
+        return perClientDag().orElseGet(this::fullDag);
+    }
+
+    /** The universe of every client and every mode (every cell's before session 18). */
+    public AlloyTermDag.Rendered fullDag() {
         return AlloyTermDag.render(source.data(), scope.population());
+    }
+
+    /**
+     * The per-client universe (AlloyTermDag#renderPerClient), for an attacker-free cell with two
+     * clients and a property whose scheme keeps its clients apart; empty for every other cell,
+     * whose universe (and fingerprint) is the full one.
+     */
+    public java.util.Optional<AlloyTermDag.Rendered> perClientDag() {
+        if (attack.hasAttacker() || attackerHasKey || properties().isEmpty() || scope.clients() < 2) {
+            return java.util.Optional.empty();
+        }
+        return AlloyTermDag.renderPerClient(source.data(), scope.population(), liveModes());
     }
 
     /**

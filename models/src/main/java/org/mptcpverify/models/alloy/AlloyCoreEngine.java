@@ -190,6 +190,9 @@ public final class AlloyCoreEngine implements Engine {
         AlloyCoreScope scope = standardScope(scheme, attack).withSteps(resolved.getOr("steps", 0));
         List<AlloyCoreCell> cells = cellsOf(scheme, attack).stream()
                 .map(c -> new AlloyCoreCell(scheme, attack, c.keyedSide(), options.attackerHasKey(), scope, c.source())).toList();
+        if (cells.stream().anyMatch(c -> c.perClientDag().isPresent())) {
+            bounds.put("universe", "per-client"); // docs/models.md, "The per-client universe"
+        }
         AlloyWarmUp.ensure();
         try {
             // waiting for another cell is not this check's time: the clock starts with the permit

@@ -25,13 +25,35 @@ public final class AlloyCoreVerdicts {
     public static final String FILE = "models/alloy/core/verdicts.json";
     public static final String FORMAT = "mptcp-verify-alloy-core-verdicts/2";
     /** The column's committed verdicts, fingerprinted over models/alloy/core of this checkout. */
-    public static final VerdictCache CACHE = new VerdictCache(FILE, FORMAT, AlloyCoreVerdicts::fingerprint);
+    public static final VerdictCache CACHE = new VerdictCache(FILE, FORMAT, new CellFingerprint(AlloyCoreChecker::locateCore));
 
     private AlloyCoreVerdicts() {}
 
     /** The same cache with the modules read from {@code coreDir} (a copy of models/alloy/core). */
     public static VerdictCache cache(Path coreDir) {
-        return new VerdictCache(FILE, FORMAT, (s, a, seed) -> fingerprint(coreDir, s, a, seed));
+        return new VerdictCache(FILE, FORMAT, new CellFingerprint(() -> coreDir));
+    }
+
+    /**
+     * A cell's fingerprint over its modules as they are read from the core directory; a cell whose
+     * universe is the per-client one also accepts the fingerprint over its full universe: the
+     * per-client universe holds every term a reachable state of the cell can hold (docs/models.md,
+     * "The per-client universe"), so a verdict checked over the full one decides the same question.
+     */
+    private record CellFingerprint(java.util.function.Supplier<Path> coreDir) implements VerdictCache.Fingerprint {
+        @Override
+        public String of(SchemeId scheme, AttackId attack, long seed) {
+            return fingerprint(coreDir.get(), scheme, attack, seed);
+        }
+
+        @Override
+        public java.util.List<String> accepted(SchemeId scheme, AttackId attack, long seed) {
+            java.util.List<AlloyCoreCell> cells = AlloyCoreCell.of(scheme, attack);
+            String current = fingerprint(coreDir.get(), cells, seed, false);
+            return cells.stream().anyMatch(c -> c.perClientDag().isPresent())
+                    ? java.util.List.of(current, fingerprint(coreDir.get(), cells, seed, true))
+                    : java.util.List.of(current);
+        }
     }
 
     /** models/alloy/core of this checkout ({@code -Dmptcp.repoRoot}, else found above the working directory). */
@@ -54,6 +76,11 @@ public final class AlloyCoreVerdicts {
      * different design under a built-in's name never matches the built-in's entry.
      */
     public static String fingerprint(Path coreDir, java.util.List<AlloyCoreCell> cells, long seed) {
+        return fingerprint(coreDir, cells, seed, false);
+    }
+
+    /** As above; {@code full}: over each cell's full term universe ({@link AlloyCoreCell#fullDag}). */
+    static String fingerprint(Path coreDir, java.util.List<AlloyCoreCell> cells, long seed, boolean full) {
         StringBuilder b = new StringBuilder("seed ").append(seed).append('\n');
         for (String m : AlloyCoreChecker.CORE_MODULES) {
             b.append("module ").append(m).append('\n').append(semantic(read(coreDir.resolve(m)))).append('\n');
@@ -64,7 +91,7 @@ public final class AlloyCoreVerdicts {
             try {
                 // what the cell's run reads as scheme.als (the module restricted to the cell's modes)
                 b.append("cell scheme\n").append(semantic(cell.schemeModule())).append('\n');
-                AlloyTermDag.Rendered dag = cell.dag();
+                AlloyTermDag.Rendered dag = full ? cell.fullDag() : cell.dag();
                 b.append("dag\n").append(semantic(dag.text())).append("\nknowledge\n").append(semantic(AlloyCoreKnowledge.render(cell, dag)))
                         .append("\ncell\n").append(semantic(cell.render(dag))).append('\n');
             } catch (RuntimeException e) { // a scheme the core cannot express: nothing to reuse beyond the refusal

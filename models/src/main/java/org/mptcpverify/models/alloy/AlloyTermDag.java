@@ -73,21 +73,111 @@ public final class AlloyTermDag {
 
     private final SchemeData data;
     private final Population pop;
+    /** The client whose terms alone this instance grounds (1..), or 0: every client's (today's universe). */
+    private final int owner;
+    /** The data modes grounded, or null: every mode of the scheme. */
+    private final Set<String> live;
     private final Map<String, Set<G>> slotDom = new TreeMap<>();
     private final Map<String, Set<G>> sentDom = new TreeMap<>();
     private final Map<String, Set<G>> comparedDom = new TreeMap<>();
     private final Set<G> roots = new LinkedHashSet<>();
 
-    private AlloyTermDag(SchemeData data, Population pop) {
+    private AlloyTermDag(SchemeData data, Population pop, int owner, Set<String> live) {
         this.data = data;
         this.pop = pop;
+        this.owner = owner;
+        this.live = live;
     }
 
     /** The dag module (dag.als) of {@code data} grounded for {@code pop}. */
     public static Rendered render(SchemeData data, Population pop) {
-        AlloyTermDag d = new AlloyTermDag(data, pop);
+        AlloyTermDag d = new AlloyTermDag(data, pop, 0, null);
         d.fixpoint();
         return d.emit();
+    }
+
+    /**
+     * The per-client universe of an attacker-free cell (docs/models.md, "The per-client universe"):
+     * the union over the clients of the terms each client's connection alone can produce, in the
+     * cell's {@code liveModes} only, or empty when the scheme does not keep its clients apart
+     * ({@link #clientsApart}). Every reachable state of an attacker-free cell of such a scheme holds
+     * only terms of this universe, so a cell checked over it decides the same question as over
+     * {@link #render}'s, with fewer atoms: a term mixing two clients' atoms needs a segment of one
+     * client's connection to be handled on the other's, and without an attacker only a join SYN
+     * could be, by the server's lookup, which the guard shows never matches another client's value.
+     */
+    public static java.util.Optional<Rendered> renderPerClient(SchemeData data, Population pop, Set<String> liveModes) {
+        Set<String> live = Set.copyOf(liveModes);
+        List<AlloyTermDag> each = new ArrayList<>();
+        for (int c = 1; c <= pop.clients(); c++) {
+            AlloyTermDag d = new AlloyTermDag(data, pop, c, live);
+            d.fixpoint();
+            each.add(d);
+        }
+        if (pop.clients() < 2 || !clientsApart(data, each)) {
+            return java.util.Optional.empty();
+        }
+        AlloyTermDag all = new AlloyTermDag(data, pop, 0, live);
+        for (AlloyTermDag d : each) {
+            d.slotDom.forEach((k, v) -> all.add(all.slotDom, k, v));
+            d.sentDom.forEach((k, v) -> all.add(all.sentDom, k, v));
+            d.comparedDom.forEach((k, v) -> all.add(all.comparedDom, k, v));
+        }
+        return java.util.Optional.of(all.emit());
+    }
+
+    /**
+     * The induction step of the per-client universe's lemma, checked on the per-client fixpoints:
+     * the key is per socket (a host-wide key is one value both clients' terms share), every join
+     * SYN the clients can send is attached by a per-connection token lookup (not "the connection
+     * created last", which attaches a client's join to whichever connection is newest), and no
+     * value client c can put in the lookup's field is a value client c' != c's connection looks up.
+     * Then a join SYN is handled on its own client's connection or on none, and, by induction on
+     * the trace, every state holds only terms of one client's fixpoint per connection.
+     */
+    static boolean clientsApart(SchemeData data, List<AlloyTermDag> each) {
+        if (!"socket".equals(data.keySource())) {
+            return false;
+        }
+        for (AlloyTermDag d : each) {
+            for (Map<CoreMessage, Msg> mode : d.modes()) {
+                Msg join = mode.get(CoreMessage.JOIN_SYN);
+                if (join != null && (join.lookup() == null || join.lookup().expect() == null
+                        || !join.lookup().select().equals("token"))) {
+                    return false;
+                }
+            }
+        }
+        for (AlloyTermDag c : each) {
+            for (AlloyTermDag other : each) {
+                if (c == other) {
+                    continue;
+                }
+                for (Map<CoreMessage, Msg> mode : other.modes()) {
+                    Msg join = mode.get(CoreMessage.JOIN_SYN);
+                    if (join == null) {
+                        continue;
+                    }
+                    Set<G> looked = evalAll(join.lookup().expect(), other.receiverCtx(CoreMessage.JOIN_SYN));
+                    Set<G> sent = c.sentDom.getOrDefault(fk(CoreMessage.JOIN_SYN, join.lookup().field()), Set.of());
+                    if (sent.stream().anyMatch(looked::contains)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The data modes this instance grounds. */
+    private List<Map<CoreMessage, Msg>> modes() {
+        List<Map<CoreMessage, Msg>> out = new ArrayList<>();
+        data.modes().forEach((name, mode) -> {
+            if (live == null || live.contains(name)) {
+                out.add(mode);
+            }
+        });
+        return out;
     }
 
     /**
@@ -343,7 +433,7 @@ public final class AlloyTermDag {
     }
 
     private boolean drawn(CoreMessage g) {
-        return data.modes().values().stream().anyMatch(m -> m.containsKey(g) && !m.get(g).fresh().isEmpty());
+        return modes().stream().anyMatch(m -> m.containsKey(g) && !m.get(g).fresh().isEmpty());
     }
 
     /** Role -> message -> nonce of every draw of the population. */
@@ -382,12 +472,17 @@ public final class AlloyTermDag {
 
     private Set<G> fresh(CoreMessage g) {
         Set<G> out = new LinkedHashSet<>();
-        roleNonces().values().forEach(m -> {
-            if (m.containsKey(g)) {
+        roleNonces().forEach((role, m) -> {
+            if (m.containsKey(g) && ownRole(role)) {
                 out.add(m.get(g));
             }
         });
         return out;
+    }
+
+    /** Whether this instance's client draws for {@code role}: its own roles, and the server's half-open joins'. */
+    private boolean ownRole(String role) {
+        return owner == 0 || role.startsWith("h") || role.equals("c" + owner) || role.startsWith("c" + owner + "j");
     }
 
     /** Join j of client c as one number 1.. (so the role table has arity 3). */
@@ -461,7 +556,7 @@ public final class AlloyTermDag {
 
     private Set<G> common(Tmpl v, CoreMessage g) {
         if (v instanceof Tmpl.Ext) {
-            return new LinkedHashSet<>(keys());
+            return owner == 0 ? new LinkedHashSet<>(keys()) : Set.of(keys().get(owner - 1));
         }
         if (v instanceof Tmpl.Idx) {
             return nums();
@@ -491,7 +586,7 @@ public final class AlloyTermDag {
     private void fixpoint() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
-            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+            for (Map<CoreMessage, Msg> mode : modes()) {
                 for (Map.Entry<CoreMessage, Msg> e : mode.entrySet()) {
                     CoreMessage g = e.getKey();
                     Msg d = e.getValue();
@@ -531,7 +626,7 @@ public final class AlloyTermDag {
         sentDom.values().forEach(all::addAll);
         comparedDom.values().forEach(all::addAll);
         for (CoreMessage g : CoreMessage.values()) {
-            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+            for (Map<CoreMessage, Msg> mode : modes()) {
                 if (mode.containsKey(g)) {
                     mode.get(g).fields().keySet().forEach(f -> all.addAll(received(g, f)));
                 }
@@ -541,7 +636,7 @@ public final class AlloyTermDag {
         all.addAll(xatoms());
         all.addAll(keys());
         // every constant a template names, evaluated or not (the scheme module refers to it)
-        for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+        for (Map<CoreMessage, Msg> mode : modes()) {
             for (Msg d : mode.values()) {
                 List<Tmpl> ts = new ArrayList<>(d.keep().values());
                 ts.addAll(d.fields().values());
@@ -716,7 +811,7 @@ public final class AlloyTermDag {
         List<String> fdom = new ArrayList<>();
         for (CoreMessage g : CoreMessage.values()) {
             Set<String> fs = new TreeSet<>();
-            data.modes().values().forEach(m -> {
+            modes().forEach(m -> {
                 if (m.containsKey(g)) {
                     fs.addAll(m.get(g).fields().keySet());
                 }
@@ -804,7 +899,7 @@ public final class AlloyTermDag {
         Set<G> out = new LinkedHashSet<>();
         sentDom.values().forEach(out::addAll);
         for (CoreMessage g : CoreMessage.values()) {
-            for (Map<CoreMessage, Msg> mode : data.modes().values()) {
+            for (Map<CoreMessage, Msg> mode : modes()) {
                 if (mode.containsKey(g)) {
                     mode.get(g).fields().keySet().forEach(f -> out.addAll(received(g, f)));
                 }

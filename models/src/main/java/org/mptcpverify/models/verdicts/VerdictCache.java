@@ -41,6 +41,21 @@ public record VerdictCache(String file, String format, Fingerprint fingerprint) 
     @FunctionalInterface
     public interface Fingerprint {
         String of(SchemeId scheme, AttackId attack, long seed);
+
+        /**
+         * Every fingerprint a committed entry of the cell may carry and still be current, {@link #of}
+         * first: another only where the engine model states why a verdict over that input decides
+         * the same question (the Alloy core: a cell checked over its full term universe before the
+         * per-client one applied to it).
+         */
+        default List<String> accepted(SchemeId scheme, AttackId attack, long seed) {
+            return List.of(of(scheme, attack, seed));
+        }
+    }
+
+    /** Whether {@code e} was recorded for the cell's current inputs under {@code seed}. */
+    public boolean current(Entry e, long seed) {
+        return fingerprint.accepted(e.scheme(), e.attack(), seed).contains(e.fingerprint());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,12 +82,17 @@ public record VerdictCache(String file, String format, Fingerprint fingerprint) 
         }
     }
 
-    /** The entry of a fresh result (timings left out: no run repeats them). */
+    /**
+     * The entry of a result (timings left out: no run repeats them): a fresh one's with the current
+     * fingerprint, a reused one's with the fingerprint it was recorded under (which may be another
+     * {@link Fingerprint#accepted} one: what was solved stays on record).
+     */
     public Entry entry(SchemeId scheme, AttackId attack, CellResult r, long seed) {
         String cx = r.counterexample() == null ? null
                 : "counterexamples/" + scheme.wireName() + "/" + attack.wireName() + "/" + r.counterexample().getFileName();
         return new Entry(scheme, attack, r.verdict(), List.copyOf(r.violated()), untimed(r.bounds()), normal(r.witness()), cx,
-                r.reason(), fingerprint.of(scheme, attack, seed));
+                r.reason(), r.source() != null && r.source().file().equals(file) ? r.source().fingerprint()
+                        : fingerprint.of(scheme, attack, seed));
     }
 
     /** SHA-256 of {@code text} (UTF-8) as lower-case hex: the fingerprint of the text a checker reads. */
