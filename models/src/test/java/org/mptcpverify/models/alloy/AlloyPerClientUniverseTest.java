@@ -141,6 +141,10 @@ class AlloyPerClientUniverseTest {
             if (e.verdict() != Verdict.INCONCLUSIVE) {
                 assertTrue(cache.current(e, SEED), e.scheme() + " / " + e.attack() + ": a decided entry is no longer current");
             }
+            // the entry says which universe it was decided over, and its fingerprint is that universe's
+            boolean perClient = "per-client".equals(e.bounds().get("universe"));
+            assertEquals(perClient, !e.fingerprint().equals(full) && e.fingerprint().equals(accepted.get(0)) && accepted.size() == 2,
+                    e.scheme() + " / " + e.attack() + ": bounds " + e.bounds());
         }
     }
 }
