@@ -25,6 +25,12 @@
 (* leaves them unauthenticated (3.4.2, 3.3.8), and so does every row      *)
 (* whose definition does not state them; mptls and mptcpsec state a tag, *)
 (* which the server checks as it checks ADD_ADDR's HMAC.                  *)
+(*                                                                         *)
+(* Mirror-image directions (session 19): where the goal judges them, the  *)
+(* client also advertises its address to the server (ADD_ADDR_A), the     *)
+(* server fast-closes (FASTCLOSE_B), and the attacker forges these and    *)
+(* the path-manager options towards the other end; each is read from the  *)
+(* definition's message of that direction (Data.mirror).                 *)
 (***************************************************************************)
 EXTENDS Attacker
 
@@ -97,6 +103,13 @@ Profiles ==
  @@ InsiderProfiles
 P == Profiles[Profile]
 PmMsgs == IF "pm" \in DOMAIN P THEN P.pm ELSE {}
+\* The mirror-image directions (session 19; docs/models.md, "Mirror-image directions"): the
+\* client's ADD_ADDR to the server, the server's MP_FASTCLOSE to the client and the server's
+\* REMOVE_ADDR / MP_PRIO to the client exist in the cells whose goal judges them (as in the traces
+\* engine), so every other cell keeps its state space.
+MirrorAddr == "AddrAuthenticity" \in P.goal
+MirrorClose == "CloseAuthenticity" \in P.goal
+MirrorPm == PmMsgs # {}
 \* add-addr-replay (issue 13): the server withdraws the address it advertised (Withdraw) and the
 \* attacker may send a copy of an ADD_ADDR it read once that segment has left the network
 \* (ReplayAddr), on its own subflow again or on another connection it read
@@ -168,10 +181,16 @@ ModeB(cn) == Data.negotiate[<<ClientHas(cn), ServerHas>>].B
 
 Has(mode, m) == mode \in DOMAIN Data.modes /\ m \in DOMAIN Data.modes[mode]
 M(mode, m) == Data.modes[mode][m]
+\* the definition's message of the other direction (ADD_ADDR A->B, FASTCLOSE, REMOVE_ADDR and
+\* MP_PRIO B->A), under its base kind; the segments are ADD_ADDR_A and FASTCLOSE_B (the traces
+\* engine's and the replayer's names), REMOVE_ADDR and MP_PRIO (their direction is their dst)
+HasMirror(mode, k) == mode \in DOMAIN Data.mirror /\ k \in DOMAIN Data.mirror[mode]
+MM(mode, k) == Data.mirror[mode][k]
+BaseKind(m) == CASE m = "ADD_ADDR_A" -> "ADD_ADDR" [] m = "FASTCLOSE_B" -> "FASTCLOSE" [] OTHER -> m
 PhaseOf(m) == CASE m \in {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "HS_ACK"} -> "handshake"
                 [] m \in {"KEY_A", "KEY_B"} -> "keys"
                 [] m \in {"JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK"} -> "join"
-                [] m \in {"ADD_ADDR", "REMOVE_ADDR", "MP_PRIO"} -> "addr"
+                [] m \in {"ADD_ADDR", "ADD_ADDR_A", "REMOVE_ADDR", "MP_PRIO"} -> "addr"
                 [] OTHER -> "close"
 
 EmptyCs == [n \in Data.slots |-> Nil]
@@ -216,9 +235,14 @@ NoFld == [f \in {} |-> Nil]
 -----------------------------------------------------------------------------
 VARIABLES
     cli,       \* cn -> client end: [st, mode, cs, kx (own key msg sent), kok (peer's accepted),
-               \*   nj (joins started), fe (the server acknowledged the third ACK)]
+               \*   nj (joins started), fe (the server acknowledged the third ACK); mirror
+               \*   directions: advd (it advertised its address), fcs (it sent MP_FASTCLOSE),
+               \*   cb (origin of the MP_FASTCLOSE it accepted, else "none"), pm (what it did on
+               \*   a REMOVE_ADDR / MP_PRIO: [j, what, origin])]
     srv,       \* cn -> server end: [st, mode, cs, kx, kok, used (join indices spent), advd,
-               \*   wd (it withdrew the advertised address: add-addr-replay only)]
+               \*   wd (it withdrew the advertised address: add-addr-replay only); mirror
+               \*   directions: fcs (it sent MP_FASTCLOSE), rem (client addresses it accepted:
+               \*   [addr, origin, now])]
     cj,        \* cn -> j -> the client's j-th join: [st, dst, js, ans (origin of the SYN/ACK it
                \*   accepted, "none" before)]
     hs,        \* server join states: [conn, sf, src, local, origin, ackOrigin, idx, js, est]
@@ -312,9 +336,11 @@ GivenPrivs == {Atom(x \o "." \o cn) : x \in DhPrivs, cn \in HonestConns}
 -----------------------------------------------------------------------------
 Init ==
     /\ cli = [cn \in Conns |-> [st |-> "none", mode |-> ModeA(cn), cs |-> EmptyCs, kx |-> FALSE,
-                                kok |-> FALSE, nj |-> 0, fe |-> FALSE]]
+                                kok |-> FALSE, nj |-> 0, fe |-> FALSE,
+                                advd |-> FALSE, fcs |-> FALSE, cb |-> "none", pm |-> {}]]
     /\ srv = [cn \in Conns |-> [st |-> "none", mode |-> ModeB(cn), cs |-> EmptyCs, kx |-> FALSE,
-                                kok |-> FALSE, used |-> {}, advd |-> FALSE, wd |-> FALSE]]
+                                kok |-> FALSE, used |-> {}, advd |-> FALSE, wd |-> FALSE,
+                                fcs |-> FALSE, rem |-> {}]]
     /\ cj = [cn \in Conns |-> [j \in 1..MaxJoins |-> [st |-> "idle", dst |-> "", js |-> EmptyJs, ans |-> "none"]]]
     /\ hs = {}
     /\ net = {}
@@ -367,16 +393,32 @@ Accept(mode, s, sl, ext, idx) ==
     ELSE IF ~Has(mode, s.m) /\ ~s.opt THEN [fail |-> "none", sl |-> sl]
     ELSE [fail |-> "tcp", sl |-> sl]
 
+\* the mirror-image directions: segment kind m (ADD_ADDR_A, FASTCLOSE_B, REMOVE_ADDR, MP_PRIO)
+\* built from, and checked against, the definition's message of that direction. A mode without
+\* it sends nothing and accepts nothing (as Accept refuses a message its mode does not state).
+EmitMirror(mode, m, sl, scope, ext, path, src, dst, sf, origin) ==
+    LET b == Build(MM(mode, BaseKind(m)), sl, scope, ext, 0, [src |-> src, dst |-> dst])
+    IN [sl |-> b.sl, seg |-> Segment(m, TRUE, path, src, dst, sf, b.fld, origin)]
+AcceptMirror(mode, s, sl, ext) ==
+    IF HasMirror(mode, BaseKind(s.m)) /\ s.opt THEN Receive(MM(mode, BaseKind(s.m)), sl, s, ext, 0)
+    ELSE [fail |-> "tcp", sl |-> sl]
+
 \* a server's REMOVE_ADDR to a client (add-addr-replay's Withdraw)
 WithdrawFits(s) ==
     LET cn == s.sf.conn
     IN AddrReplays /\ cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp" /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
 
+\* the server's REMOVE_ADDR / MP_PRIO to a client (path-manager profiles, the mirror direction)
+PmToClientFits(s) ==
+    LET cn == s.sf.conn
+    IN MirrorPm /\ s.m \in PmMsgs /\ cn \in Conns /\ s.sf.j = 0 /\ cli[cn].st = "mptcp"
+       /\ s.src = "s.a1" /\ s.dst = Addr1(ClientOf[cn])
+
 \* A client segment on the initial 4-tuple that reaches a server still in SYNRCVD (it overtook the
 \* third ACK). The reference's server, as TCP, takes any ACK on that 4-tuple as the end of the
 \* handshake; one without MP_CAPABLE makes the connection plain TCP and none of its options are
 \* read (RecvEarlyAck). The delayed third ACK then fits nothing: the server is no longer in SYNRCVD.
-ClientInitialMsgs == {"KEY_A", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
+ClientInitialMsgs == {"KEY_A", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO", "ADD_ADDR_A"}
 EarlyAck(s) ==
     LET cn == s.sf.conn
     IN /\ s.m \in ClientInitialMsgs /\ cn \in Conns /\ s.sf.j = 0 /\ srv[cn].st = "synrcvd"
@@ -404,6 +446,13 @@ Fits(s) ==
       [] s.m \in {"REMOVE_ADDR", "MP_PRIO"} -> \/ /\ cn \in Conns /\ s.sf.j = 0 /\ Live(cn) /\ s.dst = "s.a1"
                                                  /\ s.src = Addr1(ClientOf[cn])
                                               \/ WithdrawFits(s)
+                                              \/ PmToClientFits(s)
+      \* the mirror-image directions, on the initial subflow, once the receiver is ready (as
+      \* ADD_ADDR and FASTCLOSE the other way)
+      [] s.m = "ADD_ADDR_A"  -> MirrorAddr /\ cn \in Conns /\ s.sf.j = 0 /\ ReadyB(cn) /\ s.dst = "s.a1"
+                                /\ s.src = Addr1(ClientOf[cn])
+      [] s.m = "FASTCLOSE_B" -> MirrorClose /\ cn \in Conns /\ s.sf.j = 0 /\ ReadyA(cn) /\ s.src = "s.a1"
+                                /\ s.dst = Addr1(ClientOf[cn])
 
 -----------------------------------------------------------------------------
 (* Honest endpoints. Each segment a side originates is one step; each      *)
@@ -636,7 +685,7 @@ Close(cn) ==
     /\ LET c == ClientOf[cn]
            e == Emit(cli[cn].mode, "FASTCLOSE", Merge(cli[cn].cs, EmptyJs), cn, ClientKey(cn), 0,
                      "p1", Addr1(c), "s.a1", [conn |-> cn, j |-> 0], c)
-       IN /\ cli' = [cli EXCEPT ![cn].st = "closed"]
+       IN /\ cli' = [cli EXCEPT ![cn].st = "closed", ![cn].fcs = TRUE]
           /\ Wire({}, {e.seg})
     /\ lastAction' = [a |-> "Close", conn |-> cn]
     /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
@@ -652,6 +701,69 @@ RecvFastClose(s) ==
           ELSE UNCHANGED <<srv, closedBy, hs>>
        /\ Wire({s}, {})
        /\ UNCHANGED <<cli, cj, remotes, created>>
+
+\* ---- the mirror-image directions (MirrorAddr, MirrorClose, MirrorPm cells only) ----
+\* The client advertises an address to the server once per connection (the definition's
+\* add-addr A->B; its address and id are the data's public constants, as for the server's).
+AdvertiseToServer(cn) ==
+    /\ MirrorAddr /\ cn \in HonestConns /\ ReadyA(cn) /\ ~cli[cn].advd /\ HasMirror(cli[cn].mode, "ADD_ADDR")
+    /\ LET c == ClientOf[cn]
+           e == EmitMirror(cli[cn].mode, "ADD_ADDR_A", Merge(cli[cn].cs, EmptyJs), cn \o "/A", ClientKey(cn),
+                           "p1", Addr1(c), "s.a1", SfOf(cn, 0), c)
+       IN /\ cli' = [cli EXCEPT ![cn].advd = TRUE, ![cn].cs = CsOf(e.sl)]
+          /\ Wire({}, {e.seg})
+    /\ lastAction' = [a |-> "AdvertiseToServer", conn |-> cn]
+    /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ Keep
+
+\* the server acts on a client's address once (a second copy of one it holds is ignored); now:
+\* the client of cn advertised it on cn
+RecvAddAddrAtServer(s) ==
+    LET cn == s.sf.conn
+        r == AcceptMirror(srv[cn].mode, s, Merge(srv[cn].cs, EmptyJs), ServerKey(cn))
+    IN /\ srv' = IF r.fail = "none" /\ "addr" \in DOMAIN s.fld /\ ~\E x \in srv[cn].rem : x.addr = s.fld.addr.n
+                 THEN [srv EXCEPT ![cn].rem = @ \cup {[addr |-> s.fld.addr.n, origin |-> s.origin, now |-> cli[cn].advd]}]
+                 ELSE srv
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<cli, cj, hs, remotes, closedBy, created>>
+
+\* The server fast-closes the connection (the definition's fast-close B->A); its end is gone,
+\* with its joins.
+ServerClose(cn) ==
+    /\ MirrorClose /\ cn \in HonestConns /\ ReadyB(cn) /\ ~srv[cn].fcs /\ HasMirror(srv[cn].mode, "FASTCLOSE")
+    /\ LET e == EmitMirror(srv[cn].mode, "FASTCLOSE_B", Merge(srv[cn].cs, EmptyJs), cn \o "/B", ServerKey(cn),
+                           "p1", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0), "s")
+       IN /\ srv' = [srv EXCEPT ![cn].st = "closed", ![cn].fcs = TRUE]
+          /\ Wire({}, {e.seg})
+    /\ hs' = {h \in hs : h.conn # cn}
+    /\ lastAction' = [a |-> "ServerClose", conn |-> cn]
+    /\ UNCHANGED <<cli, cj, remotes, closedBy, created>> /\ Keep
+
+RecvFastCloseAtClient(s) ==
+    LET cn == s.sf.conn
+        r == AcceptMirror(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn))
+    IN /\ cli' = IF r.fail = "none" THEN [cli EXCEPT ![cn].st = "closed", ![cn].cb = s.origin] ELSE cli
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>>
+
+\* The client acts on the server's REMOVE_ADDR naming address id 0 (its initial subflow) or MP_PRIO
+\* (backup) on the subflow it arrives on, once each, recording the option's origin. Nothing is
+\* checked unless the client's mode states the message B->A (mptls, mptcpsec: a tag), then only
+\* once its key agreement is over. The honest server sends none (as in the traces engine): only
+\* forgeries and their copies reach it.
+PmAcceptedAtClient(s) ==
+    LET cn == s.sf.conn
+    IN ~HasMirror(cli[cn].mode, s.m)
+       \/ /\ ReadyA(cn) /\ s.opt
+          /\ AcceptMirror(cli[cn].mode, s, Merge(cli[cn].cs, EmptyJs), ClientKey(cn)).fail = "none"
+RecvPmAtClient(s) ==
+    LET cn == s.sf.conn
+        what == IF s.m = "REMOVE_ADDR" THEN "removed" ELSE "backup"
+        hit == s.m = "MP_PRIO" \/ ("id" \in DOMAIN s.fld /\ s.fld.id.n = "0")
+    IN /\ cli' = IF hit /\ PmAcceptedAtClient(s) /\ ~\E x \in cli[cn].pm : x.what = what
+                 THEN [cli EXCEPT ![cn].pm = @ \cup {[j |-> 0, what |-> what, origin |-> s.origin]}]
+                 ELSE cli
+       /\ Wire({s}, {})
+       /\ UNCHANGED <<srv, cj, hs, remotes, closedBy, created>> /\ UNCHANGED PmVars
 
 \* ---- path management (profiles with P.pm only) ----
 \* the client's own request, once per connection: REMOVE_ADDR withdrawing its p2 address
@@ -739,8 +851,11 @@ Handlers(s) ==
       [] s.m = "JOIN_ACK"    -> RecvJoinAck(s)
       [] s.m = "ADD_ADDR"    -> RecvAddAddr(s)
       [] s.m = "FASTCLOSE"   -> RecvFastClose(s)
-      [] s.m = "REMOVE_ADDR" -> IF s.dst = "s.a1" THEN RecvRemoveAddr(s) ELSE RecvWithdraw(s)
-      [] s.m = "MP_PRIO"     -> RecvMpPrio(s)
+      [] s.m = "REMOVE_ADDR" -> IF s.dst = "s.a1" THEN RecvRemoveAddr(s)
+                                ELSE IF AddrReplays THEN RecvWithdraw(s) ELSE RecvPmAtClient(s)
+      [] s.m = "MP_PRIO"     -> IF s.dst = "s.a1" THEN RecvMpPrio(s) ELSE RecvPmAtClient(s)
+      [] s.m = "ADD_ADDR_A"  -> RecvAddAddrAtServer(s)
+      [] s.m = "FASTCLOSE_B" -> RecvFastCloseAtClient(s)
 
 \* Delivery of an in-flight segment. A segment no state matches is discarded
 \* (in TCP: an RST or nothing, with no effect on any state modelled here).
@@ -888,6 +1003,41 @@ ForgePm(cn, m, k) ==
        ELSE Inject(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0], PmField(m, k), "x"))
     /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "ForgeRemoveAddr" ELSE "ForgeMpPrio", conn |-> cn, id |-> k]
 
+\* ---- forgeries of the mirror-image directions (their cells only) ----
+\* ADD_ADDR(x.a) to the server, MP_FASTCLOSE to the client, on a connection whose initial 4-tuple
+\* it knows, built as ForgeAddAddr / ForgeFastClose are, against the other end's checks
+ForgeAddAddrToServer(cn) ==
+    /\ MirrorAddr /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyB(cn) /\ Knows4Tuple(SfOf(cn, 0))
+    /\ HasMirror(srv[cn].mode, "ADD_ADDR")
+    /\ LET f == Forge(MM(srv[cn].mode, "ADD_ADDR"), Ctx(Merge(srv[cn].cs, EmptyJs), NoFld, NoFld, ServerKey(cn), 0,
+                                                        [src |-> Addr1(ClientOf[cn]), dst |-> "s.a1"]))
+       IN /\ f.ok
+          /\ Inject(Segment("ADD_ADDR_A", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", SfOf(cn, 0), f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeAddAddrToServer", conn |-> cn]
+ForgeFastCloseToClient(cn) ==
+    /\ MirrorClose /\ CanInject /\ cn # PeerConn /\ cn \notin InsiderConns /\ ReadyA(cn) /\ Knows4Tuple(SfOf(cn, 0))
+    /\ HasMirror(cli[cn].mode, "FASTCLOSE")
+    /\ LET f == Forge(MM(cli[cn].mode, "FASTCLOSE"), Ctx(Merge(cli[cn].cs, EmptyJs), NoFld, NoFld, ClientKey(cn), 0,
+                                                         [src |-> "s.a1", dst |-> Addr1(ClientOf[cn])]))
+       IN /\ f.ok
+          /\ Inject(Segment("FASTCLOSE_B", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0), f.fld, "x"))
+    /\ lastAction' = [a |-> "ForgeFastCloseToClient", conn |-> cn]
+\* REMOVE_ADDR (address id 0: the initial subflow) or MP_PRIO(backup) to the client as the server;
+\* a tag (a mode stating the message B->A) forged as the server's direction's is
+PmToClientFields(cn, m) ==
+    [f \in DOMAIN MM(cli[cn].mode, m).fields |-> IF f \in DOMAIN PmField(m, 0) THEN PmField(m, 0)[f] ELSE Own(f)]
+PmToClientForged(cn, m) ==
+    ForgeWith(MM(cli[cn].mode, m), Ctx(Merge(cli[cn].cs, EmptyJs), NoFld, NoFld, ClientKey(cn), 0,
+                                       [src |-> "s.a1", dst |-> Addr1(ClientOf[cn])]), PmToClientFields(cn, m))
+ForgePmToClient(cn, m) ==
+    /\ MirrorPm /\ CanInject /\ m \in PmMsgs /\ cn # PeerConn /\ cn \notin InsiderConns /\ cli[cn].st = "mptcp"
+    /\ Knows4Tuple(SfOf(cn, 0))
+    /\ IF HasMirror(cli[cn].mode, m)
+       THEN /\ ReadyA(cn) /\ PmToClientForged(cn, m).ok
+            /\ Inject(Segment(m, TRUE, "px", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0), PmToClientForged(cn, m).fld, "x"))
+       ELSE Inject(Segment(m, TRUE, "px", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0), PmField(m, 0), "x"))
+    /\ lastAction' = [a |-> IF m = "REMOVE_ADDR" THEN "ForgeRemoveAddrToClient" ELSE "ForgeMpPrioToClient", conn |-> cn]
+
 \* replay an observed segment's option (its origin stays who built it) from any source; a captured segment
 \* (sent to x.a) may be relayed to the other end of its subflow; a replayed SYN may
 \* come from a fresh source port (a new 4-tuple)
@@ -969,6 +1119,18 @@ ProbePm(cn, m, k) ==
     /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple([conn |-> cn, j |-> 0]) /\ PmTagged(cn, m)
     /\ Probe(Segment(m, TRUE, "px", Addr1(ClientOf[cn]), "s.a1", [conn |-> cn, j |-> 0],
                      [f \in DOMAIN M(srv[cn].mode, m).fields |-> IF f \in DOMAIN PmField(m, k) THEN PmField(m, k)[f] ELSE Own(f)], "x"))
+\* the mirror-image directions' forgeries with their own atoms in every field
+ProbeAddAddrToServer(cn) ==
+    /\ MirrorAddr /\ cn # PeerConn /\ ReadyB(cn) /\ Knows4Tuple(SfOf(cn, 0)) /\ HasMirror(srv[cn].mode, "ADD_ADDR")
+    /\ Probe(Segment("ADD_ADDR_A", TRUE, "px", Addr1(ClientOf[cn]), "s.a1", SfOf(cn, 0),
+                     OwnFields(MM(srv[cn].mode, "ADD_ADDR")), "x"))
+ProbeFastCloseToClient(cn) ==
+    /\ MirrorClose /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple(SfOf(cn, 0)) /\ HasMirror(cli[cn].mode, "FASTCLOSE")
+    /\ Probe(Segment("FASTCLOSE_B", TRUE, "px", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0),
+                     OwnFields(MM(cli[cn].mode, "FASTCLOSE")), "x"))
+ProbePmToClient(cn, m) ==
+    /\ MirrorPm /\ m \in PmMsgs /\ cn # PeerConn /\ ReadyA(cn) /\ Knows4Tuple(SfOf(cn, 0)) /\ HasMirror(cli[cn].mode, m)
+    /\ Probe(Segment(m, TRUE, "px", "s.a1", Addr1(ClientOf[cn]), SfOf(cn, 0), PmToClientFields(cn, m), "x"))
 \* (ProbePm is a disjunct of its own: a quantifier inside the per-connection list swallowed the
 \* disjuncts after it, which an empty PmMsgs then turned off)
 Probes ==
@@ -977,6 +1139,9 @@ Probes ==
                         \/ \E j \in 1..MaxJoins : ProbeJoinSynAck(cn, j)
     \/ \E h \in hs : ProbeJoinAck(h)
     \/ \E cn \in Conns, m \in PmMsgs, k \in {0, 1} : ProbePm(cn, m, k)
+    \/ \E cn \in Conns : ProbeAddAddrToServer(cn)
+    \/ \E cn \in Conns : ProbeFastCloseToClient(cn)
+    \/ \E cn \in Conns, m \in PmMsgs : ProbePmToClient(cn, m)
 
 -----------------------------------------------------------------------------
 (* The handshake attacker (issue 13; profiles handshake-downgrade,        *)
@@ -1047,6 +1212,7 @@ JoinDsts(cn) == {"s.a1"} \cup {r.addr : r \in remotes[cn]}
 Next ==
     \/ \E cn \in Conns :
           \/ Connect(cn) \/ SendKeyA(cn) \/ SendKeyB(cn) \/ Advertise(cn) \/ Close(cn)
+          \/ AdvertiseToServer(cn) \/ ServerClose(cn)
           \/ \E d \in JoinDsts(cn) : StartJoin(cn, d)
           \/ \E m \in PmMsgs : PmRequest(cn, m) \/ \E k \in {0, 1} : ForgePm(cn, m, k)
           \/ Withdraw(cn)
@@ -1056,10 +1222,12 @@ Next ==
     \/ \E cn \in Conns, a \in InjSrcs : GuessJoinSyn(cn, a)
     \/ \E h \in hs : ForgeJoinAck(h)
     \/ \E cn \in Conns : \/ ForgeAddAddr(cn) \/ ForgeFastClose(cn)
+                        \/ ForgeAddAddrToServer(cn) \/ ForgeFastCloseToClient(cn)
                         \/ \E j \in 1..MaxJoins : ForgeJoinSynAck(cn, j)
     \/ \E t \in seen : \E src \in {t.src} \cup InjSrcs, dst \in RelayDst(t), sf \in ReplaySfs(t) :
           Replay(t, src, dst, sf)
     \/ \E t \in seen, cn \in Conns : ReplayAddr(t, cn)
+    \/ \E cn \in Conns, m \in PmMsgs : ForgePmToClient(cn, m)
     \/ WitnessProbes /\ Probes
 
 Spec == Init /\ [][Next]_vars
@@ -1121,18 +1289,25 @@ JoinStateBounded ==
     /\ \A h \in hs : (~h.est /\ ~h.cookie) => h.src \notin Spoofs
 
 \* every address a client acted on was advertised by the server on this connection, and not
-\* withdrawn since, when the client accepted it (a copy of an authentic ADD_ADDR sent later is not)
-AddrAuthenticity == \A cn \in HonestConns : \A r \in remotes[cn] : r.origin = "s" /\ r.now
+\* withdrawn since, when the client accepted it (a copy of an authentic ADD_ADDR sent later is not);
+\* and the mirror image: every client address the server accepted was advertised by the client of
+\* that connection on it
+AddrAuthenticity == \A cn \in HonestConns : /\ \A r \in remotes[cn] : r.origin = "s" /\ r.now
+                                            /\ \A r \in srv[cn].rem : r.origin = Client(cn) /\ r.now
 
 \* Authentic means requested (docs/properties.md): the server fast-closes C only once C's client
-\* has sent an MP_FASTCLOSE on C (Close, the only step that sets cli "closed"), whoever built the
+\* has sent an MP_FASTCLOSE on C (Close, the only step that sets cli.fcs), whoever built the
 \* segment it accepted: a copy of the client's own request that overtakes it closes what the
-\* client closed. Checked in every state, so the request must precede the acceptance.
-CloseAuthenticity == \A cn \in HonestConns : closedBy[cn] # "none" => cli[cn].st = "closed"
+\* client closed. Checked in every state, so the request must precede the acceptance. The mirror
+\* image: a client accepts an MP_FASTCLOSE only once the server has sent one (ServerClose).
+CloseAuthenticity == \A cn \in HonestConns : /\ closedBy[cn] # "none" => cli[cn].fcs
+                                             /\ cli[cn].cb # "none" => srv[cn].fcs
 
 \* the server closes or re-prioritises a subflow of C's connection, on a REMOVE_ADDR
 \* or MP_PRIO, only when C's client sent that option
-PathManagerIntegrity == \A r \in pmDone : r.conn \in HonestConns => r.origin = Client(r.conn)
+\* (and the mirror image: the client acts on one only when the server sent it)
+PathManagerIntegrity == /\ \A r \in pmDone : r.conn \in HonestConns => r.origin = Client(r.conn)
+                        /\ \A cn \in HonestConns : \A r \in cli[cn].pm : r.origin = "s"
 
 \* a legitimate join: to s.a1 or an address the server advertised, nothing of it or of
 \* the connection's first subflow lost or rewritten, both ends still MPTCP
@@ -1171,7 +1346,7 @@ KeyIsolation ==
 \* kind, serves hand-run checks only.
 WitnessMsgs == {"MPC_SYN", "MPC_SYNACK", "MPC_ACK", "KEY_A", "KEY_B", "JOIN_SYN", "JOIN_SYNACK", "JOIN_ACK",
                 "ADD_ADDR", "FASTCLOSE", "REMOVE_ADDR", "MP_PRIO"}
-AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ s.m \in WitnessMsgs /\ Fits(s) /\ ~EarlyAck(s) /\ s \notin net'
+AttackerSegmentChecked == \E s \in net : (s.path = "px" \/ s.ed) /\ BaseKind(s.m) \in WitnessMsgs /\ Fits(s) /\ ~EarlyAck(s) /\ s \notin net'
                                           /\ lastAction'.a = "Deliver"
 AttackerNeverReachesCheck == [][~AttackerSegmentChecked]_vars
 
@@ -1183,4 +1358,7 @@ TypeOK ==
     /\ \A h \in hs : h.conn \in Conns
     /\ inj \in 0..MaxInjections /\ rew \in 0..MaxRewrites
     /\ pmReq \subseteq Conns /\ \A r \in pmDone : r.conn \in Conns /\ r.what \in {"removed", "backup"}
+    /\ \A cn \in Conns : /\ cli[cn].advd \in BOOLEAN /\ cli[cn].fcs \in BOOLEAN /\ srv[cn].fcs \in BOOLEAN
+                         /\ \A r \in cli[cn].pm : r.what \in {"removed", "backup"}
+                         /\ \A r \in srv[cn].rem : r.now \in BOOLEAN
 =============================================================================

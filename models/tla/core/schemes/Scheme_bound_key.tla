@@ -81,6 +81,28 @@ D_Mode_bound == [
       NoMap)
 ]
 
+D_Mirror_keyless == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_bound == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-addr"), Lbl("A"), Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-addr"), Lbl("A"), Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-close"), Lbl("B")>>)))],
+      << Check("key", TruncL("64", Hmac(Hmac(Ext, Cat(<<Lbl("bk-conn"), Slot("Ta"), Slot("Tb")>>)), Cat(<<Lbl("bk-close"), Lbl("B")>>))), "drop") >>,
+      NoMap)
+]
+
 D_Signals == ("bound" :> [flag |-> 2, mismatch |-> "tcp"])
 
 SchemeData == [
@@ -89,6 +111,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
   keyed |-> {"bound"},
-  modes |-> [keyless |-> D_Mode_keyless, bound |-> D_Mode_bound]
+  modes |-> [keyless |-> D_Mode_keyless, bound |-> D_Mode_bound],
+  mirror |-> [keyless |-> D_Mirror_keyless, bound |-> D_Mirror_bound]
 ]
 =============================================================================

@@ -80,6 +80,28 @@ D_Mode_keyed == [
       NoMap)
 ]
 
+D_Mirror_keyless == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_keyed == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -88,6 +110,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb", "srv"}, jslots |-> {"Ra", "Rb", "laddr"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
   keyed |-> {},
-  modes |-> [keyless |-> D_Mode_keyless, keyed |-> D_Mode_keyed]
+  modes |-> [keyless |-> D_Mode_keyless, keyed |-> D_Mode_keyed],
+  mirror |-> [keyless |-> D_Mirror_keyless, keyed |-> D_Mirror_keyed]
 ]
 =============================================================================

@@ -88,6 +88,28 @@ D_Mode_ext == [
       NoMap)
 ]
 
+D_Mirror_keyless == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_ext == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Ext, Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Ext, Cat(<<Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncR("64", Hmac(Cat(<<Slot("Tb"), Slot("Ta")>>), Ext))],
+      << Check("key", TruncR("64", Hmac(Cat(<<Slot("Tb"), Slot("Ta")>>), Ext)), "drop") >>,
+      NoMap)
+]
+
 D_Signals == ("ext" :> [flag |-> 8, mismatch |-> "base"])
 
 SchemeData == [
@@ -96,6 +118,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb", "Ta", "Tb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
   keyed |-> {"ext"},
-  modes |-> [keyless |-> D_Mode_keyless, ext |-> D_Mode_ext]
+  modes |-> [keyless |-> D_Mode_keyless, ext |-> D_Mode_ext],
+  mirror |-> [keyless |-> D_Mirror_keyless, ext |-> D_Mirror_ext]
 ]
 =============================================================================

@@ -80,6 +80,28 @@ D_Mode_app == [
       NoMap)
 ]
 
+D_Mirror_keyless == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_app == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -88,6 +110,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "keyless", signals |-> D_Signals,
   keyed |-> {"app"},
-  modes |-> [keyless |-> D_Mode_keyless, app |-> D_Mode_app]
+  modes |-> [keyless |-> D_Mode_keyless, app |-> D_Mode_app],
+  mirror |-> [keyless |-> D_Mirror_keyless, app |-> D_Mirror_app]
 ]
 =============================================================================

@@ -62,6 +62,25 @@ D_Mode_esn == [
       NoMap)
 ]
 
+D_Mirror_esn == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(3, "8"), Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)), Cat(<<Num(3, "8"), Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncL("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Num(7, "8")))],
+      << Check("key", TruncL("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Num(7, "8"))), "drop") >>,
+      NoMap),
+  REMOVE_ADDR |-> Msg({}, NoMap,
+      [id |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Cat(<<Num(4, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Cat(<<Num(4, "8"), Fld("id")>>))), "drop") >>,
+      NoMap),
+  MP_PRIO |-> Msg({}, NoMap,
+      [backup |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Slot("pub_a"), Pub(Slot("b")), Dh(Slot("b"), Slot("pub_a"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hmac(Hmac(Slot("Ta"), Cat(<<Slot("Ta"), Slot("Tb"), Pub(Slot("a")), Slot("pub_b"), Dh(Slot("a"), Slot("pub_b"))>>)), Cat(<<Num(3, "8"), Zero, Num(1, "8")>>)), Cat(<<Num(5, "8"), Num(1, "8")>>)), Cat(<<Num(5, "8"), Fld("backup")>>))), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -70,6 +89,7 @@ SchemeData == [
   slots |-> {"Ta", "Tb", "a", "b", "pub_a", "pub_b"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "esn", signals |-> D_Signals,
   keyed |-> {},
-  modes |-> [esn |-> D_Mode_esn]
+  modes |-> [esn |-> D_Mode_esn],
+  mirror |-> [esn |-> D_Mirror_esn]
 ]
 =============================================================================

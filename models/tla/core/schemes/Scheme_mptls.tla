@@ -62,6 +62,25 @@ D_Mode_tls == [
       NoMap)
 ]
 
+D_Mirror_tls == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("client_write_MPTCP_key")), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("client_write_MPTCP_key")), Cat(<<Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> TruncL("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("server_write_MPTCP_key")), TruncR("64", Hash(Cat(<<Slot("Tb"), Slot("Ta")>>)))))],
+      << Check("key", TruncL("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("server_write_MPTCP_key")), TruncR("64", Hash(Cat(<<Slot("Tb"), Slot("Ta")>>))))), "drop") >>,
+      NoMap),
+  REMOVE_ADDR |-> Msg({}, NoMap,
+      [id |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("server_write_MPTCP_key")), Cat(<<Num(4, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("server_write_MPTCP_key")), Cat(<<Num(4, "8"), Fld("id")>>))), "drop") >>,
+      NoMap),
+  MP_PRIO |-> Msg({}, NoMap,
+      [backup |-> Num(1, "8"), hmac |-> TruncR("64", Hmac(Hmac(Hash(Dh(Slot("b"), Slot("pub_a"))), Lbl("server_write_MPTCP_key")), Cat(<<Num(5, "8"), Num(1, "8")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Hmac(Hash(Dh(Slot("a"), Slot("pub_b"))), Lbl("server_write_MPTCP_key")), Cat(<<Num(5, "8"), Fld("backup")>>))), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -70,6 +89,7 @@ SchemeData == [
   slots |-> {"Ta", "Tb", "a", "b", "pub_a", "pub_b"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "tls", signals |-> D_Signals,
   keyed |-> {},
-  modes |-> [tls |-> D_Mode_tls]
+  modes |-> [tls |-> D_Mode_tls],
+  mirror |-> [tls |-> D_Mirror_tls]
 ]
 =============================================================================

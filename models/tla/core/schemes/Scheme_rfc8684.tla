@@ -45,6 +45,17 @@ D_Mode_base == [
       NoMap)
 ]
 
+D_Mirror_base == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8"), hmac |-> TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Num(2, "8"), Atom("s.a2"), Num(0, "16")>>)))],
+      << Check("hmac", TruncR("64", Hmac(Cat(<<Slot("Ka"), Slot("Kb")>>), Cat(<<Fld("id"), Fld("addr"), Num(0, "16")>>))), "drop") >>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -53,6 +64,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
   keyed |-> {},
-  modes |-> [base |-> D_Mode_base]
+  modes |-> [base |-> D_Mode_base],
+  mirror |-> [base |-> D_Mirror_base]
 ]
 =============================================================================

@@ -80,6 +80,28 @@ D_Mode_base_nokey == [
       NoMap)
 ]
 
+D_Mirror_base == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_base_nokey == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -88,6 +110,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "base", signals |-> D_Signals,
   keyed |-> {"base"},
-  modes |-> [base |-> D_Mode_base, base_nokey |-> D_Mode_base_nokey]
+  modes |-> [base |-> D_Mode_base, base_nokey |-> D_Mode_base_nokey],
+  mirror |-> [base |-> D_Mirror_base, base_nokey |-> D_Mirror_base_nokey]
 ]
 =============================================================================

@@ -80,6 +80,28 @@ D_Mode_keyed == [
       NoMap)
 ]
 
+D_Mirror_plain_nokey == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
+D_Mirror_keyed == [
+  ADD_ADDR |-> Msg({}, NoMap,
+      [addr |-> Atom("s.a2"), id |-> Num(2, "8")],
+      <<>>,
+      NoMap),
+  FASTCLOSE |-> Msg({}, NoMap,
+      [key |-> Slot("Ka")],
+      << Check("key", Slot("Ka"), "drop") >>,
+      NoMap)
+]
+
 D_Signals == [m \in {} |-> [flag |-> 0, mismatch |-> "base"]]
 
 SchemeData == [
@@ -88,6 +110,7 @@ SchemeData == [
   slots |-> {"Ka", "Kb"}, jslots |-> {"Ra", "Rb"},
   negotiate |-> D_Negotiate, base |-> "plain_nokey", signals |-> D_Signals,
   keyed |-> {"keyed"},
-  modes |-> [plain_nokey |-> D_Mode_plain_nokey, keyed |-> D_Mode_keyed]
+  modes |-> [plain_nokey |-> D_Mode_plain_nokey, keyed |-> D_Mode_keyed],
+  mirror |-> [plain_nokey |-> D_Mirror_plain_nokey, keyed |-> D_Mirror_keyed]
 ]
 =============================================================================

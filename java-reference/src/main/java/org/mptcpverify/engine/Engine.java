@@ -49,7 +49,7 @@ public interface Engine {
         for (org.mptcpverify.vocab.PropertyId p : applicable) {
             if (!judges(p)) {
                 unjudged.add(p.modelName() + " (not modelled)");
-            } else if (p.modelsJudgeOneEnd()) {
+            } else if (judgesOneEnd(p)) {
                 unjudged.add(p.modelName() + " at the other end (judged: " + p.modelledEnd() + " only)");
             }
         }
@@ -64,6 +64,15 @@ public interface Engine {
     /** Whether this engine judges property p at all (a model engine may leave one out, issue #12). */
     default boolean judges(org.mptcpverify.vocab.PropertyId p) {
         return p.inModels();
+    }
+
+    /**
+     * Whether this engine judges property p at one end only ({@link
+     * org.mptcpverify.vocab.PropertyId#modelsJudgeOneEnd}: the Alloy models); the generic TLA+ core
+     * judges every property at both ends since session 19.
+     */
+    default boolean judgesOneEnd(org.mptcpverify.vocab.PropertyId p) {
+        return p.modelsJudgeOneEnd();
     }
 
     /** The bounds this engine honours. */

@@ -81,17 +81,18 @@ public enum PropertyId {
     }
 
     /**
-     * Whether the generic TLA+ core, the Alloy models and the proofs judge this property at both
-     * ends. AddrAuthenticity and CloseAuthenticity are judged at both ends by the traces engine
-     * since issue #12, at the client (addresses) and the server (closes) only by the models;
-     * PathManagerIntegrity at both ends by the traces engine since session 17, at the server only
-     * by the generic TLA+ core (the Alloy models have no path-manager column).
+     * Whether the Alloy models judge this property at one end only (an engine's default for {@code
+     * Engine.judgesOneEnd}). AddrAuthenticity and CloseAuthenticity are judged at both ends by the
+     * traces engine since issue #12 and by the generic TLA+ core since session 19, at the client
+     * (addresses) and the server (closes) only by the Alloy core; PathManagerIntegrity at both ends
+     * by the traces engine since session 17 and the TLA+ core since session 19 (the Alloy models
+     * have no path-manager column). The proofs state their own ends (InductiveProof).
      */
     public boolean modelsJudgeOneEnd() {
         return this == ADDR_AUTHENTICITY || this == CLOSE_AUTHENTICITY || this == PATH_MANAGER_INTEGRITY;
     }
 
-    /** The end the models judge, for a property they judge at one end only ({@link #modelsJudgeOneEnd}). */
+    /** The end the Alloy models judge, for a property they judge at one end only ({@link #modelsJudgeOneEnd}). */
     public String modelledEnd() {
         return switch (this) {
             case ADDR_AUTHENTICITY -> "the client's acceptance of the server's ADD_ADDR";

@@ -32,6 +32,16 @@ public abstract class DelegatingEngine implements Engine {
     }
 
     @Override
+    public final boolean judges(org.mptcpverify.vocab.PropertyId p) {
+        return delegate.judges(p);
+    }
+
+    @Override
+    public final boolean judgesOneEnd(org.mptcpverify.vocab.PropertyId p) {
+        return delegate.judgesOneEnd(p);
+    }
+
+    @Override
     public final Bounds resolve(SchemeId scheme, AttackId attack, Bounds requested) {
         return delegate.resolve(scheme, attack, requested);
     }

@@ -107,6 +107,16 @@ public final class CoreEngine implements Engine {
         return p.inTlaCore();
     }
 
+    /**
+     * Every property at both ends (session 19): the core also has the client's ADD_ADDR to the
+     * server, the server's MP_FASTCLOSE, REMOVE_ADDR and MP_PRIO to the client, and their forgeries
+     * (MptcpCore.tla, "Mirror-image directions").
+     */
+    @Override
+    public boolean judgesOneEnd(PropertyId p) {
+        return false;
+    }
+
     @Override
     public List<BoundKey> boundKeys() {
         return KEYS;

@@ -27,7 +27,7 @@ public final class CoreSchemeFiles {
     public static Map<String, String> render(SchemeDefinition def, String source) throws DefinitionException {
         String s = suffix(def.name());
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("schemes/Scheme_" + s + ".tla", SchemeDataTla.schemeModule(SchemeDataBuilder.build(def), s, source));
+        out.put("schemes/Scheme_" + s + ".tla", SchemeDataTla.schemeModule(SchemeDataBuilder.build(def), SchemeDataBuilder.coreMirror(def), s, source));
         out.put("MC_" + s + ".tla", SchemeDataTla.mcModule(s));
         return out;
     }

@@ -249,6 +249,22 @@ public final class SchemeDataBuilder {
      * ({@code s.a2}, 2): public constants, the same in both directions.
      */
     public static Map<String, Map<CoreMessage, Msg>> mirror(SchemeDefinition def) throws DefinitionException {
+        return mirror(def, List.of(CoreMessage.ADD_ADDR, CoreMessage.FASTCLOSE));
+    }
+
+    /**
+     * The generic TLA+ core's mirror data (docs/models.md, "Mirror-image directions in the core"):
+     * {@link #mirror} with also the definition's {@code remove-addr} and {@code mp-prio} B->A, the
+     * server's requests to a client, which the core forges towards the client in the path-manager
+     * profiles. Kept apart from {@link SchemeData} (and so from the Alloy core, which reads only
+     * {@link #build}); the TLA+ modules carry it as {@code mirror} (SchemeDataTla).
+     */
+    public static Map<String, Map<CoreMessage, Msg>> coreMirror(SchemeDefinition def) throws DefinitionException {
+        return mirror(def, List.of(CoreMessage.ADD_ADDR, CoreMessage.FASTCLOSE, CoreMessage.REMOVE_ADDR, CoreMessage.MP_PRIO));
+    }
+
+    private static Map<String, Map<CoreMessage, Msg>> mirror(SchemeDefinition def, List<CoreMessage> kinds)
+            throws DefinitionException {
         SchemeDataBuilder b = new SchemeDataBuilder(def);
         SchemeData data = b.build();
         Map<String, Map<CoreMessage, Msg>> out = new LinkedHashMap<>();
@@ -259,7 +275,7 @@ public final class SchemeDataBuilder {
                     continue;
                 }
                 Map<CoreMessage, Msg> msgs = new LinkedHashMap<>();
-                for (CoreMessage cm : List.of(CoreMessage.ADD_ADDR, CoreMessage.FASTCLOSE)) {
+                for (CoreMessage cm : kinds) {
                     Role from = cm.from.peer();
                     Optional<Message> msg = def.message(cm.phase, from, m.name());
                     if (msg.isPresent()) {

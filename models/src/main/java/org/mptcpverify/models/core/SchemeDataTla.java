@@ -22,6 +22,16 @@ public final class SchemeDataTla {
 
     /** Scheme_&lt;suffix&gt;.tla (SchemeData and its parts, named D_*) for a data form generated from {@code source} (a repository path, for the header). */
     public static String schemeModule(SchemeData d, String suffix, String source) {
+        return schemeModule(d, Map.of(), suffix, source);
+    }
+
+    /**
+     * As above, with the mirror data ({@link SchemeDataBuilder#coreMirror}): per data mode, the
+     * definition's messages of the directions the core's {@code modes} leave out (the client's
+     * ADD_ADDR, the server's MP_FASTCLOSE, REMOVE_ADDR and MP_PRIO), under their base kind.
+     */
+    public static String schemeModule(SchemeData d, Map<String, Map<CoreMessage, Msg>> mirror, String suffix,
+            String source) {
         String module = "Scheme_" + suffix;
         StringBuilder b = new StringBuilder();
         b.append(header(module));
@@ -47,6 +57,20 @@ public final class SchemeDataTla {
             }
             b.append(String.join(",\n", msgs)).append("\n]\n\n");
         }
+        // the mirror-image directions (issue 13): a mode without any is NoMap
+        for (String mode : d.modes().keySet()) {
+            Map<CoreMessage, Msg> mm = mirror.getOrDefault(mode, Map.of());
+            b.append("D_Mirror_").append(mode).append(" == ");
+            if (mm.isEmpty()) {
+                b.append("NoMap\n\n");
+                continue;
+            }
+            List<String> msgs = new ArrayList<>();
+            for (Map.Entry<CoreMessage, Msg> e : mm.entrySet()) {
+                msgs.add("  " + e.getKey().name() + " |-> " + msg(e.getValue()));
+            }
+            b.append("[\n").append(String.join(",\n", msgs)).append("\n]\n\n");
+        }
         // issue 13: the signalled modes (flag bit, mismatch rule), for the handshake profiles
         b.append("D_Signals == ");
         if (d.signals().isEmpty()) {
@@ -66,6 +90,8 @@ public final class SchemeDataTla {
         b.append("  negotiate |-> D_Negotiate, base |-> ").append(str(d.base())).append(", signals |-> D_Signals,\n");
         b.append("  keyed |-> ").append(strings(d.keyed())).append(",\n");
         b.append("  modes |-> [").append(d.modes().keySet().stream().map(m -> m + " |-> D_Mode_" + m)
+                .collect(Collectors.joining(", "))).append("],\n");
+        b.append("  mirror |-> [").append(d.modes().keySet().stream().map(m -> m + " |-> D_Mirror_" + m)
                 .collect(Collectors.joining(", "))).append("]\n]\n");
         b.append("=".repeat(77)).append('\n');
         return b.toString();
