@@ -159,12 +159,14 @@ class CoreReplayTest {
     /**
      * A forged ADD_ADDR: the attacker computes the ADD_ADDR HMAC from the keys it saw in the
      * handshake, over its own address, an id of its own (8 bits) and the absent port (16 zero
-     * bits), as the definition's widths say; the reference's client accepts the address.
+     * bits), as the definition's widths say; the reference's end accepts the address. (Since
+     * session 19 TLC's shortest trace is the forgery towards the server, ADD_ADDR_A, keyed by the
+     * same clear keys in the other order; towards the client it was ADD_ADDR: either is the attack.)
      */
     @Test
     void rfc8684AddAddrMitm() throws Exception {
         SegmentTrace t = having(violated(SchemeId.RFC8684, AttackId.ADD_ADDR_MITM, PropertyId.ADDR_AUTHENTICITY),
-                e -> e instanceof SegmentEvent.Inject i && i.msg().equals("ADD_ADDR"), "no forged ADD_ADDR");
+                e -> e instanceof SegmentEvent.Inject i && i.msg().startsWith("ADD_ADDR"), "no forged ADD_ADDR");
         replaysAndNeedsTheKnowledge(t);
         // the widths matter: with every number 32 bits wide (the export before the definition's
         // widths were followed) the HMAC covers other octets and the client rejects the address
