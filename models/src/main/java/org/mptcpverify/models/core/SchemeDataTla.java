@@ -20,15 +20,12 @@ import org.mptcpverify.models.core.SchemeData.Row;
 public final class SchemeDataTla {
     private SchemeDataTla() {}
 
-    /** Scheme_&lt;suffix&gt;.tla (SchemeData and its parts, named D_*) for a data form generated from {@code source} (a repository path, for the header). */
-    public static String schemeModule(SchemeData d, String suffix, String source) {
-        return schemeModule(d, Map.of(), suffix, source);
-    }
-
     /**
-     * As above, with the mirror data ({@link SchemeDataBuilder#coreMirror}): per data mode, the
-     * definition's messages of the directions the core's {@code modes} leave out (the client's
-     * ADD_ADDR, the server's MP_FASTCLOSE, REMOVE_ADDR and MP_PRIO), under their base kind.
+     * Scheme_&lt;suffix&gt;.tla (SchemeData and its parts, named D_*) for a data form generated from
+     * {@code source} (a repository path, for the header), with the mirror data ({@link
+     * SchemeDataBuilder#coreMirror}): per data mode, the definition's messages of the directions
+     * the core's {@code modes} leave out (the client's ADD_ADDR, the server's MP_FASTCLOSE,
+     * REMOVE_ADDR and MP_PRIO), under their base kind.
      */
     public static String schemeModule(SchemeData d, Map<String, Map<CoreMessage, Msg>> mirror, String suffix,
             String source) {
