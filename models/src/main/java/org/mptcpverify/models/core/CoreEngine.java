@@ -110,7 +110,7 @@ public final class CoreEngine implements Engine {
     /**
      * Every property at both ends (session 19): the core also has the client's ADD_ADDR to the
      * server, the server's MP_FASTCLOSE, REMOVE_ADDR and MP_PRIO to the client, and their forgeries
-     * (MptcpCore.tla, "Mirror-image directions").
+     * (MptcpCore.tla; docs/models.md, "Mirror-image directions in the TLA+ core").
      */
     @Override
     public boolean judgesOneEnd(PropertyId p) {

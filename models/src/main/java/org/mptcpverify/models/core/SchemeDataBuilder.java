@@ -253,7 +253,7 @@ public final class SchemeDataBuilder {
     }
 
     /**
-     * The generic TLA+ core's mirror data (docs/models.md, "Mirror-image directions in the core"):
+     * The generic TLA+ core's mirror data (docs/models.md, "Mirror-image directions in the TLA+ core"):
      * {@link #mirror} with also the definition's {@code remove-addr} and {@code mp-prio} B->A, the
      * server's requests to a client, which the core forges towards the client in the path-manager
      * profiles. Kept apart from {@link SchemeData} (and so from the Alloy core, which reads only
